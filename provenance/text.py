@@ -1,0 +1,67 @@
+"""Words and sentences: the one tokenisation every stage shares.
+
+>>> count_words("Lavrov said it's 'encouraging'.")
+4
+>>> [s for s, e in sentence_spans("He left. She stayed!")]
+[0, 9]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+# A word: letters/digits, with inner apostrophes or hyphens kept ("it's", "Russia-US").
+WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
+WORD_RE = re.compile(WORD_PATTERN)
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
+# and an upper-case letter, digit or opening quote; common abbreviations do not end one.
+_ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U"
+)
+SENTENCE_END_RE = re.compile(
+    rf"(?<!\b(?:{_ABBREVIATIONS}))(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
+)
+
+
+def count_words(text: str) -> int:
+    """Number of words in ``text``."""
+    return len(WORD_RE.findall(text))
+
+
+def count_words_series(texts: pd.Series) -> pd.Series:
+    """Vectorised word counts over a Series of texts (NA counts as 0)."""
+    return texts.fillna("").astype("string").str.count(WORD_PATTERN).astype("Int64")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased."""
+    return WORD_RE.findall(text.lower())
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        _add_span(text, start, match.end(), spans)
+        start = match.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+
+
+def word_offsets(text: str) -> np.ndarray:
+    """(n, 2) array of word start/end offsets in ``text``."""
+    return np.array([m.span() for m in WORD_RE.finditer(text)], dtype=np.int64).reshape(-1, 2)
