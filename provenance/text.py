@@ -18,14 +18,16 @@ WORD_PATTERN = r"\w+(?:['’\-]\w+)*"
 WORD_RE = re.compile(WORD_PATTERN)
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace
-# and an upper-case letter, digit or opening quote; common abbreviations do not end one.
-_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Inc|Ltd|Co|Corp|No|vs|etc|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\\.S|U\\.N|U\\.K|E\\.U"
+# and an upper-case letter, digit or opening quote, or at a blank line; a full stop after a
+# common abbreviation or an initial ("Mr.", "U.S.", "J.") does not end one.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr inc ltd co corp no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u".split()
 )
 SENTENCE_END_RE = re.compile(
-    rf"(?<!\b(?:{_ABBREVIATIONS}))(?<!\b[A-Z])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n\s*\n"
+    r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n[ \t]*\n"
 )
+_LAST_TOKEN_RE = re.compile(r"([\w.]+)$")
 
 
 def count_words(text: str) -> int:
@@ -48,6 +50,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in SENTENCE_END_RE.finditer(text):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
         _add_span(text, start, match.end(), spans)
         start = match.end()
     _add_span(text, start, len(text), spans)
@@ -65,3 +69,11 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 def word_offsets(text: str) -> np.ndarray:
     """(n, 2) array of word start/end offsets in ``text``."""
     return np.array([m.span() for m in WORD_RE.finditer(text)], dtype=np.int64).reshape(-1, 2)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    token = _LAST_TOKEN_RE.search(text, max(0, dot - 12), dot)
+    if token is None:
+        return False
+    word = token.group(1).lower().rstrip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
