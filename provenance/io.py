@@ -30,7 +30,7 @@ def write_tables(
     """Write each table as ``NAME.csv`` / ``NAME.parquet`` into ``out_dir``, all or nothing.
 
     ``extra_files`` maps file names to callables that write that file to the path they are
-    given (used for the HTML report and figures). Returns the final paths.
+    given (used for the HTML report and the figures directory). Returns the final paths.
     """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
@@ -57,6 +57,8 @@ def write_tables(
         for file_name in written:
             dest = out / file_name
             dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.is_dir():
+                shutil.rmtree(dest)
             os.replace(staging / file_name, dest)
             final.append(dest)
         return final

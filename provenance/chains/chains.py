@@ -1,0 +1,202 @@
+"""Chains: every article's path to its root sources through the provenance graph.
+
+Each node of the graph follows one parent: an article parent over an outlet-only parent, then
+republication over interview over citation, then the stronger evidence, then the shorter lag.
+Cycles (possible when two copies credit each other) are broken at their weakest edge, preferring
+to cut an edge whose parent was published after its child; the walk to the root is a vectorised
+pointer walk, so it cannot loop.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from provenance.chains.links import RELATION_RANK
+from provenance.ids import stable_ids
+from provenance.schema import conform, empty
+
+MAX_DEPTH = 64
+
+
+def _node_keys(links: pd.DataFrame, article_outlet: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Graph node keys of each link's child and parent.
+
+    Article nodes are ``a:<article_id>``; an outlet whose story is not in the corpus is a node
+    scoped to the article that evidences it, ``o:<article_id>:<outlet_id>``, because two articles
+    crediting the same wire may republish two different stories.
+    """
+    child_art = links["child_article_id"].astype("string")
+    own = child_art.map(article_outlet).astype("string")
+    child_is_article = (links["child_outlet_id"].astype("string") == own).fillna(True)
+    child = ("a:" + child_art).where(
+        child_is_article, "o:" + child_art + ":" + links["child_outlet_id"]
+    )
+    parent = ("a:" + links["parent_article_id"]).fillna(
+        "o:" + child_art + ":" + links["parent_outlet_id"]
+    )
+    return child.astype(str), parent.astype(str)
+
+
+def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One parent edge per node: the links the chains follow, with ``child_node``/``parent_node``."""
+    article_outlet = articles.set_index("article_id")["outlet_id"]
+    edges = links.copy()
+    edges["child_node"], edges["parent_node"] = _node_keys(edges, article_outlet)
+    edges["_is_outlet"] = edges["parent_article_id"].isna().astype(int)
+    edges["_relation"] = edges["relation"].map(RELATION_RANK).fillna(9).astype(int)
+    edges["_confidence"] = -edges["confidence"].fillna(0.0)
+    edges["_lag"] = edges["lag_hours"].abs().fillna(np.inf)
+    edges["_late"] = (edges["lag_hours"] < 0).fillna(False).astype(int)
+    order = ["child_node", "_is_outlet", "_relation", "_confidence", "_lag", "link_id"]
+    edges = edges.sort_values(order, kind="mergesort")
+
+    banned: set[str] = set()
+    while True:
+        chosen = edges[~edges["link_id"].isin(banned)].drop_duplicates("child_node")
+        graph = nx.DiGraph(zip(chosen["child_node"], chosen["parent_node"], strict=True))
+        cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
+        if not cycles:
+            break
+        for cycle in cycles:
+            in_cycle = chosen[chosen["child_node"].isin(cycle) & chosen["parent_node"].isin(cycle)]
+            weakest = in_cycle.sort_values(
+                ["_late", "_confidence", "link_id"], ascending=[False, False, True]
+            )
+            banned.add(weakest["link_id"].iloc[0])
+    return chosen.drop(columns=["_is_outlet", "_relation", "_confidence", "_lag", "_late"])
+
+
+def build_chains(
+    links: pd.DataFrame, articles: pd.DataFrame, outlets: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``chains`` and ``chain_hops`` tables: one chain per article, leaf to root.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> from provenance.schema import conform
+    >>> from provenance.chains.links import build_links
+    >>> arts = conform(pd.DataFrame({"article_id": ["a1"], "outlet_id": ["urdupoint"],
+    ...     "domain": ["urdupoint.com"]}), "articles")
+    >>> creds = conform(pd.DataFrame({"article_id": ["a1"], "kind": ["dateline"],
+    ...     "outlet_id": ["sputnik"], "confidence": [0.95]}), "credits")
+    >>> chains, hops = build_chains(build_links(arts, credits=creds), arts)
+    >>> chains[["path", "depth"]].values.tolist()
+    [['urdupoint.com > sputnik', 1]]
+    """
+    if articles.empty:
+        return empty("chains"), empty("chain_hops")
+    names, state = _outlet_lookup(outlets)
+    chosen = choose_parents(links, articles) if not links.empty else None
+
+    leaves = ("a:" + articles["article_id"].astype(str)).tolist()
+    nodes = pd.Index(leaves)
+    if chosen is not None and not chosen.empty:
+        nodes = (
+            nodes.append(pd.Index(chosen["child_node"]))
+            .append(pd.Index(chosen["parent_node"]))
+            .unique()
+        )
+    parent = np.full(len(nodes), -1, dtype=np.int64)
+    link_of = np.full(len(nodes), -1, dtype=np.int64)
+    if chosen is not None and not chosen.empty:
+        child_idx = nodes.get_indexer(chosen["child_node"])
+        parent[child_idx] = nodes.get_indexer(chosen["parent_node"])
+        link_of[child_idx] = np.arange(len(chosen))
+
+    # Pointer walk, one hop for every leaf at once.
+    leaf_idx = nodes.get_indexer(leaves)
+    hop_leaf, hop_no, hop_node, hop_link = [], [], [], []
+    current = leaf_idx.copy()
+    alive = np.arange(len(leaf_idx))
+    for hop in range(MAX_DEPTH + 1):
+        hop_leaf.append(alive)
+        hop_no.append(np.full(len(alive), hop))
+        hop_node.append(current)
+        hop_link.append(link_of[current])
+        nxt = parent[current]
+        keep = nxt >= 0
+        if not keep.any() or hop == MAX_DEPTH:
+            break
+        alive, current = alive[keep], nxt[keep]
+
+    hops = pd.DataFrame(
+        {
+            "leaf": np.concatenate(hop_leaf),
+            "hop": np.concatenate(hop_no),
+            "node": np.concatenate(hop_node),
+            "link": np.concatenate(hop_link),
+        }
+    ).sort_values(["leaf", "hop"], kind="mergesort")
+    node_keys = np.asarray(nodes, dtype=object)[hops["node"].to_numpy()]
+    hops["node_key"] = node_keys
+    is_article = pd.Series(node_keys).str.startswith("a:").to_numpy()
+    article_id = pd.Series(node_keys).str.slice(2).to_numpy()
+    outlet_of = articles.set_index("article_id")["outlet_id"].astype("string")
+    domain_of = articles.set_index("article_id")["domain"].astype("string")
+    hops["article_id"] = pd.Series(
+        np.where(is_article, article_id, None), index=hops.index, dtype="string"
+    )
+    proxy_outlet = pd.Series(node_keys, index=hops.index).str.split(":", n=2).str[2]
+    hops["outlet_id"] = (
+        hops["article_id"]
+        .map(outlet_of)
+        .astype("string")
+        .where(pd.Series(is_article, index=hops.index), proxy_outlet.astype("string"))
+    )
+    has_link = hops["link"].to_numpy() >= 0
+    link_ids = np.full(len(hops), None, dtype=object)
+    evidence = np.full(len(hops), None, dtype=object)
+    credited = np.full(len(hops), True)
+    if chosen is not None and not chosen.empty:
+        picked = hops["link"].to_numpy()[has_link]
+        link_ids[has_link] = chosen["link_id"].to_numpy()[picked]
+        evidence[has_link] = chosen["evidence"].to_numpy()[picked]
+        credited[has_link] = chosen["credited"].fillna(False).astype(bool).to_numpy()[picked]
+    hops["link_id"] = pd.Series(link_ids, index=hops.index, dtype="string")
+    hops["evidence"] = pd.Series(evidence, index=hops.index, dtype="string")
+    hops["credited"] = credited
+
+    # Readable path: the leaf by its domain (where it was published), the sources by outlet name.
+    label = hops["outlet_id"].map(names).astype("string").fillna(hops["outlet_id"])
+    leaf_label = hops["article_id"].map(domain_of).astype("string")
+    hops["label"] = leaf_label.where((hops["hop"] == 0) & leaf_label.notna(), label).fillna("?")
+
+    grouped = hops.groupby("leaf", sort=True)
+    chains = pd.DataFrame(
+        {
+            "article_id": articles["article_id"].to_numpy()[grouped.size().index],
+            "path": grouped["label"].agg(" > ".join).to_numpy(),
+            "depth": grouped["hop"].max().to_numpy(),
+            "root_outlet_id": grouped["outlet_id"].last().to_numpy(),
+            "_keys": grouped["node_key"].agg("|".join).to_numpy(),
+            "_credited": hops[hops["link_id"].notna()]
+            .groupby("leaf")["credited"]
+            .all()
+            .reindex(grouped.size().index)
+            .to_numpy(),
+        }
+    )
+    chains["root_state_affiliated"] = chains["root_outlet_id"].map(state).astype("boolean")
+    chains["credited_all_the_way"] = pd.Series(chains["_credited"], dtype="boolean")
+    chains["chain_id"] = stable_ids(chains["_keys"])
+    hops["chain_id"] = chains["chain_id"].to_numpy()[hops["leaf"].to_numpy()]
+    chains = conform(
+        chains.drop(columns=["_keys", "_credited"]).sort_values("article_id"), "chains"
+    )
+    chain_hops = conform(
+        hops[["chain_id", "hop", "article_id", "outlet_id", "link_id", "evidence"]].sort_values(
+            ["chain_id", "hop"]
+        ),
+        "chain_hops",
+    )
+    return chains, chain_hops
+
+
+def _outlet_lookup(outlets: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]:
+    if outlets is None or outlets.empty:
+        return pd.Series(dtype="string"), pd.Series(dtype="boolean")
+    table = outlets.drop_duplicates("outlet_id").set_index("outlet_id")
+    return table["name"].astype("string"), table["state_affiliated"].astype("boolean")

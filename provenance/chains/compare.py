@@ -1,0 +1,90 @@
+"""The outlet comparison: who republishes whom, who credits, whose stories root in state media."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from provenance.schema import conform
+
+
+def compare_outlets(
+    articles: pd.DataFrame,
+    links: pd.DataFrame,
+    chains: pd.DataFrame,
+    outlets: pd.DataFrame,
+    *,
+    top: int = 3,
+) -> pd.DataFrame:
+    """One row per outlet with articles in the corpus.
+
+    Columns are those of the ``outlet_comparison`` table, plus the mean of every ``f_`` framing
+    feature of the outlet's articles and of every ``d_`` drift of its links to parents.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> from provenance.schema import conform
+    >>> arts = conform(pd.DataFrame({"article_id": ["a1", "a2"], "outlet_id": ["x", "x"]}), "articles")
+    >>> compare_outlets(arts, conform(pd.DataFrame(), "links"), conform(pd.DataFrame(), "chains"),
+    ...     conform(pd.DataFrame(), "outlets"))[["outlet_id", "n_articles"]].values.tolist()
+    [['x', 2]]
+    """
+    if not 1 <= top <= 50:
+        raise ValueError(f"top must be between 1 and 50, got {top}")
+    outlet_of = articles.set_index("article_id")["outlet_id"]
+    per_outlet = articles.groupby("outlet_id", sort=True).size().rename("n_articles").to_frame()
+
+    republish = links[links["relation"] == "republishes"].copy()
+    republish["outlet_id"] = republish["child_article_id"].map(outlet_of)
+    # The article-level view: an article republishes when its own node has a republish link.
+    own_hop = republish["child_outlet_id"] == republish["outlet_id"]
+    republish = republish[own_hop.fillna(False)]
+    per_outlet["n_republished"] = (
+        republish.groupby("outlet_id")["child_article_id"]
+        .nunique()
+        .reindex(per_outlet.index)
+        .fillna(0)
+    )
+    per_outlet["share_republished"] = per_outlet["n_republished"] / per_outlet["n_articles"]
+
+    parents = republish.groupby(["outlet_id", "parent_outlet_id"]).size().rename("n").reset_index()
+    parents = parents.sort_values(
+        ["outlet_id", "n", "parent_outlet_id"], ascending=[True, False, True]
+    )
+    parents = parents.groupby("outlet_id", sort=False).head(top)
+    parents["label"] = (
+        parents["parent_outlet_id"].astype(str) + " (" + parents["n"].astype(str) + ")"
+    )
+    per_outlet["top_parents"] = (
+        parents.groupby("outlet_id")["label"].agg("; ".join).reindex(per_outlet.index)
+    )
+
+    rooted = chains.assign(outlet_id=chains["article_id"].map(outlet_of))
+    rooted = rooted[rooted["depth"] > 0]
+    state_root = rooted["root_state_affiliated"].fillna(False).astype(float)
+    per_outlet["share_from_state_media"] = (
+        state_root.groupby(rooted["outlet_id"]).sum().reindex(per_outlet.index).fillna(0)
+        / per_outlet["n_articles"]
+    )
+
+    reused = republish[republish["evidence"].str.contains("text_reuse", regex=False)]
+    per_outlet["credit_rate"] = (
+        reused.groupby("outlet_id")["credited"].mean().reindex(per_outlet.index)
+    )
+    per_outlet["median_lag_hours"] = (
+        republish.groupby("outlet_id")["lag_hours"].median().reindex(per_outlet.index)
+    )
+
+    features = [c for c in articles.columns if c.startswith("f_")]
+    if features:
+        per_outlet = per_outlet.join(articles.groupby("outlet_id")[features].mean())
+    drifts = [c for c in links.columns if c.startswith("d_")]
+    if drifts:
+        per_outlet = per_outlet.join(republish.groupby("outlet_id")[drifts].mean())
+
+    info = outlets.drop_duplicates("outlet_id").set_index("outlet_id")[
+        ["name", "country", "ownership", "state_affiliated"]
+    ]
+    per_outlet = per_outlet.join(info, how="left").reset_index()
+    per_outlet["name"] = per_outlet["name"].fillna(per_outlet["outlet_id"])
+    return conform(per_outlet, "outlet_comparison")

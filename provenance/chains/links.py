@@ -1,0 +1,392 @@
+"""Links: one provenance graph from credits, citations and text reuse.
+
+Each link is an edge child -> parent. The child is an article of the corpus (``child_article_id``)
+seen as a node of some outlet (``child_outlet_id``); the parent is an article of the corpus when
+one is known (``parent_article_id``), else an outlet (``parent_outlet_id``): an interview in a paper
+that is not in the corpus, the wire whose story was republished.
+
+Evidence combines: a copy that credits its source in a dateline and copies its text is one link
+with evidence ``credit+text_reuse``. When an article republishes an outlet's story wholesale
+(a dateline credit) and that story is not in the corpus, the citations in the text belong to the
+credited story: ``urdupoint.com > Sputnik > Magyar Nemzet`` has a second hop read inside the
+UrduPoint article, with ``child_outlet_id`` = Sputnik.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from provenance.ids import stable_ids
+from provenance.schema import conform, empty
+
+# Credit kinds that say the whole article is the credited outlet's story.
+WHOLESALE_CREDIT_KINDS = frozenset(
+    {"dateline", "source_line", "originally_published", "republished", "agency_tag", "byline"}
+)
+
+CITATION_RELATIONS = {
+    "interview": "interview_with",
+    "statement": "statement_to",
+    "op_ed": "op_ed_in",
+    "quoted": "quotes",
+    "report": "cites",
+    "citing": "cites",
+    "correspondent": "cites",
+}
+
+# Which parent a node follows when it has several: republication first, then the source of an
+# interview or statement, then ordinary citations.
+RELATION_RANK = {
+    "republishes": 0,
+    "interview_with": 1,
+    "statement_to": 2,
+    "op_ed_in": 3,
+    "quotes": 4,
+    "cites": 5,
+}
+
+EVIDENCE_ORDER = ("credit", "citation", "text_reuse")
+
+
+def entity_outlet_id(entity_text: pd.Series) -> pd.Series:
+    """Outlet ids for names not in the registry: ``entity:<slug>`` of the name as written."""
+    slug = (
+        entity_text.astype("string")
+        .str.lower()
+        .str.replace(r"^(the)\s+", "", regex=True)
+        .str.replace(r"[^\w]+", "-", regex=True)
+        .str.strip("-")
+    )
+    return ("entity:" + slug).where(slug.fillna("").str.len() > 0).astype("string")
+
+
+def build_links(
+    articles: pd.DataFrame,
+    *,
+    reuse: pd.DataFrame | None = None,
+    passages: pd.DataFrame | None = None,
+    credits: pd.DataFrame | None = None,
+    citations: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    outlets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Join reuse pairs, credits and citations into the ``links`` table.
+
+    Parameters
+    ----------
+    articles : the articles table (article_id, outlet_id, published).
+    reuse, passages : text-reuse pairs and their aligned passages (provenance.reuse).
+    credits, citations : explicit evidence (provenance.attribution).
+    quotes : direct quotes; their speakers are attached to interview links.
+    outlets : outlets table (outlet_id, state_affiliated) to flag uncredited state media.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> from provenance.schema import conform
+    >>> arts = conform(pd.DataFrame({"article_id": ["a1"], "outlet_id": ["urdupoint"]}), "articles")
+    >>> creds = conform(pd.DataFrame({"article_id": ["a1"], "kind": ["dateline"],
+    ...     "outlet_id": ["sputnik"], "confidence": [0.95]}), "credits")
+    >>> build_links(arts, credits=creds)[["parent_outlet_id", "relation", "evidence"]].values.tolist()
+    [['sputnik', 'republishes', 'credit']]
+    """
+    reuse = _or_empty(reuse, "reuse")
+    passages = _or_empty(passages, "passages")
+    credits = _or_empty(credits, "credits")
+    citations = _or_empty(citations, "citations")
+    quotes = _or_empty(quotes, "quotes")
+
+    art = articles[["article_id", "outlet_id", "published"]].copy()
+    outlet_of = art.set_index("article_id")["outlet_id"]
+
+    reuse_links = _reuse_links(reuse, outlet_of)
+    credit_rows = _credit_rows(credits, outlet_of)
+    links = _merge_credits(reuse_links, credit_rows, reuse, outlet_of)
+    cite_rows = _citation_rows(citations, reuse, passages, outlet_of)
+    links = _merge_citations(links, cite_rows, outlet_of)
+    if links.empty:
+        return empty("links")
+
+    links = _attach_speakers(links, cite_rows, quotes)
+    links = _finish(links, art, outlets)
+    return links
+
+
+def _or_empty(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
+    return empty(name) if frame is None else frame
+
+
+def _reuse_links(reuse: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
+    best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)]
+    best = best[best["direction"].fillna("undetermined") != "undetermined"]
+    return pd.DataFrame(
+        {
+            "child_article_id": best["child_article_id"].astype("string"),
+            "child_outlet_id": best["child_article_id"].map(outlet_of).astype("string"),
+            "parent_article_id": best["parent_article_id"].astype("string"),
+            "parent_outlet_id": best["parent_article_id"].map(outlet_of).astype("string"),
+            "relation": "republishes",
+            "evidence": "text_reuse",
+            "containment": best["containment"].astype(float),
+            "parent_coverage": best["parent_coverage"].astype(float),
+            "credited": False,
+            "cue": pd.Series(pd.NA, index=best.index, dtype="string"),
+            "confidence": best["confidence"].astype(float),
+        }
+    ).reset_index(drop=True)
+
+
+def _credit_rows(credits: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
+    rows = credits.copy()
+    rows["outlet_id"] = (
+        rows["outlet_id"].astype("string").fillna(entity_outlet_id(rows["entity_text"]))
+    )
+    rows = rows[rows["outlet_id"].notna()]
+    own = rows["article_id"].map(outlet_of).astype("string")
+    # An outlet's own dateline ("MOSCOW (Sputnik) -" on sputniknews.com) credits nobody else.
+    rows = rows[(own != rows["outlet_id"]).fillna(True)]
+    rows = rows.sort_values(
+        ["article_id", "outlet_id", "confidence"], ascending=[True, True, False]
+    )
+    rows["wholesale"] = rows["kind"].isin(WHOLESALE_CREDIT_KINDS)
+    agg = rows.groupby(["article_id", "outlet_id"], sort=True, as_index=False).agg(
+        confidence=("confidence", "max"),
+        cue=("text", "first"),
+        wholesale=("wholesale", "any"),
+    )
+    return agg
+
+
+def _merge_credits(
+    reuse_links: pd.DataFrame, credit_rows: pd.DataFrame, reuse: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    links = reuse_links.copy()
+    if credit_rows.empty:
+        return links
+    key = ["child_article_id", "parent_outlet_id"]
+    credit_keyed = credit_rows.rename(
+        columns={"article_id": "child_article_id", "outlet_id": "parent_outlet_id"}
+    )
+    # 1. The credited outlet is the outlet of the child's best reuse parent.
+    hit = links.merge(
+        credit_keyed[key + ["cue", "confidence"]], on=key, how="left", suffixes=("", "_credit")
+    )
+    matched = hit["confidence_credit"].notna()
+    links.loc[matched.values, "evidence"] = "credit+text_reuse"
+    links.loc[matched.values, "credited"] = True
+    links.loc[matched.values, "cue"] = hit.loc[matched, "cue_credit"].values
+    links.loc[matched.values, "confidence"] = np.maximum(
+        links.loc[matched.values, "confidence"].to_numpy(),
+        hit.loc[matched, "confidence_credit"].to_numpy(),
+    )
+    rest = credit_keyed[~_pairs_in(credit_keyed, key, links[matched.values], key)]
+
+    # 2. Another reuse pair (an alternative parent) is an article of the credited outlet.
+    alt = reuse[reuse["direction"].fillna("undetermined") != "undetermined"][
+        ["child_article_id", "parent_article_id", "containment", "parent_coverage", "confidence"]
+    ].copy()
+    alt["parent_outlet_id"] = alt["parent_article_id"].map(outlet_of).astype("string")
+    alt = alt.sort_values(
+        ["child_article_id", "parent_outlet_id", "containment"], ascending=[True, True, False]
+    )
+    alt = alt.drop_duplicates(key)
+    via_alt = rest.merge(alt, on=key, how="inner", suffixes=("_credit", ""))
+    if not via_alt.empty:
+        links = pd.concat(
+            [
+                links,
+                pd.DataFrame(
+                    {
+                        "child_article_id": via_alt["child_article_id"],
+                        "child_outlet_id": via_alt["child_article_id"]
+                        .map(outlet_of)
+                        .astype("string"),
+                        "parent_article_id": via_alt["parent_article_id"],
+                        "parent_outlet_id": via_alt["parent_outlet_id"],
+                        "relation": "republishes",
+                        "evidence": "credit+text_reuse",
+                        "containment": via_alt["containment"],
+                        "parent_coverage": via_alt["parent_coverage"],
+                        "credited": True,
+                        "cue": via_alt["cue"],
+                        "confidence": np.maximum(
+                            via_alt["confidence"], via_alt["confidence_credit"]
+                        ),
+                    }
+                ),
+            ],
+            ignore_index=True,
+        )
+        rest = rest[~_pairs_in(rest, key, via_alt, key)]
+
+    # 3. The credited story is not in the corpus: the parent is the outlet itself.
+    outlet_only = pd.DataFrame(
+        {
+            "child_article_id": rest["child_article_id"],
+            "child_outlet_id": rest["child_article_id"].map(outlet_of).astype("string"),
+            "parent_article_id": pd.Series(pd.NA, index=rest.index, dtype="string"),
+            "parent_outlet_id": rest["parent_outlet_id"],
+            "relation": "republishes",
+            "evidence": "credit",
+            "credited": True,
+            "cue": rest["cue"],
+            "confidence": rest["confidence"],
+            "wholesale": rest["wholesale"],
+        }
+    )
+    return pd.concat([links, outlet_only], ignore_index=True)
+
+
+def _citation_rows(
+    citations: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    rows = citations.copy()
+    rows["outlet_id"] = (
+        rows["outlet_id"].astype("string").fillna(entity_outlet_id(rows["entity_text"]))
+    )
+    rows = rows[rows["outlet_id"].notna()].copy()
+    own = rows["article_id"].map(outlet_of).astype("string")
+    rows = rows[(own != rows["outlet_id"]).fillna(True)].copy()
+    if rows.empty:
+        return rows.assign(inherited=pd.Series(dtype=bool))
+    # A citation inside a passage the child copied from its parent is the parent's citation.
+    best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)][
+        ["pair_id", "child_article_id"]
+    ]
+    spans = passages.merge(best, on="pair_id")[["child_article_id", "child_start", "child_end"]]
+    inside = rows.reset_index().merge(
+        spans, left_on="article_id", right_on="child_article_id", how="inner"
+    )
+    inside = inside[
+        (inside["span_start"] >= inside["child_start"])
+        & (inside["span_end"] <= inside["child_end"])
+    ]
+    rows["inherited"] = rows.index.isin(inside["index"])
+    return rows[~rows["inherited"]]
+
+
+def _merge_citations(
+    links: pd.DataFrame, cite_rows: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    if cite_rows.empty:
+        return links.drop(columns=["wholesale"], errors="ignore")
+    cites = cite_rows.copy()
+    cites["relation"] = cites["kind"].map(CITATION_RELATIONS).fillna("cites")
+    cites = cites.sort_values(["article_id", "outlet_id", "span_start"])
+
+    # Citing the outlet the child already republishes confirms that link (and its credit).
+    key_cols = ["child_article_id", "parent_outlet_id"]
+    cite_cols = ["article_id", "outlet_id"]
+    confirms = _pairs_in(links, key_cols, cites, cite_cols)
+    if confirms.any():
+        links.loc[confirms, "evidence"] = links.loc[confirms, "evidence"].map(_add_citation)
+        links.loc[confirms, "credited"] = True
+    cites = cites[~_pairs_in(cites, cite_cols, links[confirms], key_cols)]
+
+    # Citations in a story republished wholesale from an outlet not in the corpus belong to it.
+    wholesale = links[
+        links["parent_article_id"].isna()
+        & links.get("wholesale", pd.Series(False, index=links.index)).fillna(False).astype(bool)
+    ]
+    wholesale = wholesale.sort_values(
+        ["child_article_id", "confidence", "parent_outlet_id"], ascending=[True, False, True]
+    )
+    carrier = wholesale.drop_duplicates("child_article_id").set_index("child_article_id")[
+        "parent_outlet_id"
+    ]
+    child_outlet = cites["article_id"].map(carrier).astype("string")
+    child_outlet = child_outlet.where(child_outlet != cites["outlet_id"])
+    cites["child_outlet_id"] = child_outlet.fillna(
+        cites["article_id"].map(outlet_of).astype("string")
+    )
+
+    agg = cites.groupby(
+        ["article_id", "child_outlet_id", "outlet_id", "relation"], sort=True, as_index=False
+    ).agg(confidence=("confidence", "max"), cue=("text", "first"))
+    cite_links = pd.DataFrame(
+        {
+            "child_article_id": agg["article_id"],
+            "child_outlet_id": agg["child_outlet_id"],
+            "parent_article_id": pd.Series(pd.NA, index=agg.index, dtype="string"),
+            "parent_outlet_id": agg["outlet_id"],
+            "relation": agg["relation"],
+            "evidence": "citation",
+            "credited": True,
+            "cue": agg["cue"],
+            "confidence": agg["confidence"],
+        }
+    )
+    out = pd.concat([links, cite_links], ignore_index=True)
+    return out.drop(columns=["wholesale"], errors="ignore")
+
+
+def _pairs_in(
+    left: pd.DataFrame, left_cols: list[str], right: pd.DataFrame, right_cols: list[str]
+) -> np.ndarray:
+    """Boolean mask: which rows of ``left`` have their key pair among ``right``'s."""
+    left_keys = pd.MultiIndex.from_arrays([left[c].astype(str) for c in left_cols])
+    right_keys = pd.MultiIndex.from_arrays([right[c].astype(str) for c in right_cols])
+    return np.asarray(left_keys.isin(right_keys), dtype=bool)
+
+
+def _add_citation(evidence: str) -> str:
+    parts = set(evidence.split("+")) | {"citation"}
+    return "+".join(e for e in EVIDENCE_ORDER if e in parts)
+
+
+def _attach_speakers(
+    links: pd.DataFrame, cite_rows: pd.DataFrame, quotes: pd.DataFrame
+) -> pd.DataFrame:
+    said = []
+    if not cite_rows.empty:
+        said.append(
+            cite_rows[["article_id", "outlet_id", "speaker"]].rename(
+                columns={"outlet_id": "parent_outlet_id"}
+            )
+        )
+    q = quotes[quotes["addressee_outlet_id"].notna()]
+    if not q.empty:
+        said.append(
+            q[["article_id", "addressee_outlet_id", "speaker"]].rename(
+                columns={"addressee_outlet_id": "parent_outlet_id"}
+            )
+        )
+    if not said:
+        links["speakers"] = pd.Series(pd.NA, index=links.index, dtype="string")
+        return links
+    speakers = pd.concat(said, ignore_index=True).dropna(subset=["speaker"])
+    speakers = speakers[speakers["speaker"].astype("string").str.strip().str.len() > 0]
+    speakers = (
+        speakers.drop_duplicates()
+        .sort_values(["article_id", "parent_outlet_id", "speaker"])
+        .groupby(["article_id", "parent_outlet_id"], sort=True)["speaker"]
+        .agg("; ".join)
+        .rename("speakers")
+        .reset_index()
+        .rename(columns={"article_id": "child_article_id"})
+    )
+    return links.merge(speakers, on=["child_article_id", "parent_outlet_id"], how="left")
+
+
+def _finish(links: pd.DataFrame, art: pd.DataFrame, outlets: pd.DataFrame | None) -> pd.DataFrame:
+    published = art.set_index("article_id")["published"]
+    child_time = links["child_article_id"].map(published)
+    parent_time = links["parent_article_id"].map(published)
+    links["lag_hours"] = (child_time - parent_time).dt.total_seconds() / 3600.0
+    if outlets is not None and not outlets.empty:
+        state = outlets.set_index("outlet_id")["state_affiliated"].astype("boolean")
+        parent_state = links["parent_outlet_id"].map(state).fillna(False).astype(bool)
+    else:
+        parent_state = pd.Series(False, index=links.index)
+    reused = links["evidence"].str.contains("text_reuse", regex=False)
+    links["uncredited_state_media"] = reused & ~links["credited"].astype(bool) & parent_state
+    parent_key = links["parent_article_id"].fillna("outlet:" + links["parent_outlet_id"].fillna(""))
+    links["link_id"] = stable_ids(
+        links["child_article_id"], links["child_outlet_id"], parent_key, links["relation"]
+    )
+    links = links.sort_values(
+        ["child_article_id", "child_outlet_id", "relation", "parent_outlet_id", "link_id"]
+    )
+    links = links.drop_duplicates("link_id")
+    return conform(links, "links")
