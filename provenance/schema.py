@@ -445,3 +445,25 @@ def validate(df: pd.DataFrame, name: str) -> None:
     for extra in df.columns[len(table.columns) :]:
         if not any(extra.startswith(p) for p in table.prefixes):
             raise ValueError(f"table {name!r}: column {extra!r} outside the schema")
+
+
+def markdown() -> str:
+    """The contract as Markdown tables (the README's "Tables" section is generated from it)."""
+    lines: list[str] = []
+    for table in TABLES.values():
+        lines += [
+            f"### `{table.name}`",
+            "",
+            table.description + ".",
+            "",
+            "| column | dtype | meaning |",
+            "|---|---|---|",
+        ]
+        lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in table.columns]
+        lines += [f"| `{p}*` | float64 | {meaning} |" for p, meaning in table.prefixes.items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown())
