@@ -417,7 +417,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
         if col.name in df.columns:
             out[col.name] = _cast(df[col.name], col.dtype)
         else:
-            out[col.name] = pd.Series(pd.NA, index=df.index, dtype=col.dtype)
+            out[col.name] = pd.Series(None, index=df.index, dtype=col.dtype)
     for col_name in prefixed:
         out[col_name] = pd.to_numeric(df[col_name], errors="coerce").astype(FLOAT)
     return out.reset_index(drop=True)
