@@ -1,0 +1,131 @@
+"""Lexicons: the word and phrase lists behind the framing features.
+
+Shipped as package data (``provenance/resources/lexicons/<name>.txt``, one lower-case term a
+line, ``#`` comments naming the source each list follows; see that folder's README.md). A
+caller may replace any list with ``lexicons=``: a mapping ``name -> terms``, a JSON file with
+that mapping, or a folder of ``<name>.txt`` files. Unknown names are an error so that a typo
+cannot silently leave a list at its default.
+
+>>> lex = load_lexicons({"hedges": ["perhaps"]})
+>>> lex["hedges"]
+('perhaps',)
+>>> "said" in lex["verbs_neutral"]
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
+
+# The lists a feature is computed from, in a fixed order (columns and ids follow this order).
+LEXICON_NAMES: tuple[str, ...] = (
+    "verbs_neutral",
+    "verbs_doubt",
+    "verbs_truth",
+    "verbs_guilt",
+    "verbs_insistence",
+    "verbs_loaded",
+    "anonymous",
+    "official_roles",
+    "hedges",
+    "boosters",
+    "factives",
+    "loaded",
+    "intensifiers",
+    "superlatives",
+    "so_called",
+    "frame_conflict",
+    "frame_cooperation",
+    "frame_responsibility",
+    "frame_economic",
+    "frame_human_interest",
+    "frame_morality",
+    "frame_security",
+)
+
+VERB_CLASSES: tuple[str, ...] = ("neutral", "doubt", "truth", "guilt", "insistence", "loaded")
+FRAMES: tuple[str, ...] = (
+    "conflict",
+    "cooperation",
+    "responsibility",
+    "economic",
+    "human_interest",
+    "morality",
+    "security",
+)
+
+_MAX_TERMS = 100_000  # a user list longer than this is a mistake, not a lexicon
+_MAX_TERM_CHARS = 100
+_SPACE_RE = re.compile(r"\s+")
+
+LexiconsArg = Mapping[str, Iterable[str]] | str | Path | None
+
+
+def _clean(terms: Iterable[str], name: str) -> tuple[str, ...]:
+    if isinstance(terms, str):
+        raise TypeError(f"lexicon {name!r} must be a list of terms, not one string")
+    out: list[str] = []
+    for term in terms:
+        if not isinstance(term, str):
+            raise TypeError(f"lexicon {name!r} holds a non-string term: {term!r}")
+        term = _SPACE_RE.sub(" ", term.replace("’", "'")).strip().lower()
+        if term and not term.startswith("#"):
+            if len(term) > _MAX_TERM_CHARS:
+                raise ValueError(f"lexicon {name!r}: term longer than {_MAX_TERM_CHARS} chars")
+            out.append(term)
+        if len(out) > _MAX_TERMS:
+            raise ValueError(f"lexicon {name!r} has more than {_MAX_TERMS} terms")
+    return tuple(dict.fromkeys(out))  # de-duplicated, first occurrence order
+
+
+def _read_list(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@lru_cache(maxsize=1)
+def default_lexicons() -> dict[str, tuple[str, ...]]:
+    """The shipped lists, read once."""
+    return {name: _clean(_read_list(LEXICON_DIR / f"{name}.txt"), name) for name in LEXICON_NAMES}
+
+
+def _user_lists(lexicons: Mapping[str, Iterable[str]] | str | Path) -> Mapping[str, Iterable[str]]:
+    if isinstance(lexicons, Mapping):
+        return lexicons
+    path = Path(lexicons)
+    if path.is_dir():
+        return {p.stem: _read_list(p) for p in sorted(path.glob("*.txt"))}
+    if path.suffix.lower() == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: a lexicon JSON file must map list names to term lists")
+        return data
+    raise ValueError(f"lexicons= must be a mapping, a .json file or a folder of .txt files: {path}")
+
+
+def load_lexicons(lexicons: LexiconsArg = None) -> dict[str, tuple[str, ...]]:
+    """The shipped lists with the caller's replacements applied.
+
+    ``lexicons`` maps list names (see ``LEXICON_NAMES``) to terms, or names a JSON file or a
+    folder of ``<name>.txt`` files holding such lists. Lists not named keep their defaults.
+    """
+    merged = dict(default_lexicons())
+    if lexicons is None:
+        return merged
+    if not isinstance(lexicons, Mapping | str | Path):
+        raise TypeError("lexicons= must be None, a mapping, or a path")
+    for name, terms in _user_lists(lexicons).items():
+        if name not in merged:
+            raise ValueError(f"unknown lexicon {name!r}; known: {', '.join(LEXICON_NAMES)}")
+        merged[name] = _clean(terms, name)
+    return merged
+
+
+def lexicon_key(lexicons: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A hashable key of resolved lists (to cache compiled matchers)."""
+    return tuple((name, lexicons[name]) for name in LEXICON_NAMES)
