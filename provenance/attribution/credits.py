@@ -1,0 +1,306 @@
+"""Credits: the article says it is (partly) another outlet's copy.
+
+House styles covered, each one compiled pattern run once per article:
+
+* datelines ``MOSCOW (Sputnik) -``, ``WASHINGTON, Aug 23 (Reuters) -``, ``(AP) —``,
+  ``BEIJING, Aug. 23 (Xinhua) --``, ``MOSCOW, August 23. /TASS/.``, ``ISLAMABAD, Aug 23 (APP):``
+  and republisher datelines ``MOSCOW (UrduPoint News / Sputnik - 23rd August, 2021)``, where
+  the credited outlet is the last name (Sputnik), not the republisher's own brand;
+* agency tags at the end of a paragraph: ``— AFP``, ``[Xinhua]``, ``(ANI)``;
+* source lines ``Source: TASS``, ``Courtesy: Dawn``, ``Copyright 2021 The Associated Press``;
+* ``With inputs from PTI, ANI``; ``This article originally appeared on X``;
+  ``Republished with permission from X``; ``The Associated Press contributed to this report``;
+* bylines ``By X Staff | APP``, ``By JOHN SMITH Associated Press`` (in the text or in the
+  articles' ``byline`` column; the latter has no span).
+
+An outlet crediting itself (Reuters copy with a Reuters dateline) is kept: compare outlet_id
+with the article's outlet downstream.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from provenance.attribution._input import article_columns
+from provenance.attribution.patterns import DATE, DESCRIPTOR, NAME, parse_date
+from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.ids import stable_id
+from provenance.schema import conform, empty
+
+_PLACE_TOKEN = r"[A-Z][A-Za-z'’.\-]*"
+_PLACE = (
+    rf"{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,3}}"
+    rf"(?:,[ \t]*{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
+)
+DATELINE_RE = re.compile(
+    rf"(?m)^[ \t]*(?:(?P<place>{_PLACE})(?:,?[ \t]+(?P<date>{DATE}))?\.?[ \t]*)?"
+    r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
+    r"[ \t]*(?P<sep>--|[-–—:.])?"
+)
+# Inside the dateline brackets: a date after the names ("Sputnik - 23rd August, 2021").
+_TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
+_SPLIT_RE = re.compile(r"[ \t]*(?:[/;|,]|\band\b|&)[ \t]*")
+_ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
+
+_NAMES = rf"(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?"
+_NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
+# (kind, compiled pattern with a "names" group; the cue is the match outside that group)
+LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "source_line",
+        re.compile(
+            r"(?m)^[ \t]*(?i:source|sources|courtesy|credit|credits|via)[ \t]*:[ \t]*"
+            rf"(?P<names>{_NAME_LIST})[ \t]*\.?[ \t]*$"
+        ),
+    ),
+    (
+        "source_line",
+        re.compile(rf"(?:(?i:copyright)|©)[ \t]*(?:\d{{4}}[ \t]+)?(?P<names>{_NAMES})"),
+    ),
+    (
+        "inputs_from",
+        re.compile(
+            r"(?i:with[ \t]+(?:additional[ \t]+)?inputs?[ \t]+from)[ \t]+"
+            rf"(?P<names>{_NAME_LIST}|(?i:agencies|wire services|news agencies))"
+        ),
+    ),
+    (
+        "originally_published",
+        re.compile(
+            r"(?i:(?:originally|first)[ \t]+(?:appeared|published|posted|ran|carried|aired)"
+            r"|(?:was|were)[ \t]+(?:originally|first)[ \t]+(?:published|posted|carried))"
+            rf"(?:[ \t]+(?i:on|in|by|at))?[ \t]+(?P<names>{_NAMES})"
+        ),
+    ),
+    (
+        "republished",
+        re.compile(
+            r"(?i:(?:re-?published|reprinted|reproduced)(?:[ \t]+here)?"
+            r"(?:[ \t]+with[ \t]+(?:the[ \t]+)?(?:kind[ \t]+)?permission)?[ \t]+(?:from|of|by))"
+            rf"[ \t]+(?P<names>{_NAMES})"
+        ),
+    ),
+    (
+        "tagline",
+        re.compile(
+            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:contributed[ \t]+to[ \t]+this"
+            r"[ \t]+(?:report|story|article))"
+        ),
+    ),
+    (
+        "agency_tag",
+        re.compile(rf"(?m)(?:^|[ \t])(?:--|[-–—])[ \t]*(?P<names>{_NAME_LIST})[ \t]*\.?[ \t]*$"),
+    ),
+    (
+        "agency_tag",
+        re.compile(rf"(?m)[\[(][ \t]*(?P<names>{_NAME_LIST})[ \t]*[\])][ \t]*\.?[ \t]*$"),
+    ),
+)
+BYLINE_RE = re.compile(r"(?m)^[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
+_BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[|,;/]|[ \t][-–—][ \t]|\bfor\b)[ \t]*")
+_BYLINE_TAIL_RE = re.compile(
+    r"(?:[ \t]+(?:Staff|Desk|Web|News|Correspondents?|Reporters?|Bureau|Writers?))+[ \t]*$"
+)
+# A byline line is short and does not read like a sentence.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’]?[ \t]*$")
+
+# Confidence by how the credit was found (registered outlet; unregistered outlet-like name).
+_CONFIDENCE = {
+    "dateline": 0.95, "agency_tag": 0.9, "source_line": 0.95, "inputs_from": 0.9,
+    "originally_published": 0.95, "republished": 0.95, "tagline": 0.9, "byline": 0.85,
+}  # fmt: skip
+_KINDS_PRIORITY = {kind: i for i, kind in enumerate(_CONFIDENCE)}
+_CREDITING_KINDS = {"wire", "state_media"}
+
+
+def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+    """Credits (datelines, agency tags, source lines, ...) of every article.
+
+    ``articles`` needs article_id, title and text (optional: outlet_id, byline, published).
+    ``registry`` is an outlet registry (default: :func:`provenance.outlets.load_registry`).
+    Returns schema ``credits``, sorted by article_id and span.
+
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "title": ["T"],
+    ...     "text": ["MOSCOW (UrduPoint News / Sputnik - 23rd August, 2021) Lavrov said ..."]})
+    >>> extract_credits(arts)[["outlet_id", "place", "credit_date"]].values.tolist()
+    [['sputnik', 'MOSCOW', '2021-08-23']]
+    """
+    cols = article_columns(articles)
+    registry = registry_or_default(registry)
+    resolver = OutletResolver(registry)
+    found = [
+        _article_candidates(text, byline)
+        for text, byline in zip(cols["text"], cols["byline"], strict=True)
+    ]
+    resolver.resolve_many(c["phrase"] for cands in found for c in cands)
+    rows: list[dict[str, object]] = []
+    for i, cands in enumerate(found):
+        rows.extend(
+            _accept(cands, resolver, registry, cols["article_id"][i], cols["outlet_id"][i],
+                    cols["year"][i])
+        )  # fmt: skip
+    if not rows:
+        return empty("credits")
+    frame = pd.DataFrame(rows)
+    frame = frame.sort_values(
+        ["article_id", "span_start", "span_end", "credit_id"], na_position="last", kind="stable"
+    )
+    return conform(frame, "credits")
+
+
+def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
+    """Candidate credits of one text: one dict per credited name, before resolution."""
+    cands: list[dict[str, object]] = []
+    for m in DATELINE_RE.finditer(text):
+        inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
+        inner = m.group(inner_group)
+        date = m.group("date")
+        tail = _TRAILING_DATE_RE.search(inner)
+        if tail is not None:
+            date = date or tail.group("date")
+            inner = inner[: tail.start()]
+        parts = [p for p in _SPLIT_RE.split(inner.strip()) if p]
+        if not parts or len(parts) > 4 or any(len(p.split()) > 6 for p in parts):
+            continue
+        delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
+        for order, part in enumerate(parts):
+            cands.append({
+                "kind": "dateline", "phrase": part, "cue": f"dateline {delims}",
+                "place": m.group("place"), "date": date, "start": m.start("place")
+                if m.group("place") else m.start(inner_group) - 1, "end": m.end(inner_group) + 1,
+                "part": order, "n_parts": len(parts), "sep": m.group("sep") is not None,
+                "text": m.group(0).strip(),
+            })  # fmt: skip
+    for kind, pattern in LINE_PATTERNS:
+        for m in pattern.finditer(text):
+            names = m.group("names")
+            cue = (text[m.start() : m.start("names")] + text[m.end("names") : m.end()]).strip()
+            parts = [p for p in _SPLIT_RE.split(names) if p]
+            for order, part in enumerate(parts):
+                cands.append({
+                    "kind": kind, "phrase": part, "cue": cue or kind, "place": None,
+                    "date": None, "start": m.start(), "end": m.end(), "part": order,
+                    "n_parts": len(parts), "sep": True, "text": m.group(0).strip(),
+                })  # fmt: skip
+    for source, start, line in _bylines(text, byline):
+        for part in _BYLINE_SPLIT_RE.split(line):
+            part = _BYLINE_TAIL_RE.sub("", part).strip()
+            if part:
+                cands.append({
+                    "kind": "byline", "phrase": part, "cue": "By", "place": None, "date": None,
+                    "start": start, "end": None if start is None else start + len(source),
+                    "part": 0, "n_parts": 1, "sep": True, "text": source,
+                })  # fmt: skip
+    return cands
+
+
+def _bylines(text: str, byline: str) -> list[tuple[str, int | None, str]]:
+    out: list[tuple[str, int | None, str]] = []
+    for m in BYLINE_RE.finditer(text):
+        if not _SENTENCE_END_RE.search(m.group("line")):
+            out.append((m.group(0).strip(), m.start("line") - 3, m.group("line")))
+    if byline:
+        line = re.sub(r"^(?:By|BY)[ \t]+", "", byline.strip())
+        out.append((byline, None, line[:200]))
+    return out
+
+
+def _accept(
+    cands: list[dict[str, object]],
+    resolver: OutletResolver,
+    registry: Any | None,
+    article_id: str,
+    own_outlet: str,
+    year: int | None,
+) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    taken: list[tuple[int, int]] = []
+    ordered = sorted(
+        cands, key=lambda c: (_KINDS_PRIORITY[str(c["kind"])], c["start"] is None, c["start"] or 0)
+    )
+    for cand in ordered:
+        kind, phrase = str(cand["kind"]), str(cand["phrase"])
+        hit = resolver.get(phrase)
+        if hit is not None:
+            oid, entity = hit.outlet_id, hit.entity_text
+            confidence = min(_CONFIDENCE[kind], hit.confidence) if oid else 0.6
+        elif kind in ("dateline", "agency_tag") and cand["sep"] and _ACRONYM_RE.match(phrase):
+            # Unregistered agency acronyms ("(IANS) -", "— ANI") are credits by house style.
+            oid, entity, confidence = None, phrase, 0.5
+        else:
+            continue
+        if kind == "byline" and oid is None:
+            continue  # unregistered byline names are mostly people and desks
+        if kind == "dateline" and not _credited_part(cand, oid, own_outlet, registry):
+            continue
+        start, end = cand["start"], cand["end"]
+        if start is not None:
+            if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+                continue  # e.g. a bracket tag that is the dateline already taken
+            taken.append((int(start), int(end)))
+        date = parse_date(str(cand["date"]), year) if cand["date"] else None
+        rows.append({
+            "credit_id": stable_id(article_id, start, end, cand["cue"], entity),
+            "article_id": article_id, "kind": kind, "outlet_id": oid, "entity_text": entity,
+            "cue": cand["cue"], "place": cand["place"], "credit_date": date,
+            "span_start": start, "span_end": end, "text": cand["text"], "confidence": confidence,
+        })  # fmt: skip
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row["credit_id"] not in seen:
+            seen.add(str(row["credit_id"]))
+            out.append(row)
+    return out
+
+
+def _credited_part(cand: dict[str, object], oid: str | None, own: str, registry: Any) -> bool:
+    """In 'Republisher / Source' datelines only the last name is credited, unless an earlier
+    one is a registered wire or state medium other than the article's own outlet."""
+    if int(cand["n_parts"]) == 1 or int(cand["part"]) == int(cand["n_parts"]) - 1:
+        return True
+    if oid is None or oid == own or registry is None:
+        return False
+    row = registry.get(oid) or {}
+    return row.get("kind") in _CREDITING_KINDS
+
+
+_CREDIT_TEXT_RE = re.compile(r"[(\[/](?P<inner>[^()\[\]/\n]+(?:/[^()\[\]/\n]+)*)[)\]/]")
+
+
+def dateline_fields(credits: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the first dateline (else the first credit): dateline_place and credit_text.
+
+    credit_text is the credit as written inside the dateline brackets, without the date
+    ('UrduPoint News / Sputnik'), or the credit line for other kinds.
+
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "title": ["T"],
+    ...     "text": ["MOSCOW (UrduPoint News / Sputnik - 23rd August, 2021) Lavrov said ..."]})
+    >>> dateline_fields(extract_credits(arts)).values.tolist()
+    [['a1', 'MOSCOW', 'UrduPoint News / Sputnik']]
+    """
+    if not isinstance(credits, pd.DataFrame):
+        raise TypeError("credits must be a DataFrame (schema 'credits')")
+    columns = ["article_id", "dateline_place", "credit_text"]
+    missing = [c for c in ("article_id", "kind", "place", "text", "span_start") if c not in credits]
+    if missing:
+        raise ValueError(f"credits lacks columns {missing}")
+    if credits.empty:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
+    frame = credits.assign(_dl=credits["kind"].ne("dateline").astype(int))
+    frame = frame.sort_values(["article_id", "_dl", "span_start"], na_position="last")
+    first = frame.drop_duplicates("article_id")
+    inner = first["text"].astype("string").str.extract(_CREDIT_TEXT_RE)["inner"]
+    inner = inner.str.replace(_TRAILING_DATE_RE, "", regex=True).str.strip()
+    credit_text = inner.where(first["kind"].eq("dateline"), first["text"].astype("string"))
+    out = pd.DataFrame(
+        {
+            "article_id": first["article_id"].astype("string"),
+            "dateline_place": first["place"].where(first["kind"].eq("dateline")).astype("string"),
+            "credit_text": credit_text.astype("string"),
+        }
+    )
+    return out.reset_index(drop=True)

@@ -1,0 +1,105 @@
+"""Shared vocabulary of attribution: names, outlet descriptors, roles, speech verbs, dates.
+
+Every pattern here is a plain regex fragment (or a compiled pattern) so that the credit,
+citation and quote extractors build their one-pass patterns from the same pieces.
+
+>>> parse_date("23rd August, 2021")
+'2021-08-23'
+>>> parse_date("Aug. 23", default_year=2021)
+'2021-08-23'
+>>> bool(OUTLET_WORD_RE.search("the Daily Clarion newspaper"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised token: "Lavrov", "Hungary's", "Al-Jazeera", "RIA", "O'Neil". No trailing dot, so
+# a name never swallows the full stop that ends its sentence.
+CAP = r"[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
+# Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
+CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|for|on|and|&|für)"
+NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"
+
+# Nouns that say "this name is a news outlet" when they stand next to it.
+DESCRIPTOR = (
+    r"(?:news[ \t]+agency|news[ \t]+service|wire[ \t]+service|newswire|agency|newspaper|daily"
+    r"|weekly|monthly|tabloid|broadcaster|(?:TV|television)(?:[ \t]+(?:channel|network|station))?"
+    r"|channel|radio(?:[ \t]+station)?|magazine|(?:news|media)[ \t]+outlet|outlet|news[ \t]+site"
+    r"|news[ \t]+website|website|news[ \t]+portal|portal|publication|paper|network)"
+)
+# Capitalised words that make an unregistered name look like an outlet ("the Daily Clarion").
+OUTLET_WORDS = (
+    r"Times|Post|News|Journal|Gazette|Herald|Tribune|Telegraph|Guardian|Observer|Chronicle"
+    r"|Express|Mirror|Daily|Press|Agency|Radio|Television|TV|Broadcasting|Network|Wire"
+    r"|Magazine|Courier|Dispatch|Inquirer|Examiner|Sentinel|Bulletin|Clarion|Monitor|Standard"
+    r"|Weekly|Media|Newspaper|Izvestia|Kommersant|Pravda|Gazeta|Zeitung|Spiegel"
+)
+OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{DESCRIPTOR}\b")
+DESCRIPTOR_RE = re.compile(rf"\b{DESCRIPTOR}\b")
+
+# Role nouns: a person named next to one is a person, never an outlet.
+ROLE_NOUNS = (
+    r"prime[ \t]+minister|minister|president(?:-elect)?|vice[ \t]+president|secretary(?:-general)?"
+    r"|spokes(?:man|woman|person)|ambassador|chancellor|premier|governor|senator|lawmaker"
+    r"|congress(?:man|woman)|mayor|envoy|adviser|advisor|diplomat|chief|director|chair(?:man|woman)?"
+    r"|ceo|commander|general|official|officer|head|leader|king|queen|prince|emir|deputy"
+    r"|representative|analyst|expert|professor|economist|researcher|lawyer|attorney|judge"
+    r"|prosecutor|negotiator|coordinator|commissioner|administrator|founder|executive|mp|speaker"
+    r"|foreign[ \t]+minister|chief[ \t]+executive|press[ \t]+secretary|colonel|lieutenant"
+    r"|captain|sergeant|marshal|admiral|pope|patriarch|imam|cleric|activist|resident|witness"
+    r"|researcher|scientist|historian|campaigner|manager|owner|partner|strategist|chairperson"
+)
+ROLE_RE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+
+# Reporting verbs, as written (tense forms kept: the table keeps the verb as written).
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed"
+    r"|emphasi[sz]es|stated|states|pledged|pledges|declared|declares|explained|explains"
+    r"|insisted|insists|warned|warns|argued|argues|claimed|claims|asserted|asserts|remarked"
+    r"|continued|wrote|writes|tweeted|posted|announced|announces|admitted|admits|acknowledged"
+    r"|suggested|recalled|replied|replies|responded|answered|asked|asks|urged|urges|maintained"
+    r"|maintains|observed|pointed[ \t]+out|went[ \t]+on|concluded|complained|affirmed|reiterated"
+    r"|underlined|underscored|highlighted|confirmed|confirms|promised|vowed|vows|predicted"
+    r"|predicts|believes|believed|thinks|thought|cautioned|contended|conceded|boasted|quipped"
+    r"|assured|agreed|denied|denies|alleged|alleges|charged|countered|shouted|said[ \t]+that"
+    r"|stressing|saying|adding|noting|telling|writing|warning|explaining"
+)
+VERB = rf"(?:{SPEECH_VERBS})"
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DATE = (
+    rf"(?:{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH},?(?:[ \t]+\d{{4}})?)"
+)
+DATE_RE = re.compile(DATE)
+_DATE_PARTS_RE = re.compile(r"(\d{4})|(\d{1,2})(?:st|nd|rd|th)?|([A-Za-z]{3})[a-z]*")
+
+
+def parse_date(text: str, default_year: int | None = None) -> str | None:
+    """ISO date (YYYY-MM-DD) of a written date; ``default_year`` fills a missing year.
+
+    Returns None when the month or day is missing or invalid, or no year is known.
+    """
+    year = month = day = None
+    for four, one_two, word in _DATE_PARTS_RE.findall(text):
+        if four:
+            year = int(four)
+        elif one_two:
+            day = int(one_two)
+        elif word and word.lower() in MONTHS and month is None:
+            month = MONTHS[word.lower()]
+    year = year if year is not None else default_year
+    if year is None or month is None or day is None or not 1 <= day <= 31:
+        return None
+    if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"

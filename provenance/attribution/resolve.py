@@ -1,0 +1,121 @@
+"""Outlet names as written -> registry ids, in one batch per corpus.
+
+Extractors capture candidate phrases ("Hungary's Magyar Nemzet newspaper", "the Daily Clarion
+newspaper", "Earlier Xinhua") with regexes; :class:`OutletResolver` decides which are outlets.
+A registered outlet must be found in the phrase by the registry's mention matcher with nothing
+but outlet words after it ("Reuters Institute" is not Reuters); an unregistered phrase is an
+outlet only when it carries a descriptor or an outlet word ("newspaper", "Times") and no role
+noun ("Press Secretary Jen Psaki" is a person).
+
+>>> import pandas as pd
+>>> class Reg:  # any object with find_mentions(texts) works; the real one is load_registry()
+...     def find_mentions(self, texts):
+...         rows = [(d, t.find("Sputnik"), t.find("Sputnik") + 7, "sputnik", "Sputnik", 0.95)
+...                 for d, t in enumerate(texts) if "Sputnik" in t]
+...         return pd.DataFrame(rows, columns=["doc", "start", "end", "outlet_id", "matched",
+...                                            "confidence"])
+>>> r = OutletResolver(Reg())
+>>> r.resolve_many(["the Sputnik news agency", "Sputnik Institute", "the Daily Clarion"])
+>>> r.get("the Sputnik news agency").outlet_id, r.get("Sputnik Institute")
+('sputnik', None)
+>>> r.get("the Daily Clarion").outlet_id is None, r.get("the Daily Clarion").confidence
+(True, 0.6)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE
+
+# What may follow a registered name inside one outlet phrase: descriptors and house words.
+_TAIL_OK_RE = re.compile(
+    rf"^(?:['’]s?)?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
+    r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
+    r"|correspondents?|reporters?))*[ \t]*$"
+)
+# Words before a registered name that still belong to the phrase: lower-case words and
+# possessives ("the state news agency", "Hungary's"); "Earlier" in "Earlier Xinhua" does not.
+_LEAD_RE = re.compile(r"(?<![\w'’-])(?:(?:[A-Z][\w-]*['’]s|[a-z][\w-]*)[ \t]+)*$")
+_HAS_CAP_RE = re.compile(r"\b[A-Z]")
+MAX_PHRASE = 120
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A resolved outlet phrase: registry id (None when unregistered), text and offsets."""
+
+    outlet_id: str | None
+    entity_text: str
+    start: int  # offsets of entity_text inside the phrase
+    end: int
+    confidence: float
+
+
+class OutletResolver:
+    """Decides, per distinct phrase and with one registry call per batch, what is an outlet.
+
+    ``registry`` needs ``find_mentions(texts)`` (see :mod:`provenance.outlets`); None resolves
+    only unregistered outlet-like phrases.
+    """
+
+    def __init__(self, registry: Any | None) -> None:
+        if registry is not None and not callable(getattr(registry, "find_mentions", None)):
+            raise TypeError("registry must provide find_mentions(texts), e.g. load_registry()")
+        self.registry = registry
+        self._cache: dict[str, Outlet | None] = {}
+
+    def resolve_many(self, phrases: Iterable[str]) -> None:
+        """Resolve every phrase not seen before (one registry pass over the new ones)."""
+        todo = [p for p in dict.fromkeys(phrases) if p not in self._cache]
+        if not todo:
+            return
+        found: dict[int, list[tuple[int, int, str, float]]] = {}
+        if self.registry is not None:
+            mentions = self.registry.find_mentions([p[:MAX_PHRASE] for p in todo])
+            cols = [mentions[c].tolist() for c in ("doc", "start", "end", "outlet_id")]
+            conf = mentions["confidence"].tolist()
+            for doc, start, end, oid, c in zip(*cols, conf, strict=True):
+                found.setdefault(int(doc), []).append((int(start), int(end), str(oid), float(c)))
+        for i, phrase in enumerate(todo):
+            self._cache[phrase] = _decide(phrase, found.get(i, []))
+
+    def get(self, phrase: str) -> Outlet | None:
+        """The outlet a phrase names, or None (call :meth:`resolve_many` first)."""
+        if phrase not in self._cache:
+            self.resolve_many([phrase])
+        return self._cache[phrase]
+
+    def outlet_of(self, phrase: str) -> str | None:
+        """Registry id of a phrase, or None."""
+        hit = self.get(phrase)
+        return None if hit is None else hit.outlet_id
+
+
+def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet | None:
+    # The last registered mention followed only by outlet words names the outlet; the words
+    # before it ("Hungary's", "the state news agency", "Earlier") stay out of the id decision.
+    for start, end, oid, conf in reversed(mentions):
+        if _TAIL_OK_RE.match(phrase[end:]):
+            lead = _LEAD_RE.search(phrase, 0, start)
+            text_start = lead.start() if lead else start
+            return Outlet(oid, phrase[text_start:].strip(), text_start, len(phrase), conf)
+    if mentions or ROLE_RE.search(phrase) or not _HAS_CAP_RE.search(phrase):
+        return None
+    if OUTLET_WORD_RE.search(phrase):
+        return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
+    return None
+
+
+def registry_or_default(registry: Any | None) -> Any | None:
+    """The given registry, else the default one from :mod:`provenance.outlets` when present."""
+    if registry is not None:
+        return registry
+    try:
+        from provenance.outlets.registry import load_registry
+    except ImportError:  # without the outlets stage only unregistered names resolve
+        return None
+    return load_registry()
