@@ -1,0 +1,24 @@
+"""Ingest: real-world inputs (page dumps, HTML, CSV/JSONL/Parquet tables, WARC) to ``articles``.
+
+>>> from provenance.ingest import read_articles
+>>> articles, errors = read_articles("/work/shared/seed/")  # doctest: +SKIP
+>>> articles.loc[0, ["domain", "byline"]].tolist()  # doctest: +SKIP
+['urdupoint.com', 'Umer Jamshaid']
+"""
+
+from provenance.ingest.api import articles_from_frame, read_articles
+from provenance.ingest.files import SUPPORTED_SUFFIXES
+from provenance.ingest.limits import IngestLimits, InputNotFoundError, LimitExceeded
+from provenance.ingest.normalise import FIELDS, normalise_urls, parse_published
+
+__all__ = [
+    "FIELDS",
+    "SUPPORTED_SUFFIXES",
+    "IngestLimits",
+    "InputNotFoundError",
+    "LimitExceeded",
+    "articles_from_frame",
+    "normalise_urls",
+    "parse_published",
+    "read_articles",
+]

@@ -1,0 +1,206 @@
+"""``read_articles`` and ``articles_from_frame``: any mix of inputs to the ``articles`` table."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+
+import pandas as pd
+
+from provenance.errors import ErrorLog
+from provenance.ingest.files import (
+    READ_ERRORS,
+    SUPPORTED_SUFFIXES,
+    declared_charset,
+    decode_bytes,
+    describe_error,
+    file_kind,
+    open_stream,
+    read_capped,
+    resolve_inputs,
+    sniff,
+)
+from provenance.ingest.limits import IngestLimits
+from provenance.ingest.normalise import (
+    STAGE,
+    check_columns,
+    finish,
+    normalise,
+    select_fields,
+)
+from provenance.ingest.pages import parse_html_page, parse_text_page
+from provenance.ingest.tables import read_csv, read_json, read_jsonl, read_parquet
+from provenance.ingest.warc import read_warc
+from provenance.progress import progress
+
+PathInput = str | os.PathLike[str]
+_TABLE_READERS: dict[str, Callable[..., pd.DataFrame | None]] = {
+    "csv": read_csv,
+    "jsonl": read_jsonl,
+    "json": read_json,
+    "parquet": read_parquet,
+}
+# Page records are normalised together in batches of this size: one pandas pass per batch,
+# not per page.
+_PAGE_BATCH = 5_000
+
+
+def read_articles(
+    inputs: PathInput | Sequence[PathInput],
+    *,
+    columns: Mapping[str, str] | None = None,
+    quiet: bool = True,
+    limits: IngestLimits | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read articles from files, directories (recursively) and globs, in any mix.
+
+    Formats, by file name: page dumps and plain text (``.txt``), HTML pages (``.html``,
+    ``.htm``), tables (``.csv``, ``.jsonl``/``.ndjson``, ``.json``, ``.parquet``) and web
+    archives (``.warc``); all but Parquet also as ``.gz``. Table columns are matched by common
+    names (url/link, title/headline, text/content/body, published/date/timestamp,
+    outlet/source/site_name, author/byline, language/lang); ``columns`` maps our field to
+    yours where the names differ, e.g. ``{"text": "article_body"}``.
+
+    Inside directories, hidden entries and files that are not articles (``*.md``, ``*.rst``,
+    ``README*``, ``LICENSE*``, ``outlets.csv``) are skipped silently; other unknown file types
+    are reported in ``errors``. Files are read in sorted path order, records in file order.
+
+    Nothing is dropped silently and no bad input stops the run: unreadable, empty, binary,
+    oversized or malformed files and records, records without text, unparseable dates (the
+    article is kept with an empty date), text that is not UTF-8 (decoded with a guessed
+    charset) and duplicates (the first is kept) each get a row in ``errors``.
+
+    Parameters
+    ----------
+    inputs:
+        A path, directory or glob, or a sequence of them.
+    columns:
+        Optional ``{our_field: their_column}`` for tables; fields: url, title, text,
+        published, site_name, byline, language, domain.
+    quiet:
+        If False, print each error on stderr and show a progress bar over files.
+    limits:
+        Size bounds (:class:`IngestLimits`); defaults are generous.
+
+    Returns
+    -------
+    (articles, errors):
+        DataFrames conforming to the ``articles`` and ``errors`` schemas.
+
+    Raises
+    ------
+    InputNotFoundError
+        An input does not exist or a glob matches nothing.
+
+    Example
+    -------
+    >>> articles, errors = read_articles("data/demo/")  # doctest: +SKIP
+    >>> articles[["domain", "published", "title"]].head()  # doctest: +SKIP
+    """
+    columns = check_columns(columns)
+    if limits is None:
+        limits = IngestLimits()
+    elif not isinstance(limits, IngestLimits):
+        raise TypeError(f"limits must be an IngestLimits, got {type(limits).__name__}")
+    paths = resolve_inputs(inputs)
+    log = ErrorLog(echo=not quiet)
+    batches: list[pd.DataFrame] = []
+    pages: list[dict[str, object]] = []
+    for order, path in enumerate(progress(paths, total=len(paths), desc="ingest", quiet=quiet)):
+        try:
+            found = _read_file(path, limits, columns, log)
+        except READ_ERRORS as exc:
+            log.add(path, "", STAGE, f"{describe_error(exc)}; file skipped")
+            continue
+        if isinstance(found, pd.DataFrame):
+            found["_order"] = order
+            batches.append(normalise(found, log, limits.max_record_bytes))
+        else:
+            for page in found:
+                page["_order"] = order
+                page.setdefault("_source", path)
+                pages.append(page)
+            if len(pages) >= _PAGE_BATCH:
+                batches.append(_normalise_pages(pages, log, limits))
+                pages = []
+    if pages:
+        batches.append(_normalise_pages(pages, log, limits))
+    return finish(batches, log), log.to_frame()
+
+
+def articles_from_frame(
+    df: pd.DataFrame,
+    *,
+    columns: Mapping[str, str] | None = None,
+    source: str = "<dataframe>",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Normalise a DataFrame of articles you already hold, as :func:`read_articles` does.
+
+    Columns are matched by common names or the explicit ``columns`` mapping; records are
+    numbered by position from 1 (``source_file`` is ``'<dataframe>#1'``, ...).
+
+    Example
+    -------
+    >>> df = pd.DataFrame({"link": ["https://example.org/a"], "headline": ["Talks resume"],
+    ...                    "body": ["GENEVA (Example Wire) - Talks resumed on Monday."]})
+    >>> articles, errors = articles_from_frame(df)
+    >>> articles.loc[0, ["domain", "title", "n_words"]].tolist()
+    ['example.org', 'Talks resume', 8]
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    columns = check_columns(columns)
+    fields, missing = select_fields(df, columns)
+    if missing:
+        raise ValueError(f"columns not found in the frame: {[columns[f] for f in missing]}")
+    if "text" not in fields:
+        raise ValueError(f"no text column among {list(df.columns)}; pass columns={{'text': ...}}")
+    log = ErrorLog()
+    fields = fields.reset_index(drop=True)
+    fields["_source"] = source
+    fields["_record"] = pd.RangeIndex(1, len(fields) + 1).astype(str)
+    fields["_order"] = 0
+    return finish([normalise(fields, log, IngestLimits().max_record_bytes)], log), log.to_frame()
+
+
+def _read_file(
+    path: str, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
+) -> pd.DataFrame | list[dict[str, object]]:
+    kind, compressed = file_kind(path)
+    if kind is None:
+        log.add(
+            path, "", STAGE, f"unsupported file type (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+        )
+        return []
+    if kind != "parquet":
+        problem = sniff(path, compressed, limits)
+        if problem:
+            log.add(path, "", STAGE, problem)
+            return []
+    if kind in _TABLE_READERS:
+        frame = _TABLE_READERS[kind](path, compressed, limits, columns, log)
+        return [] if frame is None else frame
+    if kind == "warc":
+        return read_warc(path, compressed, limits, log)
+    return _read_page(path, kind, compressed, limits, log)
+
+
+def _read_page(
+    path: str, kind: str, compressed: bool, limits: IngestLimits, log: ErrorLog
+) -> list[dict[str, object]]:
+    with open_stream(path, compressed, limits) as stream:
+        data = read_capped(stream, limits.max_record_bytes, "page")
+    markup, note = decode_bytes(data, declared_charset(data) if kind == "html" else None)
+    if note:
+        log.add(path, "", STAGE, note)
+    page = parse_text_page(markup) if kind == "text" else parse_html_page(markup)
+    if page is None:
+        log.add(path, "", STAGE, "no main text found in the page")
+        return []
+    return [{**page, "_record": ""}]
+
+
+def _normalise_pages(
+    pages: list[dict[str, object]], log: ErrorLog, limits: IngestLimits
+) -> pd.DataFrame:
+    return normalise(pd.DataFrame(pages), log, limits.max_record_bytes)

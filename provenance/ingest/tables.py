@@ -1,0 +1,253 @@
+"""Tables of articles: CSV, JSON Lines, JSON arrays and Parquet (gzip variants too).
+
+Each reader returns a raw frame (our field names, ``_source``, ``_record``) for
+:func:`provenance.ingest.normalise.normalise`, or None when nothing in the file can be kept;
+every problem goes to the error log. Records are numbered from 1: the data row of a CSV or
+Parquet table, the line of a JSON Lines file, the element of a JSON array.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import warnings
+from collections.abc import Mapping
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from provenance.errors import ErrorLog
+from provenance.ingest.files import (
+    READ_ERRORS,
+    _guess_encoding,
+    _open_raw,
+    decode_bytes,
+    describe_error,
+    open_stream,
+)
+from provenance.ingest.limits import IngestLimits, LimitExceeded
+from provenance.ingest.normalise import STAGE, match_columns, select_fields
+
+_BAD_CSV_LINE = re.compile(r"Skipping line (\d+): (.*)")
+_JSON_LIST_KEYS = ("articles", "data", "items", "records", "results", "documents")
+_DISCARD_CHUNK = 1 << 20
+
+
+def read_csv(
+    path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
+) -> pd.DataFrame | None:
+    """A CSV table; malformed lines are skipped and logged, the rest kept."""
+    try:
+        frame, caught = _load_csv(path, compressed, limits, "utf-8-sig", "strict")
+    except UnicodeDecodeError:
+        with open_stream(path, compressed, limits) as stream:
+            encoding = _guess_encoding(stream.read(64 * 1024))
+        log.add(path, "", STAGE, f"not valid UTF-8; decoded as {encoding}")
+        frame, caught = _load_csv(path, compressed, limits, encoding, "replace")
+    for message in caught:
+        match = _BAD_CSV_LINE.match(message.strip())
+        where, why = (f"line {match.group(1)}", match.group(2)) if match else ("", message)
+        log.add(path, where, STAGE, f"malformed CSV line skipped: {why}")
+    return _to_raw(frame, path, limits, columns, log)
+
+
+def _load_csv(
+    path: str, compressed: bool, limits: IngestLimits, encoding: str, errors: str
+) -> tuple[pd.DataFrame, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        with open_stream(path, compressed, limits) as stream:
+            frame = pd.read_csv(
+                stream,
+                dtype=str,
+                keep_default_na=False,
+                encoding=encoding,
+                encoding_errors=errors,
+                on_bad_lines="warn",
+                nrows=limits.max_records_per_file + 1,
+            )
+    messages = [str(w.message) for w in caught if issubclass(w.category, pd.errors.ParserWarning)]
+    return frame, [line for m in messages for line in m.splitlines() if line.strip()]
+
+
+def read_jsonl(
+    path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
+) -> pd.DataFrame | None:
+    """JSON Lines: one object per line. Over-long and malformed lines are skipped and logged."""
+    lines, numbers = _read_lines(path, compressed, limits, log)
+    if not lines:
+        log.add(path, "", STAGE, "no records")
+        return None
+    text, note = decode_bytes(b"".join(lines))
+    if note:
+        log.add(path, "", STAGE, note)
+    pieces = text.split("\n")
+    # json.loads per line beats pandas.read_json(lines=True) here and pins errors to lines.
+    records: list[dict[str, object]] = []
+    kept: list[int] = []
+    for number, piece in zip(numbers, pieces, strict=False):
+        try:
+            value = json.loads(piece)
+        except ValueError as exc:
+            log.add(path, number, STAGE, f"malformed JSON line: {exc}")
+            continue
+        if not isinstance(value, dict):
+            log.add(path, number, STAGE, f"JSON line is a {type(value).__name__}, not an object")
+            continue
+        records.append(value)
+        kept.append(number)
+    if not records:
+        return None
+    return _to_raw(pd.DataFrame(records), path, limits, columns, log, kept)
+
+
+def _read_lines(
+    path: str, compressed: bool, limits: IngestLimits, log: ErrorLog
+) -> tuple[list[bytes], list[int]]:
+    lines: list[bytes] = []
+    numbers: list[int] = []
+    try:
+        _collect_lines(path, compressed, limits, log, lines, numbers)
+    except READ_ERRORS as exc:  # a stream that breaks off keeps the lines read so far
+        log.add(path, "", STAGE, f"{describe_error(exc)}; the rest of the file skipped")
+    return lines, numbers
+
+
+def _collect_lines(
+    path: str,
+    compressed: bool,
+    limits: IngestLimits,
+    log: ErrorLog,
+    lines: list[bytes],
+    numbers: list[int],
+) -> None:
+    cap = limits.max_line_bytes
+    number = 0
+    with open_stream(path, compressed, limits) as stream:
+        while True:
+            line = stream.readline(cap + 1)
+            if not line:
+                break
+            number += 1
+            if len(line) - line.endswith(b"\n") > cap:
+                # Skip the rest of the line in bounded chunks, never holding it whole.
+                while not line.endswith(b"\n"):
+                    line = stream.readline(_DISCARD_CHUNK)
+                    if not line:
+                        break
+                log.add(path, number, STAGE, f"line longer than {cap:,} bytes; skipped")
+                continue
+            if not line.strip():
+                continue
+            if len(lines) == limits.max_records_per_file:
+                log.add(
+                    path,
+                    number,
+                    STAGE,
+                    f"more than {limits.max_records_per_file:,} "
+                    "records; the rest of the file skipped",
+                )
+                break
+            lines.append(line if line.endswith(b"\n") else line + b"\n")
+            numbers.append(number)
+
+
+def read_json(
+    path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
+) -> pd.DataFrame | None:
+    """A JSON array of article objects (or an object holding one, e.g. ``{"articles": [...]}``,
+    or a single article object)."""
+    with open_stream(path, compressed, limits) as stream:
+        data = stream.read()
+    text, note = decode_bytes(data)
+    if note:
+        log.add(path, "", STAGE, note)
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        log.add(path, "", STAGE, f"malformed JSON: {exc}")
+        return None
+    if isinstance(value, dict):
+        inner = next((value[k] for k in _JSON_LIST_KEYS if isinstance(value.get(k), list)), None)
+        value = inner if inner is not None else [value]
+    if not isinstance(value, list):
+        log.add(path, "", STAGE, f"JSON holds a {type(value).__name__}, not articles")
+        return None
+    records, kept = [], []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            records.append(item)
+            kept.append(number)
+        else:
+            log.add(path, number, STAGE, f"JSON element is a {type(item).__name__}, not an object")
+    if not value:
+        log.add(path, "", STAGE, "no records")
+    if not records:
+        return None
+    return _to_raw(pd.DataFrame(records), path, limits, columns, log, kept)
+
+
+def read_parquet(
+    path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
+) -> pd.DataFrame | None:
+    """A Parquet table; only the columns we use are read, in batches, up to the record cap."""
+    size = os.stat(path).st_size
+    if size > limits.max_file_bytes:
+        raise LimitExceeded(
+            f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit"
+        )
+    with _open_raw(path) as raw, pq.ParquetFile(raw) as table:
+        meta = table.metadata
+        declared = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
+        if declared > limits.max_decompressed_bytes:
+            raise LimitExceeded(
+                f"uncompressed size {declared:,} bytes exceeds the "
+                f"{limits.max_decompressed_bytes:,}-byte limit"
+            )
+        names = table.schema_arrow.names
+        wanted = [c for c in names if c in match_columns(names, columns)[0]]
+        batches, rows = [], 0
+        for batch in table.iter_batches(batch_size=65_536, columns=wanted):
+            batches.append(batch.to_pandas())
+            rows += batch.num_rows
+            if rows > limits.max_records_per_file:
+                break
+    frame = pd.concat(batches, ignore_index=True) if batches else pd.DataFrame(columns=wanted)
+    return _to_raw(frame, path, limits, columns, log)
+
+
+def _to_raw(
+    frame: pd.DataFrame,
+    path: str,
+    limits: IngestLimits,
+    columns: Mapping[str, str],
+    log: ErrorLog,
+    numbers: list[int] | None = None,
+) -> pd.DataFrame | None:
+    """Our fields of a parsed table, with record numbers; None (and logged) without text."""
+    fields, missing = select_fields(frame, columns)
+    for field in missing:
+        log.add(path, "", STAGE, f"column {columns[field]!r} (mapped to {field!r}) not found")
+    if "text" not in fields:
+        if "text" not in missing:
+            shown = ", ".join(map(str, list(frame.columns)[:20])) or "none"
+            log.add(path, "", STAGE, f"no text column (columns: {shown}); file skipped")
+        return None
+    if len(frame) == 0:
+        log.add(path, "", STAGE, "no records")
+        return None
+    if len(fields) > limits.max_records_per_file:
+        log.add(
+            path,
+            "",
+            STAGE,
+            f"more than {limits.max_records_per_file:,} records; the rest of the file skipped",
+        )
+        fields = fields.iloc[: limits.max_records_per_file]
+        numbers = None if numbers is None else numbers[: limits.max_records_per_file]
+    record = pd.RangeIndex(1, len(fields) + 1) if numbers is None else numbers
+    fields = fields.reset_index(drop=True)
+    fields["_source"] = path
+    fields["_record"] = pd.Series(record, dtype="int64").astype("string").to_numpy()
+    return fields
