@@ -231,7 +231,8 @@ def score_detail(
         evidence.append(rows[["doc", "start", "end"]].assign(feature=feature))
     strong = sents[np.abs(compound) >= STRONG_SENTENCE]
     evidence.append(strong[["doc", "start", "end"]].assign(feature="f_sentiment_strong"))
-    evidence = pd.concat(evidence, ignore_index=True)
+    evidence = pd.concat(evidence, ignore_index=True).astype(
+        {"doc": "int64", "start": "int64", "end": "int64"})
     evidence = evidence.sort_values(["doc", "feature", "start"], kind="stable", ignore_index=True)
     return features, evidence
 
