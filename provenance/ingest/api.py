@@ -61,9 +61,9 @@ def read_articles(
     outlet/source/site_name, author/byline, language/lang); ``columns`` maps our field to
     yours where the names differ, e.g. ``{"text": "article_body"}``.
 
-    Inside directories, hidden entries and files that are not articles (``*.md``, ``*.rst``,
-    ``README*``, ``LICENSE*``, ``outlets.csv``) are skipped silently; other unknown file types
-    are reported in ``errors``. Files are read in sorted path order, records in file order.
+    Inside directories, hidden entries and files that are not articles (``README*``,
+    ``LICENSE*``, ``outlets.csv``, ``*.md``, ``*.rst``, scripts, configuration, images) are
+    skipped silently; other unknown file types are reported in ``errors``. Files are read in sorted path order, records in file order.
 
     Nothing is dropped silently and no bad input stops the run: unreadable, empty, binary,
     oversized or malformed files and records, records without text, unparseable dates (the

@@ -53,10 +53,12 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(
     sorted([*KINDS, *(s + ".gz" for s in KINDS if s != ".parquet")])
 )
 
-# Files a corpus directory typically holds beside its articles (docs, the outlet registry);
-# skipped silently when met inside a directory, read (or rejected) when named explicitly.
+# Files a corpus directory typically holds beside its articles (docs, the outlet registry,
+# scripts, configuration, images); skipped silently inside a directory, read (or reported as
+# unsupported) when named explicitly.
 _NOT_ARTICLES = re.compile(
-    r"(?i)^(?:.*\.(?:md|rst)|readme(?:\..*)?|licen[cs]e(?:\..*)?|outlets\.csv)$"
+    r"(?i)^(?:readme|licen[cs]e|copying|changelog|outlets\.csv)(?:\..*)?$"
+    r"|\.(?:md|rst|py|pyc|sh|ipynb|toml|ya?ml|cfg|ini|lock|png|jpe?g|gif|svg|webp|ico|css|js)$"
 )
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _SNIFF_BYTES = 8192
@@ -77,8 +79,9 @@ def file_kind(path: str | os.PathLike[str]) -> tuple[str | None, bool]:
 def resolve_inputs(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
     """Every input file as a path string, de-duplicated and sorted.
 
-    Directories are walked recursively, skipping hidden entries and non-article files
-    (``*.md``, ``*.rst``, ``README*``, ``LICENSE*``, ``outlets.csv``). A path that does not
+    Directories are walked recursively, skipping hidden entries and files that are not articles
+    (``README*``, ``LICENSE*``, ``outlets.csv``, docs ``*.md``/``*.rst``, scripts, configuration
+    and images). A path that does not
     exist is tried as a glob (``**`` recurses). Raises :class:`InputNotFoundError` for a path
     that does not exist and a glob that matches nothing.
     """
@@ -108,7 +111,7 @@ def _walk(directory: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and not _NOT_ARTICLES.match(name):
+            if not name.startswith(".") and not _NOT_ARTICLES.search(name):
                 yield os.path.join(root, name)
 
 

@@ -148,7 +148,10 @@ def normalise(raw: pd.DataFrame, log: ErrorLog, limits_record_bytes: int) -> pd.
     for field in ("title", "site_name", "byline"):
         out[field] = out[field].str.replace(r"\s+", " ", regex=True)
     text = _clean_strings(raw["text"]) if "text" in raw else _na(raw.index)
-    out["text"] = text.str.replace("\r\n", "\n", regex=False).str.replace("\r", "\n", regex=False)
+    carriage = text.str.contains("\r", regex=False).fillna(False).astype(bool)
+    if carriage.any():  # rare, and a replace over every body costs more than this check
+        text[carriage] = text[carriage].str.replace(r"\r\n?", "\n", regex=True)
+    out["text"] = text
 
     no_text = out["text"].isna()
     too_big = _utf8_longer_than(out["text"], limits_record_bytes)

@@ -109,6 +109,7 @@ def parse_html_page(markup: str, url: str | None = None) -> dict[str, str | None
     except (ValueError, lxml_html.etree.ParserError):
         return None
     lang = tree.get("lang") or tree.get("xml:lang")
+    stated = _stated_date(tree)
     canonical = _first(tree.xpath("//head/link[@rel='canonical']/@href"))
     og_url = _first(tree.xpath("//head/meta[@property='og:url']/@content"))
     doc = trafilatura.bare_extraction(
@@ -131,11 +132,37 @@ def parse_html_page(markup: str, url: str | None = None) -> dict[str, str | None
         "url": canonical or og_url or url or doc.url,
         "title": title,
         "text": text or None,
-        "published": doc.date,
+        "published": stated or doc.date,
         "site_name": doc.sitename,
         "byline": doc.author,
         "language": lang,
     }
+
+
+# Where pages state their publication time (with the time of day, which htmldate drops when
+# it finds a date in the URL first), most explicit first.
+_DATE_XPATHS = (
+    "//meta[@property='article:published_time' or @property='og:published_time'"
+    " or @name='article:published_time']/@content",
+    "//*[@itemprop='datePublished']/@content",
+    "//*[@itemprop='datePublished']/@datetime",
+    "//meta[@name='pubdate' or @name='publishdate' or @name='publish-date' or @name='date'"
+    " or @name='dc.date' or @name='DC.date' or @name='dcterms.created'"
+    " or @name='parsely-pub-date' or @name='sailthru.date']/@content",
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+
+
+def _stated_date(tree: lxml_html.HtmlElement) -> str | None:
+    for xpath in _DATE_XPATHS:
+        found = _first(tree.xpath(xpath))
+        if found:
+            return found
+    for script in tree.xpath("//script[@type='application/ld+json']/text()")[:5]:
+        match = _JSONLD_DATE.search(script[:100_000])
+        if match:
+            return match.group(1)
+    return None
 
 
 def _first(values: list[object]) -> str | None:

@@ -55,6 +55,9 @@ def _pages(
             content_type = (record.http_headers.get_header("Content-Type") or "").lower()
             if "html" not in content_type:
                 continue
+            # Read the payload before asking for the offset: warcio finds the offset by
+            # reading the record to its end.
+            payload = record.content_stream().read(cap + 1)
             offset = str(records.get_record_offset())
             status = record.http_headers.get_statuscode() or ""
             if not status.startswith("2"):
@@ -70,7 +73,6 @@ def _pages(
                 )
                 break
             pages += 1
-            payload = record.content_stream().read(cap + 1)
             if len(payload) > cap:
                 log.add(path, offset, STAGE, f"page exceeds the {cap:,}-byte record limit")
                 continue
