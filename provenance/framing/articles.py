@@ -5,12 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .features import TITLE_FEATURES, score_detail, scanner_for
+from .features import TITLE_FEATURES, scanner_for, score_detail
 from .lexicons import LexiconsArg
 from .quotes import quotes_table
 
-_QUOTE_COLUMNS = ("article_id", "field", "speaker", "speaker_role", "span_start", "span_end",
-                  "n_words")
+_QUOTE_COLUMNS = (
+    "article_id",
+    "field",
+    "speaker",
+    "speaker_role",
+    "span_start",
+    "span_end",
+    "n_words",
+)
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
@@ -36,20 +43,26 @@ def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.Dat
         raise ValueError(f"quotes lacks columns {sorted(missing)}")
     q = quotes.loc[:, list(_QUOTE_COLUMNS)].copy()
     q["key"] = speaker_key(q["speaker"])
-    who = (q["speaker_role"].fillna("").astype(str) + " " + q["speaker"].fillna("").astype(str))
+    who = q["speaker_role"].fillna("").astype(str) + " " + q["speaker"].fillna("").astype(str)
     scanner = scanner_for(lexicons)
     _, counts = scanner.scan(who.tolist())
-    q["official"] = np.asarray(counts[:, scanner.names.index("official_roles")].todense()).ravel() > 0
+    q["official"] = (
+        np.asarray(counts[:, scanner.names.index("official_roles")].todense()).ravel() > 0
+    )
     q["body_words"] = np.where(q["field"].astype(str) == "text", q["n_words"].astype(float), 0.0)
     grouped = q.groupby("article_id", sort=True)
-    out = pd.DataFrame({
-        "f_n_quotes": grouped.size().astype(float),
-        "quoted_words": grouped["body_words"].sum(),
-        "f_speakers": grouped["key"].nunique().astype(float),
-        "f_official_share": grouped["official"].mean().astype(float),
-    })
+    out = pd.DataFrame(
+        {
+            "f_n_quotes": grouped.size().astype(float),
+            "quoted_words": grouped["body_words"].sum(),
+            "f_speakers": grouped["key"].nunique().astype(float),
+            "f_official_share": grouped["official"].mean().astype(float),
+        }
+    )
     top = q.dropna(subset=["key"]).groupby(["article_id", "key"]).size().groupby(level=0).max()
-    out["f_top_speaker_share"] = (top.reindex(out.index).fillna(0) / out["f_n_quotes"]).astype(float)
+    out["f_top_speaker_share"] = (top.reindex(out.index).fillna(0) / out["f_n_quotes"]).astype(
+        float
+    )
     return out
 
 
@@ -82,8 +95,12 @@ def score_articles(
     _check_articles(articles)
     ids = articles["article_id"].astype(str).to_numpy()
     bodies = [str(t) for t in articles["text"].fillna("").astype(object)]
-    titles = [str(t) for t in (articles["title"] if "title" in articles else
-                               pd.Series([""] * len(articles))).fillna("").astype(object)]
+    titles = [
+        str(t)
+        for t in (articles["title"] if "title" in articles else pd.Series([""] * len(articles)))
+        .fillna("")
+        .astype(object)
+    ]
     body, ev_body = score_detail(pd.Series(bodies, dtype=object), lexicons=lexicons)
     title, ev_title = score_detail(pd.Series(titles, dtype=object), lexicons=lexicons)
 
@@ -94,7 +111,8 @@ def score_articles(
     body["f_n_quotes"] = qf["f_n_quotes"].fillna(0).to_numpy()
     quoted = qf["quoted_words"].fillna(0).to_numpy()
     body["f_quote_share"] = np.minimum(
-        np.divide(quoted, n_words, out=np.zeros(len(n_words)), where=n_words > 0), 1.0)
+        np.divide(quoted, n_words, out=np.zeros(len(n_words)), where=n_words > 0), 1.0
+    )
     for name in ("f_speakers", "f_top_speaker_share", "f_official_share"):
         body[name] = qf[name].to_numpy()
     body["f_speakers"] = body["f_speakers"].fillna(0.0)
@@ -110,28 +128,47 @@ def score_articles(
     keep = {f"f_{n}" for n in TITLE_FEATURES}
     ev_title = ev_title[ev_title["feature"].isin(keep - {"f_n_quotes"})].copy()
     ev_title["feature"] = "f_title_" + ev_title["feature"].str[2:]
-    ev = [_with_ids(ev_body[ev_body["feature"] != "f_n_quotes"], ids, bodies),
-          _with_ids(ev_title, ids, titles)]
+    ev = [
+        _with_ids(ev_body[ev_body["feature"] != "f_n_quotes"], ids, bodies),
+        _with_ids(ev_title, ids, titles),
+    ]
     qrows = quotes[quotes["article_id"].isin(ids)]
     for field, feature in (("text", "f_quote_share"), ("title", "f_title_n_quotes")):
         sel = qrows[qrows["field"].astype(str) == field]
         src = dict(zip(ids, bodies if field == "text" else titles, strict=True))
-        ev.append(pd.DataFrame({
-            "target_id": sel["article_id"].astype(str).to_numpy(), "feature": feature,
-            "start": sel["span_start"].astype("int64").to_numpy(),
-            "end": sel["span_end"].astype("int64").to_numpy(),
-            "text": [src[a][int(s):int(e)] for a, s, e in
-                     zip(sel["article_id"], sel["span_start"], sel["span_end"], strict=True)],
-        }))
+        ev.append(
+            pd.DataFrame(
+                {
+                    "target_id": sel["article_id"].astype(str).to_numpy(),
+                    "feature": feature,
+                    "start": sel["span_start"].astype("int64").to_numpy(),
+                    "end": sel["span_end"].astype("int64").to_numpy(),
+                    "text": [
+                        src[a][int(s) : int(e)]
+                        for a, s, e in zip(
+                            sel["article_id"], sel["span_start"], sel["span_end"], strict=True
+                        )
+                    ],
+                }
+            )
+        )
     spk = qrows.dropna(subset=["speaker"])
-    ev.append(pd.DataFrame({
-        "target_id": spk["article_id"].astype(str).to_numpy(), "feature": "f_speakers",
-        "start": spk["span_start"].astype("int64").to_numpy(),
-        "end": spk["span_end"].astype("int64").to_numpy(),
-        "text": (spk["speaker"].astype(str) + " (" + spk["field"].astype(str) + ")").to_numpy(),
-    }))
+    ev.append(
+        pd.DataFrame(
+            {
+                "target_id": spk["article_id"].astype(str).to_numpy(),
+                "feature": "f_speakers",
+                "start": spk["span_start"].astype("int64").to_numpy(),
+                "end": spk["span_end"].astype("int64").to_numpy(),
+                "text": (
+                    spk["speaker"].astype(str) + " (" + spk["field"].astype(str) + ")"
+                ).to_numpy(),
+            }
+        )
+    )
     evidence = pd.concat(ev, ignore_index=True)
     evidence.insert(0, "target_kind", "article")
-    evidence = evidence.sort_values(["target_id", "feature", "start"], kind="stable",
-                                    ignore_index=True)
+    evidence = evidence.sort_values(
+        ["target_id", "feature", "start"], kind="stable", ignore_index=True
+    )
     return out, evidence

@@ -21,7 +21,7 @@ import pandas as pd
 from provenance.text import WORD_PATTERN, sentence_spans
 
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
-from .quotes import quote_spans, quotes_table
+from .quotes import quote_spans
 from .scan import Scanner, cached_scanner
 
 PER_1K = "per 1,000 words"
@@ -43,10 +43,7 @@ FEATURES: dict[str, str] = {
     "f_top_speaker_share": "share of quotes from the most-quoted speaker",
     "f_official_share": "share of quotes whose speaker or role holds an official-role word",
     "f_anonymous_per_1k": f"anonymous-sourcing phrases ('sources said', 'asked not to be named') {PER_1K}",
-    **{
-        f"f_verb_{c}": f"{c} attribution verbs (lexicon verbs_{c}) {PER_1K}"
-        for c in VERB_CLASSES
-    },
+    **{f"f_verb_{c}": f"{c} attribution verbs (lexicon verbs_{c}) {PER_1K}" for c in VERB_CLASSES},
     "f_hedges_per_1k": f"hedges (Hyland 2005) {PER_1K}",
     "f_boosters_per_1k": f"boosters (Hyland 2005) {PER_1K}",
     "f_factives_per_1k": f"factive verbs (Kiparsky & Kiparsky 1970; Hooper 1975) {PER_1K}",
@@ -70,8 +67,15 @@ FEATURES: dict[str, str] = {
 }
 
 # Title features kept on articles (headline counterparts of body features).
-TITLE_FEATURES = ("sentiment", "subjectivity", "loaded", "loaded_language", "n_quotes",
-                  "questions", "n_words")
+TITLE_FEATURES = (
+    "sentiment",
+    "subjectivity",
+    "loaded",
+    "loaded_language",
+    "n_quotes",
+    "questions",
+    "n_words",
+)
 for _name in TITLE_FEATURES:
     FEATURES[f"f_title_{_name}"] = "headline: " + FEATURES[f"f_{_name}"]
 
@@ -148,8 +152,9 @@ def _sentences(texts: list[str]) -> pd.DataFrame:
 
 
 def _quotes(texts: list[str]) -> pd.DataFrame:
-    rows = [(i, q.start, q.end, q.text, q.n_words) for i, t in enumerate(texts)
-            for q in quote_spans(t)]
+    rows = [
+        (i, q.start, q.end, q.text, q.n_words) for i, t in enumerate(texts) for q in quote_spans(t)
+    ]
     return pd.DataFrame(rows, columns=["doc", "start", "end", "text", "n_words"])
 
 
@@ -170,8 +175,10 @@ def score_detail(
 
     scanner = scanner_for(lexicons)
     hits, counts = scanner.scan(raw)
-    col = {name: np.asarray(counts[:, j].todense()).ravel().astype(float)
-           for j, name in enumerate(scanner.names)}
+    col = {
+        name: np.asarray(counts[:, j].todense()).ravel().astype(float)
+        for j, name in enumerate(scanner.names)
+    }
 
     sents = _sentences(raw)
     sents["compound"] = sentiment_of(sents["text"].tolist())
@@ -215,7 +222,9 @@ def score_detail(
         "f_so_called": _rate(col["so_called"], n_words),
         "f_scare_quotes": _rate(_bincount(qdoc[scare], n), n_words),
         "f_exclamations": _rate(ser.str.count("!").to_numpy(dtype=float), n_words),
-        "f_questions": _rate(ser.str.count(r"\?").to_numpy(dtype=float) - q_marks_in_quotes, n_words),
+        "f_questions": _rate(
+            ser.str.count(r"\?").to_numpy(dtype=float) - q_marks_in_quotes, n_words
+        ),
         "f_loaded_language": _rate(
             loaded_hits + col["vader_strong"] + _bincount(qdoc[scare], n), n_words
         ),
@@ -224,15 +233,23 @@ def score_detail(
     features = pd.DataFrame(f, index=texts.index)[[k for k in FEATURES if k in f]]
 
     ev = hits[hits["list"].isin(list(LIST_FEATURE))]
-    evidence = [pd.DataFrame({"doc": ev["doc"].to_numpy(), "start": ev["start"].to_numpy(),
-                              "end": ev["end"].to_numpy(),
-                              "feature": ev["list"].astype(str).map(LIST_FEATURE).to_numpy()})]
+    evidence = [
+        pd.DataFrame(
+            {
+                "doc": ev["doc"].to_numpy(),
+                "start": ev["start"].to_numpy(),
+                "end": ev["end"].to_numpy(),
+                "feature": ev["list"].astype(str).map(LIST_FEATURE).to_numpy(),
+            }
+        )
+    ]
     for feature, rows in (("f_n_quotes", quotes), ("f_scare_quotes", quotes[scare])):
         evidence.append(rows[["doc", "start", "end"]].assign(feature=feature))
     strong = sents[np.abs(compound) >= STRONG_SENTENCE]
     evidence.append(strong[["doc", "start", "end"]].assign(feature="f_sentiment_strong"))
     evidence = pd.concat(evidence, ignore_index=True).astype(
-        {"doc": "int64", "start": "int64", "end": "int64"})
+        {"doc": "int64", "start": "int64", "end": "int64"}
+    )
     evidence = evidence.sort_values(["doc", "feature", "start"], kind="stable", ignore_index=True)
     return features, evidence
 

@@ -27,22 +27,44 @@ QUOTE_ALTER_MIN = 60.0  # fuzz.ratio below which a parent quote counts as droppe
 MAX_SENTENCES = 2000  # per article in alignment: bounds the n x m similarity matrix
 
 # Text features also reported for the added, dropped and citing passages.
-PASSAGE_FEATURES = ("n_words", "quote_share", *(f"verb_{c}" for c in VERB_CLASSES),
-                    "hedges_per_1k", "boosters_per_1k", "factives_per_1k", "sentiment",
-                    "subjectivity", "loaded", "loaded_language", *(f"frame_{f}" for f in FRAMES))
+PASSAGE_FEATURES = (
+    "n_words",
+    "quote_share",
+    *(f"verb_{c}" for c in VERB_CLASSES),
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "factives_per_1k",
+    "sentiment",
+    "subjectivity",
+    "loaded",
+    "loaded_language",
+    *(f"frame_{f}" for f in FRAMES),
+)
 
 LINK_FEATURES: dict[str, str] = {
     **{f"d_{k[2:]}": "child minus parent: " + v for k, v in FEATURES.items()},
-    **{f"d_added_{k}": "text the child added (outside aligned passages): " + FEATURES[f"f_{k}"]
-       for k in PASSAGE_FEATURES},
-    **{f"d_dropped_{k}": "parent text the child dropped: " + FEATURES[f"f_{k}"]
-       for k in PASSAGE_FEATURES},
-    **{f"d_cited_{k}": "outlet-only parent: the child's sentences citing it: " + FEATURES[f"f_{k}"]
-       for k in PASSAGE_FEATURES},
+    **{
+        f"d_added_{k}": "text the child added (outside aligned passages): " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
+    **{
+        f"d_dropped_{k}": "parent text the child dropped: " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
+    **{
+        f"d_cited_{k}": "outlet-only parent: the child's sentences citing it: " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
     "d_aligned_sentences": f"child sentences aligned to a parent sentence (fuzz.ratio >= {ALIGN_MIN:g})",
     "d_verb_shifts": "aligned sentences' attribution verbs replaced by a verb of another class",
-    **{f"d_shift_from_{c}": f"{c} attribution verbs replaced in aligned sentences" for c in VERB_CLASSES},
-    **{f"d_shift_to_{c}": f"{c} attribution verbs brought in by a replacement" for c in VERB_CLASSES},
+    **{
+        f"d_shift_from_{c}": f"{c} attribution verbs replaced in aligned sentences"
+        for c in VERB_CLASSES
+    },
+    **{
+        f"d_shift_to_{c}": f"{c} attribution verbs brought in by a replacement"
+        for c in VERB_CLASSES
+    },
     "d_hedges_removed": "hedges of the parent's aligned sentences missing from the child's",
     "d_hedges_added": "hedges in the child's aligned sentences missing from the parent's",
     "d_loaded_added": "loaded-language hits the child's aligned sentences add",
@@ -97,8 +119,10 @@ def _passage_spans(reuse, passages) -> dict[tuple[str, str], tuple[list, list]]:
     p = passages.merge(pairs, on="pair_id", how="inner")
     out: dict[tuple[str, str], tuple[list, list]] = {}
     for (c, par), g in p.groupby(["child_article_id", "parent_article_id"], sort=True):
-        out[(c, par)] = (list(zip(g["child_start"].astype(int), g["child_end"].astype(int), strict=True)),
-                         list(zip(g["parent_start"].astype(int), g["parent_end"].astype(int), strict=True)))
+        out[(c, par)] = (
+            list(zip(g["child_start"].astype(int), g["child_end"].astype(int), strict=True)),
+            list(zip(g["parent_start"].astype(int), g["parent_end"].astype(int), strict=True)),
+        )
     return out
 
 
@@ -145,8 +169,12 @@ def score_links(
     ids = arts["article_id"].astype(str).tolist()
     pos = {a: i for i, a in enumerate(ids)}
     texts = [str(t) for t in arts["text"].fillna("").astype(object)]
-    titles = [str(t) for t in (arts["title"] if "title" in arts else pd.Series([""] * len(arts)))
-              .fillna("").astype(object)]
+    titles = [
+        str(t)
+        for t in (arts["title"] if "title" in arts else pd.Series([""] * len(arts)))
+        .fillna("")
+        .astype(object)
+    ]
     if quotes is None:
         quotes = quotes_table(arts)
     if article_scores is None:
@@ -171,8 +199,11 @@ def score_links(
     out["d_frame_jsd"] = jsd
 
     # Headline similarity, pairwise in C.
-    has_parent = parent.notna().to_numpy() & parent.fillna("").isin(pos).to_numpy() & \
-        child.fillna("").isin(pos).to_numpy()
+    has_parent = (
+        parent.notna().to_numpy()
+        & parent.fillna("").isin(pos).to_numpy()
+        & child.fillna("").isin(pos).to_numpy()
+    )
     sim = np.full(len(links), np.nan)
     if has_parent.any():
         ct = [titles[pos[c]] for c in child[has_parent]]
@@ -181,19 +212,27 @@ def score_links(
     out["d_title_similarity"] = sim
 
     # Credit kept or dropped.
-    out["d_credited"] = (links["credited"].astype("boolean").astype("Float64").to_numpy(
-        dtype=float, na_value=np.nan) if "credited" in links else np.nan)
+    out["d_credited"] = (
+        links["credited"].astype("boolean").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        if "credited" in links
+        else np.nan
+    )
     out["d_credits_kept"] = np.nan
     out["d_credits_dropped"] = np.nan
     if credits is not None:
-        credited = (credits.dropna(subset=["outlet_id"]).groupby(credits["article_id"].astype(str))
-                    ["outlet_id"].agg(lambda s: frozenset(s.astype(str))))
+        credited = (
+            credits.dropna(subset=["outlet_id"])
+            .groupby(credits["article_id"].astype(str))["outlet_id"]
+            .agg(lambda s: frozenset(s.astype(str)))
+        )
         cs = [credited.get(c, frozenset()) for c in child.fillna("")]
         ps = [credited.get(p, frozenset()) for p in parent.fillna("")]
-        out.loc[has_parent, "d_credits_kept"] = [len(a & b) for a, b, h in
-                                                 zip(cs, ps, has_parent, strict=True) if h]
-        out.loc[has_parent, "d_credits_dropped"] = [len(b - a) for a, b, h in
-                                                    zip(cs, ps, has_parent, strict=True) if h]
+        out.loc[has_parent, "d_credits_kept"] = [
+            len(a & b) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
+        ]
+        out.loc[has_parent, "d_credits_dropped"] = [
+            len(b - a) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
+        ]
 
     # Sentences of every involved article, scanned once.
     sents = _sentences(texts)
@@ -202,8 +241,11 @@ def score_links(
     names = scanner.names
     verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
     hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
-    loaded_v = scounts[:, [names.index(n) for n in (*LOADED_LANGUAGE_LISTS, "vader_strong")]] \
-        .toarray().sum(1)
+    loaded_v = (
+        scounts[:, [names.index(n) for n in (*LOADED_LANGUAGE_LISTS, "vader_strong")]]
+        .toarray()
+        .sum(1)
+    )
     by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
     sent_text = sents["text"].tolist()
     passage_spans = _passage_spans(reuse, passages)
@@ -218,8 +260,12 @@ def score_links(
         ps_idx = by_doc.get(pi, np.zeros(0, int))[:MAX_SENTENCES]
         matched_c, matched_p = np.zeros(len(cs_idx), bool), np.zeros(len(ps_idx), bool)
         if len(cs_idx) and len(ps_idx):
-            sim_m = cdist([sent_text[k] for k in cs_idx], [sent_text[k] for k in ps_idx],
-                          scorer=fuzz.ratio, dtype=np.uint8)
+            sim_m = cdist(
+                [sent_text[k] for k in cs_idx],
+                [sent_text[k] for k in ps_idx],
+                scorer=fuzz.ratio,
+                dtype=np.uint8,
+            )
             best = sim_m.argmax(1)
             matched_c = sim_m[np.arange(len(cs_idx)), best] >= ALIGN_MIN
             matched_p[best[matched_c]] = True
@@ -266,8 +312,10 @@ def score_links(
 
     # Added / dropped text features, scored in one pass each.
     sub = [f"f_{k}" for k in PASSAGE_FEATURES]
-    for kind, txts, spans in (("added", added_text, added_spans),
-                              ("dropped", dropped_text, dropped_spans)):
+    for kind, txts, spans in (
+        ("added", added_text, added_spans),
+        ("dropped", dropped_text, dropped_spans),
+    ):
         cols = [f"d_{kind}_{k}" for k in PASSAGE_FEATURES]
         block = _nan_frame(out.index, cols)
         if txts:
@@ -277,17 +325,31 @@ def score_links(
         if return_evidence:
             src = texts
             tag = "" if kind == "added" else "[parent] "
-            evidence.append(pd.DataFrame(
-                [(out.at[i, "link_id"], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
-                 for i, a, sp in spans for s, e in sp],
-                columns=["target_id", "feature", "start", "end", "text"]))
+            evidence.append(
+                pd.DataFrame(
+                    [
+                        (out.at[i, "link_id"], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
+                        for i, a, sp in spans
+                        for s, e in sp
+                    ],
+                    columns=["target_id", "feature", "start", "end", "text"],
+                )
+            )
 
     # Quotes dropped / added / altered, speakers kept or lost.
     body_q = quotes[(quotes["field"].astype(str) == "text") & quotes["article_id"].isin(ids)].copy()
     body_q["key"] = speaker_key(body_q["speaker"])
     q_by = {a: g for a, g in body_q.groupby(body_q["article_id"].astype(str), sort=True)}
-    qcols = ["d_quotes_kept", "d_quotes_altered", "d_quotes_dropped", "d_quotes_added",
-             "d_quote_edit_distance", "d_speakers_kept", "d_speakers_lost", "d_speakers_added"]
+    qcols = [
+        "d_quotes_kept",
+        "d_quotes_altered",
+        "d_quotes_dropped",
+        "d_quotes_added",
+        "d_quote_edit_distance",
+        "d_speakers_kept",
+        "d_speakers_lost",
+        "d_speakers_added",
+    ]
     qvals = np.full((n, len(qcols)), np.nan)
     q_ev: list[tuple] = []
     empty = body_q.iloc[:0]
@@ -309,18 +371,42 @@ def score_links(
             elif score >= QUOTE_ALTER_MIN:
                 altered += 1
                 edits += Levenshtein.distance(ptext[j], ctext[arg_p[j]])
-                q_ev.append((i, "d_quotes_altered", cq["span_start"].iat[arg_p[j]],
-                             cq["span_end"].iat[arg_p[j]], f"{ptext[j]} -> {ctext[arg_p[j]]}"))
+                q_ev.append(
+                    (
+                        i,
+                        "d_quotes_altered",
+                        cq["span_start"].iat[arg_p[j]],
+                        cq["span_end"].iat[arg_p[j]],
+                        f"{ptext[j]} -> {ctext[arg_p[j]]}",
+                    )
+                )
             else:
                 dropped += 1
-                q_ev.append((i, "d_quotes_dropped", pq["span_start"].iat[j],
-                             pq["span_end"].iat[j], "[parent] " + ptext[j]))
+                q_ev.append(
+                    (
+                        i,
+                        "d_quotes_dropped",
+                        pq["span_start"].iat[j],
+                        pq["span_end"].iat[j],
+                        "[parent] " + ptext[j],
+                    )
+                )
         for j in np.flatnonzero(best_c < QUOTE_ALTER_MIN):
             added_q += 1
-            q_ev.append((i, "d_quotes_added", cq["span_start"].iat[j], cq["span_end"].iat[j],
-                         ctext[j]))
+            q_ev.append(
+                (i, "d_quotes_added", cq["span_start"].iat[j], cq["span_end"].iat[j], ctext[j])
+            )
         ck, pk = set(cq["key"].dropna()), set(pq["key"].dropna())
-        qvals[i] = [kept, altered, dropped, added_q, edits, len(ck & pk), len(pk - ck), len(ck - pk)]
+        qvals[i] = [
+            kept,
+            altered,
+            dropped,
+            added_q,
+            edits,
+            len(ck & pk),
+            len(pk - ck),
+            len(ck - pk),
+        ]
     out[qcols] = qvals
 
     # Outlet-only parents: the child's own sentences that cite the parent outlet.
@@ -332,10 +418,14 @@ def score_links(
         rows, c_txt = [], []
         for i in np.flatnonzero(outlet_only):
             ci = pos[child.iat[i]]
-            sel = cit[(cit["article_id"].astype(str) == child.iat[i]) &
-                      (cit["outlet_id"].astype(str) == str(links["parent_outlet_id"].iat[i]))]
+            sel = cit[
+                (cit["article_id"].astype(str) == child.iat[i])
+                & (cit["outlet_id"].astype(str) == str(links["parent_outlet_id"].iat[i]))
+            ]
             spans = set()
-            for s, e in zip(sel["span_start"].astype(int), sel["span_end"].astype(int), strict=True):
+            for s, e in zip(
+                sel["span_start"].astype(int), sel["span_end"].astype(int), strict=True
+            ):
                 for k in by_doc.get(ci, []):  # whole sentences overlapping the citation
                     if sents.at[k, "start"] < e and s < sents.at[k, "end"]:
                         spans.add((int(sents.at[k, "start"]), int(sents.at[k, "end"])))
@@ -344,9 +434,15 @@ def score_links(
                 rows.append(i)
                 c_txt.append(t)
                 if return_evidence:
-                    evidence.append(pd.DataFrame(
-                        [(out.at[i, "link_id"], "d_cited_n_words", s, e, texts[ci][s:e]) for s, e in sp],
-                        columns=["target_id", "feature", "start", "end", "text"]))
+                    evidence.append(
+                        pd.DataFrame(
+                            [
+                                (out.at[i, "link_id"], "d_cited_n_words", s, e, texts[ci][s:e])
+                                for s, e in sp
+                            ],
+                            columns=["target_id", "feature", "start", "end", "text"],
+                        )
+                    )
         if rows:
             feats, _ = score_detail(pd.Series(c_txt, dtype=object), lexicons=lexicons)
             out.loc[rows, cited_cols] = feats[sub].to_numpy()
@@ -355,9 +451,12 @@ def score_links(
     if not return_evidence:
         return out
 
-    evidence.append(pd.DataFrame(
-        [(out.at[i, "link_id"], f, s, e, t) for i, f, s, e, t in q_ev],
-        columns=["target_id", "feature", "start", "end", "text"]))
+    evidence.append(
+        pd.DataFrame(
+            [(out.at[i, "link_id"], f, s, e, t) for i, f, s, e, t in q_ev],
+            columns=["target_id", "feature", "start", "end", "text"],
+        )
+    )
     evidence.append(_shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits))
     ev = pd.concat(evidence, ignore_index=True)
     ev.insert(0, "target_kind", "link")
@@ -377,10 +476,18 @@ def _shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits) -> 
         lid = out.at[i, "link_id"]
         start, end = int(sents.at[c, "start"]), int(sents.at[c, "end"])
         if shift[r]:
-            was = [w for k, cl in enumerate(VERB_CLASSES) if removed[r, k]
-                   for w in words.get((p, f"verbs_{cl}"), [])]
-            now = [w for k, cl in enumerate(VERB_CLASSES) if added[r, k]
-                   for w in words.get((c, f"verbs_{cl}"), [])]
+            was = [
+                w
+                for k, cl in enumerate(VERB_CLASSES)
+                if removed[r, k]
+                for w in words.get((p, f"verbs_{cl}"), [])
+            ]
+            now = [
+                w
+                for k, cl in enumerate(VERB_CLASSES)
+                if added[r, k]
+                for w in words.get((c, f"verbs_{cl}"), [])
+            ]
             rows.append((lid, "d_verb_shifts", start, end, f"{', '.join(was)} -> {', '.join(now)}"))
         if h_removed[r] > 0:
             gone = sorted(set(words.get((p, "hedges"), [])) - set(words.get((c, "hedges"), [])))

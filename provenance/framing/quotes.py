@@ -148,7 +148,7 @@ def _quotes_of_field(article_id: str, field: str, text: str, pats: _Patterns) ->
             found = (m.group("name"), "", "") if m else None
         else:
             idx = next((i for i, (s, e) in enumerate(sentences) if s <= q.start < e), None)
-            for j in ([idx, idx + 1] if idx is not None else []):
+            for j in [idx, idx + 1] if idx is not None else []:
                 if j < len(sentences):
                     found = _find_speaker(masked[sentences[j][0] : sentences[j][1]], pats)
                     if found:
@@ -161,9 +161,17 @@ def _quotes_of_field(article_id: str, field: str, text: str, pats: _Patterns) ->
         if speaker and not role:
             role = _role_in_text(speaker, masked, pats)
         rows.append(
-            dict(article_id=article_id, field=field, text=q.text, speaker=speaker or pd.NA,
-                 speaker_role=role or pd.NA, verb=verb or pd.NA, span_start=q.start,
-                 span_end=q.end, n_words=q.n_words)
+            dict(
+                article_id=article_id,
+                field=field,
+                text=q.text,
+                speaker=speaker or pd.NA,
+                speaker_role=role or pd.NA,
+                verb=verb or pd.NA,
+                span_start=q.start,
+                span_end=q.end,
+                n_words=q.n_words,
+            )
         )
     return rows
 
@@ -173,7 +181,9 @@ def quotes_from_text(articles: pd.DataFrame) -> pd.DataFrame:
     pats = _patterns()
     rows: list[dict] = []
     for aid, title, text in zip(
-        articles["article_id"], articles["title"].fillna(""), articles["text"].fillna(""),
+        articles["article_id"],
+        articles["title"].fillna(""),
+        articles["text"].fillna(""),
         strict=True,
     ):
         # Body first: a headline credit ("- Lavrov") is resolved against the body's speakers.
@@ -181,12 +191,26 @@ def quotes_from_text(articles: pd.DataFrame) -> pd.DataFrame:
         head = _quotes_of_field(aid, "title", str(title), pats)
         surnames = {str(r["speaker"]).split()[-1]: r for r in body if r["speaker"] is not pd.NA}
         for r in head:
-            match = surnames.get(str(r["speaker"]).split()[-1]) if r["speaker"] is not pd.NA else None
+            match = (
+                surnames.get(str(r["speaker"]).split()[-1]) if r["speaker"] is not pd.NA else None
+            )
             if match is not None:
                 r["speaker"], r["speaker_role"] = match["speaker"], match["speaker_role"]
         rows += head + body
-    df = pd.DataFrame(rows, columns=["article_id", "field", "text", "speaker", "speaker_role",
-                                      "verb", "span_start", "span_end", "n_words"])
+    df = pd.DataFrame(
+        rows,
+        columns=[
+            "article_id",
+            "field",
+            "text",
+            "speaker",
+            "speaker_role",
+            "verb",
+            "span_start",
+            "span_end",
+            "n_words",
+        ],
+    )
     df["quote_id"] = stable_ids(df["article_id"], df["field"], df["span_start"], df["span_end"])
     return conform(df, "quotes")
 

@@ -29,6 +29,7 @@ import scipy.sparse as sp
 # word character, and apostrophes/hyphens that do not stand between two word characters.
 _NON_WORD_CHAR_RE = re.compile(r"[^\w'\-]|(?<!\w)['\-]|['\-](?!\w)")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+_MONTH_CONTEXT_RE = re.compile(r"\d\s+May|May\s+\d|\b(?:in|of|since|until|by|late|early|mid)\s+May")
 _JOIN = "  "  # two spaces: no single-spaced term can match across a document boundary
 
 
@@ -79,6 +80,8 @@ class Scanner:
         term_start = ends - self.key_len[keys]
         doc = np.searchsorted(starts, term_start, side="right") - 1
         local_start = term_start - starts[doc] if len(doc) else term_start
+        keep = ~self._month_may(doc, local_start, keys, texts)
+        doc, local_start, keys = doc[keep], local_start[keep], keys[keep]
         counts_by_key = sp.csr_matrix(
             (np.ones(len(doc), dtype=np.int64), (doc, keys)), shape=(n, len(self.keys))
         )
@@ -97,6 +100,20 @@ class Scanner:
         )
         hits = hits.sort_values(["doc", "start", "list"], kind="stable").reset_index(drop=True)
         return hits, counts
+
+    def _month_may(
+        self, doc: np.ndarray, start: np.ndarray, keys: np.ndarray, texts: Sequence[str]
+    ) -> np.ndarray:
+        """Matches of 'may' that are the month ('May 3', '3 May', 'in May')."""
+        out = np.zeros(len(doc), dtype=bool)
+        if "may" not in self.keys:
+            return out
+        for r in np.flatnonzero(keys == self.keys.index("may")):
+            s = int(start[r])
+            text = texts[int(doc[r])]
+            if text[s] == "M" and _MONTH_CONTEXT_RE.search(text[max(0, s - 7) : s + 6]):
+                out[r] = True
+        return out
 
 
 @lru_cache(maxsize=8)

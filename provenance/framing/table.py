@@ -23,14 +23,21 @@ def _long(scores: pd.DataFrame | None, kind: str, id_col: str, prefix: str) -> p
 
 
 def _evidence_strings(evidence: pd.DataFrame) -> pd.DataFrame:
-    ev = evidence.sort_values(["target_kind", "target_id", "feature", "start", "end"],
-                              kind="stable")
+    ev = evidence.sort_values(
+        ["target_kind", "target_id", "feature", "start", "end"], kind="stable"
+    )
     ev = ev.groupby(["target_kind", "target_id", "feature"], sort=False).head(MAX_EVIDENCE_SPANS)
     text = ev["text"].astype(str).str.replace(r"\s+", " ", regex=True).str.slice(0, MAX_SPAN_TEXT)
-    item = ev["start"].astype("int64").astype(str) + "-" + ev["end"].astype("int64").astype(str) \
-        + ":" + text.str.replace(";", ",", regex=False)
-    joined = item.groupby([ev["target_kind"], ev["target_id"], ev["feature"]], sort=False) \
-        .agg("; ".join)
+    item = (
+        ev["start"].astype("int64").astype(str)
+        + "-"
+        + ev["end"].astype("int64").astype(str)
+        + ":"
+        + text.str.replace(";", ",", regex=False)
+    )
+    joined = item.groupby([ev["target_kind"], ev["target_id"], ev["feature"]], sort=False).agg(
+        "; ".join
+    )
     return joined.rename("evidence").reset_index()
 
 
@@ -50,8 +57,10 @@ def framing_table(
     [['article', 'a', 'f_loaded', 2.0]]
     """
     long = pd.concat(
-        [_long(article_scores, "article", "article_id", "f_"),
-         _long(link_scores, "link", "link_id", "d_")],
+        [
+            _long(article_scores, "article", "article_id", "f_"),
+            _long(link_scores, "link", "link_id", "d_"),
+        ],
         ignore_index=True,
     )
     long["target_id"] = long["target_id"].astype(str)
