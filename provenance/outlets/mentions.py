@@ -1,0 +1,242 @@
+"""Outlet mentions in text: one Aho-Corasick automaton over every alias and domain.
+
+Case rules are built into the automaton: each alias is added in the surface forms that mean
+the outlet ("Sputnik", "SPUTNIK", "the Guardian", acronyms only exactly as written), so
+"the hill" or "ap" never match. Names that are also common words or names ("Dawn", "Mint",
+"The Hill", "PTI") need a cue: a reporting phrase, a bracket, a word like "newspaper", or a
+country word; a country word naming another country rejects them. A country word before a
+name shared by several outlets ("Britain's The Times") picks that country's outlet.
+
+>>> m = MentionMatcher([("Dawn", "dawn", "PK", "alias"), ("Sputnik", "sputnik", "RU", "alias")])
+>>> [(s, e, oid) for s, e, oid, _, _ in m.find("At dawn, Pakistan's Dawn and SPUTNIK said.")]
+[(20, 24, 'dawn'), (29, 36, 'sputnik')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from provenance.outlets.codes import COUNTRY_WORDS
+
+# Aliases that are everyday words or first names in English text: matched only with a cue.
+RISKY = frozenset(
+    """
+    dawn mint hill age nation news metro express time fortune people star sun post mirror
+    independent guardian observer national atlantic punch vanguard sabah fars mehr petra kan
+    pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
+    cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc
+    """.split()
+) | frozenset(
+    phrase.strip()
+    for phrase in """
+    the hill|the age|the nation|the news|the star|the sun|the post|the mirror|the national
+    |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
+    |the observer|the wire|the print|the peninsula|channel one
+    """.split("|")
+)
+
+# What may not follow an alias: retweets ("RT @x"), exams ("AP Biology"), Pakistan's PTI party,
+# CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo.
+NEGATIVE_FOLLOW: dict[str, re.Pattern[str]] = {
+    key: re.compile(pattern, re.IGNORECASE)
+    for key, pattern in {
+        "rt": r"\s*:?\s*@",
+        "ap": r"\s+(?:exams?|class(?:es)?|courses?|credits?|scores?|tests?|students?|calculus"
+        r"|biology|chemistry|physics|statistics|psychology|english|history|government|chief"
+        r"|cm\b|police|assembly|high court)",
+        "pti": r"\s+(?:chair(?:man)?|chief|leaders?|workers|supporters|government|govt|mna|mpa"
+        r"|senators?|founder|protests?|rally|party|lawmakers?|candidates?|members?|ticket"
+        r"|spokesperson|spokesman|-backed)",
+        "cctv": r"\s*(?:footage|cameras?|images?|videos?|systems?|surveillance|recordings?"
+        r"|operators?|coverage|monitoring|clips?)",
+        "nikkei": r"\s*(?:225|share|stock|average|index|rose|fell|gained|lost|closed|ended"
+        r"|futures)",
+        "sputnik": r"\s+(?:v\b|light\b|vaccines?|jabs?|shots?|doses?)",
+        "dr": r"\s+congo",
+    }.items()
+}
+
+_PRE_CUE = re.compile(
+    r"(?:\b(?:told|according\s+to|quoted\s+by|cited\s+by|citing|quoting|interview\s+(?:with|to)"
+    r"|interviewed\s+by|published\s+(?:in|by)|reported\s+by|reports?\s+(?:in|by|from)"
+    r"|writ(?:ing|es|ten)\s+(?:in|for)|wrote\s+(?:in|for)|article\s+in|editorial\s+in"
+    r"|columns?\s+in|op-ed\s+(?:in|for)|piece\s+in|story\s+in|agency|newspaper|daily|weekly"
+    r"|broadcaster|channel|outlet|magazine|paper|tabloid|website|portal|network|station|via"
+    r"|state(?:-run|-owned|-controlled)?\s+(?:media|news|tv|television)|english-language)"
+    r"|[(\[])\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POST_CUE = re.compile(
+    r"(?:['’]s?)?\s*(?:\)|\]|newspaper|daily|news\s*(?:paper|agency|channel|website|tv)"
+    r"|reported|reports|quoted|cited|wrote|editorial|magazine|channel|tv\b|television|radio"
+    r"|correspondent|reporter|editor|columnist|website|said\s+in\s+(?:a|an|its)\s+report"
+    r"|,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|daily|agency|broadcaster|channel"
+    r"|outlet|magazine|paper|tabloid))",
+    re.IGNORECASE,
+)
+_COUNTRY_RE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    + r")(?![\w])"
+)
+# Up to three words between a country word and the name, none of them a verb or preposition
+# that would attach the country to something else ("a Russian official told The Hill").
+_WORDS_BETWEEN = re.compile(
+    r"\s*(?:(?!(?:told|tells|said|says|to|by|in|with|from|and|or|that|of|for|on|at|as|is|was"
+    r"|were|has|had|have)\b)[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ARTICLES = ("The ", "the ")
+_WINDOW = 60
+
+DOMAIN, NORMAL, ACRONYM, RISKY_CLASS = 0, 1, 2, 3
+_BASE_CONFIDENCE = {DOMAIN: 0.95, NORMAL: 0.95, ACRONYM: 0.85, RISKY_CLASS: 0.8}
+
+
+@dataclass
+class _Key:
+    length: int
+    klass: int
+    candidates: list[tuple[str, str | None]]  # (outlet_id, country) in priority order
+    negative: re.Pattern[str] | None
+
+
+def _classify(alias: str, kind: str) -> int:
+    folded = alias.casefold()
+    if folded in RISKY:
+        return RISKY_CLASS
+    if kind == "domain" or ("." in alias and " " not in alias and not alias.endswith(".")):
+        return DOMAIN
+    letters = [ch for ch in alias if ch.isalpha()]
+    token = " " not in alias and len(letters) <= 5
+    if token and (alias.isupper() or alias.islower()):
+        return ACRONYM
+    return NORMAL
+
+
+def _surface_forms(alias: str, klass: int) -> set[str]:
+    if klass == ACRONYM:
+        return {alias}
+    if klass == DOMAIN:
+        return {alias, alias.lower(), alias.upper(), alias[:1].upper() + alias[1:].lower()}
+    forms = {alias}
+    for article, other in zip(_ARTICLES, reversed(_ARTICLES), strict=True):
+        if alias.startswith(article):
+            forms.add(other + alias[len(article) :])
+    if sum(ch.isalpha() for ch in alias) >= 4:
+        forms |= {f.upper() for f in list(forms)}
+    return forms
+
+
+class MentionMatcher:
+    """Find outlet aliases and domains in text with case, boundary and context rules.
+
+    ``entries`` are ``(surface, outlet_id, country, kind)`` with kind ``'alias'`` or
+    ``'domain'``, in priority order (the first outlet of a shared alias is its default).
+    """
+
+    def __init__(self, entries: list[tuple[str, str, str | None, str]]) -> None:
+        keys: dict[str, _Key] = {}
+        for surface, oid, country, kind in entries:
+            surface = " ".join(surface.split())
+            if not surface:
+                continue
+            klass = _classify(surface, kind)
+            negative = NEGATIVE_FOLLOW.get(surface.casefold())
+            for form in _surface_forms(surface, klass):
+                key = keys.get(form)
+                if key is None:
+                    keys[form] = _Key(len(form), klass, [(oid, country)], negative)
+                    continue
+                key.klass = max(key.klass, klass)  # the stricter rule wins
+                key.negative = key.negative or negative
+                if all(oid != c[0] for c in key.candidates):
+                    key.candidates.append((oid, country))
+        self._keys = list(keys.values())
+        self._automaton = ahocorasick.Automaton()
+        for index, form in enumerate(keys):
+            self._automaton.add_word(form, index)
+        if self._keys:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, text: str) -> list[tuple[int, int, str, str, float]]:
+        """Non-overlapping mentions ``(start, end, outlet_id, matched, confidence)`` in text
+        order; overlapping candidates resolve to the leftmost, then longest."""
+        if not self._keys or not text:
+            return []
+        n = len(text)
+        hits: list[tuple[int, int, str, float]] = []
+        for last, index in self._automaton.iter(text):
+            key = self._keys[index]
+            end = last + 1
+            start = end - key.length
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if end < n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if key.klass == ACRONYM and _glued(text, start, end):
+                continue
+            if key.negative is not None and key.negative.match(text, end, min(n, end + 40)):
+                continue
+            chosen = self._choose(text, start, end, key)
+            if chosen is not None:
+                hits.append((start, end, chosen[0], chosen[1]))
+        if not hits:
+            return []
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out: list[tuple[int, int, str, str, float]] = []
+        covered = -1
+        for start, end, oid, confidence in hits:
+            if start >= covered:
+                out.append((start, end, oid, text[start:end], confidence))
+                covered = end
+        return out
+
+    def _choose(self, text: str, start: int, end: int, key: _Key) -> tuple[str, float] | None:
+        base = _BASE_CONFIDENCE[key.klass]
+        if key.klass == ACRONYM and key.length <= 2:
+            base = 0.8
+        if key.klass != RISKY_CLASS and len(key.candidates) == 1:
+            return key.candidates[0][0], base  # the fast, common path
+        country = _country_before(text, start)
+        by_country = [c for c in key.candidates if country is not None and c[1] == country]
+        if key.klass == RISKY_CLASS:
+            if by_country:
+                return by_country[0][0], 0.9
+            if country is not None or not _has_cue(text, start, end):
+                return None
+            return key.candidates[0][0], base if len(key.candidates) == 1 else 0.6
+        if by_country:
+            return by_country[0][0], 0.9
+        return key.candidates[0][0], 0.6
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """An acronym glued to a word by a hyphen or slash ("RT-PCR", "PCR-RT") is not a name."""
+    before = text[start - 2 : start] if start >= 2 else ""
+    after = text[end : end + 2]
+    return (len(after) == 2 and after[0] in "-/" and after[1].isalnum()) or (
+        len(before) == 2 and before[1] in "-/" and before[0].isalnum()
+    )
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """Country of the nearest country word at most three words before ``start``."""
+    window = text[max(0, start - _WINDOW) : start]
+    last = None
+    for match in _COUNTRY_RE.finditer(window):
+        last = match
+    if last is None or not _WORDS_BETWEEN.match(window, last.end()):
+        return None
+    return COUNTRY_WORDS[last.group(0)]
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _WINDOW) : start]
+    return bool(_PRE_CUE.search(before) or _POST_CUE.match(text, end, min(len(text), end + 60)))
