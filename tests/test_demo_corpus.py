@@ -328,3 +328,49 @@ def test_warc_holds_a_non_article_record_for_ingest_to_skip():
         ]
     assert types[0] == ("warcinfo", None)
     assert ("response", "text/plain") in types
+
+
+def _evaluate_module():
+    spec = importlib.util.spec_from_file_location("demo_evaluate", DEMO / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_evaluator_gives_full_marks_to_the_truth_itself(tmp_path):
+    ev = _evaluate_module()
+    tables = ev.perfect_tables()
+    for name, frame in tables.items():
+        frame.to_csv(tmp_path / f"{name}.csv", index=False)
+    scores = ev.evaluate(tmp_path).set_index("metric")["value"]
+    assert scores["link_recall"] == scores["chain_root_accuracy"] == 1.0
+    assert scores["laundering_recall"] == scores["article_link_precision"] == 1.0
+    assert scores["same_outlet_links (want 0)"] == scores["independent_pairs_linked (want 0)"] == 0
+
+
+def test_evaluator_counts_missed_wrong_and_forbidden_links():
+    ev = _evaluate_module()
+    tables = ev.perfect_tables()
+    ids = dict(
+        zip(ev.load_truth()["articles"]["url"], tables["articles"]["article_id"], strict=True)
+    )
+    pair = _truth("truth_independent.csv")[0]
+    vel = [u for u, o in ev.load_truth()["articles"][["url", "outlet_id"]].values if o == "velta"]
+    forbidden = pd.DataFrame(
+        {
+            "child_article_id": [ids[pair["url_b"]], ids[vel[1]]],
+            "parent_article_id": [ids[pair["url_a"]], ids[vel[0]]],
+            "parent_outlet_id": ["x", "velta"],
+        }
+    )
+    links = pd.concat([tables["links"].iloc[1:], forbidden], ignore_index=True)
+    chains = tables["chains"].assign(root_outlet_id="velta")
+    scores = ev.evaluate({**tables, "links": links, "chains": chains}).set_index("metric")
+    assert scores.loc["link_recall", "hits"] == 19
+    assert scores.loc["article_link_precision", "total"] == 17 + 2
+    assert scores.loc["independent_pairs_linked (want 0)", "value"] == 1
+    assert scores.loc["same_outlet_links (want 0)", "value"] == 1
+    n_velta_roots = sum(
+        r["path"].endswith(" > Velmora Telegraph Agency") for r in _truth("truth_chains.csv")
+    )
+    assert scores.loc["chain_root_accuracy", "hits"] == n_velta_roots
