@@ -125,7 +125,7 @@ def read_articles(
                 pages = []
     if pages:
         batches.append(_normalise_pages(pages, log, limits))
-    return finish(batches, log), log.to_frame()
+    return finish(batches, log), _sorted_errors(log)
 
 
 def articles_from_frame(
@@ -144,8 +144,8 @@ def articles_from_frame(
     >>> df = pd.DataFrame({"link": ["https://example.org/a"], "headline": ["Talks resume"],
     ...                    "body": ["GENEVA (Example Wire) - Talks resumed on Monday."]})
     >>> articles, errors = articles_from_frame(df)
-    >>> articles.loc[0, ["domain", "title", "n_words"]].tolist()
-    ['example.org', 'Talks resume', 8]
+    >>> articles.loc[0, ["domain", "title"]].tolist(), int(articles.loc[0, "n_words"])
+    (['example.org', 'Talks resume'], 7)
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
@@ -160,7 +160,8 @@ def articles_from_frame(
     fields["_source"] = source
     fields["_record"] = pd.RangeIndex(1, len(fields) + 1).astype(str)
     fields["_order"] = 0
-    return finish([normalise(fields, log, IngestLimits().max_record_bytes)], log), log.to_frame()
+    articles = finish([normalise(fields, log, IngestLimits().max_record_bytes)], log)
+    return articles, _sorted_errors(log)
 
 
 def _read_file(
@@ -204,3 +205,12 @@ def _normalise_pages(
     pages: list[dict[str, object]], log: ErrorLog, limits: IngestLimits
 ) -> pd.DataFrame:
     return normalise(pd.DataFrame(pages), log, limits.max_record_bytes)
+
+
+def _sorted_errors(log: ErrorLog) -> pd.DataFrame:
+    # By file, then record number (file-level rows first), whatever step found the problem.
+    errors = log.to_frame()
+    number = pd.to_numeric(errors["record"].str.extract(r"(\d+)")[0], errors="coerce")
+    order = pd.DataFrame({"source": errors["source"], "number": number.fillna(-1)})
+    index = order.sort_values(["source", "number"], kind="stable").index
+    return errors.loc[index].reset_index(drop=True)

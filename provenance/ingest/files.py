@@ -124,19 +124,25 @@ class _CappedReader(io.RawIOBase):
         self._left = cap
         self._cap = cap
         self._what = what
+        self._over = False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        # Read one byte beyond the cap so a stream of exactly ``cap`` bytes is accepted.
-        want = min(len(buffer), self._left + 1)
-        data = self._inner.read(want)
+        # Hand out everything up to the cap (so the lines before it can be kept) and raise on
+        # the first read beyond it; one byte of look-ahead tells the two apart.
+        if self._over:
+            raise LimitExceeded(f"{self._what} exceeds the {self._cap:,}-byte limit")
+        data = self._inner.read(min(len(buffer), self._left + 1))
         n = len(data)
         if n > self._left:
-            raise LimitExceeded(f"{self._what} exceeds the {self._cap:,}-byte limit")
+            self._over = True
+            n = self._left
+            if n == 0:
+                raise LimitExceeded(f"{self._what} exceeds the {self._cap:,}-byte limit")
         self._left -= n
-        buffer[:n] = data
+        buffer[:n] = data[:n]
         return n
 
     def close(self) -> None:
