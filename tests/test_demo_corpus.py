@@ -346,6 +346,7 @@ def test_evaluator_gives_full_marks_to_the_truth_itself(tmp_path):
     assert scores["link_recall"] == scores["chain_root_accuracy"] == 1.0
     assert scores["laundering_recall"] == scores["article_link_precision"] == 1.0
     assert scores["same_outlet_links (want 0)"] == scores["independent_pairs_linked (want 0)"] == 0
+    assert scores["links_skipping_a_hop"] == 0 and scores["link_recall_exact_parent"] == 1.0
 
 
 def test_evaluator_counts_missed_wrong_and_forbidden_links():
@@ -356,18 +357,21 @@ def test_evaluator_counts_missed_wrong_and_forbidden_links():
     )
     pair = _truth("truth_independent.csv")[0]
     vel = [u for u, o in ev.load_truth()["articles"][["url", "outlet_id"]].values if o == "velta"]
+    leaf, grandparent = "file:txt/newspulse-drevic.txt", [u for u in vel if "drevic" in u][0]
     forbidden = pd.DataFrame(
         {
-            "child_article_id": [ids[pair["url_b"]], ids[vel[1]]],
-            "parent_article_id": [ids[pair["url_a"]], ids[vel[0]]],
-            "parent_outlet_id": ["x", "velta"],
+            "child_article_id": [ids[pair["url_b"]], ids[vel[1]], ids[leaf]],
+            "parent_article_id": [ids[pair["url_a"]], ids[vel[0]], ids[grandparent]],
+            "parent_outlet_id": ["x", "velta", "velta"],
         }
     )
     links = pd.concat([tables["links"].iloc[1:], forbidden], ignore_index=True)
     chains = tables["chains"].assign(root_outlet_id="velta")
     scores = ev.evaluate({**tables, "links": links, "chains": chains}).set_index("metric")
     assert scores.loc["link_recall", "hits"] == 19
-    assert scores.loc["article_link_precision", "total"] == 17 + 2
+    assert scores.loc["article_link_precision", "total"] == 17 + 3
+    assert scores.loc["article_link_precision", "hits"] == 17
+    assert scores.loc["links_skipping_a_hop", "hits"] == 1
     assert scores.loc["independent_pairs_linked (want 0)", "value"] == 1
     assert scores.loc["same_outlet_links (want 0)", "value"] == 1
     n_velta_roots = sum(

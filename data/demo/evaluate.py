@@ -7,16 +7,18 @@ independent pairs in ``truth_*.csv``. This script compares the ``articles``, ``l
     provenance analyze data/demo --outlets data/demo/outlets.csv --out reports/
     python data/demo/evaluate.py reports/
 
->>> import pandas as pd
 >>> scores = evaluate(perfect_tables())
 >>> float(scores.set_index("metric").loc["link_recall", "value"])
 1.0
 
 Matching rules: a truth link is found when the analysis has a link from the same child to the
-same parent article (or, for an outlet-only parent, to the same parent outlet). Links the truth
+same parent article (or, for an outlet-only parent, to the same parent outlet); a citation-only
+truth link also counts as found when the analysis links the child to the cited outlet without
+resolving the article (``link_recall_exact_parent`` does not allow that). Links the truth
 does not list are errors only when they join two articles (a wrong article parent), join two
 articles of one outlet (boilerplate) or join an independent pair; extra outlet-only links (e.g.
-a citation the copy inherited from its parent's text) are not counted against precision.
+a citation the copy inherited from its parent's text) are not counted against precision, and
+links straight to a true grandparent are counted apart (``links_skipping_a_hop``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
@@ -83,7 +86,24 @@ def evaluate(tables: Mapping[str, pd.DataFrame] | str | Path, demo_dir: str | Pa
         suffixes=("", "_got"),
     ).drop_duplicates(["child_url", "parent_url", "parent_outlet_id"])
     found = merged[merged["_merge"] == "both"]
-    rows = [_metric("link_recall", len(found), len(true_links))]
+    # A citation names an outlet, not an article: finding the cited outlet counts for recall.
+    keys = ["child_url", "parent_url", "parent_outlet_id"]
+    found_keys = set(found[keys].itertuples(index=False, name=None))
+    by_outlet = set(zip(got["child_url"], got["parent_outlet_id"], strict=True))
+    exact = np.array([k in found_keys for k in true_links[keys].itertuples(index=False, name=None)])
+    outlet_hit = np.array(
+        [
+            p in by_outlet
+            for p in true_links[["child_url", "parent_outlet_id"]].itertuples(
+                index=False, name=None
+            )
+        ]
+    )
+    cited = (true_links["evidence"] == "citation").to_numpy()
+    rows = [
+        _metric("link_recall", int((exact | (cited & outlet_hit)).sum()), len(true_links)),
+        _metric("link_recall_exact_parent", int(exact.sum()), len(true_links)),
+    ]
 
     article_links = got[got["parent_url"] != ""]
     true_pairs = set(zip(true_links["child_url"], true_links["parent_url"], strict=True))
@@ -92,6 +112,15 @@ def evaluate(tables: Mapping[str, pd.DataFrame] | str | Path, demo_dir: str | Pa
         for pair in zip(article_links["child_url"], article_links["parent_url"], strict=True)
     ]
     rows.append(_metric("article_link_precision", sum(correct), len(correct)))
+    # Extra links straight to a true grandparent (or higher) are redundant rather than wrong.
+    ancestors = _ancestors(true_links)
+    skipped = sum(
+        parent in ancestors.get(child, ())
+        for child, parent in zip(
+            article_links["child_url"], article_links["parent_url"], strict=True
+        )
+    )
+    rows.append(_metric("links_skipping_a_hop", skipped, len(article_links)))
 
     outlet_of = dict(zip(truth["articles"]["url"], truth["articles"]["outlet_id"], strict=True))
     same = article_links["child_url"].map(outlet_of) == article_links["parent_url"].map(outlet_of)
@@ -117,6 +146,18 @@ def evaluate(tables: Mapping[str, pd.DataFrame] | str | Path, demo_dir: str | Pa
 
     rows += _chain_metrics(tables["chains"], url_of, truth)
     return pd.DataFrame(rows, columns=["metric", "value", "hits", "total"])
+
+
+def _ancestors(true_links: pd.DataFrame) -> dict[str, set[str]]:
+    parent = dict(zip(true_links["child_url"], true_links["parent_url"], strict=True))
+    out: dict[str, set[str]] = {}
+    for child, first in parent.items():
+        seen, url = set(), parent.get(first, "")
+        while url and url not in seen:
+            seen.add(url)
+            url = parent.get(url, "")
+        out[child] = seen
+    return out
 
 
 def _chain_metrics(chains: pd.DataFrame, url_of: pd.Series, truth) -> list[dict]:
