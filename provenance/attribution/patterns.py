@@ -19,7 +19,7 @@ import re
 # a name never swallows the full stop that ends its sentence.
 CAP = r"[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
-CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|for|on|and|&|für)"
+CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"
 
 # Nouns that say "this name is a news outlet" when they stand next to it.

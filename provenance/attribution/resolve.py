@@ -75,11 +75,15 @@ class OutletResolver:
             return
         found: dict[int, list[tuple[int, int, str, float]]] = {}
         if self.registry is not None:
-            mentions = self.registry.find_mentions([p[:MAX_PHRASE] for p in todo])
+            # Each phrase was captured in a cue context (a dateline bracket, "told ...",
+            # "according to ..."), so it is handed over bracketed: that is the registry's cue for
+            # names that are also common words ("Dawn", "PTI", "dpa").
+            mentions = self.registry.find_mentions([f"({p[:MAX_PHRASE]})" for p in todo])
             cols = [mentions[c].tolist() for c in ("doc", "start", "end", "outlet_id")]
             conf = mentions["confidence"].tolist()
             for doc, start, end, oid, c in zip(*cols, conf, strict=True):
-                found.setdefault(int(doc), []).append((int(start), int(end), str(oid), float(c)))
+                hit = (int(start) - 1, int(end) - 1, str(oid), float(c))
+                found.setdefault(int(doc), []).append(hit)
         for i, phrase in enumerate(todo):
             self._cache[phrase] = _decide(phrase, found.get(i, []))
 

@@ -1,0 +1,291 @@
+"""Direct quotes and their speakers, in titles and bodies.
+
+Quote marks: straight and curly double quotes and guillemets in bodies (single quotes inside
+them are quotes of a quote and stay part of the outer quote); in titles also single quotes
+('Encouraging,'). A quote left open at the end of a paragraph and continued by an opening
+quote in the next paragraph is one multi-paragraph quote; its ``text`` joins the paragraphs
+with a newline and drops the continuation marks, its span runs from the first quoted word to
+the last.
+
+Speakers, first match wins:
+
+1. right after the closing quote: ``"...," Lavrov said`` / ``said Lavrov`` / ``the minister
+   noted`` / ``he said`` / ``according to Lavrov``;
+2. before the quote in the same sentence: ``Lavrov said: "..."``, ``The minister pledged
+   that ... "..."``, ``according to Lavrov, "..."``, and documents: ``Putin and Biden signed
+   a joint statement ..., stating that ... "..."`` (speaker: the signers, else the document);
+3. (quotes of three words or more) the nearest attribution in the same paragraph, else the
+   previous quote's speaker when the quote opens the next paragraph.
+
+Headline quotes take the headline's speaker (``... - Lavrov``, ``Lavrov: ...``, ``Lavrov says
+...``). "the minister" and "he"/"she" resolve to the nearest preceding named person (with that
+role); surnames to the full name and role written elsewhere in the article.
+
+Scare quotes and titles (decided, documented): every quoted span is kept as a row, but scare
+quotes (one or two words) only get a speaker from an attribution in their own sentence (rules
+1-2), and titles in quotes (after "titled", "called", "the film", ..., or all words
+capitalised in a body) never get one: their speaker, role and verb stay empty.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+import pandas as pd
+
+from provenance.attribution._input import article_columns
+from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.attribution.speakers import (
+    ADDRESSEE_RE,
+    ATTRIBUTION_RE,
+    DOCUMENT_RE,
+    PNAME,
+    POST_ATTRIBUTION_RE,
+    People,
+    clean_names,
+)
+from provenance.ids import stable_id
+from provenance.schema import conform, empty
+from provenance.text import count_words, sentence_spans
+
+MAX_QUOTE_CHARS = 3000
+QUOTE_RE = re.compile(
+    rf"(?:(?<![\w.,!?;])\"|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?"
+    rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?)*)(?:\"(?!\w)|”|»)"
+)
+_CONTINUATION_RE = re.compile(r"[ \t]*\n[ \t]*\n?[ \t]*[\"“«]")
+TITLE_QUOTE_RE = re.compile(
+    r"(?<![\w])[\"“](?P<d>[^\"“”\n]{1,300}?)[\"”](?!\w)"
+    r"|(?<![\w])['‘](?P<s>(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,300}?)['’](?!\w)"
+)
+# Quoted titles of works, operations, slogans: no speaker.
+_TITLE_CUE_RE = re.compile(
+    r"(?i:\b(?:titled|entitled|called|dubbed|named|nicknamed|known[ \t]+as|the[ \t]+"
+    r"(?:film|movie|book|song|album|show|series|documentary|novel|play|programme|program"
+    r"|operation|campaign|exhibition|initiative|doctrine|hashtag|slogan|motto|project"
+    r"|festival|forum|conference)))[ \t]*,?[ \t]*$"
+)
+_TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
+                            r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
+_TITLE_VERBS = r"(?i:says|said|warns|tells|told|calls|urges|vows|insists|claims|slams|denies)"
+_TITLE_SPEAKER_RES = (
+    re.compile(rf"^(?P<spk>{PNAME})[ \t]*:[ \t]"),
+    re.compile(rf"^(?P<spk>[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){{0,3}}?)[ \t]+(?P<verb>{_TITLE_VERBS})\b"),
+    re.compile(rf",[ \t]*(?P<verb>{_TITLE_VERBS})[ \t]+(?P<spk>{PNAME})[ \t]*$"),
+    re.compile(rf"[ \t][-–—|:][ \t]*(?P<spk>{PNAME})[ \t]*$"),
+)  # fmt: skip
+_NOT_TITLE_SPEAKER = frozenset(
+    "report reports media source sources official officials study survey poll analysis opinion "
+    "update live video photos watch explainer exclusive interview editorial".split()
+)
+SHORT_QUOTE_WORDS = 2
+
+
+def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+    """Direct quotes of every article's title and text, with speaker, role, verb, addressee.
+
+    ``articles`` needs article_id, title and text; ``registry`` resolves addressee outlets
+    (default :func:`provenance.outlets.load_registry`). Returns schema ``quotes`` sorted by
+    article_id, field (title first) and span.
+
+    >>> arts = pd.DataFrame({"article_id": ["a"], "title": ["Talks 'useful' - Lavrov"], "text": [
+    ...     'Russian Foreign Minister Sergey Lavrov spoke. "We are ready," the minister said.']})
+    >>> extract_quotes(arts)[["field", "text", "speaker", "verb"]].values.tolist()
+    [['title', 'useful', 'Sergey Lavrov', <NA>], ['text', 'We are ready,', 'Sergey Lavrov', 'said']]
+    """
+    cols = article_columns(articles)
+    resolver = OutletResolver(registry_or_default(registry))
+    per_article = [
+        _article_quotes(aid, title, text)
+        for aid, title, text in zip(cols["article_id"], cols["title"], cols["text"], strict=True)
+    ]
+    rows = [row for article in per_article for row in article]
+    if not rows:
+        return empty("quotes")
+    resolver.resolve_many(r["addressee"] for r in rows if r["addressee"])
+    for row in rows:
+        phrase = row.pop("addressee")
+        row["addressee_outlet_id"] = resolver.outlet_of(phrase) if phrase else None
+    frame = pd.DataFrame(rows)
+    frame["_field"] = frame["field"].map({"title": 0, "text": 1})
+    frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
+    return conform(frame.drop(columns="_field"), "quotes")
+
+
+def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, object]]:
+    found = [m for m in QUOTE_RE.finditer(text)]
+    masked = _mask(text, found)
+    people = People(masked)
+    attributions = _attributions(masked, people)
+    starts = [s for s, _ in sentence_spans(masked)] or [0]
+    breaks = [m.start() for m in re.finditer(r"\n", masked)]
+    rows: list[dict[str, object]] = []
+    previous: tuple[int, dict[str, object]] | None = None
+    for m in found:
+        body_start, body_end = m.start("body"), m.end("body")
+        body = m.group("body")
+        paragraph = bisect.bisect_left(breaks, m.start())
+        para_start = breaks[paragraph - 1] + 1 if paragraph else 0
+        para_end = (
+            breaks[bisect.bisect_left(breaks, m.end())]
+            if breaks and m.end() <= breaks[-1]
+            else len(text)
+        )
+        n_words = count_words(body)
+        attr = None
+        if not _is_title(masked, m.start(), body):
+            attr = _post(masked, m, body) or _pre(attributions, starts, para_start, m.start())
+            if attr is None and n_words > SHORT_QUOTE_WORDS:
+                attr = _nearest(attributions, para_start, para_end, m.start(), m.end())
+                if attr is None and previous is not None and previous[0] >= paragraph - 1:
+                    attr = previous[1]
+        row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
+        if attr is not None:
+            row.update(_speak(attr, people, masked, starts, para_end))
+            if row["speaker"] is not None and attr["kind"] != "document":
+                people.add_actor(m.start(), str(row["speaker"]))
+            previous = (bisect.bisect_left(breaks, m.end()), attr)
+        rows.append(row)
+    rows[:0] = _title_quotes(article_id, title, people)
+    return rows
+
+
+def _mask(text: str, found: list[re.Match[str]]) -> str:
+    """The text with quoted words blanked (offsets kept), so attributions are found outside
+    quotes and sentences are not split inside them; a final . ! ? stays to end the sentence."""
+    if not found:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for m in found:
+        start, end = m.start("body"), m.end("body")
+        keep = 1 if text[end - 1 : end] in (".", "!", "?") else 0
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start : end - keep]))
+        last = end - keep
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _attributions(masked: str, people: People) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for m in ATTRIBUTION_RE.finditer(masked):
+        if m.group("acc"):
+            out.append(_attr("according", m.group("acc_spk"), m.start("acc_spk"),
+                             m.group("acc"), m.start("acc"), m.start(), m.end()))  # fmt: skip
+        elif not m.group("spk").endswith(("'s", "’s")):
+            out.append(_attr("speaker", m.group("spk"), m.start("spk"), m.group("verb"),
+                             m.start("verb"), m.start(), m.end()))  # fmt: skip
+    for m in DOCUMENT_RE.finditer(masked):
+        signers = clean_names(m.group("signers")) if m.group("signers") else ""
+        who = signers or m.group("doc")
+        where = m.end("signers") - len(signers) if signers else m.start("doc")
+        out.append(_attr("document", who, where, m.group("verb"), m.start("verb"), m.start(),
+                         m.end()))  # fmt: skip
+    out.sort(key=lambda a: (a["end"], a["kind"] != "speaker"))
+    for a in out:
+        if a["kind"] != "document":
+            people.learn_speaker(str(a["speaker"]))
+    return out
+
+
+def _attr(kind: str, speaker: str, spk_pos: int, verb: str, verb_pos: int, start: int,
+          end: int) -> dict[str, object]:  # fmt: skip
+    return {"kind": kind, "speaker": " ".join(speaker.split()), "spk_pos": spk_pos,
+            "verb": " ".join(verb.split()), "verb_pos": verb_pos, "start": start, "end": end}  # fmt: skip
+
+
+def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
+    if body.rstrip().endswith("."):
+        return None  # the quote ended its sentence: what follows is a new one
+    p = POST_ATTRIBUTION_RE.match(masked, m.end())
+    if p is None:
+        return None
+    if p.group("acc"):
+        return _attr("according", p.group("acc_spk"), p.start("acc_spk"), p.group("acc"),
+                     p.start("acc"), p.start(), p.end())  # fmt: skip
+    spk_group, verb_group = ("spk1", "verb1") if p.group("verb1") else ("spk2", "verb2")
+    if p.group(spk_group).endswith(("'s", "’s")):
+        return None
+    return _attr("speaker", p.group(spk_group), p.start(spk_group), p.group(verb_group),
+                 p.start(verb_group), p.start(), p.end())  # fmt: skip
+
+
+def _pre(attrs: list[dict[str, object]], starts: list[int], para_start: int, open_at: int):
+    sentence_start = max(starts[max(0, bisect.bisect_right(starts, open_at) - 1)], para_start)
+    best = None
+    for a in attrs:
+        if int(a["end"]) > open_at:
+            break
+        if int(a["start"]) >= sentence_start:
+            best = a
+    return best
+
+
+def _nearest(attrs: list[dict[str, object]], para_start: int, para_end: int, start: int,
+             end: int):  # fmt: skip
+    best, best_distance = None, None
+    for a in attrs:
+        a_start, a_end = int(a["start"]), int(a["end"])
+        if a_start < para_start or a_end > para_end or (a_start < end and start < a_end):
+            continue
+        distance = start - a_end if a_end <= start else a_start - end
+        if best_distance is None or distance < best_distance:
+            best, best_distance = a, distance
+    return best
+
+
+def _speak(attr: dict[str, object], people: People, masked: str, starts: list[int],
+           para_end: int) -> dict[str, object]:  # fmt: skip
+    verb_pos = int(attr["verb_pos"])
+    if attr["kind"] == "document":
+        speaker, role = str(attr["speaker"]), None
+    else:
+        speaker, role = people.resolve(str(attr["speaker"]), int(attr["spk_pos"]))
+    i = bisect.bisect_right(starts, verb_pos)
+    sentence_end = min(starts[i] if i < len(starts) else len(masked), para_end)
+    addressee = None
+    if attr["kind"] == "speaker":
+        a = ADDRESSEE_RE.search(masked, verb_pos, max(verb_pos, sentence_end))
+        if a is not None:
+            addressee = a.group("ent") or a.group("ent2")
+    return {"speaker": speaker, "speaker_role": role, "verb": attr["verb"], "addressee": addressee}
+
+
+def _is_title(masked: str, open_at: int, body: str) -> bool:
+    if _TITLE_CUE_RE.search(masked, max(0, open_at - 40), open_at):
+        return True
+    return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))
+
+
+def _clean(body: str) -> str:
+    return _CONTINUATION_RE.sub("\n", body) if "\n" in body else body
+
+
+def _row(article_id: str, field: str, start: int, end: int, text: str, n_words: int):
+    return {"quote_id": stable_id(article_id, field, start, end), "article_id": article_id,
+            "field": field, "text": text, "speaker": None, "speaker_role": None, "verb": None,
+            "addressee": None, "span_start": start, "span_end": end, "n_words": n_words}  # fmt: skip
+
+
+def _title_quotes(article_id: str, title: str, people: People) -> list[dict[str, object]]:
+    if not title or not any(ch in title for ch in "\"“'‘"):
+        return []
+    speaker = role = verb = None
+    for pattern in _TITLE_SPEAKER_RES:
+        t = pattern.search(title)
+        if t is not None and t.group("spk").lower() not in _NOT_TITLE_SPEAKER:
+            speaker, role = people.canonical(t.group("spk"))
+            verb = t.groupdict().get("verb")
+            break
+    rows = []
+    for m in TITLE_QUOTE_RE.finditer(title):
+        group = "d" if m.group("d") is not None else "s"
+        body = m.group(group)
+        row = _row(article_id, "title", m.start(group), m.end(group), body, count_words(body))
+        if speaker is not None and not _TITLE_CUE_RE.search(title, 0, m.start()):
+            row.update({"speaker": speaker, "speaker_role": role, "verb": verb})
+        rows.append(row)
+    return rows

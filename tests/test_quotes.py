@@ -1,0 +1,145 @@
+"""Quotes and speakers: the seed article exactly, quote styles, speaker resolution, traps.
+
+Article texts here are synthetic (written for these tests in wire-copy style)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from provenance.quotes import extract_quotes
+from provenance.schema import validate
+from tests._attribution_seed import needs_seed, seed_articles
+
+
+def _quotes(text: str, title: str = "T") -> list[tuple]:
+    arts = pd.DataFrame({"article_id": ["a"], "title": [title], "text": [text]})
+    out = extract_quotes(arts).astype(object).where(lambda f: f.notna(), None)
+    return [tuple(r) for r in out[["field", "text", "speaker", "speaker_role", "verb"]].values]
+
+
+@needs_seed
+def test_seed_quotes_and_speakers_exactly():
+    arts = seed_articles()
+    quotes = extract_quotes(arts)
+    validate(quotes, "quotes")
+    rows = quotes.astype(object).where(quotes.notna(), None)
+    lavrov, role = "Sergey Lavrov", "Russian Foreign Minister"
+    got = [
+        (r.field, r.text[:24], r.speaker, r.speaker_role, r.verb, r.addressee_outlet_id)
+        for r in rows.itertuples()
+    ]
+    assert got == [
+        ("title", "Encouraging,", lavrov, role, None, None),
+        ("text", "One of the encouraging m", lavrov, role, "told", "magyar-nemzet"),
+        ("text", "far from the lowest poin", lavrov, role, "according to", None),
+        ("text", "responsible, pragmatic a", lavrov, role, "pledged", None),
+        ("text", "an integrated bilateral ", "Vladimir Putin and Joe Biden", None, "stating", None),
+    ]
+    for r in rows.itertuples():
+        field = arts.at[0, r.field]
+        assert field[r.span_start : r.span_end] == r.text
+    assert quotes.n_words.tolist() == [1, 52, 27, 6, 16]
+
+
+def test_post_and_pre_attributions_and_inverted_order():
+    text = (
+        'Kremlin spokesman Dmitry Peskov spoke on Monday. "We will respond," said Peskov. '
+        'He added: "Our patience is not endless." "It is a mistake," he said.'
+    )
+    assert _quotes(text) == [
+        ("text", "We will respond,", "Dmitry Peskov", "Kremlin spokesman", "said"),
+        ("text", "Our patience is not endless.", "Dmitry Peskov", "Kremlin spokesman", "added"),
+        ("text", "It is a mistake,", "Dmitry Peskov", "Kremlin spokesman", "said"),
+    ]
+
+
+def test_curly_quotes_and_role_resolution_to_the_nearest_matching_person():
+    text = (
+        "German Chancellor Olaf Brandt met French President Marie Lenoir in Paris. "
+        "“We agreed on the budget,” the president said. “Not on defence,” the chancellor noted."
+    )
+    got = _quotes(text)
+    assert [g[2] for g in got] == ["Marie Lenoir", "Olaf Brandt"]
+    assert [g[4] for g in got] == ["said", "noted"]
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = (
+        'Foreign Minister Ana Ruiz said: "We will not accept this.\n\n'
+        '"The sanctions are illegal and they will fail," she said.'
+    )
+    (row,) = _quotes(text)
+    assert row[1] == "We will not accept this.\nThe sanctions are illegal and they will fail,"
+    assert row[2] == "Ana Ruiz"
+
+
+def test_quote_of_a_quote_is_one_outer_quote():
+    text = "\"He told me, 'we will never give up,' and I believed him,\" Tom Hale said."
+    assert _quotes(text) == [
+        (
+            "text",
+            "He told me, 'we will never give up,' and I believed him,",
+            "Tom Hale",
+            None,
+            "said",
+        )
+    ]
+
+
+def test_scare_quotes_and_titles_get_no_speaker():
+    text = (
+        "Minister Ana Ruiz spoke at length on Monday about the economy and jobs.\n\n"
+        'The so-called "experts" were not invited. A documentary titled "The Long Winter" aired. '
+        'Officials praised the "Green Future Initiative" on Monday.'
+    )
+    got = _quotes(text)
+    assert [g[1] for g in got] == ["experts", "The Long Winter", "Green Future Initiative"]
+    assert [g[2] for g in got] == [None, None, None]
+
+
+def test_short_quote_with_attribution_in_its_sentence_keeps_the_speaker():
+    got = _quotes('Lavrov said the proposal was "unacceptable" for Moscow.')
+    assert got == [("text", "unacceptable", "Lavrov", None, "said")]
+
+
+def test_said_without_quotes_and_according_to_a_person():
+    assert _quotes("Lavrov said the talks were useful, according to Peskov.") == []
+    got = _quotes('According to Lavrov, "the West has lost its way."')
+    assert got == [("text", "the West has lost its way.", "Lavrov", None, "According to")]
+
+
+def test_headline_styles():
+    body = "Russian Foreign Minister Sergey Lavrov spoke on Monday."
+    for title in (
+        "Lavrov: 'We are ready'",
+        "Lavrov Says Russia 'Ready'",
+        "Russia 'ready', says Lavrov",
+    ):
+        (row,) = _quotes(body, title=title)
+        assert row[0] == "title" and row[2] == "Sergey Lavrov", title
+        assert row[3] == "Russian Foreign Minister"
+
+
+def test_addressee_outlet():
+    arts = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "title": ["T"],
+            "text": ['"Talks are over," Peskov told the state news agency TASS on Monday.'],
+        }
+    )
+    assert extract_quotes(arts).addressee_outlet_id.tolist() == ["tass"]
+
+
+def test_unbalanced_and_hostile_input_is_bounded():
+    text = 'He said "this never closes ' + "word " * 5000 + '\n\n"and again " x' * 50
+    arts = pd.DataFrame({"article_id": ["a", "b"], "title": [None, '"'], "text": [text, None]})
+    validate(extract_quotes(arts), "quotes")
+
+
+def test_inputs_are_validated():
+    with pytest.raises(TypeError):
+        extract_quotes("text")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        extract_quotes(pd.DataFrame({"text": ["x"]}))
