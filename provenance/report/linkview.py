@@ -1,0 +1,518 @@
+"""One link, parent and child side by side: aligned passages, added and dropped text, changes.
+
+The view is pure HTML (no script needed), built from the passages table and the articles'
+texts; every string from the data is escaped. Marks layered over the text:
+
+- ``al`` aligned passage (numbered, same number on both sides), ``add`` text only in the child,
+  ``drop`` text of the parent that the child does not carry;
+- ``chg`` words changed inside an aligned passage (word-level diff of the two passages);
+- ``cr`` the child's credit line for the parent outlet, ``ci`` its citation of the parent;
+- ``q`` direct quotes, ``fx`` framing evidence spans (hedges, loaded words, ... by feature).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from provenance.report.safe import esc, is_missing, link, text
+from provenance.text import WORD_PATTERN
+
+# Longest text shown per article in a full link view; longer texts are cut (and say so).
+FULL_TEXT_CAP = 20_000
+# Word-level diff inside an aligned passage only when both sides have at most this many tokens.
+DIFF_TOKEN_CAP = 5_000
+
+_TOKEN_RE = re.compile(WORD_PATTERN + r"|[^\w\s]")
+_NORM_RE = re.compile(WORD_PATTERN)
+_EVIDENCE_SPAN_RE = re.compile(r"(?:^|;\s)(\d+)-(\d+):")
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    cls: str
+    passage: int | None = None
+    title: str = ""
+
+
+def _norm(value: str) -> str:
+    """Lower-cased words joined by single spaces: for matching quotes across two texts."""
+    return " ".join(_NORM_RE.findall(value.lower()))
+
+
+def parse_evidence(evidence: object) -> list[tuple[int, int, str]]:
+    """Spans of a framing ``evidence`` string, ``'start-end:text; ...'``.
+
+    >>> parse_evidence("3-9:likely; 20-28:so-called")
+    [(3, 9, 'likely'), (20, 28, 'so-called')]
+    """
+    raw = text(evidence)
+    found = list(_EVIDENCE_SPAN_RE.finditer(raw))
+    spans = []
+    for i, m in enumerate(found):
+        stop = found[i + 1].start() if i + 1 < len(found) else len(raw)
+        spans.append((int(m.group(1)), int(m.group(2)), raw[m.end() : stop]))
+    return spans
+
+
+def _gaps(length: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[0, length)`` outside the ``covered`` spans."""
+    out, pos = [], 0
+    for start, end in sorted(covered):
+        if start > pos:
+            out.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def _changed_spans(a: str, b: str, a_off: int, b_off: int) -> tuple[list, list]:
+    """Character spans of the tokens that differ between passages ``a`` and ``b``."""
+    ta = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(a)]
+    tb = [(m.start(), m.end(), m.group(0).lower()) for m in _TOKEN_RE.finditer(b)]
+    if not ta or not tb or len(ta) > DIFF_TOKEN_CAP or len(tb) > DIFF_TOKEN_CAP:
+        return [], []
+    matcher = difflib.SequenceMatcher(None, [t[2] for t in ta], [t[2] for t in tb], autojunk=False)
+    out_a, out_b = [], []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if i2 > i1:
+            out_a.append((a_off + ta[i1][0], a_off + ta[i2 - 1][1]))
+        if j2 > j1:
+            out_b.append((b_off + tb[j1][0], b_off + tb[j2 - 1][1]))
+    return out_a, out_b
+
+
+def render_marked(body: str, marks: list[Mark]) -> str:
+    """``body`` as escaped HTML with the ``marks`` layered as spans (sweep over boundaries)."""
+    n = len(body)
+    marks = [m for m in marks if 0 <= m.start < m.end <= n]
+    bounds = sorted({0, n, *(m.start for m in marks), *(m.end for m in marks)})
+    starts: dict[int, list[Mark]] = {}
+    for m in marks:
+        starts.setdefault(m.start, []).append(m)
+    active: list[Mark] = []
+    pieces: list[tuple[int, int, tuple]] = []
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        active = [m for m in active if m.end > lo] + starts.get(lo, [])
+        classes = tuple(sorted({m.cls for m in active}))
+        passage = next((m.passage for m in active if m.passage is not None), None)
+        title = "; ".join(dict.fromkeys(m.title for m in active if m.title))
+        badge = next((m.passage for m in starts.get(lo, []) if m.passage is not None), None)
+        style = (classes, passage, title)
+        if pieces and pieces[-1][2] == style and badge is None:
+            pieces[-1] = (pieces[-1][0], hi, style)
+        else:
+            pieces.append((lo, hi, style))
+    out = []
+    for lo, hi, (classes, passage, title) in pieces:
+        chunk = esc(body[lo:hi])
+        if passage is not None and any(
+            m.start == lo and m.passage == passage for m in starts.get(lo, [])
+        ):
+            chunk = f'<sup class="pn">{passage}</sup>' + chunk
+        if not classes:
+            out.append(chunk)
+            continue
+        attrs = f' class="{" ".join(classes)}"'
+        if passage is not None:
+            attrs += f' data-p="{passage}"'
+        if title:
+            attrs += f' title="{esc(title)}"'
+        out.append(f"<span{attrs}>{chunk}</span>")
+    return "".join(out)
+
+
+def _clip(body: str) -> tuple[str, bool]:
+    return (body[:FULL_TEXT_CAP], True) if len(body) > FULL_TEXT_CAP else (body, False)
+
+
+def _fmt(value: object, spec: str, unit: str = "") -> str:
+    if is_missing(value):
+        return "–"
+    return f"{format(float(value), spec)}{unit}"
+
+
+def _published(value: object) -> str:
+    if is_missing(value):
+        return "date unknown"
+    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def outlet_badge(outlet_id: object, outlets: pd.DataFrame) -> str:
+    """An outlet's name as a coloured badge, marked when state-affiliated."""
+    oid = text(outlet_id)
+    if oid and oid in outlets.index:
+        row = outlets.loc[oid]
+        name, cls, country = row["name"], row["cls"], row["country"]
+    else:
+        name, cls, country = oid or "unknown outlet", "unknown", ""
+    marker = ' <abbr class="st" title="state-affiliated">STATE</abbr>' if cls == "state" else ""
+    where = f" <small>{esc(country)}</small>" if country else ""
+    return f'<span class="ob o-{cls}">{esc(name)}{marker}{where}</span>'
+
+
+def _feature_label(feature: str) -> str:
+    """'f_loaded_words' -> 'loaded words' (the prefix says where the column lives, not what)."""
+    return re.sub(r"^[fd]_", "", feature).replace("_", " ")
+
+
+class LinkContext:
+    """Indexes over the tables that every link view needs (built once per report)."""
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame], outlets: pd.DataFrame):
+        self.outlets = outlets
+        self.articles = tables["articles"].drop_duplicates("article_id").set_index("article_id")
+        self.credits = tables["credits"]
+        self.citations = tables["citations"]
+        quotes = tables["quotes"]
+        self.quotes = quotes[quotes["field"].fillna("text") == "text"]
+        reuse = tables["reuse"]
+        pair_of = reuse.drop_duplicates(["child_article_id", "parent_article_id"])
+        self.pair_of = dict(
+            zip(
+                zip(pair_of["child_article_id"], pair_of["parent_article_id"], strict=True),
+                zip(
+                    pair_of["pair_id"],
+                    pair_of["added_words"],
+                    pair_of["dropped_words"],
+                    strict=True,
+                ),
+                strict=True,
+            )
+        )
+        self.passages = tables["passages"].sort_values(["pair_id", "passage"], kind="mergesort")
+        framing = tables["framing"]
+        self.framing = framing[framing["evidence"].fillna("") != ""]
+        self._groups: dict[str, dict] = {}
+
+    def _rows(self, name: str, frame: pd.DataFrame, column: str, key: object) -> pd.DataFrame:
+        if name not in self._groups:
+            self._groups[name] = frame.groupby(column, sort=False).indices if len(frame) else {}
+        idx = self._groups[name].get(key)
+        return frame.iloc[idx] if idx is not None else frame.iloc[:0]
+
+    def article(self, article_id: object) -> pd.Series | None:
+        aid = text(article_id)
+        return self.articles.loc[aid] if aid and aid in self.articles.index else None
+
+    def credits_of(self, article_id: str) -> pd.DataFrame:
+        return self._rows("credits", self.credits, "article_id", article_id)
+
+    def citations_of(self, article_id: str) -> pd.DataFrame:
+        return self._rows("citations", self.citations, "article_id", article_id)
+
+    def quotes_of(self, article_id: str) -> pd.DataFrame:
+        return self._rows("quotes", self.quotes, "article_id", article_id)
+
+    def passages_of(self, pair_id: str) -> pd.DataFrame:
+        return self._rows("passages", self.passages, "pair_id", pair_id)
+
+    def framing_of(self, kind: str, target_id: str) -> pd.DataFrame:
+        rows = self._rows("framing", self.framing, "target_id", target_id)
+        return rows[rows["target_kind"] == kind]
+
+
+def _evidence_marks(ctx: LinkContext, article_id: str, body: str) -> list[Mark]:
+    """Framing evidence spans of an article that really point at ``body`` (others are skipped)."""
+    marks = []
+    rows = ctx.framing_of("article", article_id)
+    for feature, evidence in zip(rows["feature"], rows["evidence"], strict=True):
+        for start, end, span_text in parse_evidence(evidence):
+            if end <= len(body) and body[start:end].lower() == span_text.strip().lower():
+                marks.append(Mark(start, end, "fx", title=_feature_label(text(feature))))
+    return marks
+
+
+def _quote_marks(quotes: pd.DataFrame, n: int) -> list[Mark]:
+    marks = []
+    for start, end, speaker, verb in zip(
+        quotes["span_start"], quotes["span_end"], quotes["speaker"], quotes["verb"], strict=True
+    ):
+        if is_missing(start) or is_missing(end) or end > n:
+            continue
+        who = text(speaker) or "unknown speaker"
+        marks.append(Mark(int(start), int(end), "q", title=f"quote: {who} ({text(verb) or '?'})"))
+    return marks
+
+
+def _outlet_rows(rows: pd.DataFrame, outlet_id: str) -> pd.DataFrame:
+    return rows[rows["outlet_id"].fillna("") == outlet_id]
+
+
+def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
+    """The full side-by-side view of one link (a row of the links table)."""
+    link_id = text(link_row["link_id"])
+    parent_outlet = text(link_row["parent_outlet_id"])
+    child_id = text(link_row["child_article_id"])
+    child = ctx.article(child_id)
+    parent = ctx.article(link_row["parent_article_id"])
+    child_outlet = text(link_row.get("child_outlet")) or (
+        text(child["outlet_id"]) if child is not None else ""
+    )
+    child_body, child_cut = _clip(text(child["text"]) if child is not None else "")
+    parent_body, parent_cut = _clip(text(parent["text"]) if parent is not None else "")
+    child_marks: list[Mark] = []
+    parent_marks: list[Mark] = []
+    flags: list[str] = []
+
+    # Aligned passages, added and dropped text.
+    pair = ctx.pair_of.get((child_id, text(link_row["parent_article_id"])))
+    aligned_child: list[tuple[int, int]] = []
+    aligned_parent: list[tuple[int, int]] = []
+    changed_child: list[tuple[int, int]] = []
+    changed_parent: list[tuple[int, int]] = []
+    if pair is not None and parent is not None:
+        rows = ctx.passages_of(pair[0])
+        for num, (cs, ce, ps, pe) in enumerate(
+            zip(
+                rows["child_start"],
+                rows["child_end"],
+                rows["parent_start"],
+                rows["parent_end"],
+                strict=True,
+            ),
+            start=1,
+        ):
+            if any(is_missing(v) for v in (cs, ce, ps, pe)):
+                continue
+            cs, ce = min(int(cs), len(child_body)), min(int(ce), len(child_body))
+            ps, pe = min(int(ps), len(parent_body)), min(int(pe), len(parent_body))
+            if ce <= cs or pe <= ps:
+                continue
+            aligned_child.append((cs, ce))
+            aligned_parent.append((ps, pe))
+            child_marks.append(Mark(cs, ce, "al", num))
+            parent_marks.append(Mark(ps, pe, "al", num))
+            changed_c, changed_p = _changed_spans(child_body[cs:ce], parent_body[ps:pe], cs, ps)
+            child_marks += [Mark(s, e, "chg", title="changed") for s, e in changed_c]
+            parent_marks += [Mark(s, e, "chg", title="changed") for s, e in changed_p]
+            changed_child += changed_c
+            changed_parent += changed_p
+    has_alignment = bool(aligned_child)
+    added = _gaps(len(child_body), aligned_child) if has_alignment else []
+    dropped = _gaps(len(parent_body), aligned_parent) if has_alignment else []
+    # Whitespace between passages is neither added nor dropped text.
+    added = [(s, e) for s, e in added if child_body[s:e].strip()]
+    dropped = [(s, e) for s, e in dropped if parent_body[s:e].strip()]
+    child_marks += [Mark(s, e, "add", title="added in the child") for s, e in added]
+    parent_marks += [Mark(s, e, "drop", title="dropped by the child") for s, e in dropped]
+
+    # Credit line: shown, or its absence flagged.
+    credits = _outlet_rows(ctx.credits_of(child_id), parent_outlet)
+    parent_name = outlet_badge(parent_outlet, ctx.outlets)
+    credited = link_row.get("credited")
+    for kind, credit_text, start, end in zip(
+        credits["kind"], credits["text"], credits["span_start"], credits["span_end"], strict=True
+    ):
+        flags.append(f'<li class="ok">Credit line ({esc(kind)}): <q>{esc(credit_text)}</q></li>')
+        if not is_missing(start) and not is_missing(end):
+            child_marks.append(Mark(int(start), int(end), "cr", title=f"credit ({text(kind)})"))
+    if credits.empty and credited is True:
+        cue = text(link_row.get("cue"))
+        detail = f": <q>{esc(cue)}</q>" if cue else ""
+        flags.append(f'<li class="ok">Credited to {parent_name}{detail}</li>')
+    elif credits.empty and "citation" not in text(link_row["evidence"]):
+        flags.append(f'<li class="bad">No credit line: the child does not name {parent_name}</li>')
+    if link_row.get("uncredited_state_media") is True:
+        flags.append(
+            '<li class="bad"><strong>Uncredited reuse of state-affiliated media</strong></li>'
+        )
+
+    # Citations of the parent outlet (interviews, statements, reports).
+    citations = _outlet_rows(ctx.citations_of(child_id), parent_outlet)
+    for kind, cite_text, start, end, speaker in zip(
+        citations["kind"],
+        citations["text"],
+        citations["span_start"],
+        citations["span_end"],
+        citations["speaker"],
+        strict=True,
+    ):
+        who = f" (speaker: {esc(speaker)})" if text(speaker) else ""
+        flags.append(
+            f'<li class="ok">Cites {parent_name} — {esc(kind)}{who}: <q>{esc(cite_text)}</q></li>'
+        )
+        if not is_missing(start) and not is_missing(end):
+            child_marks.append(Mark(int(start), int(end), "ci", title=f"citation ({text(kind)})"))
+
+    # Quotes: dropped, added, and attribution-verb shifts.
+    child_quotes = ctx.quotes_of(child_id)
+    child_marks += _quote_marks(child_quotes, len(child_body))
+    if parent is not None and parent_body:
+        parent_quotes = ctx.quotes_of(text(link_row["parent_article_id"]))
+        parent_marks += _quote_marks(parent_quotes, len(parent_body))
+        flags += _quote_changes(parent_quotes, child_quotes, parent_body, child_body)
+
+    # Framing evidence, and what of it the child dropped or added.
+    child_fx = _evidence_marks(ctx, child_id, child_body)
+    parent_fx = _evidence_marks(ctx, text(link_row["parent_article_id"]), parent_body)
+    child_marks += child_fx
+    parent_marks += parent_fx
+    if has_alignment:
+        # Evidence in dropped text or in words the child changed: a dropped hedge, an added
+        # loaded word.
+        lost = sorted(dropped + changed_parent)
+        gained = sorted(added + changed_child)
+        flags += _framing_changes(parent_fx, lost, parent_body, "dropped by the child")
+        flags += _framing_changes(child_fx, gained, child_body, "added by the child")
+
+    head = (
+        f'<h3>{outlet_badge(child_outlet, ctx.outlets)} <span class="arrow">takes from</span> '
+        f'{parent_name} <span class="rel">{esc(link_row["relation"])}</span></h3>'
+    )
+    chips = "".join(
+        f'<span class="ev ev-{esc(e)}">{esc(e)}</span>'
+        for e in text(link_row["evidence"]).split("+")
+        if e
+    )
+    counts = ""
+    if pair is not None:
+        counts = f" · added words {_fmt(pair[1], '.0f')} · dropped words {_fmt(pair[2], '.0f')}"
+    meta = (
+        f'<p class="meta">{chips} containment {_fmt(link_row["containment"], ".2f")} · '
+        f"parent coverage {_fmt(link_row['parent_coverage'], '.2f')} · "
+        f"lag {_fmt(link_row['lag_hours'], '.1f', ' h')} · "
+        f"confidence {_fmt(link_row['confidence'], '.2f')}{counts} · "
+        f"<code>{esc(link_id)}</code></p>"
+    )
+    speakers = text(link_row.get("speakers"))
+    if speakers:
+        meta += f'<p class="meta">Speakers: {esc(speakers)}</p>'
+
+    parent_col = _column(
+        "Parent", parent, parent_body, parent_cut, parent_marks, parent_outlet, ctx
+    )
+    child_col = _column("Child", child, child_body, child_cut, child_marks, child_outlet, ctx)
+    legend = (
+        '<p class="legend"><span class="al">aligned passage</span> <span class="add">added</span> '
+        '<span class="drop">dropped</span> <span class="chg">changed words</span> '
+        '<span class="cr">credit</span> <span class="ci">citation</span> '
+        '<span class="q">quote</span> <span class="fx">framing evidence</span></p>'
+    )
+    if pair is None and parent is not None:
+        legend += '<p class="note">No aligned passages for this link (no text-reuse pair).</p>'
+    return (
+        f'<article class="lv" data-link="{esc(link_id)}">{head}{meta}'
+        f'<ul class="flags">{"".join(flags)}</ul>'
+        f'<div class="sbs">{parent_col}{child_col}</div>'
+        f"{_deltas_table(link_row, ctx)}{legend}</article>"
+    )
+
+
+def _column(
+    role: str,
+    article: pd.Series | None,
+    body: str,
+    cut: bool,
+    marks: list[Mark],
+    outlet_id: str,
+    ctx: LinkContext,
+) -> str:
+    if article is None:
+        return (
+            f'<section class="col"><h4>{role}: {outlet_badge(outlet_id, ctx.outlets)}</h4>'
+            '<p class="note">Not in the corpus: only the outlet is known (e.g. an interview '
+            "or a wire story the corpus does not hold).</p></section>"
+        )
+    title = link(article["url"], text(article["title"]) or "(untitled)")
+    head = (
+        f"<h4>{role}: {outlet_badge(article['outlet_id'], ctx.outlets)} "
+        f'<span class="when">{esc(_published(article["published"]))}</span><br>{title}</h4>'
+    )
+    if not body:
+        return f'<section class="col">{head}<p class="note">Text not available.</p></section>'
+    tail = f'<p class="note">Text cut at {FULL_TEXT_CAP:,} characters.</p>' if cut else ""
+    return f'<section class="col">{head}<div class="txt">{render_marked(body, marks)}</div>{tail}</section>'
+
+
+def _quote_changes(
+    parent_quotes: pd.DataFrame, child_quotes: pd.DataFrame, parent_body: str, child_body: str
+) -> list[str]:
+    child_norm = _norm(child_body)
+    parent_norm = _norm(parent_body)
+    child_by_text = {
+        _norm(text(t)): (text(s), text(v))
+        for t, s, v in zip(
+            child_quotes["text"], child_quotes["speaker"], child_quotes["verb"], strict=True
+        )
+    }
+    out = []
+    for quote, speaker, verb in zip(
+        parent_quotes["text"], parent_quotes["speaker"], parent_quotes["verb"], strict=True
+    ):
+        key = _norm(text(quote))
+        if not key:
+            continue
+        who = esc(text(speaker) or "unknown speaker")
+        if key not in child_norm:
+            out.append(f'<li class="bad">Dropped quote of {who}: <q>{esc(quote)}</q></li>')
+        elif key in child_by_text:
+            new_verb = child_by_text[key][1]
+            if new_verb and text(verb) and new_verb.lower() != text(verb).lower():
+                out.append(
+                    f'<li class="warn">Attribution verb shift for {who}: '
+                    f"<b>{esc(verb)}</b> → <b>{esc(new_verb)}</b></li>"
+                )
+    for quote, speaker in zip(child_quotes["text"], child_quotes["speaker"], strict=True):
+        key = _norm(text(quote))
+        if key and key not in parent_norm:
+            who = esc(text(speaker) or "unknown speaker")
+            out.append(
+                f'<li class="warn">Quote not in the parent, of {who}: <q>{esc(quote)}</q></li>'
+            )
+    return out
+
+
+def _framing_changes(
+    marks: list[Mark], regions: list[tuple[int, int]], body: str, what: str
+) -> list[str]:
+    """Framing evidence spans that lie wholly inside ``regions`` (dropped or added text)."""
+    if not regions or not marks:
+        return []
+    starts = np.array([r[0] for r in regions])
+    ends = np.array([r[1] for r in regions])
+    found = set()
+    for m in marks:
+        i = int(np.searchsorted(starts, m.start, side="right")) - 1
+        if i >= 0 and m.end <= ends[i]:
+            found.add((m.start, m.title, body[m.start : m.end]))
+    return [
+        f'<li class="warn">{esc(feature)} {what}: <span class="fx">{esc(span)}</span></li>'
+        for _, feature, span in sorted(found)
+    ]
+
+
+def _deltas_table(link_row: Mapping[str, object], ctx: LinkContext) -> str:
+    """Framing deltas (child minus parent) with the link-level framing evidence beside them."""
+    deltas = [
+        (k, float(v))
+        for k, v in link_row.items()
+        if str(k).startswith("d_") and not is_missing(v) and float(v) != 0.0
+    ]
+    if not deltas:
+        return ""
+    deltas.sort(key=lambda kv: (-abs(kv[1]), kv[0]))
+    evidence = ctx.framing_of("link", text(link_row["link_id"]))
+    by_feature = dict(zip(evidence["feature"], evidence["evidence"], strict=True))
+    rows = []
+    for column, value in deltas:
+        ev = by_feature.get(column, by_feature.get(column[2:], ""))
+        cls = "pos" if value > 0 else "neg"
+        rows.append(
+            f'<tr><td>{esc(_feature_label(column))}</td><td class="num {cls}">{value:+.3g}</td>'
+            f"<td>{esc(ev)}</td></tr>"
+        )
+    return (
+        '<table class="deltas"><caption>Framing change, child minus parent</caption>'
+        "<tr><th>feature</th><th>delta</th><th>evidence</th></tr>" + "".join(rows) + "</table>"
+    )

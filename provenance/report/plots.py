@@ -1,0 +1,238 @@
+"""Outlet plots with matplotlib: inline SVG for the report, PNG/SVG files for papers.
+
+Figures are built on ``matplotlib.figure.Figure`` directly (no pyplot state, no GUI backend).
+Output is deterministic: a fixed ``svg.hashsalt``, no date in the metadata, text kept as text.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from provenance.report.data import outlet_lookup, prepare_tables
+
+# Outlets shown in the plots: the ones with the most articles (the table below lists all).
+PLOT_TOP_OUTLETS = 20
+# Framing features shown in the heatmap: the ones that vary most across outlets.
+PLOT_TOP_FEATURES = 12
+METRICS = {
+    "share_republished": "republished",
+    "share_from_state_media": "state-media roots",
+    "credit_rate": "credit rate",
+}
+METRIC_COLOURS = {
+    "share_republished": "#5b8cc8",
+    "share_from_state_media": "#c0392b",
+    "credit_rate": "#3d8b3d",
+}
+FIGURE_FORMATS = ("png", "svg")
+_RC = {
+    "svg.hashsalt": "provenance",
+    "svg.fonttype": "none",
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _top_outlets(outlet_comparison: pd.DataFrame, top: int) -> pd.DataFrame:
+    frame = outlet_comparison.copy()
+    frame["_n"] = frame["n_articles"].fillna(0)
+    frame = frame.sort_values(["_n", "outlet_id"], ascending=[False, True], kind="mergesort")
+    return frame.head(top).iloc[::-1].drop(columns="_n")  # largest at the top of a barh
+
+
+def _names(frame: pd.DataFrame) -> list[str]:
+    names = frame["name"].astype("string").fillna(frame["outlet_id"].astype("string"))
+    return [n if len(n) <= 32 else n[:31] + "…" for n in names]
+
+
+def _check_comparison(outlet_comparison: pd.DataFrame) -> None:
+    if not isinstance(outlet_comparison, pd.DataFrame):
+        raise TypeError("outlet_comparison must be a DataFrame")
+    missing = {"outlet_id", "name", "n_articles", *METRICS} - set(outlet_comparison.columns)
+    if missing:
+        raise ValueError(f"outlet_comparison lacks columns {sorted(missing)}")
+
+
+def _new_axes(ax: Axes | None, n_rows: int, width: float) -> Axes:
+    if ax is not None:
+        return ax
+    fig = Figure(figsize=(width, max(2.2, 0.34 * n_rows + 1.2)), layout="constrained")
+    return fig.add_subplot()
+
+
+def plot_outlets(
+    outlet_comparison: pd.DataFrame, ax: Axes | None = None, *, top: int = PLOT_TOP_OUTLETS
+) -> Figure:
+    """Grouped bars per outlet: share republished, share of state-media roots, credit rate.
+
+    The ``top`` outlets by article count are shown; state-affiliated outlets have red labels.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> from provenance.schema import conform
+    >>> oc = conform(pd.DataFrame({"outlet_id": ["sputnik"], "name": ["Sputnik"],
+    ...     "state_affiliated": [True], "n_articles": [3], "share_republished": [0.1],
+    ...     "share_from_state_media": [1.0], "credit_rate": [0.5]}), "outlet_comparison")
+    >>> fig = plot_outlets(oc)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Sputnik']
+    """
+    _check_comparison(outlet_comparison)
+    if not isinstance(top, int) or top < 1:
+        raise ValueError("top must be a positive int")
+    frame = _top_outlets(outlet_comparison, top)
+    with matplotlib.rc_context(_RC):
+        ax = _new_axes(ax, len(frame), 7.5)
+        y = np.arange(len(frame))
+        height = 0.8 / len(METRICS)
+        for i, (column, label) in enumerate(METRICS.items()):
+            values = pd.to_numeric(frame[column], errors="coerce").fillna(0).to_numpy()
+            ax.barh(
+                y + (1 - i) * height,
+                values,
+                height=height,
+                label=label,
+                color=METRIC_COLOURS[column],
+            )
+        ax.set_yticks(y, _names(frame), parse_math=False)  # '$' is not mathtext
+        state = frame["state_affiliated"].fillna(False).astype(bool).to_numpy()
+        for tick, is_state in zip(ax.get_yticklabels(), state, strict=True):
+            if is_state:
+                tick.set_color("#c0392b")
+                tick.set_fontweight("bold")
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of the outlet's articles (credit rate: of its reused articles)")
+        ax.set_title(
+            "Republication, state-media roots and credit by outlet (state-affiliated in red)",
+            fontsize=10,
+        )
+        if len(frame):
+            ax.legend(loc="lower right", fontsize=8, frameon=False)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+        ax.set_axisbelow(True)
+    return ax.figure
+
+
+def plot_framing(
+    outlet_comparison: pd.DataFrame, ax: Axes | None = None, *, top: int = PLOT_TOP_OUTLETS
+) -> Figure | None:
+    """Heatmap of the mean framing features (``f_*``) per outlet, standardised per feature.
+
+    Colour is the z-score across the shown outlets; cells carry the raw means. Returns None when
+    the table has no framing columns.
+    """
+    _check_comparison(outlet_comparison)
+    features = [c for c in outlet_comparison.columns if c.startswith("f_")]
+    if not features or outlet_comparison.empty:
+        return None
+    frame = _top_outlets(outlet_comparison, top)
+    values = frame[features].astype(float)
+    spread = values.std(ddof=0).fillna(0.0)
+    order = spread.sort_values(ascending=False, kind="mergesort").index[:PLOT_TOP_FEATURES]
+    features = sorted(order)
+    values = values[features]
+    z = ((values - values.mean()) / values.std(ddof=0).replace(0.0, np.nan)).fillna(0.0)
+    with matplotlib.rc_context(_RC):
+        ax = _new_axes(ax, len(frame), max(6.0, 1.0 + 0.75 * len(features)))
+        ax.imshow(z.to_numpy(), cmap="RdBu_r", vmin=-2.5, vmax=2.5, aspect="auto")
+        ax.set_yticks(np.arange(len(frame)), _names(frame), parse_math=False)
+        ax.set_xticks(
+            np.arange(len(features)),
+            [f[2:].replace("_", " ") for f in features],
+            rotation=35,
+            ha="right",
+        )
+        for (i, j), value in np.ndenumerate(values.to_numpy()):
+            if np.isfinite(value):
+                ax.text(j, i, f"{value:.2g}", ha="center", va="center", fontsize=7)
+        state = frame["state_affiliated"].fillna(False).astype(bool).to_numpy()
+        for tick, is_state in zip(ax.get_yticklabels(), state, strict=True):
+            if is_state:
+                tick.set_color("#c0392b")
+                tick.set_fontweight("bold")
+        ax.set_title(
+            "Mean framing features by outlet (colour: z-score across outlets)", fontsize=10
+        )
+        ax.spines[:].set_visible(False)
+    return ax.figure
+
+
+def figure_svg(fig: Figure) -> str:
+    """The figure as an ``<svg>`` element for inline HTML (no XML prolog, no date)."""
+    buffer = io.StringIO()
+    with matplotlib.rc_context(_RC):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    svg = buffer.getvalue()
+    start = svg.find("<svg")
+    svg = svg[start:]
+    # Scale with the page: keep the viewBox, let CSS decide the width.
+    return re.sub(r'^<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+
+
+def outlet_figures(tables: Mapping[str, pd.DataFrame]) -> dict[str, Figure]:
+    """The report's figures by file stem: ``outlets`` and, with framing columns, ``framing``."""
+    t = prepare_tables(tables)
+    comparison = _comparison_with_names(t)
+    figures = {"outlets": plot_outlets(comparison)}
+    framing = plot_framing(comparison)
+    if framing is not None:
+        figures["framing"] = framing
+    return figures
+
+
+def _comparison_with_names(t: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """outlet_comparison with names and state filled from the registry when left empty."""
+    comparison = t["outlet_comparison"].copy()
+    lookup = outlet_lookup(t)
+    ids = comparison["outlet_id"]
+    comparison["name"] = comparison["name"].fillna(ids.map(lookup["name"])).fillna(ids)
+    comparison["state_affiliated"] = comparison["state_affiliated"].fillna(
+        ids.map(lookup["state"]).astype("boolean")
+    )
+    return comparison
+
+
+def write_figures(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | os.PathLike[str],
+    formats: Iterable[str] = FIGURE_FORMATS,
+) -> list[Path]:
+    """Write the outlet figures as files (``outlets.png``, ``outlets.svg``, ...) for papers.
+
+    Example
+    -------
+    >>> import tempfile
+    >>> from provenance.schema import empty
+    >>> paths = write_figures({"outlet_comparison": empty("outlet_comparison")},
+    ...                       tempfile.mkdtemp(), formats=("svg",))
+    >>> [p.name for p in paths]
+    ['outlets.svg']
+    """
+    formats = tuple(formats)
+    bad = [f for f in formats if f not in FIGURE_FORMATS]
+    if bad or not formats:
+        raise ValueError(f"formats must be a non-empty subset of {FIGURE_FORMATS}, got {formats}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    with matplotlib.rc_context(_RC):
+        for stem, fig in outlet_figures(tables).items():
+            for fmt in formats:
+                path = out / f"{stem}.{fmt}"
+                metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+                fig.savefig(path, format=fmt, dpi=200, metadata=metadata)
+                paths.append(path)
+    return paths
