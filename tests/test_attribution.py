@@ -14,50 +14,12 @@ from provenance.attribution import (
 )
 from provenance.outlets import load_registry
 from provenance.schema import validate
-from tests._attribution_seed import needs_seed, seed_articles
 
 
 def _arts(*texts: str, title: str = "T") -> pd.DataFrame:
     return pd.DataFrame(
         {"article_id": [f"a{i}" for i in range(len(texts))], "title": title, "text": list(texts)}
     )
-
-
-@needs_seed
-def test_seed_has_exactly_one_credit_to_sputnik():
-    credits = extract_credits(seed_articles())
-    validate(credits, "credits")
-    assert len(credits) == 1
-    row = credits.iloc[0]
-    assert (row.kind, row.outlet_id, row.entity_text) == ("dateline", "sputnik", "Sputnik")
-    assert (row.place, row.credit_date) == ("MOSCOW", "2021-08-23")
-    text = seed_articles().text[0]
-    assert text[row.span_start : row.span_end] == row.text
-    assert row.text == "MOSCOW (UrduPoint News / Sputnik - 23rd August, 2021)"
-
-
-@needs_seed
-def test_seed_dateline_fields():
-    fields = dateline_fields(extract_credits(seed_articles()))
-    assert fields.to_dict("records") == [
-        {
-            "article_id": "seed",
-            "dateline_place": "MOSCOW",
-            "credit_text": "UrduPoint News / Sputnik",
-        }
-    ]
-
-
-@needs_seed
-def test_seed_has_exactly_one_citation_an_interview_in_magyar_nemzet():
-    citations = extract_citations(seed_articles())
-    validate(citations, "citations")
-    assert len(citations) == 1
-    row = citations.iloc[0]
-    assert (row.kind, row.outlet_id, row.speaker) == ("interview", "magyar-nemzet", "Sergey Lavrov")
-    assert row.entity_text == "Hungary's Magyar Nemzet newspaper"
-    assert row.cue == "told ... in an interview"
-    assert seed_articles().text[0][row.span_start : row.span_end] == row.text
 
 
 @pytest.mark.parametrize(

@@ -9,37 +9,12 @@ import pytest
 
 from provenance.quotes import extract_quotes
 from provenance.schema import validate
-from tests._attribution_seed import needs_seed, seed_articles
 
 
 def _quotes(text: str, title: str = "T") -> list[tuple]:
     arts = pd.DataFrame({"article_id": ["a"], "title": [title], "text": [text]})
     out = extract_quotes(arts).astype(object).where(lambda f: f.notna(), None)
     return [tuple(r) for r in out[["field", "text", "speaker", "speaker_role", "verb"]].values]
-
-
-@needs_seed
-def test_seed_quotes_and_speakers_exactly():
-    arts = seed_articles()
-    quotes = extract_quotes(arts)
-    validate(quotes, "quotes")
-    rows = quotes.astype(object).where(quotes.notna(), None)
-    lavrov, role = "Sergey Lavrov", "Russian Foreign Minister"
-    got = [
-        (r.field, r.text[:24], r.speaker, r.speaker_role, r.verb, r.addressee_outlet_id)
-        for r in rows.itertuples()
-    ]
-    assert got == [
-        ("title", "Encouraging,", lavrov, role, None, None),
-        ("text", "One of the encouraging m", lavrov, role, "told", "magyar-nemzet"),
-        ("text", "far from the lowest poin", lavrov, role, "according to", None),
-        ("text", "responsible, pragmatic a", lavrov, role, "pledged", None),
-        ("text", "an integrated bilateral ", "Vladimir Putin and Joe Biden", None, "stating", None),
-    ]
-    for r in rows.itertuples():
-        field = arts.at[0, r.field]
-        assert field[r.span_start : r.span_end] == r.text
-    assert quotes.n_words.tolist() == [1, 52, 27, 6, 16]
 
 
 def test_post_and_pre_attributions_and_inverted_order():
