@@ -167,7 +167,7 @@ class MentionMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str, str, float]]:
         """Non-overlapping mentions ``(start, end, outlet_id, matched, confidence)`` in text
-        order; overlapping candidates resolve to the leftmost, then longest."""
+        order; of overlapping candidates the longest wins, then the leftmost."""
         if not self._keys or not text:
             return []
         n = len(text)
@@ -189,14 +189,14 @@ class MentionMatcher:
                 hits.append((start, end, chosen[0], chosen[1]))
         if not hits:
             return []
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        out: list[tuple[int, int, str, str, float]] = []
-        covered = -1
-        for start, end, oid, confidence in hits:
-            if start >= covered:
-                out.append((start, end, oid, text[start:end], confidence))
-                covered = end
-        return out
+        # Longest first, so "the Associated Press of Pakistan" beats "the Associated Press".
+        hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+        kept: list[tuple[int, int, str, float]] = []
+        for hit in hits:
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+                kept.append(hit)
+        kept.sort()
+        return [(s, e, oid, text[s:e], conf) for s, e, oid, conf in kept]
 
     def _choose(self, text: str, start: int, end: int, key: _Key) -> tuple[str, float] | None:
         base = _BASE_CONFIDENCE[key.klass]
@@ -204,16 +204,24 @@ class MentionMatcher:
             base = 0.8
         if key.klass != RISKY_CLASS and len(key.candidates) == 1:
             return key.candidates[0][0], base  # the fast, common path
-        country = _country_before(text, start)
-        by_country = [c for c in key.candidates if country is not None and c[1] == country]
-        if key.klass == RISKY_CLASS:
-            if by_country:
-                return by_country[0][0], 0.9
-            if country is not None or not _has_cue(text, start, end):
+        # A country word right before the name ("Pakistan's Dawn") is decisive; one elsewhere
+        # in the sentence ("..., the Kenyan daily said") only breaks ties.
+        strict = _country_before(text, start)
+        if strict is not None:
+            for oid, country in key.candidates:
+                if country == strict:
+                    return oid, 0.9
+            if key.klass == RISKY_CLASS:
                 return None
-            return key.candidates[0][0], base if len(key.candidates) == 1 else 0.6
-        if by_country:
-            return by_country[0][0], 0.9
+        if key.klass == RISKY_CLASS and not _has_cue(text, start, end):
+            return None
+        loose = _country_in_sentence(text, start, end)
+        if loose is not None:
+            for oid, country in key.candidates:
+                if country == loose:
+                    return oid, 0.75
+        if len(key.candidates) == 1:
+            return key.candidates[0][0], base
         return key.candidates[0][0], 0.6
 
 
@@ -237,6 +245,48 @@ def _country_before(text: str, start: int) -> str | None:
     return COUNTRY_WORDS[last.group(0)]
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“‘'(])|\n")
+
+
+def _country_in_sentence(text: str, start: int, end: int) -> str | None:
+    """Country of the nearest country word in the same sentence (before, then after)."""
+    before = text[max(0, start - 2 * _WINDOW) : start]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    last = None
+    for match in _COUNTRY_RE.finditer(before):
+        last = match
+    if last is not None:
+        return COUNTRY_WORDS[last.group(0)]
+    after = text[end : end + 2 * _WINDOW]
+    stop = _SENTENCE_BREAK.search(after)
+    match = _COUNTRY_RE.search(after, 0, stop.start() if stop else len(after))
+    return COUNTRY_WORDS[match.group(0)] if match else None
+
+
 def _has_cue(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _WINDOW) : start]
+    if _is_definition(text, start, end):
+        return False
     return bool(_PRE_CUE.search(before) or _POST_CUE.match(text, end, min(len(text), end + 60)))
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "du", "la", "&"})
+_DEFINED_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _is_definition(text: str, start: int, end: int) -> bool:
+    """ "Aam Aadmi Party (AAP)": the bracketed name is an abbreviation the words before it
+    spell out, not an agency credit."""
+    if start < 2 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    letters = "".join(ch for ch in text[start:end] if ch.isalpha()).upper()
+    words = [
+        w
+        for w in _DEFINED_WORDS.findall(text, max(0, start - 80), start - 1)
+        if w.lower() not in _SMALL_WORDS
+    ]
+    if len(words) < len(letters):
+        return False
+    return "".join(w[0] for w in words[-len(letters) :]).upper() == letters

@@ -77,8 +77,14 @@ def _normalise_domain(domain: str) -> str:
     return domain[4:] if domain.startswith("www.") else domain
 
 
-def _validate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Normalised registry rows and the problems found (row numbers count data rows from 1)."""
+def _validate(
+    frame: pd.DataFrame, known: frozenset[str] = frozenset()
+) -> tuple[pd.DataFrame, list[str]]:
+    """Normalised registry rows and the problems found (row numbers count data rows from 1).
+
+    Rows whose outlet_id is in ``known`` override an existing outlet and may leave the name
+    empty (empty cells keep the existing values).
+    """
     problems: list[str] = []
     columns = [str(c).strip() for c in frame.columns]
     frame = frame.set_axis(columns, axis=1)
@@ -116,7 +122,7 @@ def _validate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
             bad(f"duplicate outlet_id (first at row {first_row_of_id[oid]})")
         else:
             first_row_of_id[oid] = number
-        if not cell["name"]:
+        if not cell["name"] and oid not in known:
             bad("empty name")
         country = cell["country"].upper()
         if country and not is_country_code(country):
@@ -145,18 +151,19 @@ def _validate(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         for alias in aliases:
             if not any(ch.isalnum() for ch in alias):
                 bad(f"alias {alias!r} has no letters or digits")
-        rows.append(
-            {
-                **cell,
-                "country": country,
-                "language": language,
-                "ownership": ownership,
-                "kind": kind,
-                "state_affiliated": flag in _TRUE,
-                "domains": ";".join(dict.fromkeys(domains)),
-                "aliases": ";".join(dict.fromkeys(aliases)),
-            }
-        )
+        row: dict[str, object] = {
+            **cell,
+            "country": country,
+            "language": language,
+            "ownership": ownership,
+            "kind": kind,
+            "state_affiliated": flag in _TRUE,
+            "domains": ";".join(dict.fromkeys(domains)),
+            "aliases": ";".join(dict.fromkeys(aliases)),
+        }
+        if oid in known:  # an override: empty cells stay empty so the existing values survive
+            row.update({c: None for c in ("ownership", "kind", "state_affiliated") if not cell[c]})
+        rows.append(row)
     out = pd.DataFrame(rows, columns=list(COLUMNS))
     return out.replace({"country": {"": None}, "language": {"": None}}), problems
 
@@ -171,11 +178,15 @@ def check_outlets_file(path: str | os.PathLike[str] | pd.DataFrame) -> list[str]
         frame = _read(path)
     except OutletRegistryError as exc:
         return [str(exc)]
-    return _validate(frame)[1]
+    return _validate(frame, _shipped_ids())[1]
 
 
-def _parse(source: str | os.PathLike[str] | pd.DataFrame, label: str) -> pd.DataFrame:
-    rows, problems = _validate(_read(source))
+def _parse(
+    source: str | os.PathLike[str] | pd.DataFrame,
+    label: str,
+    known: frozenset[str] = frozenset(),
+) -> pd.DataFrame:
+    rows, problems = _validate(_read(source), known)
     if problems:
         shown = "\n  ".join(problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
@@ -403,6 +414,10 @@ def _name_key(name: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _blank(value: object) -> bool:
+    return value is None or value is pd.NA or value == "" or value != value
+
+
 def _merge(shipped: pd.DataFrame, user: pd.DataFrame) -> pd.DataFrame:
     """User rows first (they win ties); a user row with a shipped id overrides that row, and
     its empty cells keep the shipped values."""
@@ -412,7 +427,7 @@ def _merge(shipped: pd.DataFrame, user: pd.DataFrame) -> pd.DataFrame:
         oid = row["outlet_id"]
         if oid in base.index:
             old = base.loc[oid].to_dict()
-            row = {k: (v if v not in ("", None) else old[k]) for k, v in row.items()}
+            row = {k: (old[k] if _blank(v) else v) for k, v in row.items()}
         merged.append(row)
     user_ids = set(user["outlet_id"])
     rest = shipped[~shipped["outlet_id"].isin(user_ids)]
@@ -435,6 +450,10 @@ def _shipped_rows() -> pd.DataFrame:
     return _parse(_resource_path(), "shipped outlet registry")
 
 
+def _shipped_ids() -> frozenset[str]:
+    return frozenset(_shipped_rows()["outlet_id"])
+
+
 def load_registry(
     user_outlets: str | os.PathLike[str] | pd.DataFrame | None = None,
 ) -> OutletRegistry:
@@ -454,7 +473,7 @@ def load_registry(
     if not isinstance(user_outlets, str | os.PathLike | pd.DataFrame):
         raise TypeError("user_outlets must be None, a path or a DataFrame")
     label = "user outlets" if isinstance(user_outlets, pd.DataFrame) else str(user_outlets)
-    user = _parse(user_outlets, label)
+    user = _parse(user_outlets, label, _shipped_ids())
     return OutletRegistry(_merge(_shipped_rows(), user))
 
 
@@ -480,13 +499,13 @@ def assign_outlets(articles: pd.DataFrame, reg: OutletRegistry | None = None) ->
 
     by_url = reg.resolve_urls(column("url"))
     by_domain = reg.resolve_urls(column("domain"))
-    derived = by_url.fillna(by_domain)
-    unregistered = derived.isna() | derived.str.startswith(DOMAIN_PREFIX).fillna(False)
-    registered_url = by_url.where(~by_url.str.startswith(DOMAIN_PREFIX).fillna(True))
-    registered_domain_ = by_domain.where(~by_domain.str.startswith(DOMAIN_PREFIX).fillna(True))
-    out = registered_url.fillna(registered_domain_)
+
+    def registered(ids: pd.Series) -> pd.Series:
+        return ids.where(~ids.fillna(DOMAIN_PREFIX).str.startswith(DOMAIN_PREFIX))
+
+    out = registered(by_url).fillna(registered(by_domain))
     names = column("site_name")
     todo = names[out.isna()].dropna().unique()
     by_name = names.map({n: reg.resolve_name(n) for n in todo}).astype("string")
-    out = out.fillna(by_name.where(unregistered)).fillna(derived)
+    out = out.fillna(by_name).fillna(by_url).fillna(by_domain)
     return out.astype("string").rename("outlet_id")
