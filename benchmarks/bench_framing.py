@@ -1,0 +1,188 @@
+"""Benchmark: framing features for 20,000 synthetic articles (prints time, throughput, memory).
+
+The corpus is synthetic wire copy made here from sentence templates with random names, places,
+numbers, reporting verbs and frame words (fixed seed); 30% of the articles republish an earlier
+one with a few sentences changed, as syndication corpora do. Reported: total wall time of
+``score_articles`` given the quotes table (body + headline + speaker features), the time of
+the quotes stage that makes that table (apart: the pipeline runs it once for all stages), the share spent in VADER, unique vs all
+sentences, and peak resident memory.
+
+Run: ``python benchmarks/bench_framing.py [--n 20000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+
+import numpy as np
+import pandas as pd
+
+from provenance.framing import features, score_articles
+from provenance.framing.quotes import quotes_table
+
+NAMES = [
+    "Ivan Petrov",
+    "Anna Sidorova",
+    "John Miller",
+    "Maria Garcia",
+    "Chen Wei",
+    "Ali Hassan",
+    "Sara Cohen",
+    "Peter Novak",
+    "Laura Rossi",
+    "Omar Khalid",
+    "Emma Schmidt",
+    "Yuki Sato",
+]
+ROLES = [
+    "Foreign Minister",
+    "spokeswoman",
+    "Finance Minister",
+    "opposition leader",
+    "analyst",
+    "senator",
+    "Defence Minister",
+    "union leader",
+    "mayor",
+    "economist",
+]
+PLACES = ["MOSCOW", "WASHINGTON", "BRUSSELS", "BEIJING", "KYIV", "ANKARA", "BERLIN", "TOKYO"]
+VERBS = [
+    "said",
+    "told reporters",
+    "claimed",
+    "noted",
+    "insisted",
+    "admitted",
+    "stressed",
+    "slammed the plan and said",
+    "pointed out",
+    "alleged",
+]
+TOPICS = [
+    "the trade talks",
+    "the border dispute",
+    "the new budget",
+    "energy prices",
+    "the military drills",
+    "the peace plan",
+    "the sanctions",
+    "the election",
+    "the refugee crisis",
+    "the pension reform",
+]
+ADJ = [
+    "encouraging",
+    "disastrous",
+    "constructive",
+    "reckless",
+    "difficult",
+    "historic",
+    "unacceptable",
+    "pragmatic",
+    "dangerous",
+    "modest",
+]
+HEDGE = ["may", "could", "is likely to", "will", "might", "is expected to"]
+TEMPLATES = [
+    "{place} ({outlet}) - {topic} is {adj}, {role} {name} {verb} on {day}.",
+    '"We {hedge} reach an agreement on {topic} within {n} weeks," {name} {verb}.',
+    "The talks on {topic} {hedge} resume after {n} rounds of {frame}.",
+    "Officials who asked not to be named said {topic} would cost {n} billion dollars.",
+    "Critics accused the government of a {adj} approach to {topic}, and families fear the worst.",
+    "{name}, the {role}, {verb} that {topic} was {adj} but that dialogue and cooperation remain.",
+    "Is this really the best way to handle {topic}?",
+    "According to {name}, the so-called compromise on {topic} is {adj}.",
+    "Troops and missiles near the border raised security concerns over {topic}.",
+    "The {role} {verb} the {frame} over {topic} had been {adj}!",
+]
+FRAMES = ["confrontation", "negotiations", "tensions", "joint work", "dispute", "partnership"]
+
+
+def make_corpus(n: int, seed: int = 7) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+
+    def pick(seq):
+        return seq[rng.integers(len(seq))]
+
+    def sentence() -> str:
+        return pick(TEMPLATES).format(
+            place=pick(PLACES),
+            outlet=pick(["Wire", "Sputnik", "Agency"]),
+            topic=pick(TOPICS),
+            adj=pick(ADJ),
+            role=pick(ROLES),
+            name=pick(NAMES),
+            verb=pick(VERBS),
+            day=pick(["Monday", "Tuesday", "Friday"]),
+            hedge=pick(HEDGE),
+            n=int(rng.integers(2, 90)),
+            frame=pick(FRAMES),
+        )
+
+    texts: list[str] = []
+    for i in range(n):
+        if i > 10 and rng.random() < 0.3:  # a republication with some sentences rewritten
+            paras = texts[int(rng.integers(i))].split("\n\n")
+            for _ in range(int(rng.integers(1, 4))):
+                paras[int(rng.integers(len(paras)))] = sentence()
+            texts.append("\n\n".join(paras))
+        else:
+            texts.append("\n\n".join(sentence() for _ in range(int(rng.integers(8, 20)))))
+    titles = [f"{pick(NAMES).split()[1]}: {pick(TOPICS)} '{pick(ADJ)}'" for _ in range(n)]
+    return pd.DataFrame(
+        {"article_id": [f"a{i:06d}" for i in range(n)], "title": titles, "text": texts}
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=20_000)
+    args = parser.parse_args()
+    corpus = make_corpus(args.n)
+    words = int(corpus["text"].str.count(r"\w+").sum())
+    score_articles(corpus.head(50))  # warm-up: lexicons, automaton, VADER
+
+    calls = {"t": 0.0, "sentences": 0, "unique": 0}
+    real = features.sentiment_of
+
+    def timed(sentences):
+        t0 = time.perf_counter()
+        out = real(sentences)
+        calls["t"] += time.perf_counter() - t0
+        calls["sentences"] += len(sentences)
+        calls["unique"] += len(set(sentences))
+        return out
+
+    t0 = time.perf_counter()
+    quotes = quotes_table(corpus)  # the quotes stage, run once by the pipeline: timed apart
+    t_quotes = time.perf_counter() - t0
+    features.sentiment_of = timed
+    t0 = time.perf_counter()
+    scores = score_articles(corpus, quotes)
+    elapsed = time.perf_counter() - t0
+    features.sentiment_of = real
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"articles: {len(corpus):,}  words: {words:,}  feature columns: "
+        f"{sum(c.startswith('f_') for c in scores.columns)}"
+    )
+    print(
+        f"score_articles: {elapsed:.2f} s  ({len(corpus) / elapsed:,.0f} articles/s, "
+        f"{words / elapsed / 1e6:.2f} M words/s)"
+    )
+    print(
+        f"quotes table (provenance.quotes, input to framing): {t_quotes:.2f} s, "
+        f"{len(quotes):,} quotes"
+    )
+    print(
+        f"VADER: {calls['t']:.2f} s ({100 * calls['t'] / elapsed:.0f}% of the time) on "
+        f"{calls['unique']:,} unique of {calls['sentences']:,} sentences"
+    )
+    print(f"peak resident memory: {peak_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
