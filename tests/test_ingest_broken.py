@@ -139,3 +139,42 @@ def test_oversized_file_is_rejected_unread(tmp_path: Path) -> None:
     articles, errors = read_articles(tmp_path, limits=IngestLimits(max_file_bytes=1000))
     assert articles.empty
     assert errors["reason"].item() == "file is 2,007 bytes, over the 1,000-byte limit; file skipped"
+
+
+def test_hostile_structures(tmp_path: Path) -> None:
+    good = json.dumps({"url": "https://valleytimes-mb.org/n/ok", "text": "Fine text."})
+    (tmp_path / "deep.jsonl").write_text(good + "\n" + "[" * 200_000 + "\n")
+    (tmp_path / "deep.json").write_text("[" * 200_000)
+    wide = {f"key_{i}": i for i in range(5000)} | {"text": "Wide record text."}
+    (tmp_path / "wide.jsonl").write_text(json.dumps(wide) + "\n")
+    latin = "title,text\nBäckerei öffnet,Die Bäckerei am Markt öffnet am Montag.\n"
+    (tmp_path / "latin.csv").write_bytes(latin.encode("cp1252"))
+    xml_page = (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<html><head><title>Declared</title></head>'
+        "<body><article><p>"
+        + "The council met on Monday and agreed the plan. " * 5
+        + "</p></article></body></html>"
+    )
+    (tmp_path / "declared.html").write_bytes(xml_page.encode("latin-1"))
+    articles, errors = read_articles(tmp_path)
+    assert sorted(articles["text"].str.slice(0, 17)) == [
+        "Die Bäckerei am M",
+        "Fine text.",
+        "The council met o",
+        "Wide record text.",
+    ]
+    reasons = dict(zip(errors["source"].map(lambda s: Path(s).name), errors["reason"], strict=True))
+    assert reasons["deep.json"].startswith("malformed JSON: maximum recursion depth")
+    assert reasons["deep.jsonl"].startswith("malformed JSON line: maximum recursion depth")
+    assert reasons["latin.csv"] == "not valid UTF-8; decoded as cp1252"
+    assert len(errors) == 3
+
+
+def test_gzipped_page_dump(tmp_path: Path) -> None:
+    page = (BROKEN / "good-page.txt").read_bytes()
+    (tmp_path / "page.txt.gz").write_bytes(gzip.compress(page, mtime=0))
+    zipped, errors = read_articles(tmp_path / "page.txt.gz")
+    plain, _ = read_articles(BROKEN / "good-page.txt")
+    assert errors.empty
+    assert zipped.drop(columns="source_file").equals(plain.drop(columns="source_file"))
+    assert zipped.loc[0, "byline"] == "Jon Aalto"

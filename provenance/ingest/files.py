@@ -34,6 +34,7 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     UnicodeError,
     zlib.error,
     gzip.BadGzipFile,
+    RecursionError,  # json.loads on absurdly nested input
 )
 
 # File suffix -> reader kind. Each of these may also carry a trailing ".gz" (not Parquet, which

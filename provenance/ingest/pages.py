@@ -22,6 +22,7 @@ import re
 from datetime import datetime
 
 import trafilatura
+from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
 _HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(\S.*?)[ \t]*$")
@@ -39,6 +40,7 @@ _BYLINE = re.compile(
 )
 _MAX_BYLINE_CHARS = 200
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def parse_text_page(text: str) -> dict[str, str | None]:
@@ -101,25 +103,32 @@ _DATE_PARAMS = {
 def parse_html_page(markup: str, url: str | None = None) -> dict[str, str | None] | None:
     """Fields of an HTML page via trafilatura (offline); None when no main text is found.
 
+    Raises ValueError when the extractor fails on the markup.
+
     The URL is the page's ``<link rel=canonical>``, else its ``og:url``, else ``url`` (e.g.
     the WARC target); the language is the primary subtag of ``<html lang>``.
     """
+    # lxml refuses str input that carries an XML encoding declaration; it is decoded already.
+    markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
         tree = lxml_html.document_fromstring(markup)
-    except (ValueError, lxml_html.etree.ParserError):
+    except (ValueError, lxml_etree.LxmlError):
         return None
     lang = tree.get("lang") or tree.get("xml:lang")
     stated = _stated_date(tree)
     canonical = _first(tree.xpath("//head/link[@rel='canonical']/@href"))
     og_url = _first(tree.xpath("//head/meta[@property='og:url']/@content"))
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params=_DATE_PARAMS,
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+    except Exception as exc:  # third-party parser on hostile markup: report, do not crash
+        raise ValueError(f"HTML extraction failed: {type(exc).__name__}: {exc}") from exc
     if doc is None or not (doc.text or "").strip():
         return None
     title = (doc.title or "").strip() or None

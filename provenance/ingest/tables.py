@@ -38,6 +38,7 @@ def read_csv(
     path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
 ) -> pd.DataFrame | None:
     """A CSV table; malformed lines are skipped and logged, the rest kept."""
+    # All columns are read (no usecols): pandas only detects rows with too many fields then.
     try:
         frame, caught = _load_csv(path, compressed, limits, "utf-8-sig", "strict")
     except UnicodeDecodeError:
@@ -53,7 +54,11 @@ def read_csv(
 
 
 def _load_csv(
-    path: str, compressed: bool, limits: IngestLimits, encoding: str, errors: str
+    path: str,
+    compressed: bool,
+    limits: IngestLimits,
+    encoding: str,
+    errors: str,
 ) -> tuple[pd.DataFrame, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
@@ -89,7 +94,7 @@ def read_jsonl(
     for number, piece in zip(numbers, pieces, strict=False):
         try:
             value = json.loads(piece)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             log.add(path, number, STAGE, f"malformed JSON line: {exc}")
             continue
         if not isinstance(value, dict):
@@ -99,7 +104,7 @@ def read_jsonl(
         kept.append(number)
     if not records:
         return None
-    return _to_raw(pd.DataFrame(records), path, limits, columns, log, kept)
+    return _records_to_raw(records, path, limits, columns, log, kept)
 
 
 def _read_lines(
@@ -165,7 +170,7 @@ def read_json(
         log.add(path, "", STAGE, note)
     try:
         value = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         log.add(path, "", STAGE, f"malformed JSON: {exc}")
         return None
     if isinstance(value, dict):
@@ -185,7 +190,7 @@ def read_json(
         log.add(path, "", STAGE, "no records")
     if not records:
         return None
-    return _to_raw(pd.DataFrame(records), path, limits, columns, log, kept)
+    return _records_to_raw(records, path, limits, columns, log, kept)
 
 
 def read_parquet(
@@ -217,6 +222,21 @@ def read_parquet(
     return _to_raw(frame, path, limits, columns, log)
 
 
+def _records_to_raw(
+    records: list[dict[str, object]],
+    path: str,
+    limits: IngestLimits,
+    columns: Mapping[str, str],
+    log: ErrorLog,
+    numbers: list[int],
+) -> pd.DataFrame | None:
+    # Only keys we use become columns: records with thousands of distinct keys stay cheap.
+    keys = list(dict.fromkeys(key for r in records for key in r))
+    rename, _ = match_columns(keys, columns)
+    frame = pd.DataFrame(records, columns=[k for k in keys if k in rename])
+    return _to_raw(frame, path, limits, columns, log, numbers, header=keys)
+
+
 def _to_raw(
     frame: pd.DataFrame,
     path: str,
@@ -224,6 +244,7 @@ def _to_raw(
     columns: Mapping[str, str],
     log: ErrorLog,
     numbers: list[int] | None = None,
+    header: list[object] | None = None,
 ) -> pd.DataFrame | None:
     """Our fields of a parsed table, with record numbers; None (and logged) without text."""
     fields, missing = select_fields(frame, columns)
@@ -231,7 +252,8 @@ def _to_raw(
         log.add(path, "", STAGE, f"column {columns[field]!r} (mapped to {field!r}) not found")
     if "text" not in fields:
         if "text" not in missing:
-            shown = ", ".join(map(str, list(frame.columns)[:20])) or "none"
+            names = list(frame.columns) if header is None else header
+            shown = ", ".join(map(str, names[:20])) or "none"
             log.add(path, "", STAGE, f"no text column (columns: {shown}); file skipped")
         return None
     if len(frame) == 0:

@@ -81,7 +81,11 @@ def _pages(
             if note:
                 log.add(path, offset, STAGE, note)
             target = record.rec_headers.get_header("WARC-Target-URI")
-            page = parse_html_page(markup, url=target)
+            try:
+                page = parse_html_page(markup, url=target)
+            except ValueError as exc:
+                log.add(path, offset, STAGE, str(exc))
+                continue
             if page is None:
                 log.add(path, offset, STAGE, "no main text found in the page")
                 continue
