@@ -114,9 +114,9 @@ def build_warc(src: Path, dest: Path) -> None:
 
 
 def main() -> None:
-    build_jsonl_gz(SRC / "radio-kestria-feed.jsonl", HERE / "radio-kestria-feed.jsonl.gz")
-    build_parquet(SRC / "meridian-wire-dataset.jsonl", HERE / "meridian-wire-dataset.parquet")
-    build_warc(SRC / "crawl-2023-09.jsonl", HERE / "crawl-2023-09.warc.gz")
+    build_jsonl_gz(SRC / "radio-kestria-feed.jsonl", HERE / "articles" / "radio-kestria-feed.jsonl.gz")
+    build_parquet(SRC / "meridian-wire-dataset.jsonl", HERE / "articles" / "meridian-wire-dataset.parquet")
+    build_warc(SRC / "crawl-2023-09.jsonl", HERE / "articles" / "crawl-2023-09.warc.gz")
 
 
 if __name__ == "__main__":
