@@ -434,3 +434,15 @@ def test_quiet_false_echoes_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     assert capsys.readouterr().err == ""
     read_articles(tmp_path, quiet=False)
     assert "a.jsonl#2: record has no text" in capsys.readouterr().err
+
+
+def test_html_relative_canonical_and_missing_main_text(tmp_path: Path) -> None:
+    page = (DATA / "page.html").read_text()
+    canonical = 'href="https://www.coast-herald.co.uk/business/night-shipping-trial"'
+    (tmp_path / "rel.html").write_text(page.replace(canonical, 'href="/business/relative"'))
+    (tmp_path / "blank.htm").write_text(
+        "<html><head><title>Nothing</title></head><body></body></html>"
+    )
+    articles, errors = read_articles(tmp_path)
+    assert articles["url"].tolist() == ["https://www.coast-herald.co.uk/business/relative"]
+    assert errors["reason"].tolist() == ["no main text found in the page"]

@@ -104,7 +104,10 @@ def resolve_inputs(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[s
             raise InputNotFoundError(path)
         for match in matches:
             for file in _walk(match) if os.path.isdir(match) else [match]:
-                found.setdefault(os.path.realpath(file), file)
+                # One file reached two ways is read once, under the name that sorts first
+                # (so the result does not depend on the order of the inputs).
+                real = os.path.realpath(file)
+                found[real] = min(found.get(real, file), file)
     return sorted(set(found.values()))
 
 

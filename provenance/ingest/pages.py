@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from urllib.parse import urljoin
 
 import trafilatura
 from lxml import etree as lxml_etree
@@ -118,6 +119,9 @@ def parse_html_page(markup: str, url: str | None = None) -> dict[str, str | None
     stated = _stated_date(tree)
     canonical = _first(tree.xpath("//head/link[@rel='canonical']/@href"))
     og_url = _first(tree.xpath("//head/meta[@property='og:url']/@content"))
+    if canonical and "://" not in canonical:  # a relative canonical link needs a base
+        base = og_url or url
+        canonical = urljoin(base, canonical) if base and "://" in base else None
     try:
         doc = trafilatura.bare_extraction(
             tree,
