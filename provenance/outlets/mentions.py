@@ -60,7 +60,8 @@ NEGATIVE_FOLLOW: dict[str, re.Pattern[str]] = {
 }
 
 _PRE_CUE = re.compile(
-    r"(?:\b(?:told|according\s+to|quoted\s+by|cited\s+by|citing|quoting|interview\s+(?:with|to)"
+    r"(?:\b(?:told|according\s+to|quoted\s+by|cited\s+by|carried\s+by|citing|quoting"
+    r"|(?:speaking|spoke|talking|talked|remarks|statement|comments?)\s+to|interview\s+(?:with|to)"
     r"|interviewed\s+by|published\s+(?:in|by)|reported\s+by|reports?\s+(?:in|by|from)"
     r"|writ(?:ing|es|ten)\s+(?:in|for)|wrote\s+(?:in|for)|article\s+in|editorial\s+in"
     r"|columns?\s+in|op-ed\s+(?:in|for)|piece\s+in|story\s+in|agency|newspaper|daily|weekly"
