@@ -412,14 +412,15 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     unknown = [c for c in extra if c not in prefixed]
     if unknown:
         raise ValueError(f"table {name!r} has columns outside its schema: {unknown}")
-    out = pd.DataFrame(index=df.index)
+    columns: dict[str, pd.Series] = {}
     for col in table.columns:
         if col.name in df.columns:
-            out[col.name] = _cast(df[col.name], col.dtype)
+            columns[col.name] = _cast(df[col.name], col.dtype)
         else:
-            out[col.name] = pd.Series(None, index=df.index, dtype=col.dtype)
+            columns[col.name] = pd.Series(None, index=df.index, dtype=col.dtype)
     for col_name in prefixed:
-        out[col_name] = pd.to_numeric(df[col_name], errors="coerce").astype(FLOAT)
+        columns[col_name] = pd.to_numeric(df[col_name], errors="coerce").astype(FLOAT)
+    out = pd.DataFrame(columns, index=df.index)
     return out.reset_index(drop=True)
 
 
