@@ -31,8 +31,9 @@ def _short(name: str) -> str:
     return name if len(name) <= MAX_NAME else name[: MAX_NAME - 1] + "…"
 
 
-def _node_width(name: str) -> float:
-    return min(max(len(_short(name)) * CHAR_W + 24, 90), 240)
+def _node_width(name: str, sub: str) -> float:
+    # The subtitle ("state-affiliated · RU") is set smaller: about 0.8 of a name character.
+    return min(max(len(_short(name)) * CHAR_W, len(sub) * CHAR_W * 0.8) + 24, 250)
 
 
 def _lag(value: float | None) -> str:
@@ -67,17 +68,18 @@ def chain_svg(pattern: ChainPattern, outlets: pd.DataFrame) -> str:
             names.append(oid.removeprefix("domain:"))
             classes.append("unknown")
             countries.append("")
-    widths = [_node_width(n) for n in names]
+    subs = [
+        CLASS_LABELS.get(cls, cls) + (f" · {country}" if country else "")
+        for cls, country in zip(classes, countries, strict=True)
+    ]
+    widths = [_node_width(n, sub) for n, sub in zip(names, subs, strict=True)]
     height = NODE_H + 2 * PAD + 34
     top = PAD + 26
     parts = []
     x = PAD
     centers = []
-    for i, (name, cls, country, w) in enumerate(
-        zip(names, classes, countries, widths, strict=True)
-    ):
+    for i, (name, cls, sub, w) in enumerate(zip(names, classes, subs, widths, strict=True)):
         fill, stroke, sw = NODE_STYLE.get(cls, NODE_STYLE["unknown"])
-        sub = CLASS_LABELS.get(cls, cls) + (f" · {country}" if country else "")
         role = "leaf" if i == 0 else ("root" if i == len(names) - 1 else f"hop {i}")
         parts.append(
             f'<g class="node n-{cls}"><title>{esc(name)} ({esc(sub)}, {role})</title>'

@@ -232,13 +232,14 @@ class Report:
             "arrows point from copy to source and carry the evidence, relation and median lag; "
             "red dashed arrows have no credit or citation. Ownership: "
             f"{legend}</p>{cap_note}{body}"
-            '<h3>All chains</h3><div id="chains-table"></div></section>'
+            '<h3>All chains</h3><div class="scroll" id="chains-table"></div></section>'
         )
 
     def _hop_deltas(self, p: rd.ChainPattern) -> str:
         rows = []
         for i, deltas in enumerate(p.deltas):
-            top = sorted(deltas.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:4]
+            changed = {k: v for k, v in deltas.items() if abs(v) >= 0.0005}
+            top = sorted(changed.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:4]
             if not top:
                 continue
             child, parent = (self._name(o) for o in p.outlet_ids[i : i + 2])
@@ -282,7 +283,7 @@ class Report:
             '<p class="note">Parent (the source) on the left, child (the copy) on the right. '
             "Hover an aligned passage to see its counterpart. "
             f"{cap}</p>{''.join(featured)}"
-            '<h3>All links</h3><div id="links-table"></div></section>'
+            '<h3>All links</h3><div class="scroll" id="links-table"></div></section>'
         )
 
     # ---- outlets ----------------------------------------------------------------------------
@@ -297,7 +298,7 @@ class Report:
             '<section class="block" id="outlets"><h2>Outlet comparison</h2>'
             f'<p class="note">Plots show the {min(len(comparison), 20)} outlets with the most '
             "articles; the table lists all (click a header to sort).</p>"
-            f'<div class="grid2">{figs}</div><h3>All outlets</h3><div id="outlets-table"></div>'
+            f'{figs}<h3>All outlets</h3><div class="scroll" id="outlets-table"></div>'
             "</section>"
         )
 

@@ -94,6 +94,7 @@ def plot_outlets(
     if not isinstance(top, int) or top < 1:
         raise ValueError("top must be a positive int")
     frame = _top_outlets(outlet_comparison, top)
+    own = ax is None
     with matplotlib.rc_context(_RC):
         ax = _new_axes(ax, len(frame), 7.5)
         y = np.arange(len(frame))
@@ -115,15 +116,13 @@ def plot_outlets(
                 tick.set_fontweight("bold")
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the outlet's articles (credit rate: of its reused articles)")
-        ax.set_title(
-            "Republication, state-media roots and credit by outlet (state-affiliated in red)",
-            fontsize=10,
-        )
+        ax.set_title("Republication, state-media roots, credit", fontsize=10)
         if len(frame):
-            ax.legend(loc="lower right", fontsize=8, frameon=False)
+            # Beside the bars, so it never hides one.
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6)
         ax.set_axisbelow(True)
-    return ax.figure
+        return _settle(ax.figure) if own else ax.figure
 
 
 def plot_framing(
@@ -138,13 +137,14 @@ def plot_framing(
     features = [c for c in outlet_comparison.columns if c.startswith("f_")]
     if not features or outlet_comparison.empty:
         return None
-    frame = _top_outlets(outlet_comparison, top)
+    frame = _top_outlets(outlet_comparison, top).iloc[::-1]  # imshow: first row on top
     values = frame[features].astype(float)
     spread = values.std(ddof=0).fillna(0.0)
     order = spread.sort_values(ascending=False, kind="mergesort").index[:PLOT_TOP_FEATURES]
     features = sorted(order)
     values = values[features]
     z = ((values - values.mean()) / values.std(ddof=0).replace(0.0, np.nan)).fillna(0.0)
+    own = ax is None
     with matplotlib.rc_context(_RC):
         ax = _new_axes(ax, len(frame), max(6.0, 1.0 + 0.75 * len(features)))
         ax.imshow(z.to_numpy(), cmap="RdBu_r", vmin=-2.5, vmax=2.5, aspect="auto")
@@ -163,11 +163,18 @@ def plot_framing(
             if is_state:
                 tick.set_color("#c0392b")
                 tick.set_fontweight("bold")
-        ax.set_title(
-            "Mean framing features by outlet (colour: z-score across outlets)", fontsize=10
-        )
+        ax.set_title("Mean framing features\n(colour: z-score across outlets)", fontsize=10)
         ax.spines[:].set_visible(False)
-    return ax.figure
+        return _settle(ax.figure) if own else ax.figure
+
+
+def _settle(fig: Figure) -> Figure:
+    """Run the constrained layout once, then freeze it: every later save is then identical
+    (the layout engine would otherwise refine positions on each draw)."""
+    if fig.get_layout_engine() is not None:
+        fig.draw_without_rendering()
+        fig.set_layout_engine("none")
+    return fig
 
 
 def figure_svg(fig: Figure) -> str:
