@@ -187,6 +187,7 @@ def score_links(
     out = pd.DataFrame(cf - pf, columns=[f"d_{c[2:]}" for c in fcols])
     out.insert(0, "link_id", links["link_id"].astype("string").to_numpy())
     evidence: list[pd.DataFrame] = []
+    link_list = out["link_id"].tolist()
 
     # Frame shift from the article frame rates.
     fr = [f"f_frame_{f}" for f in FRAMES]
@@ -248,6 +249,8 @@ def score_links(
     )
     by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
     sent_text = sents["text"].tolist()
+    sent_start, sent_end = sents["start"].to_numpy(), sents["end"].to_numpy()
+    child_ids, parent_ids = child.fillna("").tolist(), parent.fillna("").tolist()
     passage_spans = _passage_spans(reuse, passages)
 
     # Per link: align sentences (C-level similarity matrix), collect pairs and unaligned text.
@@ -255,7 +258,7 @@ def score_links(
     added_text, dropped_text, added_spans, dropped_spans = [], [], [], []
     n_aligned = np.full(len(links), np.nan)
     for i in np.flatnonzero(has_parent):
-        ci, pi = pos[child.iat[i]], pos[parent.iat[i]]
+        ci, pi = pos[child_ids[i]], pos[parent_ids[i]]
         cs_idx = by_doc.get(ci, np.zeros(0, int))[:MAX_SENTENCES]
         ps_idx = by_doc.get(pi, np.zeros(0, int))[:MAX_SENTENCES]
         matched_c, matched_p = np.zeros(len(cs_idx), bool), np.zeros(len(ps_idx), bool)
@@ -271,13 +274,14 @@ def score_links(
             matched_p[best[matched_c]] = True
             pairs += [(i, cs_idx[a], ps_idx[best[a]]) for a in np.flatnonzero(matched_c)]
         n_aligned[i] = matched_c.sum()
-        key = (child.iat[i], parent.iat[i])
+        key = (child_ids[i], parent_ids[i])
         if key in passage_spans:
             c_sp = _complement(passage_spans[key][0], len(texts[ci]))
             p_sp = _complement(passage_spans[key][1], len(texts[pi]))
         else:
-            c_sp = [tuple(sents.loc[k, ["start", "end"]]) for k in cs_idx[~matched_c]]
-            p_sp = [tuple(sents.loc[k, ["start", "end"]]) for k in ps_idx[~matched_p]]
+            uc, up = cs_idx[~matched_c], ps_idx[~matched_p]
+            c_sp = list(zip(sent_start[uc].tolist(), sent_end[uc].tolist(), strict=True))
+            p_sp = list(zip(sent_start[up].tolist(), sent_end[up].tolist(), strict=True))
         t, sp = _text_of(texts[ci], c_sp)
         added_text.append(t)
         added_spans.append((i, ci, sp))
@@ -328,7 +332,7 @@ def score_links(
             evidence.append(
                 pd.DataFrame(
                     [
-                        (out.at[i, "link_id"], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
+                        (link_list[i], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
                         for i, a, sp in spans
                         for s, e in sp
                     ],
@@ -339,7 +343,21 @@ def score_links(
     # Quotes dropped / added / altered, speakers kept or lost.
     body_q = quotes[(quotes["field"].astype(str) == "text") & quotes["article_id"].isin(ids)].copy()
     body_q["key"] = speaker_key(body_q["speaker"])
-    q_by = {a: g for a, g in body_q.groupby(body_q["article_id"].astype(str), sort=True)}
+    q_by: dict[str, tuple[list[str], list[int], list[int], set[str]]] = {}
+    for a, t, qs, qe, k in zip(
+        body_q["article_id"].astype(str),
+        body_q["text"].astype(str),
+        body_q["span_start"].astype("int64"),
+        body_q["span_end"].astype("int64"),
+        body_q["key"],
+        strict=True,
+    ):
+        entry = q_by.setdefault(a, ([], [], [], set()))
+        entry[0].append(t)
+        entry[1].append(int(qs))
+        entry[2].append(int(qe))
+        if isinstance(k, str):
+            entry[3].add(k)
     qcols = [
         "d_quotes_kept",
         "d_quotes_altered",
@@ -352,10 +370,10 @@ def score_links(
     ]
     qvals = np.full((n, len(qcols)), np.nan)
     q_ev: list[tuple] = []
-    empty = body_q.iloc[:0]
+    empty: tuple[list[str], list[int], list[int], set[str]] = ([], [], [], set())
     for i in np.flatnonzero(has_parent):
-        cq, pq = q_by.get(child.iat[i], empty), q_by.get(parent.iat[i], empty)
-        ctext, ptext = cq["text"].astype(str).tolist(), pq["text"].astype(str).tolist()
+        cq, pq = q_by.get(child_ids[i], empty), q_by.get(parent_ids[i], empty)
+        ctext, ptext = cq[0], pq[0]
         kept = altered = dropped = added_q = 0
         edits = 0
         if ptext and ctext:
@@ -375,8 +393,8 @@ def score_links(
                     (
                         i,
                         "d_quotes_altered",
-                        cq["span_start"].iat[arg_p[j]],
-                        cq["span_end"].iat[arg_p[j]],
+                        cq[1][arg_p[j]],
+                        cq[2][arg_p[j]],
                         f"{ptext[j]} -> {ctext[arg_p[j]]}",
                     )
                 )
@@ -386,17 +404,15 @@ def score_links(
                     (
                         i,
                         "d_quotes_dropped",
-                        pq["span_start"].iat[j],
-                        pq["span_end"].iat[j],
+                        pq[1][j],
+                        pq[2][j],
                         "[parent] " + ptext[j],
                     )
                 )
         for j in np.flatnonzero(best_c < QUOTE_ALTER_MIN):
             added_q += 1
-            q_ev.append(
-                (i, "d_quotes_added", cq["span_start"].iat[j], cq["span_end"].iat[j], ctext[j])
-            )
-        ck, pk = set(cq["key"].dropna()), set(pq["key"].dropna())
+            q_ev.append((i, "d_quotes_added", cq[1][j], cq[2][j], ctext[j]))
+        ck, pk = cq[3], pq[3]
         qvals[i] = [
             kept,
             altered,
@@ -415,20 +431,25 @@ def score_links(
     outlet_only = parent.isna().to_numpy() & child.fillna("").isin(pos).to_numpy()
     if citations is not None and outlet_only.any() and len(citations):
         cit = citations.dropna(subset=["outlet_id", "span_start", "span_end"])
+        cit_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for art, outlet, cs0, ce0 in zip(
+            cit["article_id"].astype(str),
+            cit["outlet_id"].astype(str),
+            cit["span_start"].astype("int64"),
+            cit["span_end"].astype("int64"),
+            strict=True,
+        ):
+            cit_spans.setdefault((art, outlet), []).append((int(cs0), int(ce0)))
+        parent_outlets = links["parent_outlet_id"].astype("string").fillna("").tolist()
         rows, c_txt = [], []
         for i in np.flatnonzero(outlet_only):
-            ci = pos[child.iat[i]]
-            sel = cit[
-                (cit["article_id"].astype(str) == child.iat[i])
-                & (cit["outlet_id"].astype(str) == str(links["parent_outlet_id"].iat[i]))
-            ]
+            ci = pos[child_ids[i]]
+            idx = by_doc.get(ci, np.zeros(0, int))
             spans = set()
-            for s, e in zip(
-                sel["span_start"].astype(int), sel["span_end"].astype(int), strict=True
-            ):
-                for k in by_doc.get(ci, []):  # whole sentences overlapping the citation
-                    if sents.at[k, "start"] < e and s < sents.at[k, "end"]:
-                        spans.add((int(sents.at[k, "start"]), int(sents.at[k, "end"])))
+            for cs0, ce0 in cit_spans.get((child_ids[i], parent_outlets[i]), []):
+                # whole sentences overlapping the citation
+                hit = idx[(sent_start[idx] < ce0) & (cs0 < sent_end[idx])]
+                spans.update(zip(sent_start[hit].tolist(), sent_end[hit].tolist(), strict=True))
             if spans:
                 t, sp = _text_of(texts[ci], sorted(spans))
                 rows.append(i)
@@ -437,7 +458,7 @@ def score_links(
                     evidence.append(
                         pd.DataFrame(
                             [
-                                (out.at[i, "link_id"], "d_cited_n_words", s, e, texts[ci][s:e])
+                                (link_list[i], "d_cited_n_words", s, e, texts[ci][s:e])
                                 for s, e in sp
                             ],
                             columns=["target_id", "feature", "start", "end", "text"],
@@ -453,7 +474,7 @@ def score_links(
 
     evidence.append(
         pd.DataFrame(
-            [(out.at[i, "link_id"], f, s, e, t) for i, f, s, e, t in q_ev],
+            [(link_list[i], f, s, e, t) for i, f, s, e, t in q_ev],
             columns=["target_id", "feature", "start", "end", "text"],
         )
     )
@@ -465,16 +486,23 @@ def score_links(
 
 def _shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits) -> pd.DataFrame:
     """Child-sentence spans with 'said -> claimed' and the hedges an edit removed."""
-    lists = shits["list"].astype(str)
-    words = {}
-    for (doc, lst), g in shits.assign(list=lists).groupby(["doc", "list"], sort=False):
-        t = sents.at[doc, "text"]
-        words[(doc, lst)] = [t[s:e] for s, e in zip(g["start"], g["end"], strict=True)]
+    rows_needed = np.flatnonzero(shift | (h_removed > 0))
+    docs = np.unique(pa[rows_needed][:, 1:]) if len(rows_needed) else np.zeros(0, int)
+    wanted = {f"verbs_{c}" for c in VERB_CLASSES} | {"hedges"}
+    sh = shits[shits["doc"].isin(docs) & shits["list"].astype(str).isin(wanted)]
+    sent_text = sents["text"].tolist()
+    starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+    words: dict[tuple[int, str], list[str]] = {}
+    for doc, lst, s0, e0 in zip(
+        sh["doc"], sh["list"].astype(str), sh["start"], sh["end"], strict=True
+    ):
+        words.setdefault((int(doc), lst), []).append(sent_text[int(doc)][int(s0) : int(e0)])
+    link_ids = out["link_id"].tolist()
     rows = []
-    for r in np.flatnonzero(shift | (h_removed > 0)):
-        i, c, p = pa[r]
-        lid = out.at[i, "link_id"]
-        start, end = int(sents.at[c, "start"]), int(sents.at[c, "end"])
+    for r in rows_needed:
+        i, c, p = (int(v) for v in pa[r])
+        lid = link_ids[i]
+        start, end = int(starts[c]), int(ends[c])
         if shift[r]:
             was = [
                 w
