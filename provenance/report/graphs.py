@@ -21,7 +21,7 @@ NODE_STYLE = {
     "unknown": ("#f0f0f0", "#888888", 1.2),
 }
 NODE_H = 46
-EDGE_W = 150
+EDGE_W = 140
 CHAR_W = 7.4
 MAX_NAME = 28
 PAD = 10
@@ -73,8 +73,8 @@ def chain_svg(pattern: ChainPattern, outlets: pd.DataFrame) -> str:
         for cls, country in zip(classes, countries, strict=True)
     ]
     widths = [_node_width(n, sub) for n, sub in zip(names, subs, strict=True)]
-    height = NODE_H + 2 * PAD + 34
-    top = PAD + 26
+    height = NODE_H + 2 * PAD + 12
+    top = PAD + 6
     parts = []
     x = PAD
     centers = []
@@ -113,13 +113,9 @@ def chain_svg(pattern: ChainPattern, outlets: pd.DataFrame) -> str:
         )
     width = x + PAD
     label = " > ".join(names)
-    heading = (
-        f'<text x="{PAD}" y="{PAD + 10}" font-size="11" fill="#555555">'
-        f"leaf → root · {pattern.n_chains} article{'s' if pattern.n_chains != 1 else ''}</text>"
-    )
     return (
         f'<svg class="chain" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
         f'height="{height}" viewBox="0 0 {width:.0f} {height}" role="img" '
         f'aria-label="{esc(label)}" font-family="DejaVu Sans, Arial, sans-serif">'
-        f"{heading}{''.join(parts)}</svg>"
+        f"{''.join(parts)}</svg>"
     )

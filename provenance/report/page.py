@@ -211,12 +211,12 @@ class Report:
             example = self.ctx.article(p.example_article_id)
             example_title = esc(example["title"]) if example is not None else ""
             cards.append(
-                f'<div class="chain-card"><h3>{esc(p.example_path)} '
+                f'<div class="chain-card{" long" if len(p.outlet_ids) > 3 else ""}"><h3>{esc(p.example_path)} '
                 f"<small>· {p.n_chains:,} article{'s' if p.n_chains != 1 else ''}"
                 f" · depth {p.depth}</small> {' '.join(flags)}</h3>"
-                f'<div class="graph">{chain_svg(p, self.outlets)}</div>'
-                f"{self._hop_deltas(p)}"
-                f'<p class="note" style="width:100%">e.g. <i>{example_title}</i></p></div>'
+                f'<div class="graph">{chain_svg(p, self.outlets)}'
+                f'<p class="note">e.g. <i>{example_title}</i></p></div>'
+                f'<div class="hops">{self._hop_deltas(p)}</div></div>'
             )
         cap_note = (
             f'<p class="note">Showing the {len(patterns)} most important of {total:,} chain '
