@@ -5,7 +5,8 @@ numbers, reporting verbs and frame words (fixed seed); 30% of the articles repub
 one with a few sentences changed, as syndication corpora do. Reported: total wall time of
 ``score_articles`` given the quotes table (body + headline + speaker features), the time of
 the quotes stage that makes that table (apart: the pipeline runs it once for all stages), the share spent in VADER, unique vs all
-sentences, and peak resident memory.
+sentences, ``score_links`` on the republication links (with evidence), and peak resident
+memory.
 
 Run: ``python benchmarks/bench_framing.py [--n 20000]``
 """
@@ -19,7 +20,7 @@ import time
 import numpy as np
 import pandas as pd
 
-from provenance.framing import features, score_articles
+from provenance.framing import features, score_articles, score_links
 from provenance.framing.quotes import quotes_table
 
 NAMES = [
@@ -123,17 +124,26 @@ def make_corpus(n: int, seed: int = 7) -> pd.DataFrame:
         )
 
     texts: list[str] = []
+    parents: list[str | None] = []
     for i in range(n):
         if i > 10 and rng.random() < 0.3:  # a republication with some sentences rewritten
-            paras = texts[int(rng.integers(i))].split("\n\n")
+            src = int(rng.integers(i))
+            parents.append(f"a{src:06d}")
+            paras = texts[src].split("\n\n")
             for _ in range(int(rng.integers(1, 4))):
                 paras[int(rng.integers(len(paras)))] = sentence()
             texts.append("\n\n".join(paras))
         else:
+            parents.append(None)
             texts.append("\n\n".join(sentence() for _ in range(int(rng.integers(8, 20)))))
     titles = [f"{pick(NAMES).split()[1]}: {pick(TOPICS)} '{pick(ADJ)}'" for _ in range(n)]
     return pd.DataFrame(
-        {"article_id": [f"a{i:06d}" for i in range(n)], "title": titles, "text": texts}
+        {
+            "article_id": [f"a{i:06d}" for i in range(n)],
+            "title": titles,
+            "text": texts,
+            "parent": parents,
+        }
     )
 
 
@@ -142,8 +152,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20_000)
     args = parser.parse_args()
     corpus = make_corpus(args.n)
+    arts = corpus.drop(columns="parent")
     words = int(corpus["text"].str.count(r"\w+").sum())
-    score_articles(corpus.head(50))  # warm-up: lexicons, automaton, VADER
+    score_articles(arts.head(50))  # warm-up: lexicons, automaton, VADER
 
     calls = {"t": 0.0, "sentences": 0, "unique": 0}
     real = features.sentiment_of
@@ -157,11 +168,11 @@ def main() -> None:
         return out
 
     t0 = time.perf_counter()
-    quotes = quotes_table(corpus)  # the quotes stage, run once by the pipeline: timed apart
+    quotes = quotes_table(arts)  # the quotes stage, run once by the pipeline: timed apart
     t_quotes = time.perf_counter() - t0
     features.sentiment_of = timed
     t0 = time.perf_counter()
-    scores = score_articles(corpus, quotes)
+    scores = score_articles(arts, quotes)
     elapsed = time.perf_counter() - t0
     features.sentiment_of = real
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -180,6 +191,24 @@ def main() -> None:
     print(
         f"VADER: {calls['t']:.2f} s ({100 * calls['t'] / elapsed:.0f}% of the time) on "
         f"{calls['unique']:,} unique of {calls['sentences']:,} sentences"
+    )
+    rep = corpus.dropna(subset=["parent"])
+    links = pd.DataFrame(
+        {
+            "link_id": "l" + rep["article_id"],
+            "child_article_id": rep["article_id"],
+            "parent_article_id": rep["parent"],
+            "parent_outlet_id": "wire",
+        }
+    )
+    t0 = time.perf_counter()
+    link_scores, link_ev = score_links(
+        links, arts, quotes=quotes, article_scores=scores, return_evidence=True
+    )
+    t_links = time.perf_counter() - t0
+    print(
+        f"score_links: {len(links):,} links in {t_links:.2f} s ({len(links) / t_links:,.0f} "
+        f"links/s), {link_scores.shape[1] - 1} d_ columns, {len(link_ev):,} evidence spans"
     )
     print(f"peak resident memory: {peak_mb:,.0f} MB")
 

@@ -15,7 +15,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist, cpdist
-from scipy.spatial.distance import jensenshannon
+from scipy.special import rel_entr
 
 from .articles import _check_articles, score_articles, speaker_key
 from .features import FEATURES, LOADED_LANGUAGE_LISTS, _sentences, scanner_for, score_detail
@@ -84,6 +84,19 @@ LINK_FEATURES: dict[str, str] = {
 }
 
 _LINK_COLUMNS = ("link_id", "child_article_id", "parent_article_id", "parent_outlet_id")
+
+
+def js_divergence(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Row-wise Jensen-Shannon divergence (base 2, 0..1) of non-negative weight rows.
+
+    >>> js_divergence(np.array([[1.0, 0.0], [1.0, 1.0]]), np.array([[0.0, 1.0], [2.0, 2.0]]))
+    array([1., 0.])
+    """
+    p = p / p.sum(1, keepdims=True)
+    q = q / q.sum(1, keepdims=True)
+    m = (p + q) / 2
+    js = (rel_entr(p, m).sum(1) + rel_entr(q, m).sum(1)) / (2 * np.log(2))
+    return np.clip(js, 0.0, 1.0)
 
 
 def _check_links(links: pd.DataFrame) -> None:
@@ -196,7 +209,7 @@ def score_links(
     ok = (np.nansum(cfr, 1) > 0) & (np.nansum(pfr, 1) > 0)
     jsd = np.full(len(links), np.nan)
     if ok.any():
-        jsd[ok] = jensenshannon(cfr[ok], pfr[ok], axis=1, base=2) ** 2
+        jsd[ok] = js_divergence(cfr[ok], pfr[ok])
     out["d_frame_jsd"] = jsd
 
     # Headline similarity, pairwise in C.
