@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from provenance.chains.match import match_outlet_parents
 from provenance.ids import stable_ids
 from provenance.schema import conform, empty
 
@@ -101,13 +102,17 @@ def build_links(
     outlet_of = art.set_index("article_id")["outlet_id"]
 
     reuse_links = _reuse_links(reuse, outlet_of)
-    credit_rows = _credit_rows(credits, outlet_of)
+    credit_rows = _credit_rows(credits, reuse, passages, outlet_of)
     links = _merge_credits(reuse_links, credit_rows, reuse, outlet_of)
     cite_rows = _citation_rows(citations, reuse, passages, outlet_of)
     links = _merge_citations(links, cite_rows, outlet_of)
     if links.empty:
         return empty("links")
 
+    if "text" in articles.columns:
+        links["parent_article_id"] = match_outlet_parents(links, articles)
+        known = links["parent_article_id"].notna()
+        links.loc[known, "parent_outlet_id"] = links.loc[known, "parent_article_id"].map(outlet_of)
     links = _attach_speakers(links, cite_rows, quotes)
     links = _finish(links, art, outlets)
     return links
@@ -137,15 +142,51 @@ def _reuse_links(reuse: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _credit_rows(credits: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
-    rows = credits.copy()
+def _own_evidence(
+    evidence: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    """Credits or citations that name another outlet and are the article's own."""
+    rows = evidence.copy()
     rows["outlet_id"] = (
         rows["outlet_id"].astype("string").fillna(entity_outlet_id(rows["entity_text"]))
     )
     rows = rows[rows["outlet_id"].notna()]
-    own = rows["article_id"].map(outlet_of).astype("string")
     # An outlet's own dateline ("MOSCOW (Sputnik) -" on sputniknews.com) credits nobody else.
+    own = rows["article_id"].map(outlet_of).astype("string")
     rows = rows[(own != rows["outlet_id"]).fillna(True)]
+    return rows[~_inherited(rows, reuse, passages, outlet_of)]
+
+
+def _inherited(
+    rows: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
+) -> np.ndarray:
+    """Mask of credits/citations that stand inside text the child copied from its parent.
+
+    Those are the parent's own evidence ("MOSCOW (StateWire) -" kept in a copy of a copy), not
+    the child's, unless they name the parent's outlet: then they are the child's credit to it.
+    """
+    best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)]
+    best = best[["pair_id", "child_article_id", "parent_article_id"]]
+    spans = passages.merge(best, on="pair_id")[
+        ["child_article_id", "parent_article_id", "child_start", "child_end"]
+    ]
+    if rows.empty or spans.empty:
+        return np.zeros(len(rows), dtype=bool)
+    inside = rows[["article_id", "outlet_id", "span_start", "span_end"]].reset_index(names="_row")
+    inside = inside.merge(spans, left_on="article_id", right_on="child_article_id")
+    parent_outlet = inside["parent_article_id"].map(outlet_of).astype("string")
+    hit = (
+        (inside["span_start"] >= inside["child_start"])
+        & (inside["span_end"] <= inside["child_end"])
+        & (parent_outlet != inside["outlet_id"]).fillna(True)
+    )
+    return np.asarray(rows.index.isin(inside.loc[hit.fillna(False), "_row"]), dtype=bool)
+
+
+def _credit_rows(
+    credits: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    rows = _own_evidence(credits, reuse, passages, outlet_of)
     rows = rows.sort_values(
         ["article_id", "outlet_id", "confidence"], ascending=[True, True, False]
     )
@@ -241,29 +282,7 @@ def _merge_credits(
 def _citation_rows(
     citations: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
-    rows = citations.copy()
-    rows["outlet_id"] = (
-        rows["outlet_id"].astype("string").fillna(entity_outlet_id(rows["entity_text"]))
-    )
-    rows = rows[rows["outlet_id"].notna()].copy()
-    own = rows["article_id"].map(outlet_of).astype("string")
-    rows = rows[(own != rows["outlet_id"]).fillna(True)].copy()
-    if rows.empty:
-        return rows.assign(inherited=pd.Series(dtype=bool))
-    # A citation inside a passage the child copied from its parent is the parent's citation.
-    best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)][
-        ["pair_id", "child_article_id"]
-    ]
-    spans = passages.merge(best, on="pair_id")[["child_article_id", "child_start", "child_end"]]
-    inside = rows.reset_index().merge(
-        spans, left_on="article_id", right_on="child_article_id", how="inner"
-    )
-    inside = inside[
-        (inside["span_start"] >= inside["child_start"])
-        & (inside["span_end"] <= inside["child_end"])
-    ]
-    rows["inherited"] = rows.index.isin(inside["index"])
-    return rows[~rows["inherited"]]
+    return _own_evidence(citations, reuse, passages, outlet_of)
 
 
 def _merge_citations(
