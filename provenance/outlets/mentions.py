@@ -27,19 +27,21 @@ RISKY = frozenset(
     dawn mint hill age nation news metro express time fortune people star sun post mirror
     independent guardian observer national atlantic punch vanguard sabah fars mehr petra kan
     pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
-    cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc
+    cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
+    outlook salon slate stuff tempo semana telex vox rai hina
     """.split()
 ) | frozenset(
     phrase.strip()
     for phrase in """
     the hill|the age|the nation|the news|the star|the sun|the post|the mirror|the national
     |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
-    |the observer|the wire|the print|the peninsula|channel one
+    |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
+    |the standard|the irrawaddy
     """.split("|")
 )
 
 # What may not follow an alias: retweets ("RT @x"), exams ("AP Biology"), Pakistan's PTI party,
-# CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo.
+# CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo, Times Square.
 NEGATIVE_FOLLOW: dict[str, re.Pattern[str]] = {
     key: re.compile(pattern, re.IGNORECASE)
     for key, pattern in {
@@ -56,6 +58,16 @@ NEGATIVE_FOLLOW: dict[str, re.Pattern[str]] = {
         r"|futures)",
         "sputnik": r"\s+(?:v\b|light\b|vaccines?|jabs?|shots?|doses?)",
         "dr": r"\s+congo",
+        "the times": r"\s+square",
+    }.items()
+}
+
+# What may not precede an alias: the outlet names that are also people's surnames.
+NEGATIVE_PRECEDE: dict[str, re.Pattern[str]] = {
+    key: re.compile(pattern + r"\.?\s+$")
+    for key, pattern in {
+        "bloomberg": r"\b(?:Michael|Mike|Mr|Mayor|Ms|Mrs|Georgina|Emma)",
+        "forbes": r"\b(?:Kate|Steve|Malcolm|Randy|Mr|Ms|Mrs|Dr|Bishop|Senator|Sen|Rep)",
     }.items()
 }
 
@@ -103,6 +115,7 @@ class _Key:
     klass: int
     candidates: list[tuple[str, str | None]]  # (outlet_id, country) in priority order
     negative: re.Pattern[str] | None
+    negative_before: re.Pattern[str] | None
 
 
 def _classify(alias: str, kind: str) -> int:
@@ -147,13 +160,15 @@ class MentionMatcher:
                 continue
             klass = _classify(surface, kind)
             negative = NEGATIVE_FOLLOW.get(surface.casefold())
+            negative_before = NEGATIVE_PRECEDE.get(surface.casefold())
             for form in _surface_forms(surface, klass):
                 key = keys.get(form)
                 if key is None:
-                    keys[form] = _Key(len(form), klass, [(oid, country)], negative)
+                    keys[form] = _Key(len(form), klass, [(oid, country)], negative, negative_before)
                     continue
                 key.klass = max(key.klass, klass)  # the stricter rule wins
                 key.negative = key.negative or negative
+                key.negative_before = key.negative_before or negative_before
                 if all(oid != c[0] for c in key.candidates):
                     key.candidates.append((oid, country))
         self._keys = list(keys.values())
@@ -184,6 +199,10 @@ class MentionMatcher:
             if key.klass == ACRONYM and _glued(text, start, end):
                 continue
             if key.negative is not None and key.negative.match(text, end, min(n, end + 40)):
+                continue
+            if key.negative_before is not None and key.negative_before.search(
+                text, max(0, start - 20), start
+            ):
                 continue
             chosen = self._choose(text, start, end, key)
             if chosen is not None:
