@@ -260,6 +260,12 @@ def test_duplicate_ids_and_bad_files(tmp_path):
         in check_outlets_file(pd.DataFrame({"outlet_id": ["a"]}))[0]
     )
     assert "cannot read" in check_outlets_file(tmp_path / "missing.csv")[0]
+    bom = tmp_path / "bom.csv"  # spreadsheet exports often start with a byte-order mark
+    user_frame().to_csv(bom, index=False, encoding="utf-8-sig")
+    assert check_outlets_file(bom) == []
+    binary = tmp_path / "binary.csv"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert check_outlets_file(binary)
     with pytest.raises(TypeError):
         load_registry(42)
 

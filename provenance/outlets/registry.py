@@ -63,7 +63,7 @@ def _read(source: str | os.PathLike[str] | pd.DataFrame) -> pd.DataFrame:
     if size > _MAX_FILE_BYTES:
         raise OutletRegistryError(f"{path}: {size} bytes is too large for an outlet registry")
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (ValueError, UnicodeDecodeError, OSError) as exc:
         raise OutletRegistryError(f"{path}: not a readable UTF-8 CSV ({exc})") from exc
 
