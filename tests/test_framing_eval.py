@@ -45,6 +45,7 @@ BABE = Path("/work/shared/eval-data/BABE/final_labels_SG2.csv")
 @pytest.mark.skipif(not BABE.exists(), reason="BABE evaluation data not available")
 def test_babe_loaded_language_separates_biased_sentences():
     res = _load(ROOT / "benchmarks/babe_auroc.py").babe_auroc(BABE)
-    # Measured 0.652 with the score fixed before the first run (target was 0.70); this floor
-    # catches regressions of the lexicons, it does not claim the target.
+    # Measured 0.652 with the score fixed before the first run, 0.666 after one blind expansion
+    # of the loaded list (target was 0.70); this floor catches regressions, it does not claim
+    # the target.
     assert res["f_loaded_language"] >= 0.63
