@@ -350,3 +350,19 @@ def test_empty_inputs():
     empty_links = _links().iloc[:0]
     out = score_links(empty_links, _articles())
     assert out.empty and "d_verb_shifts" in out.columns
+
+
+def test_every_output_column_is_documented():
+    arts = _articles()
+    a = score_articles(arts)
+    links = score_links(_links(), arts, article_scores=a)
+    for col in [*a.columns[1:], *links.columns[1:]]:
+        assert FEATURES.get(col), col
+
+
+@seed_only
+def test_quotes_none_uses_the_quotes_stage():
+    from provenance.framing.quotes import quotes_table
+
+    art = seed_article()
+    pd.testing.assert_frame_equal(score_articles(art), score_articles(art, quotes_table(art)))
