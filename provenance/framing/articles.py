@@ -50,11 +50,13 @@ def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.Dat
         np.asarray(counts[:, scanner.names.index("official_roles")].todense()).ravel() > 0
     )
     q["body_words"] = np.where(q["field"].astype(str) == "text", q["n_words"].astype(float), 0.0)
+    q["in_title"] = (q["field"].astype(str) == "title").astype(float)
     grouped = q.groupby("article_id", sort=True)
     out = pd.DataFrame(
         {
             "f_n_quotes": grouped.size().astype(float),
             "quoted_words": grouped["body_words"].sum(),
+            "title_quotes": grouped["in_title"].sum(),
             "f_speakers": grouped["key"].nunique().astype(float),
             "f_official_share": grouped["official"].mean().astype(float),
         }
@@ -120,6 +122,7 @@ def score_articles(
     out = body.reset_index(drop=True)
     for name in TITLE_FEATURES:
         out[f"f_title_{name}"] = title[f"f_{name}"].to_numpy()
+    out["f_title_n_quotes"] = qf["title_quotes"].fillna(0).to_numpy()  # same source as evidence
     out.insert(0, "article_id", pd.array(ids, dtype="string"))
     out = out.sort_values("article_id", kind="stable", ignore_index=True)
     if not return_evidence:
