@@ -654,6 +654,11 @@ def html(tables) -> str:
     return render_html(tables, title="Test corpus")
 
 
+def _view_ids(page: str) -> list[str]:
+    block = page[page.index('<div id="link-views" hidden>') :]
+    return re.findall(r'<template data-link="([^"]+)">', block)
+
+
 def _json_block(page: str, block_id: str):
     match = re.search(
         rf'<script type="application/json" id="{block_id}">(.*?)</script>', page, re.S
@@ -708,9 +713,8 @@ def test_chain_pattern_deltas_beside_graph(html):
 
 def test_embedded_data(html):
     data = _json_block(html, "report-data")
-    links = {row[0]: row for row in data["links"]}
-    assert list(links) == ["L3", "L1", "L2", "L4"][: len(links)] or data["links"][0][0] == "L3"
-    assert data["links"][0][0] == "L3" and data["links"][0][10] == 1  # uncredited state media
+    assert [row[0] for row in data["links"]] == ["L3", "L1", "L4", "L2"]
+    assert data["links"][0][10] == 1  # uncredited state media
     outlet_names = [o[1] for o in data["outlets"]]
     sputnik = data["outlets"][outlet_names.index("Sputnik")]
     assert sputnik[4] == "state"
@@ -719,15 +723,15 @@ def test_embedded_data(html):
         "globalnewsdesk.com > RT",
         "urdupoint.com > Sputnik > Magyar Nemzet",
     ]
-    views = _json_block(html, "link-views")
-    assert set(views) == {"L1", "L2", "L3", "L4"}
+    # Full views, most important first: laundering, a state-media parent, then by containment.
+    assert _view_ids(html) == ["L3", "L1", "L4", "L2"]
     assert {c["label"] for c in data["comparison"]["cols"]} >= {"credit rate", "hedges"}
 
 
 def test_link_view_cap_keeps_most_important(tables, monkeypatch):
     monkeypatch.setattr(report_page, "LINK_VIEW_CAP", 1)
     page = render_html(tables)
-    assert list(_json_block(page, "link-views")) == ["L3"]
+    assert _view_ids(page) == ["L3"]
     assert len(_json_block(page, "report-data")["links"]) == 4  # every link stays in the table
 
 
@@ -800,11 +804,11 @@ def test_hostile_strings_are_escaped():
         "javascript:document.body", ""
     )
     assert 'href="javascript' not in page
-    # Only the page's own three script elements, each closed once.
-    assert page.count("<script") == 3 and page.count("</script>") == 3
-    for block in ("report-data", "link-views"):
-        body = re.search(rf'id="{block}">(.*?)</script>', page, re.S).group(1)
-        assert "<" not in body and ">" not in body
+    # Only the page's own two script elements, each closed once; no other active element.
+    assert page.count("<script") == 2 and page.count("</script>") == 2
+    assert not re.search(r"<(img|iframe|object|embed|link)\b", page)
+    body = re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in body and ">" not in body
     data = _json_block(page, "report-data")
     assert any(a[1] == HOSTILE_TITLE for a in data["articles"])  # the data itself is intact
     assert all(a[2] == "" or a[2].startswith("https://") for a in data["articles"])
@@ -945,6 +949,24 @@ def test_report_in_headless_chromium(tables, tmp_path):
     filtered = _chromium(tmp_path, path.resolve().as_uri() + "#state=usm", "--dump-dom")
     assert not _console_errors(filtered.stderr)
     assert re.search(r'id="js-ok"[^>]*data-rows="1,2,1"', filtered.stdout), filtered.stdout[-500:]
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_link_viewer_in_headless_chromium(tables, tmp_path, monkeypatch):
+    # Only the laundering link gets a full view; the others open as cards with text openings.
+    monkeypatch.setattr(report_page, "LINK_VIEW_CAP", 1)
+    path = tmp_path / "report.html"
+    write_report(tables, path)
+    full = _chromium(tmp_path, path.resolve().as_uri() + "#link=L3", "--dump-dom")
+    assert not _console_errors(full.stderr), _console_errors(full.stderr)
+    viewer = full.stdout[full.stdout.index('<div id="viewer"') :]
+    assert viewer.startswith('<div id="viewer">')  # shown
+    assert '<article class="lv" data-link="L3">' in viewer and 'class="al chg"' in viewer
+    card = _chromium(tmp_path, path.resolve().as_uri() + "#link=L4", "--dump-dom")
+    assert not _console_errors(card.stderr), _console_errors(card.stderr)
+    viewer = card.stdout[card.stdout.index('<div id="viewer"') :]
+    assert '<p class="lead">(Source: Global News Desk) Tensions flared' in viewer
 
 
 # ---- end to end on the demo corpus --------------------------------------------------------------

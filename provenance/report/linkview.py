@@ -294,8 +294,9 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
             child_marks.append(Mark(cs, ce, "al", num))
             parent_marks.append(Mark(ps, pe, "al", num))
             changed_c, changed_p = _changed_spans(child_body[cs:ce], parent_body[ps:pe], cs, ps)
-            child_marks += [Mark(s, e, "chg", title="changed") for s, e in changed_c]
-            parent_marks += [Mark(s, e, "chg", title="changed") for s, e in changed_p]
+            # No per-span titles for the diff classes: the legend explains them, and they repeat.
+            child_marks += [Mark(s, e, "chg") for s, e in changed_c]
+            parent_marks += [Mark(s, e, "chg") for s, e in changed_p]
             changed_child += changed_c
             changed_parent += changed_p
     has_alignment = bool(aligned_child)
@@ -304,8 +305,8 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
     # Whitespace between passages is neither added nor dropped text.
     added = [(s, e) for s, e in added if child_body[s:e].strip()]
     dropped = [(s, e) for s, e in dropped if parent_body[s:e].strip()]
-    child_marks += [Mark(s, e, "add", title="added in the child") for s, e in added]
-    parent_marks += [Mark(s, e, "drop", title="dropped by the child") for s, e in dropped]
+    child_marks += [Mark(s, e, "add") for s, e in added]
+    parent_marks += [Mark(s, e, "drop") for s, e in dropped]
 
     # Credit line: shown, or its absence flagged.
     credits = _outlet_rows(ctx.credits_of(child_id), parent_outlet)

@@ -31,6 +31,8 @@ from provenance.report.plots import (
 from provenance.report.safe import esc, safe_url, script_json
 
 LINK_VIEW_CAP = 300
+# Bytes of full link views at most: long texts make fewer views, so the file stays small.
+VIEW_BYTES_BUDGET = 8_000_000
 FEATURED_LINKS = 4
 CHAIN_GRAPH_CAP = 60
 LEAD_CHARS = 280
@@ -263,13 +265,19 @@ class Report:
 
     # ---- links ------------------------------------------------------------------------------
     def link_views(self) -> dict[str, str]:
-        """Full views of the ``LINK_VIEW_CAP`` most important links, by link_id."""
-        top = self.links.head(LINK_VIEW_CAP)
-        return {
-            str(row["link_id"]): link_view_html(row, self.ctx)
-            for row in top.to_dict("records")
-            if not pd.isna(row["link_id"])
-        }
+        """Full views of the most important links, by link_id, in rank order: at most
+        ``LINK_VIEW_CAP`` of them and ``VIEW_BYTES_BUDGET`` bytes in all."""
+        views: dict[str, str] = {}
+        used = 0
+        for row in self.links.head(LINK_VIEW_CAP).to_dict("records"):
+            if pd.isna(row["link_id"]) or str(row["link_id"]) in views:
+                continue
+            view = link_view_html(row, self.ctx)
+            used += len(view.encode("utf-8"))
+            if used > VIEW_BYTES_BUDGET and views:
+                break
+            views[str(row["link_id"])] = view
+        return views
 
     def links_section(self, views: Mapping[str, str]) -> str:
         featured = list(views.values())[:FEATURED_LINKS]
@@ -486,7 +494,8 @@ def notes_section() -> str:
         f"the rest; graphs for the {CHAIN_GRAPH_CAP} most important chain patterns; plots for "
         "the 20 outlets with most articles. The CSV files beside this report hold every row.</li>"
         "<li>Filters can be preset in the address: <code>report.html#outlet=sputnik&amp;"
-        "state=usm&amp;evidence=text_reuse</code>.</li></ul></section>"
+        "state=usm&amp;evidence=text_reuse</code>; <code>#link=LINK_ID</code> opens a link's "
+        "view.</li></ul></section>"
     )
 
 
@@ -521,7 +530,10 @@ def render_page(tables: Mapping[str, pd.DataFrame], title: str) -> str:
         'close ✕</button><div id="viewer-body"></div></div>'
         f'<script type="application/json" id="report-data">{script_json(report.page_data())}'
         "</script>"
-        f'<script type="application/json" id="link-views">{script_json(views)}</script>'
+        # Full link views as inert templates (escaped HTML, cloned into the viewer on demand).
+        '<div id="link-views" hidden>'
+        + "".join(f'<template data-link="{esc(k)}">{v}</template>' for k, v in views.items())
+        + "</div>"
         f"<script>{_asset('report.js')}</script>"
         "</body></html>\n"
     )

@@ -1,14 +1,17 @@
 /* provenance report: offline filters, sortable paginated tables, link viewer.
  * Data comes from the embedded JSON blocks; every data string is written with
- * textContent (never innerHTML), except the link views, which are HTML built and escaped by
- * provenance.report on the Python side. */
+ * textContent (never innerHTML); full link views are cloned from inert <template> elements
+ * whose HTML provenance.report built and escaped. */
 (function () {
   "use strict";
   var t0 = performance.now();
   var PAGE = 50;
   function byId(id) { return document.getElementById(id); }
   var D = JSON.parse(byId("report-data").textContent);
-  var VIEWS = JSON.parse(byId("link-views").textContent);
+  var VIEWS = {};  /* link_id -> <template> holding the full view, escaped on the Python side */
+  Array.prototype.forEach.call(byId("link-views").children, function (t) {
+    VIEWS[t.getAttribute("data-link")] = t;
+  });
   var O = D.outlets;      // [id, name, country, ownership, cls, kind]
   var A = D.articles;     // [id, title, url, outlet, published, lead]
   var L = D.links;        // see LINK below
@@ -248,11 +251,13 @@
     ["f-outlet", "f-country", "f-state", "f-evidence", "f-q"].forEach(function (id) { byId(id).value = ""; });
     apply();
   });
-  /* A shareable filtered view: #outlet=sputnik&state=usm&evidence=text_reuse&country=RU&q=word */
+  /* A shareable view: #outlet=sputnik&state=usm&evidence=text_reuse&country=RU&q=word&link=ID */
+  var hashLink = null;
   function fromHash() {
     var h = location.hash.replace(/^#/, ""), set = false;
     h.split("&").forEach(function (kv) {
       var p = kv.split("="), k = p[0], v = decodeURIComponent(p.slice(1).join("=") || "");
+      if (k === "link") { hashLink = v; }
       if (k === "outlet" && outletIndex[v] !== undefined) { byId("f-outlet").value = String(outletIndex[v]); set = true; }
       if (k === "country" || k === "state" || k === "evidence") { byId("f-" + k).value = v; set = true; }
       if (k === "q") { byId("f-q").value = v; set = true; }
@@ -290,7 +295,7 @@
   function openLink(id) {
     viewerBody.textContent = "";
     if (Object.prototype.hasOwnProperty.call(VIEWS, id)) {
-      viewerBody.innerHTML = VIEWS[id]; /* built and escaped by provenance.report */
+      viewerBody.appendChild(VIEWS[id].content.cloneNode(true));
     } else if (linkIndex[id]) {
       viewerBody.appendChild(card(linkIndex[id]));
     } else { return; }
@@ -315,6 +320,7 @@
 
   var hashed = fromHash();
   if (hashed) { apply(); } else { tables.forEach(function (tb) { tb.refresh(); }); }
+  if (hashLink) { openLink(hashLink); }
   var ok = el("div");
   ok.id = "js-ok";
   ok.hidden = true;
