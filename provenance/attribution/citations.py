@@ -19,9 +19,16 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
-from provenance.attribution.patterns import DESCRIPTOR, NAME, VERB
+from provenance.attribution.patterns import DESCRIPTOR, NAME, VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
-from provenance.attribution.speakers import _ADVERB, _INSERT, OUTLET_PHRASE, SPEAKER, People
+from provenance.attribution.speakers import (
+    _ADVERB,
+    _INSERT,
+    OUTLET_PHRASE,
+    SPEAKER,
+    People,
+    pick_speaker,
+)
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
 
@@ -29,7 +36,9 @@ _ENT = rf"(?P<ent>{OUTLET_PHRASE})"
 _LEFT_ENT = rf"(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?)"
 _SPK = rf"(?P<spk>{SPEAKER})"
 # "Lavrov said " before a cue that names no speaker itself ("in an interview with X").
-_SAID = rf"(?:{_SPK}{_INSERT}{_ADVERB}[ \t]+{VERB}[ \t]+(?:[^.;\n\"“”]{{0,60}}?[ \t])?)?"
+_SAID = rf"(?:{_SPK}{_INSERT}{WHEN}{_ADVERB}[ \t]+{VERB}[ \t]+(?:[^.;\n]{{0,100}}?[ \t])?)?"
+# ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
+_SAID_AFTER = rf"(?:,[ \t]+(?P<spk_after>{SPEAKER}){WHEN}{_ADVERB}[ \t]+{VERB}\b)?"
 _I = r"[ \t]+"
 
 # (kind, pattern, confidence when the outlet is registered); earlier kinds win overlaps.
@@ -57,7 +66,8 @@ CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
         re.compile(
             rf"{_SAID}(?:(?i:in{_I}an?{_I}(?:exclusive{_I}|recent{_I}|televised{_I})?interview"
             rf"{_I}(?:with|to|for|on|published{_I}by|aired{_I}by))"
-            rf"|(?i:speaking{_I}(?:to|with)|interviewed{_I}by)){_I}{_ENT}"
+            rf"|(?i:speaking{_I}(?:to|with)|talking{_I}to|interviewed{_I}by)){_I}{_ENT}"
+            rf"{_SAID_AFTER}"
         ),
         0.95,
     ),
@@ -73,7 +83,8 @@ CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "op_ed",
         re.compile(
-            rf"{_SAID}(?i:in{_I}an?{_I}(?:op-ed|opinion{_I}piece|article|column|commentary"
+            rf"{_SAID}(?i:in{_I}an?{_I}(?:(?:guest|opinion|signed|recent|new){_I})?"
+            rf"(?:op-ed|opinion{_I}piece|article|column|commentary"
             rf"|editorial|essay|guest{_I}column|piece)(?:{_I}(?:for|in|published{_I}(?:by|in)"
             rf"|written{_I}for))|wrote{_I}(?:for|in)){_I}{_ENT}"
         ),
@@ -93,7 +104,10 @@ CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "report",
         re.compile(
-            rf"(?i:according{_I}to|as{_I}reported{_I}by|(?:was{_I}|were{_I})?reported{_I}by"
+            rf"(?i:according{_I}to(?:{_I}(?:a|the|an){_I}(?:[\w\-]+{_I})?(?:poll|survey|report|study"
+            rf"|story|article|analysis|investigation|interview)(?:{_I}(?:carried{_I}out|conducted"
+            rf"|published|released|commissioned))?{_I}(?:for|by|in|from|with|on))?"
+            rf"|as{_I}reported{_I}by|(?:was{_I}|were{_I})?reported{_I}by"
             rf"|(?:a|the){_I}report{_I}(?:by|in|from|on)|reports?{_I}(?:by|in))"
             rf"(?:{_I}(?i:a{_I}report{_I}(?:by|in|from)|reports{_I}(?:by|in)))?{_I}{_ENT}"
         ),
@@ -102,7 +116,8 @@ CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     (
         "report",
         re.compile(
-            rf"{_LEFT_ENT}{_I}(?P<rv>reported|reports|has{_I}reported|had{_I}reported"
+            rf"{_LEFT_ENT}{_I}(?:(?:first|later|earlier|also|previously|exclusively){_I})?"
+            rf"(?P<rv>reported|reports|has{_I}reported|had{_I}reported"
             rf"|said{_I}in{_I}a{_I}report|wrote|writes|cited|revealed|broke{_I}the{_I}news"
             rf"|said|says)\b"
         ),
@@ -148,10 +163,14 @@ def _candidates(text: str) -> list[dict[str, object]]:
             real_kind = kind
             if kind == "interview" and groups.get("st"):
                 real_kind = "statement"
+            spk_group = "spk" if groups.get("spk") else "spk_after"
+            speaker = groups.get(spk_group)
+            if speaker and spk_group == "spk":
+                speaker = pick_speaker(speaker, groups.get("ins"))
             cands.append({
                 "kind": real_kind, "phrase": m.group("ent"), "ent_start": m.start("ent"),
-                "start": m.start(), "end": m.end(), "spk": groups.get("spk"),
-                "spk_start": m.start("spk") if groups.get("spk") else None,
+                "start": m.start(), "end": m.end(), "spk": speaker,
+                "spk_start": m.start(spk_group) if speaker else None,
                 "cue_start": m.end("spk") if groups.get("spk") else m.start(),
                 "registered_only": bool(groups.get("rv") in ("said", "says")),
                 "confidence": confidence,
@@ -173,9 +192,11 @@ def _accept(article_id: str, text: str, cands: list[dict[str, object]],
         if any(s < ent_end and ent_start < e for s, e in taken):
             continue  # the same outlet mention, already cited by a stronger cue
         taken.append((ent_start, ent_end))
+        people = people or People(text)
+        if hit.entity_text.split()[-1] in people.full:
+            continue  # "Spiegel said": a person of the article, not Der Spiegel
         speaker = None
         if cand["spk"] and cand["kind"] not in _SPEAKERLESS:
-            people = people or People(text)
             people.learn_speaker(str(cand["spk"]))
             speaker = people.resolve(str(cand["spk"]), int(cand["spk_start"]))[0]
         start = min(int(cand["start"]), ent_start)

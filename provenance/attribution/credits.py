@@ -36,7 +36,8 @@ _PLACE = (
     rf"(?:,[ \t]*{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
 )
 DATELINE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:(?P<place>{_PLACE})(?:,?[ \t]+(?P<date>{DATE}))?\.?[ \t]*)?"
+    rf"(?m)^[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
+    rf"(?:,?[ \t]+(?P<date>{DATE}))?\.?,?[ \t]*)?"
     r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     r"[ \t]*(?P<sep>--|[-–—:.])?"
 )
@@ -45,14 +46,15 @@ _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
 _SPLIT_RE = re.compile(r"[ \t]*(?:[/;|,]|\band\b|&)[ \t]*")
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
 
-_NAMES = rf"(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?"
+# Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
+_NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
 _NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
 # (kind, compiled pattern with a "names" group; the cue is the match outside that group)
 LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "source_line",
         re.compile(
-            r"(?m)^[ \t]*(?i:source|sources|courtesy|credit|credits|via)[ \t]*:[ \t]*"
+            r"(?m)^[ \t]*(?i:source|sources|source\(s\)|courtesy|credit|credits|via)[ \t]*:[ \t]*"
             rf"(?P<names>{_NAME_LIST})[ \t]*\.?[ \t]*$"
         ),
     ),
@@ -155,6 +157,12 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
     """Candidate credits of one text: one dict per credited name, before resolution."""
     cands: list[dict[str, object]] = []
     for m in DATELINE_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        if (
+            m.group("place") is None
+            and not text[m.end() : None if line_end < 0 else line_end].strip()
+        ):
+            continue  # a bracket alone on its line is an agency tag, not a dateline
         inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
         inner = m.group(inner_group)
         date = m.group("date")
@@ -248,11 +256,12 @@ def _accept(
             "cue": cand["cue"], "place": cand["place"], "credit_date": date,
             "span_start": start, "span_end": end, "text": cand["text"], "confidence": confidence,
         })  # fmt: skip
-    seen: set[str] = set()
+    seen: set[tuple[object, ...]] = set()
     out = []
-    for row in rows:
-        if row["credit_id"] not in seen:
-            seen.add(str(row["credit_id"]))
+    for row in rows:  # one row per credited name and span, whichever pattern found it first
+        key = (row["span_start"], row["span_end"], row["entity_text"])
+        if key not in seen:
+            seen.add(key)
             out.append(row)
     return out
 

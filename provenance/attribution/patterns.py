@@ -17,7 +17,10 @@ import re
 
 # A capitalised token: "Lavrov", "Hungary's", "Al-Jazeera", "RIA", "O'Neil". No trailing dot, so
 # a name never swallows the full stop that ends its sentence.
-CAP = r"[A-Z][\w&-]*(?:['’][A-Za-z]+)?"
+ABBREVIATED_TITLE = (
+    r"(?:Capt|Sen|Rep|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Sgt|Adm|Maj|Supt|Insp|Cmdr|Det)\."
+)
+CAP = rf"(?:{ABBREVIATED_TITLE}|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?[A-Z][\w&-]*(?:['’][A-Za-z]+)?)"
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
 CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"
@@ -32,11 +35,18 @@ DESCRIPTOR = (
 # Capitalised words that make an unregistered name look like an outlet ("the Daily Clarion").
 OUTLET_WORDS = (
     r"Times|Post|News|Journal|Gazette|Herald|Tribune|Telegraph|Guardian|Observer|Chronicle"
-    r"|Express|Mirror|Daily|Press|Agency|Radio|Television|TV|Broadcasting|Network|Wire"
+    r"|Express|Mirror|Daily|Press|News[ \t]+Agency|Radio|Television|TV|Broadcasting|Wire"
     r"|Magazine|Courier|Dispatch|Inquirer|Examiner|Sentinel|Bulletin|Clarion|Monitor|Standard"
     r"|Weekly|Media|Newspaper|Izvestia|Kommersant|Pravda|Gazeta|Zeitung|Spiegel"
 )
-OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{DESCRIPTOR}\b")
+# Descriptors that name a news outlet on their own ("agency", "network" also name ministries'
+# agencies and TV networks of cables, so they do not make an unregistered name an outlet).
+STRICT_DESCRIPTOR = (
+    r"(?:news[ \t]+agency|news[ \t]+service|wire[ \t]+service|newswire|newspaper|daily|weekly"
+    r"|tabloid|broadcaster|TV(?:[ \t]+channel)?|television[ \t]+channel|radio(?:[ \t]+station)?"
+    r"|magazine|news[ \t]+outlet|media[ \t]+outlet|news[ \t]+site|news[ \t]+website|news[ \t]+portal)"
+)
+OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
 DESCRIPTOR_RE = re.compile(rf"\b{DESCRIPTOR}\b")
 
 # Role nouns: a person named next to one is a person, never an outlet.
@@ -50,8 +60,16 @@ ROLE_NOUNS = (
     r"|foreign[ \t]+minister|chief[ \t]+executive|press[ \t]+secretary|colonel|lieutenant"
     r"|captain|sergeant|marshal|admiral|pope|patriarch|imam|cleric|activist|resident|witness"
     r"|researcher|scientist|historian|campaigner|manager|owner|partner|strategist|chairperson"
+    r"|aide|planner|shopkeeper|principal|grower|farmer|teacher|nurse|doctor|physician|surgeon"
+    r"|driver|worker|student|producer|director|mother|father|trader|vendor|engineer|pilot"
+    r"|soldier|survivor|protester|voter|commentator|columnist|editor|author|novelist|writer"
+    r"|coach|player|priest|bishop|rabbi|monk|parent|retiree|pensioner|entrepreneur|banker"
+    r"|investor|broker|consultant|specialist|headmaster|lecturer|curator|architect|ranger"
+    r"|firefighter|paramedic|technician|organi[sz]er|volunteer|attorney-general|auditor"
+    r"|inspector|superintendent|constable|detective|mp|mep|cm|dg|capt\.|sen\.|rep\.|gov\."
+    r"|gen\.|lt\.|col\.|sgt\.|adm\.|maj\.|supt\.|insp\.|cmdr\.|det\."
 )
-ROLE_RE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+ROLE_RE = re.compile(rf"\b(?:{ROLE_NOUNS})(?!\w)", re.IGNORECASE)
 
 # Reporting verbs, as written (tense forms kept: the table keeps the verb as written).
 SPEECH_VERBS = (
@@ -65,8 +83,14 @@ SPEECH_VERBS = (
     r"|predicts|believes|believed|thinks|thought|cautioned|contended|conceded|boasted|quipped"
     r"|assured|agreed|denied|denies|alleged|alleges|charged|countered|shouted|said[ \t]+that"
     r"|stressing|saying|adding|noting|telling|writing|warning|explaining"
+    r"|called|calls|called[ \t]+for|calls[ \t]+for|hailed|hails|described|describes|labell?ed"
+    r"|branded|termed|denounced|condemned|slammed|praised|critici[sz]ed|accused|blamed"
+    r"|welcomed|rejected|dismissed|replied|calling|describing|hailing"
 )
 VERB = rf"(?:{SPEECH_VERBS})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on Tuesday" between a speaker and the verb ("Xi Jinping on Tuesday called for").
+WHEN = rf"(?:[ \t]+(?:on[ \t]+{WEEKDAY}|{WEEKDAY}|today|yesterday|last[ \t]+week|this[ \t]+week))?"
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

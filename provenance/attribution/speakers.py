@@ -18,15 +18,44 @@ from __future__ import annotations
 import bisect
 import re
 
-from provenance.attribution.patterns import CAP, CONNECTOR, DESCRIPTOR, NAME, ROLE_NOUNS, VERB
+from provenance.attribution.patterns import (
+    CAP,
+    CONNECTOR,
+    DESCRIPTOR,
+    NAME,
+    ROLE_NOUNS,
+    VERB,
+    WEEKDAY,
+    WHEN,
+)
 
 # A person's name: 1-4 capitalised words (no possessives, no role nouns: checked after).
-PNAME = r"[A-Z][a-zA-Z'’\-]+(?:[ \t]+(?:(?:de|van|von|al|bin|ibn|da|del|la|le)[ \t]+)?[A-Z][a-zA-Z'’\-]+){0,3}"
-ROLE_NAME_RE = re.compile(rf"\b(?P<noun>(?i:{ROLE_NOUNS}))[ \t]+(?P<name>{PNAME})")
+_PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
+PNAME = (
+    rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+(?:[ \t]+(?:(?:de|van|von|al|bin|ibn|da|del|la|le)[ \t]+)?"
+    rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+){{0,3}}"
+)
+# "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X".
+ROLE_NAME_RE = re.compile(
+    rf"\b(?P<noun>(?i:{ROLE_NOUNS}))(?P<of>[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
+    rf"[ \t]+(?P<name>{PNAME})"
+)
+# "Sergey Lavrov, Russia's foreign minister," and "his lawyer, Dana Cole,".
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>{PNAME}),[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){{0,3}}"
     rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?(?i:{ROLE_NOUNS})(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
     rf"{CAP}(?:[ \t]+{CAP}){{0,3}})?)[ \t]*[,.;]"
+)
+ROLE_APPOSITIVE_RE = re.compile(
+    rf"(?P<role>(?:[\w'’\-]+[ \t]+){{0,3}}?(?i:{ROLE_NOUNS})),[ \t]+(?P<name>{PNAME})"
+    r"(?=[ \t]*[,.;]|[ \t]+[a-z])"
+)
+# Organisations that "the ministry" or "the agency" may refer back to.
+ORG_RE = re.compile(
+    rf"(?:{CAP}[ \t]+(?:{CONNECTOR}[ \t]+)?){{1,4}}(?P<noun>Ministry|Office|Department|Agency"
+    r"|Council|Committee|Commission|Government|Embassy|Army|Police|Bureau|Fund|Bank|Court"
+    r"|Party|Service|Authority|Administration|Institute|Board|Union)"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})?"
 )
 # Lower-case words that belong to a role before its noun ("foreign ministry spokeswoman").
 _ROLE_LOWER = frozenset(
@@ -42,29 +71,45 @@ _NOT_NAME = frozenset(
     "May June July August September October November December Last Next Since Until".split()
 )
 _ROLE_WORD_RE = re.compile(rf"^(?i:{ROLE_NOUNS})$")
+ROLE_WORD_IN_RE = re.compile(rf"\b(?i:{ROLE_NOUNS})\b")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
+_PP_RE = re.compile(r"\s+(?:for|of|at|from|with)\s+")
+_DETERMINERS = frozenset("the a an this that his her its".split())
 
-# A speaker as written: a capitalised run (with its role), "the minister", or a pronoun.
+# A speaker as written: a capitalised run (with its role), a lower-case role with a name
+# ("urban planner Noor Jahan"), "the minister", or a pronoun.
 SPEAKER = (
-    rf"(?:{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
-    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er)[ \t]+(?:[\w'’\-]+[ \t]+){{0,4}}?"
+    rf"(?<![\w'’\-])(?:{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
+    rf"|(?:[a-z][\w\-]*[ \t]+){{0,2}}?(?:{ROLE_NOUNS})[ \t]+{CAP}(?:[ \t]+{CAP}){{0,4}}"
+    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts)[ \t]+"
+    rf"(?:(?!(?:its|his|her|their|the|a|an)\b)[\w'’\-]+[ \t]+){{0,4}}?"
     rf"(?i:{ROLE_NOUNS}|ministry|government|embassy|department|office|company|spokesperson"
     r"|source|sources|officials|statement|report|military|army|police|agency|group|party"
     r"|court|council|committee|commission|organi[sz]ation|union|alliance|bloc)"
-    r"|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Ss]ources)"
+    r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}?[\w\-]+)?"
+    r"|[Hh]e|[Ss]he|[Tt]hey|(?:[Ss]ome[ \t]+|[Mm]any[ \t]+|[Ss]everal[ \t]+)?"
+    r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
+    r"|[Dd]iplomats|[Ee]conomists|[Cc]ritics|[Oo]bservers|[Pp]rotesters|[Ll]awmakers))"
 )
 # ", speaking at the forum," or " for the Kremlin" between a speaker and the verb.
-_INSERT = rf"(?:,[^,\"“”\n]{{1,80}},|[ \t]+(?:for|of|at|from)[ \t]+(?:the[ \t]+)?{NAME})?"
-_ADVERB = r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was|once|separately|[a-z]+ly))?"
+_INSERT = (
+    rf"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{{1,60}}),"
+    rf"|[ \t]+(?:for|of|at|from)[ \t]+(?:the[ \t]+)?{NAME})?"
+)
+_ADVERB = (
+    r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
+    r"|once|separately|[a-z]+ly))?"
+)
 ATTRIBUTION_RE = re.compile(
-    rf"(?P<spk>{SPEAKER}){_INSERT}{_ADVERB}[ \t]+(?P<verb>{VERB})\b"
+    rf"(?P<spk>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb>{VERB})\b"
     rf"|(?P<acc>(?i:according[ \t]+to))[ \t]+(?P<acc_spk>{SPEAKER})"
 )
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
-    rf"|(?P<spk2>{SPEAKER}){_INSERT}{_ADVERB}[ \t]+(?P<verb2>{VERB})\b"
+    rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
+    rf"|(?P<spk2>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb2>{VERB})\b"
     rf"|(?P<acc>(?i:according[ \t]+to))[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
 _DOC_NOUNS = (
@@ -80,7 +125,8 @@ DOCUMENT_RE = re.compile(
     r"|published|put[ \t]+out|agreed[ \t]+on|approved|sent|wrote|posted)[ \t]+)?"
     rf"(?P<doc>(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
     rf"(?:{_DOC_NOUNS}))\b(?:[ \t]+(?:on|of|about|from|by|between|issued|released|signed"
-    r"|published|posted|seen|sent|adopted)\b[^,;\"“”.\n]{0,100}?)?,?[ \t]+"
+    r"|published|posted|seen|sent|adopted)\b[^,;\"“”.\n]{0,100}?)?"
+    r"(?:,[ \t]+[^,;\"“”.\n()]{1,80},)?,?[ \t]+"
     r"(?P<verb>stating|saying|which[ \t]+(?:said|says|states|stated|reads|read|declares|declared)"
     r"|that[ \t]+(?:said|says|states|stated|reads|read)|reads|read|reading|states|stated|says|said"
     r"|declares|declared|noted|notes|warned|warns|called[ \t]+for|calls[ \t]+for|urged|urges)\b"
@@ -100,36 +146,55 @@ ADDRESSEE_RE = re.compile(
     rf"(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = {"he", "she"}
-_UNNAMED_SPEAKERS = frozenset("they officials sources".split())
+NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
+_UNNAMED_SPEAKERS = frozenset("they".split())
+
+
+def pick_speaker(speaker: str, insert: str | None) -> str:
+    """The speaker phrase, or the name set off by commas after it ("Pakistan's ambassador to
+    China, Khalil Hashmi, said"; "A former NATO commander, retired General Paul Reinholt,")."""
+    if insert:
+        role, name = split_role(" ".join(insert.split()))
+        name = clean_name(name)
+        if len(name.split()) > 1:
+            return f"{role} {name}" if role else name
+    return speaker
 
 
 def split_role(phrase: str) -> tuple[str | None, str]:
-    """('Russian Foreign Minister', 'Sergey Lavrov') from a capitalised run as written."""
+    """('Russian Foreign Minister', 'Sergey Lavrov') from a speaker phrase as written."""
     tokens = phrase.split()
     roles = [i for i, tok in enumerate(tokens) if _ROLE_WORD_RE.match(tok)]
     if not roles:
         return None, phrase
     last = roles[-1]
-    name = " ".join(t for t in tokens[last + 1 :] if t not in _HONORIFIC)
-    return " ".join(tokens[: last + 1]), name
+    rest = [t for t in tokens[last + 1 :] if t not in _HONORIFIC]
+    if rest and rest[0] in ("of", "for"):  # "Commissioner of Police Shakti Awasthi"
+        return " ".join(tokens[: len(tokens) - 2]), " ".join(tokens[-2:])
+    return " ".join(tokens[: last + 1]), " ".join(rest)
 
 
 class People:
-    """People named in one text with their roles, for speaker resolution."""
+    """People (and organisations) named in one text with their roles, to resolve speakers."""
 
     def __init__(self, text: str) -> None:
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in ROLE_NAME_RE.finditer(text):
-            name = _clean_name(m.group("name"))
+            role, name = _move_roles(m.group("noun") + (m.group("of") or ""), m.group("name"))
+            name = _clean_name(name)
             if name:
-                role = _extend_role(text, m.start("noun"), m.group("noun"))
-                self.mentions.append((m.start(), name, role))
+                self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _clean_name(m.group("name"))
             if name and " " in name:
                 self.mentions.append((m.start(), name, m.group("role").strip()))
+        for m in ROLE_APPOSITIVE_RE.finditer(text):
+            name = _clean_name(m.group("name"))
+            if name and " " in name:
+                self.mentions.append((m.start("name"), name, m.group("role").strip()))
         self.mentions.sort()
         self._positions = [p for p, _, _ in self.mentions]
+        self.orgs = [(m.start(), " ".join(m.group(0).split())) for m in ORG_RE.finditer(text)]
         self.full: dict[str, str] = {}
         self.role: dict[str, str] = {}
         self.actors: list[tuple[int, str]] = []  # resolved speakers, for he/she
@@ -137,75 +202,117 @@ class People:
             self._learn(name, role)
 
     def _learn(self, name: str, role: str | None) -> None:
-        surname = name.split()[-1]
-        if len(name) > len(self.full.get(surname, "")):
-            self.full[surname] = name
-        if role and surname not in self.role:
-            self.role[surname] = role
+        # Every word of a full name finds it: "Lavrov", "Xi" (Xi Jinping), "Sheikh" (al-Sheikh).
+        for token in name.split():
+            for key in {token, token.split("-", 1)[-1]}:
+                if len(key) > 1 and len(name) > len(self.full.get(key, "")):
+                    self.full[key] = name
+        if role and name not in self.role:
+            self.role[name] = role
 
     def learn_speaker(self, phrase: str) -> None:
         """Record a named speaker ("Joe Smith said") so that "Smith" later resolves to it."""
-        role, name = split_role(phrase)
+        role, name = split_role(" ".join(phrase.split()))
         name = _clean_name(name)
-        if name and name.split()[0] not in _NOT_NAME:
+        if name and len(name.split()) > 1:
             self._learn(name, role)
 
     def canonical(self, name: str) -> tuple[str, str | None]:
-        """Full name and role of a person named in full or by surname."""
-        surname = name.split()[-1]
-        full = self.full.get(surname)
-        if full is not None and (full == name or full.endswith(" " + name)):
-            return full, self.role.get(surname)
-        return name, None
+        """Full name and role of a person named in full or by one of their names."""
+        full = self.full.get(name.split()[-1]) if len(name.split()) == 1 else None
+        if full is None and name in self.role:
+            full = name
+        if full is None:
+            full = next((f for f in set(self.full.values()) if f.endswith(" " + name)), None)
+        if full is None:
+            return name, None
+        return full, self.role.get(full)
 
     def resolve(self, phrase: str, position: int) -> tuple[str | None, str | None]:
         """(speaker, speaker_role) for a speaker phrase written at ``position``."""
         phrase = " ".join(phrase.split())
         low = phrase.lower()
+        words = low.split()
         if low in _PRONOUNS:
-            return self._nearest(position, None)
+            return self._nearest(position, ())
         if low in _UNNAMED_SPEAKERS:
             return phrase, None
-        if phrase[0].islower() or low.split()[0] in (
-            "the",
-            "a",
-            "an",
-            "this",
-            "that",
-            "his",
-            "her",
-        ):
-            noun = low.split()[-1]
-            if _ROLE_WORD_RE.match(noun):
-                speaker, role = self._nearest(position, noun)
+        if words[0] in _DETERMINERS:
+            # "the spokesman for the ministry": the head noun decides, the phrase is kept.
+            head = _PP_RE.split(low, 1)[0].split()
+            wanted = tuple(w for w in head[1:] if w not in _DETERMINERS)
+            if wanted and _ROLE_WORD_RE.match(wanted[-1]):
+                speaker, role = self._nearest(position, wanted)
                 if speaker is not None:
                     return speaker, role
+            else:
+                org = self._org(position, head[-1])
+                if org is not None:
+                    return org, None
             return phrase, None
+        if phrase[0].islower() and not ROLE_WORD_IN_RE.search(phrase):
+            return phrase, None  # "experts", "analysts"
         role, name = split_role(phrase)
         name = _clean_name(name)
+        if not name and role is not None:  # "Minister" (for Finance Aisha Malik) said
+            speaker, known = self._nearest(position, (role.split()[-1].lower(),))
+            return (speaker, known) if speaker is not None else (phrase, None)
         if not name:
-            return phrase, None  # an organisation or an unnamed role: as written
+            return phrase, None  # an organisation: as written
         full, known_role = self.canonical(name)
         return full, role or known_role
 
-    def _nearest(self, position: int, noun: str | None) -> tuple[str | None, str | None]:
+    def first_with_role(self, noun: str) -> tuple[str | None, str | None]:
+        """The first person whose role has ``noun`` ("- Minister" in a headline)."""
+        for _, name, role in self.mentions:
+            if role is not None and noun.lower() in role.lower():
+                return self.canonical(name)
+        return None, None
+
+    def _nearest(self, position: int, wanted: tuple[str, ...]) -> tuple[str | None, str | None]:
+        i = bisect.bisect_right(self._positions, position)
+        before = self.mentions[:i][::-1]
         best: tuple[int, str, str | None] | None = None
-        i = bisect.bisect_left(self._positions, position)
-        for pos, name, role in reversed(self.mentions[:i]):
-            if noun is None or (role is not None and noun in role.lower()):
-                best = (pos, name, role)
-                break
-        if noun is None:
+        if wanted:
+            # All the words of "the Kazakh president", else just its noun ("president"); the
+            # nearest before, else the first after ("its leader ... party leader X").
+            for need in (wanted, wanted[-1:]):
+                best = next((m for m in before if _role_has(m[2], need)), None)
+                best = best or next((m for m in self.mentions[i:] if _role_has(m[2], need)), None)
+                if best is not None:
+                    break
+        else:
+            best = before[0] if before else None
             j = bisect.bisect_left(self.actors, (position, ""))
             if j and (best is None or self.actors[j - 1][0] > best[0]):
-                full, role = self.canonical(self.actors[j - 1][1])
-                return full, role
+                return self.canonical(self.actors[j - 1][1])
         if best is None:
             return None, None
         return self.canonical(best[1])
 
+    def _org(self, position: int, noun: str) -> str | None:
+        found = [name for pos, name in self.orgs if pos < position and noun in name.lower()]
+        return found[-1] if found else None
+
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
+    if role is None:
+        return False
+    have = role.lower()
+    return all(w in have for w in words)
+
+
+def _move_roles(role: str, name: str) -> tuple[str, str]:
+    """'Deputy' + 'Foreign Minister Pavel Ryazanov' -> 'Deputy Foreign Minister', 'Pavel ...'."""
+    tokens = name.split()
+    roles = [i for i, tok in enumerate(tokens) if _ROLE_WORD_RE.match(tok)]
+    if not roles:
+        return role, name
+    last = roles[-1]
+    return " ".join([role, *tokens[: last + 1]]), " ".join(tokens[last + 1 :])
 
 
 def clean_names(names: str) -> str:
@@ -218,27 +325,28 @@ def clean_names(names: str) -> str:
 
 def clean_name(name: str) -> str:
     """The name without honorifics, trailing role words or possessives; '' when not a name."""
-    return _clean_name(name)
-
-
-def _clean_name(name: str) -> str:
     tokens = [t for t in name.split() if t not in _HONORIFIC]
     while tokens and (_ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))):
         tokens.pop()
     if not tokens or tokens[0] in _NOT_NAME or any(_ROLE_WORD_RE.match(t) for t in tokens):
         return ""
+    if not all(t[0].isupper() or t in ("de", "van", "von", "al", "bin", "ibn") for t in tokens):
+        return ""
     return " ".join(tokens)
 
 
-def _extend_role(text: str, start: int, noun: str) -> str:
-    """The role as written: the noun plus the capitalised or role words right before it."""
+_clean_name = clean_name
+
+
+def _extend_role(text: str, start: int, role: str) -> str:
+    """The role as written: the role words plus the capitalised or role words right before."""
     words = _TOKEN_RE.findall(text[max(0, start - 60) : start])
     taken: list[str] = []
     for word in reversed(words[-4:]):
-        if word in _NOT_NAME or word.endswith((".", ",")):
+        if word in _NOT_NAME or word.endswith((".", ",")) or word.lower() in _DETERMINERS:
             break
         if word[0].isupper() or word.lower() in _ROLE_LOWER:
             taken.append(word)
         else:
             break
-    return " ".join([*reversed(taken), noun])
+    return " ".join([*reversed(taken), role])

@@ -41,10 +41,13 @@ from provenance.attribution.speakers import (
     ADDRESSEE_RE,
     ATTRIBUTION_RE,
     DOCUMENT_RE,
+    NOT_A_SPEAKER_RE,
     PNAME,
     POST_ATTRIBUTION_RE,
     People,
     clean_names,
+    pick_speaker,
+    split_role,
 )
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
@@ -55,6 +58,7 @@ QUOTE_RE = re.compile(
     rf"(?:(?<![\w.,!?;])\"|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?"
     rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?)*)(?:\"(?!\w)|”|»)"
 )
+_PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
 _CONTINUATION_RE = re.compile(r"[ \t]*\n[ \t]*\n?[ \t]*[\"“«]")
 TITLE_QUOTE_RE = re.compile(
     r"(?<![\w])[\"“](?P<d>[^\"“”\n]{1,300}?)[\"”](?!\w)"
@@ -120,7 +124,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     people = People(masked)
     attributions = _attributions(masked, people)
     starts = [s for s, _ in sentence_spans(masked)] or [0]
-    breaks = [m.start() for m in re.finditer(r"\n", masked)]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(masked)]
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
@@ -175,8 +179,11 @@ def _attributions(masked: str, people: People) -> list[dict[str, object]]:
         if m.group("acc"):
             out.append(_attr("according", m.group("acc_spk"), m.start("acc_spk"),
                              m.group("acc"), m.start("acc"), m.start(), m.end()))  # fmt: skip
-        elif not m.group("spk").endswith(("'s", "’s")):
-            out.append(_attr("speaker", m.group("spk"), m.start("spk"), m.group("verb"),
+        elif not m.group("spk").endswith(("'s", "’s")) and not NOT_A_SPEAKER_RE.match(
+            m.group("spk")
+        ):
+            speaker = pick_speaker(m.group("spk"), m.group("ins"))
+            out.append(_attr("speaker", speaker, m.start("spk"), m.group("verb"),
                              m.start("verb"), m.start(), m.end()))  # fmt: skip
     for m in DOCUMENT_RE.finditer(masked):
         signers = clean_names(m.group("signers")) if m.group("signers") else ""
@@ -207,9 +214,14 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
         return _attr("according", p.group("acc_spk"), p.start("acc_spk"), p.group("acc"),
                      p.start("acc"), p.start(), p.end())  # fmt: skip
     spk_group, verb_group = ("spk1", "verb1") if p.group("verb1") else ("spk2", "verb2")
-    if p.group(spk_group).endswith(("'s", "’s")):
+    if p.group("appos1"):  # said the lawmaker, Oleg Matveychev.
+        spk_group = "appos1"
+    speaker = p.group(spk_group)
+    if spk_group == "spk2":
+        speaker = pick_speaker(speaker, p.group("ins"))
+    if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
-    return _attr("speaker", p.group(spk_group), p.start(spk_group), p.group(verb_group),
+    return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
 
 
@@ -277,7 +289,11 @@ def _title_quotes(article_id: str, title: str, people: People) -> list[dict[str,
     for pattern in _TITLE_SPEAKER_RES:
         t = pattern.search(title)
         if t is not None and t.group("spk").lower() not in _NOT_TITLE_SPEAKER:
-            speaker, role = people.canonical(t.group("spk"))
+            role_only, name = split_role(t.group("spk"))
+            if role_only is not None and not name:  # "... - Minister"
+                speaker, role = people.first_with_role(role_only.split()[-1])
+            else:
+                speaker, role = people.canonical(t.group("spk"))
             verb = t.groupdict().get("verb")
             break
     rows = []
