@@ -1,0 +1,17 @@
+"""Execution engines for :func:`provenance.analyze`.
+
+``engine="pandas"`` (the default) runs every stage in-process (:mod:`provenance.analysis`);
+``engine="dask"`` runs the same stage functions on a Dask cluster
+(:func:`provenance.engine.dask.analyze_dask`, optional extra ``pip install "provenance[dask]"``).
+This package imports nothing heavy: Dask is imported only when the Dask engine runs.
+
+>>> from provenance.engine import ENGINES
+>>> ENGINES
+('pandas', 'dask')
+"""
+
+from __future__ import annotations
+
+ENGINES = ("pandas", "dask")
+
+__all__ = ["ENGINES"]

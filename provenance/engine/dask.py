@@ -1,0 +1,985 @@
+"""The Dask engine: the same analysis as the pandas engine, on a Dask cluster.
+
+``provenance.analyze(inputs, engine="dask")`` (or ``provenance analyze --engine dask``) runs here.
+The tables it returns equal the pandas engine's, row for row; only where the work runs differs:
+
+- **per partition** (a batch of input files or a table partition): ingest, outlet resolution,
+  attribution, quotes and per-article framing, calling the very functions the pandas engine
+  calls (:func:`article_stages`);
+- **global statistics first**: duplicate articles across partitions (the first one read is
+  kept) and the document frequency of every shingle (a distributed count: the cap drops the
+  same shingles as on one machine);
+- **pair stages as shuffles**: LSH band keys are hashed into buckets, documents sharing a key in
+  a bucket become candidate pairs; pairs are hashed into pair buckets, each of which gets the
+  shingles of just the documents it needs and verifies, orients and aligns its pairs;
+- **in-process on the small tables**: each child's best parent, links, chains, link framing and
+  the outlet comparison, with the existing functions.
+
+Article texts stay on the workers: the client only fetches the texts of linked articles (for
+link framing) and, unless the corpus is large, the texts of the articles table.
+
+Example
+-------
+>>> import provenance
+>>> a = provenance.analyze("data/demo/articles", outlets="data/demo/outlets.csv",
+...                        engine="dask", workers=2)                    # doctest: +SKIP
+>>> a.links.shape                                                       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import math
+import os
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from provenance.schema import conform, empty
+
+__all__ = ["analyze_dask", "article_stages", "DaskOptions"]
+
+EXTRA_HINT = 'the Dask engine needs the optional extra: pip install "provenance[dask]"'
+# Input files are grouped into partitions of about this many bytes on disk (compressed files
+# count four times: they expand when read).
+PARTITION_BYTES = 64 << 20
+# The returned articles table carries the texts when the corpus holds at most this many
+# characters; larger corpora keep the texts on the workers (see ``parquet_dir``).
+TEXT_LIMIT = 1 << 28
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_GZ_FACTOR = 4
+
+
+def _require_dask() -> Any:
+    try:
+        import dask  # noqa: F401
+        import distributed
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError(EXTRA_HINT) from exc
+    return distributed
+
+
+@dataclass(frozen=True)
+class DaskOptions:
+    """How the Dask engine runs (validated once, at the boundary).
+
+    workers : local cluster size (default 2); ignored with ``scheduler``.
+    scheduler : address of an existing cluster (``tcp://host:8786``; ``inproc://`` works too).
+    memory_limit : per local worker, bytes or a string like ``"4GB"``; ``"auto"`` splits 80%
+        of the machine's memory between the workers, at most 8 GB each.
+    processes : local workers as processes (True) or threads of this process (False: tests).
+    partition_bytes : input bytes per ingest partition.
+    keep_text : the returned articles table carries texts (None: when the corpus is small).
+    parquet_dir : also write the full articles table (texts, framing features) as partitioned
+        Parquet from the workers into ``parquet_dir/articles/part-NNNNN.parquet``.
+    buckets : shuffle buckets for band keys and pairs (None: from the corpus size).
+    """
+
+    workers: int | None = None
+    scheduler: str | None = None
+    memory_limit: int | str = "auto"
+    processes: bool = True
+    partition_bytes: int = PARTITION_BYTES
+    keep_text: bool | None = None
+    parquet_dir: str | os.PathLike[str] | None = None
+    buckets: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.workers is not None and (
+            not isinstance(self.workers, int) or isinstance(self.workers, bool) or self.workers < 1
+        ):
+            raise ValueError(f"workers must be a positive integer, got {self.workers!r}")
+        if self.scheduler is not None and (
+            not isinstance(self.scheduler, str) or not self.scheduler
+        ):
+            raise ValueError(f"scheduler must be an address string, got {self.scheduler!r}")
+        if not isinstance(self.memory_limit, int | str) or isinstance(self.memory_limit, bool):
+            raise ValueError(f"memory_limit must be bytes or a string, got {self.memory_limit!r}")
+        if not isinstance(self.partition_bytes, int) or self.partition_bytes < 1:
+            raise ValueError(
+                f"partition_bytes must be a positive integer, got {self.partition_bytes!r}"
+            )
+        if self.keep_text not in (None, True, False):
+            raise ValueError(f"keep_text must be None, True or False, got {self.keep_text!r}")
+        if self.buckets is not None and (not isinstance(self.buckets, int) or self.buckets < 1):
+            raise ValueError(f"buckets must be a positive integer, got {self.buckets!r}")
+
+
+def analyze_dask(
+    inputs: Any,
+    *,
+    outlets: str | os.PathLike[str] | pd.DataFrame | None = None,
+    columns: Mapping[str, str] | None = None,
+    framing: bool = True,
+    reuse_options: Mapping[str, Any] | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    quiet: bool = True,
+    **options: Any,
+) -> Any:
+    """Run the whole analysis on a Dask cluster; returns the same :class:`Analysis` as pandas.
+
+    Parameters are those of :func:`provenance.analyze`; ``workers`` sizes a
+    ``distributed.LocalCluster`` (default 2 workers, one thread each) and ``scheduler``
+    connects to an existing cluster instead. Further keywords are :class:`DaskOptions`
+    (memory_limit, processes, partition_bytes, keep_text, parquet_dir, buckets).
+
+    Example
+    -------
+    >>> a = analyze_dask("shards/articles-*.parquet", framing=False,
+    ...                  workers=4, parquet_dir="out/")                       # doctest: +SKIP
+    """
+    distributed = _require_dask()
+    opts = DaskOptions(workers=workers, scheduler=scheduler, **options)
+    if not isinstance(framing, bool):
+        raise ValueError(f"framing must be True or False, got {framing!r}")
+    params = reuse_params(reuse_options)
+    from provenance.ingest.normalise import check_columns
+    from provenance.outlets import load_registry
+
+    columns = check_columns(columns)
+    load_registry(outlets)  # a bad registry fails here, before any cluster starts
+    with _client(distributed, opts, quiet) as client:
+        run = _Run(client, distributed, opts, quiet)
+        with client.as_current():
+            return run.analyze(inputs, outlets, columns, framing, params)
+
+
+def reuse_params(reuse_options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Every :func:`provenance.reuse.find_reuse` parameter, defaults filled, validated there.
+
+    >>> reuse_params({"shingle_size": 4})["shingle_size"], reuse_params(None)["bands"]
+    (4, 64)
+    """
+    from provenance.reuse import find_reuse
+
+    opts = dict(reuse_options or {})
+    opts.pop("quiet", None)
+    # find_reuse validates its own parameters; an empty corpus makes that all it does.
+    find_reuse(pd.DataFrame({"article_id": pd.Series([], dtype="string"), "text": []}), **opts)
+    sig = inspect.signature(find_reuse)
+    params = {
+        name: p.default
+        for name, p in sig.parameters.items()
+        if p.kind is p.KEYWORD_ONLY and name not in ("credits", "outlets", "quiet")
+    }
+    params.update(opts)
+    return params
+
+
+@contextlib.contextmanager
+def _client(distributed: Any, opts: DaskOptions, quiet: bool) -> Iterator[Any]:
+    if opts.scheduler is not None:
+        client = distributed.Client(opts.scheduler, set_as_default=False)
+        cluster = None
+    else:
+        n = opts.workers or 2
+        cluster = distributed.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=opts.processes,
+            memory_limit=_memory_limit(opts.memory_limit, n),
+            dashboard_address=":0" if not quiet else None,
+            silence_logs="error",
+        )
+        client = distributed.Client(cluster, set_as_default=False)
+    try:
+        if not quiet and client.dashboard_link:
+            print(f"provenance: dask dashboard at {client.dashboard_link}", file=sys.stderr)
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _memory_limit(limit: int | str, n_workers: int) -> int | str:
+    if limit != "auto":
+        return limit
+    import psutil
+
+    return int(min(0.8 * psutil.virtual_memory().total / n_workers, 8 << 30))
+
+
+# --------------------------------------------------------------------------------------------
+# Per-partition work (runs on the workers)
+
+
+@dataclass
+class Part:
+    """One partition of the corpus and every per-article table of it."""
+
+    articles: pd.DataFrame
+    errors: pd.DataFrame
+    sources: tuple[str, ...] = ()
+    credits: pd.DataFrame | None = None
+    citations: pd.DataFrame | None = None
+    quotes: pd.DataFrame | None = None
+    scores: pd.DataFrame | None = None
+    first_doc: int = 0
+
+
+_REGISTRIES: dict[str, Any] = {}
+
+
+def _registry(outlets: Any) -> Any:
+    """The outlet registry, built once per worker process (it holds Aho-Corasick automata)."""
+    from dask.base import tokenize
+
+    from provenance.outlets import load_registry
+
+    key = tokenize(outlets)
+    if key not in _REGISTRIES:
+        _REGISTRIES.clear()
+        _REGISTRIES[key] = load_registry(outlets)
+    return _REGISTRIES[key]
+
+
+def article_stages(
+    articles: pd.DataFrame, registry: Any, *, framing: bool = True
+) -> dict[str, pd.DataFrame | None]:
+    """Every per-article stage on a batch of articles, as the pandas engine runs them.
+
+    Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
+    and, with ``framing``, the article framing scores. Each article's results depend on that
+    article only, so any partition of the corpus gives the same rows.
+
+    >>> from provenance.outlets import load_registry
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "url": ["https://example.org/a"],
+    ...     "title": ["Talks"], "text": ["MOSCOW (Sputnik) - Talks resumed, officials said."]})
+    >>> out = article_stages(arts, load_registry(), framing=False)
+    >>> out["credits"]["outlet_id"].tolist()
+    ['sputnik']
+    """
+    from provenance.attribution import dateline_fields, extract_citations, extract_credits
+    from provenance.outlets import assign_outlets
+    from provenance.quotes import extract_quotes
+
+    articles = articles.copy()
+    articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
+    credits = extract_credits(articles, registry)
+    citations = extract_citations(articles, registry)
+    fields = dateline_fields(credits).set_index("article_id")
+    for col in ("dateline_place", "credit_text"):
+        articles[col] = articles["article_id"].map(fields[col]).astype("string")
+    quotes = extract_quotes(articles, registry)
+    scores = None
+    if framing:
+        from provenance.framing import score_articles
+
+        scores = score_articles(articles, quotes)
+    return {
+        "articles": articles,
+        "credits": credits,
+        "citations": citations,
+        "quotes": quotes,
+        "scores": scores,
+    }
+
+
+def _read_files(paths: list[str], columns: dict[str, str]) -> Part:
+    from provenance.ingest import read_articles
+
+    articles, errors = read_articles(paths, columns=columns)
+    return Part(articles=articles, errors=errors, sources=tuple(paths))
+
+
+def _read_frame(frame: pd.DataFrame, columns: dict[str, str], source: str, offset: int) -> Part:
+    """A table partition (from dask.dataframe) normalised with ``articles_from_frame``; records
+    are numbered across the whole table (``offset`` rows come before this partition)."""
+    from provenance.ingest import articles_from_frame
+
+    articles, errors = articles_from_frame(frame, columns=columns, source=source)
+    if offset:
+        articles["source_file"] = _renumber(articles["source_file"], source, offset)
+        errors["record"] = _renumber(errors["record"], "", offset)
+    return Part(articles=articles, errors=errors, sources=(source,))
+
+
+def _renumber(values: pd.Series, source: str, offset: int) -> pd.Series:
+    prefix = f"{source}#" if source else ""
+    num = pd.to_numeric(values.str.slice(len(prefix)), errors="coerce")
+    shifted = prefix + (num + offset).astype("Int64").astype("string")
+    return shifted.where(num.notna(), values).astype("string")
+
+
+def _ids(part: Part) -> pd.DataFrame:
+    return part.articles[["article_id", "source_file"]]
+
+
+def _text_chars(part: Part) -> int:
+    return int(part.articles["text"].astype("string").str.len().fillna(0).sum())
+
+
+def _stages(part: Part, drop: np.ndarray, first_doc: int, outlets: Any, framing: bool) -> Part:
+    articles = part.articles.loc[~drop].reset_index(drop=True)
+    out = article_stages(articles, _registry(outlets), framing=framing)
+    return replace(part, **out, first_doc=first_doc)
+
+
+def _table(part: Part, name: str, keep_text: bool = True) -> pd.DataFrame:
+    if name == "articles":
+        arts = part.articles if keep_text else part.articles.drop(columns="text")
+        if part.scores is not None:
+            arts = arts.merge(part.scores, on="article_id", how="left")
+        return arts
+    return getattr(part, name)
+
+
+def _texts_of(part: Part, wanted: set[str]) -> pd.DataFrame:
+    arts = part.articles
+    return arts.loc[arts["article_id"].isin(wanted)]
+
+
+def _write_part(part: Part, path: str) -> str:
+    arts = conform(_table(part, "articles").sort_values("article_id"), "articles")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    tmp = f"{path}.tmp"
+    arts.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Text reuse, distributed
+
+
+def _index(part_or_texts: Any, shingle_size: int, capped: np.ndarray | None) -> Any:
+    from provenance.reuse.shingles import build_index
+
+    texts = part_or_texts
+    if isinstance(part_or_texts, Part):
+        texts = part_or_texts.articles["text"].astype("string").fillna("").tolist()
+    index = build_index(texts, shingle_size, None)
+    return index if capped is None else drop_shingles(index, capped)
+
+
+def drop_shingles(index: Any, columns: np.ndarray) -> Any:
+    """``index`` without the shingle columns ``columns`` (the corpus-wide frequency cap)."""
+    columns = np.asarray(columns)
+    if not len(columns) or not len(index.cols):
+        return index
+    keep = ~np.isin(index.cols, columns)
+    row = np.repeat(np.arange(index.n_docs, dtype=np.int64), index.n_shingles)[keep]
+    indptr = np.zeros(index.n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=index.n_docs), out=indptr[1:])
+    return replace(
+        index,
+        indptr=indptr,
+        cols=index.cols[keep],
+        pos=index.pos[keep],
+        n_capped=index.n_capped + len(columns),
+    )
+
+
+def _range_width(n_ranges: int) -> int:
+    from provenance.reuse.shingles import N_COLUMNS
+
+    return -(-N_COLUMNS // n_ranges)
+
+
+def _doc_freq_pieces(part: Part, shingle_size: int, n_ranges: int) -> list[tuple[np.ndarray, ...]]:
+    """Per column range: the partition's distinct shingle columns and their document counts."""
+    index = _index(part, shingle_size, None)
+    cols, counts = np.unique(index.cols, return_counts=True)
+    rng = cols // _range_width(n_ranges)
+    cut = np.searchsorted(rng, np.arange(n_ranges + 1))
+    return [(cols[cut[r] : cut[r + 1]], counts[cut[r] : cut[r + 1]]) for r in range(n_ranges)]
+
+
+def _capped_in_range(
+    r: int, n_ranges: int, cap: int, *pieces: tuple[np.ndarray, ...]
+) -> np.ndarray:
+    width = _range_width(n_ranges)
+    cols = np.concatenate([p[0] for p in pieces]) - r * width
+    counts = np.concatenate([p[1] for p in pieces])
+    df = np.bincount(cols, weights=counts, minlength=width)
+    return (np.flatnonzero(df > cap) + r * width).astype(np.int64)
+
+
+def _mix(values: np.ndarray) -> np.ndarray:
+    """A cheap 64-bit mixer to spread keys over buckets (splitmix64 finaliser)."""
+    h = values.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    h ^= h >> np.uint64(31)
+    return h
+
+
+def _band_pieces(
+    part: Part, capped: np.ndarray, params: dict[str, Any], n_buckets: int
+) -> list[tuple[np.ndarray, ...]]:
+    """(band, key, document) rows of every usable document, split by bucket of the key."""
+    from provenance.reuse import MIN_SHARED
+    from provenance.reuse.candidates import _band_keys, minhash_signatures
+
+    index = _index(part, params["shingle_size"], capped)
+    docs = np.flatnonzero(index.n_shingles >= MIN_SHARED)
+    sig = minhash_signatures(index, params["num_perm"], params["seed"])
+    keys = _band_keys(sig[docs], params["bands"])
+    n_bands = keys.shape[1]
+    band = np.tile(np.arange(n_bands, dtype=np.int16), len(docs))
+    doc = np.repeat(docs.astype(np.int64) + part.first_doc, n_bands)
+    key = keys.ravel()
+    bucket = (_mix(key) ^ _mix(band.astype(np.uint64))) % np.uint64(n_buckets)
+    order = np.argsort(bucket, kind="stable")
+    cut = np.searchsorted(bucket[order], np.arange(n_buckets + 1, dtype=np.uint64))
+    return [
+        (
+            band[order[cut[b] : cut[b + 1]]],
+            key[order[cut[b] : cut[b + 1]]],
+            doc[order[cut[b] : cut[b + 1]]],
+        )
+        for b in range(n_buckets)
+    ]
+
+
+def _bucket_pairs(n_docs: int, n_buckets: int, *pieces: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """Candidate pairs of one key bucket (as ``lo * n_docs + hi`` codes), split by pair bucket.
+
+    Within a (band, key) group, documents are ordered by their position in the corpus, as the
+    one-machine banding orders them, so oversized groups are chained the same way.
+    """
+    from provenance.reuse.candidates import _pairs_in_groups
+
+    band = np.concatenate([p[0] for p in pieces])
+    key = np.concatenate([p[1] for p in pieces])
+    doc = np.concatenate([p[2] for p in pieces])
+    order = np.lexsort((doc, key, band))
+    band, key, doc = band[order], key[order], doc[order]
+    brk = np.flatnonzero((band[1:] != band[:-1]) | (key[1:] != key[:-1])) + 1
+    starts = np.concatenate([[0], brk]) if len(doc) else np.empty(0, np.int64)
+    sizes = np.diff(np.concatenate([starts, [len(doc)]]))
+    multi = sizes > 1
+    p = _pairs_in_groups(doc, starts[multi], sizes[multi])
+    lo, hi = np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1])
+    code = np.unique(lo * n_docs + hi)
+    bucket = _mix(code) % np.uint64(n_buckets)
+    order = np.argsort(bucket, kind="stable")
+    cut = np.searchsorted(bucket[order], np.arange(n_buckets + 1, dtype=np.uint64))
+    return [code[order[cut[b] : cut[b + 1]]] for b in range(n_buckets)]
+
+
+def _merge_codes(n_docs: int, *pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One pair bucket's unique candidate pairs and the documents they need."""
+    code = np.unique(np.concatenate(pieces)) if pieces else np.empty(0, np.int64)
+    cand = np.stack([code // n_docs, code % n_docs], axis=1)
+    return cand, np.unique(cand.ravel())
+
+
+def _needed_docs(merged: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    return merged[1]
+
+
+def _extract(part: Part, *needed: np.ndarray) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """For each pair bucket: this partition's documents it needs, and their credits."""
+    arts = part.articles
+    doc = np.arange(len(arts), dtype=np.int64) + part.first_doc
+    cols = ["article_id", "text", "outlet_id", "published"]
+    out = []
+    for need in needed:
+        hit = np.isin(doc, need)
+        docs = arts.loc[hit, cols].assign(doc=doc[hit])
+        creds = part.credits.loc[part.credits["article_id"].isin(docs["article_id"])]
+        out.append((docs, creds[["article_id", "outlet_id"]]))
+    return out
+
+
+def _reuse_bucket(
+    merged: tuple[np.ndarray, np.ndarray],
+    capped: np.ndarray,
+    params: dict[str, Any],
+    outlets: Any,
+    *pieces: tuple[pd.DataFrame, pd.DataFrame],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Verify, orient and align one bucket of candidate pairs (reuse rows before best parents)."""
+
+    cand = merged[0]
+    docs = pd.concat([p[0] for p in pieces], ignore_index=True).sort_values("doc")
+    credits = pd.concat([p[1] for p in pieces], ignore_index=True)
+    gdoc = docs["doc"].to_numpy(np.int64)
+    local = np.searchsorted(gdoc, cand)
+    index = _index(
+        docs["text"].astype("string").fillna("").tolist(), params["shingle_size"], capped
+    )
+    return reuse_batch(
+        docs.drop(columns="doc").reset_index(drop=True),
+        index,
+        local,
+        doc_numbers=gdoc,
+        credits=credits,
+        outlets=_registry(outlets).table,
+        shingle_size=params["shingle_size"],
+        min_containment=params["min_containment"],
+        keep_same_outlet=params["keep_same_outlet"],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The driver (runs on the client)
+
+
+class _Run:
+    def __init__(self, client: Any, distributed: Any, opts: DaskOptions, quiet: bool) -> None:
+        self.client = client
+        self.distributed = distributed
+        self.opts = opts
+        self.quiet = quiet
+
+    def _wait(self, futures: Sequence[Any], desc: str) -> None:
+        if not futures:
+            return
+        if self.quiet:
+            self.distributed.wait(futures)
+            return
+        print(f"provenance: {desc}", file=sys.stderr)
+        with contextlib.redirect_stdout(sys.stderr):
+            self.distributed.progress(futures, notebook=False)
+        print(file=sys.stderr)
+
+    def _gather(self, futures: Sequence[Any], desc: str) -> list[Any]:
+        self._wait(futures, desc)
+        return self.client.gather(list(futures))
+
+    def _split(self, futures: Sequence[Any], n: int) -> list[list[Any]]:
+        """``result[i][j]``: item j of future i's list result, as futures."""
+        submit = self.client.submit
+        return [[submit(itemgetter(j), f, pure=False) for j in range(n)] for f in futures]
+
+    # ---- ingest
+    def read(self, inputs: Any, columns: dict[str, str]) -> list[Any]:
+        client = self.client
+        if isinstance(inputs, pd.DataFrame):
+            from provenance.ingest import articles_from_frame
+
+            articles, errors = articles_from_frame(inputs, columns=columns)
+            step = max(1, math.ceil(len(articles) / max(1, self._n_workers() * 4)))
+            parts = [
+                Part(articles.iloc[s : s + step].reset_index(drop=True), empty("errors"))
+                for s in range(0, max(len(articles), 1), step)
+            ]
+            parts[0].errors = errors
+            return client.scatter(parts)
+        items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+        urls = [
+            os.fspath(i)
+            for i in items
+            if _URL.match(os.fspath(i)) and not os.fspath(i).startswith("file://")
+        ]
+        local = [i for i in items if os.fspath(i) not in urls]
+        futures = []
+        if local:
+            from provenance.ingest.files import resolve_inputs
+
+            for group in _groups(resolve_inputs(local), self.opts.partition_bytes):
+                futures.append(client.submit(_read_files, group, columns, pure=False))
+        for url in urls:
+            futures.extend(self._read_url(url, columns))
+        return futures
+
+    def _read_url(self, url: str, columns: dict[str, str]) -> list[Any]:
+        import dask.dataframe as dd
+
+        base = url.split("?")[0].lower().removesuffix(".gz")
+        if base.endswith(".parquet") or base.endswith("/") or "*" in base and "parquet" in base:
+            frame = dd.read_parquet(url)
+        elif base.endswith((".jsonl", ".ndjson", ".json")):
+            frame = dd.read_json(url, lines=not base.endswith(".json"), blocksize=None)
+        else:
+            raise ValueError(f"remote inputs must be Parquet or JSON Lines tables, got {url!r}")
+        parts = frame.to_delayed()
+        lengths = self.client.compute([p.shape[0] for p in parts], sync=True)
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).tolist()
+        futures = self.client.compute(parts)
+        return [
+            self.client.submit(_read_frame, f, columns, url, int(o), pure=False)
+            for f, o in zip(futures, offsets, strict=True)
+        ]
+
+    def _n_workers(self) -> int:
+        return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
+
+    def deduplicate(self, parts: list[Any]) -> tuple[list[np.ndarray], list[int], pd.DataFrame]:
+        """Drop repeated article ids across partitions (the first read is kept), as ingest does."""
+        from provenance.errors import ErrorLog
+        from provenance.ingest.normalise import STAGE
+
+        ids = self._gather([self.client.submit(_ids, p) for p in parts], "ingest")
+        sources = self.client.gather([self.client.submit(lambda p: p.sources, p) for p in parts])
+        frame = pd.concat([f.assign(part=k) for k, f in enumerate(ids)], ignore_index=True)
+        dup = frame["article_id"].duplicated(keep="first").to_numpy()
+        log = ErrorLog()
+        if dup.any():
+            kept = frame.loc[~dup].set_index("article_id")["source_file"]
+            for row in frame.loc[dup].itertuples(index=False):
+                source, record = _split_source(row.source_file, sources[row.part])
+                log.add(
+                    source,
+                    record,
+                    STAGE,
+                    f"duplicate of article {row.article_id} kept from {kept[row.article_id]}; dropped",
+                )
+        sizes = [len(f) for f in ids]
+        cut = np.concatenate([[0], np.cumsum(sizes)])
+        drops = [dup[cut[k] : cut[k + 1]] for k in range(len(ids))]
+        kept_sizes = [int((~d).sum()) for d in drops]
+        first = np.concatenate([[0], np.cumsum(kept_sizes)[:-1]]).astype(int).tolist()
+        return drops, first, log.to_frame()
+
+    def analyze(
+        self,
+        inputs: Any,
+        outlets: Any,
+        columns: dict[str, str],
+        framing: bool,
+        params: dict[str, Any],
+    ) -> Any:
+        from provenance.analysis import Analysis, _outlets_seen
+        from provenance.chains import build_chains, build_links, compare_outlets
+        from provenance.errors import ErrorLog
+        from provenance.ingest.api import _sorted_errors
+        from provenance.schema import TABLES
+
+        client = self.client
+        raw = self.read(inputs, columns)
+        drops, first, dup_errors = self.deduplicate(raw)
+        parts = [
+            client.submit(_stages, p, d, f, outlets, framing, pure=False)
+            for p, d, f in zip(raw, drops, first, strict=True)
+        ]
+        del raw
+        self._wait(parts, "outlets, attribution, quotes" + (", framing" if framing else ""))
+        n_docs = first[-1] + int((~drops[-1]).sum()) if parts else 0
+
+        reuse, passages = self.reuse(parts, n_docs, outlets, params)
+
+        errors_parts = self._gather([client.submit(_table, p, "errors") for p in parts], "tables")
+        log = ErrorLog()
+        for e in [*errors_parts, dup_errors]:
+            log.extend(e)
+        errors = _sorted_errors(log)
+
+        keep_text = self.opts.keep_text
+        if keep_text is None:
+            chars = sum(self.client.gather([client.submit(_text_chars, p) for p in parts]))
+            keep_text = chars <= TEXT_LIMIT
+        tables = {
+            name: self._concat([client.submit(_table, p, name) for p in parts], name)
+            for name in ("credits", "citations", "quotes")
+        }
+        articles = self._concat(
+            [client.submit(_table, p, "articles", keep_text) for p in parts], "articles"
+        )
+        registry = _registry_local(outlets)
+        credits, citations, quotes = tables["credits"], tables["citations"], tables["quotes"]
+        outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse)
+        links = build_links(
+            articles,
+            reuse=reuse,
+            passages=passages,
+            credits=credits,
+            citations=citations,
+            quotes=quotes,
+            outlets=outlet_rows,
+        )
+        outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse, links)
+        chains, chain_hops = build_chains(links, articles, outlet_rows)
+        framing_long = empty("framing")
+        if framing:
+            from provenance.framing import framing_table, score_links
+
+            scores = self._concat([client.submit(_table, p, "scores") for p in parts], None)
+            scores = scores.sort_values("article_id", kind="stable", ignore_index=True)
+            linked = set(links["child_article_id"].dropna()) | set(
+                links["parent_article_id"].dropna()
+            )
+            wanted = client.scatter(linked, broadcast=True) if linked else linked
+            linked_articles = self._concat(
+                [client.submit(_texts_of, p, wanted) for p in parts], None
+            )
+            link_scores = score_links(
+                links,
+                linked_articles,
+                reuse=reuse,
+                passages=passages,
+                quotes=quotes,
+                citations=citations,
+                credits=credits,
+            )
+            links = links.merge(link_scores, on="link_id", how="left")
+            framing_long = framing_table(scores, link_scores)
+
+        if self.opts.parquet_dir is not None:
+            out = Path(self.opts.parquet_dir) / "articles"
+            written = [
+                client.submit(_write_part, p, str(out / f"part-{k:05d}.parquet"))
+                for k, p in enumerate(parts)
+            ]
+            self._gather(written, "parquet")
+
+        result: dict[str, pd.DataFrame] = {}
+        result["articles"] = conform(articles.sort_values("article_id"), "articles")
+        result["outlets"] = outlet_rows
+        result["credits"] = credits
+        result["citations"] = citations
+        result["quotes"] = quotes
+        result["reuse"] = reuse
+        result["passages"] = passages
+        result["links"] = conform(links, "links")
+        result["chains"] = chains
+        result["chain_hops"] = chain_hops
+        result["outlet_comparison"] = compare_outlets(
+            result["articles"], result["links"], chains, outlet_rows
+        )
+        result["framing"] = framing_long
+        result["errors"] = errors
+        for name in TABLES:
+            if name in result:
+                result[name] = result[name].reset_index(drop=True)
+        return Analysis(result)
+
+    def _concat(self, futures: list[Any], name: str | None) -> pd.DataFrame:
+        frames = [f for f in self._gather(futures, "tables") if f is not None]
+        if not frames:
+            return empty(name) if name else pd.DataFrame()
+        frames = [f for f in frames if len(f)] or frames[:1]
+        out = pd.concat(frames, ignore_index=True)
+        return _sort_like_stage(out, name)
+
+    # ---- reuse
+    def reuse(
+        self, parts: list[Any], n_docs: int, outlets: Any, params: dict[str, Any]
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        from provenance.reuse import resolve_doc_freq_cap
+
+        if n_docs < 2:
+            return empty("reuse"), empty("passages")
+        client, submit = self.client, self.client.submit
+        n_buckets = self.opts.buckets or max(2, min(256, math.ceil(n_docs / 50_000)))
+        n_ranges = n_buckets
+        cap = resolve_doc_freq_cap(params["max_doc_freq"], n_docs)
+        k = params["shingle_size"]
+
+        pieces = [submit(_doc_freq_pieces, p, k, n_ranges) for p in parts]
+        split = self._split(pieces, n_ranges)
+        capped_parts = [
+            submit(_capped_in_range, r, n_ranges, cap, *[s[r] for s in split])
+            for r in range(n_ranges)
+        ]
+        capped = np.sort(np.concatenate(self._gather(capped_parts, "reuse: shingle frequencies")))
+        del pieces, split, capped_parts
+        capped_f = client.scatter(capped, broadcast=True)
+
+        bands = [submit(_band_pieces, p, capped_f, params, n_buckets) for p in parts]
+        split = self._split(bands, n_buckets)
+        pair_pieces = [
+            submit(_bucket_pairs, n_docs, n_buckets, *[s[b] for s in split])
+            for b in range(n_buckets)
+        ]
+        self._wait(pair_pieces, "reuse: candidate pairs")
+        del bands, split
+        split = self._split(pair_pieces, n_buckets)
+        merged = [submit(_merge_codes, n_docs, *[s[b] for s in split]) for b in range(n_buckets)]
+        del pair_pieces, split
+        needed = [submit(_needed_docs, m) for m in merged]
+        extracted = self._split([submit(_extract, p, *needed) for p in parts], n_buckets)
+        del needed
+        results = [
+            submit(_reuse_bucket, merged[b], capped_f, params, outlets, *[e[b] for e in extracted])
+            for b in range(n_buckets)
+        ]
+        out = self._gather(results, "reuse: verify and align")
+        del results, extracted, merged
+        pairs = pd.concat([o[0] for o in out], ignore_index=True)
+        psg = pd.concat([o[1] for o in out], ignore_index=True)
+        return finish_reuse(pairs, psg, min_containment=params["min_containment"])
+
+
+def _registry_local(outlets: Any) -> Any:
+    from provenance.outlets import load_registry
+
+    return load_registry(outlets)
+
+
+def _groups(paths: list[str], limit: int) -> list[list[str]]:
+    """Consecutive files (sorted order, as ingest reads them) in groups of about ``limit`` bytes."""
+    groups: list[list[str]] = []
+    size = 0
+    for path in paths:
+        try:
+            n = os.path.getsize(path)
+        except OSError:
+            n = 0
+        if path.endswith(".gz"):
+            n *= _GZ_FACTOR
+        if groups and size + n <= limit:
+            groups[-1].append(path)
+            size += n
+        else:
+            groups.append([path])
+            size = n
+    return groups
+
+
+def _split_source(source_file: str, sources: Sequence[str]) -> tuple[str, str]:
+    """(source, record) of an article's ``source_file`` (``path`` or ``path#record``)."""
+    if source_file in sources:
+        return source_file, ""
+    for src in sorted(sources, key=len, reverse=True):
+        if source_file.startswith(src + "#"):
+            return src, source_file[len(src) + 1 :]
+    path, _, record = source_file.rpartition("#")
+    return (path, record) if path else (source_file, "")
+
+
+# How the pandas engine's stage functions order their rows (stable sorts keep each article's
+# own order).
+_STAGE_ORDER = {
+    "articles": None,
+    "credits": ["article_id"],
+    "citations": ["article_id"],
+    "quotes": ["article_id"],
+}
+
+
+def _sort_like_stage(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
+    keys = _STAGE_ORDER.get(name or "")
+    if keys:
+        frame = frame.sort_values(keys, kind="stable", ignore_index=True)
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# Phases of provenance.reuse.find_reuse after candidate generation (to move into reuse).
+
+
+def reuse_batch(
+    docs: pd.DataFrame,
+    index: Any,
+    cand: np.ndarray,
+    *,
+    doc_numbers: np.ndarray | None = None,
+    credits: pd.DataFrame | None = None,
+    outlets: pd.DataFrame | None = None,
+    shingle_size: int = 5,
+    min_containment: float = 0.5,
+    keep_same_outlet: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Verify, orient and align candidate pairs ``cand`` (rows of ``docs`` and ``index``)."""
+    from provenance.ids import stable_id
+    from provenance.reuse import MIN_SHARED, _credit_codes, _source_flags
+    from provenance.reuse.align import _union_length, align_pairs
+    from provenance.reuse.direction import orient
+    from provenance.reuse.verify import shared_shingles
+
+    n = len(docs)
+    numbers = np.arange(n, dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
+    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
+    if "outlet_id" in docs:
+        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
+    else:
+        outlet_col = np.full(n, None, dtype=object)
+    outlet_code, outlet_names = pd.factorize(pd.Series(outlet_col, dtype="string"))
+    if "published" in docs:
+        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
+        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    else:
+        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    n_sh = index.n_shingles
+    if not keep_same_outlet and len(cand):
+        oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
+        cand = cand[(oa < 0) | (oa != ob)]
+
+    shared = shared_shingles(index.matrix(), cand)
+    na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]
+    c_a = shared / np.maximum(na, 1)
+    c_b = shared / np.maximum(nb, 1)
+    ok = (shared >= MIN_SHARED) & (np.maximum(c_a, c_b) >= min_containment)
+    pairs = pd.DataFrame(
+        {
+            "a": cand[ok, 0],
+            "b": cand[ok, 1],
+            "c_a": c_a[ok],
+            "c_b": c_b[ok],
+            "jaccard": shared[ok] / (na[ok] + nb[ok] - shared[ok]),
+        }
+    )
+    if pairs.empty:
+        return pd.DataFrame(), pd.DataFrame()
+    pairs = orient(
+        pairs,
+        published=published,
+        outlet=outlet_code,
+        is_source=_source_flags(outlet_col, outlets),
+        credit_codes=_credit_codes(credits, ids, outlet_names),
+    )
+    child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
+    nat = np.iinfo(np.int64).min
+    dated = (published[child] != nat) & (published[parent] != nat)
+    pairs["lag_hours"] = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
+
+    psg = align_pairs(index, child, parent, shingle_size)
+    owner = psg["pair"].to_numpy()
+    n_pairs = len(pairs)
+    pairs["n_passages"] = np.bincount(owner, minlength=n_pairs)
+    pairs["aligned_chars"] = _union_length(
+        owner, psg["child_start"].to_numpy(np.int64), psg["child_end"].to_numpy(np.int64), n_pairs
+    )
+    pairs["added_words"] = index.n_words[child] - psg.attrs["child_covered"]
+    pairs["dropped_words"] = index.n_words[parent] - psg.attrs["parent_covered"]
+    a_ids, b_ids = ids[pairs["a"].to_numpy()], ids[pairs["b"].to_numpy()]
+    pair_ids = np.array(
+        [stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids, strict=True)], dtype=object
+    )
+    pairs["pair_id"] = pair_ids
+    pairs["child_article_id"] = ids[child]
+    pairs["parent_article_id"] = ids[parent]
+    pairs["child"] = numbers[child]
+    pairs["parent"] = numbers[parent]
+    passages = pd.DataFrame(
+        {
+            "pair_id": pair_ids[owner],
+            "passage": psg["passage"],
+            "child_start": psg["child_start"],
+            "child_end": psg["child_end"],
+            "parent_start": psg["parent_start"],
+            "parent_end": psg["parent_end"],
+            "n_words": psg["n_words"],
+        }
+    )
+    return pairs.drop(columns=["a", "b", "c_a", "c_b"]), passages
+
+
+def finish_reuse(
+    pairs: pd.DataFrame, passages: pd.DataFrame, *, min_containment: float = 0.5
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Best parents (over all pairs of each child), confidence, and the two sorted tables."""
+    from provenance.reuse.direction import CERTAINTY, best_parents
+
+    if pairs.empty:
+        return empty("reuse"), empty("passages")
+    pairs = pairs.reset_index(drop=True)
+    pairs["is_best_parent"] = best_parents(pairs, pairs["lag_hours"])
+    strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
+    span = max(1.0 - float(min_containment), 1e-9)
+    strength = np.clip(0.5 + 0.5 * (strength - min_containment) / span, 0.0, 1.0)
+    pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
+    for col, digits in (
+        ("containment", 4),
+        ("parent_coverage", 4),
+        ("jaccard", 4),
+        ("lag_hours", 3),
+    ):
+        pairs[col] = pairs[col].round(digits)
+    from provenance.schema import TABLES
+
+    reuse = pairs[TABLES["reuse"].names]
+    reuse = reuse.sort_values(["child_article_id", "parent_article_id"], kind="stable")
+    passages = passages.sort_values(["pair_id", "passage"], kind="stable")
+    return conform(reuse, "reuse"), conform(passages, "passages")
