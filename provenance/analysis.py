@@ -275,9 +275,9 @@ def analyze_articles(
         elif step == "framing":
             from provenance.framing import framing_table, score_articles, score_links
 
-            article_scores = score_articles(articles, quotes)
+            article_scores, article_evidence = score_articles(articles, quotes, return_evidence=True)
             articles = articles.merge(article_scores, on="article_id", how="left")
-            link_scores = score_links(
+            link_scores, link_evidence = score_links(
                 links,
                 articles,
                 reuse=reuse,
@@ -285,9 +285,13 @@ def analyze_articles(
                 quotes=quotes,
                 citations=citations,
                 credits=credits,
+                article_scores=article_scores,
+                return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
-            framing_long = framing_table(article_scores, link_scores)
+            framing_long = framing_table(
+                article_scores, link_scores, pd.concat([article_evidence, link_evidence], ignore_index=True)
+            )
 
     tables["articles"] = conform(articles.sort_values("article_id"), "articles")
     tables["outlets"] = outlet_rows
