@@ -150,6 +150,7 @@ def analyze(
     outlets: str | os.PathLike[str] | pd.DataFrame | None = None,
     columns: Mapping[str, str] | None = None,
     framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     reuse_options: Mapping[str, Any] | None = None,
     engine: str = "pandas",
     workers: int | None = None,
@@ -165,6 +166,8 @@ def analyze(
     outlets : a user outlet registry (CSV path or DataFrame) that adds to or overrides the shipped one.
     columns : explicit column mapping for tabular inputs, ``{"text": "article_body"}``.
     framing : compute framing features and deltas (the slowest stage).
+    lexicons : framing lexicons to add or override (a folder of ``NAME.txt`` lists, a JSON file or
+        a dict; see ``provenance/resources/lexicons/README.md``).
     reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers, scheduler : Dask only: local cluster size, or the address of an existing cluster.
@@ -191,6 +194,7 @@ def analyze(
             outlets=outlets,
             columns=columns,
             framing=framing,
+            lexicons=lexicons,
             reuse_options=reuse_options,
             workers=workers,
             scheduler=scheduler,
@@ -210,6 +214,7 @@ def analyze(
         errors=errors,
         outlets=outlets,
         framing=framing,
+        lexicons=lexicons,
         reuse_options=reuse_options,
         quiet=quiet,
     )
@@ -221,6 +226,7 @@ def analyze_articles(
     errors: pd.DataFrame | None = None,
     outlets: str | os.PathLike[str] | pd.DataFrame | None = None,
     framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     reuse_options: Mapping[str, Any] | None = None,
     quiet: bool = True,
 ) -> Analysis:
@@ -275,7 +281,9 @@ def analyze_articles(
         elif step == "framing":
             from provenance.framing import framing_table, score_articles, score_links
 
-            article_scores, article_evidence = score_articles(articles, quotes, return_evidence=True)
+            article_scores, article_evidence = score_articles(
+                articles, quotes, lexicons=lexicons, return_evidence=True
+            )
             articles = articles.merge(article_scores, on="article_id", how="left")
             link_scores, link_evidence = score_links(
                 links,
@@ -286,11 +294,14 @@ def analyze_articles(
                 citations=citations,
                 credits=credits,
                 article_scores=article_scores,
+                lexicons=lexicons,
                 return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
             framing_long = framing_table(
-                article_scores, link_scores, pd.concat([article_evidence, link_evidence], ignore_index=True)
+                article_scores,
+                link_scores,
+                pd.concat([article_evidence, link_evidence], ignore_index=True),
             )
 
     tables["articles"] = conform(articles.sort_values("article_id"), "articles")

@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze.add_argument("--no-framing", action="store_true", help="skip framing features (faster)")
     analyze.add_argument(
+        "--lexicons",
+        metavar="PATH",
+        help="framing lexicons to add or override: a folder of NAME.txt lists or a JSON file",
+    )
+    analyze.add_argument(
         "--no-report", action="store_true", help="write tables only, no report.html"
     )
     analyze.add_argument(
@@ -173,6 +178,7 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
         outlets=args.outlets,
         columns=_columns(args.columns),
         framing=framing,
+        lexicons=getattr(args, "lexicons", None),
         reuse_options=reuse_options or None,
         engine=engine,
         quiet=args.quiet,
