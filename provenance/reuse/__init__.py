@@ -208,7 +208,7 @@ def find_reuse(
     pairs["lag_hours"] = lag
     pairs["is_best_parent"] = best_parents(pairs, pd.Series(lag))
 
-    psg = align_pairs(index, texts, child, parent, shingle_size, quiet=quiet)
+    psg = align_pairs(index, child, parent, shingle_size, quiet=quiet)
     owner = psg["pair"].to_numpy()
     n_pairs = len(pairs)
     pairs["n_passages"] = np.bincount(owner, minlength=n_pairs)

@@ -9,21 +9,18 @@ to ``2 * shingle_size + 2`` words is bridged, so a typo or a swapped word (which
 >>> from provenance.reuse.shingles import build_index
 >>> texts = ["x y one two three four five six z", "one two three four five six"]
 >>> idx = build_index(texts, 3)
->>> p = align_pairs(idx, texts, np.array([1]), np.array([0]), 3)
+>>> p = align_pairs(idx, np.array([1]), np.array([0]), 3)
 >>> p[["child_start", "child_end", "parent_start", "parent_end", "n_words"]].values.tolist()
 [[0, 27, 4, 31, 6]]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 
 from provenance.progress import progress
 from provenance.reuse.shingles import N_COLUMNS, ShingleIndex
-from provenance.text import word_offsets
 
 # Passages need this many matching shingles: a lone shared phrase is not a copied passage.
 MIN_PASSAGE_SHINGLES = 3
@@ -57,24 +54,19 @@ def _match_runs(index: ShingleIndex, child: np.ndarray, parent: np.ndarray, k: i
     gap = 2 * k + 2
     dc, dp = np.diff(cpos), np.diff(ppos)
     brk = (np.diff(owner) != 0) | (dc > gap) | (dp < 1) | (dp > gap) | (np.abs(dp - dc) > 2)
-    run = np.concatenate([[0], np.cumsum(brk)]) if len(owner) else np.empty(0, np.int64)
-    runs = pd.DataFrame({"owner": owner, "run": run, "cpos": cpos, "ppos": ppos})
-    g = runs.groupby("run", sort=True).agg(
-        owner=("owner", "first"),
-        c0=("cpos", "min"),
-        c1=("cpos", "max"),
-        p0=("ppos", "min"),
-        p1=("ppos", "max"),
-        n=("cpos", "size"),
-    )
-    g = g[g["n"] >= MIN_PASSAGE_SHINGLES]
+    first = np.flatnonzero(np.concatenate([[True], brk])) if len(owner) else np.empty(0, np.int64)
+    size = np.diff(np.concatenate([first, [len(owner)]]))
+    last = first + size - 1
+    keep = size >= MIN_PASSAGE_SHINGLES
+    first, last = first[keep], last[keep]
+    # Along a run positions ascend in the child; in the parent they ascend too (dp >= 1).
     return pd.DataFrame(
         {
-            "owner": g["owner"].to_numpy(),
-            "c0": g["c0"].to_numpy(),
-            "c1": g["c1"].to_numpy() + k,
-            "p0": g["p0"].to_numpy(),
-            "p1": g["p1"].to_numpy() + k,
+            "owner": owner[first],
+            "c0": cpos[first],
+            "c1": cpos[last] + k,
+            "p0": ppos[first],
+            "p1": ppos[last] + k,
         }
     )
 
@@ -95,7 +87,6 @@ def _union_length(owner: np.ndarray, start: np.ndarray, end: np.ndarray, n: int)
 
 def align_pairs(
     index: ShingleIndex,
-    texts: Sequence[str],
     child: np.ndarray,
     parent: np.ndarray,
     shingle_size: int,
@@ -127,26 +118,20 @@ def align_pairs(
     child_cov = _union_length(owner, w["c0"].to_numpy(), w["c1"].to_numpy(), n)
     parent_cov = _union_length(owner, w["p0"].to_numpy(), w["p1"].to_numpy(), n)
 
-    # Word -> character offsets, only for the documents that have passages.
-    cdoc, pdoc = child[owner], parent[owner]
-    docs = np.unique(np.concatenate([cdoc, pdoc]))
-    offs = [
-        word_offsets(texts[d])
-        for d in progress(docs, total=len(docs), desc="reuse: offsets", quiet=quiet)
-    ]
-    base = np.zeros(len(docs) + 1, dtype=np.int64)
-    np.cumsum([len(o) for o in offs], out=base[1:])
-    flat = np.concatenate(offs) if offs else np.empty((0, 2), np.int64)
-    cb, pb = base[np.searchsorted(docs, cdoc)], base[np.searchsorted(docs, pdoc)]
+    # Word positions -> character offsets in each text.
+    wbase, ws, we = index.words.offsets, index.words.start, index.words.end
+    cb, pb = wbase[child[owner]], wbase[parent[owner]]
+    c0, c1 = w["c0"].to_numpy(), w["c1"].to_numpy()
+    p0, p1 = w["p0"].to_numpy(), w["p1"].to_numpy()
     out = pd.DataFrame(
         {
             "pair": owner,
             "passage": w.groupby("owner").cumcount().to_numpy(),
-            "child_start": flat[cb + w["c0"].to_numpy(), 0] if len(w) else [],
-            "child_end": flat[cb + w["c1"].to_numpy() - 1, 1] if len(w) else [],
-            "parent_start": flat[pb + w["p0"].to_numpy(), 0] if len(w) else [],
-            "parent_end": flat[pb + w["p1"].to_numpy() - 1, 1] if len(w) else [],
-            "n_words": (w["c1"] - w["c0"]).to_numpy(),
+            "child_start": ws[cb + c0].astype(np.int64),
+            "child_end": we[cb + c1 - 1].astype(np.int64),
+            "parent_start": ws[pb + p0].astype(np.int64),
+            "parent_end": we[pb + p1 - 1].astype(np.int64),
+            "n_words": c1 - c0,
         }
     )
     out.attrs["child_covered"] = child_cov

@@ -20,8 +20,8 @@ import numpy as np
 from provenance.progress import progress
 from provenance.reuse.shingles import ShingleIndex
 
-# Elements (shingles x permutations) per vectorised block: ~16 MB of uint64 temporaries.
-_BLOCK = 1 << 21
+# Shingles per vectorised block (times num_perm uint64 values: ~8 MB at 128 permutations).
+_BLOCK = 8192
 # Buckets bigger than this (thousands of documents sharing a band) are linked as a chain of
 # neighbours instead of all pairs, which bounds the cost on hostile input (mass duplicates).
 MAX_BUCKET = 500
@@ -41,22 +41,23 @@ def minhash_signatures(
     if len(nonempty) == 0:
         return sig
     x = index.cols.astype(np.uint64)
-    # Blocks of whole documents, each about _BLOCK elements once expanded by num_perm.
-    per_block = max(1, _BLOCK // num_perm)
+    # Blocks of whole documents holding about _BLOCK shingles: the (num_perm, block) hash matrix
+    # stays in cache, which matters more than the number of numpy calls.
     ends = index.indptr[nonempty + 1]
-    cuts = np.searchsorted(ends, np.arange(per_block, ends[-1] + per_block, per_block), "left")
-    cuts = np.unique(np.minimum(np.concatenate([[0], cuts + 1]), len(nonempty)))
+    targets = np.arange(_BLOCK, int(ends[-1]) + _BLOCK, _BLOCK)
+    cuts = np.unique(
+        np.minimum(np.concatenate([[0], np.searchsorted(ends, targets) + 1]), len(nonempty))
+    )
     shift = np.uint64(32)
-    for lo, hi in progress(
-        zip(cuts[:-1], cuts[1:]), total=len(cuts) - 1, desc="reuse: minhash", quiet=quiet
-    ):
+    a_col, b_col = a[:, None], b[:, None]
+    blocks = list(zip(cuts[:-1], cuts[1:]))
+    for lo, hi in progress(blocks, total=len(blocks), desc="reuse: minhash", quiet=quiet):
         docs = nonempty[lo:hi]
         s0, s1 = index.indptr[docs[0]], index.indptr[docs[-1] + 1]
-        block = x[s0:s1, None] * a[None, :]
-        block += b[None, :]
+        block = a_col * x[None, s0:s1]
+        block += b_col
         block >>= shift
-        starts = index.indptr[docs] - s0
-        sig[docs] = np.minimum.reduceat(block, starts, axis=0).astype(np.uint32)
+        sig[docs] = np.minimum.reduceat(block, index.indptr[docs] - s0, axis=1).T
     return sig
 
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
 from provenance.progress import progress
@@ -25,7 +23,6 @@ from provenance.text import WORD_RE
 
 SHINGLE_BITS = 25
 N_COLUMNS = 1 << SHINGLE_BITS
-_CHUNK_DOCS = 4096
 # Odd 64-bit multipliers for the position-dependent shingle combination (fixed: stable ids).
 _MIX = np.random.default_rng(0x5EED).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
 
@@ -43,6 +40,7 @@ class ShingleIndex:
     pos: np.ndarray  # int32
     n_words: np.ndarray  # int64, words per document
     n_capped: int  # distinct columns dropped by the document-frequency cap
+    words: Words  # character spans of the words the shingles are made of (hashes dropped)
 
     @property
     def n_docs(self) -> int:
@@ -58,88 +56,214 @@ class ShingleIndex:
         return sp.csr_matrix((data, self.cols, self.indptr), shape=(self.n_docs, N_COLUMNS))
 
 
-def _tokens(text: str) -> list[str]:
-    lower = text.lower()
-    if len(lower) == len(text):
-        return WORD_RE.findall(lower)
-    # Rare case-mappings change lengths (e.g. 'İ'): tokenise the original so word i stays word i.
-    return [w.lower() for w in WORD_RE.findall(text)]
+# The joiners of text.WORD_PATTERN (\w+(?:['’\-]\w+)*): inside a word only between word chars.
+_JOINERS = np.array([ord(c) for c in "'’-"], dtype=np.uint32)
+_BASE = np.uint64(0x100000001B3)  # odd: invertible modulo 2**64
+_BASE_INV = np.uint64(pow(int(_BASE), -1, 2**64))
+# Texts longer than this are scanned up to it only (bounds memory on hostile input).
+MAX_CHARS = 1_000_000
+_CHUNK_CHARS = 1 << 20
+_BLOCK_WORDS = 1 << 18
 
 
-def word_hashes(texts: Sequence[str], *, quiet: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """64-bit hashes of every word of every text, concatenated, and the word offsets per text.
+@dataclass(frozen=True)
+class Words:
+    """Every word of every text: 64-bit hash of the lower-cased word and its character span."""
 
-    Words are factorised per chunk and only the distinct words are hashed (pandas' keyed hash:
-    deterministic across runs and machines).
+    hashes: np.ndarray  # uint64
+    offsets: np.ndarray  # int64, n_texts + 1: words of text d are [offsets[d], offsets[d+1])
+    start: np.ndarray  # int32 character offsets within the text
+    end: np.ndarray  # int32, exclusive
+
+
+_BMP_TABLES: list[np.ndarray] = []
+
+
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Word-character flag and lower-case code point of every BMP character (built once)."""
+    if not _BMP_TABLES:
+        chars = [chr(c) for c in range(0x10000)]
+        is_word = np.array([WORD_RE.fullmatch(c) is not None for c in chars])
+        # A case mapping to several characters (e.g. 'İ') keeps the original: lengths must hold.
+        lower = np.array(
+            [ord(lc) if len(lc := c.lower()) == 1 else ord(c) for c in chars], dtype=np.uint32
+        )
+        _BMP_TABLES[:] = [is_word, lower]
+    return _BMP_TABLES[0], _BMP_TABLES[1]
+
+
+def _classify(cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Word-character flags (``\\w``) and lower-cased code points."""
+    is_word_bmp, lower_bmp = _bmp_tables()
+    bmp = cps < 0x10000
+    if bmp.all():
+        return is_word_bmp[cps], lower_bmp[cps]
+    small = np.where(bmp, cps, 0)
+    is_word, lower = is_word_bmp[small], np.where(bmp, lower_bmp[small], cps)
+    rest = ~bmp
+    uniq, inv = np.unique(cps[rest], return_inverse=True)
+    chars = [chr(c) for c in uniq]
+    is_word[rest] = np.array([WORD_RE.fullmatch(c) is not None for c in chars])[inv]
+    lower[rest] = np.array(
+        [ord(lc) if len(lc := c.lower()) == 1 else ord(c) for c in chars], dtype=np.uint32
+    )[inv]
+    return is_word, lower
+
+
+_POWERS: list[np.ndarray] = []
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """B**i and B**-i modulo 2**64 for i < n (cached: the same for every chunk)."""
+    if not _POWERS or len(_POWERS[0]) < n:
+        size = max(n, _CHUNK_CHARS + 1)
+        pw = np.empty(size, dtype=np.uint64)
+        ipw = np.empty(size, dtype=np.uint64)
+        pw[0] = ipw[0] = 1
+        np.multiply.accumulate(np.full(size - 1, _BASE), out=pw[1:])
+        np.multiply.accumulate(np.full(size - 1, _BASE_INV), out=ipw[1:])
+        _POWERS[:] = [pw, ipw]
+    return _POWERS[0], _POWERS[1]
+
+
+def _scan_chunk(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Words of a few texts joined by newlines: hashes, text index, local start and end."""
+    lens = np.array([len(t) for t in texts], dtype=np.int64)
+    text_start = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
+    cps = np.frombuffer("\n".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    is_word, lower = _classify(cps)
+    in_word = is_word.copy()
+    if len(cps) > 2:
+        mid = cps[1:-1]
+        joiner = (mid == _JOINERS[0]) | (mid == _JOINERS[1]) | (mid == _JOINERS[2])
+        in_word[1:-1] |= joiner & is_word[:-2] & is_word[2:]
+    edge = np.diff(np.concatenate([[False], in_word, [False]]).view(np.int8))
+    st, en = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)
+    # Polynomial hash of each word's code points from prefix sums: (P[e] - P[s]) * B^-s.
+    n = len(cps)
+    pw, ipw = _powers(n + 1)
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.multiply(lower, pw[:n], out=prefix[1:])
+    np.cumsum(prefix[1:], out=prefix[1:])
+    h = (prefix[en] - prefix[st]) * ipw[st] + (en - st).astype(np.uint64)
+    # splitmix64 finaliser: the polynomial is linear, the shingle mix must not see that.
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    doc = np.searchsorted(text_start, st, side="right") - 1
+    return h, doc, st - text_start[doc], en - text_start[doc]
+
+
+def scan_words(texts: Sequence[str], *, quiet: bool = True) -> Words:
+    """Every word of every text (as :data:`provenance.text.WORD_RE` finds them), vectorised.
+
+    The texts are scanned as code-point arrays in chunks of a few million characters; the word
+    boundaries follow ``WORD_PATTERN`` exactly (word characters, inner apostrophes and hyphens).
+
+    >>> w = scan_words(["It's Russia-US talks.", "x"])
+    >>> w.offsets.tolist(), w.start.tolist(), w.end.tolist()
+    ([0, 3, 4], [0, 5, 15, 0], [4, 14, 20, 1])
     """
     n = len(texts)
+    clipped = [t[:MAX_CHARS] for t in texts]
+    sizes = np.array([len(t) + 1 for t in clipped], dtype=np.int64)
+    cut = np.searchsorted(
+        np.cumsum(sizes), np.arange(_CHUNK_CHARS, sizes.sum() + _CHUNK_CHARS, _CHUNK_CHARS)
+    )
+    bounds = np.unique(np.clip(np.concatenate([[0], cut + 1, [n]]), 0, n))
     counts = np.zeros(n, dtype=np.int64)
-    parts: list[np.ndarray] = []
-    starts = range(0, n, _CHUNK_DOCS)
-    for s in progress(starts, total=len(starts), desc="reuse: words", quiet=quiet):
-        toks = [_tokens(t) for t in texts[s : s + _CHUNK_DOCS]]
-        counts[s : s + len(toks)] = [len(t) for t in toks]
-        flat = np.fromiter(chain.from_iterable(toks), dtype=object, count=int(sum(map(len, toks))))
-        codes, uniques = pd.factorize(flat)
-        uhash = pd.util.hash_array(np.asarray(uniques, dtype=object), categorize=False)
-        parts.append(uhash[codes] if len(codes) else np.empty(0, np.uint64))
+    hs, starts, ends = [], [], []
+    pairs = list(zip(bounds[:-1], bounds[1:]))
+    for lo, hi in progress(pairs, total=len(pairs), desc="reuse: words", quiet=quiet):
+        h, doc, st, en = _scan_chunk(clipped[lo:hi])
+        counts[lo:hi] = np.bincount(doc, minlength=hi - lo)
+        hs.append(h)
+        starts.append(st.astype(np.int32))
+        ends.append(en.astype(np.int32))
     offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
-    hashes = np.concatenate(parts) if parts else np.empty(0, np.uint64)
-    return hashes, offsets
+
+    def cat(parts: list[np.ndarray], dtype: type) -> np.ndarray:
+        return np.concatenate(parts) if parts else np.empty(0, dtype)
+
+    return Words(cat(hs, np.uint64), offsets, cat(starts, np.int32), cat(ends, np.int32))
+
+
+def _block_shingles(
+    h: np.ndarray, n_words: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct shingles of a block of documents: sorted columns, first positions, counts."""
+    n_docs = len(n_words)
+    n_start = max(len(h) - k + 1, 0)
+    # Shingle at word i = sum_j h[i+j] * MIX[j] (uint64 wrap-around).
+    sh = h[:n_start] * _MIX[0]
+    for j in range(1, k):
+        sh += h[j : j + n_start] * _MIX[j]
+    # Word i's position in its document; a shingle is valid when its k words lie in one document.
+    firsts = np.cumsum(n_words) - n_words
+    local = np.arange(len(h), dtype=np.int32) - np.repeat(firsts, n_words).astype(np.int32)
+    room = np.repeat((n_words - k).astype(np.int32), n_words)
+    valid = (local <= room)[:n_start]
+    cols = (sh[valid] >> np.uint64(64 - SHINGLE_BITS)).astype(np.int32)
+    pos = local[:n_start][valid]
+    per_doc = np.maximum(n_words - k + 1, 0)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(per_doc, out=indptr[1:])
+    # Sort each document's shingles (scipy's per-row sort, in C++), then keep one entry per
+    # distinct shingle with its first position.
+    m = sp.csr_matrix((pos, cols, indptr), shape=(n_docs, N_COLUMNS))
+    m.sort_indices()
+    cols, pos = m.indices, m.data
+    row = np.repeat(np.arange(n_docs, dtype=np.int32), per_doc)
+    first = np.ones(len(cols), dtype=bool)
+    first[1:] = (cols[1:] != cols[:-1]) | (row[1:] != row[:-1])
+    starts = np.flatnonzero(first)
+    pos = np.minimum.reduceat(pos, starts) if len(starts) else pos[:0]
+    return cols[starts], pos, np.bincount(row[starts], minlength=n_docs)
 
 
 def build_index(
     texts: Sequence[str], shingle_size: int, max_doc_freq: int | None = None, *, quiet: bool = True
 ) -> ShingleIndex:
     """Shingle every text and drop shingles found in more than ``max_doc_freq`` documents."""
-    h, offsets = word_hashes(texts, quiet=quiet)
+    words = scan_words(texts, quiet=quiet)
     n_docs = len(texts)
+    offsets = words.offsets
     n_words = np.diff(offsets)
-    k = shingle_size
-    n_start = max(len(h) - k + 1, 0)
-    # Shingle at word i = sum_j h[i+j] * MIX[j] (uint64 wrap-around): vectorised over the corpus.
-    sh = np.zeros(n_start, dtype=np.uint64)
-    for j in range(k):
-        sh += h[j : j + n_start] * _MIX[j]
-    del h
-    # A shingle is valid when its k words lie in one document.
-    doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), n_words)[:n_start]
-    valid = np.arange(n_start, dtype=np.int64) + k <= offsets[1:][doc_of]
-    cols = (sh[valid] >> np.uint64(64 - SHINGLE_BITS)).astype(np.int32)
-    del sh
-    pos = (np.arange(n_start, dtype=np.int64)[valid] - offsets[doc_of[valid]]).astype(np.int32)
-    per_doc = np.bincount(doc_of[valid], minlength=n_docs)
-    del doc_of, valid
-    indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(per_doc, out=indptr[1:])
-
-    # Sort each document's shingles (scipy's per-row sort, in C++), then keep one entry per
-    # distinct shingle with its first position.
-    m = sp.csr_matrix((pos, cols, indptr), shape=(n_docs, N_COLUMNS))
-    m.sort_indices()
-    cols, pos = m.indices, m.data
-    del m
-    row = np.repeat(np.arange(n_docs, dtype=np.int64), per_doc)
-    first = np.ones(len(cols), dtype=bool)
-    first[1:] = (cols[1:] != cols[:-1]) | (row[1:] != row[:-1])
-    starts = np.flatnonzero(first)
-    pos = np.minimum.reduceat(pos, starts) if len(starts) else pos[:0]
-    cols, row = cols[starts], row[starts]
+    # Blocks of whole documents of about _BLOCK_WORDS words keep the temporaries in cache.
+    cuts = np.searchsorted(offsets, np.arange(0, offsets[-1], _BLOCK_WORDS), side="right") - 1
+    bounds = np.unique(np.concatenate([cuts, [n_docs]]))
+    cols_parts, pos_parts, counts = [], [], np.zeros(n_docs, dtype=np.int64)
+    blocks = list(zip(bounds[:-1], bounds[1:]))
+    for lo, hi in progress(blocks, total=len(blocks), desc="reuse: shingles", quiet=quiet):
+        h = words.hashes[offsets[lo] : offsets[hi]]
+        c, p, n = _block_shingles(h, n_words[lo:hi], shingle_size)
+        cols_parts.append(c)
+        pos_parts.append(p)
+        counts[lo:hi] = n
+    cols = np.concatenate(cols_parts) if cols_parts else np.empty(0, np.int32)
+    pos = np.concatenate(pos_parts) if pos_parts else np.empty(0, np.int32)
+    del cols_parts, pos_parts
 
     n_capped = 0
     if max_doc_freq is not None and len(cols):
         df = np.bincount(cols, minlength=N_COLUMNS)
-        keep = df[cols] <= max_doc_freq
         n_capped = int(np.count_nonzero(df > max_doc_freq))
-        del df
-        cols, pos, row = cols[keep], pos[keep], row[keep]
+        if n_capped:
+            keep = df[cols] <= max_doc_freq
+            del df
+            row = np.repeat(np.arange(n_docs, dtype=np.int32), counts)
+            counts = np.bincount(row[keep], minlength=n_docs)
+            cols, pos = cols[keep], pos[keep]
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(row, minlength=n_docs), out=indptr[1:])
+    np.cumsum(counts, out=indptr[1:])
     return ShingleIndex(
         indptr=indptr,
         cols=cols.astype(np.int32, copy=False),
         pos=pos.astype(np.int32, copy=False),
         n_words=n_words,
         n_capped=n_capped,
+        words=Words(np.empty(0, np.uint64), offsets, words.start, words.end),
     )
