@@ -61,7 +61,7 @@ CITES = (
     "The talks will resume next month, according to {outlet}.",
     "{outlet} reported that the delegation had left the capital.",
     "A source told {outlet} that the documents were being coordinated.",
-    "The so-called \"experts\" were not invited, {outlet} said.",
+    'The so-called "experts" were not invited, {outlet} said.',
 )
 
 
@@ -116,9 +116,7 @@ def run(n: int, seed: int) -> dict[str, float]:
     total = sum(timings.values())
     print(f"{n} articles, {chars / n:.0f} characters each on average")
     for name, seconds in timings.items():
-        print(
-            f"  {name:10s} {rows[name]:8d} rows  {seconds:6.2f} s  {n / seconds:9.0f} articles/s"
-        )
+        print(f"  {name:10s} {rows[name]:8d} rows  {seconds:6.2f} s  {n / seconds:9.0f} articles/s")
     print(f"all three: {total:.2f} s, {n / total:.0f} articles/s")
     print(f"peak traced memory during extraction: {peak / 2**20:.1f} MiB")
     return {"articles_per_s": n / total, "peak_mib": peak / 2**20, **timings}

@@ -19,114 +19,74 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
-from provenance.attribution.patterns import DESCRIPTOR, NAME, VERB, WHEN
+from provenance.attribution.patterns import VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
     _ADVERB,
-    _INSERT,
-    OUTLET_PHRASE,
+    OUTLET_AT_RE,
+    OUTLET_BEFORE,
     SPEAKER,
+    VERB_RE,
     People,
     pick_speaker,
+    speaker_before,
 )
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
 
-_ENT = rf"(?P<ent>{OUTLET_PHRASE})"
-_LEFT_ENT = rf"(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?)"
-_SPK = rf"(?P<spk>{SPEAKER})"
-# "Lavrov said " before a cue that names no speaker itself ("in an interview with X").
-_SAID = rf"(?:{_SPK}{_INSERT}{WHEN}{_ADVERB}[ \t]+{VERB}[ \t]+(?:[^.;\n]{{0,100}}?[ \t])?)?"
-# ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
-_SAID_AFTER = rf"(?:,[ \t]+(?P<spk_after>{SPEAKER}){WHEN}{_ADVERB}[ \t]+{VERB}\b)?"
 _I = r"[ \t]+"
-
-# (kind, pattern, confidence when the outlet is registered); earlier kinds win overlaps.
-CITATION_PATTERNS: tuple[tuple[str, re.Pattern[str], float], ...] = (
-    ("quoted", re.compile(rf"{_LEFT_ENT}{_I}quoted{_I}{_SPK}{_I}as{_I}saying"), 0.95),
-    (
-        "quoted",
-        re.compile(
-            rf"(?:{_SPK},?{_I}(?:was{_I}|were{_I}|as{_I})?)?(?i:quoted|cited)"
-            rf"(?:{_I}as{_I}saying)?{_I}by{_I}{_ENT}"
-        ),
-        0.9,
-    ),
-    (
-        "interview",
-        re.compile(
-            rf"(?:{_SPK}{_INSERT}{_ADVERB}{_I})?(?:told|tells|telling){_I}{_ENT}"
-            rf"(?P<int>[^.;\n]{{0,40}}?\b(?:in{_I}an?{_I}(?:exclusive{_I})?interview"
-            rf"|in{_I}a{_I}(?P<st>statement)))?"
-        ),
-        0.95,
-    ),
-    (
-        "interview",
-        re.compile(
-            rf"{_SAID}(?:(?i:in{_I}an?{_I}(?:exclusive{_I}|recent{_I}|televised{_I})?interview"
-            rf"{_I}(?:with|to|for|on|published{_I}by|aired{_I}by))"
-            rf"|(?i:speaking{_I}(?:to|with)|talking{_I}to|interviewed{_I}by)){_I}{_ENT}"
-            rf"{_SAID_AFTER}"
-        ),
-        0.95,
-    ),
-    (
-        "statement",
-        re.compile(
-            rf"{_SAID}(?i:in{_I}a{_I}(?:written{_I})?statement{_I}(?:to|sent{_I}to|e-?mailed"
-            rf"{_I}to)|in{_I}(?:written{_I}|e-?mailed{_I})?(?:comments?|remarks|an{_I}e-?mail)"
-            rf"{_I}to){_I}{_ENT}"
-        ),
-        0.9,
-    ),
-    (
-        "op_ed",
-        re.compile(
-            rf"{_SAID}(?i:in{_I}an?{_I}(?:(?:guest|opinion|signed|recent|new){_I})?"
-            rf"(?:op-ed|opinion{_I}piece|article|column|commentary"
-            rf"|editorial|essay|guest{_I}column|piece)(?:{_I}(?:for|in|published{_I}(?:by|in)"
-            rf"|written{_I}for))|wrote{_I}(?:for|in)){_I}{_ENT}"
-        ),
-        0.9,
-    ),
-    (
-        "correspondent",
-        re.compile(rf"{_LEFT_ENT}(?:['’]s?)?{_I}(?:correspondent|reporter|journalist)s?\b"),
-        0.9,
-    ),
-    (
-        "correspondent",
-        re.compile(rf"(?i:correspondent|reporter|journalist)s?{_I}(?:for|of|with|from){_I}{_ENT}"),
-        0.9,
-    ),
-    ("citing", re.compile(rf"(?i:citing|quoting){_I}{_ENT}"), 0.9),
-    (
-        "report",
-        re.compile(
-            rf"(?i:according{_I}to(?:{_I}(?:a|the|an){_I}(?:[\w\-]+{_I})?(?:poll|survey|report|study"
-            rf"|story|article|analysis|investigation|interview)(?:{_I}(?:carried{_I}out|conducted"
-            rf"|published|released|commissioned))?{_I}(?:for|by|in|from|with|on))?"
-            rf"|as{_I}reported{_I}by|(?:was{_I}|were{_I})?reported{_I}by"
-            rf"|(?:a|the){_I}report{_I}(?:by|in|from|on)|reports?{_I}(?:by|in))"
-            rf"(?:{_I}(?i:a{_I}report{_I}(?:by|in|from)|reports{_I}(?:by|in)))?{_I}{_ENT}"
-        ),
-        0.9,
-    ),
-    (
-        "report",
-        re.compile(
-            rf"{_LEFT_ENT}{_I}(?:(?:first|later|earlier|also|previously|exclusively){_I})?"
-            rf"(?P<rv>reported|reports|has{_I}reported|had{_I}reported"
-            rf"|said{_I}in{_I}a{_I}report|wrote|writes|cited|revealed|broke{_I}the{_I}news"
-            rf"|said|says)\b"
-        ),
-        0.9,
-    ),
+# Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
+# speaker) is then matched once, anchored at the cue. Longer cues come first.
+CUE_RE = re.compile(
+    r"(?<![\w\-])(?:"
+    r"(?P<quoted_by>(?:[Qq]uoted|[Cc]ited)(?:[ \t]+as[ \t]+saying)?[ \t]+by)"
+    r"|(?P<quoted>quoted)"
+    r"|(?P<told>told|tells|telling)"
+    r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
+    r"interview[ \t]+(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
+    r"|[Ss]peaking[ \t]+(?:to|with)|[Tt]alking[ \t]+to|interviewed[ \t]+by)"
+    r"|(?P<statement>[Ii]n[ \t]+a[ \t]+(?:written[ \t]+)?statement[ \t]+(?:to|sent[ \t]+to"
+    r"|e-?mailed[ \t]+to)|[Ii]n[ \t]+(?:written[ \t]+|e-?mailed[ \t]+)?(?:comments?|remarks"
+    r"|an[ \t]+e-?mail)[ \t]+to)"
+    r"|(?P<op_ed>[Ii]n[ \t]+an?[ \t]+(?:(?:guest|opinion|signed|recent|new)[ \t]+)?(?:op-ed"
+    r"|opinion[ \t]+piece|article|column|commentary|editorial|essay|piece)[ \t]+(?:for|in"
+    r"|published[ \t]+(?:by|in)|written[ \t]+for)|wrote[ \t]+(?:for|in)(?![ \t]+an?[ \t]))"
+    r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:poll"
+    r"|survey|report|study|story|article|analysis|investigation|interview)(?:[ \t]+(?:carried"
+    r"[ \t]+out|conducted|published|released|commissioned))?[ \t]+(?:for|by|in|from|with|on))?"
+    r"|(?:[Aa]s[ \t]+)?reported[ \t]+by|(?:a|the)[ \t]+report[ \t]+(?:by|in|from|on)"
+    r"|reports?[ \t]+(?:by|in))"
+    r"|(?P<citing>[Cc]iting|[Qq]uoting)"
+    r"|(?P<reported>reported|reports|said[ \t]+in[ \t]+a[ \t]+report|wrote|writes|cited|revealed"
+    r"|broke[ \t]+the[ \t]+news|said|says)"
+    r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
+    r")(?![\w\-])"
 )
-_KIND_ORDER = {"quoted": 0, "interview": 1, "statement": 2, "op_ed": 3, "correspondent": 4,
-               "citing": 5, "report": 6}  # fmt: skip
+_SPEAKER_KINDS = ("told", "interview", "statement", "op_ed")
+_KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
+         "reported": "report"}  # fmt: skip
+# "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
+_QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
+_SPEAKER_QUOTED_BY = ReverseMatcher(rf"(?P<spk>{SPEAKER}),?[ \t]+(?:(?:was|were|as)[ \t]+)?")
+_TOLD_TAIL_RE = re.compile(
+    r"[^.;\n]{0,40}?(?<![\w\-])in[ \t]+(?:an?[ \t]+(?:exclusive[ \t]+)?interview|a[ \t]+"
+    r"(?P<statement>statement))"
+)
+# ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
+_SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){WHEN}{_ADVERB}[ \t]+{VERB}")
+# "first reported", "has reported": words between an outlet and its verb.
+_BETWEEN = ReverseMatcher(
+    r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had)[ \t]+){0,2}"
+)
+_POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
+_ARTICLE_BEFORE = ReverseMatcher(r"(?<![\w\-])(?:a|an|A|An)[ \t]+")
+_CONFIDENCE = {"quoted": 0.95, "interview": 0.95, "statement": 0.9, "op_ed": 0.9,
+               "correspondent": 0.9, "citing": 0.9, "report": 0.9}  # fmt: skip
+_KIND_ORDER = {kind: i for i, kind in enumerate(_CONFIDENCE)}
 _SPEAKERLESS = {"report", "citing", "correspondent"}
+_SENTENCE_BREAK_RE = re.compile(r"[.;\n]")
+_SENTENCE_BACK = 160  # characters looked back for the "Lavrov said" before "in an interview"
 
 
 def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
@@ -156,26 +116,85 @@ def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd
 
 
 def _candidates(text: str) -> list[dict[str, object]]:
+    """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
     cands: list[dict[str, object]] = []
-    for kind, pattern, confidence in CITATION_PATTERNS:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            real_kind = kind
-            if kind == "interview" and groups.get("st"):
-                real_kind = "statement"
-            spk_group = "spk" if groups.get("spk") else "spk_after"
-            speaker = groups.get(spk_group)
-            if speaker and spk_group == "spk":
-                speaker = pick_speaker(speaker, groups.get("ins"))
-            cands.append({
-                "kind": real_kind, "phrase": m.group("ent"), "ent_start": m.start("ent"),
-                "start": m.start(), "end": m.end(), "spk": speaker,
-                "spk_start": m.start(spk_group) if speaker else None,
-                "cue_start": m.end("spk") if groups.get("spk") else m.start(),
-                "registered_only": bool(groups.get("rv") in ("said", "says")),
-                "confidence": confidence,
-            })  # fmt: skip
+    for m in CUE_RE.finditer(text):
+        cue = m.lastgroup or ""
+        start, end = m.span()
+        ent = ent_start = speaker = None
+        spk_start: int | None = None
+        kind = _KIND.get(cue, cue)
+        registered_only = False
+        if cue in ("reported", "correspondent") or (cue == "quoted"):
+            right = OUTLET_AT_RE.match(text, end) if cue == "correspondent" else None
+            if right is not None and re.match(
+                r"[ \t]+(?:for|of|with|from)[ \t]", text[end : end + 7]
+            ):
+                right = OUTLET_AT_RE.match(text, end + text[end : end + 7].index(" ", 1))
+            if right is not None:
+                ent, ent_start = right.group("ent"), right.start("ent")
+            else:
+                gap = (_POSSESSIVE if cue == "correspondent" else _BETWEEN).match_before(
+                    text, start
+                )
+                left = OUTLET_BEFORE.match_before(text, gap.start() if gap else start, 120)
+                if left is None:
+                    continue
+                ent, ent_start = left["ent"], left.start("ent")
+                start = ent_start
+                registered_only = m.group(0) in ("said", "says")
+            if cue == "quoted":
+                q = _QUOTED_SPEAKER_RE.match(text, end)
+                if q is None:
+                    continue
+                speaker, spk_start, end = q.group("spk"), q.start("spk"), q.end()
+        else:
+            right = OUTLET_AT_RE.match(text, end)
+            if right is None:
+                continue
+            ent, ent_start = right.group("ent"), right.start("ent")
+            end = right.end()
+            if cue == "told":
+                tail = _TOLD_TAIL_RE.match(text, right.end())
+                if tail is not None:
+                    end = tail.end()
+                    kind = "statement" if tail.group("statement") else kind
+            if cue == "quoted_by":
+                found = _SPEAKER_QUOTED_BY.match_before(text, start)
+                if found is not None and found["spk"]:
+                    speaker, spk_start = found["spk"], found.start("spk")
+            elif cue in _SPEAKER_KINDS:
+                speaker, spk_start = _speaker_of(text, start, cue == "told")
+                if speaker is None and cue != "told":
+                    after = _SPEAKER_AFTER_RE.match(text, right.end())
+                    if after is not None:
+                        speaker, spk_start = after.group("spk"), after.start("spk")
+        if spk_start is not None and cue != "quoted":
+            start = min(start, spk_start)  # the clause runs from its speaker
+        cands.append({
+            "kind": kind, "phrase": ent, "ent_start": ent_start, "start": start, "end": end,
+            "spk": speaker, "spk_start": spk_start, "cue_start": m.start(),
+            "registered_only": registered_only, "confidence": _CONFIDENCE[kind],
+        })  # fmt: skip
     return cands
+
+
+def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, int | None]:
+    """The speaker of "<speaker> told X" (direct) or of "<speaker> said ... in an interview
+    with X" (the nearest reporting verb before the cue, in the same sentence)."""
+    verb_start = cue_start
+    if not direct:
+        lo = max(0, cue_start - _SENTENCE_BACK)
+        verbs = [v.start() for v in VERB_RE.finditer(text, lo, cue_start)]
+        verbs = [v for v in verbs if not _SENTENCE_BREAK_RE.search(text, v, cue_start)]
+    else:
+        verbs = [verb_start]
+    for verb in reversed(verbs):  # "called for ..., writing in": the verb with a speaker
+        found = speaker_before(text, verb)
+        if found is not None:
+            speaker, start, insert = found
+            return pick_speaker(speaker, insert), start
+    return None, None
 
 
 def _accept(article_id: str, text: str, cands: list[dict[str, object]],

@@ -24,10 +24,13 @@ from provenance.attribution.patterns import (
     DESCRIPTOR,
     NAME,
     ROLE_NOUNS,
+    ROLE_WORDS,
     VERB,
     WEEKDAY,
     WHEN,
+    trie_pattern,
 )
+from provenance.attribution.reverse import ReverseMatcher
 
 # A person's name: 1-4 capitalised words (no possessives, no role nouns: checked after).
 _PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
@@ -35,27 +38,28 @@ PNAME = (
     rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+(?:[ \t]+(?:(?:de|van|von|al|bin|ibn|da|del|la|le)[ \t]+)?"
     rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+){{0,3}}"
 )
-# "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X".
+# Role nouns in any case without the cost of a case-insensitive alternation.
+ROLE_ANY = trie_pattern({v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())})
+ROLE_ANY += r"(?![\w\-])"
+# "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X",
+# and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
 ROLE_NAME_RE = re.compile(
-    rf"\b(?P<noun>(?i:{ROLE_NOUNS}))(?P<of>[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
-    rf"[ \t]+(?P<name>{PNAME})"
+    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
+    rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
-# "Sergey Lavrov, Russia's foreign minister," and "his lawyer, Dana Cole,".
+# "Sergey Lavrov, Russia's foreign minister," (name, role).
 APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{PNAME}),[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){{0,3}}"
-    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?(?i:{ROLE_NOUNS})(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<name>[A-Z][a-zA-Z'’\-]+(?:[ \t]+[A-Z][a-zA-Z'’\-]+){{1,3}}),[ \t]+"
+    rf"(?P<role>(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){{0,3}}"
+    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
     rf"{CAP}(?:[ \t]+{CAP}){{0,3}})?)[ \t]*[,.;]"
-)
-ROLE_APPOSITIVE_RE = re.compile(
-    rf"(?P<role>(?:[\w'’\-]+[ \t]+){{0,3}}?(?i:{ROLE_NOUNS})),[ \t]+(?P<name>{PNAME})"
-    r"(?=[ \t]*[,.;]|[ \t]+[a-z])"
 )
 # Organisations that "the ministry" or "the agency" may refer back to.
 ORG_RE = re.compile(
-    rf"(?:{CAP}[ \t]+(?:{CONNECTOR}[ \t]+)?){{1,4}}(?P<noun>Ministry|Office|Department|Agency"
-    r"|Council|Committee|Commission|Government|Embassy|Army|Police|Bureau|Fund|Bank|Court"
-    r"|Party|Service|Authority|Administration|Institute|Board|Union)"
-    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{CAP}(?:[ \t]+{CAP}){{0,2}})?"
+    r"[A-Z][\w'’\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*){0,3}[ \t]+(?P<noun>Ministry|Office"
+    r"|Department|Agency|Council|Committee|Commission|Government|Embassy|Army|Police|Bureau|Fund"
+    r"|Bank|Court|Party|Service|Authority|Administration|Institute|Board|Union)\b"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})?"
 )
 # Lower-case words that belong to a role before its noun ("foreign ministry spokeswoman").
 _ROLE_LOWER = frozenset(
@@ -70,47 +74,50 @@ _NOT_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Last Next Since Until".split()
 )
-_ROLE_WORD_RE = re.compile(rf"^(?i:{ROLE_NOUNS})$")
-ROLE_WORD_IN_RE = re.compile(rf"\b(?i:{ROLE_NOUNS})\b")
+_ROLE_WORD_RE = re.compile(rf"^(?:{ROLE_ANY})$")
+ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
 _PP_RE = re.compile(r"\s+(?:for|of|at|from|with)\s+")
-_DETERMINERS = frozenset("the a an this that his her its".split())
+_DETERMINERS = frozenset("the a an this that his her its their".split())
+_HEAD_NOUNS = ROLE_WORDS | set(
+    "ministry government embassy department office company source sources officials statement "
+    "report military army police agency group party court council committee commission "
+    "organisation organization union alliance bloc".split()
+)
+_HEAD_ANY = trie_pattern(_HEAD_NOUNS | {w.capitalize() for w in _HEAD_NOUNS}) + r"(?![\w\-])"
 
-# A speaker as written: a capitalised run (with its role), a lower-case role with a name
-# ("urban planner Noor Jahan"), "the minister", or a pronoun.
+# A speaker as written: a lower-case role with a name ("urban planner Noor Jahan"), "the
+# minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
+# The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
-    rf"(?<![\w'’\-])(?:{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
-    rf"|(?:[a-z][\w\-]*[ \t]+){{0,2}}?(?:{ROLE_NOUNS})[ \t]+{CAP}(?:[ \t]+{CAP}){{0,4}}"
-    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts)[ \t]+"
-    rf"(?:(?!(?:its|his|her|their|the|a|an)\b)[\w'’\-]+[ \t]+){{0,4}}?"
-    rf"(?i:{ROLE_NOUNS}|ministry|government|embassy|department|office|company|spokesperson"
-    r"|source|sources|officials|statement|report|military|army|police|agency|group|party"
-    r"|court|council|committee|commission|organi[sz]ation|union|alliance|bloc)"
+    rf"(?<![\w'’\-])(?:(?:[a-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}(?:[ \t]+{CAP}){{0,4}}"
+    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+"
+    rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
     r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}?[\w\-]+)?"
+    rf"|{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
     r"|[Hh]e|[Ss]he|[Tt]hey|(?:[Ss]ome[ \t]+|[Mm]any[ \t]+|[Ss]everal[ \t]+)?"
     r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
     r"|[Dd]iplomats|[Ee]conomists|[Cc]ritics|[Oo]bservers|[Pp]rotesters|[Ll]awmakers))"
 )
-# ", speaking at the forum," or " for the Kremlin" between a speaker and the verb.
-_INSERT = (
-    rf"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{{1,60}}),"
-    rf"|[ \t]+(?:for|of|at|from)[ \t]+(?:the[ \t]+)?{NAME})?"
-)
+SPEAKER_AT_RE = re.compile(SPEAKER)
+# ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
+_INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,60}),)?"
 _ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
     r"|once|separately|[a-z]+ly))?"
 )
-ATTRIBUTION_RE = re.compile(
-    rf"(?P<spk>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb>{VERB})\b"
-    rf"|(?P<acc>(?i:according[ \t]+to))[ \t]+(?P<acc_spk>{SPEAKER})"
-)
+# What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
+SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+")
+VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
+# Attribution cues: a reporting verb or "according to" (then a speaker after it).
+CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>[Aa]ccording[ \t]+to)(?![\w\-]))")
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
     rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
-    rf"|(?P<spk2>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb2>{VERB})\b"
-    rf"|(?P<acc>(?i:according[ \t]+to))[ \t]+(?P<acc_spk>{SPEAKER}))"
+    rf"|(?P<spk2>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb2>{VERB})"
+    rf"|(?P<acc>[Aa]ccording[ \t]+to)[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
 _DOC_NOUNS = (
     r"statement|declaration|communiqu[eé]|report|letter|document|resolution|decree"
@@ -119,17 +126,20 @@ _DOC_NOUNS = (
     r"|verdict|filing|complaint|petition|manifesto|editorial|constitution|charter|accord"
 )
 _PERSON_LIST = rf"{PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME}){{0,5}}"
-# Quotes from documents: "X and Y signed a joint statement ..., stating that ... "...""
-DOCUMENT_RE = re.compile(
+# Verbs whose subject may be a document: "a joint statement ..., stating that ..."
+DOC_VERBS = frozenset(
+    "stating saying said says states stated reads read reading declares declared noted notes "
+    "warned warns urged urges".split()
+) | {"called for", "calls for"}
+DOC_EXTRA_VERB_RE = re.compile(r"(?<![\w\-])(?:stating|reads|read|reading|states)(?![\w\-])")
+# Quotes from documents: "X and Y signed a joint statement on ..., stating that ... "...""
+DOCUMENT_BEFORE = ReverseMatcher(
     rf"(?:(?P<signers>{_PERSON_LIST})[ \t]+(?:[a-z]+[ \t]+)?(?:signed|issued|released|adopted"
     r"|published|put[ \t]+out|agreed[ \t]+on|approved|sent|wrote|posted)[ \t]+)?"
     rf"(?P<doc>(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
-    rf"(?:{_DOC_NOUNS}))\b(?:[ \t]+(?:on|of|about|from|by|between|issued|released|signed"
-    r"|published|posted|seen|sent|adopted)\b[^,;\"“”.\n]{0,100}?)?"
-    r"(?:,[ \t]+[^,;\"“”.\n()]{1,80},)?,?[ \t]+"
-    r"(?P<verb>stating|saying|which[ \t]+(?:said|says|states|stated|reads|read|declares|declared)"
-    r"|that[ \t]+(?:said|says|states|stated|reads|read)|reads|read|reading|states|stated|says|said"
-    r"|declares|declared|noted|notes|warned|warns|called[ \t]+for|calls[ \t]+for|urged|urges)\b"
+    rf"(?:{_DOC_NOUNS}))(?![\w\-])(?:[ \t]+(?:on|of|about|from|by|between|issued|released"
+    r"|signed|published|posted|seen|sent|adopted)(?![\w\-])[^,;\"“”.\n]{0,100}?)?"
+    r"(?:,[ \t]+[^,;\"“”.\n()]{1,80},)?,?[ \t]+(?:(?:which|that)[ \t]+)?"
 )
 # An outlet phrase to the right of a cue: "Hungary's Magyar Nemzet newspaper", "the state news
 # agency Xinhua", "the German weekly Der Spiegel", "Reuters".
@@ -141,13 +151,30 @@ OUTLET_PHRASE = (
     rf"(?:(?:the|a|an|The)[ \t]+)?{_FILLER}{{0,2}}?(?:{DESCRIPTOR}[ \t]+)?"
     rf"{NAME}(?:[ \t]+{DESCRIPTOR})?"
 )
+OUTLET_AT_RE = re.compile(rf"[ \t]+(?P<ent>{OUTLET_PHRASE})")
+# An outlet phrase that ends right before a cue ("the Daily Clarion newspaper reported").
+OUTLET_BEFORE = ReverseMatcher(
+    rf"(?<![\w'’\-])(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}"
+    rf"(?:[ \t]+{DESCRIPTOR})?)"
+)
 ADDRESSEE_RE = re.compile(
-    rf"\b(?:told|to|with|for)[ \t]+(?P<ent>{OUTLET_PHRASE})|\b(?:in|on)[ \t]+(?:an?[ \t]+)?"
-    rf"(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
+    rf"(?<![\w\-])(?:told|to|with|for)[ \t]+(?P<ent>{OUTLET_PHRASE})|(?<![\w\-])(?:in|on)[ \t]+"
+    rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = {"he", "she"}
 NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
 _UNNAMED_SPEAKERS = frozenset("they".split())
+
+
+def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
+    """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
+    m = SPEAKER_BEFORE.match_before(text, end, 200)
+    if m is None:
+        return None
+    speaker = m["spk"] or ""
+    if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
+        return None
+    return speaker, m.start("spk"), m["ins"]
 
 
 def pick_speaker(speaker: str, insert: str | None) -> str:
@@ -180,6 +207,12 @@ class People:
     def __init__(self, text: str) -> None:
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in ROLE_NAME_RE.finditer(text):
+            if m.group("aname"):
+                name = _clean_name(m.group("aname"))
+                if name and " " in name:
+                    role = _extend_role(text, m.start(), m.group("noun"))
+                    self.mentions.append((m.start("aname"), name, role))
+                continue
             role, name = _move_roles(m.group("noun") + (m.group("of") or ""), m.group("name"))
             name = _clean_name(name)
             if name:
@@ -188,10 +221,6 @@ class People:
             name = _clean_name(m.group("name"))
             if name and " " in name:
                 self.mentions.append((m.start(), name, m.group("role").strip()))
-        for m in ROLE_APPOSITIVE_RE.finditer(text):
-            name = _clean_name(m.group("name"))
-            if name and " " in name:
-                self.mentions.append((m.start("name"), name, m.group("role").strip()))
         self.mentions.sort()
         self._positions = [p for p, _, _ in self.mentions]
         self.orgs = [(m.start(), " ".join(m.group(0).split())) for m in ORG_RE.finditer(text)]

@@ -39,14 +39,18 @@ from provenance.attribution._input import article_columns
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
-    ATTRIBUTION_RE,
-    DOCUMENT_RE,
+    CUE_RE,
+    DOC_EXTRA_VERB_RE,
+    DOC_VERBS,
+    DOCUMENT_BEFORE,
     NOT_A_SPEAKER_RE,
     PNAME,
     POST_ATTRIBUTION_RE,
+    SPEAKER_AT_RE,
     People,
     clean_names,
     pick_speaker,
+    speaker_before,
     split_role,
 )
 from provenance.ids import stable_id
@@ -85,6 +89,12 @@ _NOT_TITLE_SPEAKER = frozenset(
     "update live video photos watch explainer exclusive interview editorial".split()
 )
 SHORT_QUOTE_WORDS = 2
+# Document nouns, so that the extra document verbs ("stating", "reads") are looked for only
+# in texts that have a document to attribute to.
+DOC_HINT_RE = re.compile(
+    r"statement|declaration|communiqu|report|letter|document|resolution|decree|memo|agreement"
+    r"|treaty|readout|transcript|post|tweet|message|notice|release|bill|law|order|plan"
+)
 
 
 def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
@@ -118,41 +128,76 @@ def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.Da
     return conform(frame.drop(columns="_field"), "quotes")
 
 
+class _Paragraphs:
+    """Paragraph spans of a text (lines), with their sentence starts computed on demand."""
+
+    def __init__(self, text: str) -> None:
+        runs = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+        self.starts = [0] + [end for _, end in runs]
+        self.ends = [start for start, _ in runs] + [len(text)]
+        self._text = text
+        self._sentences: dict[int, list[int]] = {}
+
+    def index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
+
+    def span(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def sentence_start(self, position: int) -> int:
+        starts = self._sentence_starts(self.index(position))
+        return starts[max(0, bisect.bisect_right(starts, position) - 1)]
+
+    def sentence_end(self, position: int) -> int:
+        i = self.index(position)
+        starts = self._sentence_starts(i)
+        j = bisect.bisect_right(starts, position)
+        return starts[j] if j < len(starts) else self.ends[i]
+
+    def _sentence_starts(self, i: int) -> list[int]:
+        if i not in self._sentences:
+            start, end = self.span(i)
+            spans = sentence_spans(self._text[start:end])
+            self._sentences[i] = [start + s for s, _ in spans] or [start]
+        return self._sentences[i]
+
+
 def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, object]]:
-    found = [m for m in QUOTE_RE.finditer(text)]
+    found = list(QUOTE_RE.finditer(text))
+    title_has_quotes = bool(title) and any(ch in title for ch in "\"“'‘")
+    if not found and not title_has_quotes:
+        return []
     masked = _mask(text, found)
     people = People(masked)
-    attributions = _attributions(masked, people)
-    starts = [s for s, _ in sentence_spans(masked)] or [0]
-    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(masked)]
+    paragraphs = _Paragraphs(masked)
+    quoted = sorted({paragraphs.index(m.start()) for m in found})
+    attributions = _attributions(masked, people, [paragraphs.span(i) for i in quoted])
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
         body_start, body_end = m.start("body"), m.end("body")
         body = m.group("body")
-        paragraph = bisect.bisect_left(breaks, m.start())
-        para_start = breaks[paragraph - 1] + 1 if paragraph else 0
-        para_end = (
-            breaks[bisect.bisect_left(breaks, m.end())]
-            if breaks and m.end() <= breaks[-1]
-            else len(text)
-        )
+        paragraph = paragraphs.index(m.start())
+        para_start = paragraphs.starts[paragraph]
+        para_end = paragraphs.ends[paragraphs.index(m.end())]
         n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
-            attr = _post(masked, m, body) or _pre(attributions, starts, para_start, m.start())
+            sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
+            attr = _post(masked, m, body) or _pre(attributions, sentence_start, m.start())
             if attr is None and n_words > SHORT_QUOTE_WORDS:
                 attr = _nearest(attributions, para_start, para_end, m.start(), m.end())
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
-            row.update(_speak(attr, people, masked, starts, para_end))
+            row.update(_speak(attr, people, masked, paragraphs))
             if row["speaker"] is not None and attr["kind"] != "document":
                 people.add_actor(m.start(), str(row["speaker"]))
-            previous = (bisect.bisect_left(breaks, m.end()), attr)
+            previous = (paragraphs.index(m.end()), attr)
         rows.append(row)
-    rows[:0] = _title_quotes(article_id, title, people)
+    if title_has_quotes:
+        rows[:0] = _title_quotes(article_id, title, people)
     return rows
 
 
@@ -173,24 +218,39 @@ def _mask(text: str, found: list[re.Match[str]]) -> str:
     return "".join(pieces)
 
 
-def _attributions(masked: str, people: People) -> list[dict[str, object]]:
+def _attributions(
+    masked: str, people: People, spans: list[tuple[int, int]]
+) -> list[dict[str, object]]:
+    """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
+    <speaker>", documents ("a joint statement ..., stating"), each anchored at its cue word."""
     out: list[dict[str, object]] = []
-    for m in ATTRIBUTION_RE.finditer(masked):
-        if m.group("acc"):
-            out.append(_attr("according", m.group("acc_spk"), m.start("acc_spk"),
-                             m.group("acc"), m.start("acc"), m.start(), m.end()))  # fmt: skip
-        elif not m.group("spk").endswith(("'s", "’s")) and not NOT_A_SPEAKER_RE.match(
-            m.group("spk")
-        ):
-            speaker = pick_speaker(m.group("spk"), m.group("ins"))
-            out.append(_attr("speaker", speaker, m.start("spk"), m.group("verb"),
-                             m.start("verb"), m.start(), m.end()))  # fmt: skip
-    for m in DOCUMENT_RE.finditer(masked):
-        signers = clean_names(m.group("signers")) if m.group("signers") else ""
-        who = signers or m.group("doc")
-        where = m.end("signers") - len(signers) if signers else m.start("doc")
-        out.append(_attr("document", who, where, m.group("verb"), m.start("verb"), m.start(),
-                         m.end()))  # fmt: skip
+    cues: list[tuple[int, int, str | None, str | None]] = []
+    documents = DOC_HINT_RE.search(masked) is not None
+    for lo, hi in spans:
+        cues += [(m.start(), m.end(), m.group("verb"), m.group("acc"))
+                 for m in CUE_RE.finditer(masked, lo, hi)]  # fmt: skip
+        if documents:
+            cues += [(m.start(), m.end(), m.group(0), None)
+                     for m in DOC_EXTRA_VERB_RE.finditer(masked, lo, hi)]  # fmt: skip
+    for start, end, verb, acc in cues:
+        if acc:
+            s = SPEAKER_AT_RE.match(masked, re.match(r"[ \t]*", masked[end : end + 5]).end() + end)
+            if s is not None:
+                out.append(_attr("according", s.group(0), s.start(), acc, start, start, s.end()))
+            continue
+        if verb in DOC_VERBS:
+            d = DOCUMENT_BEFORE.match_before(masked, start, 300)
+            if d is not None:
+                signers = clean_names(d["signers"]) if d["signers"] else ""
+                who = signers or str(d["doc"])
+                where = d.span("signers")[1] - len(signers) if signers else d.start("doc")
+                out.append(_attr("document", who, where, verb, start, d.start(), end))
+                continue
+        found = speaker_before(masked, start)
+        if found is not None:
+            speaker, spk_start, insert = found
+            out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
+                             spk_start, end))  # fmt: skip
     out.sort(key=lambda a: (a["end"], a["kind"] != "speaker"))
     for a in out:
         if a["kind"] != "document":
@@ -225,8 +285,7 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
 
 
-def _pre(attrs: list[dict[str, object]], starts: list[int], para_start: int, open_at: int):
-    sentence_start = max(starts[max(0, bisect.bisect_right(starts, open_at) - 1)], para_start)
+def _pre(attrs: list[dict[str, object]], sentence_start: int, open_at: int):
     best = None
     for a in attrs:
         if int(a["end"]) > open_at:
@@ -249,15 +308,14 @@ def _nearest(attrs: list[dict[str, object]], para_start: int, para_end: int, sta
     return best
 
 
-def _speak(attr: dict[str, object], people: People, masked: str, starts: list[int],
-           para_end: int) -> dict[str, object]:  # fmt: skip
+def _speak(attr: dict[str, object], people: People, masked: str,
+           paragraphs: _Paragraphs) -> dict[str, object]:  # fmt: skip
     verb_pos = int(attr["verb_pos"])
     if attr["kind"] == "document":
         speaker, role = str(attr["speaker"]), None
     else:
         speaker, role = people.resolve(str(attr["speaker"]), int(attr["spk_pos"]))
-    i = bisect.bisect_right(starts, verb_pos)
-    sentence_end = min(starts[i] if i < len(starts) else len(masked), para_end)
+    sentence_end = paragraphs.sentence_end(verb_pos)
     addressee = None
     if attr["kind"] == "speaker":
         a = ADDRESSEE_RE.search(masked, verb_pos, max(verb_pos, sentence_end))
