@@ -152,6 +152,8 @@ def find_reuse(
         max_doc_freq,
         seed,
     )
+    # Work in article_id order: results do not depend on the input's row order.
+    articles = articles.sort_values("article_id", kind="stable", ignore_index=True)
     n = len(articles)
     if n < 2:
         return empty("reuse"), empty("passages")
@@ -194,11 +196,12 @@ def find_reuse(
     if pairs.empty:
         return empty("reuse"), empty("passages")
 
+    is_source = _source_flags(outlet_col, outlets)
     pairs = orient(
         pairs,
         published=published,
         outlet=outlet_code,
-        is_source=_source_flags(outlet_col, outlets),
+        is_source=is_source,
         credit_codes=_credit_codes(credits, ids, outlet_names),
     )
     child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
@@ -206,7 +209,7 @@ def find_reuse(
     dated = (published[child] != nat) & (published[parent] != nat)
     lag = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
     pairs["lag_hours"] = lag
-    pairs["is_best_parent"] = best_parents(pairs, pd.Series(lag))
+    pairs["is_best_parent"] = best_parents(pairs, pd.Series(lag), is_source)
 
     psg = align_pairs(index, child, parent, shingle_size, quiet=quiet)
     owner = psg["pair"].to_numpy()
@@ -223,7 +226,9 @@ def find_reuse(
     pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
 
     a_ids, b_ids = ids[pairs["a"].to_numpy()], ids[pairs["b"].to_numpy()]
-    pair_ids = np.array([stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids)], dtype=object)
+    pair_ids = np.array(
+        [stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids, strict=True)], dtype=object
+    )
     reuse = pd.DataFrame(
         {
             "pair_id": pair_ids,

@@ -50,7 +50,7 @@ def minhash_signatures(
     )
     shift = np.uint64(32)
     a_col, b_col = a[:, None], b[:, None]
-    blocks = list(zip(cuts[:-1], cuts[1:]))
+    blocks = list(zip(cuts[:-1], cuts[1:], strict=True))
     for lo, hi in progress(blocks, total=len(blocks), desc="reuse: minhash", quiet=quiet):
         docs = nonempty[lo:hi]
         s0, s1 = index.indptr[docs[0]], index.indptr[docs[-1] + 1]
@@ -84,7 +84,10 @@ def _pairs_in_groups(
     out = []
     if big.any():  # chain of neighbours only
         idx = np.concatenate(
-            [np.arange(s, s + g - 1) for s, g in zip(group_start[big], group_size[big])]
+            [
+                np.arange(s, s + g - 1)
+                for s, g in zip(group_start[big], group_size[big], strict=True)
+            ]
         )
         out.append(np.stack([order[idx], order[idx + 1]], axis=1))
     gs, gn = group_start[~big], group_size[~big]

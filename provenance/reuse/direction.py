@@ -76,27 +76,30 @@ def orient(
     return out
 
 
-def best_parents(pairs: pd.DataFrame, lag_hours: pd.Series) -> np.ndarray:
+def best_parents(pairs: pd.DataFrame, lag_hours: pd.Series, is_source: np.ndarray) -> np.ndarray:
     """True for each child's best parent among its oriented pairs.
 
-    Order: the credited parent, then the highest containment (to 0.01: a copy of a copy holds
-    its immediate parent's edits), then the closest in time, then the highest parent coverage.
+    Order: the credited parent; the highest containment (to 0.01: a copy of a copy holds its
+    immediate parent's edits, so the chain wins over its root); a source outlet (wire, state
+    media) when the text cannot tell; the closest in time; the highest parent coverage.
     Undetermined pairs are never a best parent.
     """
+    parent = pairs["parent"].to_numpy()
     df = pd.DataFrame(
         {
             "child": pairs["child"].to_numpy(),
-            "parent": pairs["parent"].to_numpy(),
+            "parent": parent,
             "credited": pairs["credited"].to_numpy(dtype=bool),
             "cont": pairs["containment"].to_numpy().round(2),
+            "source": is_source[parent],
             "lag": lag_hours.abs().fillna(np.inf).to_numpy(),
             "cov": pairs["parent_coverage"].to_numpy(),
             "ok": pairs["direction"].to_numpy() != "undetermined",
         }
     )
     df = df[df["ok"]].sort_values(
-        ["child", "credited", "cont", "lag", "cov", "parent"],
-        ascending=[True, False, False, True, False, True],
+        ["child", "credited", "cont", "source", "lag", "cov", "parent"],
+        ascending=[True, False, False, False, True, False, True],
         kind="stable",
     )
     best = np.zeros(len(pairs), dtype=bool)

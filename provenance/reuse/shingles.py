@@ -175,7 +175,7 @@ def scan_words(texts: Sequence[str], *, quiet: bool = True) -> Words:
     bounds = np.unique(np.clip(np.concatenate([[0], cut + 1, [n]]), 0, n))
     counts = np.zeros(n, dtype=np.int64)
     hs, starts, ends = [], [], []
-    pairs = list(zip(bounds[:-1], bounds[1:]))
+    pairs = list(zip(bounds[:-1], bounds[1:], strict=True))
     for lo, hi in progress(pairs, total=len(pairs), desc="reuse: words", quiet=quiet):
         h, doc, st, en = _scan_chunk(clipped[lo:hi])
         counts[lo:hi] = np.bincount(doc, minlength=hi - lo)
@@ -236,7 +236,7 @@ def build_index(
     cuts = np.searchsorted(offsets, np.arange(0, offsets[-1], _BLOCK_WORDS), side="right") - 1
     bounds = np.unique(np.concatenate([cuts, [n_docs]]))
     cols_parts, pos_parts, counts = [], [], np.zeros(n_docs, dtype=np.int64)
-    blocks = list(zip(bounds[:-1], bounds[1:]))
+    blocks = list(zip(bounds[:-1], bounds[1:], strict=True))
     for lo, hi in progress(blocks, total=len(blocks), desc="reuse: shingles", quiet=quiet):
         h = words.hashes[offsets[lo] : offsets[hi]]
         c, p, n = _block_shingles(h, n_words[lo:hi], shingle_size)
