@@ -750,6 +750,7 @@ def evaluate(reuse: pd.DataFrame, truth: pd.DataFrame, articles: pd.DataFrame) -
     differ = ~pd.isna(tc) & ~pd.isna(tp) & (tc != tp)
     right = np.array([e in found_dir for e in edges], dtype=bool)
     best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)]
+    best = best.drop_duplicates("child_article_id")
     best_of = pd.Series(
         best["parent_article_id"].to_numpy(), index=best["child_article_id"].to_numpy()
     )
