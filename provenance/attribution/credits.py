@@ -36,7 +36,7 @@ _PLACE = (
     rf"(?:,[ \t]*{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
 )
 DATELINE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
+    rf"[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
     rf"(?:,?[ \t]+(?P<date>{DATE}))?\.?,?[ \t]*)?"
     r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     r"[ \t]*(?P<sep>--|[-–—:.])?"
@@ -49,59 +49,87 @@ _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
 # Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
 _NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
 _NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
-# (kind, compiled pattern with a "names" group; the cue is the match outside that group)
-LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (kind, where, pattern with a "names" group, cue words that must be in the lower-cased text).
+# "start": matched at each line start; "end": searched in the last characters of each line;
+# "any": searched in the whole text, only when one of its cue words is there.
+LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "source_line",
+        "start",
         re.compile(
-            r"(?m)^[ \t]*(?i:source|sources|source\(s\)|courtesy|credit|credits|via)[ \t]*:[ \t]*"
+            r"[ \t]*(?i:source|sources|source\(s\)|courtesy|credit|credits|via)[ \t]*:[ \t]*"
             rf"(?P<names>{_NAME_LIST})[ \t]*\.?[ \t]*$"
         ),
+        (),
     ),
     (
         "source_line",
+        "any",
         re.compile(rf"(?:(?i:copyright)|©)[ \t]*(?:\d{{4}}[ \t]+)?(?P<names>{_NAMES})"),
+        ("copyright", "©"),
     ),
     (
         "inputs_from",
+        "any",
         re.compile(
             r"(?i:with[ \t]+(?:additional[ \t]+)?inputs?[ \t]+from)[ \t]+"
             rf"(?P<names>{_NAME_LIST}|(?i:agencies|wire services|news agencies))"
         ),
+        ("input",),
     ),
     (
         "originally_published",
+        "any",
         re.compile(
             r"(?i:(?:originally|first)[ \t]+(?:appeared|published|posted|ran|carried|aired)"
             r"|(?:was|were)[ \t]+(?:originally|first)[ \t]+(?:published|posted|carried))"
             rf"(?:[ \t]+(?i:on|in|by|at))?[ \t]+(?P<names>{_NAMES})"
         ),
+        (
+            "originally",
+            "first appeared",
+            "first published",
+            "first posted",
+            "first ran",
+            "first carried",
+            "first aired",
+        ),
     ),
     (
         "republished",
+        "any",
         re.compile(
             r"(?i:(?:re-?published|reprinted|reproduced)(?:[ \t]+here)?"
             r"(?:[ \t]+with[ \t]+(?:the[ \t]+)?(?:kind[ \t]+)?permission)?[ \t]+(?:from|of|by))"
             rf"[ \t]+(?P<names>{_NAMES})"
         ),
+        ("published", "reprinted", "reproduced"),
     ),
     (
         "tagline",
+        "any",
         re.compile(
             rf"(?P<names>{_NAME_LIST})[ \t]+(?i:contributed[ \t]+to[ \t]+this"
             r"[ \t]+(?:report|story|article))"
         ),
+        ("contributed to this",),
     ),
     (
         "agency_tag",
+        "end",
         re.compile(rf"(?m)(?:^|[ \t])(?:--|[-–—])[ \t]*(?P<names>{_NAME_LIST})[ \t]*\.?[ \t]*$"),
+        (),
     ),
     (
         "agency_tag",
-        re.compile(rf"(?m)[\[(][ \t]*(?P<names>{_NAME_LIST})[ \t]*[\])][ \t]*\.?[ \t]*$"),
+        "end",
+        re.compile(rf"[\[(][ \t]*(?P<names>{_NAME_LIST})[ \t]*[\])][ \t]*\.?[ \t]*$"),
+        (),
     ),
 )
-BYLINE_RE = re.compile(r"(?m)^[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
+_LINE_RE = re.compile(r"[^\n]+")
+_TAIL_WINDOW = 120  # characters at a line's end where agency tags stand
+BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
 _BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[|,;/]|[ \t][-–—][ \t]|\bfor\b)[ \t]*")
 _BYLINE_TAIL_RE = re.compile(
     r"(?:[ \t]+(?:Staff|Desk|Web|News|Correspondents?|Reporters?|Bureau|Writers?))+[ \t]*$"
@@ -156,34 +184,26 @@ def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.D
 def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
     """Candidate credits of one text: one dict per credited name, before resolution."""
     cands: list[dict[str, object]] = []
-    for m in DATELINE_RE.finditer(text):
-        line_end = text.find("\n", m.end())
-        if (
-            m.group("place") is None
-            and not text[m.end() : None if line_end < 0 else line_end].strip()
-        ):
-            continue  # a bracket alone on its line is an agency tag, not a dateline
-        inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
-        inner = m.group(inner_group)
-        date = m.group("date")
-        tail = _TRAILING_DATE_RE.search(inner)
-        if tail is not None:
-            date = date or tail.group("date")
-            inner = inner[: tail.start()]
-        parts = [p for p in _SPLIT_RE.split(inner.strip()) if p]
-        if not parts or len(parts) > 4 or any(len(p.split()) > 6 for p in parts):
-            continue
-        delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
-        for order, part in enumerate(parts):
-            cands.append({
-                "kind": "dateline", "phrase": part, "cue": f"dateline {delims}",
-                "place": m.group("place"), "date": date, "start": m.start("place")
-                if m.group("place") else m.start(inner_group) - 1, "end": m.end(inner_group) + 1,
-                "part": order, "n_parts": len(parts), "sep": m.group("sep") is not None,
-                "text": m.group(0).strip(),
-            })  # fmt: skip
-    for kind, pattern in LINE_PATTERNS:
-        for m in pattern.finditer(text):
+    lines = [m.span() for m in _LINE_RE.finditer(text)]
+    for start, end in lines:
+        m = DATELINE_RE.match(text, start, end)
+        if m is not None:
+            _dateline(m, text, end, cands)
+    low = text.lower()
+    for kind, where, pattern, gates in LINE_PATTERNS:
+        if where == "any":
+            if not any(g in low for g in gates):
+                continue
+            matches = list(pattern.finditer(text))
+        elif where == "start":
+            matches = [pattern.match(text, start, end) for start, end in lines]
+        else:
+            matches = [
+                pattern.search(text, max(start, end - _TAIL_WINDOW), end) for start, end in lines
+            ]
+        for m in matches:
+            if m is None:
+                continue
             names = m.group("names")
             cue = (text[m.start() : m.start("names")] + text[m.end("names") : m.end()]).strip()
             parts = [p for p in _SPLIT_RE.split(names) if p]
@@ -193,7 +213,7 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                     "date": None, "start": m.start(), "end": m.end(), "part": order,
                     "n_parts": len(parts), "sep": True, "text": m.group(0).strip(),
                 })  # fmt: skip
-    for source, start, line in _bylines(text, byline):
+    for source, start, line in _bylines(text, byline, lines):
         for part in _BYLINE_SPLIT_RE.split(line):
             part = _BYLINE_TAIL_RE.sub("", part).strip()
             if part:
@@ -205,10 +225,37 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
     return cands
 
 
-def _bylines(text: str, byline: str) -> list[tuple[str, int | None, str]]:
+def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[dict[str, object]]) -> None:
+    if m.group("place") is None and not text[m.end() : line_end].strip():
+        return  # a bracket alone on its line is an agency tag, not a dateline
+    inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
+    inner = m.group(inner_group)
+    date = m.group("date")
+    tail = _TRAILING_DATE_RE.search(inner)
+    if tail is not None:
+        date = date or tail.group("date")
+        inner = inner[: tail.start()]
+    parts = [p for p in _SPLIT_RE.split(inner.strip()) if p]
+    if not parts or len(parts) > 4 or any(len(p.split()) > 6 for p in parts):
+        return
+    delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
+    start = m.start("place") if m.group("place") else m.start(inner_group) - 1
+    for order, part in enumerate(parts):
+        cands.append({
+            "kind": "dateline", "phrase": part, "cue": f"dateline {delims}",
+            "place": m.group("place"), "date": date, "start": start,
+            "end": m.end(inner_group) + 1, "part": order, "n_parts": len(parts),
+            "sep": m.group("sep") is not None, "text": m.group(0).strip(),
+        })  # fmt: skip
+
+
+def _bylines(
+    text: str, byline: str, lines: list[tuple[int, int]]
+) -> list[tuple[str, int | None, str]]:
     out: list[tuple[str, int | None, str]] = []
-    for m in BYLINE_RE.finditer(text):
-        if not _SENTENCE_END_RE.search(m.group("line")):
+    for start, end in lines:
+        m = BYLINE_RE.match(text, start, end)
+        if m is not None and not _SENTENCE_END_RE.search(m.group("line")):
             out.append((m.group(0).strip(), m.start("line") - 3, m.group("line")))
     if byline:
         line = re.sub(r"^(?:By|BY)[ \t]+", "", byline.strip())

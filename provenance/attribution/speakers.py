@@ -251,8 +251,13 @@ class People:
         full = self.full.get(name.split()[-1]) if len(name.split()) == 1 else None
         if full is None and name in self.role:
             full = name
-        if full is None:
-            full = next((f for f in set(self.full.values()) if f.endswith(" " + name)), None)
+        if (
+            full is None
+        ):  # "Lavrov" written "Sergey Lavrov", or "Finance Aisha Malik" for a known name
+            known = sorted(set(self.full.values()), key=len, reverse=True)
+            full = next(
+                (f for f in known if f.endswith(" " + name) or name.endswith(" " + f)), None
+            )
         if full is None:
             return name, None
         return full, self.role.get(full)
