@@ -735,6 +735,12 @@ def test_link_view_cap_keeps_most_important(tables, monkeypatch):
     assert len(_json_block(page, "report-data")["links"]) == 4  # every link stays in the table
 
 
+def test_link_view_byte_budget(tables, monkeypatch):
+    # Long texts make fewer full views: the first always fits, then the budget stops them.
+    monkeypatch.setattr(report_page, "VIEW_BYTES_BUDGET", 1)
+    assert _view_ids(render_html(tables)) == ["L3"]
+
+
 # ---- link views -------------------------------------------------------------------------------
 
 
