@@ -21,9 +21,9 @@ import pandas as pd
 
 from provenance.report import data as rd
 from provenance.report.graphs import NODE_STYLE, chain_svg
-from provenance.report.linkview import LinkContext, link_view_html, outlet_badge
+from provenance.report.linkview import FULL_TEXT_CAP, LinkContext, link_view_html, outlet_badge
 from provenance.report.plots import (
-    _comparison_with_names,
+    comparison_with_names,
     figure_svg,
     plot_framing,
     plot_outlets,
@@ -296,7 +296,7 @@ class Report:
 
     # ---- outlets ----------------------------------------------------------------------------
     def outlets_section(self) -> str:
-        comparison = _comparison_with_names(self.t)
+        comparison = comparison_with_names(self.t)
         figures = [figure_svg(plot_outlets(comparison))]
         framing = plot_framing(comparison)
         if framing is not None:
@@ -478,8 +478,6 @@ FILTERS = """
 
 
 def notes_section() -> str:
-    from provenance.report.linkview import FULL_TEXT_CAP
-
     return (
         '<section class="block" id="notes"><h2>How to read this report</h2><ul>'
         "<li><b>Links</b> join a child article to the parent it takes from: by a credit "

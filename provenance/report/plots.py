@@ -192,7 +192,7 @@ def figure_svg(fig: Figure) -> str:
 def outlet_figures(tables: Mapping[str, pd.DataFrame]) -> dict[str, Figure]:
     """The report's figures by file stem: ``outlets`` and, with framing columns, ``framing``."""
     t = prepare_tables(tables)
-    comparison = _comparison_with_names(t)
+    comparison = comparison_with_names(t)
     figures = {"outlets": plot_outlets(comparison)}
     framing = plot_framing(comparison)
     if framing is not None:
@@ -200,7 +200,7 @@ def outlet_figures(tables: Mapping[str, pd.DataFrame]) -> dict[str, Figure]:
     return figures
 
 
-def _comparison_with_names(t: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+def comparison_with_names(t: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """outlet_comparison with names and state filled from the registry when left empty."""
     comparison = t["outlet_comparison"].copy()
     lookup = outlet_lookup(t)
