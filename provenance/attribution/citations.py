@@ -211,11 +211,13 @@ def _accept(article_id: str, text: str, cands: list[dict[str, object]],
         if any(s < ent_end and ent_start < e for s, e in taken):
             continue  # the same outlet mention, already cited by a stronger cue
         taken.append((ent_start, ent_end))
-        people = people or People(text)
-        if hit.entity_text.split()[-1] in people.full:
-            continue  # "Spiegel said": a person of the article, not Der Spiegel
+        if " " not in hit.entity_text and not hit.entity_text.isupper():
+            people = people or People(text)
+            if hit.entity_text in people.full:
+                continue  # "Spiegel said": a person of the article, not Der Spiegel
         speaker = None
         if cand["spk"] and cand["kind"] not in _SPEAKERLESS:
+            people = people or People(text)
             people.learn_speaker(str(cand["spk"]))
             speaker = people.resolve(str(cand["spk"]), int(cand["spk_start"]))[0]
         start = min(int(cand["start"]), ent_start)

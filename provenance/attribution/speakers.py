@@ -223,7 +223,9 @@ class People:
                 self.mentions.append((m.start(), name, m.group("role").strip()))
         self.mentions.sort()
         self._positions = [p for p, _, _ in self.mentions]
-        self.orgs = [(m.start(), " ".join(m.group(0).split())) for m in ORG_RE.finditer(text)]
+        self._text = text
+        self._orgs: list[tuple[int, str]] | None = None  # found when first needed
+        self._known: list[str] | None = None  # full names, longest first
         self.full: dict[str, str] = {}
         self.role: dict[str, str] = {}
         self.actors: list[tuple[int, str]] = []  # resolved speakers, for he/she
@@ -231,6 +233,7 @@ class People:
             self._learn(name, role)
 
     def _learn(self, name: str, role: str | None) -> None:
+        self._known = None
         # Every word of a full name finds it: "Lavrov", "Xi" (Xi Jinping), "Sheikh" (al-Sheikh).
         for token in name.split():
             for key in {token, token.split("-", 1)[-1]}:
@@ -241,6 +244,8 @@ class People:
 
     def learn_speaker(self, phrase: str) -> None:
         """Record a named speaker ("Joe Smith said") so that "Smith" later resolves to it."""
+        if " " not in phrase.strip() or phrase[:1].islower():
+            return  # a surname or "the minister": nothing new to learn
         role, name = split_role(" ".join(phrase.split()))
         name = _clean_name(name)
         if name and len(name.split()) > 1:
@@ -254,7 +259,9 @@ class People:
         if (
             full is None
         ):  # "Lavrov" written "Sergey Lavrov", or "Finance Aisha Malik" for a known name
-            known = sorted(set(self.full.values()), key=len, reverse=True)
+            if self._known is None:
+                self._known = sorted(set(self.full.values()), key=len, reverse=True)
+            known = self._known
             full = next(
                 (f for f in known if f.endswith(" " + name) or name.endswith(" " + f)), None
             )
@@ -325,7 +332,11 @@ class People:
         return self.canonical(best[1])
 
     def _org(self, position: int, noun: str) -> str | None:
-        found = [name for pos, name in self.orgs if pos < position and noun in name.lower()]
+        if self._orgs is None:
+            self._orgs = [
+                (m.start(), " ".join(m.group(0).split())) for m in ORG_RE.finditer(self._text)
+            ]
+        found = [name for pos, name in self._orgs if pos < position and noun in name.lower()]
         return found[-1] if found else None
 
     def add_actor(self, position: int, speaker: str) -> None:
