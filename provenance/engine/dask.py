@@ -30,10 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import logging
 import math
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from operator import itemgetter
@@ -56,6 +58,7 @@ PARTITION_BYTES = 64 << 20
 TEXT_LIMIT = 1 << 28
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _GZ_FACTOR = 4
+log = logging.getLogger(__name__)
 
 
 def _require_dask() -> Any:
@@ -123,6 +126,7 @@ def analyze_dask(
     workers: int | None = None,
     scheduler: str | None = None,
     quiet: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     **options: Any,
 ) -> Any:
     """Run the whole analysis on a Dask cluster; returns the same :class:`Analysis` as pandas.
@@ -150,7 +154,7 @@ def analyze_dask(
     with _client(distributed, opts, quiet) as client:
         run = _Run(client, distributed, opts, quiet)
         with client.as_current():
-            return run.analyze(inputs, outlets, columns, framing, params)
+            return run.analyze(inputs, outlets, columns, framing, lexicons, params)
 
 
 def reuse_params(reuse_options: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -188,7 +192,7 @@ def _client(distributed: Any, opts: DaskOptions, quiet: bool) -> Iterator[Any]:
             processes=opts.processes,
             memory_limit=_memory_limit(opts.memory_limit, n),
             dashboard_address=":0" if not quiet else None,
-            silence_logs="error",
+            silence_logs=logging.ERROR,
         )
         client = distributed.Client(cluster, set_as_default=False)
     try:
@@ -224,7 +228,8 @@ class Part:
     citations: pd.DataFrame | None = None
     quotes: pd.DataFrame | None = None
     scores: pd.DataFrame | None = None
-    first_doc: int = 0
+    evidence: pd.DataFrame | None = None
+    keys: np.ndarray | None = None  # uint64 of each article_id: sorts as the ids sort
 
 
 _REGISTRIES: dict[str, Any] = {}
@@ -244,12 +249,16 @@ def _registry(outlets: Any) -> Any:
 
 
 def article_stages(
-    articles: pd.DataFrame, registry: Any, *, framing: bool = True
+    articles: pd.DataFrame,
+    registry: Any,
+    *,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
 ) -> dict[str, pd.DataFrame | None]:
     """Every per-article stage on a batch of articles, as the pandas engine runs them.
 
     Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
-    and, with ``framing``, the article framing scores. Each article's results depend on that
+    and, with ``framing``, the article framing scores and their evidence spans. Each article's results depend on that
     article only, so any partition of the corpus gives the same rows.
 
     >>> from provenance.outlets import load_registry
@@ -271,12 +280,13 @@ def article_stages(
     for col in ("dateline_place", "credit_text"):
         articles[col] = articles["article_id"].map(fields[col]).astype("string")
     quotes = extract_quotes(articles, registry)
-    scores = None
+    scores = evidence = None
     if framing:
         from provenance.framing import score_articles
 
-        scores = score_articles(articles, quotes)
+        scores, evidence = score_articles(articles, quotes, lexicons=lexicons, return_evidence=True)
     return {
+        "evidence": evidence,
         "articles": articles,
         "credits": credits,
         "citations": citations,
@@ -319,10 +329,25 @@ def _text_chars(part: Part) -> int:
     return int(part.articles["text"].astype("string").str.len().fillna(0).sum())
 
 
-def _stages(part: Part, drop: np.ndarray, first_doc: int, outlets: Any, framing: bool) -> Part:
+def _stages(part: Part, drop: np.ndarray, outlets: Any, framing: bool, lexicons: Any) -> Part:
     articles = part.articles.loc[~drop].reset_index(drop=True)
-    out = article_stages(articles, _registry(outlets), framing=framing)
-    return replace(part, **out, first_doc=first_doc)
+    out = article_stages(articles, _registry(outlets), framing=framing, lexicons=lexicons)
+    return replace(part, **out, keys=doc_keys(articles["article_id"]))
+
+
+def doc_keys(article_ids: pd.Series) -> np.ndarray:
+    """Article ids (16 hex digits) as uint64 numbers that sort exactly as the ids do.
+
+    The pandas engine numbers documents by article_id order; these keys give every partition
+    the same order without a global sort.
+
+    >>> doc_keys(pd.Series(["000000000000000a", "ff00000000000000"])).tolist()
+    [10, 18374686479671623680]
+    """
+    ids = article_ids.astype(str)
+    if len(ids) and not ids.str.fullmatch(r"[0-9a-f]{16}").all():
+        raise ValueError("article ids must be 16 lower-case hex digits (provenance.ids)")
+    return np.frombuffer(bytes.fromhex("".join(ids)), dtype=">u8").astype(np.uint64)
 
 
 def _table(part: Part, name: str, keep_text: bool = True) -> pd.DataFrame:
@@ -425,7 +450,7 @@ def _band_pieces(
     keys = _band_keys(sig[docs], params["bands"])
     n_bands = keys.shape[1]
     band = np.tile(np.arange(n_bands, dtype=np.int16), len(docs))
-    doc = np.repeat(docs.astype(np.int64) + part.first_doc, n_bands)
+    doc = np.repeat(part.keys[docs], n_bands)
     key = keys.ravel()
     bucket = (_mix(key) ^ _mix(band.astype(np.uint64))) % np.uint64(n_buckets)
     order = np.argsort(bucket, kind="stable")
@@ -440,10 +465,10 @@ def _band_pieces(
     ]
 
 
-def _bucket_pairs(n_docs: int, n_buckets: int, *pieces: tuple[np.ndarray, ...]) -> list[np.ndarray]:
-    """Candidate pairs of one key bucket (as ``lo * n_docs + hi`` codes), split by pair bucket.
+def _bucket_pairs(n_buckets: int, *pieces: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """Candidate pairs (lo, hi document keys) of one key bucket, split by pair bucket.
 
-    Within a (band, key) group, documents are ordered by their position in the corpus, as the
+    Within a (band, key) group, documents are ordered by their key (article_id order), as the
     one-machine banding orders them, so oversized groups are chained the same way.
     """
     from provenance.reuse.candidates import _pairs_in_groups
@@ -457,19 +482,29 @@ def _bucket_pairs(n_docs: int, n_buckets: int, *pieces: tuple[np.ndarray, ...]) 
     starts = np.concatenate([[0], brk]) if len(doc) else np.empty(0, np.int64)
     sizes = np.diff(np.concatenate([starts, [len(doc)]]))
     multi = sizes > 1
-    p = _pairs_in_groups(doc, starts[multi], sizes[multi])
-    lo, hi = np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1])
-    code = np.unique(lo * n_docs + hi)
-    bucket = _mix(code) % np.uint64(n_buckets)
+    p = _pairs_in_groups(doc, starts[multi], sizes[multi]).astype(np.uint64)
+    pairs = _unique_pairs(np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1]))
+    bucket = (_mix(pairs[:, 0]) ^ _mix(pairs[:, 1] ^ np.uint64(0x5BD1E995))) % np.uint64(n_buckets)
     order = np.argsort(bucket, kind="stable")
     cut = np.searchsorted(bucket[order], np.arange(n_buckets + 1, dtype=np.uint64))
-    return [code[order[cut[b] : cut[b + 1]]] for b in range(n_buckets)]
+    return [pairs[order[cut[b] : cut[b + 1]]] for b in range(n_buckets)]
 
 
-def _merge_codes(n_docs: int, *pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One pair bucket's unique candidate pairs and the documents they need."""
-    code = np.unique(np.concatenate(pieces)) if pieces else np.empty(0, np.int64)
-    cand = np.stack([code // n_docs, code % n_docs], axis=1)
+def _unique_pairs(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Distinct (lo, hi) rows sorted by lo, then hi, as an (m, 2) uint64 array."""
+    if not len(lo):
+        return np.empty((0, 2), dtype=np.uint64)
+    order = np.lexsort((hi, lo))
+    lo, hi = lo[order], hi[order]
+    keep = np.ones(len(lo), dtype=bool)
+    keep[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    return np.stack([lo[keep], hi[keep]], axis=1)
+
+
+def _merge_pairs(*pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One pair bucket's distinct candidate pairs and the documents they need."""
+    pairs = np.concatenate(pieces) if pieces else np.empty((0, 2), np.uint64)
+    cand = _unique_pairs(pairs[:, 0], pairs[:, 1])
     return cand, np.unique(cand.ravel())
 
 
@@ -480,7 +515,7 @@ def _needed_docs(merged: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
 def _extract(part: Part, *needed: np.ndarray) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
     """For each pair bucket: this partition's documents it needs, and their credits."""
     arts = part.articles
-    doc = np.arange(len(arts), dtype=np.int64) + part.first_doc
+    doc = part.keys
     cols = ["article_id", "text", "outlet_id", "published"]
     out = []
     for need in needed:
@@ -499,12 +534,13 @@ def _reuse_bucket(
     *pieces: tuple[pd.DataFrame, pd.DataFrame],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Verify, orient and align one bucket of candidate pairs (reuse rows before best parents)."""
-
     cand = merged[0]
+    if not len(cand):
+        return pd.DataFrame(), pd.DataFrame()
     docs = pd.concat([p[0] for p in pieces], ignore_index=True).sort_values("doc")
     credits = pd.concat([p[1] for p in pieces], ignore_index=True)
-    gdoc = docs["doc"].to_numpy(np.int64)
-    local = np.searchsorted(gdoc, cand)
+    gdoc = docs["doc"].to_numpy(np.uint64)
+    local = np.searchsorted(gdoc, cand).astype(np.int64)
     index = _index(
         docs["text"].astype("string").fillna("").tolist(), params["shingle_size"], capped
     )
@@ -531,17 +567,24 @@ class _Run:
         self.distributed = distributed
         self.opts = opts
         self.quiet = quiet
+        self._clock = time.perf_counter()
 
     def _wait(self, futures: Sequence[Any], desc: str) -> None:
-        if not futures:
-            return
-        if self.quiet:
-            self.distributed.wait(futures)
-            return
-        print(f"provenance: {desc}", file=sys.stderr)
-        with contextlib.redirect_stdout(sys.stderr):
-            self.distributed.progress(futures, notebook=False)
-        print(file=sys.stderr)
+        if futures:
+            if self.quiet:
+                self.distributed.wait(futures)
+            else:
+                print(f"provenance: {desc}", file=sys.stderr)
+                with contextlib.redirect_stdout(sys.stderr):
+                    self.distributed.progress(futures, notebook=False)
+                print(file=sys.stderr)
+        self._lap(desc)
+
+    def _lap(self, desc: str) -> None:
+        """Log the time since the previous step (the benchmark prints these)."""
+        now = time.perf_counter()
+        log.info("%s: %.1f s", desc, now - self._clock)
+        self._clock = now
 
     def _gather(self, futures: Sequence[Any], desc: str) -> list[Any]:
         self._wait(futures, desc)
@@ -605,7 +648,7 @@ class _Run:
     def _n_workers(self) -> int:
         return max(1, len(self.client.scheduler_info(n_workers=-1).get("workers", {})))
 
-    def deduplicate(self, parts: list[Any]) -> tuple[list[np.ndarray], list[int], pd.DataFrame]:
+    def deduplicate(self, parts: list[Any]) -> tuple[list[np.ndarray], pd.DataFrame]:
         """Drop repeated article ids across partitions (the first read is kept), as ingest does."""
         from provenance.errors import ErrorLog
         from provenance.ingest.normalise import STAGE
@@ -625,12 +668,9 @@ class _Run:
                     STAGE,
                     f"duplicate of article {row.article_id} kept from {kept[row.article_id]}; dropped",
                 )
-        sizes = [len(f) for f in ids]
-        cut = np.concatenate([[0], np.cumsum(sizes)])
+        cut = np.concatenate([[0], np.cumsum([len(f) for f in ids])])
         drops = [dup[cut[k] : cut[k + 1]] for k in range(len(ids))]
-        kept_sizes = [int((~d).sum()) for d in drops]
-        first = np.concatenate([[0], np.cumsum(kept_sizes)[:-1]]).astype(int).tolist()
-        return drops, first, log.to_frame()
+        return drops, log.to_frame()
 
     def analyze(
         self,
@@ -638,6 +678,7 @@ class _Run:
         outlets: Any,
         columns: dict[str, str],
         framing: bool,
+        lexicons: Any,
         params: dict[str, Any],
     ) -> Any:
         from provenance.analysis import Analysis, _outlets_seen
@@ -648,14 +689,14 @@ class _Run:
 
         client = self.client
         raw = self.read(inputs, columns)
-        drops, first, dup_errors = self.deduplicate(raw)
+        drops, dup_errors = self.deduplicate(raw)
         parts = [
-            client.submit(_stages, p, d, f, outlets, framing, pure=False)
-            for p, d, f in zip(raw, drops, first, strict=True)
+            client.submit(_stages, p, d, outlets, framing, lexicons, pure=False)
+            for p, d in zip(raw, drops, strict=True)
         ]
         del raw
         self._wait(parts, "outlets, attribution, quotes" + (", framing" if framing else ""))
-        n_docs = first[-1] + int((~drops[-1]).sum()) if parts else 0
+        n_docs = int(sum((~d).sum() for d in drops))
 
         reuse, passages = self.reuse(parts, n_docs, outlets, params)
 
@@ -689,7 +730,9 @@ class _Run:
             outlets=outlet_rows,
         )
         outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse, links)
+        self._lap("links (client)")
         chains, chain_hops = build_chains(links, articles, outlet_rows)
+        self._lap("chains (client)")
         framing_long = empty("framing")
         if framing:
             from provenance.framing import framing_table, score_links
@@ -703,7 +746,7 @@ class _Run:
             linked_articles = self._concat(
                 [client.submit(_texts_of, p, wanted) for p in parts], None
             )
-            link_scores = score_links(
+            link_scores, link_evidence = score_links(
                 links,
                 linked_articles,
                 reuse=reuse,
@@ -711,9 +754,19 @@ class _Run:
                 quotes=quotes,
                 citations=citations,
                 credits=credits,
+                article_scores=scores,
+                lexicons=lexicons,
+                return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
-            framing_long = framing_table(scores, link_scores)
+            evidence = self._concat([client.submit(_table, p, "evidence") for p in parts], None)
+            evidence = evidence.sort_values(
+                ["target_id", "feature", "start"], kind="stable", ignore_index=True
+            )
+            framing_long = framing_table(
+                scores, link_scores, pd.concat([evidence, link_evidence], ignore_index=True)
+            )
+            self._lap("link framing (client)")
 
         if self.opts.parquet_dir is not None:
             out = Path(self.opts.parquet_dir) / "articles"
@@ -742,6 +795,7 @@ class _Run:
         for name in TABLES:
             if name in result:
                 result[name] = result[name].reset_index(drop=True)
+        self._lap("outlet comparison (client)")
         return Analysis(result)
 
     def _concat(self, futures: list[Any], name: str | None) -> pd.DataFrame:
@@ -779,13 +833,12 @@ class _Run:
         bands = [submit(_band_pieces, p, capped_f, params, n_buckets) for p in parts]
         split = self._split(bands, n_buckets)
         pair_pieces = [
-            submit(_bucket_pairs, n_docs, n_buckets, *[s[b] for s in split])
-            for b in range(n_buckets)
+            submit(_bucket_pairs, n_buckets, *[s[b] for s in split]) for b in range(n_buckets)
         ]
         self._wait(pair_pieces, "reuse: candidate pairs")
         del bands, split
         split = self._split(pair_pieces, n_buckets)
-        merged = [submit(_merge_codes, n_docs, *[s[b] for s in split]) for b in range(n_buckets)]
+        merged = [submit(_merge_pairs, *[s[b] for s in split]) for b in range(n_buckets)]
         del pair_pieces, split
         needed = [submit(_needed_docs, m) for m in merged]
         extracted = self._split([submit(_extract, p, *needed) for p in parts], n_buckets)
@@ -798,7 +851,9 @@ class _Run:
         del results, extracted, merged
         pairs = pd.concat([o[0] for o in out], ignore_index=True)
         psg = pd.concat([o[1] for o in out], ignore_index=True)
-        return finish_reuse(pairs, psg, min_containment=params["min_containment"])
+        out = finish_reuse(pairs, psg, min_containment=params["min_containment"])
+        self._lap("reuse: best parents (client)")
+        return out
 
 
 def _registry_local(outlets: Any) -> Any:
@@ -912,14 +967,16 @@ def reuse_batch(
     )
     if pairs.empty:
         return pd.DataFrame(), pd.DataFrame()
+    is_source = _source_flags(outlet_col, outlets)
     pairs = orient(
         pairs,
         published=published,
         outlet=outlet_code,
-        is_source=_source_flags(outlet_col, outlets),
+        is_source=is_source,
         credit_codes=_credit_codes(credits, ids, outlet_names),
     )
     child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
+    pairs["parent_is_source"] = is_source[parent]
     nat = np.iinfo(np.int64).min
     dated = (published[child] != nat) & (published[parent] != nat)
     pairs["lag_hours"] = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
@@ -965,7 +1022,12 @@ def finish_reuse(
     if pairs.empty:
         return empty("reuse"), empty("passages")
     pairs = pairs.reset_index(drop=True)
-    pairs["is_best_parent"] = best_parents(pairs, pairs["lag_hours"])
+    # Dense ranks of the document numbers (same order) index the parents' source flags.
+    docs, rank = np.unique(np.concatenate([pairs["child"], pairs["parent"]]), return_inverse=True)
+    ranked = pairs.assign(child=rank[: len(pairs)], parent=rank[len(pairs) :])
+    is_source = np.zeros(len(docs), dtype=bool)
+    is_source[ranked["parent"].to_numpy()] = pairs["parent_is_source"].to_numpy(dtype=bool)
+    pairs["is_best_parent"] = best_parents(ranked, pairs["lag_hours"], is_source)
     strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
     span = max(1.0 - float(min_containment), 1e-9)
     strength = np.clip(0.5 + 0.5 * (strength - min_containment) / span, 0.0, 1.0)
