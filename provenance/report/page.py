@@ -306,7 +306,7 @@ class Report:
             '<section class="block" id="outlets"><h2>Outlet comparison</h2>'
             f'<p class="note">Plots show the {min(len(comparison), 20)} outlets with the most '
             "articles; the table lists all (click a header to sort).</p>"
-            f'{figs}<h3>All outlets</h3><div class="scroll" id="outlets-table"></div>'
+            f'<div class="grid2">{figs}</div><h3>All outlets</h3><div class="scroll" id="outlets-table"></div>'
             "</section>"
         )
 
@@ -488,7 +488,8 @@ def notes_section() -> str:
         "<li><b>Framing deltas</b> are child minus parent; the evidence column lists the spans "
         "behind a value.</li>"
         f"<li><b>Caps</b>: full side-by-side texts for the {LINK_VIEW_CAP} most important links "
-        f"(each text up to {FULL_TEXT_CAP:,} characters), {LEAD_CHARS}-character openings for "
+        f"(each text up to {FULL_TEXT_CAP:,} characters; fewer links when their views pass "
+        f"{VIEW_BYTES_BUDGET / 1e6:.0f} MB), {LEAD_CHARS}-character openings for "
         f"the rest; graphs for the {CHAIN_GRAPH_CAP} most important chain patterns; plots for "
         "the 20 outlets with most articles. The CSV files beside this report hold every row.</li>"
         "<li>Filters can be preset in the address: <code>report.html#outlet=sputnik&amp;"

@@ -185,8 +185,13 @@ def figure_svg(fig: Figure) -> str:
     svg = buffer.getvalue()
     start = svg.find("<svg")
     svg = svg[start:]
-    # Scale with the page: keep the viewBox, let CSS decide the width.
-    return re.sub(r'^<svg([^>]*?) width="[^"]*" height="[^"]*"', r"<svg\1", svg, count=1)
+    # Shrink with the page but never grow past the drawn size (the viewBox keeps the aspect).
+    return re.sub(
+        r'^<svg([^>]*?) width="([^"]*)" height="[^"]*"',
+        r'<svg\1 style="width:100%;max-width:\2;height:auto"',
+        svg,
+        count=1,
+    )
 
 
 def outlet_figures(tables: Mapping[str, pd.DataFrame]) -> dict[str, Figure]:
