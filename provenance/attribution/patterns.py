@@ -21,7 +21,11 @@ from collections.abc import Iterable
 ABBREVIATED_TITLE = (
     r"(?:Capt|Sen|Rep|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Sgt|Adm|Maj|Supt|Insp|Cmdr|Det)\."
 )
-CAP = rf"(?:{ABBREVIATED_TITLE}|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?[A-Z][\w&-]*(?:['’][A-Za-z]+)?)"
+# Inner dots are kept ("S.Paulo"), a final one is not.
+CAP = (
+    rf"(?:{ABBREVIATED_TITLE}|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
+    r"[A-Z](?:[\w&-]|\.(?=[A-Za-z]))*(?:['’][A-Za-z]+)?)"
+)
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
 CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"

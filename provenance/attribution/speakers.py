@@ -44,15 +44,15 @@ ROLE_ANY += r"(?![\w\-])"
 # "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X",
 # and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
 ROLE_NAME_RE = re.compile(
-    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
+    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
     rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
 # "Sergey Lavrov, Russia's foreign minister," (name, role).
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>[A-Z][a-zA-Z'’\-]+(?:[ \t]+[A-Z][a-zA-Z'’\-]+){{1,3}}),[ \t]+"
     rf"(?P<role>(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){{0,3}}"
-    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?"
-    rf"{CAP}(?:[ \t]+{CAP}){{0,3}})?)[ \t]*[,.;]"
+    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
+    r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
 # Organisations that "the ministry" or "the agency" may refer back to.
 ORG_RE = re.compile(
@@ -79,7 +79,9 @@ ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
 _PP_RE = re.compile(r"\s+(?:for|of|at|from|with)\s+")
-_DETERMINERS = frozenset("the a an this that his her its their".split())
+_DETERMINERS = frozenset("the a an this that his her its their one another".split())
+# "the diplomat" may name anyone who spoke before, whatever their written role.
+_GENERIC_ROLES = frozenset("diplomat official politician envoy leader aide lawmaker".split())
 _HEAD_NOUNS = ROLE_WORDS | set(
     "ministry government embassy department office company source sources officials statement "
     "report military army police agency group party court council committee commission "
@@ -92,11 +94,13 @@ _HEAD_ANY = trie_pattern(_HEAD_NOUNS | {w.capitalize() for w in _HEAD_NOUNS}) + 
 # The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
     rf"(?<![\w'’\-])(?:(?:[a-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}(?:[ \t]+{CAP}){{0,4}}"
-    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)[ \t]+"
+    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
-    r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}?[\w\-]+)?"
+    r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[\w\-]+)?"
     rf"|{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
-    r"|[Hh]e|[Ss]he|[Tt]hey|(?:[Ss]ome[ \t]+|[Mm]any[ \t]+|[Ss]everal[ \t]+)?"
+    r"|[Hh]e|[Ss]he|[Tt]hey|(?:(?:[A-Z][\w\-]*|some|many|several|senior|local|western"
+    r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
+    r"|Local|Western|Foreign|Government|Security|Military|Health|Other|Two|Three)[ \t]+)?"
     r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
     r"|[Dd]iplomats|[Ee]conomists|[Cc]ritics|[Oo]bservers|[Pp]rotesters|[Ll]awmakers))"
 )
@@ -124,14 +128,21 @@ _DOC_NOUNS = (
     r"|memo(?:randum)?|agreement|treaty|readout|transcript|post|tweet|message|notice"
     r"|press[ \t]+release|release|bill|law|order|plan|strategy|doctrine|indictment|ruling"
     r"|verdict|filing|complaint|petition|manifesto|editorial|constitution|charter|accord"
+    r"|notification|circular|directive|guidelines?|ordinance|proclamation|judgment|ultimatum"
+    r"|note|advisory|bulletin"
 )
+DOC_NOUN_RE = re.compile(_DOC_NOUNS)
 _PERSON_LIST = rf"{PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME}){{0,5}}"
 # Verbs whose subject may be a document: "a joint statement ..., stating that ..."
+_DOC_ONLY_VERBS = (
+    "stating reads read reading states pledging promising vowing urging warning "
+    "declaring noting expressing affirming reaffirming demanding condemning saying"
+).split()
 DOC_VERBS = frozenset(
-    "stating saying said says states stated reads read reading declares declared noted notes "
-    "warned warns urged urges".split()
+    "said says stated declares declared noted notes warned warns urged urges".split()
+    + _DOC_ONLY_VERBS
 ) | {"called for", "calls for"}
-DOC_EXTRA_VERB_RE = re.compile(r"(?<![\w\-])(?:stating|reads|read|reading|states)(?![\w\-])")
+DOC_EXTRA_VERB_RE = re.compile(rf"(?<![\w\-])(?:{trie_pattern(_DOC_ONLY_VERBS)})(?![\w\-])")
 # Quotes from documents: "X and Y signed a joint statement on ..., stating that ... "...""
 DOCUMENT_BEFORE = ReverseMatcher(
     rf"(?:(?P<signers>{_PERSON_LIST})[ \t]+(?:[a-z]+[ \t]+)?(?:signed|issued|released|adopted"
@@ -162,6 +173,7 @@ ADDRESSEE_RE = re.compile(
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = {"he", "she"}
+_FIRST_MENTION = r"(?<![\w\-])((?:[A-Z][a-z][\w'’\-]*[ \t]+){{1,2}}){}(?![\w\-])"
 NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
 _UNNAMED_SPEAKERS = frozenset("they".split())
 
@@ -227,17 +239,23 @@ class People:
         self._orgs: list[tuple[int, str]] | None = None  # found when first needed
         self._known: list[str] | None = None  # full names, longest first
         self.full: dict[str, str] = {}
+        self.names: set[str] = set()
         self.role: dict[str, str] = {}
         self.actors: list[tuple[int, str]] = []  # resolved speakers, for he/she
         for _, name, role in self.mentions:
             self._learn(name, role)
 
-    def _learn(self, name: str, role: str | None) -> None:
+    def _learn(self, name: str, role: str | None, sure: bool = True) -> None:
+        """Index a full name by each of its words: "Lavrov", "Xi" (Xi Jinping), "Sheikh"
+        (al-Sheikh). Names seen with a role (``sure``) may replace shorter ones; names taken
+        from attributions only fill words not seen yet."""
         self._known = None
-        # Every word of a full name finds it: "Lavrov", "Xi" (Xi Jinping), "Sheikh" (al-Sheikh).
+        self.names.add(name)
         for token in name.split():
             for key in {token, token.split("-", 1)[-1]}:
-                if len(key) > 1 and len(name) > len(self.full.get(key, "")):
+                if len(key) > 1 and (
+                    key not in self.full or (sure and len(name) > len(self.full[key]))
+                ):
                     self.full[key] = name
         if role and name not in self.role:
             self.role[name] = role
@@ -248,8 +266,8 @@ class People:
             return  # a surname or "the minister": nothing new to learn
         role, name = split_role(" ".join(phrase.split()))
         name = _clean_name(name)
-        if name and len(name.split()) > 1:
-            self._learn(name, role)
+        if name and len(name.split()) > 1 and self.canonical(name)[0] == name:
+            self._learn(name, role, sure=False)
 
     def canonical(self, name: str) -> tuple[str, str | None]:
         """Full name and role of a person named in full or by one of their names."""
@@ -260,14 +278,29 @@ class People:
             full is None
         ):  # "Lavrov" written "Sergey Lavrov", or "Finance Aisha Malik" for a known name
             if self._known is None:
-                self._known = sorted(set(self.full.values()), key=len, reverse=True)
+                self._known = sorted(self.names, key=len, reverse=True)
             known = self._known
             full = next(
                 (f for f in known if f.endswith(" " + name) or name.endswith(" " + f)), None
             )
+        if full is None and len(name.split()) == 1:
+            full = self._first_mention(name)
         if full is None:
             return name, None
         return full, self.role.get(full)
+
+    def _first_mention(self, surname: str) -> str | None:
+        """ "Irena Nowak" for "Nowak": the first capitalised words written right before it."""
+        pattern = _FIRST_MENTION.format(re.escape(surname))
+        for m in re.finditer(pattern, self._text):
+            words = m.group(1).split()
+            while words and (words[0] in _NOT_NAME or _ROLE_WORD_RE.match(words[0])):
+                words = words[1:]
+            if words:
+                full = " ".join([*words, surname])
+                self._learn(full, None, sure=False)
+                return full
+        return None
 
     def resolve(self, phrase: str, position: int) -> tuple[str | None, str | None]:
         """(speaker, speaker_role) for a speaker phrase written at ``position``."""
@@ -284,6 +317,8 @@ class People:
             wanted = tuple(w for w in head[1:] if w not in _DETERMINERS)
             if wanted and _ROLE_WORD_RE.match(wanted[-1]):
                 speaker, role = self._nearest(position, wanted)
+                if speaker is None and words[0] == "the" and wanted[-1] in _GENERIC_ROLES:
+                    speaker, role = self._nearest(position, ())
                 if speaker is not None:
                     return speaker, role
             else:
@@ -361,9 +396,10 @@ def _move_roles(role: str, name: str) -> tuple[str, str]:
 
 
 def clean_names(names: str) -> str:
-    """A list of people as written, without leading words that are not names ("June, ...")."""
+    """A list of people as written, without leading words that are not names ("June, ...");
+    '' when no name is left ("Wednesday")."""
     parts = re.split(r"(,[ \t]*|[ \t]+and[ \t]+)", names)
-    while len(parts) > 2 and not clean_name(parts[0]):
+    while parts and not clean_name(parts[0]):
         parts = parts[2:]
     return "".join(parts)
 

@@ -41,6 +41,7 @@ from provenance.attribution.speakers import (
     ADDRESSEE_RE,
     CUE_RE,
     DOC_EXTRA_VERB_RE,
+    DOC_NOUN_RE,
     DOC_VERBS,
     DOCUMENT_BEFORE,
     NOT_A_SPEAKER_RE,
@@ -89,12 +90,6 @@ _NOT_TITLE_SPEAKER = frozenset(
     "update live video photos watch explainer exclusive interview editorial".split()
 )
 SHORT_QUOTE_WORDS = 2
-# Document nouns, so that the extra document verbs ("stating", "reads") are looked for only
-# in texts that have a document to attribute to.
-DOC_HINT_RE = re.compile(
-    r"statement|declaration|communiqu|report|letter|document|resolution|decree|memo|agreement"
-    r"|treaty|readout|transcript|post|tweet|message|notice|release|bill|law|order|plan"
-)
 
 
 def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
@@ -225,7 +220,7 @@ def _attributions(
     <speaker>", documents ("a joint statement ..., stating"), each anchored at its cue word."""
     out: list[dict[str, object]] = []
     cues: list[tuple[int, int, str | None, str | None]] = []
-    documents = DOC_HINT_RE.search(masked) is not None
+    documents = DOC_NOUN_RE.search(masked) is not None
     for lo, hi in spans:
         cues += [(m.start(), m.end(), m.group("verb"), m.group("acc"))
                  for m in CUE_RE.finditer(masked, lo, hi)]  # fmt: skip
