@@ -427,9 +427,22 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == TIME:
         return pd.to_datetime(series, utc=True, errors="coerce").astype(TIME)
-    if dtype == BOOL and series.dtype == object:
-        return series.map(lambda v: pd.NA if v is None or v is pd.NA else bool(v)).astype(BOOL)
+    if dtype == BOOL and not pd.api.types.is_bool_dtype(series.dtype):
+        # bool(NaN) is True: missing values must stay missing, and "false" strings must be false.
+        return series.map(_to_bool).astype(BOOL)
     return series.astype(dtype)
+
+
+def _to_bool(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return pd.NA
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in ("true", "1", "yes"):
+            return True
+        if lowered in ("false", "0", "no", ""):
+            return False if lowered else pd.NA
+    return bool(value)
 
 
 def validate(df: pd.DataFrame, name: str) -> None:
