@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(articles) / elapsed:,.0f} articles/s; peak RSS {peak_rss_mb():,.0f} MB"
     )
     print("rows: " + ", ".join(f"{k}={v:,}" for k, v in counts.items()))
+    print("stage seconds: " + ", ".join(f"{k}={v:.1f}" for k, v in analysis.timings.items()))
 
     links = analysis.links
     reuse_links = links[links["evidence"].str.contains("text_reuse", regex=False)]

@@ -7,6 +7,7 @@ Each stage takes DataFrames and returns DataFrames; :class:`Analysis` holds them
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,7 @@ class Analysis:
     """
 
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -244,7 +246,9 @@ def analyze_articles(
     if framing:
         steps.append("framing")
     bar = progress(steps, desc="analyze", quiet=quiet)
+    timings: dict[str, float] = {}
     for step in bar:
+        started = time.perf_counter()
         if step == "outlets":
             articles = articles.copy()
             articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
@@ -303,6 +307,7 @@ def analyze_articles(
                 link_scores,
                 pd.concat([article_evidence, link_evidence], ignore_index=True),
             )
+        timings[step] = time.perf_counter() - started
 
     tables["articles"] = conform(articles.sort_values("article_id"), "articles")
     tables["outlets"] = outlet_rows
@@ -322,7 +327,7 @@ def analyze_articles(
     for name in TABLES:
         if name in tables and not name.startswith("_"):
             tables[name] = tables[name].reset_index(drop=True)
-    return Analysis(tables)
+    return Analysis(tables, timings)
 
 
 def _outlets_seen(
