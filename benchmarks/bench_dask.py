@@ -81,7 +81,7 @@ def run(n: int, args: argparse.Namespace, data_dir: Path) -> float:
             n_workers=args.workers,
             threads_per_worker=1,
             memory_limit=args.memory_limit,
-            dashboard_address=None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as client,

@@ -191,7 +191,7 @@ def _client(distributed: Any, opts: DaskOptions, quiet: bool) -> Iterator[Any]:
             threads_per_worker=1,
             processes=opts.processes,
             memory_limit=_memory_limit(opts.memory_limit, n),
-            dashboard_address=":0" if not quiet else None,
+            dashboard_address=":0",
             silence_logs=logging.ERROR,
         )
         client = distributed.Client(cluster, set_as_default=False)
@@ -610,12 +610,8 @@ class _Run:
             parts[0].errors = errors
             return client.scatter(parts)
         items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-        urls = [
-            os.fspath(i)
-            for i in items
-            if _URL.match(os.fspath(i)) and not os.fspath(i).startswith("file://")
-        ]
-        local = [i for i in items if os.fspath(i) not in urls]
+        urls = [os.fspath(i) for i in items if _URL.match(os.fspath(i))]
+        local = [i for i in items if not _URL.match(os.fspath(i))]
         futures = []
         if local:
             from provenance.ingest.files import resolve_inputs
@@ -627,22 +623,23 @@ class _Run:
         return futures
 
     def _read_url(self, url: str, columns: dict[str, str]) -> list[Any]:
+        """A Parquet or JSON Lines table behind an fsspec URL, read with dask.dataframe; each
+        partition is normalised by ``articles_from_frame``, records numbered across the table."""
         import dask.dataframe as dd
 
-        base = url.split("?")[0].lower().removesuffix(".gz")
-        if base.endswith(".parquet") or base.endswith("/") or "*" in base and "parquet" in base:
+        base = url.lower().removesuffix(".gz")
+        if base.endswith((".jsonl", ".ndjson")):
+            frame = dd.read_json(url, lines=True, blocksize=None, dtype=False)
+        elif base.endswith(".parquet") or base.endswith("/"):
             frame = dd.read_parquet(url)
-        elif base.endswith((".jsonl", ".ndjson", ".json")):
-            frame = dd.read_json(url, lines=not base.endswith(".json"), blocksize=None)
         else:
-            raise ValueError(f"remote inputs must be Parquet or JSON Lines tables, got {url!r}")
-        parts = frame.to_delayed()
-        lengths = self.client.compute([p.shape[0] for p in parts], sync=True)
-        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).tolist()
-        futures = self.client.compute(parts)
+            raise ValueError(f"URL inputs must be Parquet or JSON Lines tables, got {url!r}")
+        parts = self.client.compute(frame.to_delayed())
+        lengths = self.client.gather([self.client.submit(len, f) for f in parts])
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(int).tolist()
         return [
-            self.client.submit(_read_frame, f, columns, url, int(o), pure=False)
-            for f, o in zip(futures, offsets, strict=True)
+            self.client.submit(_read_frame, f, columns, url, o, pure=False)
+            for f, o in zip(parts, offsets, strict=True)
         ]
 
     def _n_workers(self) -> int:
