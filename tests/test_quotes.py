@@ -108,8 +108,13 @@ def test_addressee_outlet():
 
 
 def test_unbalanced_and_hostile_input_is_bounded():
+    # Quotes opened and never closed, on thousands of lines: the patterns must not backtrack
+    # (a quadratic pass would make this test take minutes instead of well under a second).
     text = 'He said "this never closes ' + "word " * 5000 + '\n\n"and again " x' * 50
-    arts = pd.DataFrame({"article_id": ["a", "b"], "title": [None, '"'], "text": [text, None]})
+    lines = "\n".join('"word word said Lavrov told Reuters according to TASS' for _ in range(5000))
+    arts = pd.DataFrame(
+        {"article_id": ["a", "b", "c"], "title": [None, '"', "'"], "text": [text, None, lines]}
+    )
     validate(extract_quotes(arts), "quotes")
 
 

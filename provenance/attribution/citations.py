@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
+from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.reverse import ReverseMatcher
@@ -200,7 +201,7 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
 def _accept(article_id: str, text: str, cands: list[dict[str, object]],
             resolver: OutletResolver) -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     people: People | None = None
     for cand in sorted(cands, key=lambda c: (_KIND_ORDER[str(c["kind"])], c["start"])):
         hit = resolver.get(str(cand["phrase"]))
@@ -208,9 +209,8 @@ def _accept(article_id: str, text: str, cands: list[dict[str, object]],
             continue
         ent_start = int(cand["ent_start"]) + hit.start
         ent_end = int(cand["ent_start"]) + hit.end
-        if any(s < ent_end and ent_start < e for s, e in taken):
+        if not taken.add(ent_start, ent_end):
             continue  # the same outlet mention, already cited by a stronger cue
-        taken.append((ent_start, ent_end))
         if " " not in hit.entity_text and not hit.entity_text.isupper():
             people = people or People(text)
             if hit.entity_text in people.full:

@@ -25,6 +25,7 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
+from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import DATE, DESCRIPTOR, NAME, parse_date
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.ids import stable_id
@@ -272,7 +273,7 @@ def _accept(
     year: int | None,
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    taken: list[tuple[int, int]] = []
+    taken, exact = SpanSet(), set()
     ordered = sorted(
         cands, key=lambda c: (_KINDS_PRIORITY[str(c["kind"])], c["start"] is None, c["start"] or 0)
     )
@@ -292,10 +293,10 @@ def _accept(
         if kind == "dateline" and not _credited_part(cand, oid, own_outlet, registry):
             continue
         start, end = cand["start"], cand["end"]
-        if start is not None:
-            if any(s < end and start < e and (s, e) != (start, end) for s, e in taken):
+        if start is not None and (start, end) not in exact:
+            if not taken.add(int(start), int(end)):
                 continue  # e.g. a bracket tag that is the dateline already taken
-            taken.append((int(start), int(end)))
+            exact.add((start, end))  # the other names of the same credit line may follow
         date = parse_date(str(cand["date"]), year) if cand["date"] else None
         rows.append({
             "credit_id": stable_id(article_id, start, end, cand["cue"], entity),

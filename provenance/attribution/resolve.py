@@ -119,7 +119,7 @@ def registry_or_default(registry: Any | None) -> Any | None:
     if registry is not None:
         return registry
     try:
-        from provenance.outlets.registry import load_registry
+        from provenance.outlets import load_registry
     except ImportError:  # without the outlets stage only unregistered names resolve
         return None
     return load_registry()

@@ -173,6 +173,7 @@ ADDRESSEE_RE = re.compile(
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = {"he", "she"}
+_LOOK = 200  # mentions looked at around a position when resolving "the minister"
 _FIRST_MENTION = r"(?<![\w\-])((?:[A-Z][a-z][\w'’\-]*[ \t]+){{1,2}}){}(?![\w\-])"
 NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
 _UNNAMED_SPEAKERS = frozenset("they".split())
@@ -238,6 +239,7 @@ class People:
         self._text = text
         self._orgs: list[tuple[int, str]] | None = None  # found when first needed
         self._known: list[str] | None = None  # full names, longest first
+        self._first_tried: set[str] = set()
         self.full: dict[str, str] = {}
         self.names: set[str] = set()
         self.role: dict[str, str] = {}
@@ -291,6 +293,9 @@ class People:
 
     def _first_mention(self, surname: str) -> str | None:
         """ "Irena Nowak" for "Nowak": the first capitalised words written right before it."""
+        if surname in self._first_tried:
+            return None  # looked for once per article: the text is scanned at most once
+        self._first_tried.add(surname)
         pattern = _FIRST_MENTION.format(re.escape(surname))
         for m in re.finditer(pattern, self._text):
             words = m.group(1).split()
@@ -347,14 +352,16 @@ class People:
 
     def _nearest(self, position: int, wanted: tuple[str, ...]) -> tuple[str | None, str | None]:
         i = bisect.bisect_right(self._positions, position)
-        before = self.mentions[:i][::-1]
+        # Bounded look-around: the nearest mentions only, so hostile texts stay linear.
+        before = [self.mentions[k] for k in range(i - 1, max(-1, i - 1 - _LOOK), -1)]
         best: tuple[int, str, str | None] | None = None
         if wanted:
             # All the words of "the Kazakh president", else just its noun ("president"); the
             # nearest before, else the first after ("its leader ... party leader X").
+            after = self.mentions[i : i + _LOOK]
             for need in (wanted, wanted[-1:]):
                 best = next((m for m in before if _role_has(m[2], need)), None)
-                best = best or next((m for m in self.mentions[i:] if _role_has(m[2], need)), None)
+                best = best or next((m for m in after if _role_has(m[2], need)), None)
                 if best is not None:
                     break
         else:
@@ -371,8 +378,11 @@ class People:
             self._orgs = [
                 (m.start(), " ".join(m.group(0).split())) for m in ORG_RE.finditer(self._text)
             ]
-        found = [name for pos, name in self._orgs if pos < position and noun in name.lower()]
-        return found[-1] if found else None
+        i = bisect.bisect_left(self._orgs, (position, ""))
+        for k in range(i - 1, max(-1, i - 1 - _LOOK), -1):
+            if noun in self._orgs[k][1].lower():
+                return self._orgs[k][1]
+        return None
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))

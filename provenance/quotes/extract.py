@@ -59,9 +59,13 @@ from provenance.schema import conform, empty
 from provenance.text import count_words, sentence_spans
 
 MAX_QUOTE_CHARS = 3000
+MAX_QUOTE_PARAGRAPHS = 20
+# Possessive repeats: a quote left open never makes the engine try shorter readings, so the
+# cost stays linear on hostile text (thousands of lines that open a quote and never close it).
 QUOTE_RE = re.compile(
-    rf"(?:(?<![\w.,!?;])\"|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?"
-    rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}?)*)(?:\"(?!\w)|”|»)"
+    rf"(?:(?<![\w.,!?;])\"|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+"
+    rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+)"
+    rf"{{0,{MAX_QUOTE_PARAGRAPHS}}}+)(?:\"(?!\w)|”|»)"
 )
 _PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
 _CONTINUATION_RE = re.compile(r"[ \t]*\n[ \t]*\n?[ \t]*[\"“«]")
@@ -167,6 +171,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     paragraphs = _Paragraphs(masked)
     quoted = sorted({paragraphs.index(m.start()) for m in found})
     attributions = _attributions(masked, people, [paragraphs.span(i) for i in quoted])
+    ends = [int(a["end"]) for a in attributions]
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
@@ -179,9 +184,9 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         attr = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
-            attr = _post(masked, m, body) or _pre(attributions, sentence_start, m.start())
+            attr = _post(masked, m, body) or _pre(attributions, ends, sentence_start, m.start())
             if attr is None and n_words > SHORT_QUOTE_WORDS:
-                attr = _nearest(attributions, para_start, para_end, m.start(), m.end())
+                attr = _nearest(attributions, ends, para_start, para_end, m.start(), m.end())
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
@@ -280,22 +285,25 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
 
 
-def _pre(attrs: list[dict[str, object]], sentence_start: int, open_at: int):
-    best = None
-    for a in attrs:
-        if int(a["end"]) > open_at:
+def _pre(attrs: list[dict[str, object]], ends: list[int], sentence_start: int, open_at: int):
+    """The last attribution of the sentence that ends before the quote opens."""
+    for k in range(bisect.bisect_right(ends, open_at) - 1, -1, -1):
+        a = attrs[k]
+        if int(a["end"]) < sentence_start:
             break
         if int(a["start"]) >= sentence_start:
-            best = a
-    return best
+            return a
+    return None
 
 
-def _nearest(attrs: list[dict[str, object]], para_start: int, para_end: int, start: int,
-             end: int):  # fmt: skip
+def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, para_end: int,
+             start: int, end: int):  # fmt: skip
+    """The attribution of the paragraph nearest to the quote (before or after it)."""
     best, best_distance = None, None
-    for a in attrs:
+    for k in range(bisect.bisect_left(ends, para_start), bisect.bisect_right(ends, para_end)):
+        a = attrs[k]
         a_start, a_end = int(a["start"]), int(a["end"])
-        if a_start < para_start or a_end > para_end or (a_start < end and start < a_end):
+        if a_start < para_start or (a_start < end and start < a_end):
             continue
         distance = start - a_end if a_end <= start else a_start - end
         if best_distance is None or distance < best_distance:
