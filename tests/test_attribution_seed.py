@@ -1,7 +1,8 @@
 """The seed article through credits, citations and quotes, asserted exactly.
 
 The article row is built by hand (title: the 2nd non-empty line; text: from the dateline
-paragraph on), so these tests do not depend on the ingest stage."""
+paragraph on), so these tests do not depend on the ingest stage; the last test checks that
+the ingest stage's row gives the same attribution."""
 
 from __future__ import annotations
 
@@ -96,3 +97,20 @@ def test_seed_quotes_and_speakers_exactly():
         field = arts.at[0, r.field]
         assert field[r.span_start : r.span_end] == r.text
     assert quotes.n_words.tolist() == [1, 52, 27, 6, 16]
+
+
+@needs_seed
+def test_seed_through_the_ingest_stage_gives_the_same_attribution():
+    ingest = pytest.importorskip("provenance.ingest")
+    articles, errors = ingest.read_articles([SEED])
+    assert errors.empty and len(articles) == 1
+    credits = extract_credits(articles)
+    assert credits[["outlet_id", "place", "credit_date"]].values.tolist() == [
+        ["sputnik", "MOSCOW", "2021-08-23"]
+    ]
+    citations = extract_citations(articles)
+    assert citations[["outlet_id", "kind", "speaker"]].values.tolist() == [
+        ["magyar-nemzet", "interview", "Sergey Lavrov"]
+    ]
+    quotes = extract_quotes(articles)
+    assert quotes.speaker.tolist() == ["Sergey Lavrov"] * 4 + ["Vladimir Putin and Joe Biden"]

@@ -319,7 +319,7 @@ def _credited_part(cand: dict[str, object], oid: str | None, own: str, registry:
     one is a registered wire or state medium other than the article's own outlet."""
     if int(cand["n_parts"]) == 1 or int(cand["part"]) == int(cand["n_parts"]) - 1:
         return True
-    if oid is None or oid == own or registry is None:
+    if oid is None or oid == own or not callable(getattr(registry, "get", None)):
         return False
     row = registry.get(oid) or {}
     return row.get("kind") in _CREDITING_KINDS
