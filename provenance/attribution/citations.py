@@ -24,7 +24,7 @@ from provenance.attribution.patterns import VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
-    _ADVERB,
+    ADVERB,
     OUTLET_AT_RE,
     OUTLET_BEFORE,
     SPEAKER,
@@ -75,13 +75,13 @@ _TOLD_TAIL_RE = re.compile(
     r"(?P<statement>statement))"
 )
 # ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
-_SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){WHEN}{_ADVERB}[ \t]+{VERB}")
+_SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){WHEN}{ADVERB}[ \t]+{VERB}")
 # "first reported", "has reported": words between an outlet and its verb.
 _BETWEEN = ReverseMatcher(
     r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had)[ \t]+){0,2}"
 )
 _POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
-_ARTICLE_BEFORE = ReverseMatcher(r"(?<![\w\-])(?:a|an|A|An)[ \t]+")
+_CORRESPONDENT_OF_RE = re.compile(r"[ \t]+(?:for|of|with|from)(?=[ \t])")
 _CONFIDENCE = {"quoted": 0.95, "interview": 0.95, "statement": 0.9, "op_ed": 0.9,
                "correspondent": 0.9, "citing": 0.9, "report": 0.9}  # fmt: skip
 _KIND_ORDER = {kind: i for i, kind in enumerate(_CONFIDENCE)}
@@ -126,12 +126,13 @@ def _candidates(text: str) -> list[dict[str, object]]:
         spk_start: int | None = None
         kind = _KIND.get(cue, cue)
         registered_only = False
-        if cue in ("reported", "correspondent") or (cue == "quoted"):
-            right = OUTLET_AT_RE.match(text, end) if cue == "correspondent" else None
-            if right is not None and re.match(
-                r"[ \t]+(?:for|of|with|from)[ \t]", text[end : end + 7]
-            ):
-                right = OUTLET_AT_RE.match(text, end + text[end : end + 7].index(" ", 1))
+        if cue in ("reported", "correspondent", "quoted"):
+            # The outlet stands before the cue ("Xinhua reported", "Sputnik's correspondent"),
+            # or after it for "a correspondent for X".
+            right = None
+            if cue == "correspondent":
+                prep = _CORRESPONDENT_OF_RE.match(text, end)
+                right = OUTLET_AT_RE.match(text, prep.end()) if prep else None
             if right is not None:
                 ent, ent_start = right.group("ent"), right.start("ent")
             else:

@@ -44,15 +44,14 @@ OUTLET_WORDS = (
     r"|Magazine|Courier|Dispatch|Inquirer|Examiner|Sentinel|Bulletin|Clarion|Monitor|Standard"
     r"|Weekly|Media|Newspaper|Izvestia|Kommersant|Pravda|Gazeta|Zeitung|Spiegel"
 )
-# Descriptors that name a news outlet on their own ("agency", "network" also name ministries'
-# agencies and TV networks of cables, so they do not make an unregistered name an outlet).
+# Descriptors that make an unregistered name an outlet on their own ("agency" and "network"
+# do not: "the China Manned Space Agency" is no news agency).
 STRICT_DESCRIPTOR = (
     r"(?:news[ \t]+agency|news[ \t]+service|wire[ \t]+service|newswire|newspaper|daily|weekly"
     r"|tabloid|broadcaster|TV(?:[ \t]+channel)?|television[ \t]+channel|radio(?:[ \t]+station)?"
     r"|magazine|news[ \t]+outlet|media[ \t]+outlet|news[ \t]+site|news[ \t]+website|news[ \t]+portal)"
 )
 OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
-DESCRIPTOR_RE = re.compile(rf"\b{DESCRIPTOR}\b")
 
 
 def trie_pattern(words: Iterable[str]) -> str:

@@ -106,13 +106,13 @@ SPEAKER = (
 )
 SPEAKER_AT_RE = re.compile(SPEAKER)
 # ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
-_INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,60}),)?"
-_ADVERB = (
+INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,60}),)?"
+ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
     r"|once|separately|[a-z]+ly))?"
 )
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
-SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+")
+SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+")
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
 CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>[Aa]ccording[ \t]+to)(?![\w\-]))")
@@ -120,7 +120,7 @@ CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>[Aa]ccording[ \t]+
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
     rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
-    rf"|(?P<spk2>{SPEAKER}){_INSERT}{WHEN}{_ADVERB}[ \t]+(?P<verb2>{VERB})"
+    rf"|(?P<spk2>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
     rf"|(?P<acc>[Aa]ccording[ \t]+to)[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
 _DOC_NOUNS = (
