@@ -169,9 +169,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     masked = _mask(text, found)
     people = People(masked)
     paragraphs = _Paragraphs(masked)
-    quoted = sorted({paragraphs.index(m.start()) for m in found})
-    attributions = _attributions(masked, people, [paragraphs.span(i) for i in quoted])
-    ends = [int(a["end"]) for a in attributions]
+    attributions = _Attributions(masked, people, paragraphs)
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
@@ -183,10 +181,14 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
-            sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
-            attr = _post(masked, m, body) or _pre(attributions, ends, sentence_start, m.start())
+            attr = _post(masked, m, body)
+            if attr is None:
+                sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
+                attrs, ends = attributions.of(paragraph, paragraph)
+                attr = _pre(attrs, ends, sentence_start, m.start())
             if attr is None and n_words > SHORT_QUOTE_WORDS:
-                attr = _nearest(attributions, ends, para_start, para_end, m.start(), m.end())
+                attrs, ends = attributions.of(paragraph, paragraphs.index(m.end()))
+                attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
@@ -212,10 +214,30 @@ def _mask(text: str, found: list[re.Match[str]]) -> str:
         start, end = m.start("body"), m.end("body")
         keep = 1 if text[end - 1 : end] in (".", "!", "?") else 0
         pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start : end - keep]))
+        blank = text[start : end - keep]
+        pieces.append(" " * len(blank) if "\n" not in blank else re.sub(r"[^\n]", " ", blank))
         last = end - keep
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+class _Attributions:
+    """Attributions per paragraph, found the first time a quote there needs them (most quotes
+    are attributed right after their closing mark and never need the paragraph's)."""
+
+    def __init__(self, masked: str, people: People, paragraphs: _Paragraphs) -> None:
+        self._masked, self._people, self._paragraphs = masked, people, paragraphs
+        self._found: dict[int, list[dict[str, object]]] = {}
+
+    def of(self, first: int, last: int) -> tuple[list[dict[str, object]], list[int]]:
+        """Attributions of paragraphs ``first`` to ``last``, sorted by end, and their ends."""
+        out: list[dict[str, object]] = []
+        for i in range(first, last + 1):
+            if i not in self._found:
+                span = self._paragraphs.span(i)
+                self._found[i] = _attributions(self._masked, self._people, [span])
+            out += self._found[i]
+        return out, [int(a["end"]) for a in out]
 
 
 def _attributions(
@@ -317,6 +339,7 @@ def _speak(attr: dict[str, object], people: People, masked: str,
     if attr["kind"] == "document":
         speaker, role = str(attr["speaker"]), None
     else:
+        people.learn_speaker(str(attr["speaker"]))
         speaker, role = people.resolve(str(attr["speaker"]), int(attr["spk_pos"]))
     sentence_end = paragraphs.sentence_end(verb_pos)
     addressee = None
