@@ -3,7 +3,8 @@
 "Orlov told the Capital Herald in an interview" names an outlet; when the Herald's interview is
 in the corpus the link should point at that article. The candidates are the outlet's articles
 published before the child within a window; the match is the one whose TF-IDF vector is closest
-to the child's, above a floor, so an unrelated story of the same outlet is never picked.
+to the child's, above a floor and clearly ahead of the runner-up, so that an unrelated story of
+the same outlet is not picked.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 WINDOW_DAYS = 7.0
-MIN_SIMILARITY = 0.15
+MIN_SIMILARITY = 0.12
+MIN_MARGIN = 1.2  # the best candidate must beat the runner-up by this factor
 MAX_CANDIDATES = 50  # per link, the nearest in time
 
 
@@ -68,10 +70,13 @@ def match_outlet_parents(
     child_rows = vectors[involved.get_indexer(pairs["child_article_id"])]
     cand_rows = vectors[involved.get_indexer(pairs["candidate"])]
     pairs["similarity"] = np.asarray(child_rows.multiply(cand_rows).sum(axis=1)).ravel()
-    best = (
-        pairs[pairs["similarity"] >= min_similarity]
-        .sort_values(["_link", "similarity", "candidate"], ascending=[True, False, True])
-        .drop_duplicates("_link")
+    ranked = pairs.sort_values(["_link", "similarity", "candidate"], ascending=[True, False, True])
+    runner_up = ranked.groupby("_link", sort=False)["similarity"].nth(1)
+    best = ranked.drop_duplicates("_link")
+    second = best["_link"].map(
+        pd.Series(runner_up.to_numpy(), index=ranked.loc[runner_up.index, "_link"])
     )
+    clear = best["similarity"] >= MIN_MARGIN * second.fillna(0.0)
+    best = best[(best["similarity"] >= min_similarity) & clear]
     parent.loc[best["_link"].to_numpy()] = best["candidate"].to_numpy()
     return parent
