@@ -359,6 +359,18 @@ def _table(part: Part, name: str, keep_text: bool = True) -> pd.DataFrame:
     return getattr(part, name)
 
 
+def _slim(part: Part) -> Part:
+    """What the pair stages and link framing still need of a partition."""
+    cols = ["article_id", "title", "text", "outlet_id", "published"]
+    return Part(
+        articles=part.articles[cols],
+        errors=part.errors.iloc[:0],
+        sources=part.sources,
+        credits=part.credits[["article_id", "outlet_id"]],
+        keys=part.keys,
+    )
+
+
 def _texts_of(part: Part, wanted: set[str]) -> pd.DataFrame:
     arts = part.articles
     return arts.loc[arts["article_id"].isin(wanted)]
@@ -695,25 +707,34 @@ class _Run:
         self._wait(parts, "outlets, attribution, quotes" + (", framing" if framing else ""))
         n_docs = int(sum((~d).sum() for d in drops))
 
-        reuse, passages = self.reuse(parts, n_docs, outlets, params)
-
-        errors_parts = self._gather([client.submit(_table, p, "errors") for p in parts], "tables")
+        if self.opts.parquet_dir is not None:
+            out = Path(self.opts.parquet_dir) / "articles"
+            written = [
+                client.submit(_write_part, p, str(out / f"part-{k:05d}.parquet"))
+                for k, p in enumerate(parts)
+            ]
+            self._gather(written, "parquet")
+        # The per-article tables come to the client now; the workers keep only what the pair
+        # stages need (ids, texts, outlets, times, credited outlets).
         log = ErrorLog()
-        for e in [*errors_parts, dup_errors]:
+        for e in self._gather([client.submit(_table, p, "errors") for p in parts], "errors"):
             log.extend(e)
+        log.extend(dup_errors)
         errors = _sorted_errors(log)
-
         keep_text = self.opts.keep_text
         if keep_text is None:
             chars = sum(self.client.gather([client.submit(_text_chars, p) for p in parts]))
             keep_text = chars <= TEXT_LIMIT
-        tables = {
-            name: self._concat([client.submit(_table, p, name) for p in parts], name)
-            for name in ("credits", "citations", "quotes")
-        }
+        names = ["credits", "citations", "quotes"] + (["scores", "evidence"] if framing else [])
+        tables = {n: self._concat([client.submit(_table, p, n) for p in parts], n) for n in names}
         articles = self._concat(
             [client.submit(_table, p, "articles", keep_text) for p in parts], "articles"
         )
+        parts = [client.submit(_slim, p) for p in parts]
+        self._wait(parts, "per-article tables to the client")
+
+        reuse, passages = self.reuse(parts, n_docs, outlets, params)
+
         registry = _registry_local(outlets)
         credits, citations, quotes = tables["credits"], tables["citations"], tables["quotes"]
         outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse)
@@ -734,8 +755,7 @@ class _Run:
         if framing:
             from provenance.framing import framing_table, score_links
 
-            scores = self._concat([client.submit(_table, p, "scores") for p in parts], None)
-            scores = scores.sort_values("article_id", kind="stable", ignore_index=True)
+            scores = tables["scores"]
             linked = set(links["child_article_id"].dropna()) | set(
                 links["parent_article_id"].dropna()
             )
@@ -756,22 +776,9 @@ class _Run:
                 return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
-            evidence = self._concat([client.submit(_table, p, "evidence") for p in parts], None)
-            evidence = evidence.sort_values(
-                ["target_id", "feature", "start"], kind="stable", ignore_index=True
-            )
-            framing_long = framing_table(
-                scores, link_scores, pd.concat([evidence, link_evidence], ignore_index=True)
-            )
+            evidence = pd.concat([tables["evidence"], link_evidence], ignore_index=True)
+            framing_long = framing_table(scores, link_scores, evidence)
             self._lap("link framing (client)")
-
-        if self.opts.parquet_dir is not None:
-            out = Path(self.opts.parquet_dir) / "articles"
-            written = [
-                client.submit(_write_part, p, str(out / f"part-{k:05d}.parquet"))
-                for k, p in enumerate(parts)
-            ]
-            self._gather(written, "parquet")
 
         result: dict[str, pd.DataFrame] = {}
         result["articles"] = conform(articles.sort_values("article_id"), "articles")
@@ -893,10 +900,11 @@ def _split_source(source_file: str, sources: Sequence[str]) -> tuple[str, str]:
 # How the pandas engine's stage functions order their rows (stable sorts keep each article's
 # own order).
 _STAGE_ORDER = {
-    "articles": None,
     "credits": ["article_id"],
     "citations": ["article_id"],
     "quotes": ["article_id"],
+    "scores": ["article_id"],
+    "evidence": ["target_id", "feature", "start"],
 }
 
 
