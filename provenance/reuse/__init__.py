@@ -31,7 +31,11 @@ import pandas as pd
 
 from provenance.ids import stable_id
 from provenance.reuse.align import _union_length, align_pairs
-from provenance.reuse.candidates import lsh_candidate_pairs, minhash_signatures
+from provenance.reuse.candidates import (
+    lsh_candidate_pairs,
+    minhash_signatures,
+    signature_agreement,
+)
 from provenance.reuse.direction import CERTAINTY, best_parents, orient
 from provenance.reuse.shingles import build_index
 from provenance.reuse.verify import shared_shingles
@@ -41,6 +45,9 @@ __all__ = ["find_reuse", "resolve_doc_freq_cap"]
 
 # Pairs must share at least this many distinct shingles (short texts cannot be judged).
 MIN_SHARED = 8
+# Candidates must agree on this share of min-hashes (estimated Jaccard): a child holding a
+# tenth of its parent's shingles still passes, chance meetings in one LSH band do not.
+MIN_AGREEMENT = 0.08
 # Automatic document-frequency cap: a share of the corpus, never below a floor so that small
 # corpora keep their republication families (a story republished by dozens of outlets).
 AUTO_DOC_FREQ_SHARE = 0.005
@@ -174,10 +181,13 @@ def find_reuse(
     n_sh = index.n_shingles
     sig = minhash_signatures(index, num_perm, seed, quiet=quiet)
     cand = lsh_candidate_pairs(sig, n_sh >= MIN_SHARED, bands, quiet=quiet)
-    del sig
     if not keep_same_outlet and len(cand):
         oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
         cand = cand[(oa < 0) | (oa != ob)]
+    # Pairs that met in one band by chance (a few stock phrases) agree on few min-hashes: the
+    # full signature drops them before the exact check, which keeps the cost near-linear.
+    cand = cand[signature_agreement(sig, cand) >= MIN_AGREEMENT]
+    del sig
 
     shared = shared_shingles(index.matrix(), cand)
     na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]

@@ -126,3 +126,12 @@ def lsh_candidate_pairs(
         return np.empty((0, 2), dtype=np.int64)
     code = np.unique(np.concatenate(codes))
     return np.stack([code // n, code % n], axis=1)
+
+
+def signature_agreement(sig: np.ndarray, pairs: np.ndarray, chunk: int = 65_536) -> np.ndarray:
+    """Share of equal min-hashes of each pair: an unbiased estimate of its shingle Jaccard."""
+    out = np.empty(len(pairs), dtype=np.float64)
+    for s in range(0, len(pairs), chunk):
+        p = pairs[s : s + chunk]
+        out[s : s + len(p)] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
+    return out
