@@ -37,11 +37,11 @@ from provenance.reuse.candidates import (
     signature_agreement,
 )
 from provenance.reuse.direction import CERTAINTY, best_parents, orient
-from provenance.reuse.shingles import build_index
+from provenance.reuse.shingles import ShingleIndex, build_index
 from provenance.reuse.verify import shared_shingles
-from provenance.schema import conform, empty
+from provenance.schema import TABLES, conform, empty
 
-__all__ = ["find_reuse", "resolve_doc_freq_cap"]
+__all__ = ["find_reuse", "finish_reuse", "resolve_doc_freq_cap", "verify_pairs"]
 
 # Pairs must share at least this many distinct shingles (short texts cannot be judged).
 MIN_SHARED = 8
@@ -164,30 +164,70 @@ def find_reuse(
     n = len(articles)
     if n < 2:
         return empty("reuse"), empty("passages")
-    ids = articles["article_id"].astype("string").to_numpy(dtype=object)
     texts = articles["text"].astype("string").fillna("").tolist()
-    if "outlet_id" in articles:
-        outlet_col = articles["outlet_id"].astype("string").to_numpy(dtype=object)
+    index = build_index(texts, shingle_size, resolve_doc_freq_cap(max_doc_freq, n), quiet=quiet)
+    sig = minhash_signatures(index, num_perm, seed, quiet=quiet)
+    cand = lsh_candidate_pairs(sig, index.n_shingles >= MIN_SHARED, bands, quiet=quiet)
+    pairs, passages = verify_pairs(
+        articles,
+        index,
+        sig,
+        cand,
+        credits=credits,
+        outlets=outlets,
+        shingle_size=shingle_size,
+        min_containment=min_containment,
+        keep_same_outlet=keep_same_outlet,
+        quiet=quiet,
+    )
+    return finish_reuse(pairs, passages, min_containment=min_containment)
+
+
+def verify_pairs(
+    docs: pd.DataFrame,
+    index: ShingleIndex,
+    sig: np.ndarray,
+    cand: np.ndarray,
+    *,
+    doc_numbers: np.ndarray | None = None,
+    credits: pd.DataFrame | None = None,
+    outlets: pd.DataFrame | None = None,
+    shingle_size: int = 5,
+    min_containment: float = 0.5,
+    keep_same_outlet: bool = False,
+    quiet: bool = True,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Verify, orient and align candidate pairs; every pair is judged on its own documents.
+
+    ``docs`` (article_id, text[, outlet_id, published]) in article_id order are the rows of
+    ``index`` and ``sig``; ``cand`` holds (i, j) row pairs with i < j. ``doc_numbers`` numbers the
+    rows corpus-wide in article_id order (default: the row positions), so that a distributed
+    engine can verify its pairs in batches and :func:`finish_reuse` all of them at once.
+
+    Returns (pairs, passages): one row per verified pair (ids, child/parent numbers, measures,
+    direction; before best parents and confidence) and its aligned passages by pair_id.
+    """
+    n = len(docs)
+    numbers = np.arange(n, dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
+    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
+    if "outlet_id" in docs:
+        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
     else:
         outlet_col = np.full(n, None, dtype=object)
     outlet_code, outlet_names = pd.factorize(pd.Series(outlet_col, dtype="string"))
-    if "published" in articles:
-        pub = pd.to_datetime(articles["published"], utc=True, errors="coerce")
+    if "published" in docs:
+        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
         published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
     else:
         published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
 
-    index = build_index(texts, shingle_size, resolve_doc_freq_cap(max_doc_freq, n), quiet=quiet)
     n_sh = index.n_shingles
-    sig = minhash_signatures(index, num_perm, seed, quiet=quiet)
-    cand = lsh_candidate_pairs(sig, n_sh >= MIN_SHARED, bands, quiet=quiet)
     if not keep_same_outlet and len(cand):
         oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
         cand = cand[(oa < 0) | (oa != ob)]
     # Pairs that met in one band by chance (a few stock phrases) agree on few min-hashes: the
     # full signature drops them before the exact check, which keeps the cost near-linear.
     cand = cand[signature_agreement(sig, cand) >= MIN_AGREEMENT]
-    del sig
 
     shared = shared_shingles(index.matrix(), cand)
     na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]
@@ -204,7 +244,7 @@ def find_reuse(
         }
     )
     if pairs.empty:
-        return empty("reuse"), empty("passages")
+        return pd.DataFrame(), pd.DataFrame()
 
     is_source = _source_flags(outlet_col, outlets)
     pairs = orient(
@@ -217,9 +257,8 @@ def find_reuse(
     child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
     nat = np.iinfo(np.int64).min
     dated = (published[child] != nat) & (published[parent] != nat)
-    lag = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
-    pairs["lag_hours"] = lag
-    pairs["is_best_parent"] = best_parents(pairs, pd.Series(lag), is_source)
+    pairs["lag_hours"] = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
+    pairs["parent_is_source"] = is_source[parent]
 
     psg = align_pairs(index, child, parent, shingle_size, quiet=quiet)
     owner = psg["pair"].to_numpy()
@@ -230,33 +269,16 @@ def find_reuse(
     )
     pairs["added_words"] = index.n_words[child] - psg.attrs["child_covered"]
     pairs["dropped_words"] = index.n_words[parent] - psg.attrs["parent_covered"]
-    strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
-    span = max(1.0 - float(min_containment), 1e-9)
-    strength = np.clip(0.5 + 0.5 * (strength - min_containment) / span, 0.0, 1.0)
-    pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
 
     a_ids, b_ids = ids[pairs["a"].to_numpy()], ids[pairs["b"].to_numpy()]
     pair_ids = np.array(
         [stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids, strict=True)], dtype=object
     )
-    reuse = pd.DataFrame(
-        {
-            "pair_id": pair_ids,
-            "child_article_id": ids[child],
-            "parent_article_id": ids[parent],
-            "containment": pairs["containment"].round(4),
-            "parent_coverage": pairs["parent_coverage"].round(4),
-            "jaccard": pairs["jaccard"].round(4),
-            "aligned_chars": pairs["aligned_chars"],
-            "n_passages": pairs["n_passages"],
-            "added_words": pairs["added_words"],
-            "dropped_words": pairs["dropped_words"],
-            "direction": pairs["direction"],
-            "lag_hours": pairs["lag_hours"].round(3),
-            "confidence": pairs["confidence"],
-            "is_best_parent": pairs["is_best_parent"],
-        }
-    )
+    pairs["pair_id"] = pair_ids
+    pairs["child_article_id"] = ids[child]
+    pairs["parent_article_id"] = ids[parent]
+    pairs["child"] = numbers[child]
+    pairs["parent"] = numbers[parent]
     passages = pd.DataFrame(
         {
             "pair_id": pair_ids[owner],
@@ -268,6 +290,38 @@ def find_reuse(
             "n_words": psg["n_words"],
         }
     )
+    return pairs.drop(columns=["a", "b", "c_a", "c_b"]), passages
+
+
+def finish_reuse(
+    pairs: pd.DataFrame, passages: pd.DataFrame, *, min_containment: float = 0.5
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each child's best parent (among all its pairs), confidences, and the two sorted tables.
+
+    ``pairs`` and ``passages`` are :func:`verify_pairs` results, concatenated over batches.
+    """
+    if pairs.empty:
+        return empty("reuse"), empty("passages")
+    pairs = pairs.reset_index(drop=True)
+    # Dense ranks of the document numbers (same order) index the parents' source flags.
+    docs, rank = np.unique(np.concatenate([pairs["child"], pairs["parent"]]), return_inverse=True)
+    ranked = pairs.assign(child=rank[: len(pairs)], parent=rank[len(pairs) :])
+    is_source = np.zeros(len(docs), dtype=bool)
+    is_source[ranked["parent"].to_numpy()] = pairs["parent_is_source"].to_numpy(dtype=bool)
+    pairs["is_best_parent"] = best_parents(ranked, pairs["lag_hours"], is_source)
+
+    strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
+    span = max(1.0 - float(min_containment), 1e-9)
+    strength = np.clip(0.5 + 0.5 * (strength - min_containment) / span, 0.0, 1.0)
+    pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
+    for col, digits in (
+        ("containment", 4),
+        ("parent_coverage", 4),
+        ("jaccard", 4),
+        ("lag_hours", 3),
+    ):
+        pairs[col] = pairs[col].round(digits)
+    reuse = pairs[TABLES["reuse"].names]
     reuse = reuse.sort_values(["child_article_id", "parent_article_id"], kind="stable")
     passages = passages.sort_values(["pair_id", "passage"], kind="stable")
     return conform(reuse, "reuse"), conform(passages, "passages")

@@ -13,7 +13,7 @@ share a colliding column with probability ~0.5%, far below any containment thres
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import scipy.sparse as sp
@@ -64,7 +64,7 @@ _BASE_INV = np.uint64(pow(int(_BASE), -1, 2**64))
 MAX_CHARS = 1_000_000
 _CHUNK_CHARS = 1 << 20
 _BLOCK_WORDS = 1 << 18
-_DF_BUCKETS = 1 << 22
+DF_BUCKETS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -258,27 +258,51 @@ def build_index(
     pos = np.concatenate(pos_parts) if pos_parts else np.empty(0, np.int32)
     del cols_parts, pos_parts
 
-    n_capped = 0
-    if max_doc_freq is not None and len(cols):
-        # Document frequencies are counted in a 4M-bucket space that stays in cache; a bucket
-        # holds ~n_docs/10,000 unrelated shingles, noise far below the cap (>= 0.5% of docs
-        # by default), which can only make the cap a little stricter.
-        bucket = cols & np.int32(_DF_BUCKETS - 1)
-        capped = np.bincount(bucket, minlength=_DF_BUCKETS) > max_doc_freq
-        n_capped = int(np.count_nonzero(capped))
-        if n_capped:
-            keep = ~capped[bucket]
-            del bucket
-            row = np.repeat(np.arange(n_docs, dtype=np.int32), counts)
-            counts = np.bincount(row[keep], minlength=n_docs)
-            cols, pos = cols[keep], pos[keep]
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(counts, out=indptr[1:])
-    return ShingleIndex(
+    index = ShingleIndex(
         indptr=indptr,
         cols=cols.astype(np.int32, copy=False),
         pos=pos.astype(np.int32, copy=False),
         n_words=n_words,
-        n_capped=n_capped,
+        n_capped=0,
         words=Words(np.empty(0, np.uint64), offsets, words.start, words.end),
+    )
+    if max_doc_freq is None or not len(cols):
+        return index
+    return drop_capped(index, doc_freq_counts(index.cols) > max_doc_freq)
+
+
+def doc_freq_counts(cols: np.ndarray) -> np.ndarray:
+    """Documents per frequency bucket of the shingle columns ``cols`` (distinct per document).
+
+    Document frequencies are counted in a 4M-bucket space that stays in cache; a bucket holds
+    ~n_docs/10,000 unrelated shingles, noise far below the cap (>= 0.5% of docs by default),
+    which can only make the cap a little stricter. Counts of parts of a corpus add up: an
+    engine that shingles the corpus in parts sums them, then drops the same buckets everywhere.
+
+    >>> idx = build_index(["a b c d", "a b c e"], 3)
+    >>> int(doc_freq_counts(idx.cols).sum()), int(doc_freq_counts(idx.cols).max())
+    (4, 2)
+    """
+    return np.bincount(cols & np.int32(DF_BUCKETS - 1), minlength=DF_BUCKETS)
+
+
+def drop_capped(index: ShingleIndex, capped: np.ndarray) -> ShingleIndex:
+    """``index`` without the shingles whose frequency bucket is flagged in ``capped`` (bool).
+
+    >>> idx = build_index(["a b c d", "a b c e"], 3)
+    >>> drop_capped(idx, doc_freq_counts(idx.cols) > 1).n_shingles.tolist()
+    [1, 1]
+    """
+    n_capped = int(np.count_nonzero(capped))
+    if not n_capped or not len(index.cols):
+        return replace(index, n_capped=n_capped)
+    keep = ~capped[index.cols & np.int32(DF_BUCKETS - 1)]
+    row = np.repeat(np.arange(index.n_docs, dtype=np.int32), index.n_shingles)
+    counts = np.bincount(row[keep], minlength=index.n_docs)
+    indptr = np.zeros(index.n_docs + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    return replace(
+        index, indptr=indptr, cols=index.cols[keep], pos=index.pos[keep], n_capped=n_capped
     )
