@@ -137,13 +137,16 @@ class ReverseMatcher:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._reversed = re.compile(reverse_regex(pattern))
-        self._cache_text: str | None = None
-        self._cache_rev = ""
+        # The last text and its reversal, as one tuple: one attribute store keeps the pair
+        # consistent when threads share a matcher.
+        self._cache: tuple[str | None, str] = (None, "")
 
     def match_before(self, text: str, end: int, limit: int = 400) -> _Reversed | None:
         """The match of the pattern that ends at ``end`` (looking back at most ``limit``)."""
-        if text is not self._cache_text:
-            self._cache_text, self._cache_rev = text, text[::-1]
+        cache = self._cache
+        if cache[0] is not text:
+            cache = (text, text[::-1])
+            self._cache = cache
         n = len(text)
-        match = self._reversed.match(self._cache_rev, n - end, n - max(0, end - limit))
+        match = self._reversed.match(cache[1], n - end, n - max(0, end - limit))
         return None if match is None else _Reversed(match, n)

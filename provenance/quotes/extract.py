@@ -62,8 +62,10 @@ MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 20
 # Possessive repeats: a quote left open never makes the engine try shorter readings, so the
 # cost stays linear on hostile text (thousands of lines that open a quote and never close it).
+# The opening mark comes first (the look-behind after it) so that the engine skips to the next
+# quote character instead of trying the pattern at every position.
 QUOTE_RE = re.compile(
-    rf"(?:(?<![\w.,!?;])\"|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+"
+    rf"(?:\"(?<![\w.,!?;]\")|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+"
     rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+)"
     rf"{{0,{MAX_QUOTE_PARAGRAPHS}}}+)(?:\"(?!\w)|”|»)"
 )
@@ -228,6 +230,7 @@ class _Attributions:
     def __init__(self, masked: str, people: People, paragraphs: _Paragraphs) -> None:
         self._masked, self._people, self._paragraphs = masked, people, paragraphs
         self._found: dict[int, list[dict[str, object]]] = {}
+        self._documents: bool | None = None  # any document noun in the text (looked up once)
 
     def of(self, first: int, last: int) -> tuple[list[dict[str, object]], list[int]]:
         """Attributions of paragraphs ``first`` to ``last``, sorted by end, and their ends."""
@@ -235,19 +238,21 @@ class _Attributions:
         for i in range(first, last + 1):
             if i not in self._found:
                 span = self._paragraphs.span(i)
-                self._found[i] = _attributions(self._masked, self._people, [span])
+                if self._documents is None:
+                    self._documents = DOC_NOUN_RE.search(self._masked) is not None
+                self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
 
 
 def _attributions(
-    masked: str, people: People, spans: list[tuple[int, int]]
+    masked: str, people: People, spans: list[tuple[int, int]], documents: bool
 ) -> list[dict[str, object]]:
     """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
-    <speaker>", documents ("a joint statement ..., stating"), each anchored at its cue word."""
+    <speaker>", documents ("a joint statement ..., stating"; only looked for when the text has
+    a document noun), each anchored at its cue word."""
     out: list[dict[str, object]] = []
     cues: list[tuple[int, int, str | None, str | None]] = []
-    documents = DOC_NOUN_RE.search(masked) is not None
     for lo, hi in spans:
         cues += [(m.start(), m.end(), m.group("verb"), m.group("acc"))
                  for m in CUE_RE.finditer(masked, lo, hi)]  # fmt: skip
