@@ -390,56 +390,26 @@ def _write_part(part: Part, path: str) -> str:
 
 
 def _index(part_or_texts: Any, shingle_size: int, capped: np.ndarray | None) -> Any:
-    from provenance.reuse.shingles import build_index
+    from provenance.reuse.shingles import build_index, drop_capped
 
     texts = part_or_texts
     if isinstance(part_or_texts, Part):
         texts = part_or_texts.articles["text"].astype("string").fillna("").tolist()
     index = build_index(texts, shingle_size, None)
-    return index if capped is None else drop_shingles(index, capped)
+    return index if capped is None else drop_capped(index, capped)
 
 
-def drop_shingles(index: Any, columns: np.ndarray) -> Any:
-    """``index`` without the shingle columns ``columns`` (the corpus-wide frequency cap)."""
-    columns = np.asarray(columns)
-    if not len(columns) or not len(index.cols):
-        return index
-    keep = ~np.isin(index.cols, columns)
-    row = np.repeat(np.arange(index.n_docs, dtype=np.int64), index.n_shingles)[keep]
-    indptr = np.zeros(index.n_docs + 1, dtype=np.int64)
-    np.cumsum(np.bincount(row, minlength=index.n_docs), out=indptr[1:])
-    return replace(
-        index,
-        indptr=indptr,
-        cols=index.cols[keep],
-        pos=index.pos[keep],
-        n_capped=index.n_capped + len(columns),
-    )
+def _doc_freq_pieces(part: Part, shingle_size: int, n_ranges: int) -> list[np.ndarray]:
+    """The partition's document counts per frequency bucket, in ``n_ranges`` slices."""
+    from provenance.reuse.shingles import doc_freq_counts
+
+    counts = doc_freq_counts(_index(part, shingle_size, None).cols).astype(np.int32)
+    return np.array_split(counts, n_ranges)
 
 
-def _range_width(n_ranges: int) -> int:
-    from provenance.reuse.shingles import N_COLUMNS
-
-    return -(-N_COLUMNS // n_ranges)
-
-
-def _doc_freq_pieces(part: Part, shingle_size: int, n_ranges: int) -> list[tuple[np.ndarray, ...]]:
-    """Per column range: the partition's distinct shingle columns and their document counts."""
-    index = _index(part, shingle_size, None)
-    cols, counts = np.unique(index.cols, return_counts=True)
-    rng = cols // _range_width(n_ranges)
-    cut = np.searchsorted(rng, np.arange(n_ranges + 1))
-    return [(cols[cut[r] : cut[r + 1]], counts[cut[r] : cut[r + 1]]) for r in range(n_ranges)]
-
-
-def _capped_in_range(
-    r: int, n_ranges: int, cap: int, *pieces: tuple[np.ndarray, ...]
-) -> np.ndarray:
-    width = _range_width(n_ranges)
-    cols = np.concatenate([p[0] for p in pieces]) - r * width
-    counts = np.concatenate([p[1] for p in pieces])
-    df = np.bincount(cols, weights=counts, minlength=width)
-    return (np.flatnonzero(df > cap) + r * width).astype(np.int64)
+def _capped_in_range(cap: int, *pieces: np.ndarray) -> np.ndarray:
+    """Corpus-wide counts of one slice of buckets (the sum over partitions) above the cap."""
+    return np.sum(pieces, axis=0, dtype=np.int64) > cap
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -545,7 +515,14 @@ def _reuse_bucket(
     outlets: Any,
     *pieces: tuple[pd.DataFrame, pd.DataFrame],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Verify, orient and align one bucket of candidate pairs (reuse rows before best parents)."""
+    """Verify, orient and align one bucket of candidate pairs (reuse rows before best parents).
+
+    The bucket re-shingles just the documents its pairs need; shingles, signatures and the
+    frequency cap per document are those of the whole corpus.
+    """
+    from provenance.reuse import verify_pairs
+    from provenance.reuse.candidates import minhash_signatures
+
     cand = merged[0]
     if not len(cand):
         return pd.DataFrame(), pd.DataFrame()
@@ -556,9 +533,11 @@ def _reuse_bucket(
     index = _index(
         docs["text"].astype("string").fillna("").tolist(), params["shingle_size"], capped
     )
-    return reuse_batch(
+    sig = minhash_signatures(index, params["num_perm"], params["seed"])
+    return verify_pairs(
         docs.drop(columns="doc").reset_index(drop=True),
         index,
+        sig,
         local,
         doc_numbers=gdoc,
         credits=credits,
@@ -717,7 +696,7 @@ class _Run:
         # The per-article tables come to the client now; the workers keep only what the pair
         # stages need (ids, texts, outlets, times, credited outlets).
         log = ErrorLog()
-        for e in self._gather([client.submit(_table, p, "errors") for p in parts], "errors"):
+        for e in client.gather([client.submit(_table, p, "errors") for p in parts]):
             log.extend(e)
         log.extend(dup_errors)
         errors = _sorted_errors(log)
@@ -803,7 +782,7 @@ class _Run:
         return Analysis(result)
 
     def _concat(self, futures: list[Any], name: str | None) -> pd.DataFrame:
-        frames = [f for f in self._gather(futures, "tables") if f is not None]
+        frames = [f for f in self.client.gather(futures) if f is not None]
         if not frames:
             return empty(name) if name else pd.DataFrame()
         frames = [f for f in frames if len(f)] or frames[:1]
@@ -814,7 +793,7 @@ class _Run:
     def reuse(
         self, parts: list[Any], n_docs: int, outlets: Any, params: dict[str, Any]
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-        from provenance.reuse import resolve_doc_freq_cap
+        from provenance.reuse import finish_reuse, resolve_doc_freq_cap
 
         if n_docs < 2:
             return empty("reuse"), empty("passages")
@@ -827,10 +806,9 @@ class _Run:
         pieces = [submit(_doc_freq_pieces, p, k, n_ranges) for p in parts]
         split = self._split(pieces, n_ranges)
         capped_parts = [
-            submit(_capped_in_range, r, n_ranges, cap, *[s[r] for s in split])
-            for r in range(n_ranges)
+            submit(_capped_in_range, cap, *[s[r] for s in split]) for r in range(n_ranges)
         ]
-        capped = np.sort(np.concatenate(self._gather(capped_parts, "reuse: shingle frequencies")))
+        capped = np.concatenate(self._gather(capped_parts, "reuse: shingle frequencies"))
         del pieces, split, capped_parts
         capped_f = client.scatter(capped, broadcast=True)
 
@@ -913,140 +891,3 @@ def _sort_like_stage(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
     if keys:
         frame = frame.sort_values(keys, kind="stable", ignore_index=True)
     return frame
-
-
-# --------------------------------------------------------------------------------------------
-# Phases of provenance.reuse.find_reuse after candidate generation (to move into reuse).
-
-
-def reuse_batch(
-    docs: pd.DataFrame,
-    index: Any,
-    cand: np.ndarray,
-    *,
-    doc_numbers: np.ndarray | None = None,
-    credits: pd.DataFrame | None = None,
-    outlets: pd.DataFrame | None = None,
-    shingle_size: int = 5,
-    min_containment: float = 0.5,
-    keep_same_outlet: bool = False,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Verify, orient and align candidate pairs ``cand`` (rows of ``docs`` and ``index``)."""
-    from provenance.ids import stable_id
-    from provenance.reuse import MIN_SHARED, _credit_codes, _source_flags
-    from provenance.reuse.align import _union_length, align_pairs
-    from provenance.reuse.direction import orient
-    from provenance.reuse.verify import shared_shingles
-
-    n = len(docs)
-    numbers = np.arange(n, dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
-    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
-    if "outlet_id" in docs:
-        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
-    else:
-        outlet_col = np.full(n, None, dtype=object)
-    outlet_code, outlet_names = pd.factorize(pd.Series(outlet_col, dtype="string"))
-    if "published" in docs:
-        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
-        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
-    else:
-        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
-    n_sh = index.n_shingles
-    if not keep_same_outlet and len(cand):
-        oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
-        cand = cand[(oa < 0) | (oa != ob)]
-
-    shared = shared_shingles(index.matrix(), cand)
-    na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]
-    c_a = shared / np.maximum(na, 1)
-    c_b = shared / np.maximum(nb, 1)
-    ok = (shared >= MIN_SHARED) & (np.maximum(c_a, c_b) >= min_containment)
-    pairs = pd.DataFrame(
-        {
-            "a": cand[ok, 0],
-            "b": cand[ok, 1],
-            "c_a": c_a[ok],
-            "c_b": c_b[ok],
-            "jaccard": shared[ok] / (na[ok] + nb[ok] - shared[ok]),
-        }
-    )
-    if pairs.empty:
-        return pd.DataFrame(), pd.DataFrame()
-    is_source = _source_flags(outlet_col, outlets)
-    pairs = orient(
-        pairs,
-        published=published,
-        outlet=outlet_code,
-        is_source=is_source,
-        credit_codes=_credit_codes(credits, ids, outlet_names),
-    )
-    child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
-    pairs["parent_is_source"] = is_source[parent]
-    nat = np.iinfo(np.int64).min
-    dated = (published[child] != nat) & (published[parent] != nat)
-    pairs["lag_hours"] = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
-
-    psg = align_pairs(index, child, parent, shingle_size)
-    owner = psg["pair"].to_numpy()
-    n_pairs = len(pairs)
-    pairs["n_passages"] = np.bincount(owner, minlength=n_pairs)
-    pairs["aligned_chars"] = _union_length(
-        owner, psg["child_start"].to_numpy(np.int64), psg["child_end"].to_numpy(np.int64), n_pairs
-    )
-    pairs["added_words"] = index.n_words[child] - psg.attrs["child_covered"]
-    pairs["dropped_words"] = index.n_words[parent] - psg.attrs["parent_covered"]
-    a_ids, b_ids = ids[pairs["a"].to_numpy()], ids[pairs["b"].to_numpy()]
-    pair_ids = np.array(
-        [stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids, strict=True)], dtype=object
-    )
-    pairs["pair_id"] = pair_ids
-    pairs["child_article_id"] = ids[child]
-    pairs["parent_article_id"] = ids[parent]
-    pairs["child"] = numbers[child]
-    pairs["parent"] = numbers[parent]
-    passages = pd.DataFrame(
-        {
-            "pair_id": pair_ids[owner],
-            "passage": psg["passage"],
-            "child_start": psg["child_start"],
-            "child_end": psg["child_end"],
-            "parent_start": psg["parent_start"],
-            "parent_end": psg["parent_end"],
-            "n_words": psg["n_words"],
-        }
-    )
-    return pairs.drop(columns=["a", "b", "c_a", "c_b"]), passages
-
-
-def finish_reuse(
-    pairs: pd.DataFrame, passages: pd.DataFrame, *, min_containment: float = 0.5
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Best parents (over all pairs of each child), confidence, and the two sorted tables."""
-    from provenance.reuse.direction import CERTAINTY, best_parents
-
-    if pairs.empty:
-        return empty("reuse"), empty("passages")
-    pairs = pairs.reset_index(drop=True)
-    # Dense ranks of the document numbers (same order) index the parents' source flags.
-    docs, rank = np.unique(np.concatenate([pairs["child"], pairs["parent"]]), return_inverse=True)
-    ranked = pairs.assign(child=rank[: len(pairs)], parent=rank[len(pairs) :])
-    is_source = np.zeros(len(docs), dtype=bool)
-    is_source[ranked["parent"].to_numpy()] = pairs["parent_is_source"].to_numpy(dtype=bool)
-    pairs["is_best_parent"] = best_parents(ranked, pairs["lag_hours"], is_source)
-    strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
-    span = max(1.0 - float(min_containment), 1e-9)
-    strength = np.clip(0.5 + 0.5 * (strength - min_containment) / span, 0.0, 1.0)
-    pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
-    for col, digits in (
-        ("containment", 4),
-        ("parent_coverage", 4),
-        ("jaccard", 4),
-        ("lag_hours", 3),
-    ):
-        pairs[col] = pairs[col].round(digits)
-    from provenance.schema import TABLES
-
-    reuse = pairs[TABLES["reuse"].names]
-    reuse = reuse.sort_values(["child_article_id", "parent_article_id"], kind="stable")
-    passages = passages.sort_values(["pair_id", "passage"], kind="stable")
-    return conform(reuse, "reuse"), conform(passages, "passages")
