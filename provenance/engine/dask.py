@@ -325,10 +325,6 @@ def _ids(part: Part) -> pd.DataFrame:
     return part.articles[["article_id", "source_file"]]
 
 
-def _text_chars(part: Part) -> int:
-    return int(part.articles["text"].astype("string").str.len().fillna(0).sum())
-
-
 def _stages(part: Part, drop: np.ndarray, outlets: Any, framing: bool, lexicons: Any) -> Part:
     articles = part.articles.loc[~drop].reset_index(drop=True)
     out = article_stages(articles, _registry(outlets), framing=framing, lexicons=lexicons)
@@ -350,9 +346,11 @@ def doc_keys(article_ids: pd.Series) -> np.ndarray:
     return np.frombuffer(bytes.fromhex("".join(ids)), dtype=">u8").astype(np.uint64)
 
 
-def _table(part: Part, name: str, keep_text: bool = True) -> pd.DataFrame:
+def _table(part: Part, name: str) -> Any:
+    if name == "text_chars":
+        return int(part.articles["text"].astype("string").str.len().fillna(0).sum())
     if name == "articles":
-        arts = part.articles if keep_text else part.articles.drop(columns="text")
+        arts = part.articles
         if part.scores is not None:
             arts = arts.merge(part.scores, on="article_id", how="left")
         return arts
@@ -678,39 +676,49 @@ class _Run:
         client = self.client
         raw = self.read(inputs, columns)
         drops, dup_errors = self.deduplicate(raw)
-        parts = [
-            client.submit(_stages, p, d, outlets, framing, lexicons, pure=False)
-            for p, d in zip(raw, drops, strict=True)
-        ]
-        del raw
-        self._wait(parts, "outlets, attribution, quotes" + (", framing" if framing else ""))
         n_docs = int(sum((~d).sum() for d in drops))
+        names = ["errors", "credits", "citations", "quotes", "articles", "text_chars"]
+        names += ["scores", "evidence"] if framing else []
+        out_dir = None if self.opts.parquet_dir is None else Path(self.opts.parquet_dir)
+        # Per partition: the stages, then at once its tables for the client, its parquet file
+        # and a slim copy for the pair stages; the full partition is freed as soon as those ran,
+        # so worker memory does not grow with the corpus.
+        parts, pending = [], {}
+        for k, (p, d) in enumerate(zip(raw, drops, strict=True)):
+            full = client.submit(_stages, p, d, outlets, framing, lexicons, pure=False)
+            for name in names:
+                pending[client.submit(_table, full, name, pure=False)] = (name, k)
+            if out_dir is not None:
+                path = str(out_dir / "articles" / f"part-{k:05d}.parquet")
+                pending[client.submit(_write_part, full, path, pure=False)] = ("written", k)
+            parts.append(client.submit(_slim, full, pure=False))
+        del raw, full
+        got: dict[str, dict[int, Any]] = {}
+        for future, value in self._as_completed(
+            list(pending), "outlets, attribution, quotes" + (", framing" if framing else "")
+        ):
+            name, k = pending.pop(future)
+            got.setdefault(name, {})[k] = value
+        self._wait(parts, "slim partitions")
 
-        if self.opts.parquet_dir is not None:
-            out = Path(self.opts.parquet_dir) / "articles"
-            written = [
-                client.submit(_write_part, p, str(out / f"part-{k:05d}.parquet"))
-                for k, p in enumerate(parts)
-            ]
-            self._gather(written, "parquet")
-        # The per-article tables come to the client now; the workers keep only what the pair
-        # stages need (ids, texts, outlets, times, credited outlets).
         log = ErrorLog()
-        for e in client.gather([client.submit(_table, p, "errors") for p in parts]):
-            log.extend(e)
+        for k in sorted(got["errors"]):
+            log.extend(got["errors"][k])
         log.extend(dup_errors)
         errors = _sorted_errors(log)
         keep_text = self.opts.keep_text
         if keep_text is None:
-            chars = sum(self.client.gather([client.submit(_text_chars, p) for p in parts]))
-            keep_text = chars <= TEXT_LIMIT
-        names = ["credits", "citations", "quotes"] + (["scores", "evidence"] if framing else [])
-        tables = {n: self._concat([client.submit(_table, p, n) for p in parts], n) for n in names}
-        articles = self._concat(
-            [client.submit(_table, p, "articles", keep_text) for p in parts], "articles"
-        )
-        parts = [client.submit(_slim, p) for p in parts]
-        self._wait(parts, "per-article tables to the client")
+            keep_text = sum(got["text_chars"].values()) <= TEXT_LIMIT
+        if not keep_text:
+            for frame in got["articles"].values():
+                frame.drop(columns="text", inplace=True)
+        tables = {
+            name: self._concat([got[name][k] for k in sorted(got[name])], name)
+            for name in names
+            if name not in ("errors", "text_chars", "articles")
+        }
+        articles = self._concat([got["articles"][k] for k in sorted(got["articles"])], "articles")
+        del got
 
         reuse, passages = self.reuse(parts, n_docs, outlets, params)
 
@@ -740,7 +748,7 @@ class _Run:
             )
             wanted = client.scatter(linked, broadcast=True) if linked else linked
             linked_articles = self._concat(
-                [client.submit(_texts_of, p, wanted) for p in parts], None
+                client.gather([client.submit(_texts_of, p, wanted) for p in parts]), None
             )
             link_scores, link_evidence = score_links(
                 links,
@@ -781,8 +789,18 @@ class _Run:
         self._lap("outlet comparison (client)")
         return Analysis(result)
 
-    def _concat(self, futures: list[Any], name: str | None) -> pd.DataFrame:
-        frames = [f for f in self.client.gather(futures) if f is not None]
+    def _as_completed(self, futures: list[Any], desc: str) -> Iterator[tuple[Any, Any]]:
+        """(future, result) as each finishes; each result leaves the workers once taken."""
+        from provenance.progress import progress
+
+        done = self.distributed.as_completed(futures, with_results=True)
+        for future, value in progress(done, total=len(futures), desc=desc, quiet=self.quiet):
+            yield future, value
+            future.release()
+        self._lap(desc)
+
+    def _concat(self, frames: list[Any], name: str | None) -> pd.DataFrame:
+        frames = [f for f in frames if f is not None]
         if not frames:
             return empty(name) if name else pd.DataFrame()
         frames = [f for f in frames if len(f)] or frames[:1]
