@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
+from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
@@ -28,7 +29,7 @@ from provenance.attribution.speakers import (
     OUTLET_AT_RE,
     OUTLET_BEFORE,
     SPEAKER,
-    VERB_RE,
+    VERB_SCAN,
     People,
     pick_speaker,
     speaker_before,
@@ -66,6 +67,14 @@ CUE_RE = re.compile(
     r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
     r")(?![\w\-])"
 )
+# Every cue starts with one of these words (short words with the blank that must follow).
+_CUE_ANCHORS = [
+    *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
+    *"Quoted quoted Cited cited told tells telling Speaking speaking Talking talking interviewed"
+    " wrote writes According according reported report Citing citing Quoting quoting said says"
+    " revealed broke correspondent reporter journalist".split(),
+]
+CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
 _SPEAKER_KINDS = ("told", "interview", "statement", "op_ed")
 _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
          "reported": "report"}  # fmt: skip
@@ -121,7 +130,7 @@ def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd
 def _candidates(text: str) -> list[dict[str, object]]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
     cands: list[dict[str, object]] = []
-    for m in CUE_RE.finditer(text):
+    for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
         ent = ent_start = speaker = None
@@ -189,7 +198,7 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
     verb_start = cue_start
     if not direct:
         lo = max(0, cue_start - _SENTENCE_BACK)
-        verbs = [v.start() for v in VERB_RE.finditer(text, lo, cue_start)]
+        verbs = [v.start() for v in VERB_SCAN.finditer(text, lo, cue_start)]
         verbs = [v for v in verbs if not _SENTENCE_BREAK_RE.search(text, v, cue_start)]
     else:
         verbs = [verb_start]

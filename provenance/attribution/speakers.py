@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     CAP,
     CONNECTOR,
@@ -26,6 +27,7 @@ from provenance.attribution.patterns import (
     ROLE_NOUNS,
     ROLE_WORDS,
     VERB,
+    VERB_WORDS,
     WEEKDAY,
     WHEN,
     trie_pattern,
@@ -47,6 +49,8 @@ ROLE_NAME_RE = re.compile(
     rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
     rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
+_ROLE_VARIANTS = {v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())}
+ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at a role word
 # "Sergey Lavrov, Russia's foreign minister," (name, role).
 APPOSITIVE_RE = re.compile(
     rf"(?P<name>[A-Z][a-zA-Z'’\-]+(?:[ \t]+[A-Z][a-zA-Z'’\-]+){{1,3}}),[ \t]+"
@@ -116,6 +120,10 @@ SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
 CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>[Aa]ccording[ \t]+to)(?![\w\-]))")
+# Every cue starts with the first word of a verb or with "according".
+_CUE_ANCHORS = {w.split()[0] for w in VERB_WORDS} | {"According", "according"}
+VERB_SCAN = AnchoredScan(VERB_RE, _CUE_ANCHORS)
+CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
@@ -143,6 +151,7 @@ DOC_VERBS = frozenset(
     + _DOC_ONLY_VERBS
 ) | {"called for", "calls for"}
 DOC_EXTRA_VERB_RE = re.compile(rf"(?<![\w\-])(?:{trie_pattern(_DOC_ONLY_VERBS)})(?![\w\-])")
+DOC_EXTRA_VERB_SCAN = AnchoredScan(DOC_EXTRA_VERB_RE, _DOC_ONLY_VERBS)
 # Quotes from documents: "X and Y signed a joint statement on ..., stating that ... "...""
 DOCUMENT_BEFORE = ReverseMatcher(
     rf"(?:(?P<signers>{_PERSON_LIST})[ \t]+(?:[a-z]+[ \t]+)?(?:signed|issued|released|adopted"
@@ -219,7 +228,7 @@ class People:
 
     def __init__(self, text: str) -> None:
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
-        for m in ROLE_NAME_RE.finditer(text):
+        for m in ROLE_NAME_SCAN.finditer(text):
             if m.group("aname"):
                 name = _clean_name(m.group("aname"))
                 if name and " " in name:

@@ -39,8 +39,8 @@ from provenance.attribution._input import article_columns
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
-    CUE_RE,
-    DOC_EXTRA_VERB_RE,
+    CUE_SCAN,
+    DOC_EXTRA_VERB_SCAN,
     DOC_NOUN_RE,
     DOC_VERBS,
     DOCUMENT_BEFORE,
@@ -255,10 +255,10 @@ def _attributions(
     cues: list[tuple[int, int, str | None, str | None]] = []
     for lo, hi in spans:
         cues += [(m.start(), m.end(), m.group("verb"), m.group("acc"))
-                 for m in CUE_RE.finditer(masked, lo, hi)]  # fmt: skip
+                 for m in CUE_SCAN.finditer(masked, lo, hi)]  # fmt: skip
         if documents:
             cues += [(m.start(), m.end(), m.group(0), None)
-                     for m in DOC_EXTRA_VERB_RE.finditer(masked, lo, hi)]  # fmt: skip
+                     for m in DOC_EXTRA_VERB_SCAN.finditer(masked, lo, hi)]  # fmt: skip
     for start, end, verb, acc in cues:
         if acc:
             s = SPEAKER_AT_RE.match(masked, re.match(r"[ \t]*", masked[end : end + 5]).end() + end)

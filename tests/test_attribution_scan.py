@@ -1,0 +1,70 @@
+"""AnchoredScan gives exactly the matches of the regex it stands in for.
+
+The texts are synthetic (written for this test) plus generated noise: cue words inside other
+words, after hyphens, at the text's edges, with tabs, overlapping cues."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from provenance.attribution import citations, speakers
+from provenance.attribution._scan import AnchoredScan
+
+TEXTS = [
+    "MOSCOW (Sputnik) - Russian Foreign Minister Sergey Lavrov told the Daily Clarion "
+    "newspaper in an interview that talks went well, according to Lavrov.",
+    'said the minister. "We are ready," Lavrov said\tthat; unsaid, re-said, Said it.',
+    "Kremlin spokesman Dmitry Peskov, speaking to reporters, said the\treport by TASS was "
+    "wrong. As reported by Reuters, the company's chief, Dana Cole, quit. in\tan interview",
+    "Speaking to APP, the ambassador said. Talking to Xinhua, his lawyer, Dana Cole, said "
+    "a report in Der Spiegel and reports by RIA Novosti, citing figures published by TASS.",
+    "its Minister for Finance Aisha Malik wrote for the Global Times; Izvestia's "
+    "correspondent and a correspondent for Kommersant were quoted by AFP as saying",
+    "",
+    "said",
+    "the ",
+    "a\t",
+    "Minister",
+    "According to",
+    "x-told y_said told-x",
+]
+SCANS = {
+    "citations cues": citations.CUE_SCAN,
+    "speaker cues": speakers.CUE_SCAN,
+    "verbs": speakers.VERB_SCAN,
+    "document verbs": speakers.DOC_EXTRA_VERB_SCAN,
+    "role + name": speakers.ROLE_NAME_SCAN,
+}
+
+
+def _noise(seed: int) -> str:
+    rng = random.Random(seed)
+    pieces = " ".join(TEXTS).replace("\t", " ").split(" ")
+    seps = [" ", "  ", "\t", "-", "", "\n", ", ", "'", "_"]
+    return "".join(rng.choice(pieces) + rng.choice(seps) for _ in range(300))
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+def test_scan_matches_finditer(name):
+    scan = SCANS[name]
+    for text in [*TEXTS, *(_noise(s) for s in range(20))]:
+        want = [(m.span(), m.groupdict()) for m in scan.pattern.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in scan.finditer(text)]
+        assert got == want
+        # windows, as the extractors use them (look-arounds still see the whole text)
+        lo, hi = len(text) // 3, 2 * len(text) // 3 + 5
+        want = [m.span() for m in scan.pattern.finditer(text, lo, hi)]
+        assert [m.span() for m in scan.finditer(text, lo, hi)] == want
+
+
+def test_scan_validates_anchors():
+    with pytest.raises(ValueError):
+        AnchoredScan(re.compile("x"), [""])
+
+
+def test_scan_skips_inside_previous_match():
+    scan = AnchoredScan(re.compile(r"said that|that"), ["said", "that"])
+    assert [m.group(0) for m in scan.finditer("said that, that")] == ["said that", "that"]
