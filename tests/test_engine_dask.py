@@ -20,7 +20,12 @@ pytest.importorskip("distributed")
 
 import provenance  # noqa: E402
 from provenance.analysis import TABLE_ORDER, analyze  # noqa: E402
-from provenance.engine.dask import analyze_dask, doc_keys, reuse_params  # noqa: E402
+from provenance.engine.dask import (  # noqa: E402
+    analyze_dask,
+    doc_keys,
+    reuse_params,
+    write_parquet_parts,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
@@ -173,3 +178,15 @@ def test_default_install_does_not_import_dask():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_write_parquet_parts(tmp_path):
+    frame = pd.DataFrame({"a": np.arange(25), "b": [f"x{i}" for i in range(25)]})
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "part-00009.parquet").write_bytes(b"stale")
+    paths = write_parquet_parts({"t": frame, "empty": frame.iloc[:0]}, tmp_path, rows_per_part=10)
+    assert [p.name for p in paths] == [f"part-0000{k}.parquet" for k in (0, 1, 2, 0)]
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "t"), frame)
+    assert len(pd.read_parquet(tmp_path / "empty")) == 0
+    with pytest.raises(ValueError, match="rows_per_part"):
+        write_parquet_parts({"t": frame}, tmp_path, rows_per_part=0)

@@ -47,7 +47,7 @@ import pandas as pd
 
 from provenance.schema import conform, empty
 
-__all__ = ["analyze_dask", "article_stages", "DaskOptions"]
+__all__ = ["DaskOptions", "analyze_dask", "article_stages", "doc_keys", "write_parquet_parts"]
 
 EXTRA_HINT = 'the Dask engine needs the optional extra: pip install "provenance[dask]"'
 # Input files are grouped into partitions of about this many bytes on disk (compressed files
@@ -211,6 +211,38 @@ def _memory_limit(limit: int | str, n_workers: int) -> int | str:
     import psutil
 
     return int(min(0.8 * psutil.virtual_memory().total / n_workers, 8 << 30))
+
+
+def write_parquet_parts(
+    tables: Mapping[str, pd.DataFrame],
+    out_dir: str | os.PathLike[str],
+    *,
+    rows_per_part: int = 1_000_000,
+) -> list[Path]:
+    """Write tables as partitioned Parquet: ``out_dir/NAME/part-00000.parquet``, ...
+
+    For the large tables of a big run (articles, quotes, framing), where one file per table is
+    unwieldy; any Parquet reader (``pd.read_parquet(out_dir / "articles")``,
+    ``dask.dataframe.read_parquet``) reads a folder back as one table. Each part is written to a
+    temporary name and renamed, and stale parts of an earlier run are removed.
+
+    >>> write_parquet_parts({"framing": analysis.framing}, "out/", rows_per_part=500_000)  # doctest: +SKIP
+    """
+    if not isinstance(rows_per_part, int) or rows_per_part < 1:
+        raise ValueError(f"rows_per_part must be a positive integer, got {rows_per_part!r}")
+    written = []
+    for name, frame in tables.items():
+        folder = Path(out_dir) / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("part-*.parquet"):
+            stale.unlink()
+        for k, start in enumerate(range(0, max(len(frame), 1), rows_per_part)):
+            path = folder / f"part-{k:05d}.parquet"
+            tmp = path.with_suffix(".parquet.tmp")
+            frame.iloc[start : start + rows_per_part].to_parquet(tmp, index=False)
+            os.replace(tmp, path)
+            written.append(path)
+    return written
 
 
 # --------------------------------------------------------------------------------------------
