@@ -68,3 +68,16 @@ def test_scan_validates_anchors():
 def test_scan_skips_inside_previous_match():
     scan = AnchoredScan(re.compile(r"said that|that"), ["said", "that"])
     assert [m.group(0) for m in scan.finditer("said that, that")] == ["said that", "that"]
+
+
+def test_first_mention_leads_match_the_per_surname_regex():
+    rng = random.Random(7)
+    tokens = ["Aa", "Bb", "Nowak", "nowak", "O'Neil", "’Nowak", "Al-Nowak", "Nowak-Smith", "Mr",
+              "x", "NOWAK", "Nowaks", "Né", "Ab’Cd", "-Nowak", "Nowak’s", "Zz"]  # fmt: skip
+    seps = [" ", "  ", "\t", ", ", ". ", "-", "", "\n", "'", " \t"]
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        for surname in ("Nowak", "Neil", "Cd", "Aa"):
+            pattern = speakers._FIRST_MENTION.format(re.escape(surname))
+            want = [m.group(1) for m in re.finditer(pattern, text)]
+            assert list(speakers.first_mention_leads(text, surname)) == want, (text, surname)
