@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from provenance.ids import stable_id
-from provenance.reuse.align import _union_length, align_pairs
+from provenance.reuse.align import align_pairs, union_length
 from provenance.reuse.candidates import (
     lsh_candidate_pairs,
     minhash_signatures,
@@ -264,7 +264,7 @@ def verify_pairs(
     owner = psg["pair"].to_numpy()
     n_pairs = len(pairs)
     pairs["n_passages"] = np.bincount(owner, minlength=n_pairs)
-    pairs["aligned_chars"] = _union_length(
+    pairs["aligned_chars"] = union_length(
         owner, psg["child_start"].to_numpy(np.int64), psg["child_end"].to_numpy(np.int64), n_pairs
     )
     pairs["added_words"] = index.n_words[child] - psg.attrs["child_covered"]

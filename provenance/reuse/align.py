@@ -71,7 +71,7 @@ def _match_runs(index: ShingleIndex, child: np.ndarray, parent: np.ndarray, k: i
     )
 
 
-def _union_length(owner: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> np.ndarray:
+def union_length(owner: np.ndarray, start: np.ndarray, end: np.ndarray, n: int) -> np.ndarray:
     """Per owner, the length covered by the union of [start, end) intervals."""
     if len(owner) == 0:
         return np.zeros(n, dtype=np.int64)
@@ -115,8 +115,8 @@ def align_pairs(
     )
     w = w.sort_values(["owner", "c0", "p0"], kind="stable").reset_index(drop=True)
     owner = w["owner"].to_numpy()
-    child_cov = _union_length(owner, w["c0"].to_numpy(), w["c1"].to_numpy(), n)
-    parent_cov = _union_length(owner, w["p0"].to_numpy(), w["p1"].to_numpy(), n)
+    child_cov = union_length(owner, w["c0"].to_numpy(), w["c1"].to_numpy(), n)
+    parent_cov = union_length(owner, w["p0"].to_numpy(), w["p1"].to_numpy(), n)
 
     # Word positions -> character offsets in each text.
     wbase, ws, we = index.words.offsets, index.words.start, index.words.end

@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-# Pairs per sparse product: bounds the two gathered matrices to a few hundred MB.
-_PAIR_CHUNK = 100_000
+# Pairs per sparse product: bounds the two gathered matrices to ~100 MB each.
+_PAIR_CHUNK = 25_000
 
 
 def shared_shingles(x: sp.csr_matrix, pairs: np.ndarray) -> np.ndarray:
