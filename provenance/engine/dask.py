@@ -226,7 +226,7 @@ def write_parquet_parts(
     ``dask.dataframe.read_parquet``) reads a folder back as one table. Each part is written to a
     temporary name and renamed, and stale parts of an earlier run are removed.
 
-    >>> write_parquet_parts({"framing": analysis.framing}, "out/", rows_per_part=500_000)  # doctest: +SKIP
+    >>> write_parquet_parts({"framing": a.framing}, "out/", rows_per_part=500_000)  # doctest: +SKIP
     """
     if not isinstance(rows_per_part, int) or rows_per_part < 1:
         raise ValueError(f"rows_per_part must be a positive integer, got {rows_per_part!r}")
@@ -290,8 +290,8 @@ def article_stages(
     """Every per-article stage on a batch of articles, as the pandas engine runs them.
 
     Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
-    and, with ``framing``, the article framing scores and their evidence spans. Each article's results depend on that
-    article only, so any partition of the corpus gives the same rows.
+    and, with ``framing``, the article framing scores and their evidence spans. Each article's
+    results depend on that article only, so any partition of the corpus gives the same rows.
 
     >>> from provenance.outlets import load_registry
     >>> arts = pd.DataFrame({"article_id": ["a1"], "url": ["https://example.org/a"],
@@ -327,11 +327,22 @@ def article_stages(
     }
 
 
-def _read_files(paths: list[str], columns: dict[str, str]) -> Part:
-    from provenance.ingest import read_articles
+@dataclass(frozen=True)
+class FileGroup:
+    """Consecutive input files read as one partition (read where used, not kept in memory)."""
 
-    articles, errors = read_articles(paths, columns=columns)
-    return Part(articles=articles, errors=errors, sources=tuple(paths))
+    paths: tuple[str, ...]
+    columns: Mapping[str, str]
+
+    def read(self) -> Part:
+        from provenance.ingest import read_articles
+
+        articles, errors = read_articles(list(self.paths), columns=self.columns)
+        return Part(articles=articles, errors=errors, sources=self.paths)
+
+
+def _load(source: FileGroup | Part) -> Part:
+    return source.read() if isinstance(source, FileGroup) else source
 
 
 def _read_frame(frame: pd.DataFrame, columns: dict[str, str], source: str, offset: int) -> Part:
@@ -353,11 +364,15 @@ def _renumber(values: pd.Series, source: str, offset: int) -> pd.Series:
     return shifted.where(num.notna(), values).astype("string")
 
 
-def _ids(part: Part) -> pd.DataFrame:
-    return part.articles[["article_id", "source_file"]]
+def _ids(source: FileGroup | Part) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    part = _load(source)
+    return part.articles[["article_id", "source_file"]], part.sources
 
 
-def _stages(part: Part, drop: np.ndarray, outlets: Any, framing: bool, lexicons: Any) -> Part:
+def _stages(
+    source: FileGroup | Part, drop: np.ndarray, outlets: Any, framing: bool, lexicons: Any
+) -> Part:
+    part = _load(source)
     articles = part.articles.loc[~drop].reset_index(drop=True)
     out = article_stages(articles, _registry(outlets), framing=framing, lexicons=lexicons)
     return replace(part, **out, keys=doc_keys(articles["article_id"]))
@@ -381,8 +396,8 @@ def doc_keys(article_ids: pd.Series) -> np.ndarray:
 def _table(part: Part, name: str) -> Any:
     if name == "text_chars":
         return int(part.articles["text"].astype("string").str.len().fillna(0).sum())
-    if name == "articles":
-        arts = part.articles
+    if name == "articles":  # without the texts: they come only when asked for
+        arts = part.articles.drop(columns="text")
         if part.scores is not None:
             arts = arts.merge(part.scores, on="article_id", how="left")
         return arts
@@ -401,13 +416,15 @@ def _slim(part: Part) -> Part:
     )
 
 
-def _texts_of(part: Part, wanted: set[str]) -> pd.DataFrame:
-    arts = part.articles
-    return arts.loc[arts["article_id"].isin(wanted)]
+def _texts_of(part: Part, wanted: set[str] | None) -> pd.DataFrame:
+    """Ids, titles and texts of the wanted articles (None: all) of a slim partition."""
+    arts = part.articles[["article_id", "title", "text"]]
+    return arts if wanted is None else arts.loc[arts["article_id"].isin(wanted)]
 
 
 def _write_part(part: Part, path: str) -> str:
-    arts = conform(_table(part, "articles").sort_values("article_id"), "articles")
+    arts = _table(part, "articles").assign(text=part.articles["text"].to_numpy())
+    arts = conform(arts.sort_values("article_id"), "articles")
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     tmp = f"{path}.tmp"
     arts.to_parquet(tmp, index=False)
@@ -618,6 +635,8 @@ class _Run:
 
     # ---- ingest
     def read(self, inputs: Any, columns: dict[str, str]) -> list[Any]:
+        """The partitions of the input: file groups (read by the tasks that use them, so the
+        raw corpus is never held) or, for DataFrames and URL tables, futures of partitions."""
         client = self.client
         if isinstance(inputs, pd.DataFrame):
             from provenance.ingest import articles_from_frame
@@ -633,15 +652,15 @@ class _Run:
         items = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
         urls = [os.fspath(i) for i in items if _URL.match(os.fspath(i))]
         local = [i for i in items if not _URL.match(os.fspath(i))]
-        futures = []
+        sources: list[Any] = []
         if local:
             from provenance.ingest.files import resolve_inputs
 
             for group in _groups(resolve_inputs(local), self.opts.partition_bytes):
-                futures.append(client.submit(_read_files, group, columns, pure=False))
+                sources.append(FileGroup(tuple(group), columns))
         for url in urls:
-            futures.extend(self._read_url(url, columns))
-        return futures
+            sources.extend(self._read_url(url, columns))
+        return sources
 
     def _read_url(self, url: str, columns: dict[str, str]) -> list[Any]:
         """A Parquet or JSON Lines table behind an fsspec URL, read with dask.dataframe; each
@@ -671,8 +690,8 @@ class _Run:
         from provenance.errors import ErrorLog
         from provenance.ingest.normalise import STAGE
 
-        ids = self._gather([self.client.submit(_ids, p) for p in parts], "ingest")
-        sources = self.client.gather([self.client.submit(lambda p: p.sources, p) for p in parts])
+        found = self._gather([self.client.submit(_ids, p, pure=False) for p in parts], "ingest")
+        ids, sources = [f[0] for f in found], [f[1] for f in found]
         frame = pd.concat([f.assign(part=k) for k, f in enumerate(ids)], ignore_index=True)
         dup = frame["article_id"].duplicated(keep="first").to_numpy()
         log = ErrorLog()
@@ -680,12 +699,9 @@ class _Run:
             kept = frame.loc[~dup].set_index("article_id")["source_file"]
             for row in frame.loc[dup].itertuples(index=False):
                 source, record = _split_source(row.source_file, sources[row.part])
-                log.add(
-                    source,
-                    record,
-                    STAGE,
-                    f"duplicate of article {row.article_id} kept from {kept[row.article_id]}; dropped",
-                )
+                first = kept[row.article_id]
+                reason = f"duplicate of article {row.article_id} kept from {first}; dropped"
+                log.add(source, record, STAGE, reason)
         cut = np.concatenate([[0], np.cumsum([len(f) for f in ids])])
         drops = [dup[cut[k] : cut[k + 1]] for k in range(len(ids))]
         return drops, log.to_frame()
@@ -741,9 +757,6 @@ class _Run:
         keep_text = self.opts.keep_text
         if keep_text is None:
             keep_text = sum(got["text_chars"].values()) <= TEXT_LIMIT
-        if not keep_text:
-            for frame in got["articles"].values():
-                frame.drop(columns="text", inplace=True)
         tables = {
             name: self._concat([got[name][k] for k in sorted(got[name])], name)
             for name in names
@@ -751,6 +764,10 @@ class _Run:
         }
         articles = self._concat([got["articles"][k] for k in sorted(got["articles"])], "articles")
         del got
+        if keep_text:
+            texts = client.gather([client.submit(_texts_of, p, None) for p in parts])
+            text = pd.concat(texts, ignore_index=True).set_index("article_id")["text"]
+            articles["text"] = articles["article_id"].map(text)
 
         reuse, passages = self.reuse(parts, n_docs, outlets, params)
 
