@@ -66,7 +66,11 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "source_line",
         "any",
-        re.compile(rf"(?:(?i:copyright)|©)[ \t]*(?:\d{{4}}[ \t]+)?(?P<names>{_NAMES})"),
+        # First letters written out (c, C, ©): the engine skips to them instead of trying the
+        # pattern at every position (no other character folds to c).
+        re.compile(
+            rf"(?:c(?i:opyright)|C(?i:opyright)|©)[ \t]*(?:\d{{4}}[ \t]+)?(?P<names>{_NAMES})"
+        ),
         ("copyright", "©"),
     ),
     (
@@ -129,6 +133,14 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
 )
 _LINE_RE = re.compile(r"[^\n]+")
+# A character every match of a "start"/"end" line pattern has, looked for before the pattern
+# is tried (most lines have none): the source line's colon, the tag's dash or bracket.
+_DATELINE_GATE_RE = re.compile(r"[(/\[]")  # every dateline has a bracket or a slash
+_LINE_GATES = {
+    LINE_PATTERNS[0][2]: re.compile(":"),
+    LINE_PATTERNS[6][2]: re.compile("[-–—](?<![^ \t\n][-–—])"),  # a dash after a blank
+    LINE_PATTERNS[7][2]: re.compile(r"[\[(]"),
+}
 _TAIL_WINDOW = 120  # characters at a line's end where agency tags stand
 BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
 _BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[|,;/]|[ \t][-–—][ \t]|\bfor\b)[ \t]*")
@@ -187,6 +199,9 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
     cands: list[dict[str, object]] = []
     lines = [m.span() for m in _LINE_RE.finditer(text)]
     for start, end in lines:
+        # A dateline has a bracket or slash: lines without one are skipped cheaply.
+        if _DATELINE_GATE_RE.search(text, start, end) is None:
+            continue
         m = DATELINE_RE.match(text, start, end)
         if m is not None:
             _dateline(m, text, end, cands)
@@ -197,10 +212,19 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                 continue
             matches = list(pattern.finditer(text))
         elif where == "start":
-            matches = [pattern.match(text, start, end) for start, end in lines]
-        else:
+            need = _LINE_GATES[pattern]
             matches = [
-                pattern.search(text, max(start, end - _TAIL_WINDOW), end) for start, end in lines
+                pattern.match(text, start, end)
+                for start, end in lines
+                if need.search(text, start, end) is not None
+            ]
+        else:
+            need = _LINE_GATES[pattern]
+            windows = ((max(start, end - _TAIL_WINDOW), end) for start, end in lines)
+            matches = [
+                pattern.search(text, lo, hi)
+                for lo, hi in windows
+                if need.search(text, lo, hi) is not None
             ]
         for m in matches:
             if m is None:
