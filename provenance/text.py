@@ -75,3 +75,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     word = token.group(1).lower().rstrip(".")
     return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def uncovered_spans(length: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of ``[0, length)`` outside the ``covered`` spans (which may overlap).
+
+    >>> uncovered_spans(10, [(2, 4), (3, 6)])
+    [(0, 2), (6, 10)]
+    """
+    out, pos = [], 0
+    for start, end in sorted(covered):
+        if start > pos:
+            out.append((pos, start))
+        pos = max(pos, end)
+    if pos < length:
+        out.append((pos, length))
+    return out

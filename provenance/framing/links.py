@@ -17,6 +17,8 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist, cpdist
 from scipy.special import rel_entr
 
+from provenance.text import uncovered_spans
+
 from .articles import _check_articles, score_articles, speaker_key
 from .features import FEATURES, LOADED_LANGUAGE_LISTS, _sentences, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
@@ -105,18 +107,6 @@ def _check_links(links: pd.DataFrame) -> None:
     missing = set(_LINK_COLUMNS) - set(links.columns)
     if missing:
         raise ValueError(f"links lacks columns {sorted(missing)}")
-
-
-def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    """Stretches of [0, length) not covered by ``spans``."""
-    out, pos = [], 0
-    for s, e in sorted(spans):
-        if s > pos:
-            out.append((pos, s))
-        pos = max(pos, e)
-    if pos < length:
-        out.append((pos, length))
-    return out
 
 
 def _text_of(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -289,8 +279,8 @@ def score_links(
         n_aligned[i] = matched_c.sum()
         key = (child_ids[i], parent_ids[i])
         if key in passage_spans:
-            c_sp = _complement(passage_spans[key][0], len(texts[ci]))
-            p_sp = _complement(passage_spans[key][1], len(texts[pi]))
+            c_sp = uncovered_spans(len(texts[ci]), passage_spans[key][0])
+            p_sp = uncovered_spans(len(texts[pi]), passage_spans[key][1])
         else:
             uc, up = cs_idx[~matched_c], ps_idx[~matched_p]
             c_sp = list(zip(sent_start[uc].tolist(), sent_end[uc].tolist(), strict=True))

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from provenance.report.safe import esc, is_missing, link, text
-from provenance.text import WORD_PATTERN
+from provenance.text import WORD_PATTERN, uncovered_spans
 
 # Longest text shown per article in a full link view; longer texts are cut (and say so).
 FULL_TEXT_CAP = 20_000
@@ -60,18 +60,6 @@ def parse_evidence(evidence: object) -> list[tuple[int, int, str]]:
         stop = found[i + 1].start() if i + 1 < len(found) else len(raw)
         spans.append((int(m.group(1)), int(m.group(2)), raw[m.end() : stop]))
     return spans
-
-
-def _gaps(length: int, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of ``[0, length)`` outside the ``covered`` spans."""
-    out, pos = [], 0
-    for start, end in sorted(covered):
-        if start > pos:
-            out.append((pos, start))
-        pos = max(pos, end)
-    if pos < length:
-        out.append((pos, length))
-    return out
 
 
 def _changed_spans(a: str, b: str, a_off: int, b_off: int) -> tuple[list, list]:
@@ -300,8 +288,8 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
             changed_child += changed_c
             changed_parent += changed_p
     has_alignment = bool(aligned_child)
-    added = _gaps(len(child_body), aligned_child) if has_alignment else []
-    dropped = _gaps(len(parent_body), aligned_parent) if has_alignment else []
+    added = uncovered_spans(len(child_body), aligned_child) if has_alignment else []
+    dropped = uncovered_spans(len(parent_body), aligned_parent) if has_alignment else []
     # Whitespace between passages is neither added nor dropped text.
     added = [(s, e) for s, e in added if child_body[s:e].strip()]
     dropped = [(s, e) for s, e in dropped if parent_body[s:e].strip()]
