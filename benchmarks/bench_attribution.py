@@ -7,7 +7,13 @@ attribution form (post, pre, "the minister", pronouns, partial and multi-paragra
 citations ("told X", "according to X", "X reported") and scare quotes. Seeded: the same
 arguments give the same corpus.
 
-Run: ``python benchmarks/bench_attribution.py [--n 20000] [--seed 0]``
+``--corpus synthetic`` (the default) uses instead the whole-pipeline generator
+(benchmarks/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
+its outlet table as the registry, as ``bench_analyze.py`` does.
+
+Run: ``python benchmarks/bench_attribution.py [--n 20000] [--seed 0] [--corpus templates]``
+
+The machine may be shared: CPU time per article (``time.process_time``) is the steadier figure.
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 
@@ -100,16 +108,27 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def run(n: int, seed: int) -> dict[str, float]:
+def load_corpus(corpus: str, n: int, seed: int) -> tuple[pd.DataFrame, object]:
+    """Articles and registry: ``templates`` (this file's) or ``synthetic`` (synthetic.py)."""
+    if corpus == "templates":
+        return make_articles(n, seed), load_registry()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synthetic import generate_corpus
+
+    articles, _, outlets = generate_corpus(n, n_outlets=100, seed=seed)
+    return articles, load_registry(outlets)
+
+
+def run(n: int, seed: int, corpus: str = "synthetic") -> dict[str, float]:
     """Time the three extractions over ``n`` articles; print and return the figures."""
-    articles = make_articles(n, seed)
-    registry = load_registry()
+    articles, registry = load_corpus(corpus, n, seed)
     extract_quotes(articles.head(50), registry)  # warm-up: compiled patterns, registry cache
     chars = int(articles["text"].str.len().sum())
     before = _peak_rss_mib()
     timings: dict[str, float] = {}
     cpu_times: dict[str, float] = {}
     rows: dict[str, int] = {}
+    peaks: dict[str, float] = {}
     for name, fn in (
         ("credits", extract_credits),
         ("citations", extract_citations),
@@ -119,14 +138,20 @@ def run(n: int, seed: int) -> dict[str, float]:
         rows[name] = len(fn(articles, registry))
         timings[name] = time.perf_counter() - start
         cpu_times[name] = time.process_time() - cpu
+        peaks[name] = _peak_rss_mib()  # high-water mark of the process after this extractor
     total = sum(timings.values())
     peak = _peak_rss_mib()
-    print(f"{n} articles, {chars / n:.0f} characters each on average")
+    words = int(articles["text"].str.split().str.len().sum())
+    print(
+        f"{corpus} corpus: {n} articles, {chars / n:.0f} characters ({words / n:.0f} words) "
+        "each on average"
+    )
     cpu_total = sum(cpu_times.values())
     for name, seconds in timings.items():
         print(
             f"  {name:10s} {rows[name]:8d} rows  {seconds:6.2f} s wall  {n / seconds:7.0f} "
-            f"articles/s  ({n / cpu_times[name]:7.0f} per CPU-second)"
+            f"articles/s  {cpu_times[name]:6.2f} s CPU  {cpu_times[name] / n * 1e6:5.0f} "
+            f"us CPU/article  peak RSS {peaks[name]:5.0f} MiB"
         )
     print(
         f"all three: {total:.2f} s wall, {n / total:.0f} articles/s "
@@ -145,10 +170,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="articles (default 20000)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--corpus",
+        choices=("synthetic", "templates"),
+        default="synthetic",
+        help="synthetic.py's ~400-word articles (default) or this file's short templates",
+    )
     args = parser.parse_args()
     if args.n < 1:
         parser.error("--n must be positive")
-    run(args.n, args.seed)
+    run(args.n, args.seed, args.corpus)
 
 
 if __name__ == "__main__":
