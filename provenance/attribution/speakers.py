@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
@@ -196,6 +197,8 @@ _TOKENS_BEFORE = ReverseMatcher(r"(?:[\w'’\-]+[ \t]+){1,2}")
 _WORD_END_RE = re.compile(r"(?![\w\-])")
 NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
 _UNNAMED_SPEAKERS = frozenset("they".split())
+# Names and speaker phrases recur across a corpus: their pure clean-ups are memoised (bounded).
+_NAME_CACHE = 1 << 16
 
 
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
@@ -220,6 +223,7 @@ def pick_speaker(speaker: str, insert: str | None) -> str:
     return speaker
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def split_role(phrase: str) -> tuple[str | None, str]:
     """('Russian Foreign Minister', 'Sergey Lavrov') from a speaker phrase as written."""
     tokens = phrase.split()
@@ -371,7 +375,7 @@ class People:
     def _nearest(self, position: int, wanted: tuple[str, ...]) -> tuple[str | None, str | None]:
         i = bisect.bisect_right(self._positions, position)
         # Bounded look-around: the nearest mentions only, so hostile texts stay linear.
-        before = [self.mentions[k] for k in range(i - 1, max(-1, i - 1 - _LOOK), -1)]
+        before = self.mentions[max(0, i - _LOOK) : i][::-1]
         best: tuple[int, str, str | None] | None = None
         if wanted:
             # All the words of "the Kazakh president", else just its noun ("president"); the
@@ -447,6 +451,7 @@ def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
     return all(w in have for w in words)
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def _move_roles(role: str, name: str) -> tuple[str, str]:
     """'Deputy' + 'Foreign Minister Pavel Ryazanov' -> 'Deputy Foreign Minister', 'Pavel ...'."""
     tokens = name.split()
@@ -466,6 +471,7 @@ def clean_names(names: str) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def clean_name(name: str) -> str:
     """The name without honorifics, trailing role words or possessives; '' when not a name."""
     tokens = [t for t in name.split() if t not in _HONORIFIC]

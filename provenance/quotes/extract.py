@@ -346,9 +346,9 @@ def _speak(attr: dict[str, object], people: People, masked: str,
     else:
         people.learn_speaker(str(attr["speaker"]))
         speaker, role = people.resolve(str(attr["speaker"]), int(attr["spk_pos"]))
-    sentence_end = paragraphs.sentence_end(verb_pos)
     addressee = None
     if attr["kind"] == "speaker":
+        sentence_end = paragraphs.sentence_end(verb_pos)
         a = ADDRESSEE_RE.search(masked, verb_pos, max(verb_pos, sentence_end))
         if a is not None:
             addressee = a.group("ent") or a.group("ent2")
