@@ -81,3 +81,20 @@ def test_first_mention_leads_match_the_per_surname_regex():
             pattern = speakers._FIRST_MENTION.format(re.escape(surname))
             want = [m.group(1) for m in re.finditer(pattern, text)]
             assert list(speakers.first_mention_leads(text, surname)) == want, (text, surname)
+
+
+def test_possessive_appositive_matches_the_backtracking_one():
+    backtracking = speakers.APPOSITIVE_RE.pattern.replace(
+        r"[A-Z][a-zA-Z'’\-]++(?:[ \t]++[A-Z][a-zA-Z'’\-]++){1,3}+),",
+        r"[A-Z][a-zA-Z'’\-]+(?:[ \t]+[A-Z][a-zA-Z'’\-]+){1,3}),",
+    )
+    assert backtracking != speakers.APPOSITIVE_RE.pattern
+    old = re.compile(backtracking)
+    rng = random.Random(3)
+    tokens = ["Aa", "Bb", "Cc'd", "Dd-Ee", "the", "a", "minister", "Foreign", "Minister", "of",
+              "for", "x", "O’Neil", "spokesman", "Ministry", "Xy2"]  # fmt: skip
+    seps = [" ", "  ", "\t", ", ", ",", ". ", ";", "-", "\n", " \t"]
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(2, 14)))
+        want = [(m.span(), m.groupdict()) for m in old.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in speakers.APPOSITIVE_RE.finditer(text)] == want
