@@ -7,7 +7,6 @@ Each stage takes DataFrames and returns DataFrames; :class:`Analysis` holds them
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from provenance.schema import TABLES, conform, empty
+from provenance.progress import StageClock
+from provenance.schema import conform, empty
 
 TABLE_ORDER = (
     "articles",
@@ -232,66 +232,124 @@ def analyze_articles(
     reuse_options: Mapping[str, Any] | None = None,
     quiet: bool = True,
 ) -> Analysis:
-    """The pipeline after ingest, on an articles table that conforms to the contract."""
-    from provenance.attribution import dateline_fields, extract_citations, extract_credits
-    from provenance.chains import build_chains, build_links, compare_outlets
+    """The pipeline after ingest, on an articles table that conforms to the contract.
+
+    >>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
+    >>> provenance.analyze_articles(articles, errors=errors, framing=False)  # doctest: +SKIP
+    """
+    from provenance.attribution import extract_citations, extract_credits
     from provenance.outlets import assign_outlets, load_registry
-    from provenance.progress import progress
     from provenance.quotes import extract_quotes
     from provenance.reuse import find_reuse
 
     registry = load_registry(outlets)
-    tables: dict[str, pd.DataFrame] = {}
-    steps = ["outlets", "attribution", "quotes", "reuse", "links", "chains"]
+    clock = StageClock(stage_names(framing), quiet=quiet)
+    with clock("outlets"):
+        articles = articles.copy()
+        articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
+    with clock("attribution"):
+        credits = extract_credits(articles, registry)
+        citations = extract_citations(articles, registry)
+        articles = with_dateline_fields(articles, credits)
+    with clock("quotes"):
+        quotes = extract_quotes(articles, registry)
+    with clock("reuse"):
+        reuse, passages = find_reuse(
+            articles,
+            credits=credits,
+            outlets=registry.table,
+            quiet=quiet,
+            **dict(reuse_options or {}),
+        )
+    article_scores = article_evidence = None
     if framing:
-        steps.append("framing")
-    bar = progress(steps, desc="analyze", quiet=quiet)
-    timings: dict[str, float] = {}
-    for step in bar:
-        started = time.perf_counter()
-        if step == "outlets":
-            articles = articles.copy()
-            articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
-        elif step == "attribution":
-            credits = extract_credits(articles, registry)
-            citations = extract_citations(articles, registry)
-            fields = dateline_fields(credits).set_index("article_id")
-            for col in ("dateline_place", "credit_text"):
-                articles[col] = articles["article_id"].map(fields[col]).astype("string")
-        elif step == "quotes":
-            quotes = extract_quotes(articles, registry)
-        elif step == "reuse":
-            reuse, passages = find_reuse(
-                articles,
-                credits=credits,
-                outlets=registry.table,
-                quiet=quiet,
-                **dict(reuse_options or {}),
-            )
-        elif step == "links":
-            outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse)
-            links = build_links(
-                articles,
-                reuse=reuse,
-                passages=passages,
-                credits=credits,
-                citations=citations,
-                quotes=quotes,
-                outlets=outlet_rows,
-            )
-            outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse, links)
-        elif step == "chains":
-            chains, chain_hops = build_chains(links, articles, outlet_rows)
-        elif step == "framing":
-            from provenance.framing import framing_table, score_articles, score_links
+        from provenance.framing import score_articles
 
+        with clock("framing"):
             article_scores, article_evidence = score_articles(
                 articles, quotes, lexicons=lexicons, return_evidence=True
             )
-            articles = articles.merge(article_scores, on="article_id", how="left")
+    return finish_analysis(
+        articles,
+        registry=registry,
+        credits=credits,
+        citations=citations,
+        quotes=quotes,
+        reuse=reuse,
+        passages=passages,
+        errors=errors,
+        article_scores=article_scores,
+        article_evidence=article_evidence,
+        lexicons=lexicons,
+        clock=clock,
+    )
+
+
+def stage_names(framing: bool) -> list[str]:
+    """The stages a run reports progress and timings for, in order."""
+    stages = ["outlets", "attribution", "quotes", "reuse"]
+    stages += ["framing"] if framing else []
+    stages += ["links", "chains"] + (["link framing"] if framing else []) + ["comparison"]
+    return stages
+
+
+def with_dateline_fields(articles: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with dateline_place and credit_text from each article's first credit."""
+    from provenance.attribution import dateline_fields
+
+    fields = dateline_fields(credits).set_index("article_id")
+    articles = articles.copy()
+    for col in ("dateline_place", "credit_text"):
+        articles[col] = articles["article_id"].map(fields[col]).astype("string")
+    return articles
+
+
+def finish_analysis(
+    articles: pd.DataFrame,
+    *,
+    registry: Any,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+    quotes: pd.DataFrame,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    errors: pd.DataFrame | None = None,
+    article_scores: pd.DataFrame | None = None,
+    article_evidence: pd.DataFrame | None = None,
+    texts: pd.DataFrame | None = None,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    clock: StageClock | None = None,
+) -> Analysis:
+    """The stages on the (small) graph: links, chains, link framing, outlet comparison.
+
+    Both engines end here. ``texts`` holds article_id, title and text of at least the linked
+    articles when ``articles`` carries no text (the Dask engine keeps texts on the workers).
+    """
+    from provenance.chains import build_chains, build_links, compare_outlets
+
+    clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
+    with clock("links"):
+        outlet_rows = _outlets_seen(registry, articles, credits, citations)
+        links = build_links(
+            articles,
+            reuse=reuse,
+            passages=passages,
+            credits=credits,
+            citations=citations,
+            quotes=quotes,
+            outlets=outlet_rows,
+        )
+        outlet_rows = _outlets_seen(registry, articles, credits, citations, links=links)
+    with clock("chains"):
+        chains, chain_hops = build_chains(links, articles, outlet_rows)
+    framing_long = empty("framing")
+    if article_scores is not None:
+        from provenance.framing import framing_table, score_links
+
+        with clock("link framing"):
             link_scores, link_evidence = score_links(
                 links,
-                articles,
+                articles if texts is None else texts,
                 reuse=reuse,
                 passages=passages,
                 quotes=quotes,
@@ -302,32 +360,30 @@ def analyze_articles(
                 return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
-            framing_long = framing_table(
-                article_scores,
-                link_scores,
-                pd.concat([article_evidence, link_evidence], ignore_index=True),
-            )
-        timings[step] = time.perf_counter() - started
-
-    tables["articles"] = conform(articles.sort_values("article_id"), "articles")
-    tables["outlets"] = outlet_rows
-    tables["credits"] = credits
-    tables["citations"] = citations
-    tables["quotes"] = quotes
-    tables["reuse"] = reuse
-    tables["passages"] = passages
-    tables["links"] = conform(links, "links")
-    tables["chains"] = chains
-    tables["chain_hops"] = chain_hops
-    tables["outlet_comparison"] = compare_outlets(
-        tables["articles"], tables["links"], chains, outlet_rows
-    )
-    tables["framing"] = framing_long if framing else empty("framing")
-    tables["errors"] = errors if errors is not None else empty("errors")
-    for name in TABLES:
-        if name in tables and not name.startswith("_"):
-            tables[name] = tables[name].reset_index(drop=True)
-    return Analysis(tables, timings)
+            articles = articles.merge(article_scores, on="article_id", how="left")
+            evidence = pd.concat([article_evidence, link_evidence], ignore_index=True)
+            framing_long = framing_table(article_scores, link_scores, evidence)
+    with clock("comparison"):
+        tables = {
+            "articles": conform(articles.sort_values("article_id"), "articles"),
+            "outlets": outlet_rows,
+            "credits": credits,
+            "citations": citations,
+            "quotes": quotes,
+            "reuse": reuse,
+            "passages": passages,
+            "links": conform(links, "links"),
+            "chains": chains,
+            "chain_hops": chain_hops,
+            "framing": framing_long,
+            "errors": errors if errors is not None else empty("errors"),
+        }
+        tables["outlet_comparison"] = compare_outlets(
+            tables["articles"], tables["links"], chains, outlet_rows
+        )
+    clock.close()
+    ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
+    return Analysis(ordered, clock.timings)
 
 
 def _outlets_seen(
@@ -335,7 +391,7 @@ def _outlets_seen(
     articles: pd.DataFrame,
     credits: pd.DataFrame,
     citations: pd.DataFrame,
-    reuse: pd.DataFrame,
+    reuse: pd.DataFrame | None = None,  # unused; kept while the Dask engine passes it
     links: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Outlet rows for every outlet the run touched, unregistered names included."""
