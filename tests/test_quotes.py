@@ -4,10 +4,14 @@ Article texts here are synthetic (written for these tests in wire-copy style).""
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import pytest
 
+from provenance.attribution.speakers import ADDRESSEE_RE
 from provenance.quotes import extract_quotes
+from provenance.quotes.extract import _AddresseeSearch
 from provenance.schema import validate
 
 
@@ -123,3 +127,29 @@ def test_inputs_are_validated():
         extract_quotes("text")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         extract_quotes(pd.DataFrame({"text": ["x"]}))
+
+
+def test_addressee_search_memo_gives_the_plain_search():
+    # Synthetic sentence pieces; queries at random positions and ends, in random order.
+    pieces = ["he said", " to be", " told the Daily Clarion", " in an ABC interview", ",",
+              " for Reuters", " with", " on Monday", " to Moscow", " x"]  # fmt: skip
+    rng = random.Random(5)
+    for _ in range(50):
+        text = "".join(rng.choice(pieces) for _ in range(60))
+        memo = _AddresseeSearch(text)
+        ends = [len(text), len(text) // 2, len(text) // 3]
+        for _ in range(40):
+            pos, end = rng.randrange(len(text) + 1), rng.choice(ends)
+            want = ADDRESSEE_RE.search(text, pos, end)
+            got = memo.search(pos, end)
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            )
+
+
+def test_quotes_in_one_endless_sentence_keep_their_addressee():
+    # Quotes blank out the sentence ends: every addressee search runs to the text's end.
+    text = '"We are ready," he told the Daily Clarion. ' + '"Aa," he said. ' * 400
+    quotes = extract_quotes(pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]}))
+    assert quotes["text"].iloc[0] == "We are ready,"
+    assert quotes["verb"].tolist() == ["told"] + ["said"] * 400

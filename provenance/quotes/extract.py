@@ -172,6 +172,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     people = People(masked)
     paragraphs = _Paragraphs(masked)
     attributions = _Attributions(masked, people, paragraphs)
+    addressees = _AddresseeSearch(masked)
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
@@ -195,7 +196,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                     attr = previous[1]
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
-            row.update(_speak(attr, people, masked, paragraphs))
+            row.update(_speak(attr, people, addressees, paragraphs))
             if row["speaker"] is not None and attr["kind"] != "document":
                 people.add_actor(m.start(), str(row["speaker"]))
             previous = (paragraphs.index(m.end()), attr)
@@ -243,6 +244,30 @@ class _Attributions:
                 self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
+
+
+class _AddresseeSearch:
+    """``ADDRESSEE_RE.search`` over one text, remembering the last search per end position.
+
+    A later search from a position between the last one's start and the match it found (or
+    after a search that found nothing) has the same answer, so a long sentence (a text whose
+    quotes hide every sentence end, hostile or collapsed into one line) is scanned once, not
+    once per quote: that made extract_quotes quadratic in the sentence length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._last: dict[int, tuple[int, re.Match[str] | None]] = {}
+
+    def search(self, pos: int, endpos: int) -> re.Match[str] | None:
+        last = self._last.get(endpos)
+        if last is not None:
+            start, found = last
+            if start <= pos and (found is None or pos <= found.start()):
+                return found
+        found = ADDRESSEE_RE.search(self._text, pos, endpos)
+        self._last[endpos] = (pos, found)
+        return found
 
 
 def _attributions(
@@ -338,7 +363,7 @@ def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, p
     return best
 
 
-def _speak(attr: dict[str, object], people: People, masked: str,
+def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch,
            paragraphs: _Paragraphs) -> dict[str, object]:  # fmt: skip
     verb_pos = int(attr["verb_pos"])
     if attr["kind"] == "document":
@@ -349,7 +374,7 @@ def _speak(attr: dict[str, object], people: People, masked: str,
     addressee = None
     if attr["kind"] == "speaker":
         sentence_end = paragraphs.sentence_end(verb_pos)
-        a = ADDRESSEE_RE.search(masked, verb_pos, max(verb_pos, sentence_end))
+        a = addressees.search(verb_pos, max(verb_pos, sentence_end))
         if a is not None:
             addressee = a.group("ent") or a.group("ent2")
     return {"speaker": speaker, "speaker_role": role, "verb": attr["verb"], "addressee": addressee}
