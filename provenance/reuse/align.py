@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from provenance.progress import progress
 from provenance.reuse.shingles import N_COLUMNS, ShingleIndex
@@ -47,10 +48,19 @@ def _match_runs(index: ShingleIndex, child: np.ndarray, parent: np.ndarray, k: i
     loc[loc == len(pkey)] = 0
     hit = pkey[loc] == ckey if len(pkey) else np.zeros(len(ckey), bool)
     owner = cown[hit]
-    cpos = index.pos[ci[hit]].astype(np.int64)
-    ppos = index.pos[pi[loc[hit]]].astype(np.int64)
-    order = np.lexsort((cpos, owner))
-    owner, cpos, ppos = owner[order], cpos[order], ppos[order]
+    cpos = index.pos[ci[hit]]
+    ppos = index.pos[pi[loc[hit]]]
+    # Matches are grouped by pair already; sort each pair's by child position (scipy's per-row
+    # sort of a CSR structure: many short rows sort faster than one global lexsort).
+    n_pairs = len(child)
+    indptr = np.zeros(n_pairs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=n_pairs), out=indptr[1:])
+    width = int(cpos.max()) + 1 if len(cpos) else 1
+    rows = sp.csr_matrix(
+        (np.arange(len(owner), dtype=np.int64), cpos, indptr), shape=(n_pairs, width)
+    )
+    rows.sort_indices()  # sorts in place: rows.indices are now each pair's sorted positions
+    cpos, ppos = rows.indices.astype(np.int64), ppos[rows.data].astype(np.int64)
     gap = 2 * k + 2
     dc, dp = np.diff(cpos), np.diff(ppos)
     brk = (np.diff(owner) != 0) | (dc > gap) | (dp < 1) | (dp > gap) | (np.abs(dp - dc) > 2)
