@@ -58,6 +58,7 @@ PARTITION_BYTES = 64 << 20
 TEXT_LIMIT = 1 << 28
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _GZ_FACTOR = 4
+_UNUSABLE = np.uint32(0xFFFFFFFF)
 log = logging.getLogger(__name__)
 
 
@@ -466,16 +467,25 @@ def _mix(values: np.ndarray) -> np.ndarray:
     return h
 
 
-def _band_pieces(
-    part: Part, capped: np.ndarray, params: dict[str, Any], n_buckets: int
-) -> list[tuple[np.ndarray, ...]]:
-    """(band, key, document) rows of every usable document, split by bucket of the key."""
+def _signatures(part: Part, capped: np.ndarray, params: dict[str, Any]) -> np.ndarray:
+    """MinHash signatures of a partition's documents (after the corpus-wide cap); documents
+    too short to judge get none: their rows are all ones, as in the one-machine stage."""
     from provenance.reuse import MIN_SHARED
-    from provenance.reuse.candidates import _band_keys, minhash_signatures
+    from provenance.reuse.candidates import minhash_signatures
 
     index = _index(part, params["shingle_size"], capped)
-    docs = np.flatnonzero(index.n_shingles >= MIN_SHARED)
     sig = minhash_signatures(index, params["num_perm"], params["seed"])
+    sig[index.n_shingles < MIN_SHARED] = _UNUSABLE
+    return sig
+
+
+def _band_pieces(
+    part: Part, sig: np.ndarray, params: dict[str, Any], n_buckets: int
+) -> list[tuple[np.ndarray, ...]]:
+    """(band, key, document) rows of every usable document, split by bucket of the key."""
+    from provenance.reuse.candidates import _band_keys
+
+    docs = np.flatnonzero(~(sig == _UNUSABLE).all(axis=1))
     keys = _band_keys(sig[docs], params["bands"])
     n_bands = keys.shape[1]
     band = np.tile(np.arange(n_bands, dtype=np.int16), len(docs))
@@ -530,37 +540,64 @@ def _unique_pairs(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     return np.stack([lo[keep], hi[keep]], axis=1)
 
 
-def _merge_pairs(*pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One pair bucket's distinct candidate pairs and the documents they need."""
+def _merge_pairs(*pieces: np.ndarray) -> np.ndarray:
+    """One pair bucket's distinct candidate pairs."""
     pairs = np.concatenate(pieces) if pieces else np.empty((0, 2), np.uint64)
-    cand = _unique_pairs(pairs[:, 0], pairs[:, 1])
-    return cand, np.unique(cand.ravel())
+    return _unique_pairs(pairs[:, 0], pairs[:, 1])
 
 
-def _needed_docs(merged: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    return merged[1]
+def _docs_of(pairs: np.ndarray) -> np.ndarray:
+    return np.unique(pairs.ravel())
 
 
-def _extract(part: Part, *needed: np.ndarray) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
-    """For each pair bucket: this partition's documents it needs, and their credits."""
+def _extract_signatures(
+    part: Part, sig: np.ndarray, *needed: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each pair bucket: (keys, signatures) of this partition's documents it needs."""
+    out = []
+    for need in needed:
+        hit = np.isin(part.keys, need)
+        out.append((part.keys[hit], sig[hit]))
+    return out
+
+
+def _agreeing(cand: np.ndarray, *pieces: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """The candidate pairs whose full signatures agree enough (the one-machine filter, run
+    where both signatures meet); only these pairs need texts."""
+    from provenance.reuse import MIN_AGREEMENT
+    from provenance.reuse.candidates import signature_agreement
+
+    if not len(cand):
+        return cand
+    keys = np.concatenate([p[0] for p in pieces])
+    sig = np.concatenate([p[1] for p in pieces])
+    order = np.argsort(keys)
+    local = np.searchsorted(keys[order], cand).astype(np.int64)
+    return cand[signature_agreement(sig[order], local) >= MIN_AGREEMENT]
+
+
+def _extract(
+    part: Part, sig: np.ndarray, *needed: np.ndarray
+) -> list[tuple[pd.DataFrame, pd.DataFrame, np.ndarray]]:
+    """For each pair bucket: this partition's documents it needs, their credits and
+    signatures."""
     arts = part.articles
-    doc = part.keys
     cols = ["article_id", "text", "outlet_id", "published"]
     out = []
     for need in needed:
-        hit = np.isin(doc, need)
-        docs = arts.loc[hit, cols].assign(doc=doc[hit])
+        hit = np.isin(part.keys, need)
+        docs = arts.loc[hit, cols].assign(doc=part.keys[hit])
         creds = part.credits.loc[part.credits["article_id"].isin(docs["article_id"])]
-        out.append((docs, creds[["article_id", "outlet_id"]]))
+        out.append((docs, creds[["article_id", "outlet_id"]], sig[hit]))
     return out
 
 
 def _reuse_bucket(
-    merged: tuple[np.ndarray, np.ndarray],
+    cand: np.ndarray,
     capped: np.ndarray,
     params: dict[str, Any],
     outlets: Any,
-    *pieces: tuple[pd.DataFrame, pd.DataFrame],
+    *pieces: tuple[pd.DataFrame, pd.DataFrame, np.ndarray],
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Verify, orient and align one bucket of candidate pairs (reuse rows before best parents).
 
@@ -568,21 +605,21 @@ def _reuse_bucket(
     frequency cap per document are those of the whole corpus.
     """
     from provenance.reuse import verify_pairs
-    from provenance.reuse.candidates import minhash_signatures
 
-    cand = merged[0]
     if not len(cand):
         return pd.DataFrame(), pd.DataFrame()
-    docs = pd.concat([p[0] for p in pieces], ignore_index=True).sort_values("doc")
+    docs = pd.concat([p[0] for p in pieces], ignore_index=True)
+    sig = np.concatenate([p[2] for p in pieces])
+    order = np.argsort(docs["doc"].to_numpy(np.uint64), kind="stable")
+    docs, sig = docs.iloc[order].reset_index(drop=True), sig[order]
     credits = pd.concat([p[1] for p in pieces], ignore_index=True)
     gdoc = docs["doc"].to_numpy(np.uint64)
     local = np.searchsorted(gdoc, cand).astype(np.int64)
     index = _index(
         docs["text"].astype("string").fillna("").tolist(), params["shingle_size"], capped
     )
-    sig = minhash_signatures(index, params["num_perm"], params["seed"])
     return verify_pairs(
-        docs.drop(columns="doc").reset_index(drop=True),
+        docs.drop(columns="doc"),
         index,
         sig,
         local,
@@ -865,7 +902,7 @@ class _Run:
         if n_docs < 2:
             return empty("reuse"), empty("passages")
         client, submit = self.client, self.client.submit
-        n_buckets = self.opts.buckets or max(2, min(256, math.ceil(n_docs / 50_000)))
+        n_buckets = self.opts.buckets or max(2, min(512, math.ceil(n_docs / 25_000)))
         n_ranges = n_buckets
         cap = resolve_doc_freq_cap(params["max_doc_freq"], n_docs)
         k = params["shingle_size"]
@@ -879,7 +916,10 @@ class _Run:
         del pieces, split, capped_parts
         capped_f = client.scatter(capped, broadcast=True)
 
-        bands = [submit(_band_pieces, p, capped_f, params, n_buckets) for p in parts]
+        sigs = [submit(_signatures, p, capped_f, params) for p in parts]
+        bands = [
+            submit(_band_pieces, p, g, params, n_buckets) for p, g in zip(parts, sigs, strict=True)
+        ]
         split = self._split(bands, n_buckets)
         pair_pieces = [
             submit(_bucket_pairs, n_buckets, *[s[b] for s in split]) for b in range(n_buckets)
@@ -887,17 +927,29 @@ class _Run:
         self._wait(pair_pieces, "reuse: candidate pairs")
         del bands, split
         split = self._split(pair_pieces, n_buckets)
-        merged = [submit(_merge_pairs, *[s[b] for s in split]) for b in range(n_buckets)]
+        cand = [submit(_merge_pairs, *[s[b] for s in split]) for b in range(n_buckets)]
         del pair_pieces, split
-        needed = [submit(_needed_docs, m) for m in merged]
-        extracted = self._split([submit(_extract, p, *needed) for p in parts], n_buckets)
-        del needed
+        # Signatures first (a few hundred bytes a document) to drop chance candidates, then
+        # texts for just the pairs that remain.
+        needed = [submit(_docs_of, c) for c in cand]
+        extracted = self._split(
+            [submit(_extract_signatures, p, g, *needed) for p, g in zip(parts, sigs, strict=True)],
+            n_buckets,
+        )
+        cand = [submit(_agreeing, cand[b], *[e[b] for e in extracted]) for b in range(n_buckets)]
+        self._wait(cand, "reuse: signature agreement")
+        del extracted
+        needed = [submit(_docs_of, c) for c in cand]
+        extracted = self._split(
+            [submit(_extract, p, g, *needed) for p, g in zip(parts, sigs, strict=True)], n_buckets
+        )
+        del needed, sigs
         results = [
-            submit(_reuse_bucket, merged[b], capped_f, params, outlets, *[e[b] for e in extracted])
+            submit(_reuse_bucket, cand[b], capped_f, params, outlets, *[e[b] for e in extracted])
             for b in range(n_buckets)
         ]
         out = self._gather(results, "reuse: verify and align")
-        del results, extracted, merged
+        del results, extracted, cand
         pairs = pd.concat([o[0] for o in out], ignore_index=True)
         psg = pd.concat([o[1] for o in out], ignore_index=True)
         out = finish_reuse(pairs, psg, min_containment=params["min_containment"])
