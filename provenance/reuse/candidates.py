@@ -121,7 +121,7 @@ def lsh_candidate_pairs(
         p = _pairs_in_groups(docs[order], starts[multi], sizes[multi])
         if len(p):
             lo, hi = np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1])
-            codes.append(np.unique(lo * n + hi))
+            codes.append(lo * n + hi)  # a pair meets at most once within a band
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     code = np.unique(np.concatenate(codes))
