@@ -146,7 +146,12 @@ def find_reuse(
 
     Returns
     -------
-    (reuse, passages) conforming to the "reuse" and "passages" tables, sorted by ids.
+    (reuse, passages) conforming to the "reuse" and "passages" tables, sorted by ids. Every
+    verified pair is a row; ``is_best_parent`` marks each child's chosen parent (the credited
+    one, then the highest containment, a source outlet, the closest in time), the others stay
+    as alternatives; ``confidence`` is the containment strength times the trust in the
+    direction evidence (published 1.0, credit 0.95, outlet kind 0.8, containment 0.6,
+    undetermined 0.3). Texts are read up to their first 200,000 characters.
     """
     _validate(
         articles,

@@ -61,7 +61,7 @@ _JOINERS = np.array([ord(c) for c in "'’-"], dtype=np.uint32)
 _BASE = np.uint64(0x100000001B3)  # odd: invertible modulo 2**64
 _BASE_INV = np.uint64(pow(int(_BASE), -1, 2**64))
 # Texts longer than this are scanned up to it only (bounds memory on hostile input).
-MAX_CHARS = 1_000_000
+MAX_CHARS = 200_000
 _CHUNK_CHARS = 1 << 20
 _BLOCK_WORDS = 1 << 18
 DF_BUCKETS = 1 << 22
