@@ -367,3 +367,19 @@ def test_word_scan_matches_the_shared_tokeniser():
     # Case does not matter for matching, the word does.
     h = scan_words(["Lavrov SAID", "lavrov said", "lavrov sad"]).hashes
     assert h[0] == h[2] and h[1] == h[3] and h[3] != h[5]
+
+
+def test_hostile_input_costs_are_bounded():
+    # 600 identical copies: one LSH bucket far over MAX_BUCKET is chained, not expanded into
+    # 180,000 pairs; a 2-million-character text is read up to MAX_CHARS.
+    text = "\n\n".join(prose(31))
+    rows = [(f"d{i:03d}", f"outlet{i}", float(i), text) for i in range(600)]
+    rows.append(("huge", "big", 0.0, ("lorem ipsum dolor sit amet " * 80_000)))
+    # The default document-frequency cap treats text found in 600 documents as furniture;
+    # a corpus with mass syndication lifts it (here: no cap at all).
+    assert find_reuse(frame(rows))[0].empty
+    reuse, _ = find_reuse(frame(rows), max_doc_freq=1.0)
+    linked_docs = set(reuse["child_article_id"]) | set(reuse["parent_article_id"])
+    assert len(reuse) < 2000
+    assert {f"d{i:03d}" for i in range(600)} <= linked_docs
+    assert "huge" not in linked_docs

@@ -141,7 +141,9 @@ def find_reuse(
         document's shingles found in the other) reaches this.
     keep_same_outlet : also link articles of one outlet (off: an outlet's pages share furniture).
     max_doc_freq : ignore shingles in more documents than this: None = max(50, 0.5% of the
-        corpus); an int = documents; a float = share of the corpus.
+        corpus); an int = documents; a float = share of the corpus (1.0: no cap). Text found
+        in more documents counts as furniture, so a story republished more often than this
+        is not linked: raise it for corpora with mass syndication.
     seed : MinHash seed (results are deterministic for a given seed).
 
     Returns
