@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="text reuse: least share of the child found in the parent",
     )
     analyze.add_argument(
+        "--max-doc-freq",
+        type=float,
+        metavar="N",
+        help="text reuse: shingles in more documents than this are site furniture "
+        "(a count, or a share of the corpus below 1; default max(50, 0.5%%))",
+    )
+    analyze.add_argument(
         "--keep-same-outlet",
         action="store_true",
         help="text reuse: also link articles of the same outlet",
@@ -163,10 +170,12 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     import provenance
 
     reuse_options = {}
-    for option in ("shingle_size", "min_containment"):
+    for option in ("shingle_size", "min_containment", "max_doc_freq"):
         value = getattr(args, option, None)
         if value is not None:
             reuse_options[option] = value
+    if reuse_options.get("max_doc_freq", 0) >= 1:
+        reuse_options["max_doc_freq"] = int(reuse_options["max_doc_freq"])
     if getattr(args, "keep_same_outlet", False):
         reuse_options["keep_same_outlet"] = True
     engine = getattr(args, "engine", "pandas")
