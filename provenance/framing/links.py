@@ -471,7 +471,8 @@ def score_links(
             feats, _ = score_detail(pd.Series(c_txt, dtype=object), lexicons=lexicons)
             out.loc[rows, cited_cols] = feats[sub].to_numpy()
 
-    out = out[["link_id", *sorted(c for c in out.columns if c != "link_id")]]
+    # Selecting the columns also copies them into one block (the frame was built column by column).
+    out = out[["link_id", *sorted(c for c in out.columns if c != "link_id")]].copy()
     if not return_evidence:
         return out
 
