@@ -929,27 +929,38 @@ class _Run:
         split = self._split(pair_pieces, n_buckets)
         cand = [submit(_merge_pairs, *[s[b] for s in split]) for b in range(n_buckets)]
         del pair_pieces, split
-        # Signatures first (a few hundred bytes a document) to drop chance candidates, then
+        # Pair buckets run in waves of a few: each needs the signatures (and then the texts) of
+        # documents from every partition, so all buckets at once would hold the corpus many
+        # times over. Signatures first (512 bytes a document) to drop chance candidates, then
         # texts for just the pairs that remain.
-        needed = [submit(_docs_of, c) for c in cand]
-        extracted = self._split(
-            [submit(_extract_signatures, p, g, *needed) for p, g in zip(parts, sigs, strict=True)],
-            n_buckets,
-        )
-        cand = [submit(_agreeing, cand[b], *[e[b] for e in extracted]) for b in range(n_buckets)]
-        self._wait(cand, "reuse: signature agreement")
-        del extracted
-        needed = [submit(_docs_of, c) for c in cand]
-        extracted = self._split(
-            [submit(_extract, p, g, *needed) for p, g in zip(parts, sigs, strict=True)], n_buckets
-        )
-        del needed, sigs
-        results = [
-            submit(_reuse_bucket, cand[b], capped_f, params, outlets, *[e[b] for e in extracted])
-            for b in range(n_buckets)
-        ]
-        out = self._gather(results, "reuse: verify and align")
-        del results, extracted, cand
+        from provenance.progress import progress
+
+        out = []
+        wave = max(1, self._n_workers())
+        waves = range(0, n_buckets, wave)
+        for w0 in progress(waves, total=len(waves), desc="reuse: verify", quiet=self.quiet):
+            todo = [cand.pop(0) for _ in range(min(wave, n_buckets - w0))]
+            needed = [submit(_docs_of, c) for c in todo]
+            got = self._split(
+                [
+                    submit(_extract_signatures, p, g, *needed)
+                    for p, g in zip(parts, sigs, strict=True)
+                ],
+                len(todo),
+            )
+            agreed = [submit(_agreeing, c, *[e[i] for e in got]) for i, c in enumerate(todo)]
+            needed = [submit(_docs_of, c) for c in agreed]
+            got = self._split(
+                [submit(_extract, p, g, *needed) for p, g in zip(parts, sigs, strict=True)],
+                len(todo),
+            )
+            results = [
+                submit(_reuse_bucket, c, capped_f, params, outlets, *[e[i] for e in got])
+                for i, c in enumerate(agreed)
+            ]
+            out.extend(self.client.gather(results))
+            del todo, needed, got, agreed, results
+        self._lap("reuse: signature agreement, verify and align")
         pairs = pd.concat([o[0] for o in out], ignore_index=True)
         psg = pd.concat([o[1] for o in out], ignore_index=True)
         out = finish_reuse(pairs, psg, min_containment=params["min_containment"])
