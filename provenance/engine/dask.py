@@ -902,7 +902,7 @@ class _Run:
         if n_docs < 2:
             return empty("reuse"), empty("passages")
         client, submit = self.client, self.client.submit
-        n_buckets = self.opts.buckets or max(2, min(512, math.ceil(n_docs / 25_000)))
+        n_buckets = self.opts.buckets or max(2, min(1024, math.ceil(n_docs / 10_000)))
         n_ranges = n_buckets
         cap = resolve_doc_freq_cap(params["max_doc_freq"], n_docs)
         k = params["shingle_size"]
