@@ -7,7 +7,7 @@ Each stage takes DataFrames and returns DataFrames; :class:`Analysis` holds them
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -237,13 +237,65 @@ def analyze_articles(
     >>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
     >>> provenance.analyze_articles(articles, errors=errors, framing=False)  # doctest: +SKIP
     """
-    from provenance.attribution import extract_citations, extract_credits
-    from provenance.outlets import assign_outlets, load_registry
-    from provenance.quotes import extract_quotes
+    from provenance.outlets import load_registry
     from provenance.reuse import find_reuse
 
     registry = load_registry(outlets)
     clock = StageClock(stage_names(framing), quiet=quiet)
+    per_article = article_stages(
+        articles, registry, framing=framing, lexicons=lexicons, clock=clock
+    )
+    articles = per_article["articles"]
+    with clock("reuse"):
+        reuse, passages = find_reuse(
+            articles,
+            credits=per_article["credits"],
+            outlets=registry.table,
+            quiet=quiet,
+            **dict(reuse_options or {}),
+        )
+    return finish_analysis(
+        articles,
+        registry=registry,
+        credits=per_article["credits"],
+        citations=per_article["citations"],
+        quotes=per_article["quotes"],
+        reuse=reuse,
+        passages=passages,
+        errors=errors,
+        article_scores=per_article["scores"],
+        article_evidence=per_article["evidence"],
+        lexicons=lexicons,
+        clock=clock,
+    )
+
+
+def article_stages(
+    articles: pd.DataFrame,
+    registry: Any,
+    *,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    clock: StageClock | None = None,
+) -> dict[str, pd.DataFrame | None]:
+    """Every per-article stage on a batch of articles; both engines run exactly this.
+
+    Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
+    and, with ``framing``, the article framing scores and their evidence spans. Each article's
+    results depend on that article only, so any partition of the corpus gives the same rows.
+
+    >>> from provenance.outlets import load_registry
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "url": ["https://example.org/a"],
+    ...     "title": ["Talks"], "text": ["MOSCOW (Sputnik) - Talks resumed, officials said."]})
+    >>> out = article_stages(arts, load_registry(), framing=False)
+    >>> out["credits"]["outlet_id"].tolist()
+    ['sputnik']
+    """
+    from provenance.attribution import extract_citations, extract_credits
+    from provenance.outlets import assign_outlets
+    from provenance.quotes import extract_quotes
+
+    clock = clock or StageClock(stage_names(framing), quiet=True)
     with clock("outlets"):
         articles = articles.copy()
         articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
@@ -253,36 +305,22 @@ def analyze_articles(
         articles = with_dateline_fields(articles, credits)
     with clock("quotes"):
         quotes = extract_quotes(articles, registry)
-    with clock("reuse"):
-        reuse, passages = find_reuse(
-            articles,
-            credits=credits,
-            outlets=registry.table,
-            quiet=quiet,
-            **dict(reuse_options or {}),
-        )
-    article_scores = article_evidence = None
+    scores = evidence = None
     if framing:
         from provenance.framing import score_articles
 
         with clock("framing"):
-            article_scores, article_evidence = score_articles(
+            scores, evidence = score_articles(
                 articles, quotes, lexicons=lexicons, return_evidence=True
             )
-    return finish_analysis(
-        articles,
-        registry=registry,
-        credits=credits,
-        citations=citations,
-        quotes=quotes,
-        reuse=reuse,
-        passages=passages,
-        errors=errors,
-        article_scores=article_scores,
-        article_evidence=article_evidence,
-        lexicons=lexicons,
-        clock=clock,
-    )
+    return {
+        "evidence": evidence,
+        "articles": articles,
+        "credits": credits,
+        "citations": citations,
+        "quotes": quotes,
+        "scores": scores,
+    }
 
 
 def stage_names(framing: bool) -> list[str]:
@@ -316,14 +354,15 @@ def finish_analysis(
     errors: pd.DataFrame | None = None,
     article_scores: pd.DataFrame | None = None,
     article_evidence: pd.DataFrame | None = None,
-    texts: pd.DataFrame | None = None,
+    texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     clock: StageClock | None = None,
 ) -> Analysis:
     """The stages on the (small) graph: links, chains, link framing, outlet comparison.
 
     Both engines end here. ``texts`` holds article_id, title and text of at least the linked
-    articles when ``articles`` carries no text (the Dask engine keeps texts on the workers).
+    articles when ``articles`` carries no text, or is a function of the links that returns them
+    (the Dask engine keeps texts on the workers and fetches only the linked ones).
     """
     from provenance.chains import build_chains, build_links, compare_outlets
 
@@ -347,9 +386,13 @@ def finish_analysis(
         from provenance.framing import framing_table, score_links
 
         with clock("link framing"):
+            if texts is None:
+                texts = articles
+            elif callable(texts):
+                texts = texts(links)
             link_scores, link_evidence = score_links(
                 links,
-                articles if texts is None else texts,
+                texts,
                 reuse=reuse,
                 passages=passages,
                 quotes=quotes,
@@ -360,7 +403,11 @@ def finish_analysis(
                 return_evidence=True,
             )
             links = links.merge(link_scores, on="link_id", how="left")
-            articles = articles.merge(article_scores, on="article_id", how="left")
+            missing = [c for c in article_scores.columns if c not in articles.columns]
+            if missing:
+                articles = articles.merge(
+                    article_scores[["article_id", *missing]], on="article_id", how="left"
+                )
             evidence = pd.concat([article_evidence, link_evidence], ignore_index=True)
             framing_long = framing_table(article_scores, link_scores, evidence)
     with clock("comparison"):

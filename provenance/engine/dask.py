@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from provenance.analysis import article_stages
 from provenance.schema import conform, empty
 
 __all__ = ["DaskOptions", "analyze_dask", "article_stages", "doc_keys", "write_parquet_parts"]
@@ -279,53 +280,6 @@ def _registry(outlets: Any) -> Any:
         _REGISTRIES.clear()
         _REGISTRIES[key] = load_registry(outlets)
     return _REGISTRIES[key]
-
-
-def article_stages(
-    articles: pd.DataFrame,
-    registry: Any,
-    *,
-    framing: bool = True,
-    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-) -> dict[str, pd.DataFrame | None]:
-    """Every per-article stage on a batch of articles, as the pandas engine runs them.
-
-    Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
-    and, with ``framing``, the article framing scores and their evidence spans. Each article's
-    results depend on that article only, so any partition of the corpus gives the same rows.
-
-    >>> from provenance.outlets import load_registry
-    >>> arts = pd.DataFrame({"article_id": ["a1"], "url": ["https://example.org/a"],
-    ...     "title": ["Talks"], "text": ["MOSCOW (Sputnik) - Talks resumed, officials said."]})
-    >>> out = article_stages(arts, load_registry(), framing=False)
-    >>> out["credits"]["outlet_id"].tolist()
-    ['sputnik']
-    """
-    from provenance.attribution import dateline_fields, extract_citations, extract_credits
-    from provenance.outlets import assign_outlets
-    from provenance.quotes import extract_quotes
-
-    articles = articles.copy()
-    articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
-    credits = extract_credits(articles, registry)
-    citations = extract_citations(articles, registry)
-    fields = dateline_fields(credits).set_index("article_id")
-    for col in ("dateline_place", "credit_text"):
-        articles[col] = articles["article_id"].map(fields[col]).astype("string")
-    quotes = extract_quotes(articles, registry)
-    scores = evidence = None
-    if framing:
-        from provenance.framing import score_articles
-
-        scores, evidence = score_articles(articles, quotes, lexicons=lexicons, return_evidence=True)
-    return {
-        "evidence": evidence,
-        "articles": articles,
-        "credits": credits,
-        "citations": citations,
-        "quotes": quotes,
-        "scores": scores,
-    }
 
 
 @dataclass(frozen=True)
@@ -752,11 +706,9 @@ class _Run:
         lexicons: Any,
         params: dict[str, Any],
     ) -> Any:
-        from provenance.analysis import Analysis, _outlets_seen
-        from provenance.chains import build_chains, build_links, compare_outlets
+        from provenance.analysis import finish_analysis
         from provenance.errors import ErrorLog
         from provenance.ingest.api import _sorted_errors
-        from provenance.schema import TABLES
 
         client = self.client
         raw = self.read(inputs, columns)
@@ -808,72 +760,32 @@ class _Run:
 
         reuse, passages = self.reuse(parts, n_docs, outlets, params)
 
-        registry = _registry_local(outlets)
-        credits, citations, quotes = tables["credits"], tables["citations"], tables["quotes"]
-        outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse)
-        links = build_links(
-            articles,
-            reuse=reuse,
-            passages=passages,
-            credits=credits,
-            citations=citations,
-            quotes=quotes,
-            outlets=outlet_rows,
-        )
-        outlet_rows = _outlets_seen(registry, articles, credits, citations, reuse, links)
-        self._lap("links (client)")
-        chains, chain_hops = build_chains(links, articles, outlet_rows)
-        self._lap("chains (client)")
-        framing_long = empty("framing")
-        if framing:
-            from provenance.framing import framing_table, score_links
-
-            scores = tables["scores"]
+        def linked_texts(links: pd.DataFrame) -> pd.DataFrame:
+            # Only the linked articles' texts leave the workers, for link framing.
             linked = set(links["child_article_id"].dropna()) | set(
                 links["parent_article_id"].dropna()
             )
             wanted = client.scatter(linked, broadcast=True) if linked else linked
-            linked_articles = self._concat(
+            return self._concat(
                 client.gather([client.submit(_texts_of, p, wanted) for p in parts]), None
             )
-            link_scores, link_evidence = score_links(
-                links,
-                linked_articles,
-                reuse=reuse,
-                passages=passages,
-                quotes=quotes,
-                citations=citations,
-                credits=credits,
-                article_scores=scores,
-                lexicons=lexicons,
-                return_evidence=True,
-            )
-            links = links.merge(link_scores, on="link_id", how="left")
-            evidence = pd.concat([tables["evidence"], link_evidence], ignore_index=True)
-            framing_long = framing_table(scores, link_scores, evidence)
-            self._lap("link framing (client)")
 
-        result: dict[str, pd.DataFrame] = {}
-        result["articles"] = conform(articles.sort_values("article_id"), "articles")
-        result["outlets"] = outlet_rows
-        result["credits"] = credits
-        result["citations"] = citations
-        result["quotes"] = quotes
-        result["reuse"] = reuse
-        result["passages"] = passages
-        result["links"] = conform(links, "links")
-        result["chains"] = chains
-        result["chain_hops"] = chain_hops
-        result["outlet_comparison"] = compare_outlets(
-            result["articles"], result["links"], chains, outlet_rows
+        analysis = finish_analysis(
+            articles,
+            registry=_registry_local(outlets),
+            credits=tables["credits"],
+            citations=tables["citations"],
+            quotes=tables["quotes"],
+            reuse=reuse,
+            passages=passages,
+            errors=errors,
+            article_scores=tables["scores"] if framing else None,
+            article_evidence=tables["evidence"] if framing else None,
+            texts=linked_texts,
+            lexicons=lexicons,
         )
-        result["framing"] = framing_long
-        result["errors"] = errors
-        for name in TABLES:
-            if name in result:
-                result[name] = result[name].reset_index(drop=True)
-        self._lap("outlet comparison (client)")
-        return Analysis(result)
+        self._lap("links, chains, link framing, comparison (client)")
+        return analysis
 
     def _as_completed(self, futures: list[Any], desc: str) -> Iterator[tuple[Any, Any]]:
         """(future, result) as each finishes; each result leaves the workers once taken."""
