@@ -157,6 +157,7 @@ def analyze(
     engine: str = "pandas",
     workers: int | None = None,
     scheduler: str | None = None,
+    engine_options: Mapping[str, Any] | None = None,
     quiet: bool = True,
 ) -> Analysis:
     """Run the whole pipeline on files, directories, globs or a DataFrame of articles.
@@ -173,6 +174,8 @@ def analyze(
     reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers, scheduler : Dask only: local cluster size, or the address of an existing cluster.
+    engine_options : Dask only: memory_limit, partition_bytes, parquet_dir, keep_text, ...
+        (see :func:`provenance.engine.dask.analyze_dask`).
     quiet : no progress bars or per-error lines on stderr.
 
     Returns
@@ -201,9 +204,10 @@ def analyze(
             workers=workers,
             scheduler=scheduler,
             quiet=quiet,
+            **dict(engine_options or {}),
         )
-    if workers is not None or scheduler is not None:
-        raise ValueError("workers and scheduler apply to engine='dask' only")
+    if workers is not None or scheduler is not None or engine_options:
+        raise ValueError("workers, scheduler and engine_options apply to engine='dask' only")
 
     from provenance.ingest import articles_from_frame, read_articles
 

@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
     )
     analyze.add_argument(
+        "--memory-limit", metavar="SIZE", help="dask: memory per local worker, e.g. 4GB"
+    )
+    analyze.add_argument(
+        "--parquet-dir",
+        metavar="DIR",
+        help="dask: write the full articles table (texts, features) as partitioned Parquet here",
+    )
+    analyze.add_argument(
         "--shingle-size", type=int, metavar="K", help="text reuse: words per shingle"
     )
     analyze.add_argument(
@@ -181,7 +189,12 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     engine = getattr(args, "engine", "pandas")
     extra = {}
     if engine == "dask":
-        extra = {"workers": args.workers, "scheduler": args.scheduler}
+        options = {"memory_limit": args.memory_limit, "parquet_dir": args.parquet_dir}
+        extra = {
+            "workers": args.workers,
+            "scheduler": args.scheduler,
+            "engine_options": {k: v for k, v in options.items() if v is not None},
+        }
     analysis = provenance.analyze(
         args.inputs,
         outlets=args.outlets,
