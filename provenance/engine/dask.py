@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import io
 import logging
 import math
 import os
@@ -264,6 +265,7 @@ class Part:
     scores: pd.DataFrame | None = None
     evidence: pd.DataFrame | None = None
     keys: np.ndarray | None = None  # uint64 of each article_id: sorts as the ids sort
+    packed: bytes | None = None  # the texts, compressed, once ``articles`` has none (_slim)
 
 
 _REGISTRIES: dict[str, Any] = {}
@@ -360,21 +362,40 @@ def _table(part: Part, name: str) -> Any:
 
 
 def _slim(part: Part) -> Part:
-    """What the pair stages and link framing still need of a partition."""
-    cols = ["article_id", "title", "text", "outlet_id", "published"]
+    """What the pair stages and link framing still need of a partition.
+
+    The texts are kept as zstd-compressed Parquet bytes: they were most of what a worker held
+    during the pair stages (1.25 of ~2.6 GB a worker at 1M articles), and only a few tasks per
+    partition read them (shingling twice, then each verification wave's documents).
+    """
+    cols = ["article_id", "title", "outlet_id", "published"]
+    buf = io.BytesIO()
+    part.articles[["text"]].to_parquet(buf, index=False, compression="zstd")
     return Part(
         articles=part.articles[cols],
         errors=part.errors.iloc[:0],
         sources=part.sources,
         credits=part.credits[["article_id", "outlet_id"]],
         keys=part.keys,
+        packed=buf.getvalue(),
     )
+
+
+def _texts(part: Part, rows: np.ndarray | None = None) -> pd.Series:
+    """The texts of a partition's rows (a boolean mask; None: all), unpacked if slim."""
+    if part.packed is None:
+        text = part.articles["text"]
+    else:
+        text = pd.read_parquet(io.BytesIO(part.packed))["text"]
+        text.index = part.articles.index
+    return text if rows is None else text.loc[rows]
 
 
 def _texts_of(part: Part, wanted: set[str] | None) -> pd.DataFrame:
     """Ids, titles and texts of the wanted articles (None: all) of a slim partition."""
-    arts = part.articles[["article_id", "title", "text"]]
-    return arts if wanted is None else arts.loc[arts["article_id"].isin(wanted)]
+    arts = part.articles[["article_id", "title"]]
+    hit = None if wanted is None else arts["article_id"].isin(wanted).to_numpy()
+    return (arts if hit is None else arts.loc[hit]).assign(text=_texts(part, hit).array)
 
 
 def _write_part(part: Part, path: str) -> str:
@@ -396,7 +417,7 @@ def _index(part_or_texts: Any, shingle_size: int, capped: np.ndarray | None) -> 
 
     texts = part_or_texts
     if isinstance(part_or_texts, Part):
-        texts = part_or_texts.articles["text"].astype("string").fillna("").tolist()
+        texts = _texts(part_or_texts).astype("string").fillna("").tolist()
     index = build_index(texts, shingle_size, None)
     return index if capped is None else drop_capped(index, capped)
 
@@ -536,11 +557,14 @@ def _extract(
     """For each pair bucket: this partition's documents it needs, their credits and
     signatures."""
     arts = part.articles
-    cols = ["article_id", "text", "outlet_id", "published"]
+    cols = ["article_id", "outlet_id", "published"]
+    hits = [np.isin(part.keys, need) for need in needed]
+    # One unpacking of the texts for every bucket of the wave, only of the rows they need.
+    any_hit = np.logical_or.reduce(hits) if hits else np.zeros(len(arts), bool)
+    text = _texts(part, any_hit).array if any_hit.any() else np.array([], dtype=object)
     out = []
-    for need in needed:
-        hit = np.isin(part.keys, need)
-        docs = arts.loc[hit, cols].assign(doc=part.keys[hit])
+    for hit in hits:
+        docs = arts.loc[hit, cols].assign(text=text[hit[any_hit]], doc=part.keys[hit])
         creds = part.credits.loc[part.credits["article_id"].isin(docs["article_id"])]
         out.append((docs, creds[["article_id", "outlet_id"]], sig[hit]))
     return out
