@@ -274,7 +274,17 @@ def cmd_compare(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    _print_table(table.sort_values(args.sort, ascending=False, kind="mergesort"), args.csv)
+    table = table.sort_values(args.sort, ascending=False, kind="mergesort")
+    if not args.csv:  # the terminal view: the comparison itself; every f_/d_ mean is in --csv
+        from provenance.schema import TABLES
+
+        table = table[
+            [
+                *TABLES["outlet_comparison"].names,
+                *([args.sort] if args.sort.startswith(("f_", "d_")) else []),
+            ]
+        ]
+    _print_table(table, args.csv)
     return EXIT_OK
 
 

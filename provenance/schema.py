@@ -319,6 +319,11 @@ _register(
             ("depth", INT, "hops from the leaf to the root"),
             ("root_outlet_id", STRING, "outlet at the root"),
             ("root_state_affiliated", BOOL, "true when the root outlet is state-affiliated"),
+            (
+                "via_state_affiliated",
+                BOOL,
+                "true when any source on the path (after the leaf) is state-affiliated",
+            ),
             ("credited_all_the_way", BOOL, "true when every hop credits its parent"),
         ],
     )
@@ -357,6 +362,11 @@ _register(
                 "share_from_state_media",
                 FLOAT,
                 "share of articles whose chain root is state-affiliated",
+            ),
+            (
+                "share_via_state_media",
+                FLOAT,
+                "share of articles whose chain passes through a state-affiliated source",
             ),
             ("credit_rate", FLOAT, "credited reuse / all reuse; empty when no reuse"),
             ("median_lag_hours", FLOAT, "median lag behind the parent, hours"),

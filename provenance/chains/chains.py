@@ -180,6 +180,11 @@ def build_chains(
         }
     )
     chains["root_state_affiliated"] = chains["root_outlet_id"].map(state).astype("boolean")
+    source_state = hops["outlet_id"].map(state).astype("boolean").fillna(False) & (hops["hop"] > 0)
+    chains["via_state_affiliated"] = pd.Series(
+        source_state.groupby(hops["leaf"]).any().reindex(grouped.size().index).to_numpy(),
+        dtype="boolean",
+    )
     chains["credited_all_the_way"] = pd.Series(chains["_credited"], dtype="boolean")
     chains["chain_id"] = stable_ids(chains["_keys"])
     hops["chain_id"] = chains["chain_id"].to_numpy()[hops["leaf"].to_numpy()]

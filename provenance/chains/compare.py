@@ -67,6 +67,12 @@ def compare_outlets(
         / per_outlet["n_articles"]
     )
 
+    via_state = rooted["via_state_affiliated"].fillna(False).astype(float)
+    per_outlet["share_via_state_media"] = (
+        via_state.groupby(rooted["outlet_id"]).sum().reindex(per_outlet.index).fillna(0)
+        / per_outlet["n_articles"]
+    )
+
     reused = republish[republish["evidence"].str.contains("text_reuse", regex=False)]
     per_outlet["credit_rate"] = (
         reused.groupby("outlet_id")["credited"].mean().reindex(per_outlet.index)
