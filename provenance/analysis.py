@@ -382,7 +382,7 @@ def finish_analysis(
             quotes=quotes,
             outlets=outlet_rows,
         )
-        outlet_rows = _outlets_seen(registry, articles, credits, citations, links=links)
+        outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
     with clock("chains"):
         chains, chain_hops = build_chains(links, articles, outlet_rows)
     framing_long = empty("framing")
@@ -442,7 +442,6 @@ def _outlets_seen(
     articles: pd.DataFrame,
     credits: pd.DataFrame,
     citations: pd.DataFrame,
-    reuse: pd.DataFrame | None = None,  # unused; kept while the Dask engine passes it
     links: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Outlet rows for every outlet the run touched, unregistered names included."""
