@@ -415,6 +415,7 @@ class Report:
             ("n_republished", "republished", 0),
             ("share_republished", "share republished", 2),
             ("share_from_state_media", "share state-media roots", 2),
+            ("share_via_state_media", "share via state media", 2),
             ("credit_rate", "credit rate", 2),
             ("median_lag_hours", "median lag h", 1),
         ]

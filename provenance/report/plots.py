@@ -27,11 +27,13 @@ PLOT_TOP_FEATURES = 12
 METRICS = {
     "share_republished": "republished",
     "share_from_state_media": "state-media roots",
+    "share_via_state_media": "via state media",
     "credit_rate": "credit rate",
 }
 METRIC_COLOURS = {
     "share_republished": "#5b8cc8",
     "share_from_state_media": "#c0392b",
+    "share_via_state_media": "#e59866",
     "credit_rate": "#3d8b3d",
 }
 FIGURE_FORMATS = ("png", "svg")
