@@ -6,23 +6,12 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+# What each hop shows of the link it leaves by.
+LINK_FIELDS = ("relation", "evidence", "credited", "lag_hours", "containment", "cue", "speakers")
 TRACE_COLUMNS = [
-    "hop",
-    "label",
-    "outlet_id",
-    "state_affiliated",
-    "article_id",
-    "url",
-    "title",
-    "relation",
-    "evidence",
-    "credited",
-    "lag_hours",
-    "containment",
-    "cue",
-    "speakers",
-    "link_id",
-]
+    "hop", "label", "outlet_id", "state_affiliated", "article_id", "url", "title",
+    *LINK_FIELDS, "link_id",
+]  # fmt: skip
 
 
 def find_article(articles: pd.DataFrame, key: str) -> str:
@@ -65,15 +54,7 @@ def trace_article(tables: Mapping[str, pd.DataFrame], article: str) -> pd.DataFr
     out["url"] = out["article_id"].map(by_id["url"]).astype("string")
     out["title"] = out["article_id"].map(by_id["title"]).astype("string")
     out["link_id"] = hops["link_id"]
-    for column in (
-        "relation",
-        "evidence",
-        "credited",
-        "lag_hours",
-        "containment",
-        "cue",
-        "speakers",
-    ):
+    for column in LINK_FIELDS:
         out[column] = hops["link_id"].map(links[column])
     return out[TRACE_COLUMNS]
 
