@@ -20,6 +20,13 @@ _QUOTE_COLUMNS = (
 )
 
 
+def column_strings(frame: pd.DataFrame, column: str) -> list[str]:
+    """The column as plain strings, "" for missing values or a missing column."""
+    if column not in frame:
+        return [""] * len(frame)
+    return [str(t) for t in frame[column].fillna("").astype(object)]
+
+
 def _check_articles(articles: pd.DataFrame) -> None:
     if not isinstance(articles, pd.DataFrame):
         raise TypeError("articles must be a pandas DataFrame")
@@ -96,13 +103,8 @@ def score_articles(
     """
     _check_articles(articles)
     ids = articles["article_id"].astype(str).to_numpy()
-    bodies = [str(t) for t in articles["text"].fillna("").astype(object)]
-    titles = [
-        str(t)
-        for t in (articles["title"] if "title" in articles else pd.Series([""] * len(articles)))
-        .fillna("")
-        .astype(object)
-    ]
+    bodies = column_strings(articles, "text")
+    titles = column_strings(articles, "title")
     body, ev_body = score_detail(pd.Series(bodies, dtype=object), lexicons=lexicons)
     title, ev_title = score_detail(pd.Series(titles, dtype=object), lexicons=lexicons)
 

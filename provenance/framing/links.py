@@ -19,7 +19,7 @@ from scipy.special import rel_entr
 
 from provenance.text import uncovered_spans
 
-from .articles import _check_articles, score_articles, speaker_key
+from .articles import _check_articles, column_strings, score_articles, speaker_key
 from .features import FEATURES, LOADED_LANGUAGE_LISTS, _sentences, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
@@ -171,13 +171,8 @@ def score_links(
     arts = arts.sort_values("article_id", kind="stable", ignore_index=True)
     ids = arts["article_id"].astype(str).tolist()
     pos = {a: i for i, a in enumerate(ids)}
-    texts = [str(t) for t in arts["text"].fillna("").astype(object)]
-    titles = [
-        str(t)
-        for t in (arts["title"] if "title" in arts else pd.Series([""] * len(arts)))
-        .fillna("")
-        .astype(object)
-    ]
+    texts = column_strings(arts, "text")
+    titles = column_strings(arts, "title")
     if quotes is None:
         quotes = quotes_table(arts)
     if article_scores is None:
