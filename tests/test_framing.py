@@ -186,6 +186,49 @@ def test_lexicon_override_mapping_file_and_folder(tmp_path):
         load_lexicons({"hedges": "perhaps"})
 
 
+def test_editorializing_and_evaluative_modifiers():
+    texts = pd.Series(
+        [
+            "Clearly, the plan is, of course, doomed to fail, ironically.",
+            "The vote passed 52 to 48 on Tuesday.",
+            "It was a dreadful, shameful and wonderful day.",
+        ]
+    )
+    df = score_texts(texts)
+    assert df.loc[0, "f_editorializing"] == pytest.approx(
+        3000 / 10
+    )  # clearly, of course, ironically
+    assert (
+        df.loc[1, ["f_editorializing", "f_evaluative_modifiers", "f_loaded_language"]].eq(0).all()
+    )
+    assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
+    assert df.loc[2, "f_loaded_language"] > df.loc[2, "f_loaded"]
+
+
+def test_loaded_language_counts_a_word_once():
+    text = pd.Series(["The deal was disastrous."])
+    once = score_texts(text, lexicons={"editorializing": ["zzz"]}).loc[0, "f_loaded_language"]
+    twice = score_texts(text, lexicons={"editorializing": ["disastrous"]})
+    assert twice.loc[0, "f_editorializing"] > 0
+    assert twice.loc[0, "f_loaded_language"] == pytest.approx(once) == pytest.approx(250)
+
+
+def test_evaluative_modifiers_are_vader_strong_words_outside_the_hand_lists():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from provenance.framing.features import LOADED_LANGUAGE_LISTS
+
+    valence = SentimentIntensityAnalyzer().lexicon
+    lists = load_lexicons()
+    modifiers = lists["evaluative_modifiers"]
+    assert len(modifiers) >= 300 and list(modifiers) == sorted(modifiers)
+    assert all(abs(valence[w]) >= 2.0 for w in modifiers)
+    others = {t for n in LOADED_LANGUAGE_LISTS if n != "evaluative_modifiers" for t in lists[n]}
+    assert not others & set(modifiers)
+    # Event words carry strong valence but are nouns/verbs, so they are not modifiers.
+    assert not {"killed", "war", "death"} & set(modifiers)
+
+
 def test_every_shipped_list_is_documented():
     readme = (ROOT / "provenance/resources/lexicons/README.md").read_text(encoding="utf-8")
     for name, terms in load_lexicons().items():

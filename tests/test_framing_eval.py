@@ -39,13 +39,19 @@ def test_right_delta_moves_the_right_way():
     assert (result["rate"] >= 0.95).all(), result.to_string()
 
 
-BABE = Path("/work/shared/eval-data/BABE/final_labels_SG2.csv")
+BABE = ROOT.parent / "shared" / "eval-data" / "BABE"
 
 
-@pytest.mark.skipif(not BABE.exists(), reason="BABE evaluation data not available")
+@pytest.mark.skipif(
+    not (BABE / "final_labels_SG2.csv").exists(), reason="../shared BABE data not available"
+)
 def test_babe_loaded_language_separates_biased_sentences():
-    res = _load(ROOT / "benchmarks/babe_auroc.py").babe_auroc(BABE)
-    # Measured 0.652 with the score fixed before the first run, 0.666 after one blind expansion
-    # of the loaded list (target was 0.70); this floor catches regressions, it does not claim
-    # the target.
-    assert res["f_loaded_language"] >= 0.63
+    table = _load(ROOT / "benchmarks/babe_auroc.py").auroc_table(BABE)
+    assert table["sentences"].tolist() == [1693, 1980, 3673, 1546]
+    auroc = table["f_loaded_language"]
+    # Measured: dev 0.654, held-out 0.702, all SG2 0.680, SG1 0.681 (see the lexicon README).
+    # The floors catch regressions; they are not the 0.70 target.
+    assert auroc["held-out (SG2 only)"] >= 0.69
+    assert (auroc >= 0.64).all(), auroc.to_string()
+    # The combined score beats each of its parts.
+    assert (auroc > table["f_loaded"]).all()

@@ -26,11 +26,18 @@ from .scan import Scanner, cached_scanner
 
 PER_1K = "per 1,000 words"
 STRONG_SENTENCE = 0.5  # |VADER compound| at or above which a sentence counts as strongly valenced
-STRONG_WORD = 2.0  # |VADER mean valence| at or above which a word counts as strongly valenced
 SCARE_QUOTE_MAX_WORDS = 3
 
-# Lists whose hits make up the loaded-language combination (fixed before any evaluation).
-LOADED_LANGUAGE_LISTS = ("loaded", "intensifiers", "superlatives", "verbs_loaded", "so_called")
+# Lists whose hits make up the loaded-language score; a word matched by two of them counts once.
+LOADED_LANGUAGE_LISTS = (
+    "loaded",
+    "intensifiers",
+    "superlatives",
+    "verbs_loaded",
+    "so_called",
+    "editorializing",
+    "evaluative_modifiers",
+)
 
 FEATURES: dict[str, str] = {
     "f_n_words": "words in the text (provenance.text.WORD_PATTERN)",
@@ -54,12 +61,16 @@ FEATURES: dict[str, str] = {
     "f_intensifiers": f"intensifying adverbs {PER_1K}",
     "f_superlatives": f"superlatives and 'the most/least' {PER_1K}",
     "f_so_called": f"distancing markers ('so-called', 'self-styled') {PER_1K}",
+    "f_editorializing": "editorializing comment words ('clearly', 'of course', 'ironically') "
+    f"{PER_1K}",
+    "f_evaluative_modifiers": "strongly valenced adjectives and adverbs (VADER |valence| >= 2) "
+    f"{PER_1K}",
     "f_scare_quotes": f"short quoted spans (1-{SCARE_QUOTE_MAX_WORDS} words) {PER_1K}",
     "f_exclamations": f"exclamation marks {PER_1K}",
     "f_questions": f"question marks outside quotes (rhetorical questions) {PER_1K}",
-    "f_loaded_language": "loaded-language score: hits of the loaded, intensifiers, superlatives, "
-    f"verbs_loaded and so_called lists, words with |VADER valence| >= {STRONG_WORD}, and scare "
-    f"quotes, all {PER_1K}",
+    "f_loaded_language": "loaded-language score: words matched by any of the "
+    + ", ".join(LOADED_LANGUAGE_LISTS)
+    + f" lists (each word once), plus scare quotes, {PER_1K}",
     **{
         f"f_frame_{f}": f"{f.replace('_', ' ')} frame cues (Semetko & Valkenburg 2000) {PER_1K}"
         for f in FRAMES
@@ -90,6 +101,8 @@ LIST_FEATURE: dict[str, str] = {
     "intensifiers": "f_intensifiers",
     "superlatives": "f_superlatives",
     "so_called": "f_so_called",
+    "editorializing": "f_editorializing",
+    "evaluative_modifiers": "f_evaluative_modifiers",
     **{f"frame_{f}": f"f_frame_{f}" for f in FRAMES},
 }
 
@@ -105,19 +118,26 @@ def _vader():
 
 
 @lru_cache(maxsize=1)
-def _vader_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(all words with valence, strongly valenced words) of VADER's lexicon (plain words only)."""
+def _vader_words() -> tuple[str, ...]:
+    """The plain words of VADER's lexicon (words carrying any valence)."""
     word = re.compile(r"[a-z][a-z'\-]*")
-    lex = {w: v for w, v in _vader().lexicon.items() if word.fullmatch(w)}
-    return tuple(lex), tuple(w for w, v in lex.items() if abs(v) >= STRONG_WORD)
+    return tuple(w for w in _vader().lexicon if word.fullmatch(w))
 
 
 def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
-    """The compiled scanner for the resolved lexicons plus VADER's word lists."""
+    """The compiled scanner for the resolved lexicons plus VADER's word list (``vader_any``)."""
     lists = load_lexicons(lexicons)
-    vader_any, vader_strong = _vader_words()
-    key = (*lexicon_key(lists), ("vader_any", vader_any), ("vader_strong", vader_strong))
-    return cached_scanner(key)
+    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+
+
+def loaded_language_hits(hits: pd.DataFrame, n: int) -> np.ndarray:
+    """Per document, the distinct spans matched by any LOADED_LANGUAGE_LISTS list.
+
+    ``hits`` is a :meth:`Scanner.scan` hits table over ``n`` documents.
+    """
+    spans = hits.loc[hits["list"].isin(LOADED_LANGUAGE_LISTS), ["doc", "start", "end"]]
+    spans = spans.drop_duplicates()
+    return _bincount(spans["doc"].to_numpy(dtype=np.int64), n)
 
 
 def sentiment_of(sentences: Sequence[str]) -> np.ndarray:
@@ -196,7 +216,6 @@ def score_detail(
     words_per_sentence = _share(n_words, np.maximum(n_sent, 1))
     flesch = 206.835 - 1.015 * words_per_sentence - 84.6 * _share(syllables, n_words)
 
-    loaded_hits = sum(col[name] for name in LOADED_LANGUAGE_LISTS)
     f: dict[str, np.ndarray] = {
         "f_n_words": n_words,
         "f_n_sentences": n_sent,
@@ -220,13 +239,15 @@ def score_detail(
         "f_intensifiers": _rate(col["intensifiers"], n_words),
         "f_superlatives": _rate(col["superlatives"], n_words),
         "f_so_called": _rate(col["so_called"], n_words),
+        "f_editorializing": _rate(col["editorializing"], n_words),
+        "f_evaluative_modifiers": _rate(col["evaluative_modifiers"], n_words),
         "f_scare_quotes": _rate(_bincount(qdoc[scare], n), n_words),
         "f_exclamations": _rate(ser.str.count("!").to_numpy(dtype=float), n_words),
         "f_questions": _rate(
             ser.str.count(r"\?").to_numpy(dtype=float) - q_marks_in_quotes, n_words
         ),
         "f_loaded_language": _rate(
-            loaded_hits + col["vader_strong"] + _bincount(qdoc[scare], n), n_words
+            loaded_language_hits(hits, n) + _bincount(qdoc[scare], n), n_words
         ),
         **{f"f_frame_{fr}": _rate(col[f"frame_{fr}"], n_words) for fr in FRAMES},
     }

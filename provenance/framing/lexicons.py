@@ -40,6 +40,8 @@ LEXICON_NAMES: tuple[str, ...] = (
     "intensifiers",
     "superlatives",
     "so_called",
+    "editorializing",
+    "evaluative_modifiers",
     "frame_conflict",
     "frame_cooperation",
     "frame_responsibility",

@@ -20,7 +20,7 @@ from scipy.special import rel_entr
 from provenance.text import uncovered_spans
 
 from .articles import _check_articles, column_strings, score_articles, speaker_key
-from .features import FEATURES, LOADED_LANGUAGE_LISTS, _sentences, scanner_for, score_detail
+from .features import FEATURES, _sentences, loaded_language_hits, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
 
@@ -240,11 +240,7 @@ def score_links(
     names = scanner.names
     verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
     hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
-    loaded_v = (
-        scounts[:, [names.index(n) for n in (*LOADED_LANGUAGE_LISTS, "vader_strong")]]
-        .toarray()
-        .sum(1)
-    )
+    loaded_v = loaded_language_hits(shits, len(sents))
     by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
     sent_text = sents["text"].tolist()
     sent_start, sent_end = sents["start"].to_numpy(), sents["end"].to_numpy()
