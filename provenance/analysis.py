@@ -6,12 +6,14 @@ Each stage takes DataFrames and returns DataFrames; :class:`Analysis` holds them
 
 from __future__ import annotations
 
+import numbers
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from provenance.progress import StageClock
@@ -34,6 +36,12 @@ TABLE_ORDER = (
 )
 
 ENGINES = ("pandas", "dask")
+
+# The pandas engine's process pool gives every worker at least this many articles and runs
+# smaller corpora in-process: starting a worker (a fresh interpreter importing pandas and the
+# stages) and shipping its articles and tables costs ~1.5 s, which ~2,000 articles with framing
+# (~5 s of per-article stages on one core) repay; measured in benchmarks/bench_analyze.py.
+MIN_ARTICLES_PER_WORKER = 2_000
 
 InputLike = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | pd.DataFrame
 
@@ -173,7 +181,11 @@ def analyze(
         a dict; see ``provenance/resources/lexicons/README.md``).
     reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
-    workers, scheduler : Dask only: local cluster size, or the address of an existing cluster.
+    workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
+        framing scores), each on a contiguous chunk of the articles; corpora with fewer than
+        ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
+        in-process. Same tables as ``workers=1``. Dask: local cluster size.
+    scheduler : Dask only: the address of an existing cluster.
     engine_options : Dask only: memory_limit, partition_bytes, parquet_dir, keep_text, ...
         (see :func:`provenance.engine.dask.analyze_dask`).
     quiet : no progress bars or per-error lines on stderr.
@@ -191,6 +203,7 @@ def analyze(
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+    check_workers(workers)
     if engine == "dask":
         from provenance.engine.dask import analyze_dask
 
@@ -206,8 +219,8 @@ def analyze(
             quiet=quiet,
             **dict(engine_options or {}),
         )
-    if workers is not None or scheduler is not None or engine_options:
-        raise ValueError("workers, scheduler and engine_options apply to engine='dask' only")
+    if scheduler is not None or engine_options:
+        raise ValueError("scheduler and engine_options apply to engine='dask' only")
 
     from provenance.ingest import articles_from_frame, read_articles
 
@@ -222,6 +235,7 @@ def analyze(
         framing=framing,
         lexicons=lexicons,
         reuse_options=reuse_options,
+        workers=workers,
         quiet=quiet,
     )
 
@@ -234,9 +248,12 @@ def analyze_articles(
     framing: bool = True,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     reuse_options: Mapping[str, Any] | None = None,
+    workers: int | None = None,
     quiet: bool = True,
 ) -> Analysis:
     """The pipeline after ingest, on an articles table that conforms to the contract.
+
+    ``workers`` runs the per-article stages in that many processes, as in :func:`analyze`.
 
     >>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
     >>> provenance.analyze_articles(articles, errors=errors, framing=False)  # doctest: +SKIP
@@ -244,11 +261,19 @@ def analyze_articles(
     from provenance.outlets import load_registry
     from provenance.reuse import find_reuse
 
+    n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
-    clock = StageClock(stage_names(framing), quiet=quiet)
-    per_article = article_stages(
-        articles, registry, framing=framing, lexicons=lexicons, clock=clock
-    )
+    clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
+    if n_workers > 1:
+        # The stages run side by side, so they are timed as one block under a combined name.
+        with clock(stage_names(framing, n_workers)[0]):
+            per_article = parallel_article_stages(
+                articles, registry, framing=framing, lexicons=lexicons, workers=n_workers
+            )
+    else:
+        per_article = article_stages(
+            articles, registry, framing=framing, lexicons=lexicons, clock=clock
+        )
     articles = per_article["articles"]
     with clock("reuse"):
         reuse, passages = find_reuse(
@@ -327,12 +352,123 @@ def article_stages(
     }
 
 
-def stage_names(framing: bool) -> list[str]:
-    """The stages a run reports progress and timings for, in order."""
-    stages = ["outlets", "attribution", "quotes", "reuse"]
-    stages += ["framing"] if framing else []
-    stages += ["links", "chains"] + (["link framing"] if framing else []) + ["comparison"]
-    return stages
+def parallel_article_stages(
+    articles: pd.DataFrame,
+    registry: Any,
+    *,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    workers: int = 2,
+) -> dict[str, pd.DataFrame | None]:
+    """:func:`article_stages` on ``workers`` contiguous chunks of ``articles`` in a process pool.
+
+    Returns exactly what ``article_stages`` returns on the whole batch: each article's rows
+    depend on that article only, and the chunks' tables are put together as the Dask engine
+    puts its partitions' together (:func:`concat_article_parts`). Only our own objects cross
+    the process boundary (the articles, the registry, the lexicons argument, the tables).
+
+    Workers are started with "spawn": a fresh interpreter per worker costs about a second of
+    imports, but "fork" would copy a parent whose threads (pyarrow, tqdm, a Dask client) may
+    hold locks, and it is not available everywhere. As with any multiprocessing code, a script
+    must create the pool under ``if __name__ == "__main__":``.
+
+    >>> out = parallel_article_stages(articles, load_registry(), workers=2)  # doctest: +SKIP
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    bounds = np.linspace(0, len(articles), workers + 1).round().astype(int)
+    chunks = [articles.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [
+            pool.submit(article_stages, chunk, registry, framing=framing, lexicons=lexicons)
+            for chunk in chunks
+        ]
+        del chunks
+        parts = [future.result() for future in futures]
+    out = {
+        name: concat_article_parts([part[name] for part in parts], name)
+        for name in ("articles", "credits", "citations", "quotes")
+    }
+    out["articles"].index = articles.index  # as article_stages keeps it
+    for name in ("scores", "evidence"):
+        out[name] = concat_article_parts([p[name] for p in parts], name) if framing else None
+    return out
+
+
+# How the per-article stage functions order their rows (stable sorts keep each article's own
+# order), so that tables of partitions put together equal the tables of the whole batch.
+_STAGE_ORDER = {
+    "credits": ["article_id"],
+    "citations": ["article_id"],
+    "quotes": ["article_id"],
+    "scores": ["article_id"],
+    "evidence": ["target_id", "feature", "start"],
+}
+
+
+def concat_article_parts(frames: Sequence[pd.DataFrame | None], name: str | None) -> pd.DataFrame:
+    """One table of :func:`article_stages` from its partitions' tables, in partition order.
+
+    Rows are ordered as the stage orders them on the whole batch (articles keep the input
+    order); ``name`` is the table's name in the contract (None: no sorting, no empty schema).
+    Both the Dask engine and the pandas engine's process pool use this.
+
+    >>> a = pd.DataFrame({"article_id": ["b"], "n": [1]})
+    >>> b = pd.DataFrame({"article_id": ["a"], "n": [2]})
+    >>> concat_article_parts([a, b], "quotes")["article_id"].tolist()
+    ['a', 'b']
+    """
+    frames = [f for f in frames if f is not None]
+    if not frames:
+        return empty(name) if name else pd.DataFrame()
+    frames = [f for f in frames if len(f)] or frames[:1]  # empty parts may carry other dtypes
+    out = pd.concat(frames, ignore_index=True)
+    keys = _STAGE_ORDER.get(name or "")
+    if keys:
+        out = out.sort_values(keys, kind="stable", ignore_index=True)
+    return out
+
+
+def check_workers(workers: Any) -> int | None:
+    """``workers`` as an int, or None; a clear ValueError unless it is a positive integer.
+
+    >>> check_workers(2)
+    2
+    """
+    if workers is None:
+        return None
+    if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
+        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+    return int(workers)
+
+
+def pool_size(n_articles: int, workers: int | None) -> int:
+    """Processes the pandas engine uses: at most ``workers``, each with at least
+    ``MIN_ARTICLES_PER_WORKER`` articles; 1 means in-process.
+
+    >>> pool_size(5_000, 4), pool_size(1_000, 4), pool_size(50_000, None)
+    (2, 1, 1)
+    """
+    if not workers:
+        return 1
+    return max(1, min(workers, n_articles // MIN_ARTICLES_PER_WORKER))
+
+
+def stage_names(framing: bool, workers: int = 1) -> list[str]:
+    """The stages a run reports progress and timings for, in order.
+
+    With several workers the per-article stages finish together and count as one stage:
+
+    >>> stage_names(False, workers=2)[:2]
+    ['outlets, attribution, quotes (2 workers)', 'reuse']
+    """
+    per_article = ["outlets", "attribution", "quotes"] + (["framing"] if framing else [])
+    if workers > 1:
+        per_article = [f"{', '.join(per_article)} ({workers} workers)"]
+    stages = [*per_article, "reuse", "links", "chains"]
+    return stages + (["link framing"] if framing else []) + ["comparison"]
 
 
 def with_dateline_fields(articles: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:

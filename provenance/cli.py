@@ -86,7 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="pandas",
         help="pandas (in-process, default) or dask (needs the [dask] extra)",
     )
-    analyze.add_argument("--workers", type=int, metavar="N", help="dask: local cluster workers")
+    analyze.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
+        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+    )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
     )
@@ -187,11 +193,10 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     if getattr(args, "keep_same_outlet", False):
         reuse_options["keep_same_outlet"] = True
     engine = getattr(args, "engine", "pandas")
-    extra = {}
+    extra = {"workers": getattr(args, "workers", None)}
     if engine == "dask":
         options = {"memory_limit": args.memory_limit, "parquet_dir": args.parquet_dir}
-        extra = {
-            "workers": args.workers,
+        extra |= {
             "scheduler": args.scheduler,
             "engine_options": {k: v for k, v in options.items() if v is not None},
         }

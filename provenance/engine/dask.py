@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.analysis import article_stages
+from provenance.analysis import article_stages, check_workers, concat_article_parts
 from provenance.schema import conform, empty
 
 __all__ = ["DaskOptions", "analyze_dask", "article_stages", "doc_keys", "write_parquet_parts"]
@@ -99,10 +99,7 @@ class DaskOptions:
     buckets: int | None = None
 
     def __post_init__(self) -> None:
-        if self.workers is not None and (
-            not isinstance(self.workers, int) or isinstance(self.workers, bool) or self.workers < 1
-        ):
-            raise ValueError(f"workers must be a positive integer, got {self.workers!r}")
+        check_workers(self.workers)
         if self.scheduler is not None and (
             not isinstance(self.scheduler, str) or not self.scheduler
         ):
@@ -771,11 +768,13 @@ class _Run:
         if keep_text is None:
             keep_text = sum(got["text_chars"].values()) <= TEXT_LIMIT
         tables = {
-            name: self._concat([got[name][k] for k in sorted(got[name])], name)
+            name: concat_article_parts([got[name][k] for k in sorted(got[name])], name)
             for name in names
             if name not in ("errors", "text_chars", "articles")
         }
-        articles = self._concat([got["articles"][k] for k in sorted(got["articles"])], "articles")
+        articles = concat_article_parts(
+            [got["articles"][k] for k in sorted(got["articles"])], "articles"
+        )
         del got
         if keep_text:
             texts = client.gather([client.submit(_texts_of, p, None) for p in parts])
@@ -790,7 +789,7 @@ class _Run:
                 links["parent_article_id"].dropna()
             )
             wanted = client.scatter(linked, broadcast=True) if linked else linked
-            return self._concat(
+            return concat_article_parts(
                 client.gather([client.submit(_texts_of, p, wanted) for p in parts]), None
             )
 
@@ -820,14 +819,6 @@ class _Run:
             yield future, value
             future.release()
         self._lap(desc)
-
-    def _concat(self, frames: list[Any], name: str | None) -> pd.DataFrame:
-        frames = [f for f in frames if f is not None]
-        if not frames:
-            return empty(name) if name else pd.DataFrame()
-        frames = [f for f in frames if len(f)] or frames[:1]
-        out = pd.concat(frames, ignore_index=True)
-        return _sort_like_stage(out, name)
 
     # ---- reuse
     def reuse(
@@ -939,21 +930,3 @@ def _split_source(source_file: str, sources: Sequence[str]) -> tuple[str, str]:
             return src, source_file[len(src) + 1 :]
     path, _, record = source_file.rpartition("#")
     return (path, record) if path else (source_file, "")
-
-
-# How the pandas engine's stage functions order their rows (stable sorts keep each article's
-# own order).
-_STAGE_ORDER = {
-    "credits": ["article_id"],
-    "citations": ["article_id"],
-    "quotes": ["article_id"],
-    "scores": ["article_id"],
-    "evidence": ["target_id", "feature", "start"],
-}
-
-
-def _sort_like_stage(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
-    keys = _STAGE_ORDER.get(name or "")
-    if keys:
-        frame = frame.sort_values(keys, kind="stable", ignore_index=True)
-    return frame
