@@ -15,7 +15,8 @@ A quote matches the first unused predicted quote whose text starts with the expe
 its speaker is right when both name the same person (normalised: case, determiners), and a
 missing quote counts as wrong.
 
-Usage: python tests/eval/score_attribution.py [--errors]
+Usage: python tests/eval/score_attribution.py [--errors] [--path PASSAGES.jsonl]
+(tests/eval/attribution_heldout2.jsonl is a second held-out set, see README_heldout2.md.)
 """
 
 from __future__ import annotations
@@ -170,9 +171,10 @@ def score(path: Path = PASSAGES, registry=None, errors: list[str] | None = None)
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="print every mistake")
+    parser.add_argument("--path", type=Path, default=PASSAGES, help="passages JSONL file")
     args = parser.parse_args()
     errors: list[str] = []
-    result = score(errors=errors)
+    result = score(args.path, errors=errors)
     for key, value in result.items():
         print(f"{key:28s} {value:.3f}" if isinstance(value, float) else f"{key:28s} {value}")
     if args.errors:
