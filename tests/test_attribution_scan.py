@@ -84,15 +84,15 @@ def test_first_mention_leads_match_the_per_surname_regex():
 
 
 def test_possessive_appositive_matches_the_backtracking_one():
-    backtracking = speakers.APPOSITIVE_RE.pattern.replace(
-        r"[A-Z][a-zA-Z'’\-]++(?:[ \t]++[A-Z][a-zA-Z'’\-]++){1,3}+),",
-        r"[A-Z][a-zA-Z'’\-]+(?:[ \t]+[A-Z][a-zA-Z'’\-]+){1,3}),",
-    )
+    pattern = speakers.APPOSITIVE_RE.pattern
+    name_end = pattern.index("),")  # the possessive repeats are all in the name
+    backtracking = pattern[:name_end].replace("++", "+").replace("}+", "}") + pattern[name_end:]
     assert backtracking != speakers.APPOSITIVE_RE.pattern
     old = re.compile(backtracking)
     rng = random.Random(3)
     tokens = ["Aa", "Bb", "Cc'd", "Dd-Ee", "the", "a", "minister", "Foreign", "Minister", "of",
-              "for", "x", "O’Neil", "spokesman", "Ministry", "Xy2"]  # fmt: skip
+              "for", "x", "O’Neil", "spokesman", "Ministry", "Xy2", "Öz", "de", "la", "al-Aa",
+              "bin"]  # fmt: skip
     seps = [" ", "  ", "\t", ", ", ",", ". ", ";", "-", "\n", " \t"]
     for _ in range(3000):
         text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(2, 14)))

@@ -16,6 +16,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+
+def _letter_class(test, extra: str = "") -> str:
+    """A regex class of the BMP characters passing ``test`` (and ``extra``), as ranges (Python's
+    ``re`` has no ``\\p{Lu}``); the compiled class is one table lookup whatever its size."""
+    codes = sorted({c for c in range(0x10000) if test(chr(c))} | {ord(ch) for ch in extra})
+    ranges: list[tuple[int, int]] = []
+    for c in codes:
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], c)
+        else:
+            ranges.append((c, c))
+    esc = lambda c: re.escape(chr(c))  # noqa: E731
+    return "[" + "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in ranges) + "]"
+
+
+# Names are not ASCII ("Balázs Tóth", "Şahinoğlu", "Łukasz"): an upper-case letter of any script
+# starts a name, any letter continues it.
+UPPER = _letter_class(lambda ch: ch.isupper() or ch.istitle())
+LOWER = _letter_class(str.islower)
+LETTER = r"[^\W\d_]"
+# A letter, an apostrophe or a hyphen: the body of a name word ("O'Neil", "Tóth-Szentgyörgyi").
+NAME_CHAR = _letter_class(str.isalpha, "'’-")
 # A capitalised token: "Lavrov", "Hungary's", "Al-Jazeera", "RIA", "O'Neil". No trailing dot, so
 # a name never swallows the full stop that ends its sentence.
 ABBREVIATED_TITLE = (
@@ -24,7 +46,7 @@ ABBREVIATED_TITLE = (
 # Inner dots are kept ("S.Paulo"), a final one is not.
 CAP = (
     rf"(?:{ABBREVIATED_TITLE}|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
-    r"[A-Z](?:[\w&-]|\.(?=[A-Za-z]))*(?:['’][A-Za-z]+)?)"
+    rf"{UPPER}(?:[\w&-]|\.(?={LETTER}))*(?:['’]{LETTER}+)?)"
 )
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
 CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"

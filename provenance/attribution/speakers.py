@@ -25,9 +25,12 @@ from provenance.attribution.patterns import (
     CAP,
     CONNECTOR,
     DESCRIPTOR,
+    LOWER,
     NAME,
+    NAME_CHAR,
     ROLE_NOUNS,
     ROLE_WORDS,
+    UPPER,
     VERB,
     VERB_WORDS,
     WEEKDAY,
@@ -38,17 +41,20 @@ from provenance.attribution.reverse import ReverseMatcher
 
 # A person's name: 1-4 capitalised words (no possessives, no role nouns: checked after).
 _PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
-PNAME = (
-    rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+(?:[ \t]+(?:(?:de|van|von|al|bin|ibn|da|del|la|le)[ \t]+)?"
-    rf"{_PARTICLE}[A-Z][a-zA-Z'’\-]+){{0,3}}"
+# Lower-case words inside a person's name: "Faisal bin Abdulrahman", "Moreno de la Vega".
+NAME_PARTICLES = frozenset(
+    "de del della der di da das do dos du la le van von al el bin ibn bint ben abu y".split()
 )
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+_PWORD = rf"{UPPER}{NAME_CHAR}+"
+PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
 # Role nouns in any case without the cost of a case-insensitive alternation.
 ROLE_ANY = trie_pattern({v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())})
 ROLE_ANY += r"(?![\w\-])"
 # "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X",
 # and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
 ROLE_NAME_RE = re.compile(
-    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*)?"
+    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}[\w\-]*)?"
     rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
 _ROLE_VARIANTS = {v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())}
@@ -57,17 +63,18 @@ ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at 
 # a comma can only follow the last word, so shorter readings never match (same matches, ~40%
 # cheaper at each capital letter that starts no appositive).
 APPOSITIVE_RE = re.compile(
-    rf"(?P<name>[A-Z][a-zA-Z'’\-]++(?:[ \t]++[A-Z][a-zA-Z'’\-]++){{1,3}}+),[ \t]+"
-    rf"(?P<role>(?:(?:the|a|an)[ \t]+)?(?:[A-Z][\w'’\-]*[ \t]+){{0,3}}"
+    rf"(?P<name>{_PWORD}+(?:[ \t]++(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}"
+    rf"{_PWORD}+){{1,4}}+),[ \t]+"
+    rf"(?P<role>(?:(?:the|a|an)[ \t]+)?(?:{UPPER}[\w'’\-]*[ \t]+){{0,3}}"
     rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
     r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
 # Organisations that "the ministry" or "the agency" may refer back to.
 ORG_RE = re.compile(
-    r"[A-Z][\w'’\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’\-]*){0,3}[ \t]+(?P<noun>Ministry|Office"
+    rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:of[ \t]+)?{UPPER}[\w'’\-]*){{0,3}}[ \t]+(?P<noun>Ministry|Office"
     r"|Department|Agency|Council|Committee|Commission|Government|Embassy|Army|Police|Bureau|Fund"
     r"|Bank|Court|Party|Service|Authority|Administration|Institute|Board|Union)\b"
-    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){0,2})?"
+    rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{UPPER}[\w'’\-]*(?:[ \t]+{UPPER}[\w'’\-]*){{0,2}})?"
 )
 # Lower-case words that belong to a role before its noun ("foreign ministry spokeswoman").
 _ROLE_LOWER = frozenset(
@@ -101,12 +108,14 @@ _HEAD_ANY = trie_pattern(_HEAD_NOUNS | {w.capitalize() for w in _HEAD_NOUNS}) + 
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
-    rf"(?<![\w'’\-])(?:(?:[a-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}(?:[ \t]+{CAP}){{0,4}}"
+    rf"(?<![\w'’\-])(?:(?:[a-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}"
+    rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
     rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
     r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[\w\-]+)?"
-    rf"|{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,7}}"
-    r"|[Hh]e|[Ss]he|[Tt]hey|(?:(?:[A-Z][\w\-]*|some|many|several|senior|local|western"
+    rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+    rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
+    rf"|[Hh]e|[Ss]he|[Tt]hey|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
     r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
     r"|Local|Western|Foreign|Government|Security|Military|Health|Other|Two|Three)[ \t]+)?"
     r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
@@ -191,13 +200,15 @@ _LOOK = 200  # mentions looked at around a position when resolving "the minister
 # without compiling it per surname (a pattern per name thrashes the re module's cache and costs
 # ~250 us each): the surname is found with str.find, the one or two capitalised words before
 # it with fixed patterns, trying the same start positions in the same order as finditer.
-_FIRST_MENTION = r"(?<![\w\-])((?:[A-Z][a-z][\w'’\-]*[ \t]+){{1,2}}){}(?![\w\-])"
+_FIRST_MENTION = rf"(?<![\w\-])((?:{UPPER}{LOWER}[\w'’\-]*[ \t]+){{{{1,2}}}}){{}}(?![\w\-])"
 _LEAD_WORDS_RE = re.compile(
-    r"(?<![\w\-])(?P<w1>[A-Z][a-z][\w'’\-]*[ \t]+)(?P<w2>[A-Z][a-z][\w'’\-]*[ \t]+)?"
+    rf"(?<![\w\-])(?P<w1>{UPPER}{LOWER}[\w'’\-]*[ \t]+)(?P<w2>{UPPER}{LOWER}[\w'’\-]*[ \t]+)?"
 )
 _TOKENS_BEFORE = ReverseMatcher(r"(?:[\w'’\-]+[ \t]+){1,2}")
 _WORD_END_RE = re.compile(r"(?![\w\-])")
-NOT_A_SPEAKER_RE = re.compile(rf"^(?:{WEEKDAY}|[A-Z][A-Z .,'\-]+)$")  # "Tuesday", datelines
+NOT_A_SPEAKER_RE = re.compile(
+    rf"^(?:{WEEKDAY}|{UPPER}(?:{UPPER}|[ .,'\-])+)$"
+)  # "Tuesday", datelines
 _UNNAMED_SPEAKERS = frozenset("they".split())
 # Names and speaker phrases recur across a corpus: their pure clean-ups are memoised (bounded).
 _NAME_CACHE = 1 << 16
@@ -431,7 +442,7 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
         q = text.find(surname, q + 1)
     last = 0
     for start in sorted(starts):
-        if start < last or not "A" <= text[start] <= "Z":
+        if start < last or not text[start].isupper():
             continue
         m = _LEAD_WORDS_RE.match(text, start)
         if m is None:
@@ -481,7 +492,7 @@ def clean_name(name: str) -> str:
         tokens.pop()
     if not tokens or tokens[0] in _NOT_NAME or any(_ROLE_WORD_RE.match(t) for t in tokens):
         return ""
-    if not all(t[0].isupper() or t in ("de", "van", "von", "al", "bin", "ibn") for t in tokens):
+    if not all(t[0].isupper() or t in NAME_PARTICLES for t in tokens):
         return ""
     return " ".join(tokens)
 
