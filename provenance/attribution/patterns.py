@@ -125,6 +125,9 @@ ROLE_WORDS = frozenset(
     bishop rabbi monk parent retiree pensioner entrepreneur banker investor broker consultant
     specialist headmaster lecturer curator architect ranger firefighter paramedic technician
     organiser organizer volunteer auditor inspector superintendent constable detective cm dg
+    sheriff comptroller advocate advocate-general justice magistrate prince princess councillor
+    councilman councilwoman alderman member fellow auctioneer neighbor neighbour fisherman
+    treasurer registrar dean rector provost trustee delegate candidate nominee villager
     capt. sen. rep. gov. gen. lt. col. sgt. adm. maj. supt. insp. cmdr. det.
     """.split()
 )

@@ -49,7 +49,11 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
 _PWORD = rf"{UPPER}{NAME_CHAR}+"
 PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
 # Role nouns in any case without the cost of a case-insensitive alternation.
-ROLE_ANY = trie_pattern({v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())})
+# Role words as written: "minister", "Minister", "Vice-President", "MP".
+_ROLE_VARIANTS = {
+    v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title(), *([w.upper()] * (len(w) < 4)))
+}
+ROLE_ANY = trie_pattern(_ROLE_VARIANTS)
 ROLE_ANY += r"(?![\w\-])"
 # "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X",
 # and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
@@ -57,7 +61,6 @@ ROLE_NAME_RE = re.compile(
     rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}[\w\-]*)?"
     rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
-_ROLE_VARIANTS = {v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title())}
 ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at a role word
 # "Sergey Lavrov, Russia's foreign minister," (name, role). The name's repeats are possessive:
 # a comma can only follow the last word, so shorter readings never match (same matches, ~40%
@@ -100,7 +103,9 @@ _GENERIC_ROLES = frozenset("diplomat official politician envoy leader aide lawma
 _HEAD_NOUNS = ROLE_WORDS | set(
     "ministry government embassy department office company source sources officials statement "
     "report military army police agency group party court council committee commission "
-    "organisation organization union alliance bloc".split()
+    "organisation organization union alliance bloc association federation foundation firm "
+    "institute authority coalition chamber society house study survey summary analysis memo "
+    "document letter footnote filing assessment review audit ruling".split()
 )
 _HEAD_ANY = trie_pattern(_HEAD_NOUNS | {w.capitalize() for w in _HEAD_NOUNS}) + r"(?![\w\-])"
 
