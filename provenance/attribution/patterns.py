@@ -137,7 +137,7 @@ ROLE_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 # Reporting verbs, as written (tense forms kept: the table keeps the verb as written).
 VERB_WORDS = frozenset(
     """
-    said says say told tells added adds noted notes stressed stresses emphasised emphasized
+    said says say tell told tells added adds noted notes stressed stresses emphasised emphasized
     emphasises emphasizes stated pledged pledges declared declares explained explains insisted
     insists warned warns argued argues claimed claims asserted asserts remarked continued wrote
     writes tweeted posted announced announces admitted admits acknowledged suggested recalled

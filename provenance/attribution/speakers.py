@@ -131,7 +131,7 @@ SPEAKER_AT_RE = re.compile(SPEAKER)
 INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,60}),)?"
 ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
-    r"|once|separately|[a-z]+ly))?"
+    r"|once|separately|would|will|could|can|might|may|should|must|did|does|do|[a-z]+ly))?"
 )
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
 SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+")
@@ -200,6 +200,54 @@ ADDRESSEE_RE = re.compile(
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = {"he", "she"}
+# Any person named in two or more capitalised words ("Marjorie Pell", "Dr Amira Osman"): the
+# candidates of last resort for "he"/"she" when no role or speaker names anyone nearer.
+_MORE_NAME = rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD})"
+PERSON_RE = re.compile(
+    rf"(?<![\w\-'’])(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+{_PWORD}{_MORE_NAME}{{0,4}}"
+    rf"|{_PWORD}{_MORE_NAME}{{1,4}})"
+)
+# Capitalised words that make a run a place or an organisation, not a person.
+_NOT_PERSON_WORDS = frozenset(
+    "Ministry Office Department Agency Council Committee Commission Government Embassy Army "
+    "Police Bureau Fund Bank Court Party Service Authority Administration Institute Board Union "
+    "University College School Hospital Clinic Street Road Avenue Square Park Bridge River Sea "
+    "Ocean Island Islands Strait Gulf Bay Lake Mountain Valley County City Province State "
+    "States Republic Kingdom Nations Federation Association Company Corporation Group Times "
+    "Post News Press Agency Airport Station Center Centre Museum Church Mosque Forum Summit "
+    "Congress Parliament Assembly Senate House Hall Club League Cup Festival Programme Program "
+    "Alliance Organisation Organization Foundation Society Institute Council".split()
+)
+_GENDER_WORDS = {
+    **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
+                    "father king prince son brother husband sheikh".split(), "m"),
+    **dict.fromkeys("she her hers herself ms ms. mrs mrs. spokeswoman chairwoman congresswoman "
+                    "councilwoman mother queen princess daughter sister wife".split(), "f"),
+}  # fmt: skip
+# A name right after a preposition is an object ("spoke to BBC Newsday"), no antecedent.
+_OBJECT_BEFORE_RE = re.compile(r"(?<![\w\-])(?:to|with|by|from|in|on|at|of|for|told)[ \t]+$")
+# An unnamed introduction set off after a name is that person's role ("X, a senior researcher").
+_APPOSED_RE = re.compile(rf"(?<![\w\-]){UPPER}{NAME_CHAR}*,[ \t]+$")
+# Subject pronouns only: "his"/"her"/"himself" often point at someone else in the sentence.
+_GENDER_RE = re.compile(r"(?<![\w\-])(?:[Hh]e|[Ss]he)(?![\w\-])")
+# "the judge" for "Justice X", "the spokesman" for a spokesperson.
+_ROLE_SYNONYMS = {
+    "judge": ("justice", "magistrate"),
+    "justice": ("judge",),
+    "spokesman": ("spokesperson", "spokeswoman"),
+    "spokeswoman": ("spokesperson", "spokesman"),
+    "spokesperson": ("spokesman", "spokeswoman"),
+    "lawmaker": ("mp", "senator", "congressman", "congresswoman", "deputy"),
+    "legislator": ("mp", "senator", "lawmaker"),
+    "diplomat": ("ambassador", "envoy"),
+    "officer": ("constable", "inspector", "sergeant", "detective"),
+}
+# "a government source", "one EU diplomat": an unnamed speaker that "the source" refers to.
+_INTRO = (
+    r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:(?!(?:the|of|to|in|on|at|for|from|with|by"
+    r"|and|or|after|before|who|that|which|was|is|said)(?![\w\-]))[\w'’\-]+[ \t]+){{0,3}}?{}"
+    r"(?![\w\-])"
+)
 _LOOK = 200  # mentions looked at around a position when resolving "the minister"
 # "Irena Nowak" for "Nowak": the matches of this pattern (with the surname put in) are found
 # without compiling it per surname (a pattern per name thrashes the re module's cache and costs
@@ -285,6 +333,8 @@ class People:
         self.names: set[str] = set()
         self.role: dict[str, str] = {}
         self.actors: list[tuple[int, str]] = []  # resolved speakers, for he/she
+        self._plain: list[tuple[int, str]] | None = None  # any person's name, found when needed
+        self._gender: dict[str, str | None] = {}
         for _, name, role in self.mentions:
             self._learn(name, role)
 
@@ -353,20 +403,29 @@ class People:
         low = phrase.lower()
         words = low.split()
         if low in _PRONOUNS:
-            return self._nearest(position, ())
+            return self._pronoun(position, "m" if low == "he" else "f")
         if low in _UNNAMED_SPEAKERS:
             return phrase, None
         if words[0] in _DETERMINERS:
             # "the spokesman for the ministry": the head noun decides, the phrase is kept.
             head = _PP_RE.split(low, 1)[0].split()
             wanted = tuple(w for w in head[1:] if w not in _DETERMINERS)
+            # "the source" after "a senior military source said": the phrase as introduced,
+            # unless a person with that role was named after it.
+            intro = self._introduced(position, head[-1]) if words[0] == "the" else None
             if wanted and _ROLE_WORD_RE.match(wanted[-1]):
-                speaker, role = self._nearest(position, wanted)
-                if speaker is None and words[0] == "the" and wanted[-1] in _GENERIC_ROLES:
+                found = self._nearest_mention(position, wanted)
+                if intro is not None and (found is None or not intro[0] < found[0] < position):
+                    return intro[1], None
+                if found is not None:
+                    return self.canonical(found[1])
+                if words[0] == "the" and wanted[-1] in _GENERIC_ROLES:
                     speaker, role = self._nearest(position, ())
-                if speaker is not None:
-                    return speaker, role
+                    if speaker is not None:
+                        return speaker, role
             else:
+                if intro is not None:
+                    return intro[1], None
                 org = self._org(position, head[-1])
                 if org is not None:
                     return org, None
@@ -390,20 +449,94 @@ class People:
                 return self.canonical(name)
         return None, None
 
+    def add_mention(self, position: int, name: str, role: str | None) -> None:
+        """A person named with a role outside the role patterns ("said the ministry spokesman,
+        Serkan Aydin"), so that "the spokesman" later resolves to them."""
+        name = _clean_name(" ".join(name.split()))
+        if not name or (position, name, role) in self.mentions:
+            return
+        i = bisect.bisect_right(self._positions, position)
+        self.mentions.insert(i, (position, name, role))
+        self._positions.insert(i, position)
+        self._learn(name, role)
+
+    def _nearest_mention(
+        self, position: int, wanted: tuple[str, ...]
+    ) -> tuple[int, str, str | None] | None:
+        """The mention whose role has all the words of "the Kazakh president", else its noun
+        (or a synonym: "the judge" for "Justice X"); the nearest before, else the first after
+        ("its leader ... party leader X")."""
+        i = bisect.bisect_right(self._positions, position)
+        # Bounded look-around: the nearest mentions only, so hostile texts stay linear.
+        before = self.mentions[max(0, i - _LOOK) : i][::-1]
+        after = self.mentions[i : i + _LOOK]
+        synonyms = [(w,) for w in _ROLE_SYNONYMS.get(wanted[-1], ())]
+        for need in (wanted, wanted[-1:], *synonyms):
+            best = next((m for m in before if _role_has(m[2], need)), None)
+            best = best or next((m for m in after if _role_has(m[2], need)), None)
+            if best is not None:
+                return best
+        return None
+
+    def _introduced(self, position: int, noun: str) -> tuple[int, str] | None:
+        """The last "a/one ... <noun>" phrase before ``position`` (within 3,000 characters)."""
+        if not noun.isalpha():
+            return None
+        last = None
+        for m in _intro_re(noun).finditer(self._text, max(0, position - 3000), position):
+            if not _APPOSED_RE.search(self._text, max(0, m.start() - 40), m.start()):
+                last = m
+        return None if last is None else (last.start(), " ".join(last.group(0).split()))
+
+    def _pronoun(self, position: int, gender: str) -> tuple[str | None, str | None]:
+        """The nearest person named before ``position`` (with a role, as a speaker, else by
+        any two-word name) whose gender, when known, is ``gender``."""
+        if self._plain is None:
+            self._plain = []
+            for m in PERSON_RE.finditer(self._text):
+                words = [w for w in m.group(0).split() if w not in _HONORIFIC]
+                if (
+                    words[0] not in _NOT_NAME
+                    and not _NOT_PERSON_WORDS.intersection(words)
+                    and not _OBJECT_BEFORE_RE.search(self._text, max(0, m.start() - 8), m.start())
+                ):
+                    self._plain.append((m.start(), m.group(0)))
+        # People named with a role or as speakers first, any other name as a last resort.
+        for tier in ((self.mentions, self.actors), (self._plain,)):
+            candidates: list[tuple[int, str]] = []
+            for seq in tier:
+                i = bisect.bisect_left(seq, (position, ""))
+                candidates += [(p, name) for p, name, *_ in seq[max(0, i - 8) : i]]
+            candidates.sort(reverse=True)
+            for _, name in candidates:
+                full, role = self.canonical(_clean_name(name) or name)
+                if full and self._gender_of(full, role) in (gender, None):
+                    return full, role
+        return None, None
+
+    def _gender_of(self, name: str, role: str | None) -> str | None:
+        """'m', 'f' or None: from the role ("spokeswoman"), else the first he/she/his/her
+        after the name's first mention in its paragraph (within 200 characters)."""
+        if name not in self._gender:
+            gender = None
+            for word in (role or "").lower().split():
+                gender = gender or _GENDER_WORDS.get(word)
+            at = self._text.find(name)
+            if gender is None and at >= 0:
+                end = self._text.find("\n", at)
+                end = at + len(name) + 200 if end < 0 else min(end, at + len(name) + 200)
+                m = _GENDER_RE.search(self._text, at + len(name), end)
+                gender = _GENDER_WORDS[m.group(0).lower()] if m else None
+            self._gender[name] = gender
+        return self._gender[name]
+
     def _nearest(self, position: int, wanted: tuple[str, ...]) -> tuple[str | None, str | None]:
         i = bisect.bisect_right(self._positions, position)
         # Bounded look-around: the nearest mentions only, so hostile texts stay linear.
         before = self.mentions[max(0, i - _LOOK) : i][::-1]
         best: tuple[int, str, str | None] | None = None
         if wanted:
-            # All the words of "the Kazakh president", else just its noun ("president"); the
-            # nearest before, else the first after ("its leader ... party leader X").
-            after = self.mentions[i : i + _LOOK]
-            for need in (wanted, wanted[-1:]):
-                best = next((m for m in before if _role_has(m[2], need)), None)
-                best = best or next((m for m in after if _role_has(m[2], need)), None)
-                if best is not None:
-                    break
+            best = self._nearest_mention(position, wanted)
         else:
             best = before[0] if before else None
             j = bisect.bisect_left(self.actors, (position, ""))
@@ -462,6 +595,11 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
                 break
 
 
+@lru_cache(maxsize=1024)
+def _intro_re(noun: str) -> re.Pattern[str]:
+    return re.compile(_INTRO.format(f"(?i:{re.escape(noun)})"))
+
+
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
     if role is None:
         return False
@@ -497,7 +635,7 @@ def clean_name(name: str) -> str:
         tokens.pop()
     if not tokens or tokens[0] in _NOT_NAME or any(_ROLE_WORD_RE.match(t) for t in tokens):
         return ""
-    if not all(t[0].isupper() or t in NAME_PARTICLES for t in tokens):
+    if not all(t[0].isupper() or t.split("-", 1)[0] in NAME_PARTICLES for t in tokens):
         return ""
     return " ".join(tokens)
 
