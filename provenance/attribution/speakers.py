@@ -107,7 +107,14 @@ _HEAD_NOUNS = ROLE_WORDS | set(
     "institute authority coalition chamber society house study survey summary analysis memo "
     "document letter footnote filing assessment review audit ruling".split()
 )
-_HEAD_ANY = trie_pattern(_HEAD_NOUNS | {w.capitalize() for w in _HEAD_NOUNS}) + r"(?![\w\-])"
+_HEAD_ANY = (
+    trie_pattern(
+        _HEAD_NOUNS
+        | {w.capitalize() for w in _HEAD_NOUNS}
+        | {w.upper() for w in _HEAD_NOUNS if len(w) < 4}
+    )
+    + r"(?![\w\-])"
+)
 
 # A speaker as written: a lower-case role with a name ("urban planner Noor Jahan"), "the
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
@@ -145,6 +152,8 @@ CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
+    # "said the foreign ministry spokesperson": the head is the last noun, not "ministry".
+    rf"(?!['’]s(?![\w\-])|[ \t]+{ROLE_ANY})"
     rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
     rf"|(?P<spk2>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
     rf"|(?P<acc>[Aa]ccording[ \t]+to)[ \t]+(?P<acc_spk>{SPEAKER}))"
@@ -510,11 +519,15 @@ class People:
             candidates.sort(reverse=True)
             for _, name in candidates:
                 full, role = self.canonical(_clean_name(name) or name)
-                if full and self._gender_of(full, role) in (gender, None):
+                if full and self.gender_of(full, role) in (gender, None):
                     return full, role
         return None, None
 
-    def _gender_of(self, name: str, role: str | None) -> str | None:
+    def is_person(self, name: str) -> bool:
+        """Whether ``name`` is a person named in the article (with a role or as a speaker)."""
+        return name in self.names
+
+    def gender_of(self, name: str, role: str | None) -> str | None:
         """'m', 'f' or None: from the role ("spokeswoman"), else the first he/she/his/her
         after the name's first mention in its paragraph (within 200 characters)."""
         if name not in self._gender:

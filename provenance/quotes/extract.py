@@ -96,6 +96,12 @@ _NOT_TITLE_SPEAKER = frozenset(
     "update live video photos watch explainer exclusive interview editorial".split()
 )
 SHORT_QUOTE_WORDS = 2
+# A quote introduced by a colon: 'She put it simply: "..."'.
+_COLON_BEFORE_RE = re.compile(r":[ \t]*$")
+_LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
+# A subject is followed by its verb (a lower-case word) or an appositive comma.
+_SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
+_SUBJECT_DETERMINERS = frozenset("the a an one another this that its his her their".split())
 
 
 def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
@@ -155,6 +161,10 @@ class _Paragraphs:
         j = bisect.bisect_right(starts, position)
         return starts[j] if j < len(starts) else self.ends[i]
 
+    def sentence_starts(self, i: int) -> list[int]:
+        """Start offsets of the sentences of paragraph ``i``."""
+        return self._sentence_starts(i)
+
     def _sentence_starts(self, i: int) -> list[int]:
         if i not in self._sentences:
             start, end = self.span(i)
@@ -184,16 +194,32 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
+            sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
             attr = _post(masked, m, body)
-            if attr is None:
-                sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
+            if attr is None or attr["kind"] == "according":
+                # 'X said Y had "...", according to Telex': X said it, Telex reported it.
                 attrs, ends = attributions.of(paragraph, paragraph)
-                attr = _pre(attrs, ends, sentence_start, m.start())
+                pre = _pre(attrs, ends, sentence_start, m.start())
+                attr = (
+                    pre if pre is not None and (attr is None or pre["kind"] == "speaker") else attr
+                )
+            if attr is None and _COLON_BEFORE_RE.search(masked, sentence_start, m.start()):
+                # 'Abu Shamala interrupted him: "..."': the sentence's subject speaks.
+                attr = _subject(masked, people, paragraphs, sentence_start, m.start(), True)
             if attr is None and n_words > SHORT_QUOTE_WORDS:
                 attrs, ends = attributions.of(paragraph, paragraphs.index(m.end()))
                 attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
+                if attr is None:  # 'Ms. Cox shrugged. "Mail order, I guess."'
+                    attr = _subject(masked, people, paragraphs, para_start, m.start(), False)
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
+            if attr is not None and str(attr["speaker"]).lower() in ("he", "she"):
+                # 'Pineda responded that ... "...," she said': the paragraph's subject, if a
+                # person of that gender, rather than the nearest name.
+                gender = "m" if str(attr["speaker"]).lower() == "he" else "f"
+                subject = _subject(masked, people, paragraphs, para_start, m.start(), False, gender)
+                if subject is not None:
+                    attr = {**subject, "verb": attr["verb"], "verb_pos": attr["verb_pos"]}
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
             row.update(_speak(attr, people, addressees, paragraphs))
@@ -314,6 +340,37 @@ def _attr(kind: str, speaker: str, spk_pos: int, verb: str, verb_pos: int, start
           end: int) -> dict[str, object]:  # fmt: skip
     return {"kind": kind, "speaker": " ".join(speaker.split()), "spk_pos": spk_pos,
             "verb": " ".join(verb.split()), "verb_pos": verb_pos, "start": start, "end": end}  # fmt: skip
+
+
+def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, position: int,
+             any_phrase: bool, gender: str | None = None) -> dict[str, object] | None:  # fmt: skip
+    """The subject opening the last sentence in [start, position) that has one: a person
+    known in the article (of ``gender`` if given) or, with ``any_phrase``, any speaker phrase
+    ("One Labour MP was scathing:", "But the footnote goes further:")."""
+    starts = paragraphs.sentence_starts(paragraphs.index(position))
+    for s in reversed(starts[: bisect.bisect_right(starts, position)]):
+        if s < start:
+            break
+        lead = _LEAD_CONJ_RE.match(masked, s)
+        at = lead.end() if lead else s
+        m = SPEAKER_AT_RE.match(masked, at, position)
+        if m is None or not _SUBJECT_END_RE.match(masked, m.end(), position):
+            continue
+        phrase = " ".join(m.group(0).split())
+        if NOT_A_SPEAKER_RE.match(phrase) or phrase.endswith(("'s", "’s")):
+            continue
+        low = phrase.lower()
+        if low in ("he", "she"):
+            if gender is None and any_phrase:
+                return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+            continue
+        speaker, role = people.resolve(phrase, at)
+        known = speaker is not None and people.is_person(speaker)
+        if known and (gender is None or people.gender_of(speaker, role) in (gender, None)):
+            return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+        if any_phrase and gender is None and (known or low.split()[0] in _SUBJECT_DETERMINERS):
+            return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+    return None
 
 
 def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
