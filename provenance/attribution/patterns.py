@@ -150,7 +150,7 @@ VERB_WORDS = frozenset(
     slammed praised criticised criticized accused blamed welcomed rejected dismissed calling
     describing hailing
     """.split()
-) | {"pointed out", "went on", "said that", "called for", "calls for"}
+) | {"pointed out", "went on", "said that", "called for", "calls for", "put it", "puts it"}
 SPEECH_VERBS = trie_pattern(VERB_WORDS)
 VERB = rf"(?:{SPEECH_VERBS})(?![\w\-])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

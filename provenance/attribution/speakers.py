@@ -135,7 +135,7 @@ SPEAKER = (
 )
 SPEAKER_AT_RE = re.compile(SPEAKER)
 # ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
-INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,60}),)?"
+INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}),)?"
 ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
     r"|once|separately|would|will|could|can|might|may|should|must|did|does|do|[a-z]+ly))?"
@@ -276,15 +276,25 @@ _UNNAMED_SPEAKERS = frozenset("they".split())
 _NAME_CACHE = 1 << 16
 
 
+# Capitalised words that open a sentence before a name ("As Ashdown put it", "When Lee said").
+_LEAD_WORD_RE = re.compile(
+    r"(?:As|When|While|Then|After|Before|But|And|Meanwhile|However|Also|Since|Until|Later"
+    rf"|Earlier|Yet|So)[ \t]+(?={UPPER})"
+)
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
     if m is None:
         return None
-    speaker = m["spk"] or ""
+    speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
-    return speaker, m.start("spk"), m["ins"]
+    lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
+    if lead is not None:
+        speaker, start = speaker[lead.end() :], start + lead.end()
+    return speaker, start, m["ins"]
 
 
 def pick_speaker(speaker: str, insert: str | None) -> str:
@@ -374,6 +384,11 @@ class People:
     def canonical(self, name: str) -> tuple[str, str | None]:
         """Full name and role of a person named in full or by one of their names."""
         full = self.full.get(name.split()[-1]) if len(name.split()) == 1 else None
+        if full is None and len(name.split()) == 1 and "-" in name:
+            # "Al-Najjar" opening a sentence for "Yousef al-Najjar".
+            particle, rest = name.split("-", 1)
+            if particle.lower() in NAME_PARTICLES:
+                full = self.full.get(f"{particle.lower()}-{rest}") or self.full.get(rest)
         if full is None and name in self.role:
             full = name
         if (
