@@ -47,7 +47,8 @@ CUE_RE = re.compile(
     r"|(?P<told>told|tells|telling)"
     r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
     r"interview[ \t]+(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
-    r"|[Ss]peaking[ \t]+(?:to|with)|[Tt]alking[ \t]+to|interviewed[ \t]+by)"
+    r"|[Ss]peaking[ \t]+(?:to|with)|[Ss]poke[ \t]+(?:to|with)|[Tt]alking[ \t]+to"
+    r"|interviewed[ \t]+by)"
     r"|(?P<statement>[Ii]n[ \t]+a[ \t]+(?:written[ \t]+)?statement[ \t]+(?:to|sent[ \t]+to"
     r"|e-?mailed[ \t]+to)|[Ii]n[ \t]+(?:written[ \t]+|e-?mailed[ \t]+)?(?:comments?|remarks"
     r"|an[ \t]+e-?mail)[ \t]+to)"
@@ -70,7 +71,8 @@ CUE_RE = re.compile(
 # Every cue starts with one of these words (short words with the blank that must follow).
 _CUE_ANCHORS = [
     *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
-    *"Quoted quoted Cited cited told tells telling Speaking speaking Talking talking interviewed"
+    *"Quoted quoted Cited cited told tells telling Speaking speaking Spoke spoke Talking talking"
+    " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
     " revealed broke correspondent reporter journalist".split(),
 ]
@@ -137,6 +139,8 @@ def _candidates(text: str) -> list[dict[str, object]]:
         spk_start: int | None = None
         kind = _KIND.get(cue, cue)
         registered_only = False
+        if cue == "reported" and m.group(0) == "reports" and text[end : end + 1] in ".,;":
+            continue  # "compiled from Reuters and AP reports.": a noun, not a verb
         if cue in ("reported", "correspondent", "quoted"):
             # The outlet stands before the cue ("Xinhua reported", "Sputnik's correspondent"),
             # or after it for "a correspondent for X".

@@ -43,6 +43,10 @@ DATELINE_RE = re.compile(
     r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     r"[ \t]*(?P<sep>--|[-–—:.])?"
 )
+# A dateline without brackets, on the first line only: "Tehran, IRNA -- Iran and Oman ...".
+BARE_DATELINE_RE = re.compile(
+    rf"[ \t]*(?P<place>{_PLACE}),[ \t]+(?P<names>{NAME})[ \t]*(?:--|[-–—])[ \t]+"
+)
 # Inside the dateline brackets: a date after the names ("Sputnik - 23rd August, 2021").
 _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
 _SPLIT_RE = re.compile(r"[ \t]*(?:[/;|,]|\band\b|&)[ \t]*")
@@ -133,6 +137,27 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(rf"[\[(][ \t]*(?P<names>{_NAME_LIST})[ \t]*[\])][ \t]*\.?[ \t]*$"),
         (),
     ),
+    (
+        # "Compiled from Reuters and Associated Press reports", "Based on AFP dispatches".
+        "inputs_from",
+        "any",
+        re.compile(
+            r"(?:c|C|a|A|b|B)(?i:(?:ompiled|dapted)[ \t]+from|ased[ \t]+on)[ \t]+"
+            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:reports?|dispatches|wires?|copy|stories)(?![\w\-])"
+        ),
+        ("compiled from", "adapted from", "based on"),
+    ),
+    (
+        # "Translated from the Hungarian original published in Magyar Nemzet".
+        "originally_published",
+        "any",
+        re.compile(
+            r"(?:t|T)(?i:ranslated[ \t]+from(?:[ \t]+(?:the|an?)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+            r"original)?(?:[ \t]+(?:published|that[ \t]+appeared|which[ \t]+appeared|appearing))?"
+            rf"(?:[ \t]+(?:in|by|on|at))?)[ \t]+(?P<names>{_NAMES})"
+        ),
+        ("translated from",),
+    ),
 )
 _LINE_RE = re.compile(r"[^\n]+")
 # A character every match of a "start"/"end" line pattern has (one character wide): only the
@@ -209,6 +234,15 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
         m = DATELINE_RE.match(text, start, end)
         if m is not None:
             _dateline(m, text, end, cands)
+    if lines:
+        m = BARE_DATELINE_RE.match(text, *lines[0])
+        if m is not None:  # no acronym fallback ("sep": False): "LONDON, UK -" is no credit
+            cands.append({
+                "kind": "dateline", "phrase": m.group("names"), "cue": "dateline",
+                "place": m.group("place"), "date": None, "start": m.start("place"),
+                "end": m.end("names"), "part": 0, "n_parts": 1, "sep": False,
+                "text": m.group(0).strip(),
+            })  # fmt: skip
     low = text.lower()
     for kind, where, pattern, gates in LINE_PATTERNS:
         if where == "any":

@@ -40,7 +40,10 @@ _TAIL_OK_RE = re.compile(
 # Words before a registered name that still belong to the phrase: lower-case words and
 # possessives ("the state news agency", "Hungary's"); "Earlier" in "Earlier Xinhua" does not.
 _LEAD_RE = re.compile(r"(?<![\w'’-])(?:(?:[A-Z][\w-]*['’]s|[a-z][\w-]*)[ \t]+)*$")
-_HAS_CAP_RE = re.compile(r"\b[A-Z]")
+# A capitalised word other than a determiner: "The newspaper" (a back-reference) names nothing.
+_HAS_CAP_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z]")
+# A programme or column of the outlet: "the BBC's Today programme".
+_OWNED_RE = re.compile(r"^['’]s[ \t]+[A-Z]")
 MAX_PHRASE = 120
 
 
@@ -103,10 +106,12 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
     # The last registered mention followed only by outlet words names the outlet; the words
     # before it ("Hungary's", "the state news agency", "Earlier") stay out of the id decision.
     for start, end, oid, conf in reversed(mentions):
-        if _TAIL_OK_RE.match(phrase[end:]):
+        owned = _OWNED_RE.match(phrase[end:]) is not None
+        if owned or _TAIL_OK_RE.match(phrase[end:]):
             lead = _LEAD_RE.search(phrase, 0, start)
             text_start = lead.start() if lead else start
-            return Outlet(oid, phrase[text_start:].strip(), text_start, len(phrase), conf)
+            text_end = end if owned else len(phrase)
+            return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions or ROLE_RE.search(phrase) or not _HAS_CAP_RE.search(phrase):
         return None
     if OUTLET_WORD_RE.search(phrase):
