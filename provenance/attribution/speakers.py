@@ -252,10 +252,11 @@ _ROLE_SYNONYMS = {
     "officer": ("constable", "inspector", "sergeant", "detective"),
 }
 # "a government source", "one EU diplomat": an unnamed speaker that "the source" refers to.
-_INTRO = (
-    r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:(?!(?:the|of|to|in|on|at|for|from|with|by"
-    r"|and|or|after|before|who|that|which|was|is|said)(?![\w\-]))[\w'’\-]+[ \t]+){{0,3}}?{}"
-    r"(?![\w\-])"
+_INTRO_BEFORE = ReverseMatcher(
+    r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?(?<![\w\-])"
+)
+_INTRO_STOP = frozenset(
+    "the of to in on at for from with by and or after before who that which was is said".split()
 )
 _LOOK = 200  # mentions looked at around a position when resolving "the minister"
 # "Irena Nowak" for "Nowak": the matches of this pattern (with the surname put in) are found
@@ -506,29 +507,37 @@ class People:
         """The last "a/one ... <noun>" phrase before ``position`` (within 3,000 characters)."""
         if not noun.isalpha():
             return None
-        last = None
-        for m in _intro_re(noun).finditer(self._text, max(0, position - 3000), position):
-            if not _APPOSED_RE.search(self._text, max(0, m.start() - 40), m.start()):
-                last = m
-        return None if last is None else (last.start(), " ".join(last.group(0).split()))
+        text, lo = self._text, max(0, position - 3000)
+        best: tuple[int, str] | None = None
+        # The noun found with str.rfind (as written, capitalised, upper-case), then the words
+        # before it matched once, right to left: no regex is tried at every position.
+        for form in {noun, noun.capitalize(), noun.upper()}:
+            end = position
+            while (at := text.rfind(form, lo, end)) >= 0:
+                end = at
+                if best is not None and at <= best[0]:
+                    break
+                if not _WORD_END_RE.match(text, at + len(form)):
+                    continue
+                m = _INTRO_BEFORE.match_before(text, at, 80)
+                if m is None or _APPOSED_RE.search(text, max(0, m.start() - 40), m.start()):
+                    continue
+                if _INTRO_STOP.intersection(text[m.start() : at].lower().split()[1:]):
+                    continue
+                best = (m.start(), " ".join(text[m.start() : at + len(form)].split()))
+                break
+        return best
 
     def _pronoun(self, position: int, gender: str) -> tuple[str | None, str | None]:
         """The nearest person named before ``position`` (with a role, as a speaker, else by
         any two-word name) whose gender, when known, is ``gender``."""
-        if self._plain is None:
-            self._plain = []
-            for m in PERSON_RE.finditer(self._text):
-                words = [w for w in m.group(0).split() if w not in _HONORIFIC]
-                if (
-                    words[0] not in _NOT_NAME
-                    and not _NOT_PERSON_WORDS.intersection(words)
-                    and not _OBJECT_BEFORE_RE.search(self._text, max(0, m.start() - 8), m.start())
-                ):
-                    self._plain.append((m.start(), m.group(0)))
         # People named with a role or as speakers first, any other name as a last resort.
-        for tier in ((self.mentions, self.actors), (self._plain,)):
+        for tier in range(2):
+            if tier and self._plain is None:
+                self._plain = self._plain_names()
+            seqs = (self.mentions, self.actors) if tier == 0 else (self._plain or [],)
             candidates: list[tuple[int, str]] = []
-            for seq in tier:
+            for seq in seqs:
                 i = bisect.bisect_left(seq, (position, ""))
                 candidates += [(p, name) for p, name, *_ in seq[max(0, i - 8) : i]]
             candidates.sort(reverse=True)
@@ -537,6 +546,20 @@ class People:
                 if full and self.gender_of(full, role) in (gender, None):
                     return full, role
         return None, None
+
+    def _plain_names(self) -> list[tuple[int, str]]:
+        """Every two-word (or Mr/Ms + one word) capitalised name that is no organisation or
+        place and does not follow a preposition ("spoke to BBC Newsday")."""
+        out = []
+        for m in PERSON_RE.finditer(self._text):
+            words = [w for w in m.group(0).split() if w not in _HONORIFIC]
+            if (
+                words[0] not in _NOT_NAME
+                and not _NOT_PERSON_WORDS.intersection(words)
+                and not _OBJECT_BEFORE_RE.search(self._text, max(0, m.start() - 8), m.start())
+            ):
+                out.append((m.start(), m.group(0)))
+        return out
 
     def is_person(self, name: str) -> bool:
         """Whether ``name`` is a person named in the article (with a role or as a speaker)."""
@@ -621,11 +644,6 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
                 yield text[start:end]
                 last = end + size
                 break
-
-
-@lru_cache(maxsize=1024)
-def _intro_re(noun: str) -> re.Pattern[str]:
-    return re.compile(_INTRO.format(f"(?i:{re.escape(noun)})"))
 
 
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
