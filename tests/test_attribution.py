@@ -190,3 +190,65 @@ def test_deterministic_and_independent_of_row_order():
         first = fn(arts, reg)
         again = fn(arts.iloc[::-1].reset_index(drop=True), reg)
         pd.testing.assert_frame_equal(first, again)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "outlets"),
+    [
+        ("Talks resumed on Friday.\n\nCompiled from Reuters and AFP reports.", "inputs_from",
+         ["reuters", "afp"]),
+        ("Prices rose.\n\nBased on TASS dispatches.", "inputs_from", ["tass"]),
+        ("The plan was shelved.\n\nTranslated from the German original published in Der Spiegel.",
+         "originally_published", ["der-spiegel"]),
+        ("NAIROBI, Reuters -- Kenya's parliament voted on Tuesday.", "dateline", ["reuters"]),
+    ],
+)  # fmt: skip
+def test_compiled_translated_and_bare_dateline_credits(text, kind, outlets):
+    credits = extract_credits(_arts(text))
+    assert credits.kind.tolist() == [kind] * len(outlets)
+    assert credits.outlet_id.tolist() == outlets
+
+
+def test_bare_dateline_traps_give_nothing():
+    traps = [
+        "LONDON, UK - Prices rose again in March.",  # a country, not an agency acronym
+        "Officials met.\n\nPARIS, France -- the talks went on.",  # not the first line
+        "Translated from Russian by the author.",
+    ]
+    assert extract_credits(_arts(*traps)).empty
+
+
+def test_interview_cues_spoke_to_and_an_outlets_programme():
+    cits = extract_citations(
+        _arts(
+            "Mayor Anna Berg spoke to Reuters from Kyiv on Sunday.",
+            'Minister Tom Hale defended the cuts. "We had no choice," he told the BBC\'s '
+            "Newsnight programme.",
+        )
+    )
+    assert cits[["kind", "outlet_id", "speaker"]].values.tolist() == [
+        ["interview", "reuters", "Anna Berg"],
+        ["interview", "bbc", "Tom Hale"],
+    ]
+
+
+def test_back_references_and_report_nouns_are_no_citations():
+    traps = [
+        "The newspaper cited an internal memo describing the losses.",
+        "Officials met on Friday.\n\nCompiled from Reuters and AP reports.",
+    ]
+    assert extract_citations(_arts(*traps)).empty
+
+
+def test_citation_speaker_with_a_long_role_and_a_non_ascii_name():
+    text = (
+        "Its chairman, Joaquín Ibáñez de la Torre, told Reuters that the cooperative would "
+        "not survive another dry year."
+    )
+    (speaker,) = extract_citations(_arts(text)).speaker.tolist()
+    assert speaker == "Joaquín Ibáñez de la Torre"
+    text = (
+        "Oksana Hrytsenko, deputy head of the Kharkiv-based Institute for Regional Energy "
+        "Studies, told Reuters that the grid was holding."
+    )
+    assert extract_citations(_arts(text)).speaker.tolist() == ["Oksana Hrytsenko"]

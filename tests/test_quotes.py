@@ -153,3 +153,105 @@ def test_quotes_in_one_endless_sentence_keep_their_addressee():
     quotes = extract_quotes(pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]}))
     assert quotes["text"].iloc[0] == "We are ready,"
     assert quotes["verb"].tolist() == ["told"] + ["said"] * 400
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [row[2] for row in _quotes(text)]
+
+
+def test_non_ascii_names_are_whole():
+    text = (
+        "Deputy Mayor Ágnes Kőszegi-Pál said the bridge would reopen in May. "
+        '"We will not wait another winter," Kőszegi-Pál said.\n\n'
+        '"The money is there," said Łukasz Wróblewski, the city treasurer.\n\n'
+        'Şule Yıldırım-Öz, a resident, was unconvinced: "I have heard this before."'
+    )
+    assert _speakers(text) == ["Ágnes Kőszegi-Pál", "Łukasz Wróblewski", "Şule Yıldırım-Öz"]
+
+
+def test_titles_go_to_the_role_not_the_name():
+    text = (
+        "Sheriff Dana Kowalczyk said the road would stay closed. "
+        '"Nobody drives up there tonight," the sheriff said.\n\n'
+        'According to Comptroller Felix Amadi, the audit is "nearly done."'
+    )
+    got = _quotes(text)
+    assert [g[2] for g in got] == ["Dana Kowalczyk", "Felix Amadi"]
+    assert got[0][3] == "Sheriff"
+
+
+def test_multi_part_arabic_and_spanish_names():
+    text = (
+        '"Demand will recover," Energy Minister Prince Turki bin Salem Al Harbi said.\n\n'
+        "The cooperative's president, Joaquín Ibáñez de la Torre, was gloomy. "
+        '"We have no water left," Ibáñez de la Torre said.'
+    )
+    assert _speakers(text) == ["Turki bin Salem Al Harbi", "Joaquín Ibáñez de la Torre"]
+
+
+def test_role_continuation_learned_from_an_inverted_appositive_and_synonyms():
+    text = (
+        '"The ferry will sail," said the port authority spokeswoman, Ilse Vandermeer.\n\n'
+        'Justice Priya Raman heard the case. "The file is incomplete," the judge remarked.\n\n'
+        '"We expect a decision by Friday," the spokeswoman said.'
+    )
+    assert _speakers(text) == ["Ilse Vandermeer", "Priya Raman", "Ilse Vandermeer"]
+
+
+def test_pronoun_prefers_the_paragraph_subject_and_a_matching_gender():
+    text = (
+        "Council member Rosa Lind proposed the levy. Mayor Piet Goossens opposed it.\n\n"
+        'Lind said the numbers were clear. "The pool will pay for itself," she said.\n\n'
+        "Goossens disagreed. He said the levy would hurt shops. "
+        '"Nobody voted for this," he said.'
+    )
+    assert _speakers(text) == ["Rosa Lind", "Piet Goossens"]
+
+
+def test_pronoun_falls_back_to_any_named_person_of_that_gender():
+    text = (
+        "In a shed outside Galway, Niamh Breen repairs nets. She is 74.\n\n"
+        '"The sea never gives anything back," she said.'
+    )
+    assert _speakers(text) == ["Niamh Breen"]
+
+
+def test_surname_first_names_resolve_to_the_full_name():
+    text = (
+        "Wang Lijun, a researcher at a Shanghai think tank, said exports were slowing. "
+        '"The second half will be harder," Wang said.'
+    )
+    assert _speakers(text) == ["Wang Lijun"]
+
+
+def test_colon_and_unattributed_quotes_take_the_sentence_subject():
+    text = (
+        "Harbour master Ines Ortega met the fishermen on Monday.\n\n"
+        'Ortega was blunt: "Nobody asked us about the quotas."\n\n'
+        "Trawler captain Mikel Arana shook his head. "
+        '"We will fish anyway. They cannot stop everyone."\n\n'
+        'But the memo goes further: "Boats that ignore the ban will be seized."'
+    )
+    assert _speakers(text) == ["Ines Ortega", "Mikel Arana", "the memo"]
+
+
+def test_speaker_before_the_quote_beats_a_trailing_according_to_outlet():
+    text = (
+        'Lena Hoff said the minister had "misled the committee for months", according to '
+        "the Daily Clarion, which first reported the dispute."
+    )
+    assert _speakers(text) == ["Lena Hoff"]
+
+
+def test_unnamed_sources_keep_their_phrase_and_the_source_refers_back():
+    text = (
+        '"The order has been signed," a senior naval source said.\n\n'
+        'Admiral Jonas Berg declined to comment. "Very soon," the source added.\n\n'
+        "A second diplomat, from a Baltic state, was blunter. "
+        '"This is theatre," the diplomat said.'
+    )
+    assert _speakers(text) == [
+        "a senior naval source",
+        "a senior naval source",
+        "A second diplomat",
+    ]

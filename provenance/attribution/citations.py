@@ -181,7 +181,9 @@ def _candidates(text: str) -> list[dict[str, object]]:
                 if found is not None and found["spk"]:
                     speaker, spk_start = found["spk"], found.start("spk")
             elif cue in _SPEAKER_KINDS:
-                speaker, spk_start = _speaker_of(text, start, cue == "told")
+                # "<speaker> told X", "<speaker> spoke to X": the speaker stands right before.
+                direct = cue == "told" or m.group(0).lower().startswith("spoke")
+                speaker, spk_start = _speaker_of(text, start, direct)
                 if speaker is None and cue != "told":
                     after = _SPEAKER_AFTER_RE.match(text, right.end())
                     if after is not None:

@@ -120,7 +120,7 @@ _HEAD_ANY = (
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
-    rf"(?<![\w'’\-])(?:(?:[a-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}"
+    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}"
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
     rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
@@ -319,6 +319,8 @@ def split_role(phrase: str) -> tuple[str | None, str]:
     last = roles[-1]
     rest = [t for t in tokens[last + 1 :] if t not in _HONORIFIC]
     if rest and rest[0] in ("of", "for"):  # "Commissioner of Police Shakti Awasthi"
+        if len(rest) > 5:  # "head of the Kharkiv-based Institute for ... Studies": no name
+            return phrase, ""
         return " ".join(tokens[: len(tokens) - 2]), " ".join(tokens[-2:])
     return " ".join(tokens[: last + 1]), " ".join(rest)
 
