@@ -187,7 +187,9 @@ def analyze(
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
         framing scores), each on a contiguous chunk of the articles; corpora with fewer than
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
-        in-process. Same tables as ``workers=1``. Dask: local cluster size.
+        in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
+        as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish
+        together). Dask: local cluster size.
     scheduler : Dask only: the address of an existing cluster.
     engine_options : Dask only: memory_limit, partition_bytes, parquet_dir, keep_text, ...
         (see :func:`provenance.engine.dask.analyze_dask`).
