@@ -4,7 +4,10 @@ One :class:`People` per article collects every "role + name" mention ("Russian F
 Minister Sergey Lavrov", "Kremlin spokesman Dmitry Peskov", "Sergey Lavrov, Russia's foreign
 minister,") and resolves a speaker phrase as written: a surname gets the full name and role
 ("Lavrov" -> "Sergey Lavrov", "Russian Foreign Minister"), "the minister" the nearest preceding
-person whose role has that noun, "he"/"she" the nearest preceding person or speaker.
+person whose role has that noun (else the "a/one ... minister" phrase that introduced an unnamed
+one), "he"/"she" the nearest preceding person or speaker of that gender, as far as the article
+tells it (a gendered role, or the he/she that follows the name). Names are Unicode ("Balázs
+Tóth-Szentgyörgyi") and may hold particles ("Faisal bin Abdulrahman Al Saud").
 
 >>> people = People("Russian Foreign Minister Sergey Lavrov spoke. Later the minister left.")
 >>> people.resolve("the minister", 50)

@@ -14,12 +14,21 @@ Speakers, first match wins:
 2. before the quote in the same sentence: ``Lavrov said: "..."``, ``The minister pledged
    that ... "..."``, ``according to Lavrov, "..."``, and documents: ``Putin and Biden signed
    a joint statement ..., stating that ... "..."`` (speaker: the signers, else the document);
-3. (quotes of three words or more) the nearest attribution in the same paragraph, else the
-   previous quote's speaker when the quote opens the next paragraph.
+   A trailing ``according to <outlet>`` yields to a speaker before the quote in the same
+   sentence (``X said Y had "...", according to Telex``: X said it);
+3. a quote introduced by a colon without a reporting verb takes the subject of its sentence
+   (``Abu Shamala interrupted him: "..."``, ``One Labour MP was scathing: "..."``);
+4. (quotes of three words or more) the nearest attribution in the same paragraph, else the
+   subject of a recent sentence of the paragraph when it is a person of the article
+   (``Ms. Cox shrugged. "Mail order, I guess."``), else the previous quote's speaker when the
+   quote opens the next paragraph.
 
 Headline quotes take the headline's speaker (``... - Lavrov``, ``Lavrov: ...``, ``Lavrov says
-...``). "the minister" and "he"/"she" resolve to the nearest preceding named person (with that
-role); surnames to the full name and role written elsewhere in the article.
+...``). "the minister" resolves to the nearest person with that role (or a synonym: "the judge"
+for "Justice X"), or to the unnamed phrase that introduced it ("the source" -> "a senior
+military source"); "he"/"she" to the subject of the paragraph when it is a person of that
+gender, else the nearest such person; surnames to the full name and role written elsewhere in
+the article.
 
 Scare quotes and titles (decided, documented): every quoted span is kept as a row, but scare
 quotes (one or two words) only get a speaker from an attribution in their own sentence (rules
@@ -101,6 +110,7 @@ _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
 _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 _SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
+_SUBJECT_SENTENCES = 6
 _SUBJECT_DETERMINERS = frozenset("the a an one another this that its his her their".split())
 
 
@@ -348,7 +358,9 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
     known in the article (of ``gender`` if given) or, with ``any_phrase``, any speaker phrase
     ("One Labour MP was scathing:", "But the footnote goes further:")."""
     starts = paragraphs.sentence_starts(paragraphs.index(position))
-    for s in reversed(starts[: bisect.bisect_right(starts, position)]):
+    j = bisect.bisect_right(starts, position)
+    # The last few sentences only: a hostile paragraph of endless quotes stays linear.
+    for s in reversed(starts[max(0, j - _SUBJECT_SENTENCES) : j]):
         if s < start:
             break
         lead = _LEAD_CONJ_RE.match(masked, s)
