@@ -255,3 +255,24 @@ def test_unnamed_sources_keep_their_phrase_and_the_source_refers_back():
         "a senior naval source",
         "A second diplomat",
     ]
+
+
+def test_prefixed_and_abbreviated_titles():
+    text = (
+        'Vice-Mayor Nguyễn Thị Lan wrote on Telegram: "The barriers held."\n\n'
+        "Interior Ministry spokesman Col. Ivan Petrenko said the border was calm. "
+        '"Nothing has changed overnight," the colonel said.'
+    )
+    got = _quotes(text)
+    assert [(g[2], g[3]) for g in got] == [
+        ("Nguyễn Thị Lan", "Vice-Mayor"),
+        ("Ivan Petrenko", "Interior Ministry spokesman Col."),
+    ]
+
+
+def test_pronoun_takes_the_name_set_off_after_the_paragraph_subject():
+    text = (
+        'Store manager Pilar Soto said sales had halved. "People buy only bread," she said.\n\n'
+        'Her supplier, Tomás Ruiz, disagreed. "It is the rent, not the customers," he said.'
+    )
+    assert _speakers(text) == ["Pilar Soto", "Tomás Ruiz"]

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
+    ABBREVIATED_TITLE,
     CAP,
     CONNECTOR,
     DESCRIPTOR,
@@ -62,7 +63,8 @@ ROLE_ANY += r"(?![\w\-])"
 # and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
 ROLE_NAME_RE = re.compile(
     rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}[\w\-]*)?"
-    rf"[ \t]+(?P<name>{PNAME})|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
+    rf"[ \t]+(?P<name>(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME})"
+    rf"|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
 )
 ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at a role word
 # "Sergey Lavrov, Russia's foreign minister," (name, role). The name's repeats are possessive:
@@ -95,7 +97,8 @@ _NOT_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December Last Next Since Until".split()
 )
-_ROLE_WORD_RE = re.compile(rf"^(?:{ROLE_ANY})$")
+# A role word, also with a prefix: "Vice-Mayor", "ex-minister", "Acting-Governor".
+_ROLE_WORD_RE = re.compile(rf"^(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})$")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
@@ -253,7 +256,15 @@ _ROLE_SYNONYMS = {
     "legislator": ("mp", "senator", "lawmaker"),
     "diplomat": ("ambassador", "envoy"),
     "officer": ("constable", "inspector", "sergeant", "detective"),
-}
+    # Abbreviated titles: "the colonel" for "Col. Ivan Petrenko".
+    **{full: (abbr,) for abbr, full in (
+        ("capt.", "captain"), ("sen.", "senator"), ("rep.", "representative"),
+        ("gov.", "governor"), ("gen.", "general"), ("lt.", "lieutenant"), ("col.", "colonel"),
+        ("sgt.", "sergeant"), ("adm.", "admiral"), ("maj.", "major"),
+        ("supt.", "superintendent"), ("insp.", "inspector"), ("cmdr.", "commander"),
+        ("det.", "detective"),
+    )},
+}  # fmt: skip
 # "a government source", "one EU diplomat": an unnamed speaker that "the source" refers to.
 _INTRO_BEFORE = ReverseMatcher(
     r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?(?<![\w\-])"

@@ -58,6 +58,7 @@ from provenance.attribution.speakers import (
     POST_ATTRIBUTION_RE,
     SPEAKER_AT_RE,
     People,
+    clean_name,
     clean_names,
     pick_speaker,
     speaker_before,
@@ -111,6 +112,11 @@ _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 _SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 _SUBJECT_SENTENCES = 6
+# "Her supplier, Tomás Ruiz, disagreed": a subject phrase with the name set off after it.
+_APPOSED_SUBJECT_RE = re.compile(
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?"
+    rf"[\w'’\-]+,[ \t]+(?P<name>{PNAME}),[ \t]+(?:[a-z]|\d)"
+)
 _SUBJECT_DETERMINERS = frozenset("the a an one another this that its his her their".split())
 
 
@@ -365,6 +371,14 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
             break
         lead = _LEAD_CONJ_RE.match(masked, s)
         at = lead.end() if lead else s
+        appos = _APPOSED_SUBJECT_RE.match(masked, at, position)
+        if appos is not None and len(clean_name(appos["name"]).split()) > 1:
+            # 'Her supplier, Tomás Ruiz, disagreed.': the name set off after the subject.
+            name = clean_name(appos["name"])
+            speaker, role = people.resolve(name, appos.start("name"))
+            if gender is None or people.gender_of(str(speaker), role) in (gender, None):
+                return _attr("speaker", name, appos.start("name"), "", appos.end(), at,
+                             appos.end())  # fmt: skip
         m = SPEAKER_AT_RE.match(masked, at, position)
         if m is None or not _SUBJECT_END_RE.match(masked, m.end(), position):
             continue
