@@ -201,6 +201,11 @@ def test_deterministic_and_independent_of_row_order():
         ("The plan was shelved.\n\nTranslated from the German original published in Der Spiegel.",
          "originally_published", ["der-spiegel"]),
         ("NAIROBI, Reuters -- Kenya's parliament voted on Tuesday.", "dateline", ["reuters"]),
+        ("Talks resumed.\n\nAdditional reporting by Reuters.", "inputs_from", ["reuters"]),
+        ("Talks resumed.\n\nWith reporting from AFP and dpa.", "inputs_from", ["afp", "dpa"]),
+        ("Talks resumed.\n\nMaterial from TASS was used in this report.", "inputs_from",
+         ["tass"]),
+        ("Talks resumed.\n\nReuters contributed reporting.", "tagline", ["reuters"]),
     ],
 )  # fmt: skip
 def test_compiled_translated_and_bare_dateline_credits(text, kind, outlets):
@@ -214,6 +219,7 @@ def test_bare_dateline_traps_give_nothing():
         "LONDON, UK - Prices rose again in March.",  # a country, not an agency acronym
         "Officials met.\n\nPARIS, France -- the talks went on.",  # not the first line
         "Translated from Russian by the author.",
+        "Talks resumed.\n\nWith reporting by Jane Doe in Lagos.",  # a person, not an outlet
     ]
     assert extract_credits(_arts(*traps)).empty
 

@@ -120,10 +120,10 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         "tagline",
         "any",
         re.compile(
-            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:contributed[ \t]+to[ \t]+this"
-            r"[ \t]+(?:report|story|article))"
+            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:contributed[ \t]+(?:to[ \t]+this"
+            r"[ \t]+(?:report|story|article)|reporting))"
         ),
-        ("contributed to this",),
+        ("contributed to this", "contributed reporting"),
     ),
     (
         "agency_tag",
@@ -146,6 +146,27 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
             rf"(?P<names>{_NAME_LIST})[ \t]+(?i:reports?|dispatches|wires?|copy|stories)(?![\w\-])"
         ),
         ("compiled from", "adapted from", "based on"),
+    ),
+    (
+        # "Additional reporting by Reuters", "With reporting from AFP and dpa" (people are not
+        # outlets: "Reporting by Jane Doe" resolves to nothing).
+        "inputs_from",
+        "any",
+        re.compile(
+            r"(?:a|A|w|W)(?i:dditional|ith(?:[ \t]+additional)?)[ \t]+(?i:reporting[ \t]+(?:by|from))"
+            rf"[ \t]+(?P<names>{_NAME_LIST})"
+        ),
+        ("reporting by", "reporting from"),
+    ),
+    (
+        # "Material from Reuters was used in this report".
+        "inputs_from",
+        "any",
+        re.compile(
+            r"(?:m|M|i|I)(?i:aterial|nformation)[ \t]+(?i:from)[ \t]+"
+            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:(?:was|were)[ \t]+used[ \t]+in[ \t]+this)"
+        ),
+        ("used in this",),
     ),
     (
         # "Translated from the Hungarian original published in Magyar Nemzet".
