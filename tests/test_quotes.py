@@ -276,3 +276,12 @@ def test_pronoun_takes_the_name_set_off_after_the_paragraph_subject():
         'Her supplier, Tomás Ruiz, disagreed. "It is the rent, not the customers," he said.'
     )
     assert _speakers(text) == ["Pilar Soto", "Tomás Ruiz"]
+
+
+def test_colon_after_a_noun_phrase_gives_no_speaker():
+    text = (
+        'The slogan was simple: "Bread first."\n\n'
+        'His answer: "No."\n\n'
+        'The official count: "412 votes for, 390 against."'
+    )
+    assert _speakers(text) == [None, None, None]

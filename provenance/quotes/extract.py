@@ -118,6 +118,10 @@ _APPOSED_SUBJECT_RE = re.compile(
     rf"[\w'’\-]+,[ \t]+(?P<name>{PNAME}),[ \t]+(?:[a-z]|\d)"
 )
 _SUBJECT_DETERMINERS = frozenset("the a an one another this that its his her their".split())
+_FUNCTION_WORDS = frozenset(
+    "it they we i you these those there here in on at as when while after before then but and "
+    "yet so also however meanwhile".split()
+)
 
 
 def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
@@ -386,6 +390,8 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
         if NOT_A_SPEAKER_RE.match(phrase) or phrase.endswith(("'s", "’s")):
             continue
         low = phrase.lower()
+        if " " not in low and low in _SUBJECT_DETERMINERS | _FUNCTION_WORDS:
+            continue  # "The slogan was simple:", "His answer:": no speaker
         if low in ("he", "she"):
             if gender is None and any_phrase:
                 return _attr("speaker", phrase, at, "", m.end(), at, m.end())
@@ -394,8 +400,11 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
         known = speaker is not None and people.is_person(speaker)
         if known and (gender is None or people.gender_of(speaker, role) in (gender, None)):
             return _attr("speaker", phrase, at, "", m.end(), at, m.end())
-        if any_phrase and gender is None and (known or low.split()[0] in _SUBJECT_DETERMINERS):
-            return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+        if any_phrase and gender is None and low.split()[0] in _SUBJECT_DETERMINERS:
+            # "The official count: ...": one word before the colon makes a noun phrase, a
+            # speaker needs a predicate ("the footnote goes further:").
+            if len(masked[m.end() : position].split()) > 1:
+                return _attr("speaker", phrase, at, "", m.end(), at, m.end())
     return None
 
 
