@@ -400,11 +400,15 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
         known = speaker is not None and people.is_person(speaker)
         if known and (gender is None or people.gender_of(speaker, role) in (gender, None)):
             return _attr("speaker", phrase, at, "", m.end(), at, m.end())
-        if any_phrase and gender is None and low.split()[0] in _SUBJECT_DETERMINERS:
-            # "The official count: ...": one word before the colon makes a noun phrase, a
-            # speaker needs a predicate ("the footnote goes further:").
-            if len(masked[m.end() : position].split()) > 1:
-                return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+        # "The official count: ...": one word before the colon makes a noun phrase; a speaker
+        # needs a predicate ("the footnote goes further:").
+        if (
+            any_phrase
+            and gender is None
+            and low.split()[0] in _SUBJECT_DETERMINERS
+            and len(masked[m.end() : position].split()) > 1
+        ):
+            return _attr("speaker", phrase, at, "", m.end(), at, m.end())
     return None
 
 
