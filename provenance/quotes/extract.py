@@ -473,7 +473,8 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
         a = addressees.search(verb_pos, max(verb_pos, sentence_end))
         if a is not None:
             addressee = a.group("ent") or a.group("ent2")
-    return {"speaker": speaker, "speaker_role": role, "verb": attr["verb"], "addressee": addressee}
+    verb = attr["verb"] or None  # a subject without a reporting verb ("X shrugged.")
+    return {"speaker": speaker, "speaker_role": role, "verb": verb, "addressee": addressee}
 
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
