@@ -231,7 +231,7 @@ _NOT_PERSON_WORDS = frozenset(
     "States Republic Kingdom Nations Federation Association Company Corporation Group Times "
     "Post News Press Agency Airport Station Center Centre Museum Church Mosque Forum Summit "
     "Congress Parliament Assembly Senate House Hall Club League Cup Festival Programme Program "
-    "Alliance Organisation Organization Foundation Society Institute Council".split()
+    "Alliance Organisation Organization Foundation Society".split()
 )
 _GENDER_WORDS = {
     **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
@@ -266,8 +266,9 @@ _ROLE_SYNONYMS = {
     )},
 }  # fmt: skip
 # "a government source", "one EU diplomat": an unnamed speaker that "the source" refers to.
+# What stands before the noun of an unnamed introduction: "a senior military " (source).
 _INTRO_BEFORE = ReverseMatcher(
-    r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?(?<![\w\-])"
+    r"(?<![\w\-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?"
 )
 _INTRO_STOP = frozenset(
     "the of to in on at for from with by and or after before who that which was is said".split()
