@@ -169,6 +169,17 @@ def test_non_ascii_names_are_whole():
     assert _speakers(text) == ["Ágnes Kőszegi-Pál", "Łukasz Wróblewski", "Şule Yıldırım-Öz"]
 
 
+def test_an_organisation_before_the_role_is_part_of_the_role_not_a_cut_name():
+    text = (
+        '"The ferry ran aground at low tide," said Lake County Harbor Patrol spokesman '
+        "Sgt. Omar Reyes-Tull.\n\n"
+        '"Nobody was hurt," Coastal Rescue Service duty officer Lena Marsh told reporters.'
+    )
+    got = _quotes(text)
+    assert [g[2] for g in got] == ["Omar Reyes-Tull", "Lena Marsh"]
+    assert got[0][3] == "Lake County Harbor Patrol spokesman Sgt."
+
+
 def test_titles_go_to_the_role_not_the_name():
     text = (
         "Sheriff Dana Kowalczyk said the road would stay closed. "

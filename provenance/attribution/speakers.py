@@ -126,7 +126,8 @@ _HEAD_ANY = (
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
-    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+)?(?:{ROLE_NOUNS})[ \t]+{CAP}"
+    # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
+    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{ROLE_NOUNS})[ \t]+{CAP}"
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
     rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
@@ -158,8 +159,9 @@ CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
-    # "said the foreign ministry spokesperson": the head is the last noun, not "ministry".
-    rf"(?!['’]s(?![\w\-])|[ \t]+{ROLE_ANY})"
+    # "said the foreign ministry spokesperson": the head is the last noun, not "ministry"; and
+    # a name never ends inside a word ("Patro|l spokeswoman") or before "Patrol spokeswoman".
+    rf"(?![\w\-]|['’]s(?![\w\-])|(?:[ \t]+{CAP}){{0,3}}[ \t]+{ROLE_ANY})"
     rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
     rf"|(?P<spk2>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
     rf"|(?P<acc>[Aa]ccording[ \t]+to)[ \t]+(?P<acc_spk>{SPEAKER}))"
