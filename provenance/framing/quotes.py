@@ -1,7 +1,8 @@
 """Quote spans found in text, and a fallback quotes table when provenance.quotes is absent.
 
-``quote_spans`` is the one quote matcher of the framing stage (double quotes straight or curly,
-single quotes only where they cannot be apostrophes). ``quotes_table`` returns the project's
+``quote_spans`` is the one quote matcher of the framing stage (the quotes stage's mark pairs:
+straight and curly double quotes, « » with inner blanks, „ “, » «, ‚ ‘; English single quotes
+only where they cannot be apostrophes). ``quotes_table`` returns the project's
 quotes table: from ``provenance.quotes.extract_quotes`` when that stage is installed, else from
 ``quotes_from_text``, a small heuristic (speaker = the named person next to a reporting verb in
 the quote's sentence, "according to X", a document such as "a joint statement", or the last
@@ -19,15 +20,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from provenance.ids import stable_ids
+from provenance.quotes.marks import INNER_BLANKS, quote_pattern
 from provenance.schema import conform
 from provenance.text import count_words, sentence_spans
 
 from .lexicons import load_lexicons
 
 _MAX_QUOTE = 1500
+# Double quotes of every pair the quotes stage knows (straight, curly, guillemets, German
+# low and reversed quotes: provenance.quotes.marks), then English single quotes.
 QUOTE_RE = re.compile(
-    rf"[“\"](?P<d>[^\"“”\n]{{1,{_MAX_QUOTE}}}?)[”\"]"
-    r"|‘(?P<c>[^’‘\n]{1,300}?)’(?![\w])"
+    quote_pattern("d", _MAX_QUOTE, 0) + r"|‘(?P<c>[^’‘\n]{1,300}?)’(?![\w])"
     r"|(?<![\w'])'(?P<s>[^'\n]{1,300}?)'(?![\w'])"
 )
 
@@ -45,7 +48,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     out = []
     for m in QUOTE_RE.finditer(text):
         group = "d" if m.group("d") is not None else "c" if m.group("c") is not None else "s"
-        inner = m.group(group).strip(" ,.;:")
+        inner = m.group(group).strip(" ,.;:" + INNER_BLANKS)
         if not inner:
             continue
         start = m.start(group) + m.group(group).index(inner)

@@ -65,26 +65,22 @@ from provenance.attribution.speakers import (
     split_role,
 )
 from provenance.ids import stable_id
+from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
 from provenance.text import count_words, sentence_spans
 
 MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 20
-# Possessive repeats: a quote left open never makes the engine try shorter readings, so the
-# cost stays linear on hostile text (thousands of lines that open a quote and never close it).
-# The opening mark comes first (the look-behind after it) so that the engine skips to the next
-# quote character instead of trying the pattern at every position.
-QUOTE_RE = re.compile(
-    rf"(?:\"(?<![\w.,!?;]\")|“|«)(?P<body>(?=[^\s\"“”«»])[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+"
-    rf"(?:\n[ \t]*\n?[ \t]*(?:\"|“|«)[^\"“”«»\n]{{0,{MAX_QUOTE_CHARS}}}+)"
-    rf"{{0,{MAX_QUOTE_PARAGRAPHS}}}+)(?:\"(?!\w)|”|»)"
-)
+# The shared quote-mark pairs (straight, curly, guillemets both ways, German low quotes), with
+# possessive repeats: a quote left open costs linear time on hostile text.
+QUOTE_RE = re.compile(quote_pattern("body", MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS))
 _PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
-_CONTINUATION_RE = re.compile(r"[ \t]*\n[ \t]*\n?[ \t]*[\"“«]")
+_CONTINUATION_RE = re.compile(rf"[ \t]*\n[ \t]*\n?[ \t]*[{re.escape(OPENING_MARKS)}]")
 TITLE_QUOTE_RE = re.compile(
-    r"(?<![\w])[\"“](?P<d>[^\"“”\n]{1,300}?)[\"”](?!\w)"
-    r"|(?<![\w])['‘](?P<s>(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,300}?)['’](?!\w)"
+    quote_pattern("d", 300, 0)
+    + r"|(?<![\w])['‘](?P<s>(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,300}?)['’](?!\w)"
 )
+_TITLE_MARKS = "'‘" + OPENING_MARKS
 # Quoted titles of works, operations, slogans: no speaker.
 _TITLE_CUE_RE = re.compile(
     r"(?i:\b(?:titled|entitled|called|dubbed|named|nicknamed|known[ \t]+as|the[ \t]+"
@@ -195,7 +191,7 @@ class _Paragraphs:
 
 def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, object]]:
     found = list(QUOTE_RE.finditer(text))
-    title_has_quotes = bool(title) and any(ch in title for ch in "\"“'‘")
+    title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
     if not found and not title_has_quotes:
         return []
     masked = _mask(text, found)
@@ -206,8 +202,8 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
     for m in found:
-        body_start, body_end = m.start("body"), m.end("body")
-        body = m.group("body")
+        body_start, body_end = strip_blanks(text, m.start("body"), m.end("body"))
+        body = text[body_start:body_end]
         paragraph = paragraphs.index(m.start())
         para_start = paragraphs.starts[paragraph]
         para_end = paragraphs.ends[paragraphs.index(m.end())]
@@ -494,7 +490,7 @@ def _row(article_id: str, field: str, start: int, end: int, text: str, n_words: 
 
 
 def _title_quotes(article_id: str, title: str, people: People) -> list[dict[str, object]]:
-    if not title or not any(ch in title for ch in "\"“'‘"):
+    if not title or not any(ch in title for ch in _TITLE_MARKS):
         return []
     speaker = role = verb = None
     for pattern in _TITLE_SPEAKER_RES:
@@ -510,8 +506,9 @@ def _title_quotes(article_id: str, title: str, people: People) -> list[dict[str,
     rows = []
     for m in TITLE_QUOTE_RE.finditer(title):
         group = "d" if m.group("d") is not None else "s"
-        body = m.group(group)
-        row = _row(article_id, "title", m.start(group), m.end(group), body, count_words(body))
+        start, end = strip_blanks(title, m.start(group), m.end(group))
+        body = title[start:end]
+        row = _row(article_id, "title", start, end, body, count_words(body))
         if speaker is not None and not _TITLE_CUE_RE.search(title, 0, m.start()):
             row.update({"speaker": speaker, "speaker_role": role, "verb": verb})
         rows.append(row)
