@@ -27,19 +27,21 @@ import pandas as pd
 
 from provenance.attribution._input import article_columns
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.patterns import DATE, DESCRIPTOR, NAME, parse_date
+from provenance.attribution.patterns import DATE, DESCRIPTOR, LETTER, NAME, UPPER, parse_date
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
 
-_PLACE_TOKEN = r"[A-Z][A-Za-z'’.\-]*"
+# Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
+_PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
 _PLACE = (
     rf"{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,3}}"
     rf"(?:,[ \t]*{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
 )
 DATELINE_RE = re.compile(
     rf"[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
-    rf"(?:,?[ \t]+(?P<date>{DATE}))?\.?,?[ \t]*)?"
+    # "MADRID, 14 (EUROPA PRESS)": a bare day; "ROMA, 5 MAR - (ANSA) -": a dash before it.
+    rf"(?:,?[ \t]+(?P<date>{DATE}|\d{{1,2}}(?=[ \t]*\()))?\.?,?(?:[ \t]+[-–—])?[ \t]*)?"
     r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     r"[ \t]*(?P<sep>--|[-–—:.])?"
 )
@@ -55,6 +57,25 @@ _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
 # Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
 _NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
 _NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
+_REPUB_VERB = (
+    r"publicad[oa]s?|publiée?s?|pubblicat[oaie]|erschien(?:en)?|veröffentlicht|parue?s?"
+    r"|aparecid[oa]s?|appars[oaie]|difundid[oa]"
+)
+_REPUB_ADV = (
+    r"originalmente|originariamente|inicialmente|initialement|originellement|d['’]abord|zuerst"
+    r"|ursprünglich|por[ \t]+primera[ \t]+vez|pela[ \t]+primeira[ \t]+vez|per[ \t]+la[ \t]+prima"
+    r"[ \t]+volta|pour[ \t]+la[ \t]+première[ \t]+fois"
+)
+# Prepositions, also glued to an article ("pela", "sul", "im"), then an optional article.
+_REPUB_PREP = (
+    r"(?:en|em|por|pelo|pela|no|na|par|dans|sur|su|sul|sulla|da|dal|dalla|in|nel|nella|bei|auf"
+    r"|von|im|am)(?:[ \t]+(?:der|dem|el|la|le|il|lo|o|a))?"
+)
+_REPUB_GATES = (
+    "originalmente", "originariamente", "inicialmente", "initialement", "originellement",
+    "d'abord", "d’abord", "zuerst", "ursprünglich", "primera vez", "primeira vez",
+    "prima volta", "première fois",
+)  # fmt: skip
 # (kind, where, pattern with a "names" group, cue words that must be in the lower-cased text).
 # "start": matched at each line start; "end": searched in the last characters of each line;
 # "any": searched in the whole text, only when one of its cue words is there.
@@ -167,6 +188,19 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
             rf"(?P<names>{_NAME_LIST})[ \t]+(?i:(?:was|were)[ \t]+used[ \t]+in[ \t]+this)"
         ),
         ("used in this",),
+    ),
+    (
+        # Republication notes in Spanish, French, German, Portuguese and Italian: "publicado
+        # originalmente en X", "a d'abord été publié par X", "erschien zuerst bei X",
+        # "publicada originalmente pela X", "pubblicato originariamente su X" (either order).
+        "originally_published",
+        "any",
+        re.compile(
+            rf"(?i:(?:{_REPUB_VERB})[ \t]+(?:{_REPUB_ADV})|(?:{_REPUB_ADV})[ \t]+"
+            rf"(?:(?:été|sido|stat[oaie])[ \t]+)?(?:{_REPUB_VERB}))[ \t]+(?i:{_REPUB_PREP})"
+            rf"[ \t]+(?P<names>{_NAMES})"
+        ),
+        _REPUB_GATES,
     ),
     (
         # "Translated from the Hungarian original published in Magyar Nemzet".

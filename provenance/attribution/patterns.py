@@ -7,6 +7,8 @@ citation and quote extractors build their one-pass patterns from the same pieces
 '2021-08-23'
 >>> parse_date("Aug. 23", default_year=2021)
 '2021-08-23'
+>>> parse_date("4 mars 2025"), parse_date("12 de mayo", 2025), parse_date("4. März 2025")
+('2025-03-04', '2025-05-12', '2025-03-04')
 >>> bool(OUTLET_WORD_RE.search("the Daily Clarion newspaper"))
 True
 """
@@ -52,26 +54,44 @@ CAP = (
 CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"
 
-# Nouns that say "this name is a news outlet" when they stand next to it.
+# Nouns that say "this name is a news outlet" when they stand next to it, in English, Spanish,
+# French, German, Portuguese and Italian ("la agencia", "le quotidien", "der Zeitung").
 DESCRIPTOR = (
     r"(?:news[ \t]+agency|news[ \t]+service|wire[ \t]+service|newswire|agency|newspaper|daily"
     r"|weekly|monthly|tabloid|broadcaster|(?:TV|television)(?:[ \t]+(?:channel|network|station))?"
     r"|channel|radio(?:[ \t]+station)?|magazine|(?:news|media)[ \t]+outlet|outlet|news[ \t]+site"
-    r"|news[ \t]+website|website|news[ \t]+portal|portal|publication|paper|network)"
+    r"|news[ \t]+website|website|news[ \t]+portal|portal|publication|paper|network"
+    r"|agencia|agence|agência|agenzia|(?:[Nn]achrichten|[Pp]resse)?[Aa]gentur|diario|diário"
+    r"|periódico|jornal|journal|quotidien|hebdomadaire|quotidiano|giornale|settimanale|semanario"
+    r"|semanário|revista|rivista|[Zz]eitung|[Ww]ochenzeitung|[Mm]agazin|[Ss]ender|cadena|chaîne"
+    r"|emisora|emissora|televisión|télévision|televisão|televisione|emittente|rádio|canal"
+    r"|[Tt]ageszeitung|[Bb]oulevardzeitung)"
 )
 # Capitalised words that make an unregistered name look like an outlet ("the Daily Clarion").
-OUTLET_WORDS = (
-    r"Times|Post|News|Journal|Gazette|Herald|Tribune|Telegraph|Guardian|Observer|Chronicle"
-    r"|Express|Mirror|Daily|Press|News[ \t]+Agency|Radio|Television|TV|Broadcasting|Wire"
-    r"|Magazine|Courier|Dispatch|Inquirer|Examiner|Sentinel|Bulletin|Clarion|Monitor|Standard"
-    r"|Weekly|Media|Newspaper|Izvestia|Kommersant|Pravda|Gazeta|Zeitung|Spiegel"
+_OUTLET_WORD_LIST = (
+    "Times Post News Journal Gazette Herald Tribune Telegraph Guardian Observer Chronicle "
+    "Express Mirror Daily Press Radio Television TV Broadcasting Wire Magazine Courier Dispatch "
+    "Inquirer Examiner Sentinel Bulletin Clarion Monitor Standard Weekly Media Newspaper Izvestia "
+    "Kommersant Pravda Gazeta Zeitung Spiegel "
+    # Spanish, French, German, Portuguese, Italian mastheads.
+    "Prensa Presse Imprensa Diario Diário Jornal Noticias Notícias Nouvelles Nachrichten Notizie "
+    "Gazzetta Giornale Corriere Courrier Kurier Rundschau Tageblatt Allgemeine Agencia Agence "
+    "Agência Agenzia Presse-Agentur Nachrichtenagentur Televisión Télévision Televisão"
+).split()
+OUTLET_WORDS = "|".join(
+    [*(re.escape(w) for w in _OUTLET_WORD_LIST), r"News[ \t]+Agency"]
+    # In capitals too: "(EUROPA PRESS)", "DAILY NEWS".
+    + [re.escape(w.upper()) for w in _OUTLET_WORD_LIST if w.upper() != w]
 )
 # Descriptors that make an unregistered name an outlet on their own ("agency" and "network"
 # do not: "the China Manned Space Agency" is no news agency).
 STRICT_DESCRIPTOR = (
     r"(?:news[ \t]+agency|news[ \t]+service|wire[ \t]+service|newswire|newspaper|daily|weekly"
     r"|tabloid|broadcaster|TV(?:[ \t]+channel)?|television[ \t]+channel|radio(?:[ \t]+station)?"
-    r"|magazine|news[ \t]+outlet|media[ \t]+outlet|news[ \t]+site|news[ \t]+website|news[ \t]+portal)"
+    r"|magazine|news[ \t]+outlet|media[ \t]+outlet|news[ \t]+site|news[ \t]+website|news[ \t]+portal"
+    r"|diario|diário|periódico|jornal|quotidien|hebdomadaire|quotidiano|giornale|settimanale"
+    r"|[Zz]eitung|[Tt]ageszeitung|[Nn]achrichtenagentur|agencia[ \t]+de[ \t]+noticias"
+    r"|agence[ \t]+de[ \t]+presse|agência[ \t]+de[ \t]+notícias|agenzia[ \t]+di[ \t]+stampa)"
 )
 OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
 
@@ -157,20 +177,37 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "on Tuesday" between a speaker and the verb ("Xi Jinping on Tuesday called for").
 WHEN = rf"(?:[ \t]+(?:on[ \t]+{WEEKDAY}|{WEEKDAY}|today|yesterday|last[ \t]+week|this[ \t]+week))?"
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Month names and abbreviations: English, Spanish, French, German, Portuguese, Italian.
+_MONTH_NAMES = (
+    ("january jan", "enero ene", "janvier janv", "januar jänner jän", "janeiro", "gennaio gen"),
+    ("february feb", "febrero", "février févr fév fevr", "februar", "fevereiro fev", "febbraio"),
+    ("march mar", "marzo", "mars", "märz mär mrz", "março", ""),
+    ("april apr", "abril abr", "avril avr", "", "", "aprile"),
+    ("may", "mayo", "mai", "", "maio", "maggio mag"),
+    ("june jun", "junio", "juin", "juni", "junho", "giugno giu"),
+    ("july jul", "julio", "juillet juil", "juli", "julho", "luglio lug"),
+    ("august aug", "agosto ago", "août aout", "", "", ""),
+    ("september sep sept", "septiembre setiembre", "septembre", "", "setembro set", "settembre"),
+    ("october oct", "octubre", "octobre", "oktober okt", "outubro out", "ottobre ott"),
+    ("november nov", "noviembre", "novembre", "", "novembro", ""),
+    ("december dec", "diciembre dic", "décembre déc dec", "dezember dez", "dezembro", "dicembre"),
 )
+MONTHS = {
+    word: number
+    for number, names in enumerate(_MONTH_NAMES, start=1)
+    for group in names
+    for word in group.split()
+}
+# Any case ("3 mar", "5 MAR", "4 mars 2025"); a month never runs into a longer word ("Marcos").
+MONTH = rf"(?i:{trie_pattern(MONTHS)})(?!{LETTER})\.?"
+# "Aug. 23, 2021", "23rd August, 2021", "4. März 2025", "12 de mayo de 2025".
 DATE = (
     rf"(?:{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH},?(?:[ \t]+\d{{4}})?)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.|º|er)?[ \t]+(?:de[ \t]+)?{MONTH},?"
+    rf"(?:[ \t]+(?:de[ \t]+)?\d{{4}})?)"
 )
 DATE_RE = re.compile(DATE)
-_DATE_PARTS_RE = re.compile(r"(\d{4})|(\d{1,2})(?:st|nd|rd|th)?|([A-Za-z]{3})[a-z]*")
+_DATE_PARTS_RE = re.compile(rf"(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?|({LETTER}+)")
 
 
 def parse_date(text: str, default_year: int | None = None) -> str | None:
@@ -184,8 +221,8 @@ def parse_date(text: str, default_year: int | None = None) -> str | None:
             year = int(four)
         elif one_two:
             day = int(one_two)
-        elif word and word.lower() in MONTHS and month is None:
-            month = MONTHS[word.lower()]
+        elif word and month is None:
+            month = MONTHS.get(word.lower())
     year = year if year is not None else default_year
     if year is None or month is None or day is None or not 1 <= day <= 31:
         return None
