@@ -36,7 +36,7 @@ from provenance.schema import conform, empty
 _PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
 _PLACE = (
     rf"{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,3}}"
-    rf"(?:,[ \t]*{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
+    rf"(?:,[ \t]*(?!{DATE}){_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
 )
 DATELINE_RE = re.compile(
     rf"[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
