@@ -46,6 +46,10 @@ ENGINES = ("pandas", "dask")
 # 2,000 articles a worker they take 4.4 s instead of 6.4 s with framing and break even without.
 MIN_ARTICLES_PER_WORKER = 2_000
 
+# Link framing runs in the pool (when analyze was given workers) with at least this many links
+# a worker. PLACEHOLDER_MEASURED
+MIN_LINKS_PER_WORKER = 2_000
+
 InputLike = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | pd.DataFrame
 
 
@@ -300,6 +304,7 @@ def analyze_articles(
         article_scores=per_article["scores"],
         article_evidence=per_article["evidence"],
         lexicons=lexicons,
+        workers=check_workers(workers) or 1,
         clock=clock,
     )
 
@@ -379,19 +384,11 @@ def parallel_article_stages(
 
     >>> out = parallel_article_stages(articles, load_registry(), workers=2)  # doctest: +SKIP
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    bounds = np.linspace(0, len(articles), workers + 1).round().astype(int)
-    chunks = [articles.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [
-            pool.submit(article_stages, chunk, registry, framing=framing, lexicons=lexicons)
-            for chunk in chunks
-        ]
-        del chunks
-        parts = [future.result() for future in futures]
+    jobs = [
+        {"articles": chunk, "registry": registry, "framing": framing, "lexicons": lexicons}
+        for chunk in _contiguous_chunks(articles, workers)
+    ]
+    parts = run_in_pool(article_stages, jobs, workers)
     out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
     names = ["articles", "credits", "citations", "quotes"] + (
         ["scores", "evidence"] if framing else []
@@ -403,6 +400,31 @@ def parallel_article_stages(
     del parts, pieces
     _release_freed_memory()
     return out
+
+
+def run_in_pool(fn: Callable[..., Any], jobs: list[dict[str, Any]], workers: int) -> list[Any]:
+    """``fn(**job)`` for every job in a "spawn" process pool of ``workers``, in job order.
+
+    ``jobs`` is emptied once submitted, so that the parent can free the chunks it shipped. The
+    per-article stages and link framing both run their chunks here.
+
+    >>> run_in_pool(pool_size, [{"n_articles": 5_000, "workers": 2}], 1)  # doctest: +SKIP
+    [2]
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(fn, **job) for job in jobs]
+        jobs.clear()
+        return [future.result() for future in futures]
+
+
+def _contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    """``n`` contiguous row ranges of ``frame``, as even as can be."""
+    bounds = np.linspace(0, len(frame), n + 1).round().astype(int)
+    return [frame.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _release_freed_memory() -> None:
@@ -467,16 +489,17 @@ def check_workers(workers: Any) -> int | None:
     return int(workers)
 
 
-def pool_size(n_articles: int, workers: int | None) -> int:
+def pool_size(n_articles: int, workers: int | None, per_worker: int | None = None) -> int:
     """Processes the pandas engine uses: at most ``workers``, each with at least
-    ``MIN_ARTICLES_PER_WORKER`` articles; 1 means in-process.
+    ``per_worker`` items (default ``MIN_ARTICLES_PER_WORKER`` articles); 1 means in-process.
 
     >>> pool_size(5_000, 4), pool_size(1_000, 4), pool_size(50_000, None)
     (2, 1, 1)
     """
     if not workers:
         return 1
-    return max(1, min(workers, n_articles // MIN_ARTICLES_PER_WORKER))
+    per_worker = MIN_ARTICLES_PER_WORKER if per_worker is None else per_worker
+    return max(1, min(workers, n_articles // per_worker))
 
 
 def stage_names(framing: bool, workers: int = 1) -> list[str]:
@@ -519,13 +542,15 @@ def finish_analysis(
     article_evidence: pd.DataFrame | None = None,
     texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    workers: int = 1,
     clock: StageClock | None = None,
 ) -> Analysis:
     """The stages on the (small) graph: links, chains, link framing, outlet comparison.
 
     Both engines end here. ``texts`` holds article_id, title and text of at least the linked
     articles when ``articles`` carries no text, or is a function of the links that returns them
-    (the Dask engine keeps texts on the workers and fetches only the linked ones).
+    (the Dask engine keeps texts on the workers and fetches only the linked ones). ``workers``
+    scores the links in a process pool (see :func:`link_framing`).
     """
     from provenance.chains import build_chains, build_links, compare_outlets
 
@@ -546,14 +571,14 @@ def finish_analysis(
         chains, chain_hops = build_chains(links, articles, outlet_rows)
     framing_long = empty("framing")
     if article_scores is not None:
-        from provenance.framing import framing_table, score_links
+        from provenance.framing import framing_table
 
         with clock("link framing"):
             if texts is None:
                 texts = articles
             elif callable(texts):
                 texts = texts(links)
-            link_scores, link_evidence = score_links(
+            link_scores, link_evidence = link_framing(
                 links,
                 texts,
                 reuse=reuse,
@@ -563,7 +588,7 @@ def finish_analysis(
                 credits=credits,
                 article_scores=article_scores,
                 lexicons=lexicons,
-                return_evidence=True,
+                workers=workers,
             )
             links = links.merge(link_scores, on="link_id", how="left")
             missing = [c for c in article_scores.columns if c not in articles.columns]
@@ -594,6 +619,74 @@ def finish_analysis(
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
     return Analysis(ordered, clock.timings)
+
+
+def link_framing(
+    links: pd.DataFrame,
+    texts: pd.DataFrame,
+    *,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    quotes: pd.DataFrame,
+    citations: pd.DataFrame,
+    credits: pd.DataFrame,
+    article_scores: pd.DataFrame,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    workers: int = 1,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`provenance.framing.score_links` (scores and evidence), on contiguous chunks of the
+    links sorted by link_id in a process pool when ``workers`` > 1 and there are at least
+    ``MIN_LINKS_PER_WORKER`` links a worker.
+
+    A link's values depend on its child and parent only, so each chunk gets the rows of its own
+    articles and the chunks' tables, in link_id order, are the tables of the whole batch.
+
+    >>> scores, evidence = link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
+    """
+    from provenance.framing import score_links
+
+    tables = {
+        "reuse": reuse,
+        "passages": passages,
+        "quotes": quotes,
+        "citations": citations,
+        "credits": credits,
+        "article_scores": article_scores,
+    }
+    n_workers = pool_size(len(links), workers, MIN_LINKS_PER_WORKER)
+    if n_workers == 1:
+        return score_links(links, texts, lexicons=lexicons, return_evidence=True, **tables)
+    links = links.sort_values("link_id", kind="stable", ignore_index=True)
+    text_cols = [c for c in ("article_id", "title", "text") if c in texts.columns]
+    jobs = []
+    for chunk in _contiguous_chunks(links, n_workers):
+        ids = pd.concat([chunk["child_article_id"], chunk["parent_article_id"]]).dropna()
+        ids = set(ids.astype(str))
+
+        def mine(frame: pd.DataFrame, column: str = "article_id", ids: set[str] = ids):
+            return frame[frame[column].astype(str).isin(ids)]
+
+        pairs = mine(mine(reuse, "child_article_id"), "parent_article_id")
+        jobs.append(
+            {
+                "links": chunk,
+                "articles": mine(texts)[text_cols],
+                "reuse": pairs,
+                "passages": passages[passages["pair_id"].isin(pairs["pair_id"])],
+                "quotes": mine(quotes),
+                "citations": mine(citations),
+                "credits": mine(credits),
+                "article_scores": mine(article_scores),
+                "lexicons": lexicons,
+                "return_evidence": True,
+            }
+        )
+    parts = run_in_pool(score_links, jobs, n_workers)
+    scores = pd.concat([part[0] for part in parts], ignore_index=True)
+    evidence = pd.concat([part[1] for part in parts], ignore_index=True)
+    del parts
+    _release_freed_memory()
+    return scores, evidence
 
 
 def _outlets_seen(

@@ -120,13 +120,37 @@ def _passage_spans(reuse, passages) -> dict[tuple[str, str], tuple[list, list]]:
         return {}
     pairs = reuse[["pair_id", "child_article_id", "parent_article_id"]].astype(str)
     p = passages.merge(pairs, on="pair_id", how="inner")
+    # One stable sort and plain lists instead of a groupby with per-group conversions.
+    p = p.sort_values(["child_article_id", "parent_article_id"], kind="stable")
+    keys = list(zip(p["child_article_id"], p["parent_article_id"], strict=True))
+    cols = [
+        p[c].astype(int).tolist()
+        for c in ("child_start", "child_end", "parent_start", "parent_end")
+    ]
     out: dict[tuple[str, str], tuple[list, list]] = {}
-    for (c, par), g in p.groupby(["child_article_id", "parent_article_id"], sort=True):
-        out[(c, par)] = (
-            list(zip(g["child_start"].astype(int), g["child_end"].astype(int), strict=True)),
-            list(zip(g["parent_start"].astype(int), g["parent_end"].astype(int), strict=True)),
-        )
+    for k, cs, ce, ps, pe in zip(keys, *cols, strict=True):
+        entry = out.setdefault(k, ([], []))
+        entry[0].append((cs, ce))
+        entry[1].append((ps, pe))
     return out
+
+
+_EVIDENCE_COLUMNS = ["target_id", "feature", "start", "end", "text"]
+_EVIDENCE_DTYPES = {
+    "target_id": "str",
+    "feature": "str",
+    "start": "int64",
+    "end": "int64",
+    "text": "str",
+}
+
+
+def _evidence_frame(rows: list[tuple] | pd.DataFrame) -> pd.DataFrame:
+    """Evidence rows with fixed dtypes, so that empty pieces do not turn columns to object."""
+    frame = (
+        rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS)
+    )
+    return frame.astype(_EVIDENCE_DTYPES)
 
 
 def _nan_frame(index: pd.Index, columns: list[str]) -> pd.DataFrame:
@@ -219,11 +243,10 @@ def score_links(
     out["d_credits_kept"] = np.nan
     out["d_credits_dropped"] = np.nan
     if credits is not None:
-        credited = (
-            credits.dropna(subset=["outlet_id"])
-            .groupby(credits["article_id"].astype(str))["outlet_id"]
-            .agg(lambda s: frozenset(s.astype(str)))
-        )
+        cr = credits.dropna(subset=["outlet_id"])
+        credited: dict[str, set[str]] = {}
+        for a, o in zip(cr["article_id"].astype(str), cr["outlet_id"].astype(str), strict=True):
+            credited.setdefault(a, set()).add(o)
         cs = [credited.get(c, frozenset()) for c in child.fillna("")]
         ps = [credited.get(p, frozenset()) for p in parent.fillna("")]
         out.loc[has_parent, "d_credits_kept"] = [
@@ -233,14 +256,17 @@ def score_links(
             len(b - a) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
         ]
 
-    # Sentences of every involved article, scanned once.
+    # Sentences of every involved article; each distinct sentence scanned once (a republished
+    # article repeats most of its parent's sentences, and a sentence's hits depend on it alone).
     sents = _sentences(texts)
     scanner = scanner_for(lexicons)
-    shits, scounts = scanner.scan(sents["text"].tolist())
+    sent_code, unique_index = pd.factorize(sents["text"])
+    unique_sents = unique_index.tolist()
+    shits, scounts = scanner.scan(unique_sents)
     names = scanner.names
-    verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
-    hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
-    loaded_v = loaded_language_hits(shits, len(sents))
+    verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()[sent_code]
+    hedge_v = scounts[:, names.index("hedges")].toarray().ravel()[sent_code]
+    loaded_v = loaded_language_hits(shits, len(unique_sents))[sent_code]
     by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
     sent_text = sents["text"].tolist()
     sent_start, sent_end = sents["start"].to_numpy(), sents["end"].to_numpy()
@@ -308,29 +334,28 @@ def score_links(
     out["d_hedges_added"] = per_link(h_added)
     out["d_loaded_added"] = per_link(l_added)
 
-    # Added / dropped text features, scored in one pass each.
+    # Added and dropped text features in one pass over the distinct texts (a text's features
+    # depend on that text alone).
     sub = [f"f_{k}" for k in PASSAGE_FEATURES]
-    for kind, txts, spans in (
-        ("added", added_text, added_spans),
-        ("dropped", dropped_text, dropped_spans),
-    ):
+    passage_values = np.zeros((0, len(sub)))
+    if added_text:
+        codes, uniques = pd.factorize(pd.Series(added_text + dropped_text, dtype=object))
+        feats, _ = score_detail(pd.Series(uniques, dtype=object), lexicons=lexicons)
+        passage_values = feats[sub].to_numpy()[codes]
+    for part, (kind, spans) in enumerate((("added", added_spans), ("dropped", dropped_spans))):
         cols = [f"d_{kind}_{k}" for k in PASSAGE_FEATURES]
-        block = _nan_frame(out.index, cols)
-        if txts:
-            feats, _ = score_detail(pd.Series(txts, dtype=object), lexicons=lexicons)
-            block.iloc[np.flatnonzero(has_parent)] = feats[sub].to_numpy()
+        block = np.full((n, len(cols)), np.nan)
+        block[has_parent] = passage_values[part * len(added_text) : (part + 1) * len(added_text)]
         out[cols] = block
         if return_evidence:
-            src = texts
             tag = "" if kind == "added" else "[parent] "
             evidence.append(
-                pd.DataFrame(
+                _evidence_frame(
                     [
-                        (link_list[i], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
+                        (link_list[i], f"d_{kind}_n_words", s, e, tag + texts[a][s:e])
                         for i, a, sp in spans
                         for s, e in sp
-                    ],
-                    columns=["target_id", "feature", "start", "end", "text"],
+                    ]
                 )
             )
 
@@ -450,12 +475,8 @@ def score_links(
                 c_txt.append(t)
                 if return_evidence:
                     evidence.append(
-                        pd.DataFrame(
-                            [
-                                (link_list[i], "d_cited_n_words", s, e, texts[ci][s:e])
-                                for s, e in sp
-                            ],
-                            columns=["target_id", "feature", "start", "end", "text"],
+                        _evidence_frame(
+                            [(link_list[i], "d_cited_n_words", s, e, texts[ci][s:e]) for s, e in sp]
                         )
                     )
         if rows:
@@ -467,37 +488,42 @@ def score_links(
     if not return_evidence:
         return out
 
+    evidence.append(_evidence_frame([(link_list[i], f, s, e, t) for i, f, s, e, t in q_ev]))
     evidence.append(
-        pd.DataFrame(
-            [(link_list[i], f, s, e, t) for i, f, s, e, t in q_ev],
-            columns=["target_id", "feature", "start", "end", "text"],
+        _shift_evidence(
+            out, pa, shift, removed, added, h_removed, sents, sent_code, unique_sents, shits
         )
     )
-    evidence.append(_shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits))
     ev = pd.concat(evidence, ignore_index=True)
     ev.insert(0, "target_kind", "link")
     return out, ev.sort_values(["target_id", "feature", "start"], kind="stable", ignore_index=True)
 
 
-def _shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits) -> pd.DataFrame:
-    """Child-sentence spans with 'said -> claimed' and the hedges an edit removed."""
+def _shift_evidence(
+    out, pa, shift, removed, added, h_removed, sents, sent_code, unique_sents, shits
+) -> pd.DataFrame:
+    """Child-sentence spans with 'said -> claimed' and the hedges an edit removed.
+
+    ``shits`` are the hits of the distinct sentences ``unique_sents``; ``sent_code`` maps a
+    sentence of ``sents`` to its distinct sentence.
+    """
     rows_needed = np.flatnonzero(shift | (h_removed > 0))
-    docs = np.unique(pa[rows_needed][:, 1:]) if len(rows_needed) else np.zeros(0, int)
+    docs = np.unique(sent_code[pa[rows_needed][:, 1:]]) if len(rows_needed) else np.zeros(0, int)
     wanted = {f"verbs_{c}" for c in VERB_CLASSES} | {"hedges"}
     sh = shits[shits["doc"].isin(docs) & shits["list"].astype(str).isin(wanted)]
-    sent_text = sents["text"].tolist()
     starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
     words: dict[tuple[int, str], list[str]] = {}
     for doc, lst, s0, e0 in zip(
         sh["doc"], sh["list"].astype(str), sh["start"], sh["end"], strict=True
     ):
-        words.setdefault((int(doc), lst), []).append(sent_text[int(doc)][int(s0) : int(e0)])
+        words.setdefault((int(doc), lst), []).append(unique_sents[int(doc)][int(s0) : int(e0)])
     link_ids = out["link_id"].tolist()
     rows = []
     for r in rows_needed:
         i, c, p = (int(v) for v in pa[r])
         lid = link_ids[i]
         start, end = int(starts[c]), int(ends[c])
+        c, p = int(sent_code[c]), int(sent_code[p])  # the hits are by distinct sentence
         if shift[r]:
             was = [
                 w
@@ -515,4 +541,4 @@ def _shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits) -> 
         if h_removed[r] > 0:
             gone = sorted(set(words.get((p, "hedges"), [])) - set(words.get((c, "hedges"), [])))
             rows.append((lid, "d_hedges_removed", start, end, "removed: " + ", ".join(gone)))
-    return pd.DataFrame(rows, columns=["target_id", "feature", "start", "end", "text"])
+    return _evidence_frame(rows)

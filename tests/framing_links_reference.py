@@ -1,0 +1,520 @@
+"""Frozen copy of ``provenance.framing.links.score_links`` before it was sped up (commit d926beb).
+
+Kept only so that tests/test_framing_links_speed.py can check that the faster code returns the
+very same link scores and evidence. Do not import it from the package; when the link features
+themselves change on purpose, update or delete this reference together with the tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import cdist, cpdist
+from scipy.special import rel_entr
+
+from provenance.framing.articles import _check_articles, column_strings, score_articles, speaker_key
+from provenance.framing.features import (
+    FEATURES,
+    _sentences,
+    loaded_language_hits,
+    scanner_for,
+    score_detail,
+)
+from provenance.framing.lexicons import FRAMES, VERB_CLASSES, LexiconsArg
+from provenance.framing.quotes import quotes_table
+from provenance.text import uncovered_spans
+
+ALIGN_MIN = 70.0  # fuzz.ratio (0-100) at which two sentences count as one sentence, edited
+QUOTE_ALTER_MIN = 60.0  # fuzz.ratio below which a parent quote counts as dropped
+MAX_SENTENCES = 2000  # per article in alignment: bounds the n x m similarity matrix
+
+# Text features also reported for the added, dropped and citing passages.
+PASSAGE_FEATURES = (
+    "n_words",
+    "quote_share",
+    *(f"verb_{c}" for c in VERB_CLASSES),
+    "hedges_per_1k",
+    "boosters_per_1k",
+    "factives_per_1k",
+    "sentiment",
+    "subjectivity",
+    "loaded",
+    "loaded_language",
+    *(f"frame_{f}" for f in FRAMES),
+)
+
+LINK_FEATURES: dict[str, str] = {
+    **{f"d_{k[2:]}": "child minus parent: " + v for k, v in FEATURES.items()},
+    **{
+        f"d_added_{k}": "text the child added (outside aligned passages): " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
+    **{
+        f"d_dropped_{k}": "parent text the child dropped: " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
+    **{
+        f"d_cited_{k}": "outlet-only parent: the child's sentences citing it: " + FEATURES[f"f_{k}"]
+        for k in PASSAGE_FEATURES
+    },
+    "d_aligned_sentences": f"child sentences aligned to a parent sentence (fuzz.ratio >= {ALIGN_MIN:g})",
+    "d_verb_shifts": "aligned sentences' attribution verbs replaced by a verb of another class",
+    **{
+        f"d_shift_from_{c}": f"{c} attribution verbs replaced in aligned sentences"
+        for c in VERB_CLASSES
+    },
+    **{
+        f"d_shift_to_{c}": f"{c} attribution verbs brought in by a replacement"
+        for c in VERB_CLASSES
+    },
+    "d_hedges_removed": "hedges of the parent's aligned sentences missing from the child's",
+    "d_hedges_added": "hedges in the child's aligned sentences missing from the parent's",
+    "d_loaded_added": "loaded-language hits the child's aligned sentences add",
+    "d_quotes_kept": "parent body quotes found verbatim in the child",
+    "d_quotes_altered": f"parent quotes found with edits (fuzz.ratio {QUOTE_ALTER_MIN:g}-99)",
+    "d_quotes_dropped": "parent quotes missing from the child",
+    "d_quotes_added": "child quotes not in the parent",
+    "d_quote_edit_distance": "Levenshtein characters changed over altered quotes",
+    "d_speakers_kept": "parent's quoted speakers also quoted by the child",
+    "d_speakers_lost": "parent's quoted speakers the child no longer quotes",
+    "d_speakers_added": "speakers the child quotes that the parent did not",
+    "d_title_similarity": "headline similarity, rapidfuzz token_sort_ratio / 100",
+    "d_credited": "1 when the child credits or cites the parent outlet (links.credited)",
+    "d_credits_kept": "outlets the parent credits that the child credits too",
+    "d_credits_dropped": "outlets the parent credits that the child does not",
+    "d_frame_jsd": "frame shift: Jensen-Shannon divergence (base 2) of the frame distributions",
+}
+
+_LINK_COLUMNS = ("link_id", "child_article_id", "parent_article_id", "parent_outlet_id")
+
+
+def js_divergence(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Row-wise Jensen-Shannon divergence (base 2, 0..1) of non-negative weight rows.
+
+    >>> js_divergence(np.array([[1.0, 0.0], [1.0, 1.0]]), np.array([[0.0, 1.0], [2.0, 2.0]]))
+    array([1., 0.])
+    """
+    p = p / p.sum(1, keepdims=True)
+    q = q / q.sum(1, keepdims=True)
+    m = (p + q) / 2
+    js = (rel_entr(p, m).sum(1) + rel_entr(q, m).sum(1)) / (2 * np.log(2))
+    return np.clip(js, 0.0, 1.0)
+
+
+def _check_links(links: pd.DataFrame) -> None:
+    if not isinstance(links, pd.DataFrame):
+        raise TypeError("links must be a pandas DataFrame")
+    missing = set(_LINK_COLUMNS) - set(links.columns)
+    if missing:
+        raise ValueError(f"links lacks columns {sorted(missing)}")
+
+
+def _text_of(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    kept = [(s, e) for s, e in spans if text[s:e].strip()]
+    return "\n\n".join(text[s:e].strip() for s, e in kept), kept
+
+
+def _passage_spans(reuse, passages) -> dict[tuple[str, str], tuple[list, list]]:
+    """(child, parent) -> (child spans, parent spans) of aligned passages."""
+    if reuse is None or passages is None or not len(passages):
+        return {}
+    pairs = reuse[["pair_id", "child_article_id", "parent_article_id"]].astype(str)
+    p = passages.merge(pairs, on="pair_id", how="inner")
+    out: dict[tuple[str, str], tuple[list, list]] = {}
+    for (c, par), g in p.groupby(["child_article_id", "parent_article_id"], sort=True):
+        out[(c, par)] = (
+            list(zip(g["child_start"].astype(int), g["child_end"].astype(int), strict=True)),
+            list(zip(g["parent_start"].astype(int), g["parent_end"].astype(int), strict=True)),
+        )
+    return out
+
+
+def _nan_frame(index: pd.Index, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(np.nan, index=index, columns=columns)
+
+
+def score_links(
+    links: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    reuse: pd.DataFrame | None = None,
+    passages: pd.DataFrame | None = None,
+    quotes: pd.DataFrame | None = None,
+    citations: pd.DataFrame | None = None,
+    credits: pd.DataFrame | None = None,
+    lexicons: LexiconsArg = None,
+    article_scores: pd.DataFrame | None = None,
+    return_evidence: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """``link_id`` + ``d_*`` columns (see ``LINK_FEATURES``), one row per link, sorted by link_id.
+
+    ``article_scores`` (from :func:`score_articles`) saves rescoring the articles. With
+    ``return_evidence=True`` also returns the spans behind the values (target_id, feature,
+    start, end, text); spans are in the child's text, except those whose text starts with
+    ``[parent]`` (dropped text and quotes, in the parent's text).
+
+    >>> arts = pd.DataFrame({"article_id": ["p", "c"], "title": ["T", "T"],
+    ...     "text": ["Ivanov said the plan might work.", "Ivanov claimed the plan will work."]})
+    >>> links = pd.DataFrame({"link_id": ["l1"], "child_article_id": ["c"],
+    ...     "parent_article_id": ["p"], "parent_outlet_id": ["x"]})
+    >>> out = score_links(links, arts)
+    >>> out[["d_shift_from_neutral", "d_shift_to_doubt", "d_hedges_removed"]].values.tolist()
+    [[1.0, 1.0, 1.0]]
+    """
+    _check_links(links)
+    _check_articles(articles)
+    links = links.sort_values("link_id", kind="stable", ignore_index=True)
+    child = links["child_article_id"].astype("string")
+    parent = links["parent_article_id"].astype("string")
+    needed = set(child.dropna()) | set(parent.dropna())
+    arts = articles[articles["article_id"].astype(str).isin(needed)]
+    arts = arts.sort_values("article_id", kind="stable", ignore_index=True)
+    ids = arts["article_id"].astype(str).tolist()
+    pos = {a: i for i, a in enumerate(ids)}
+    texts = column_strings(arts, "text")
+    titles = column_strings(arts, "title")
+    if quotes is None:
+        quotes = quotes_table(arts)
+    if article_scores is None:
+        article_scores = score_articles(arts, quotes, lexicons=lexicons)
+
+    scores = article_scores.set_index(article_scores["article_id"].astype(str))
+    fcols = [c for c in scores.columns if c.startswith("f_")]
+    cf = scores.reindex(child.fillna("").tolist())[fcols].to_numpy(dtype=float)
+    pf = scores.reindex(parent.fillna("").tolist())[fcols].to_numpy(dtype=float)
+    out = pd.DataFrame(cf - pf, columns=[f"d_{c[2:]}" for c in fcols])
+    out.insert(0, "link_id", links["link_id"].astype("string").to_numpy())
+    evidence: list[pd.DataFrame] = []
+    link_list = out["link_id"].tolist()
+
+    # Frame shift from the article frame rates.
+    fr = [f"f_frame_{f}" for f in FRAMES]
+    cfr = scores.reindex(child.fillna("").tolist())[fr].to_numpy(dtype=float)
+    pfr = scores.reindex(parent.fillna("").tolist())[fr].to_numpy(dtype=float)
+    ok = (np.nansum(cfr, 1) > 0) & (np.nansum(pfr, 1) > 0)
+    jsd = np.full(len(links), np.nan)
+    if ok.any():
+        jsd[ok] = js_divergence(cfr[ok], pfr[ok])
+    out["d_frame_jsd"] = jsd
+
+    # Headline similarity, pairwise in C.
+    has_parent = (
+        parent.notna().to_numpy()
+        & parent.fillna("").isin(pos).to_numpy()
+        & child.fillna("").isin(pos).to_numpy()
+    )
+    sim = np.full(len(links), np.nan)
+    if has_parent.any():
+        ct = [titles[pos[c]] for c in child[has_parent]]
+        pt = [titles[pos[p]] for p in parent[has_parent]]
+        sim[has_parent] = cpdist(ct, pt, scorer=fuzz.token_sort_ratio, processor=str.lower) / 100
+    out["d_title_similarity"] = sim
+
+    # Credit kept or dropped.
+    out["d_credited"] = (
+        links["credited"].astype("boolean").astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        if "credited" in links
+        else np.nan
+    )
+    out["d_credits_kept"] = np.nan
+    out["d_credits_dropped"] = np.nan
+    if credits is not None:
+        credited = (
+            credits.dropna(subset=["outlet_id"])
+            .groupby(credits["article_id"].astype(str))["outlet_id"]
+            .agg(lambda s: frozenset(s.astype(str)))
+        )
+        cs = [credited.get(c, frozenset()) for c in child.fillna("")]
+        ps = [credited.get(p, frozenset()) for p in parent.fillna("")]
+        out.loc[has_parent, "d_credits_kept"] = [
+            len(a & b) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
+        ]
+        out.loc[has_parent, "d_credits_dropped"] = [
+            len(b - a) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
+        ]
+
+    # Sentences of every involved article, scanned once.
+    sents = _sentences(texts)
+    scanner = scanner_for(lexicons)
+    shits, scounts = scanner.scan(sents["text"].tolist())
+    names = scanner.names
+    verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
+    hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
+    loaded_v = loaded_language_hits(shits, len(sents))
+    by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
+    sent_text = sents["text"].tolist()
+    sent_start, sent_end = sents["start"].to_numpy(), sents["end"].to_numpy()
+    child_ids, parent_ids = child.fillna("").tolist(), parent.fillna("").tolist()
+    passage_spans = _passage_spans(reuse, passages)
+
+    # Per link: align sentences (C-level similarity matrix), collect pairs and unaligned text.
+    pairs: list[tuple[int, int, int]] = []
+    added_text, dropped_text, added_spans, dropped_spans = [], [], [], []
+    n_aligned = np.full(len(links), np.nan)
+    for i in np.flatnonzero(has_parent):
+        ci, pi = pos[child_ids[i]], pos[parent_ids[i]]
+        cs_idx = by_doc.get(ci, np.zeros(0, int))[:MAX_SENTENCES]
+        ps_idx = by_doc.get(pi, np.zeros(0, int))[:MAX_SENTENCES]
+        matched_c, matched_p = np.zeros(len(cs_idx), bool), np.zeros(len(ps_idx), bool)
+        if len(cs_idx) and len(ps_idx):
+            sim_m = cdist(
+                [sent_text[k] for k in cs_idx],
+                [sent_text[k] for k in ps_idx],
+                scorer=fuzz.ratio,
+                dtype=np.uint8,
+            )
+            best = sim_m.argmax(1)
+            matched_c = sim_m[np.arange(len(cs_idx)), best] >= ALIGN_MIN
+            matched_p[best[matched_c]] = True
+            pairs += [(i, cs_idx[a], ps_idx[best[a]]) for a in np.flatnonzero(matched_c)]
+        n_aligned[i] = matched_c.sum()
+        key = (child_ids[i], parent_ids[i])
+        if key in passage_spans:
+            c_sp = uncovered_spans(len(texts[ci]), passage_spans[key][0])
+            p_sp = uncovered_spans(len(texts[pi]), passage_spans[key][1])
+        else:
+            uc, up = cs_idx[~matched_c], ps_idx[~matched_p]
+            c_sp = list(zip(sent_start[uc].tolist(), sent_end[uc].tolist(), strict=True))
+            p_sp = list(zip(sent_start[up].tolist(), sent_end[up].tolist(), strict=True))
+        t, sp = _text_of(texts[ci], c_sp)
+        added_text.append(t)
+        added_spans.append((i, ci, sp))
+        t, sp = _text_of(texts[pi], p_sp)
+        dropped_text.append(t)
+        dropped_spans.append((i, pi, sp))
+    out["d_aligned_sentences"] = n_aligned
+
+    # Aligned-sentence shifts, vectorised over all pairs of all links.
+    pa = np.array(pairs, dtype=np.int64).reshape(-1, 3)
+    li, cs_, ps_ = pa[:, 0], pa[:, 1], pa[:, 2]
+    removed = np.maximum(verb_m[ps_] - verb_m[cs_], 0)
+    added = np.maximum(verb_m[cs_] - verb_m[ps_], 0)
+    shift = (removed.sum(1) > 0) & (added.sum(1) > 0)
+    n = len(links)
+
+    def per_link(values: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        m = np.ones(len(li), bool) if mask is None else mask
+        v = np.bincount(li[m], weights=values[m], minlength=n).astype(float)
+        return np.where(has_parent, v, np.nan)
+
+    out["d_verb_shifts"] = per_link(np.minimum(removed.sum(1), added.sum(1)).astype(float), shift)
+    for k, c in enumerate(VERB_CLASSES):
+        out[f"d_shift_from_{c}"] = per_link(removed[:, k].astype(float), shift)
+        out[f"d_shift_to_{c}"] = per_link(added[:, k].astype(float), shift)
+    h_removed = np.maximum(hedge_v[ps_] - hedge_v[cs_], 0).astype(float)
+    h_added = np.maximum(hedge_v[cs_] - hedge_v[ps_], 0).astype(float)
+    l_added = np.maximum(loaded_v[cs_] - loaded_v[ps_], 0).astype(float)
+    out["d_hedges_removed"] = per_link(h_removed)
+    out["d_hedges_added"] = per_link(h_added)
+    out["d_loaded_added"] = per_link(l_added)
+
+    # Added / dropped text features, scored in one pass each.
+    sub = [f"f_{k}" for k in PASSAGE_FEATURES]
+    for kind, txts, spans in (
+        ("added", added_text, added_spans),
+        ("dropped", dropped_text, dropped_spans),
+    ):
+        cols = [f"d_{kind}_{k}" for k in PASSAGE_FEATURES]
+        block = _nan_frame(out.index, cols)
+        if txts:
+            feats, _ = score_detail(pd.Series(txts, dtype=object), lexicons=lexicons)
+            block.iloc[np.flatnonzero(has_parent)] = feats[sub].to_numpy()
+        out[cols] = block
+        if return_evidence:
+            src = texts
+            tag = "" if kind == "added" else "[parent] "
+            evidence.append(
+                pd.DataFrame(
+                    [
+                        (link_list[i], f"d_{kind}_n_words", s, e, tag + src[a][s:e])
+                        for i, a, sp in spans
+                        for s, e in sp
+                    ],
+                    columns=["target_id", "feature", "start", "end", "text"],
+                )
+            )
+
+    # Quotes dropped / added / altered, speakers kept or lost.
+    body_q = quotes[(quotes["field"].astype(str) == "text") & quotes["article_id"].isin(ids)].copy()
+    body_q["key"] = speaker_key(body_q["speaker"])
+    q_by: dict[str, tuple[list[str], list[int], list[int], set[str]]] = {}
+    for a, t, qs, qe, k in zip(
+        body_q["article_id"].astype(str),
+        body_q["text"].astype(str),
+        body_q["span_start"].astype("int64"),
+        body_q["span_end"].astype("int64"),
+        body_q["key"],
+        strict=True,
+    ):
+        entry = q_by.setdefault(a, ([], [], [], set()))
+        entry[0].append(t)
+        entry[1].append(int(qs))
+        entry[2].append(int(qe))
+        if isinstance(k, str):
+            entry[3].add(k)
+    qcols = [
+        "d_quotes_kept",
+        "d_quotes_altered",
+        "d_quotes_dropped",
+        "d_quotes_added",
+        "d_quote_edit_distance",
+        "d_speakers_kept",
+        "d_speakers_lost",
+        "d_speakers_added",
+    ]
+    qvals = np.full((n, len(qcols)), np.nan)
+    q_ev: list[tuple] = []
+    empty: tuple[list[str], list[int], list[int], set[str]] = ([], [], [], set())
+    for i in np.flatnonzero(has_parent):
+        cq, pq = q_by.get(child_ids[i], empty), q_by.get(parent_ids[i], empty)
+        ctext, ptext = cq[0], pq[0]
+        kept = altered = dropped = added_q = 0
+        edits = 0
+        if ptext and ctext:
+            m = cdist(ptext, ctext, scorer=fuzz.ratio)
+            best_p, best_c = m.max(1), m.max(0)
+            arg_p = m.argmax(1)
+        else:
+            best_p, best_c = np.zeros(len(ptext)), np.zeros(len(ctext))
+            arg_p = np.zeros(len(ptext), int)
+        for j, score in enumerate(best_p):
+            if score >= 100:
+                kept += 1
+            elif score >= QUOTE_ALTER_MIN:
+                altered += 1
+                edits += Levenshtein.distance(ptext[j], ctext[arg_p[j]])
+                q_ev.append(
+                    (
+                        i,
+                        "d_quotes_altered",
+                        cq[1][arg_p[j]],
+                        cq[2][arg_p[j]],
+                        f"{ptext[j]} -> {ctext[arg_p[j]]}",
+                    )
+                )
+            else:
+                dropped += 1
+                q_ev.append(
+                    (
+                        i,
+                        "d_quotes_dropped",
+                        pq[1][j],
+                        pq[2][j],
+                        "[parent] " + ptext[j],
+                    )
+                )
+        for j in np.flatnonzero(best_c < QUOTE_ALTER_MIN):
+            added_q += 1
+            q_ev.append((i, "d_quotes_added", cq[1][j], cq[2][j], ctext[j]))
+        ck, pk = cq[3], pq[3]
+        qvals[i] = [
+            kept,
+            altered,
+            dropped,
+            added_q,
+            edits,
+            len(ck & pk),
+            len(pk - ck),
+            len(ck - pk),
+        ]
+    out[qcols] = qvals
+
+    # Outlet-only parents: the child's own sentences that cite the parent outlet.
+    cited_cols = [f"d_cited_{k}" for k in PASSAGE_FEATURES]
+    out[cited_cols] = _nan_frame(out.index, cited_cols)
+    outlet_only = parent.isna().to_numpy() & child.fillna("").isin(pos).to_numpy()
+    if citations is not None and outlet_only.any() and len(citations):
+        cit = citations.dropna(subset=["outlet_id", "span_start", "span_end"])
+        cit_spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for art, outlet, cs0, ce0 in zip(
+            cit["article_id"].astype(str),
+            cit["outlet_id"].astype(str),
+            cit["span_start"].astype("int64"),
+            cit["span_end"].astype("int64"),
+            strict=True,
+        ):
+            cit_spans.setdefault((art, outlet), []).append((int(cs0), int(ce0)))
+        parent_outlets = links["parent_outlet_id"].astype("string").fillna("").tolist()
+        rows, c_txt = [], []
+        for i in np.flatnonzero(outlet_only):
+            ci = pos[child_ids[i]]
+            idx = by_doc.get(ci, np.zeros(0, int))
+            spans = set()
+            for cs0, ce0 in cit_spans.get((child_ids[i], parent_outlets[i]), []):
+                # whole sentences overlapping the citation
+                hit = idx[(sent_start[idx] < ce0) & (cs0 < sent_end[idx])]
+                spans.update(zip(sent_start[hit].tolist(), sent_end[hit].tolist(), strict=True))
+            if spans:
+                t, sp = _text_of(texts[ci], sorted(spans))
+                rows.append(i)
+                c_txt.append(t)
+                if return_evidence:
+                    evidence.append(
+                        pd.DataFrame(
+                            [
+                                (link_list[i], "d_cited_n_words", s, e, texts[ci][s:e])
+                                for s, e in sp
+                            ],
+                            columns=["target_id", "feature", "start", "end", "text"],
+                        )
+                    )
+        if rows:
+            feats, _ = score_detail(pd.Series(c_txt, dtype=object), lexicons=lexicons)
+            out.loc[rows, cited_cols] = feats[sub].to_numpy()
+
+    # Selecting the columns also copies them into one block (the frame was built column by column).
+    out = out[["link_id", *sorted(c for c in out.columns if c != "link_id")]].copy()
+    if not return_evidence:
+        return out
+
+    evidence.append(
+        pd.DataFrame(
+            [(link_list[i], f, s, e, t) for i, f, s, e, t in q_ev],
+            columns=["target_id", "feature", "start", "end", "text"],
+        )
+    )
+    evidence.append(_shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits))
+    ev = pd.concat(evidence, ignore_index=True)
+    ev.insert(0, "target_kind", "link")
+    return out, ev.sort_values(["target_id", "feature", "start"], kind="stable", ignore_index=True)
+
+
+def _shift_evidence(out, pa, shift, removed, added, h_removed, sents, shits) -> pd.DataFrame:
+    """Child-sentence spans with 'said -> claimed' and the hedges an edit removed."""
+    rows_needed = np.flatnonzero(shift | (h_removed > 0))
+    docs = np.unique(pa[rows_needed][:, 1:]) if len(rows_needed) else np.zeros(0, int)
+    wanted = {f"verbs_{c}" for c in VERB_CLASSES} | {"hedges"}
+    sh = shits[shits["doc"].isin(docs) & shits["list"].astype(str).isin(wanted)]
+    sent_text = sents["text"].tolist()
+    starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+    words: dict[tuple[int, str], list[str]] = {}
+    for doc, lst, s0, e0 in zip(
+        sh["doc"], sh["list"].astype(str), sh["start"], sh["end"], strict=True
+    ):
+        words.setdefault((int(doc), lst), []).append(sent_text[int(doc)][int(s0) : int(e0)])
+    link_ids = out["link_id"].tolist()
+    rows = []
+    for r in rows_needed:
+        i, c, p = (int(v) for v in pa[r])
+        lid = link_ids[i]
+        start, end = int(starts[c]), int(ends[c])
+        if shift[r]:
+            was = [
+                w
+                for k, cl in enumerate(VERB_CLASSES)
+                if removed[r, k]
+                for w in words.get((p, f"verbs_{cl}"), [])
+            ]
+            now = [
+                w
+                for k, cl in enumerate(VERB_CLASSES)
+                if added[r, k]
+                for w in words.get((c, f"verbs_{cl}"), [])
+            ]
+            rows.append((lid, "d_verb_shifts", start, end, f"{', '.join(was)} -> {', '.join(now)}"))
+        if h_removed[r] > 0:
+            gone = sorted(set(words.get((p, "hedges"), [])) - set(words.get((c, "hedges"), [])))
+            rows.append((lid, "d_hedges_removed", start, end, "removed: " + ", ".join(gone)))
+    return pd.DataFrame(rows, columns=["target_id", "feature", "start", "end", "text"])

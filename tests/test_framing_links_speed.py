@@ -1,0 +1,124 @@
+"""The faster link framing returns exactly what it returned before, in one process or a pool.
+
+``framing_links_reference.py`` is a frozen copy of ``score_links`` from before the speed-up. The
+inputs are what the pipeline hands to link framing on the demo corpus (data/demo, our own
+synthetic wire copy) and on a generated corpus with many reuse links (benchmarks/synthetic.py,
+machine-made text).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from framing_links_reference import score_links as reference_score_links
+
+import provenance.analysis as analysis_module
+from provenance.analysis import TABLE_ORDER, analyze, analyze_articles, link_framing
+from provenance.framing import score_links
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "data" / "demo"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import generate_corpus  # noqa: E402
+
+
+def _link_framing_inputs(monkeypatch, run) -> dict:
+    """The arguments finish_analysis passes to link framing during ``run()``."""
+    seen: dict = {}
+    real = analysis_module.link_framing
+
+    def capture(links, texts, **kwargs):
+        seen.update(links=links, texts=texts, **kwargs)
+        return real(links, texts, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(analysis_module, "link_framing", capture)
+        run()
+    return seen
+
+
+@pytest.fixture(scope="module")
+def demo_inputs():
+    with pytest.MonkeyPatch.context() as mp:
+        return _link_framing_inputs(
+            mp, lambda: analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True)
+        )
+
+
+@pytest.fixture(scope="module")
+def synthetic_inputs():
+    articles, _, outlets = generate_corpus(400, n_outlets=12, seed=3)
+    with pytest.MonkeyPatch.context() as mp:
+        return _link_framing_inputs(
+            mp, lambda: analyze_articles(articles, outlets=outlets, framing=True)
+        )
+
+
+def _both(inputs: dict):
+    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers")}
+    new = score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
+    old = reference_score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
+    return new, old
+
+
+@pytest.mark.parametrize("corpus", ["demo_inputs", "synthetic_inputs"])
+def test_same_scores_and_evidence_as_before(corpus, request):
+    inputs = request.getfixturevalue(corpus)
+    (scores, evidence), (old_scores, old_evidence) = _both(inputs)
+    # The inputs exercise what was rewritten: aligned pairs with verb shifts and hedges,
+    # passages, added and dropped text, quotes, credits.
+    assert len(scores) >= 10 and scores["d_added_n_words"].notna().sum() >= 10
+    assert (scores["d_aligned_sentences"] > 0).sum() >= 10
+    assert {"d_verb_shifts", "d_hedges_removed", "d_added_n_words", "d_dropped_n_words"} <= set(
+        evidence["feature"]
+    )
+    pd.testing.assert_frame_equal(scores, old_scores)
+    pd.testing.assert_frame_equal(evidence, old_evidence)
+
+
+def test_synthetic_corpus_has_many_reuse_links(synthetic_inputs):
+    links = synthetic_inputs["links"]
+    assert links["evidence"].str.contains("text_reuse").sum() >= 100
+
+
+def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
+    # One link alone has no verb shift or quote evidence: empty pieces keep their dtypes.
+    kwargs = {k: v for k, v in synthetic_inputs.items() if k not in ("links", "texts", "workers")}
+    links = synthetic_inputs["links"]
+    _, whole = score_links(links, synthetic_inputs["texts"], return_evidence=True, **kwargs)
+    _, one = score_links(links.head(1), synthetic_inputs["texts"], return_evidence=True, **kwargs)
+    assert len(one) and one.dtypes.to_dict() == whole.dtypes.to_dict()
+
+
+def test_pool_gives_the_same_tables(synthetic_inputs, monkeypatch):
+    monkeypatch.setattr(analysis_module, "MIN_LINKS_PER_WORKER", 1)
+    inputs = dict(synthetic_inputs, workers=1)
+    one = link_framing(**inputs)
+    pooled = link_framing(**dict(inputs, workers=2))
+    # Shuffled links: chunks are cut from the links sorted by link_id, as score_links sorts.
+    inputs["links"] = inputs["links"].sample(frac=1.0, random_state=0)
+    shuffled = link_framing(**dict(inputs, workers=3))
+    for got in (pooled, shuffled):
+        pd.testing.assert_frame_equal(got[0], one[0])
+        pd.testing.assert_frame_equal(got[1], one[1])
+
+
+def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
+    one = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=1)
+    monkeypatch.setattr(analysis_module, "MIN_LINKS_PER_WORKER", 1)
+    pooled_links = {}
+    real = analysis_module.run_in_pool
+
+    def counting(fn, jobs, workers):
+        pooled_links[fn.__name__] = len(jobs)
+        return real(fn, jobs, workers)
+
+    monkeypatch.setattr(analysis_module, "run_in_pool", counting)
+    two = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=2)
+    assert pooled_links == {"score_links": 2}  # 36 articles: only the links went to the pool
+    for name in TABLE_ORDER:
+        pd.testing.assert_frame_equal(two.tables[name], one.tables[name], obj=name)
