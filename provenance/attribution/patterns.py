@@ -151,6 +151,35 @@ ROLE_WORDS = frozenset(
     capt. sen. rep. gov. gen. lt. col. sgt. adm. maj. supt. insp. cmdr. det.
     """.split()
 )
+# The same for Spanish, French, German, Portuguese and Italian (German nouns are capitalised as
+# written; the speaker patterns add the capitalised forms of every word).
+ROLE_WORDS_ML = frozenset(
+    """
+    ministro ministra viceministro viceministra presidente presidenta vicepresidente
+    vicepresidenta portavoz secretario secretaria embajador embajadora gobernador gobernadora
+    alcalde alcaldesa diputado diputada senador senadora canciller directora jefe jefa
+    abogado abogada juez jueza experto experta analista dirigente líder consejero consejera
+    asesor asesora diplomático diplomática comisario comisaria delegado delegada economista
+    senadora
+    ministre première présidente porte-parole secrétaire ambassadeur ambassadrice gouverneur
+    maire député députée sénateur sénatrice chancelier directeur directrice avocat avocate
+    procureur procureure juge experte analyste dirigeant dirigeante conseiller conseillère
+    diplomate commissaire délégué déléguée élu élue économiste syndicaliste
+    ministerin präsident präsidentin sprecher sprecherin kanzlerin botschafter botschafterin
+    bürgermeister bürgermeisterin abgeordnete abgeordneter vorsitzende vorsitzender chefin
+    direktor direktorin leiter leiterin experte expertin ökonom ökonomin politiker politikerin
+    professorin anwalt anwältin staatsanwalt staatsanwältin richter richterin sekretär
+    sekretärin generalsekretär
+    porta-voz secretário secretária embaixador embaixadora governador governadora prefeito
+    prefeita deputado deputada diretor diretora chefe advogado advogada procurador procuradora
+    juiz juíza especialista assessor assessora bastonário governante diplomata
+    portavoce segretario segretaria ambasciatore ambasciatrice governatore governatrice sindaco
+    sindaca deputato deputata senatore senatrice direttore direttrice avvocato avvocata
+    procuratore giudice esperto esperta capogruppo consigliere consigliera assessore
+    viceministro diplomatico diplomatica
+    """.split()
+)
+ROLE_WORDS = ROLE_WORDS | ROLE_WORDS_ML
 ROLE_NOUNS = trie_pattern(ROLE_WORDS) + r"(?![\w\-])"
 ROLE_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 
@@ -171,6 +200,35 @@ VERB_WORDS = frozenset(
     describing hailing
     """.split()
 ) | {"pointed out", "went on", "said that", "called for", "calls for", "put it", "puts it"}
+# Spanish, French, German, Portuguese and Italian reporting verbs. Compound tenses are written
+# as their participle ("a déclaré", "ha detto", "ha dicho"): the auxiliary is matched before it
+# (AUXILIARY), so that no one-letter word ("a") becomes a cue searched everywhere.
+VERB_WORDS_ML = frozenset(
+    """
+    dijo dice afirmó afirma declaró declara señaló señala aseguró asegura explicó explica
+    añadió añade agregó agrega indicó indica subrayó subraya destacó destaca advirtió advierte
+    insistió insiste sostuvo sostiene manifestó respondió responde replicó replica concluyó
+    precisó reconoció reconoce denunció denuncia apuntó comentó comenta expresó recalcó
+    admitió anunció anuncia criticó dicho afirmado declarado señalado asegurado explicado
+    añadido agregado indicado subrayado advertido anunciado respondido
+    déclaré affirmé dit expliqué ajouté indiqué souligné précisé assuré estimé répondu
+    rétorqué poursuivi insisté averti annoncé confié reconnu dénoncé jugé martelé lancé
+    commenté regretté déclare affirme explique ajoute indique souligne précise assure estime
+    répond poursuit insiste avertit annonce confie reconnaît dénonce juge martèle plaide
+    sagte sagt erklärte erklärt betonte betont fügte meinte meint warnte warnt kritisierte
+    forderte bekräftigte unterstrich ergänzte versicherte bestätigte schrieb
+    disse diz afirmou declarou explicou acrescentou acrescenta sublinhou destacou garantiu
+    garante salientou ressaltou assegurou indicou observou respondeu reconheceu admitiu
+    alertou advertiu defendeu anunciou criticou comentou frisou afirmaram disseram
+    detto dichiarato spiegato aggiunto affermato sottolineato precisato commentato ribadito
+    osservato risposto replicato concluso annunciato assicurato avvertito denunciato ammesso
+    dichiara spiega aggiunge afferma sottolinea commenta ribadisce osserva risponde annuncia
+    assicura avverte dichiarò spiegò aggiunse affermò
+    """.split()
+)
+VERB_WORDS = VERB_WORDS | VERB_WORDS_ML
+# Auxiliaries of compound tenses, met between a speaker and a participle ("a déclaré").
+AUXILIARY = r"(?:a|ha|hat|han|ont|hanno|tem|avait|había|aveva)"
 SPEECH_VERBS = trie_pattern(VERB_WORDS)
 VERB = rf"(?:{SPEECH_VERBS})(?![\w\-])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -64,7 +64,11 @@ ROLE_ANY += r"(?![\w\-])"
 ROLE_NAME_RE = re.compile(
     rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}[\w\-]*)?"
     rf"[ \t]+(?P<name>(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME})"
-    rf"|,[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+[a-z]))"
+    # "la ministra de Transición Ecológica, Marta Villalba Ferrer,": a short tail may follow.
+    # (never English function words: "the deputy of the alliance, X" stays as it was).
+    rf"|(?P<tail>(?:[ \t]+(?!(?:of|for|at|the|in|on|to|and|with|from|by)(?![\w\-]))"
+    rf"[\w'’\-]+){{1,6}}?)?"
+    rf",[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+{LOWER}))"
 )
 ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at a role word
 # "Sergey Lavrov, Russia's foreign minister," (name, role). The name's repeats are possessive:
@@ -102,16 +106,32 @@ _ROLE_WORD_RE = re.compile(rf"^(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROL
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
-_PP_RE = re.compile(r"\s+(?:for|of|at|from|with)\s+")
-_DETERMINERS = frozenset("the a an this that his her its their one another".split())
+_PP_RE = re.compile(
+    r"\s+(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom"
+    r"|der|d['’]|dell['’])(?:\s+|(?<=['’]))"
+)
+_DETERMINERS = frozenset(
+    "the a an this that his her its their one another "
+    # Spanish, French, German, Portuguese, Italian articles and a few possessives.
+    "el la los las un una le les une der die das dem den des ein eine einen einem einer o os "
+    "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua".split()
+)
 # "the diplomat" may name anyone who spoke before, whatever their written role.
-_GENERIC_ROLES = frozenset("diplomat official politician envoy leader aide lawmaker".split())
+_GENERIC_ROLES = frozenset(
+    "diplomat official politician envoy leader aide lawmaker diplomático diplomática diplomate "
+    "diplomata diplomatico diplomatica politiker politikerin governante dirigente élu élue".split()
+)
 _HEAD_NOUNS = ROLE_WORDS | set(
     "ministry government embassy department office company source sources officials statement "
     "report military army police agency group party court council committee commission "
     "organisation organization union alliance bloc association federation foundation firm "
     "institute authority coalition chamber society house study survey summary analysis memo "
-    "document letter footnote filing assessment review audit ruling".split()
+    "document letter footnote filing assessment review audit ruling "
+    # Spanish, French, German, Portuguese, Italian organisations, sources and documents.
+    "ministerio ministère ministerium ministério ministero gobierno gouvernement regierung "
+    "governo empresa entreprise unternehmen groupe gruppo grupo sala tribunal gericht tribunale "
+    "fuentes fuente sources source quellen quelle fontes fonte fonti comunicado communiqué "
+    "mitteilung erklärung comunicato nota declaración déclaration sentencia".split()
 )
 _HEAD_ANY = (
     trie_pattern(
@@ -122,6 +142,21 @@ _HEAD_ANY = (
     + r"(?![\w\-])"
 )
 
+# Articles and subject pronouns of Spanish, French, German, Portuguese and Italian copy.
+_ML_DETERMINER = (
+    r"[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]na?|[Ll]e|[Ll]es|[Uu]ne|[Dd]er|[Dd]ie|[Dd]as|[Ee]ine?"
+    r"|[Oo]s?|[Aa]s|[Uu]ma?|[Ii]l|[Ll]o|[Gg]li"
+)
+_ARTICLE = r"(?:the|el|la|lo|los|las|le|les|der|die|das|dem|den|des|il|o|a|os|as)"
+_PREPOSITION = (
+    r"(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom|der)"
+)
+# "he"/"she" of the other languages (German "sie" may be "they": the nearest person is taken).
+PRONOUN_GENDER = {
+    **dict.fromkeys("he er il él ele lui".split(), "m"),
+    **dict.fromkeys("she sie elle ella ela lei".split(), "f"),
+}
+_ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Lei"
 # A speaker as written: a lower-case role with a name ("urban planner Noor Jahan"), "the
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
@@ -129,12 +164,13 @@ SPEAKER = (
     # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
     rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{ROLE_NOUNS})[ \t]+{CAP}"
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
-    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother)[ \t]+"
+    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
+    rf"|{_ML_DETERMINER})[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
-    r"(?:[ \t]+(?:for|of|at|from|with)[ \t]+(?:the[ \t]+)?(?:[\w\-]+[ \t]+){0,2}[\w\-]+)?"
+    rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)?"
     rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
     rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
-    rf"|[Hh]e|[Ss]he|[Tt]hey|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
+    rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
     r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
     r"|Local|Western|Foreign|Government|Security|Military|Health|Other|Two|Three)[ \t]+)?"
     r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
@@ -216,7 +252,7 @@ ADDRESSEE_RE = re.compile(
     rf"(?<![\w\-])(?:told|to|with|for)[ \t]+(?P<ent>{OUTLET_PHRASE})|(?<![\w\-])(?:in|on)[ \t]+"
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
-_PRONOUNS = {"he", "she"}
+_PRONOUNS = set(PRONOUN_GENDER)
 # Any person named in two or more capitalised words ("Marjorie Pell", "Dr Amira Osman"): the
 # candidates of last resort for "he"/"she" when no role or speaker names anyone nearer.
 _MORE_NAME = rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD})"
@@ -349,9 +385,12 @@ class People:
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in ROLE_NAME_SCAN.finditer(text):
             if m.group("aname"):
-                name = _clean_name(m.group("aname"))
+                # "Die Vorsitzende ..., Professorin Katrin Albers": a title before the name.
+                title, name = split_role(" ".join(m.group("aname").split()))
+                name = _clean_name(name)
                 if name and " " in name:
-                    role = _extend_role(text, m.start(), m.group("noun"))
+                    role = m.group("noun") + (m.group("tail") or "")
+                    role = _extend_role(text, m.start(), " ".join(role.split()))
                     self.mentions.append((m.start("aname"), name, role))
                 continue
             role, name = _move_roles(m.group("noun") + (m.group("of") or ""), m.group("name"))
@@ -447,13 +486,17 @@ class People:
         low = phrase.lower()
         words = low.split()
         if low in _PRONOUNS:
-            return self._pronoun(position, "m" if low == "he" else "f")
+            return self._pronoun(position, PRONOUN_GENDER[low])
         if low in _UNNAMED_SPEAKERS:
             return phrase, None
         if words[0] in _DETERMINERS:
             # "the spokesman for the ministry": the head noun decides, the phrase is kept.
             head = _PP_RE.split(low, 1)[0].split()
             wanted = tuple(w for w in head[1:] if w not in _DETERMINERS)
+            # "el viceministro ruso": the role noun, not the adjective after it.
+            roles = [i for i, w in enumerate(wanted) if _ROLE_WORD_RE.match(w)]
+            if roles:
+                wanted = wanted[: roles[-1] + 1]
             # "the source" after "a senior military source said": the phrase as introduced,
             # unless a person with that role was named after it.
             intro = self._introduced(position, head[-1]) if words[0] == "the" else None
