@@ -233,7 +233,22 @@ SPEECH_VERBS = trie_pattern(VERB_WORDS)
 VERB = rf"(?:{SPEECH_VERBS})(?![\w\-])"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "on Tuesday" between a speaker and the verb ("Xi Jinping on Tuesday called for").
-WHEN = rf"(?:[ \t]+(?:on[ \t]+{WEEKDAY}|{WEEKDAY}|today|yesterday|last[ \t]+week|this[ \t]+week))?"
+# Days in Spanish, French, German, Portuguese and Italian ("hoy lunes", "am Sonntag", "nesta
+# quarta-feira", "jeudi").
+_WEEKDAY_ML = (
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi"
+    r"|samedi|dimanche|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag"
+    r"|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|lunedì|martedì"
+    r"|mercoledì|giovedì|venerdì|sabato|domenica"
+)
+_WHEN_ML = (
+    rf"(?:(?:este|esta|el|ce|am|nesta|neste|no|na|il|hoy|ayer)[ \t]+)?(?:{_WEEKDAY_ML})"
+    r"|hoy|ayer|hoje|ontem|oggi|ieri|heute|gestern|aujourd['’]hui"
+)
+WHEN = (
+    rf"(?:[ \t]+(?:on[ \t]+{WEEKDAY}|{WEEKDAY}|today|yesterday|last[ \t]+week|this[ \t]+week"
+    rf"|{_WHEN_ML}))?"
+)
 
 # Month names and abbreviations: English, Spanish, French, German, Portuguese, Italian.
 _MONTH_NAMES = (

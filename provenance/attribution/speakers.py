@@ -26,6 +26,7 @@ from functools import lru_cache
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
+    AUXILIARY,
     CAP,
     CONNECTOR,
     DESCRIPTOR,
@@ -181,26 +182,44 @@ SPEAKER_AT_RE = re.compile(SPEAKER)
 INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}),)?"
 ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
-    r"|once|separately|would|will|could|can|might|may|should|must|did|does|do|[a-z]+ly))?"
+    r"|once|separately|would|will|could|can|might|may|should|must|did|does|do|[a-z]+ly"
+    # The auxiliary of a compound tense: "Lavrov a déclaré", "il ministro ha detto".
+    rf"|{AUXILIARY}))?"
 )
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
 SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+")
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
-CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>[Aa]ccording[ \t]+to)(?![\w\-]))")
-# Every cue starts with the first word of a verb or with "according".
-_CUE_ANCHORS = {w.split()[0] for w in VERB_WORDS} | {"According", "according"}
+# "according to" and its Spanish, French, German, Portuguese and Italian forms.
+ACCORDING = (
+    r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]elon|[Ss]egundo|[Ss]econdo|[Ll]aut|[Dd]e[ \t]+acuerdo"
+    r"[ \t]+con|[Dd]e[ \t]+acordo[ \t]+com|[Dd]['’]après)"
+)
+_ACCORDING_ANCHORS = {
+    f"{c}{w}"
+    for w in ("ccording", "egún", "elon", "egundo", "econdo", "aut", "e acuerdo", "e acordo",
+              "'après", "’après")
+    for c in ("aAsSlLdD")
+}  # fmt: skip
+CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>{ACCORDING})(?![\w\-]))")
+# Every cue starts with the first word of a verb or with "according" (in any language).
+_CUE_ANCHORS = {w.split()[0] for w in VERB_WORDS} | _ACCORDING_ANCHORS
 VERB_SCAN = AnchoredScan(VERB_RE, _CUE_ANCHORS)
 CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
 # Right after a closing quote: ', said Lavrov' or ', Lavrov said' (optionally ', he said').
 POST_ATTRIBUTION_RE = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<verb1>{VERB})[ \t]+(?P<spk1>{SPEAKER})"
+    # "a déclaré le ministre", "ha detto il sindaco", "dijo hoy lunes el portavoz"; German
+    # "so der Minister" (only before an article or a name: English "so" is no verb).
+    rf"[ \t]*,?[ \t]*(?:(?P<verb1>(?:{AUXILIARY}[ \t]+)?{VERB}|so(?=[ \t]+(?:der|die|das|{UPPER}"
+    rf"{LOWER})))(?:{WHEN})[ \t]+(?P<spk1>{SPEAKER})"
     # "said the foreign ministry spokesperson": the head is the last noun, not "ministry"; and
     # a name never ends inside a word ("Patro|l spokeswoman") or before "Patrol spokeswoman".
     rf"(?![\w\-]|['’]s(?![\w\-])|(?:[ \t]+{CAP}){{0,3}}[ \t]+{ROLE_ANY})"
     rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
     rf"|(?P<spk2>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
-    rf"|(?P<acc>[Aa]ccording[ \t]+to)[ \t]+(?P<acc_spk>{SPEAKER}))"
+    # French inversion: "a-t-il ajouté", "a-t-elle dit", "dit-il", "ajoute-t-elle".
+    rf"|(?P<verb3>a-t-(?P<spk3>il|elle)[ \t]+{VERB}|{LOWER}+-(?:t-)?(?P<spk4>il|elle)(?![\w\-]))"
+    rf"|(?P<acc>{ACCORDING})[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
 _DOC_NOUNS = (
     r"statement|declaration|communiqu[eé]|report|letter|document|resolution|decree"
@@ -335,6 +354,41 @@ _LEAD_WORD_RE = re.compile(
     r"(?:As|When|While|Then|After|Before|But|And|Meanwhile|However|Also|Since|Until|Later"
     rf"|Earlier|Yet|So)[ \t]+(?={UPPER})"
 )
+
+
+# "..., a déclaré jeudi le ministre du Logement, Bastien Delorme." (Romance and German copy put
+# the speaker after the verb): after a comma, the verb, then the speaker and a name set off.
+_COMMA_BEFORE = ReverseMatcher(rf",[ \t]*(?:[\"”»“«][ \t]*)?(?:{AUXILIARY}[ \t]+)?")
+SPEAKER_AFTER_VERB_RE = re.compile(
+    rf"(?:{WHEN})[ \t]+(?P<spk>{SPEAKER})(?![\w\-]|['’]s(?![\w\-]))"
+    rf"(?:,[ \t]+(?P<appos>{PNAME})(?=[ \t]*[,.;]))?"
+)
+# "a las puertas del tribunal": a preposition, not the Portuguese article "a".
+_PREPOSITION_LEAD_RE = re.compile(
+    r"^[Aa][ \t]+(?:la|las|los|el|lo|le|les|gli|i|un|una|uno|sus?|medio|través)(?![\w\-])"
+)
+
+
+def speaker_after(text: str, verb_start: int, verb_end: int) -> tuple[str, int, int] | None:
+    """(speaker phrase, its start, its end) of an inverted attribution ", <verb> <speaker>"
+    (the verb right after a comma); None when the verb does not follow a comma."""
+    if _COMMA_BEFORE.match_before(text, verb_start, 12) is None:
+        return None
+    m = SPEAKER_AFTER_VERB_RE.match(text, verb_end)
+    if m is None or not_a_speaker(m.group("spk")):
+        return None
+    group = "appos" if m.group("appos") else "spk"
+    return m.group(group), m.start(group), m.end()
+
+
+def not_a_speaker(phrase: str) -> bool:
+    """A phrase that reads as a speaker but is none: a weekday, a dateline, a possessive, a
+    prepositional phrase ("a las puertas del tribunal")."""
+    return bool(
+        phrase.endswith(("'s", "’s"))
+        or NOT_A_SPEAKER_RE.match(phrase)
+        or _PREPOSITION_LEAD_RE.match(phrase)
+    )
 
 
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:

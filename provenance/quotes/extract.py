@@ -56,11 +56,14 @@ from provenance.attribution.speakers import (
     NOT_A_SPEAKER_RE,
     PNAME,
     POST_ATTRIBUTION_RE,
+    PRONOUN_GENDER,
     SPEAKER_AT_RE,
     People,
     clean_name,
     clean_names,
     pick_speaker,
+    not_a_speaker,
+    speaker_after,
     speaker_before,
     split_role,
 )
@@ -229,10 +232,10 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                     attr = _subject(masked, people, paragraphs, para_start, m.start(), False)
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
-            if attr is not None and str(attr["speaker"]).lower() in ("he", "she"):
+            if attr is not None and str(attr["speaker"]).lower() in PRONOUN_GENDER:
                 # 'Pineda responded that ... "...," she said': the paragraph's subject, if a
                 # person of that gender, rather than the nearest name.
-                gender = "m" if str(attr["speaker"]).lower() == "he" else "f"
+                gender = PRONOUN_GENDER[str(attr["speaker"]).lower()]
                 subject = _subject(masked, people, paragraphs, para_start, m.start(), False, gender)
                 if subject is not None:
                     attr = {**subject, "verb": attr["verb"], "verb_pos": attr["verb_pos"]}
@@ -345,6 +348,11 @@ def _attributions(
             speaker, spk_start, insert = found
             out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
                              spk_start, end))  # fmt: skip
+            continue
+        after = speaker_after(masked, start, end)
+        if after is not None:  # ", a déclaré le ministre, X."
+            speaker, spk_start, spk_end = after
+            out.append(_attr("speaker", speaker, spk_start, verb, start, start, spk_end))
     out.sort(key=lambda a: (a["end"], a["kind"] != "speaker"))
     for a in out:
         if a["kind"] != "document":
@@ -388,7 +396,7 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
         low = phrase.lower()
         if " " not in low and low in _SUBJECT_DETERMINERS | _FUNCTION_WORDS:
             continue  # "The slogan was simple:", "His answer:": no speaker
-        if low in ("he", "she"):
+        if low in PRONOUN_GENDER:
             if gender is None and any_phrase:
                 return _attr("speaker", phrase, at, "", m.end(), at, m.end())
             continue
@@ -417,13 +425,17 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
     if p.group("acc"):
         return _attr("according", p.group("acc_spk"), p.start("acc_spk"), p.group("acc"),
                      p.start("acc"), p.start(), p.end())  # fmt: skip
+    if p.group("verb3"):  # "a-t-il ajouté", "dit-elle"
+        spk_group = "spk3" if p.group("spk3") else "spk4"
+        return _attr("speaker", p.group(spk_group), p.start(spk_group), p.group("verb3"),
+                     p.start("verb3"), p.start(), p.end())  # fmt: skip
     spk_group, verb_group = ("spk1", "verb1") if p.group("verb1") else ("spk2", "verb2")
     if p.group("appos1"):  # said the lawmaker, Oleg Matveychev.
         spk_group = "appos1"
     speaker = p.group(spk_group)
     if spk_group == "spk2":
         speaker = pick_speaker(speaker, p.group("ins"))
-    if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
+    if not_a_speaker(speaker):
         return None
     return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
