@@ -26,6 +26,7 @@ from functools import lru_cache
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
+    LETTER,
     AUXILIARY,
     CAP,
     CONNECTOR,
@@ -103,7 +104,25 @@ _NOT_NAME = frozenset(
     "May June July August September October November December Last Next Since Until".split()
 )
 # A role word, also with a prefix: "Vice-Mayor", "ex-minister", "Acting-Governor".
-_ROLE_WORD_RE = re.compile(rf"^(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})$")
+# German compound roles: "Innenministerin", "Konzernsprecher", "Betriebsratschef",
+# "SPD-Politiker", "WHO-Regionaldirektor" (a capitalised word ending in a role noun).
+_COMPOUND_SUFFIXES = trie_pattern(
+    "minister ministerin sprecher sprecherin chef chefin präsident präsidentin direktor "
+    "direktorin politiker politikerin abgeordnete abgeordneter experte expertin vorsitzende "
+    "vorsitzender leiter leiterin kanzler kanzlerin botschafter botschafterin bürgermeister "
+    "bürgermeisterin sekretär sekretärin ökonom ökonomin anwalt anwältin richter richterin "
+    "berater beraterin".split()
+)
+COMPOUND_ROLE = rf"{UPPER}[\w\-]*?(?:{_COMPOUND_SUFFIXES})(?![\w\-])"
+# (Speaker phrases are matched lower-cased too: "spd-politiker"; never "administer".)
+_ROLE_WORD_RE = re.compile(
+    rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})"
+    rf"|(?!admin){LETTER}[\w\-]*?(?:{_COMPOUND_SUFFIXES}))$"
+)
+# Where a compound role may stand before a name: its suffix, then a capital.
+_COMPOUND_HINT_RE = re.compile(rf"(?:{_COMPOUND_SUFFIXES})[ \t]+(?={UPPER})")
+_COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
+_WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
@@ -118,6 +137,7 @@ _DETERMINERS = frozenset(
     "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua".split()
 )
 # "the diplomat" may name anyone who spoke before, whatever their written role.
+_DEFINITE = frozenset("the el la le der die das o il lo".split())
 _GENERIC_ROLES = frozenset(
     "diplomat official politician envoy leader aide lawmaker diplomático diplomática diplomate "
     "diplomata diplomatico diplomatica politiker politikerin governante dirigente élu élue".split()
@@ -455,6 +475,7 @@ class People:
             name = _clean_name(m.group("name"))
             if name and " " in name:
                 self.mentions.append((m.start(), name, m.group("role").strip()))
+        self.mentions += _compound_mentions(text)
         self.mentions.sort()
         self._positions = [p for p, _, _ in self.mentions]
         self._text = text
@@ -560,7 +581,8 @@ class People:
                     return intro[1], None
                 if found is not None:
                     return self.canonical(found[1])
-                if words[0] == "the" and wanted[-1] in _GENERIC_ROLES:
+                generic = wanted[-1].rsplit("-", 1)[-1] in _GENERIC_ROLES  # "SPD-Politiker"
+                if words[0] in _DEFINITE and generic:
                     speaker, role = self._nearest(position, ())
                     if speaker is not None:
                         return speaker, role
@@ -726,6 +748,26 @@ class People:
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def _compound_mentions(text: str) -> list[tuple[int, str, str | None]]:
+    """(position, name, role) of German compound roles before a name ("Innenministerin Birgit
+    Haslauer"): the suffix is found first, the compound matched from its word start."""
+    out: list[tuple[int, str, str | None]] = []
+    last = -1
+    for hint in _COMPOUND_HINT_RE.finditer(text):
+        word = _WORD_BACK.match_before(text, hint.start() + 1, 60)
+        start = word.start() if word is not None else hint.start()
+        if start <= last:
+            continue
+        m = _COMPOUND_NAME_RE.match(text, start)
+        if m is None:
+            continue
+        name = _clean_name(m.group("name"))
+        if name and " " in name:
+            out.append((m.start(), name, _extend_role(text, m.start(), m.group("noun"))))
+            last = m.end()
+    return out
 
 
 def first_mention_leads(text: str, surname: str) -> Iterator[str]:
