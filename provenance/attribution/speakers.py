@@ -26,11 +26,11 @@ from functools import lru_cache
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
-    LETTER,
     AUXILIARY,
     CAP,
     CONNECTOR,
     DESCRIPTOR,
+    LETTER,
     LOWER,
     NAME,
     NAME_CHAR,
