@@ -106,12 +106,16 @@ _NOT_NAME = frozenset(
 # A role word, also with a prefix: "Vice-Mayor", "ex-minister", "Acting-Governor".
 # German compound roles: "Innenministerin", "Konzernsprecher", "Betriebsratschef",
 # "SPD-Politiker", "WHO-Regionaldirektor" (a capitalised word ending in a role noun).
-_COMPOUND_SUFFIXES = trie_pattern(
+_SUFFIX_WORDS = (
     "minister ministerin sprecher sprecherin chef chefin präsident präsidentin direktor "
     "direktorin politiker politikerin abgeordnete abgeordneter experte expertin vorsitzende "
     "vorsitzender leiter leiterin kanzler kanzlerin botschafter botschafterin bürgermeister "
     "bürgermeisterin sekretär sekretärin ökonom ökonomin anwalt anwältin richter richterin "
-    "berater beraterin".split()
+    "berater beraterin"
+).split()
+# Glued ("Innenministerin") or after a hyphen, capitalised ("SPD-Politiker").
+_COMPOUND_SUFFIXES = (
+    f"{trie_pattern(_SUFFIX_WORDS)}|-{trie_pattern(w.capitalize() for w in _SUFFIX_WORDS)}"
 )
 COMPOUND_ROLE = rf"{UPPER}[\w\-]*?(?:{_COMPOUND_SUFFIXES})(?![\w\-])"
 # (Speaker phrases are matched lower-cased too: "spd-politiker"; never "administer".)
@@ -183,11 +187,11 @@ _ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Le
 # The order matters when matched right to left: the longer readings come first.
 SPEAKER = (
     # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
-    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{ROLE_NOUNS})[ \t]+{CAP}"
+    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{ROLE_NOUNS}|{COMPOUND_ROLE})[ \t]+{CAP}"
     rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
     rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
     rf"|{_ML_DETERMINER})[ \t]+"
-    rf"(?:[\w'’\-]+[ \t]+){{0,4}}?{_HEAD_ANY}"
+    rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_HEAD_ANY}|{COMPOUND_ROLE})"
     rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)?"
     rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
     rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
@@ -564,6 +568,13 @@ class People:
             return self._pronoun(position, PRONOUN_GENDER[low])
         if low in _UNNAMED_SPEAKERS:
             return phrase, None
+        if words[0] in _DETERMINERS and len(words) > 2:
+            # "der NEOS-Sicherheitssprecher Florian Weiß", "the spokesman John Hale": the name.
+            role, name = split_role(" ".join(phrase.split()[1:]))
+            name = _clean_name(name)
+            if role is not None and name:
+                full, known_role = self.canonical(name)
+                return full, role or known_role
         if words[0] in _DETERMINERS:
             # "the spokesman for the ministry": the head noun decides, the phrase is kept.
             head = _PP_RE.split(low, 1)[0].split()
