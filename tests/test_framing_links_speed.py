@@ -114,6 +114,7 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     real = analysis_module.run_in_pool
 
     def counting(fn, jobs, workers):
+        jobs = list(jobs)
         pooled_links[fn.__name__] = len(jobs)
         return real(fn, jobs, workers)
 

@@ -256,17 +256,8 @@ def score_links(
             len(b - a) for a, b, h in zip(cs, ps, has_parent, strict=True) if h
         ]
 
-    # Sentences of every involved article; each distinct sentence scanned once (a republished
-    # article repeats most of its parent's sentences, and a sentence's hits depend on it alone).
+    # Sentences of every involved article.
     sents = _sentences(texts)
-    scanner = scanner_for(lexicons)
-    sent_code, unique_index = pd.factorize(sents["text"])
-    unique_sents = unique_index.tolist()
-    shits, scounts = scanner.scan(unique_sents)
-    names = scanner.names
-    verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()[sent_code]
-    hedge_v = scounts[:, names.index("hedges")].toarray().ravel()[sent_code]
-    loaded_v = loaded_language_hits(shits, len(unique_sents))[sent_code]
     by_doc = {d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)}
     sent_text = sents["text"].tolist()
     sent_start, sent_end = sents["start"].to_numpy(), sents["end"].to_numpy()
@@ -310,9 +301,21 @@ def score_links(
         dropped_spans.append((i, pi, sp))
     out["d_aligned_sentences"] = n_aligned
 
-    # Aligned-sentence shifts, vectorised over all pairs of all links.
+    # Lexicon hits of the aligned sentences, each distinct sentence scanned once: a republished
+    # article repeats most of its parent's sentences, and a sentence's hits depend on it alone.
     pa = np.array(pairs, dtype=np.int64).reshape(-1, 3)
-    li, cs_, ps_ = pa[:, 0], pa[:, 1], pa[:, 2]
+    codes, distinct = pd.factorize(np.asarray(sent_text, dtype=object)[pa[:, 1:]].ravel())
+    pair_rows = codes.reshape(-1, 2)  # (child, parent) sentence as rows of ``distinct``
+    distinct = list(distinct)
+    scanner = scanner_for(lexicons)
+    shits, scounts = scanner.scan(distinct)
+    names = scanner.names
+    verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
+    hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
+    loaded_v = loaded_language_hits(shits, len(distinct))
+
+    # Aligned-sentence shifts, vectorised over all pairs of all links.
+    li, cs_, ps_ = pa[:, 0], pair_rows[:, 0], pair_rows[:, 1]
     removed = np.maximum(verb_m[ps_] - verb_m[cs_], 0)
     added = np.maximum(verb_m[cs_] - verb_m[ps_], 0)
     shift = (removed.sum(1) > 0) & (added.sum(1) > 0)
@@ -491,7 +494,7 @@ def score_links(
     evidence.append(_evidence_frame([(link_list[i], f, s, e, t) for i, f, s, e, t in q_ev]))
     evidence.append(
         _shift_evidence(
-            out, pa, shift, removed, added, h_removed, sents, sent_code, unique_sents, shits
+            out, pa, pair_rows, shift, removed, added, h_removed, sents, distinct, shits
         )
     )
     ev = pd.concat(evidence, ignore_index=True)
@@ -500,15 +503,15 @@ def score_links(
 
 
 def _shift_evidence(
-    out, pa, shift, removed, added, h_removed, sents, sent_code, unique_sents, shits
+    out, pa, pair_rows, shift, removed, added, h_removed, sents, distinct, shits
 ) -> pd.DataFrame:
     """Child-sentence spans with 'said -> claimed' and the hedges an edit removed.
 
-    ``shits`` are the hits of the distinct sentences ``unique_sents``; ``sent_code`` maps a
-    sentence of ``sents`` to its distinct sentence.
+    ``shits`` are the hits of the sentences ``distinct``; ``pair_rows`` are each aligned pair's
+    child and parent sentence as rows of ``distinct``.
     """
     rows_needed = np.flatnonzero(shift | (h_removed > 0))
-    docs = np.unique(sent_code[pa[rows_needed][:, 1:]]) if len(rows_needed) else np.zeros(0, int)
+    docs = np.unique(pair_rows[rows_needed]) if len(rows_needed) else np.zeros(0, int)
     wanted = {f"verbs_{c}" for c in VERB_CLASSES} | {"hedges"}
     sh = shits[shits["doc"].isin(docs) & shits["list"].astype(str).isin(wanted)]
     starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
@@ -516,14 +519,14 @@ def _shift_evidence(
     for doc, lst, s0, e0 in zip(
         sh["doc"], sh["list"].astype(str), sh["start"], sh["end"], strict=True
     ):
-        words.setdefault((int(doc), lst), []).append(unique_sents[int(doc)][int(s0) : int(e0)])
+        words.setdefault((int(doc), lst), []).append(distinct[int(doc)][int(s0) : int(e0)])
     link_ids = out["link_id"].tolist()
     rows = []
     for r in rows_needed:
-        i, c, p = (int(v) for v in pa[r])
+        i, sentence = int(pa[r, 0]), int(pa[r, 1])
         lid = link_ids[i]
-        start, end = int(starts[c]), int(ends[c])
-        c, p = int(sent_code[c]), int(sent_code[p])  # the hits are by distinct sentence
+        start, end = int(starts[sentence]), int(ends[sentence])
+        c, p = int(pair_rows[r, 0]), int(pair_rows[r, 1])
         if shift[r]:
             was = [
                 w
