@@ -21,17 +21,19 @@ import pandas as pd
 from provenance.attribution._input import article_columns
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.patterns import VERB, WHEN
+from provenance.attribution.patterns import UPPER, VERB, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
     ADVERB,
+    INSERT,
     OUTLET_AT_RE,
     OUTLET_BEFORE,
     SPEAKER,
     VERB_SCAN,
     People,
     pick_speaker,
+    speaker_after,
     speaker_before,
 )
 from provenance.ids import stable_id
@@ -66,20 +68,104 @@ CUE_RE = re.compile(
     r"|(?P<reported>reported|reports|said[ \t]+in[ \t]+a[ \t]+report|wrote|writes|cited|revealed"
     r"|broke[ \t]+the[ \t]+news|said|says)"
     r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
+    # Spanish, French, German, Portuguese and Italian cues; articles glued to a preposition
+    # ("au", "al", "ao", "à", "all'") belong to the cue, the outlet phrase follows.
+    rf"|(?P<ml_compound>(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}[\w]*)-(?:Interview|Gespräch))"
+    r"|(?P<ml_interview>[Ee]n[ \t]+(?:una[ \t]+)?entrevista(?:[ \t]+exclusiva)?(?:[ \t]+(?:concedida"
+    r"|publicada))?[ \t]+(?:con|a|al|para|por|en)"
+    r"|[Dd]ans[ \t]+(?:un[ \t]+entretien|une[ \t]+interview)(?:[ \t]+exclusif|[ \t]+exclusive)?"
+    r"(?:[ \t]+(?:accordée?|donnée?|publiée?))?[ \t]+(?:à|au|aux|avec|par|dans)"
+    r"|[Ii]nterrog(?:ée?|és|ées)[ \t]+par|[Ii]nterview(?:ée?|és|ées)[ \t]+par"
+    r"|(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?:Exklusiv-?)?(?:[Ii]nterview|Gespräch)[ \t]+(?:mit|gegenüber)"
+    r"|gegenüber"
+    r"|[Ee]m[ \t]+(?:uma[ \t]+)?entrevista(?:[ \t]+exclusiva)?(?:[ \t]+concedida)?[ \t]+(?:à|ao|a|com"
+    r"|para|pel[oa])"
+    r"|[Ii]n[ \t]+un['’][ \t]*intervista(?:[ \t]+esclusiva)?(?:[ \t]+concessa)?[ \t]+(?:a|al|alla"
+    r"|allo|all['’]|con))"
+    r"|(?P<ml_statement>[Ee]n[ \t]+(?:unas[ \t]+)?declaraciones[ \t]+(?:a|al)|[Dd]ans[ \t]+(?:des"
+    r"|une)[ \t]+déclarations?[ \t]+(?:à|au)|[Ee]m[ \t]+declarações[ \t]+(?:à|ao|a)"
+    r"|[Ii]n[ \t]+(?:alcune[ \t]+)?dichiarazioni[ \t]+(?:a|al|alla|all['’]))"
+    r"|(?P<ml_told>(?:dijo|declaró|contó|afirmó|aseguró|explicó|confirmó|disse|afirmou|declarou"
+    r"|contou|explicou|confirmou)[ \t]+(?:al|a|à|ao)"
+    r"|a[ \t]+(?:déclaré|dit|confié|indiqué|affirmé|expliqué|assuré|précisé|confirmé)[ \t]+(?:à|au)"
+    r"|ha[ \t]+(?:detto|dichiarato|spiegato|raccontato|confidato|confermato)[ \t]+(?:a|al|alla"
+    r"|all['’])|(?:sagte|erklärte|bestätigte|betonte)(?:[ \t]+(?P<told_pr>er|sie))?[ \t]+(?:der|dem))"
+    r"|(?P<ml_according>(?:[Ss]egún|[Ss]egundo)(?:[ \t]+(?:informó|informa|publicó|publica"
+    r"|reveló|revela|adelantó|adelanta|noticiou|informou|publicou|revelou))?"
+    r"|[Dd]e[ \t]+acuerdo[ \t]+con|[Dd]e[ \t]+acordo[ \t]+com|[Ss]elon|[Dd]['’]après|[Ll]aut"
+    r"|[Ss]econdo|[Ss]tando[ \t]+a|[Nn]ach[ \t]+(?:(?:einem|einer|dem|den)[ \t]+)?(?:Bericht(?:en)?"
+    r"|Angaben|Informationen)(?:[ \t]+(?:des|der|von|vom))?)"
+    r"|(?P<ml_reported>informó|publicó|reveló|a[ \t]+rapporté|rapporte|a[ \t]+révélé|révèle"
+    r"|berichtete|berichtet|meldete|meldet|noticiou|informou|publicou|revelou|ha[ \t]+riferito"
+    r"|riferisce|riporta|ha[ \t]+rivelato|rivela|scrive|zufolge)"
     r")(?![\w\-])"
 )
+
+
 # Every cue starts with one of these words (short words with the blank that must follow).
+def _both_cases(*words: str) -> list[str]:
+    return [form for w in words for form in (w, w[0].upper() + w[1:])]
+
+
+_ML_CUE_ANCHORS = [
+    *_both_cases(
+        "en una",
+        "en entrevista",
+        "en declaraciones",
+        "en unas",
+        "dans un",
+        "dans une",
+        "dans des",
+        "interrog",
+        "interview",
+        "im ",
+        "in einem",
+        "in un'",
+        "in un’",
+        "in dichiarazioni",
+        "in alcune",
+        "según",
+        "segundo",
+        "de acuerdo",
+        "de acordo",
+        "selon",
+        "d'après",
+        "d’après",
+        "secondo",
+        "stando",
+        "em entrevista",
+        "em uma",
+        "em declarações",
+        "laut",
+        "nach einem",
+        "nach einer",
+        "nach dem",
+        "nach den",
+        "nach Bericht",
+        "nach Angaben",
+        "nach Informationen",
+    ),
+    *"gegenüber dijo declaró contó afirmó aseguró explicó confirmó disse afirmou declarou contou"
+    " explicou confirmou sagte erklärte bestätigte betonte informó publicó reveló rapporte"
+    " révèle berichtete berichtet meldete meldet noticiou informou publicou revelou riferisce"
+    " riporta rivela scrive zufolge".split(),
+    *(f"ha{blank}" for blank in " \t"),
+]
 _CUE_ANCHORS = [
     *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
     *"Quoted quoted Cited cited told tells telling Speaking speaking Spoke spoke Talking talking"
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
     " revealed broke correspondent reporter journalist".split(),
+    *_ML_CUE_ANCHORS,
 ]
 CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
-_SPEAKER_KINDS = ("told", "interview", "statement", "op_ed")
+_SPEAKER_KINDS = ("told", "interview", "statement", "op_ed", "ml_told", "ml_interview",
+                  "ml_compound", "ml_statement")  # fmt: skip
 _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
-         "reported": "report"}  # fmt: skip
+         "reported": "report", "ml_told": "interview", "ml_interview": "interview",
+         "ml_compound": "interview", "ml_statement": "statement", "ml_according": "report",
+         "ml_reported": "report"}  # fmt: skip
 # "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
 _QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
 _SPEAKER_QUOTED_BY = ReverseMatcher(rf"(?P<spk>{SPEAKER}),?[ \t]+(?:(?:was|were|as)[ \t]+)?")
@@ -88,7 +174,8 @@ _TOLD_TAIL_RE = re.compile(
     r"(?P<statement>statement))"
 )
 # ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
-_SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){WHEN}{ADVERB}[ \t]+{VERB}")
+# Also with a name set off: ", la diretora do Banco Central, Luciana Prado, afirmou".
+_SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+{VERB}")
 # "first reported", "has reported": words between an outlet and its verb.
 _BETWEEN = ReverseMatcher(
     r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had)[ \t]+){0,2}"
@@ -141,7 +228,16 @@ def _candidates(text: str) -> list[dict[str, object]]:
         registered_only = False
         if cue == "reported" and m.group(0) == "reports" and text[end : end + 1] in ".,;":
             continue  # "compiled from Reuters and AP reports.": a noun, not a verb
-        if cue in ("reported", "correspondent", "quoted"):
+        right_first = None
+        if cue == "ml_reported":
+            # "informó el diario X" (verb first) or "X berichtete", "X zufolge" (outlet first).
+            right_first = OUTLET_AT_RE.match(text, end)
+        if cue == "ml_compound":  # "im ORF-Interview": the outlet is the compound's head
+            ent, ent_start = m.group("cmp"), m.start("cmp")
+            speaker, spk_start = _speaker_of(text, start, False)
+        elif cue in ("reported", "correspondent", "quoted") or (
+            cue == "ml_reported" and right_first is None
+        ):
             # The outlet stands before the cue ("Xinhua reported", "Sputnik's correspondent"),
             # or after it for "a correspondent for X".
             right = None
@@ -182,12 +278,15 @@ def _candidates(text: str) -> list[dict[str, object]]:
                     speaker, spk_start = found["spk"], found.start("spk")
             elif cue in _SPEAKER_KINDS:
                 # "<speaker> told X", "<speaker> spoke to X": the speaker stands right before.
-                direct = cue == "told" or m.group(0).lower().startswith("spoke")
+                direct = cue in ("told", "ml_told") or m.group(0).lower().startswith("spoke")
                 speaker, spk_start = _speaker_of(text, start, direct)
-                if speaker is None and cue != "told":
+                if cue == "ml_told" and m.group("told_pr"):  # "sagte er der FAZ"
+                    speaker, spk_start = m.group("told_pr"), m.start("told_pr")
+                if speaker is None and cue not in ("told", "ml_told"):
                     after = _SPEAKER_AFTER_RE.match(text, right.end())
                     if after is not None:
-                        speaker, spk_start = after.group("spk"), after.start("spk")
+                        speaker = pick_speaker(after.group("spk"), after.group("ins"))
+                        spk_start = after.start("spk")
         if spk_start is not None and cue != "quoted":
             start = min(start, spk_start)  # the clause runs from its speaker
         cands.append({
@@ -213,6 +312,10 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
         if found is not None:
             speaker, start, insert = found
             return pick_speaker(speaker, insert), start
+        verb_end = VERB_SCAN.pattern.match(text, verb)
+        after = speaker_after(text, verb, verb_end.end()) if verb_end is not None else None
+        if after is not None:  # "«...», sagte Albers im Interview mit der FAZ"
+            return after[0], after[1]
     return None, None
 
 

@@ -44,6 +44,12 @@ _LEAD_RE = re.compile(r"(?<![\w'’-])(?:(?:[A-Z][\w-]*['’]s|[a-z][\w-]*)[ \t]
 _HAS_CAP_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z]")
 # A programme or column of the outlet: "the BBC's Today programme".
 _OWNED_RE = re.compile(r"^['’]s[ \t]+[A-Z]")
+# A determiner and one outlet noun, capitalised as German nouns are: a back-reference.
+_BARE_NOUN_RE = re.compile(
+    rf"^(?:(?:der|die|das|dem|den|des|the|el|la|le|il|o|a|l['’])[ \t]*)?(?:(?i:{DESCRIPTOR})"
+    r"|Zeitung|Presse|Nachrichtenagentur|Agentur|Magazin|Blatt|Sender)[ \t]*$",
+    re.IGNORECASE,
+)
 MAX_PHRASE = 120
 
 
@@ -114,6 +120,8 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions or ROLE_RE.search(phrase) or not _HAS_CAP_RE.search(phrase):
         return None
+    if _BARE_NOUN_RE.match(phrase):
+        return None  # "die Zeitung", "das Magazin": a German common noun, no masthead
     if OUTLET_WORD_RE.search(phrase):
         return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
     return None

@@ -282,10 +282,11 @@ _FILLER = (
     r"|but|as|reporters|journalists|the|a|an)\b)[a-z][\w\-]*[ \t]+)"
 )
 OUTLET_PHRASE = (
-    rf"(?:(?:the|a|an|The)[ \t]+)?{_FILLER}{{0,2}}?(?:{DESCRIPTOR}[ \t]+)?"
+    rf"(?:(?:the|a|an|The)[ \t]+)?{_FILLER}{{0,2}}?(?:[lL]['’])?(?:{DESCRIPTOR}[ \t]+)?"
     rf"{NAME}(?:[ \t]+{DESCRIPTOR})?"
 )
-OUTLET_AT_RE = re.compile(rf"[ \t]+(?P<ent>{OUTLET_PHRASE})")
+# After a blank, or glued to an elided article of the cue ("all'agenzia RIA Novosti").
+OUTLET_AT_RE = re.compile(rf"(?:[ \t]+|(?<=['’]))(?P<ent>{OUTLET_PHRASE})")
 # An outlet phrase that ends right before a cue ("the Daily Clarion newspaper reported").
 OUTLET_BEFORE = ReverseMatcher(
     rf"(?<![\w'’\-])(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}"
