@@ -98,7 +98,8 @@ CUE_RE = re.compile(
     r"|(?P<ml_reported>informó|publicó|reveló|a[ \t]+rapporté|rapporte|a[ \t]+révélé|révèle"
     r"|berichtete|berichtet|meldete|meldet|noticiou|informou|publicou|revelou|ha[ \t]+riferito"
     r"|riferisce|riporta|ha[ \t]+rivelato|rivela|scrive|zufolge)"
-    r")(?![\w\-])"
+    # A cue ends at a word end, or with an elided article glued to the outlet ("all'agenzia").
+    r")(?:(?<=['’])|(?![\w\-]))"
 )
 
 

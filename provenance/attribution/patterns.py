@@ -51,7 +51,7 @@ CAP = (
     rf"{UPPER}(?:[\w&-]|\.(?={LETTER}))*(?:['’]{LETTER}+)?)"
 )
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").
-CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für)"
+CONNECTOR = r"(?:of|de|du|des|al|el|der|die|das|la|le|für|del|della|di|do|da|dos|y)"
 NAME = rf"{CAP}(?:[ \t]+(?:{CONNECTOR}[ \t]+)?{CAP}){{0,5}}"
 
 # Nouns that say "this name is a news outlet" when they stand next to it, in English, Spanish,
@@ -179,6 +179,7 @@ ROLE_WORDS_ML = frozenset(
     viceministro diplomatico diplomatica
     """.split()
 )
+ROLE_WORDS_EN = ROLE_WORDS
 ROLE_WORDS = ROLE_WORDS | ROLE_WORDS_ML
 ROLE_NOUNS = trie_pattern(ROLE_WORDS) + r"(?![\w\-])"
 ROLE_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")

@@ -36,6 +36,7 @@ from provenance.attribution.patterns import (
     NAME_CHAR,
     ROLE_NOUNS,
     ROLE_WORDS,
+    ROLE_WORDS_EN,
     UPPER,
     VERB,
     VERB_WORDS,
@@ -192,7 +193,9 @@ SPEAKER = (
     rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
     rf"|{_ML_DETERMINER})[ \t]+"
     rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_HEAD_ANY}|{COMPOUND_ROLE})"
-    rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)?"
+    # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
+    rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
+    r"{0,2}"
     rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
     rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
     rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
@@ -594,7 +597,11 @@ class People:
                 if found is not None:
                     return self.canonical(found[1])
                 generic = wanted[-1].rsplit("-", 1)[-1] in _GENERIC_ROLES  # "SPD-Politiker"
-                if words[0] in _DEFINITE and generic:
+                # Portuguese "a governante": "a" is an article before a non-English role.
+                definite = words[0] in _DEFINITE or (
+                    words[0] == "a" and wanted[-1] not in ROLE_WORDS_EN
+                )
+                if definite and generic:
                     speaker, role = self._nearest(position, ())
                     if speaker is not None:
                         return speaker, role
