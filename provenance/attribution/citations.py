@@ -30,6 +30,7 @@ from provenance.attribution.speakers import (
     OUTLET_AT_RE,
     OUTLET_BEFORE,
     SPEAKER,
+    SPEAKER_REVERSIBLE,
     VERB_SCAN,
     People,
     pick_speaker,
@@ -169,7 +170,9 @@ _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "accord
          "ml_reported": "report"}  # fmt: skip
 # "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
 _QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
-_SPEAKER_QUOTED_BY = ReverseMatcher(rf"(?P<spk>{SPEAKER}),?[ \t]+(?:(?:was|were|as)[ \t]+)?")
+_SPEAKER_QUOTED_BY = ReverseMatcher(
+    rf"(?P<spk>{SPEAKER_REVERSIBLE}),?[ \t]+(?:(?:was|were|as)[ \t]+)?"
+)
 _TOLD_TAIL_RE = re.compile(
     r"[^.;\n]{0,40}?(?<![\w\-])in[ \t]+(?:an?[ \t]+(?:exclusive[ \t]+)?interview|a[ \t]+"
     r"(?P<statement>statement))"

@@ -96,25 +96,28 @@ STRICT_DESCRIPTOR = (
 OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A non-capturing regex for any of ``words``, factored by common prefixes.
+def trie_pattern(words: Iterable[str], suffixes: bool = False) -> str:
+    """A non-capturing regex for any of ``words``, factored by common prefixes (or, with
+    ``suffixes``, by common suffixes: the form to give a pattern matched right to left).
 
     Python's regex engine tries alternatives one by one; a prefix tree makes a failed match
     cost one character test instead of one per word. Spaces match any run of blanks.
 
     >>> trie_pattern(["minister", "ministry", "mayor"])
     'm(?:ayor|inist(?:er|ry))'
+    >>> trie_pattern(["minister", "master"], suffixes=True)
+    '(?:ma|mini)ster'
     """
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
-        for ch in word:
+        for ch in reversed(word) if suffixes else word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
         alts = [
-            (r"[ \t]+" if ch == " " else re.escape(ch)) + build(child)
+            build(child) + _literal(ch) if suffixes else _literal(ch) + build(child)
             for ch, child in sorted(node.items())
             if ch
         ]
@@ -126,6 +129,10 @@ def trie_pattern(words: Iterable[str]) -> str:
         return body + "?" if "" in node else body
 
     return build(trie)
+
+
+def _literal(ch: str) -> str:
+    return r"[ \t]+" if ch == " " else re.escape(ch)
 
 
 # Role nouns: a person named next to one is a person, never an outlet.

@@ -124,8 +124,13 @@ _ROLE_WORD_RE = re.compile(
     rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})"
     rf"|(?!admin){LETTER}[\w\-]*?(?:{_COMPOUND_SUFFIXES}))$"
 )
-# Where a compound role may stand before a name: its suffix, then a capital.
-_COMPOUND_HINT_RE = re.compile(rf"(?:{_COMPOUND_SUFFIXES})[ \t]+(?={UPPER})")
+# Where a compound role may stand before a name: its suffix inside a word, then a capital;
+# the suffixes are found by one Aho-Corasick pass (a regex over them is tried everywhere).
+_COMPOUND_HINT_SCAN = AnchoredScan(
+    re.compile(rf"(?<=[\w\-])(?:{_COMPOUND_SUFFIXES})[ \t]+(?={UPPER})"),
+    [*_SUFFIX_WORDS, *(f"-{w.capitalize()}" for w in _SUFFIX_WORDS)],
+)
+_GERMAN_WORDS = (" der ", " die ", " und ", " das ")
 _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
@@ -159,14 +164,12 @@ _HEAD_NOUNS = ROLE_WORDS | set(
     "fuentes fuente sources source quellen quelle fontes fonte fonti comunicado communiqué "
     "mitteilung erklärung comunicato nota declaración déclaration sentencia".split()
 )
-_HEAD_ANY = (
-    trie_pattern(
-        _HEAD_NOUNS
-        | {w.capitalize() for w in _HEAD_NOUNS}
-        | {w.upper() for w in _HEAD_NOUNS if len(w) < 4}
-    )
-    + r"(?![\w\-])"
+_HEAD_WORDS = (
+    _HEAD_NOUNS
+    | {w.capitalize() for w in _HEAD_NOUNS}
+    | {w.upper() for w in _HEAD_NOUNS if len(w) < 4}
 )
+_HEAD_ANY = trie_pattern(_HEAD_WORDS) + r"(?![\w\-])"
 
 # Articles and subject pronouns of Spanish, French, German, Portuguese and Italian copy.
 _ML_DETERMINER = (
@@ -183,26 +186,43 @@ PRONOUN_GENDER = {
     **dict.fromkeys("she sie elle ella ela lei".split(), "f"),
 }
 _ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Lei"
+
+
+def _speaker(role_nouns: str, head_nouns: str, compound_role: str) -> str:
+    """The speaker pattern built on the given word alternations (prefix tries to match left
+    to right, suffix tries for the right-to-left matchers)."""
+    return (
+        # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
+        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{role_nouns}|{compound_role})[ \t]+{CAP}"
+        rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
+        rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
+        rf"|{_ML_DETERMINER})[ \t]+"
+        rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{head_nouns}|{compound_role})"
+        # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
+        rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
+        r"{0,2}"
+        rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+        rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
+        rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
+        r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
+        r"|Local|Western|Foreign|Government|Security|Military|Health|Other|Two|Three)[ \t]+)?"
+        r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
+        r"|[Dd]iplomats|[Ee]conomists|[Cc]ritics|[Oo]bservers|[Pp]rotesters|[Ll]awmakers))"
+    )
+
+
+_WORD_END = r"(?![\w\-])"
 # A speaker as written: a lower-case role with a name ("urban planner Noor Jahan"), "the
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
-SPEAKER = (
-    # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
-    rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{ROLE_NOUNS}|{COMPOUND_ROLE})[ \t]+{CAP}"
-    rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
-    rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
-    rf"|{_ML_DETERMINER})[ \t]+"
-    rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{_HEAD_ANY}|{COMPOUND_ROLE})"
-    # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
-    rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
-    r"{0,2}"
-    rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
-    rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
-    rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
-    r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
-    r"|Local|Western|Foreign|Government|Security|Military|Health|Other|Two|Three)[ \t]+)?"
-    r"(?:[Oo]fficials|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Ww]itnesses|[Rr]esidents"
-    r"|[Dd]iplomats|[Ee]conomists|[Cc]ritics|[Oo]bservers|[Pp]rotesters|[Ll]awmakers))"
+SPEAKER = _speaker(ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE)
+# The same, its word lists factored by suffixes: what the right-to-left matchers read (a
+# reversed prefix tree would try every role word in turn).
+SPEAKER_REVERSIBLE = _speaker(
+    trie_pattern(ROLE_WORDS, suffixes=True) + _WORD_END,
+    trie_pattern(_HEAD_WORDS, suffixes=True) + _WORD_END,
+    rf"{UPPER}[\w\-]*?(?:{trie_pattern(_SUFFIX_WORDS, suffixes=True)}"
+    rf"|-{trie_pattern((w.capitalize() for w in _SUFFIX_WORDS), suffixes=True)}){_WORD_END}",
 )
 SPEAKER_AT_RE = re.compile(SPEAKER)
 # ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
@@ -214,7 +234,7 @@ ADVERB = (
     rf"|{AUXILIARY}))?"
 )
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
-SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+")
+SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER_REVERSIBLE}){INSERT}{WHEN}{ADVERB}[ \t]+")
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
 # "according to" and its Spanish, French, German, Portuguese and Italian forms.
@@ -773,8 +793,10 @@ def _compound_mentions(text: str) -> list[tuple[int, str, str | None]]:
     """(position, name, role) of German compound roles before a name ("Innenministerin Birgit
     Haslauer"): the suffix is found first, the compound matched from its word start."""
     out: list[tuple[int, str, str | None]] = []
+    if not any(word in text for word in _GERMAN_WORDS):
+        return out  # compounds are German: a text without its commonest words has none
     last = -1
-    for hint in _COMPOUND_HINT_RE.finditer(text):
+    for hint in _COMPOUND_HINT_SCAN.finditer(text):
         word = _WORD_BACK.match_before(text, hint.start() + 1, 60)
         start = word.start() if word is not None else hint.start()
         if start <= last:
