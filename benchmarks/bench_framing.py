@@ -5,8 +5,8 @@ numbers, reporting verbs and frame words (fixed seed); 30% of the articles repub
 one with a few sentences changed, as syndication corpora do. Reported: total wall time of
 ``score_articles`` given the quotes table (body + headline + speaker features), the time of
 the quotes stage that makes that table (apart: the pipeline runs it once for all stages), the share spent in VADER, unique vs all
-sentences, ``score_links`` on the republication links (with evidence), and peak resident
-memory.
+sentences, ``score_links`` on the republication links (with evidence) with what drives its cost
+(words per linked article, added + dropped words per link), and peak resident memory.
 
 Run: ``python benchmarks/bench_framing.py [--n 20000]``
 """
@@ -209,6 +209,16 @@ def main() -> None:
     print(
         f"score_links: {len(links):,} links in {t_links:.2f} s ({len(links) / t_links:,.0f} "
         f"links/s), {link_scores.shape[1] - 1} d_ columns, {len(link_ev):,} evidence spans"
+    )
+    # What drives its cost: the linked articles' length, and the added and dropped text that is
+    # scored again (VADER) for d_added_* / d_dropped_*. The pipeline's corpus (bench_analyze.py)
+    # has longer, less repetitive articles, and the text outside reuse passages is far more.
+    linked = set(links["child_article_id"]) | set(links["parent_article_id"])
+    linked_words = corpus.loc[corpus["article_id"].isin(linked), "text"].str.count(r"\w+")
+    moved = link_scores[["d_added_n_words", "d_dropped_n_words"]].sum().sum()
+    print(
+        f"score_links input: {len(linked_words):,} linked articles of "
+        f"{linked_words.mean():,.0f} words; {moved / len(links):,.0f} added + dropped words a link"
     )
     print(f"peak resident memory: {peak_mb:,.0f} MB")
 

@@ -196,7 +196,8 @@ def analyze(
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
         in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
         as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish
-        together). Dask: local cluster size.
+        together). Link framing, too, runs on chunks of the links in the pool when there are
+        ``MIN_LINKS_PER_WORKER`` (2,000) links a worker. Dask: local cluster size.
     scheduler : Dask only: the address of an existing cluster.
     engine_options : Dask only: memory_limit, partition_bytes, parquet_dir, keep_text, ...
         (see :func:`provenance.engine.dask.analyze_dask`).
