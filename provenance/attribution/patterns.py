@@ -168,7 +168,7 @@ ROLE_WORDS_ML = frozenset(
     abogado abogada juez jueza experto experta analista dirigente líder consejero consejera
     asesor asesora diplomático diplomática comisario comisaria delegado delegada economista
     senadora
-    ministre première présidente porte-parole secrétaire ambassadeur ambassadrice gouverneur
+    ministre présidente porte-parole secrétaire ambassadeur ambassadrice gouverneur
     maire député députée sénateur sénatrice chancelier directeur directrice avocat avocate
     procureur procureure juge experte analyste dirigeant dirigeante conseiller conseillère
     diplomate commissaire délégué déléguée élu élue économiste syndicaliste
@@ -183,7 +183,7 @@ ROLE_WORDS_ML = frozenset(
     portavoce segretario segretaria ambasciatore ambasciatrice governatore governatrice sindaco
     sindaca deputato deputata senatore senatrice direttore direttrice avvocato avvocata
     procuratore giudice esperto esperta capogruppo consigliere consigliera assessore
-    viceministro diplomatico diplomatica
+    viceministro diplomatico diplomatica préfet préfète prefetto prefetta prefecto prefecta
     """.split()
 )
 ROLE_WORDS_EN = ROLE_WORDS

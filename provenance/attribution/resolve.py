@@ -35,7 +35,10 @@ from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE
 _TAIL_OK_RE = re.compile(
     rf"^(?:['’]s?)?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
     r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
-    r"|correspondents?|reporters?))*[ \t]*$"
+    r"|correspondents?|reporters?"
+    # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
+    r"|Mundo|Brasil|Italia|France|Deutschland|Afrique|Internacional|Internationale"
+    r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[ \t]*$"
 )
 # Words before a registered name that still belong to the phrase: lower-case words and
 # possessives ("the state news agency", "Hungary's"); "Earlier" in "Earlier Xinhua" does not.
@@ -46,7 +49,8 @@ _HAS_CAP_RE = re.compile(r"\b(?!(?:The|A|An)\b)[A-Z]")
 _OWNED_RE = re.compile(r"^['’]s[ \t]+[A-Z]")
 # A determiner and one outlet noun, capitalised as German nouns are: a back-reference.
 _BARE_NOUN_RE = re.compile(
-    rf"^(?:(?:der|die|das|dem|den|des|the|el|la|le|il|o|a|l['’])[ \t]*)?(?:(?i:{DESCRIPTOR})"
+    rf"^(?:(?:[\w]+[ \t]+)?(?:der|die|das|dem|den|des|the|el|la|le|il|o|a|l['’])[ \t]*)?"
+    rf"(?:(?i:{DESCRIPTOR})"
     r"|Zeitung|Presse|Nachrichtenagentur|Agentur|Magazin|Blatt|Sender)[ \t]*$",
     re.IGNORECASE,
 )

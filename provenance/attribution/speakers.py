@@ -144,7 +144,7 @@ _DETERMINERS = frozenset(
     "the a an this that his her its their one another "
     # Spanish, French, German, Portuguese, Italian articles and a few possessives.
     "el la los las un una le les une der die das dem den des ein eine einen einem einer o os "
-    "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua".split()
+    "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua l".split()
 )
 # "the diplomat" may name anyone who spoke before, whatever their written role.
 _DEFINITE = frozenset("the el la le der die das o il lo".split())
@@ -193,10 +193,12 @@ def _speaker(role_nouns: str, head_nouns: str, compound_role: str) -> str:
     to right, suffix tries for the right-to-left matchers)."""
     return (
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
-        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:{role_nouns}|{compound_role})[ \t]+{CAP}"
+        # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
+        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
+        rf"|{compound_role})[ \t]+{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
-        rf"|(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
-        rf"|{_ML_DETERMINER})[ \t]+"
+        rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
+        rf"|{_ML_DETERMINER})[ \t]+|[Ll]['’])"
         rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{head_nouns}|{compound_role})"
         # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
         rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
@@ -439,6 +441,9 @@ def not_a_speaker(phrase: str) -> bool:
     )
 
 
+_ELIDED_RE = re.compile(r"^[lL]['’]")
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
@@ -468,6 +473,9 @@ def pick_speaker(speaker: str, insert: str | None) -> str:
 def split_role(phrase: str) -> tuple[str | None, str]:
     """('Russian Foreign Minister', 'Sergey Lavrov') from a speaker phrase as written."""
     tokens = phrase.split()
+    if tokens and _ELIDED_RE.match(tokens[0]):  # "l'assessore Bruno Gatti"
+        tokens[0] = _ELIDED_RE.sub("", tokens[0])
+        phrase = " ".join(tokens)
     roles = [i for i, tok in enumerate(tokens) if _ROLE_WORD_RE.match(tok)]
     if not roles:
         return None, phrase
@@ -586,7 +594,8 @@ class People:
     def resolve(self, phrase: str, position: int) -> tuple[str | None, str | None]:
         """(speaker, speaker_role) for a speaker phrase written at ``position``."""
         phrase = " ".join(phrase.split())
-        low = phrase.lower()
+        # "l'ambassadeur du Mali" reads as "l ambassadeur du Mali" (the phrase is kept).
+        low = _ELIDED_RE.sub("l ", phrase.lower(), count=1)
         words = low.split()
         if low in _PRONOUNS:
             return self._pronoun(position, PRONOUN_GENDER[low])
