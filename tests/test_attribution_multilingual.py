@@ -228,3 +228,27 @@ def test_according_to_in_other_languages_names_a_person() -> None:
     text = "Selon lui, le texte « sera voté avant l'été prochain »."
     text = "Le ministre Paul Girard était à Rennes. " + text
     assert [s for _, s in _quotes(text)] == ["Paul Girard"]
+
+
+# --- outlet mentions --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Die Welt hat sich verändert, meinen viele.", None),
+        ("Das Foto zeigt ein düsteres Bild der Lage.", None),
+        ("Im Flur hing der Spiegel schief.", None),
+        ("Laut Die Welt plant die Regierung neue Schulden.", "die-welt"),
+        ("Das berichtet die Zeit in ihrer neuesten Ausgabe.", "die-zeit"),
+        ("La stampa estera ha ripreso la notizia.", None),
+        ("Secondo La Stampa il voto slitta.", "la-stampa"),
+        ("El país sigue creciendo, según el Gobierno.", None),
+        ("Le monde entier regarde Paris.", None),
+    ],
+)
+def test_outlet_mentions_respect_case_and_cues(text: str, outlet: str | None) -> None:
+    from provenance.outlets import load_registry
+
+    found = load_registry().find_mentions([text])["outlet_id"].tolist()
+    assert found == ([outlet] if outlet else [])

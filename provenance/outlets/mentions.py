@@ -29,6 +29,7 @@ RISKY = frozenset(
     pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
     cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
     outlook salon slate stuff tempo semana telex vox rai hina
+    spiegel bild
     """.split()
 ) | frozenset(
     phrase.strip()
@@ -37,8 +38,11 @@ RISKY = frozenset(
     |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
     |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
     |the standard|the irrawaddy
+    |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung
     """.split("|")
 )
+# German nouns are capitalised: "Die Welt hat ...", "ein düsteres Bild", "Der Spiegel hing"
+# read as the world, a picture, a mirror unless a cue says outlet (above, with the others).
 
 # What may not follow an alias: retweets ("RT @x"), exams ("AP Biology"), Pakistan's PTI party,
 # CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo, Times Square.
@@ -78,14 +82,24 @@ _PRE_CUE = re.compile(
     r"|writ(?:ing|es|ten)\s+(?:in|for)|wrote\s+(?:in|for)|article\s+in|editorial\s+in"
     r"|columns?\s+in|op-ed\s+(?:in|for)|piece\s+in|story\s+in|agency|newspaper|daily|weekly"
     r"|broadcaster|channel|outlet|magazine|paper|tabloid|website|portal|network|station|via"
-    r"|state(?:-run|-owned|-controlled)?\s+(?:media|news|tv|television)|english-language)"
-    r"|[(\[])\s*(?:the\s+)?$",
+    r"|state(?:-run|-owned|-controlled)?\s+(?:media|news|tv|television)|english-language"
+    # Spanish, French, German, Portuguese, Italian cues ("según", "laut", "sagte er der").
+    r"|según|segundo|secondo|selon|d['’]après|laut|de\s+acuerdo\s+con|de\s+acordo\s+com"
+    r"|(?:bericht|angaben|informationen)\s+(?:des|der|von)|zitiert\s+(?:von|nach)"
+    r"|(?:entrevista|entretien|interview|intervista|gespräch)\s+(?:con|com|avec|mit|a|al|à|ao"
+    r"|au|gegenüber)|accordée?\s+(?:à|au)|(?:sagte|erklärte|betonte)\s+(?:\w+\s+)?(?:der|dem)"
+    r"|gegenüber(?:\s+(?:der|dem))?|diario|periódico|jornal|journal|quotidien|giornale"
+    r"|quotidiano|zeitung|magazin|agencia|agence|agentur|agência|agenzia|informó|publicó"
+    r"|rapporte|riporta|scrive|écrit|berichtet(?:e)?|meldet(?:e)?|schreibt|schrieb)"
+    r"|[(\[])\s*(?:the\s+|der\s+|die\s+|el\s+|la\s+|le\s+|il\s+|o\s+|a\s+)?$",
     re.IGNORECASE,
 )
 _POST_CUE = re.compile(
     r"(?:['’]s?)?\s*(?:\)|\]|newspaper|daily|news\s*(?:paper|agency|channel|website|tv)"
     r"|reported|reports|quoted|cited|wrote|editorial|magazine|channel|tv\b|television|radio"
     r"|correspondent|reporter|editor|columnist|website|said\s+in\s+(?:a|an|its)\s+report"
+    r"|berichtet(?:e)?|meldet(?:e)?|zufolge|schrieb|schreibt|informó|informa|publicó|publica"
+    r"|rapporte|a\s+rapporté|écrit|riporta|scrive|noticiou|informou|publicou|-zeitung"
     r"|,\s*(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|daily|agency|broadcaster|channel"
     r"|outlet|magazine|paper|tabloid))",
     re.IGNORECASE,
@@ -103,6 +117,8 @@ _WORDS_BETWEEN = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = ("The ", "the ")
+# German articles decline and stand mid-sentence: "laut der Standard", "berichtet die Zeit".
+_LOWER_ARTICLES = ("Die ", "Der ")
 _WINDOW = 60
 
 DOMAIN, NORMAL, ACRONYM, RISKY_CLASS = 0, 1, 2, 3
@@ -140,6 +156,9 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
     for article, other in zip(_ARTICLES, reversed(_ARTICLES), strict=True):
         if alias.startswith(article):
             forms.add(other + alias[len(article) :])
+    for article in _LOWER_ARTICLES:
+        if alias.startswith(article):
+            forms.add(article.lower() + alias[len(article) :])
     if sum(ch.isalpha() for ch in alias) >= 4:
         forms |= {f.upper() for f in list(forms)}
     return forms
