@@ -6,6 +6,14 @@ to X", "in comments to X" (statement); "according to X", "X reported", "as repor
 "citing X", "quoting X" (citing); "wrote in an op-ed for X", "in a column for X" (op_ed);
 "X's correspondent", "a correspondent for X" (correspondent).
 
+Spanish, French, German, Portuguese and Italian cues: "según X", "de acuerdo con X", "selon X",
+"d'après X", "laut X", "X zufolge", "nach einem Bericht des X", "segundo X", "de acordo com X",
+"secondo X", "informó/berichtete/noticiou/riporta X" or "X berichtete" (report); "en una
+entrevista con X", "dans un entretien accordé au X", "im Interview mit X", "im X-Interview",
+"em entrevista à X", "in un'intervista al X", "dijo al X", "a déclaré au X", "sagte er der X"
+(interview); "en declaraciones a X" and its kin (statement). "dijo a los periodistas", "vor
+Journalisten", "en rueda de prensa" name no outlet.
+
 X must be an outlet: registered (resolved through the outlet registry) or outlet-like
 ("the Daily Clarion newspaper", kept as entity_text with an empty outlet_id). "according to
 Lavrov" is a person, so it is no citation (the quotes table attributes his words).

@@ -13,6 +13,13 @@ House styles covered, each one compiled pattern run once per article:
 * bylines ``By X Staff | APP``, ``By JOHN SMITH Associated Press`` (in the text or in the
   articles' ``byline`` column; the latter has no span).
 
+Spanish, French, German, Portuguese and Italian copy: datelines with their month names and
+abbreviations in any case (``MADRID, 3 mar (EFE).-``, ``PARIS, 4 mars 2025 (AFP) -``,
+``Berlin (dpa) -``, ``MOSCÚ (Sputnik) —``, ``ROMA, 5 MAR - (ANSA) -``, ``Brasília (Reuters) -``,
+``MADRID, 14 (EUROPA PRESS)``) and republication notes (``publicado originalmente en X``, ``a
+d'abord été publié par X``, ``erschien zuerst bei X``, ``publicada originalmente pela X``,
+``pubblicato originariamente su X``).
+
 An outlet crediting itself (Reuters copy with a Reuters dateline) is kept: compare outlet_id
 with the article's outlet downstream.
 """

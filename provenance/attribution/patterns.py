@@ -1,7 +1,9 @@
 """Shared vocabulary of attribution: names, outlet descriptors, roles, speech verbs, dates.
 
 Every pattern here is a plain regex fragment (or a compiled pattern) so that the credit,
-citation and quote extractors build their one-pass patterns from the same pieces.
+citation and quote extractors build their one-pass patterns from the same pieces. The word
+lists cover English, Spanish, French, German, Portuguese and Italian (role nouns, reporting
+verbs with the auxiliaries of compound tenses, months, days, outlet descriptors).
 
 >>> parse_date("23rd August, 2021")
 '2021-08-23'

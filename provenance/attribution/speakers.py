@@ -9,6 +9,12 @@ one), "he"/"she" the nearest preceding person or speaker of that gender, as far 
 tells it (a gendered role, or the he/she that follows the name). Names are Unicode ("Balázs
 Tóth-Szentgyörgyi") and may hold particles ("Faisal bin Abdulrahman Al Saud").
 
+Spanish, French, German, Portuguese and Italian: role nouns and articles ("el portavoz de la
+Cancillería, Lin Haoran" introduces a person, "la portavoz" resolves to her), German compound
+roles ("Innenministerin Birgit Haslauer", "der SPD-Politiker"), subject pronouns (él/ella,
+il/elle, er/sie, ele/ela, lui/lei), compound tenses ("a déclaré", "ha detto") and the speaker
+after the verb (", dijo hoy lunes el portavoz", "a-t-il ajouté", "so der Minister weiter").
+
 >>> people = People("Russian Foreign Minister Sergey Lavrov spoke. Later the minister left.")
 >>> people.resolve("the minister", 50)
 ('Sergey Lavrov', 'Russian Foreign Minister')

@@ -1,8 +1,10 @@
 """Direct quotes and their speakers, in titles and bodies.
 
-Quote marks: straight and curly double quotes and guillemets in bodies (single quotes inside
-them are quotes of a quote and stay part of the outer quote); in titles also single quotes
-('Encouraging,'). A quote left open at the end of a paragraph and continued by an opening
+Quote marks (one definition shared with the framing stage, :mod:`provenance.quotes.marks`):
+straight and curly double quotes, « » (with blanks or no-break spaces inside), „ “, » « and
+‚ ‘ in bodies (single quotes inside them are quotes of a quote and stay part of the outer
+quote); in titles also single quotes ('Encouraging,'). Attributions are read in English,
+Spanish, French, German, Portuguese and Italian (see :mod:`provenance.attribution.speakers`). A quote left open at the end of a paragraph and continued by an opening
 quote in the next paragraph is one multi-paragraph quote; its ``text`` joins the paragraphs
 with a newline and drops the continuation marks, its span runs from the first quoted word to
 the last.
