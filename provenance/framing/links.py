@@ -301,12 +301,16 @@ def score_links(
         dropped_spans.append((i, pi, sp))
     out["d_aligned_sentences"] = n_aligned
 
-    # Lexicon hits of the aligned sentences, each distinct sentence scanned once: a republished
-    # article repeats most of its parent's sentences, and a sentence's hits depend on it alone.
+    # Lexicon hits of the aligned sentences that were edited, each distinct sentence scanned
+    # once. A sentence's hits depend on it alone, so a sentence copied unchanged (most of them
+    # in a republication) changes nothing: such pairs point both sides at one empty text.
     pa = np.array(pairs, dtype=np.int64).reshape(-1, 3)
-    codes, distinct = pd.factorize(np.asarray(sent_text, dtype=object)[pa[:, 1:]].ravel())
-    pair_rows = codes.reshape(-1, 2)  # (child, parent) sentence as rows of ``distinct``
-    distinct = list(distinct)
+    pair_text = np.asarray(sent_text, dtype=object)[pa[:, 1:]]
+    edited = pair_text[:, 0] != pair_text[:, 1]
+    codes, distinct = pd.factorize(pair_text[edited].ravel())
+    pair_rows = np.zeros((len(pa), 2), dtype=np.int64)  # (child, parent) as rows of ``distinct``
+    pair_rows[edited] = codes.reshape(-1, 2) + 1
+    distinct = ["", *distinct]
     scanner = scanner_for(lexicons)
     shits, scounts = scanner.scan(distinct)
     names = scanner.names
