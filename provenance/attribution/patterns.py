@@ -163,7 +163,8 @@ ROLE_WORDS = frozenset(
 # The same for Spanish, French, German, Portuguese and Italian (German nouns are capitalised as
 # written; the speaker patterns add the capitalised forms of every word).
 ROLE_WORDS_ML = frozenset(
-    """
+    word.replace("_", " ")  # two-word roles: "secrétaire_général"
+    for word in """
     ministro ministra viceministro viceministra presidente presidenta vicepresidente
     vicepresidenta portavoz secretario secretaria embajador embajadora gobernador gobernadora
     alcalde alcaldesa diputado diputada senador senadora canciller directora jefe jefa
@@ -185,7 +186,9 @@ ROLE_WORDS_ML = frozenset(
     portavoce segretario segretaria ambasciatore ambasciatrice governatore governatrice sindaco
     sindaca deputato deputata senatore senatrice direttore direttrice avvocato avvocata
     procuratore giudice esperto esperta capogruppo consigliere consigliera assessore
-    viceministro diplomatico diplomatica préfet préfète prefetto prefetta prefecto prefecta
+    viceministro diplomatico diplomatica délégué_général secrétaire_général
+    secretario_general director_general directeur_général segretario_generale
+    direttore_generale procureur_général préfet préfète prefetto prefetta prefecto prefecta
     """.split()
 )
 ROLE_WORDS_EN = ROLE_WORDS

@@ -71,7 +71,11 @@ ROLE_ANY += r"(?![\w\-])"
 # "Minister Sergey Lavrov", "Minister for Finance Aisha Malik", "Commissioner of Police X",
 # and the role set off before the name: "his lawyer, Dana Cole," (one pass for both).
 ROLE_NAME_RE = re.compile(
-    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}[\w\-]*)?"
+    rf"(?<![\w\-])(?P<noun>{ROLE_ANY})(?:(?:(?P<of>[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?{UPPER}"
+    # "o assessor presidencial Yuri Kotelnikov": a Romance adjective after the role noun.
+    rf"[\w\-]*)|(?P<adj>[ \t]+(?!{VERB}|(?:della|dello|delle|degli|para|pour|nella|sulla|dalla"
+    rf"|una|uno|une|eine)(?![\w\-])){LOWER}[\w\-]{{2,}}(?<!ed)(?:al|[oae]s?|ien|ienne|aise?|ique"
+    rf"|ic[oa]|an[oa]|ese)(?![\w\-])))?"
     rf"[ \t]+(?P<name>(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME})"
     # "la ministra de Transición Ecológica, Marta Villalba Ferrer,": a short tail may follow.
     # (never English function words: "the deputy of the alliance, X" stays as it was).
@@ -108,7 +112,12 @@ _NOT_NAME = frozenset(
     "The A An And But Meanwhile However Also On In At As When While Then After Before Earlier "
     "Later Speaking Asked According This That These Those It He She They We I Mr Mrs Ms Dr "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Last Next Since Until".split()
+    "May June July August September October November December Last Next Since Until "
+    # Articles and function words that open Spanish, French, German, Portuguese, Italian
+    # sentences ("La porte-parole" is no person "La").
+    "El La Los Las Les Der Die Das Dem Den Des Il Lo Gli Os Un Una Une Ein Eine Según Selon "
+    "Laut Segundo Secondo Pour Por Para Mais Pero Aber Und Et Mit Avec Con Com Dans Este Esta "
+    "Cette Dieser Diese Mme Mlle Herr Frau".split()
 )
 # A role word, also with a prefix: "Vice-Mayor", "ex-minister", "Acting-Governor".
 # German compound roles: "Innenministerin", "Konzernsprecher", "Betriebsratschef",
@@ -141,7 +150,9 @@ _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
-_HONORIFIC = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr.".split())
+_HONORIFIC = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Mme Mme. Mlle Sr. Sra. Srta. Herr Frau Dott. Sig. Sig.ra".split()
+)
 _PP_RE = re.compile(
     r"\s+(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom"
     r"|der|d['’]|dell['’])(?:\s+|(?<=['’]))"
@@ -153,7 +164,7 @@ _DETERMINERS = frozenset(
     "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua l".split()
 )
 # "the diplomat" may name anyone who spoke before, whatever their written role.
-_DEFINITE = frozenset("the el la le der die das o il lo".split())
+_DEFINITE = frozenset("the el la le l der die das o il lo".split())
 _GENERIC_ROLES = frozenset(
     "diplomat official politician envoy leader aide lawmaker diplomático diplomática diplomate "
     "diplomata diplomatico diplomatica politiker politikerin governante dirigente élu élue".split()
@@ -180,7 +191,8 @@ _HEAD_ANY = trie_pattern(_HEAD_WORDS) + r"(?![\w\-])"
 # Articles and subject pronouns of Spanish, French, German, Portuguese and Italian copy.
 _ML_DETERMINER = (
     r"[Ee]l|[Ll]a|[Ll]os|[Ll]as|[Uu]na?|[Ll]e|[Ll]es|[Uu]ne|[Dd]er|[Dd]ie|[Dd]as|[Ee]ine?"
-    r"|[Oo]s?|[Aa]s|[Uu]ma?|[Ii]l|[Ll]o|[Gg]li"
+    r"|[Oo]s?|[Aa]s|[Uu]ma?|[Ii]l|[Ll]o|[Gg]li|[Ss]on|[Ss]a|[Ss]us?|[Ss]eine?|[Ii]hre?|[Ss]eu"
+    r"|[Ss]ua|[Ss]uo"
 )
 _ARTICLE = r"(?:the|el|la|lo|los|las|le|les|der|die|das|dem|den|des|il|o|a|os|as)"
 _PREPOSITION = (
@@ -450,11 +462,16 @@ def not_a_speaker(phrase: str) -> bool:
 _ELIDED_RE = re.compile(r"^[lL]['’]")
 
 
+# French inversion before a participle: "« ... », a-t-elle ajouté".
+_INVERTED_BEFORE = ReverseMatcher(r"(?<![\w\-])a-t-(?P<pr>il|elle)[ \t]+")
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
     if m is None:
-        return None
+        inv = _INVERTED_BEFORE.match_before(text, end, 12)
+        return None if inv is None else (inv["pr"], inv.start("pr"), None)
     speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
@@ -509,9 +526,10 @@ class People:
                     role = _extend_role(text, m.start(), " ".join(role.split()))
                     self.mentions.append((m.start("aname"), name, role))
                 continue
-            role, name = _move_roles(m.group("noun") + (m.group("of") or ""), m.group("name"))
+            role = m.group("noun") + (m.group("of") or m.group("adj") or "")
+            role, name = _move_roles(role, m.group("name"))
             name = _clean_name(name)
-            if name:
+            if name and (not m.group("adj") or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _clean_name(m.group("name"))

@@ -115,7 +115,10 @@ _SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 _SUBJECT_SENTENCES = 6
 # "Her supplier, Tomás Ruiz, disagreed": a subject phrase with the name set off after it.
 _APPOSED_SUBJECT_RE = re.compile(
-    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?"
+    r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne|[Ii]ts"
+    # and the articles and possessives of Spanish, French, German, Portuguese and Italian.
+    r"|[Ee]l|[Ll]a|[Ll]e|[Dd]er|[Dd]ie|[Ii]l|[Oo]|[Uu]na?|[Uu]ne|[Ee]ine?|[Ss]on|[Ss]a|[Ss]u"
+    r"|[Ss]eine?|[Ii]hre?|[Ss]eu|[Ss]ua|[Ss]uo)[ \t]+(?:[\w'’\-]+[ \t]+){0,3}?"
     rf"[\w'’\-]+,[ \t]+(?P<name>{PNAME}),[ \t]+(?:[a-z]|\d)"
 )
 _SUBJECT_DETERMINERS = frozenset("the a an one another this that its his her their".split())
