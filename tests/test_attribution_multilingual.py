@@ -252,3 +252,17 @@ def test_outlet_mentions_respect_case_and_cues(text: str, outlet: str | None) ->
 
     found = load_registry().find_mentions([text])["outlet_id"].tolist()
     assert found == ([outlet] if outlet else [])
+
+
+def test_subject_after_an_uncredited_dateline_and_he_she_skip_documents() -> None:
+    es = (
+        "ROSARIO.- El intendente de Rosario, Mateo Caballero, presentó la obra y prometió que "
+        '"no habrá más cortes de agua este verano".'
+    )
+    fr = (
+        "« Le calendrier sera tenu jusqu'au bout », indique un communiqué du ministère.\n\n"
+        "Jointe par téléphone, la députée Inès Morel reste prudente. « Nous jugerons sur "
+        "pièces, pas sur promesses », a-t-elle ajouté."
+    )
+    assert [s for _, s in _quotes(es)] == ["Mateo Caballero"]
+    assert [s for _, s in _quotes(fr)][1] == "Inès Morel"

@@ -752,6 +752,8 @@ class People:
                 candidates += [(p, name) for p, name, *_ in seq[max(0, i - 8) : i]]
             candidates.sort(reverse=True)
             for _, name in candidates:
+                if name[:1].islower() and not ROLE_WORD_IN_RE.search(name):
+                    continue  # "un communiqué de la présidence": no he or she
                 full, role = self.canonical(_clean_name(name) or name)
                 if full and self.gender_of(full, role) in (gender, None):
                     return full, role

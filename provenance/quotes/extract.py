@@ -47,6 +47,7 @@ from typing import Any
 import pandas as pd
 
 from provenance.attribution._input import article_columns
+from provenance.attribution.patterns import UPPER
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
@@ -110,6 +111,11 @@ SHORT_QUOTE_WORDS = 2
 # A quote introduced by a colon: 'She put it simply: "..."'.
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
 _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
+# A dateline without a credit before the first sentence: "BUENOS AIRES.- ", "MOSCOU - ".
+_LEAD_DATELINE_RE = re.compile(
+    rf"{UPPER}(?:{UPPER}|['’.\-])*(?:[ \t]+{UPPER}(?:{UPPER}|['’.\-])*){{0,3}}"
+    r"[ \t]*(?:\.-|--|[-–—])[ \t]+"
+)
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 _SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 _SUBJECT_SENTENCES = 6
@@ -382,6 +388,8 @@ def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, p
     for s in reversed(starts[max(0, j - _SUBJECT_SENTENCES) : j]):
         if s < start:
             break
+        dateline = _LEAD_DATELINE_RE.match(masked, s) if s == 0 else None
+        s = dateline.end() if dateline else s
         lead = _LEAD_CONJ_RE.match(masked, s)
         at = lead.end() if lead else s
         appos = _APPOSED_SUBJECT_RE.match(masked, at, position)
