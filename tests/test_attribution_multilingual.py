@@ -266,3 +266,8 @@ def test_subject_after_an_uncredited_dateline_and_he_she_skip_documents() -> Non
     )
     assert [s for _, s in _quotes(es)] == ["Mateo Caballero"]
     assert [s for _, s in _quotes(fr)][1] == "Inès Morel"
+
+
+def test_a_quote_inside_guillemets_stays_inside() -> None:
+    text = "«El pliego decía “urgente” en cada página», dijo la jueza Alba Ruiz."
+    assert _quotes(text) == [("El pliego decía “urgente” en cada página", "Alba Ruiz")]

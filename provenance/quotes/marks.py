@@ -5,7 +5,9 @@ Pairs (opening -> closing): straight ``"..."``, English ``“...”``, German ``
 no-break space or narrow no-break space inside the marks), German reversed guillemets
 ``»...«`` and German single low quotes ``‚...‘``. An opening mark only closes with its own
 closing mark (a conditional group per pair), so ``»`` closing a French quote never opens a
-German one: a German ``»`` is followed by a word, a French closing one by a blank.
+German one: a German ``»`` is followed by a word, a French closing one by a blank. A quote's
+words hold no double mark, except inside guillemets, where Spanish, French and Portuguese
+quote a quote with ``“ ”`` or ``" "`` (``«Dijo “basta” y se fue»`` is one quote).
 
 The straight quote keeps its apostrophe-safe look-behind (``5" screen`` opens nothing) and
 single quotes are left to the callers (they are apostrophes far more often than quotes).
@@ -30,8 +32,10 @@ QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
     ("»", "«"),
     ("‚", "‘"),
 )
-# Double marks: a quote's words never hold one (quotes of a quote use single marks).
+# Double marks: a quote's words never hold one (quotes of a quote use single marks) ...
 DOUBLE_MARKS = '"“”„«»'
+# ... except inside guillemets, where a quote of a quote takes “ ” or " " («Dijo “basta”»).
+INNER_EXCLUDED = {"«": "«»", "»": "«»", "‚": "‘" + DOUBLE_MARKS}
 OPENING_MARKS = "".join(dict.fromkeys(o for o, _ in QUOTE_PAIRS))
 # Blanks that French typography puts inside guillemets.
 INNER_BLANKS = " \u00a0\u202f\u2009"
@@ -68,17 +72,28 @@ def quote_pattern(body: str = "body", max_chars: int = 3000, max_paragraphs: int
         if close is None:
             close = re.escape(closing) if len(closing) == 1 else f"[{re.escape(closing)}]"
         closes.append((group, close))
-    marks = re.escape(DOUBLE_MARKS)
-    words = f"[^{marks}\\n]{{0,{max_chars}}}+"
-    more = f"(?:\\n[ \\t]*\\n?[ \\t]*[{re.escape(OPENING_MARKS)}]{words}){{0,{max_paragraphs}}}+"
-    double = f"(?=[^\\s{marks}]){words}{more}"
-    single_group, single_close = closes[-1]
-    single = f"(?=[^\\s‘])[^‘{marks}\\n]{{0,300}}+"
-    # The closing mark of whichever pair opened: nested conditionals, innermost the last pair.
-    close_re = single_close
+    # The closing mark and the words of whichever pair opened: nested conditionals.
+    close_re = closes[-1][1]
     for group, close in reversed(closes[:-1]):
         close_re = f"(?({group}){close}|{close_re})"
-    return f"(?:{'|'.join(opens)})(?P<{body}>(?({single_group}){single}|{double})){close_re}"
+    kinds = [(group, _words(INNER_EXCLUDED.get(o, DOUBLE_MARKS), max_chars, max_paragraphs, o))
+             for (group, _), (o, _) in zip(closes, QUOTE_PAIRS, strict=True)]  # fmt: skip
+    words_re = kinds[-1][1]
+    for group, words in reversed(kinds[:-1]):
+        if words != words_re:
+            words_re = f"(?({group}){words}|{words_re})"
+    return f"(?:{'|'.join(opens)})(?P<{body}>{words_re}){close_re}"
+
+
+def _words(excluded: str, max_chars: int, max_paragraphs: int, opening: str) -> str:
+    """The words of a quote: none of ``excluded``, over further paragraphs that reopen with
+    a mark (single low quotes stay in one paragraph)."""
+    marks = re.escape(excluded)
+    words = f"[^{marks}\\n]{{0,{max_chars}}}+"
+    if opening == "‚":
+        return f"(?=[^\\s{marks}])[^{marks}\\n]{{0,300}}+"
+    more = f"(?:\\n[ \\t]*\\n?[ \\t]*[{re.escape(OPENING_MARKS)}]{words}){{0,{max_paragraphs}}}+"
+    return f"(?=[^\\s{marks}]){words}{more}"
 
 
 def strip_blanks(text: str, start: int, end: int) -> tuple[int, int]:
