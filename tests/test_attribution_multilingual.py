@@ -135,6 +135,24 @@ def test_citations_in_five_languages(text, outlet, kind, speaker) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet", "kind"),
+    [
+        ("Le ministre, cité par Le Parisien, dément.", "le-parisien", "quoted"),
+        ("Der Minister, zitiert von der Süddeutschen Zeitung, widersprach.", "sueddeutsche",
+         "quoted"),
+        ("Selon des informations du Monde, le projet est abandonné.", "le-monde", "report"),
+        ("Em entrevista ao Globo, o ministro negou.", "o-globo", "interview"),
+        ("„Wir handeln“, sagte Weber der „Süddeutschen Zeitung“.", "sueddeutsche", "interview"),
+        ("El ministro declaró a Efe que no dimitirá.", "efe", "interview"),
+        ("Le porte-parole a déclaré au Monde que rien n'était décidé.", "le-monde", "interview"),
+    ],
+)  # fmt: skip
+def test_contracted_articles_declined_and_quoted_names(text, outlet, kind) -> None:
+    cit = extract_citations(_articles(text))
+    assert cit[["outlet_id", "kind"]].values.tolist() == [[outlet, kind]]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "El ministro dijo a los periodistas que no habrá cambios.",

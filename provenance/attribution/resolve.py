@@ -33,7 +33,7 @@ from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE
 
 # What may follow a registered name inside one outlet phrase: descriptors and house words.
 _TAIL_OK_RE = re.compile(
-    rf"^(?:['’]s?)?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
+    rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
     r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
     r"|correspondents?|reporters?"
     # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
@@ -54,6 +54,7 @@ _BARE_NOUN_RE = re.compile(
     r"|Zeitung|Presse|Nachrichtenagentur|Agentur|Magazin|Blatt|Sender)[ \t]*$",
     re.IGNORECASE,
 )
+_CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeutschen Zeitung“
 MAX_PHRASE = 120
 
 
@@ -120,7 +121,7 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
         if owned or _TAIL_OK_RE.match(phrase[end:]):
             lead = _LEAD_RE.search(phrase, 0, start)
             text_start = lead.start() if lead else start
-            text_end = end if owned else len(phrase)
+            text_end = end if owned else len(phrase.rstrip(_CLOSING_MARKS))
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions or ROLE_RE.search(phrase) or not _HAS_CAP_RE.search(phrase):
         return None

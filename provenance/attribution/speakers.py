@@ -326,7 +326,8 @@ _FILLER = (
 )
 OUTLET_PHRASE = (
     rf"(?:(?:the|a|an|The)[ \t]+)?{_FILLER}{{0,2}}?(?:[lL]['’])?(?:{DESCRIPTOR}[ \t]+)?"
-    rf"{NAME}(?:[ \t]+{DESCRIPTOR})?"
+    # German and French copy may set the name in quote marks: der „Süddeutschen Zeitung“.
+    rf"(?:[„“«»\"][ \t]?)?{NAME}(?:[“”»«\"])?(?:[ \t]+{DESCRIPTOR})?"
 )
 # After a blank, or glued to an elided article of the cue ("all'agenzia RIA Novosti").
 OUTLET_AT_RE = re.compile(rf"(?:[ \t]+|(?<=['’]))(?P<ent>{OUTLET_PHRASE})")

@@ -119,6 +119,11 @@ _WORDS_BETWEEN = re.compile(
 _ARTICLES = ("The ", "the ")
 # German articles decline and stand mid-sentence: "laut der Standard", "berichtet die Zeit".
 _LOWER_ARTICLES = ("Die ", "Der ")
+# French and Portuguese articles merge with a preposition: "Le Monde" -> "du Monde".
+_CONTRACTIONS = (
+    ("Le ", ("du ", "au ")),
+    ("O ", ("do ", "ao ", "no ", "pelo ")),
+)
 _WINDOW = 60
 
 DOMAIN, NORMAL, ACRONYM, RISKY_CLASS = 0, 1, 2, 3
@@ -159,6 +164,9 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
     for article in _LOWER_ARTICLES:
         if alias.startswith(article):
             forms.add(article.lower() + alias[len(article) :])
+    for article, contracted in _CONTRACTIONS:
+        if alias.startswith(article):  # "du Monde", "au Figaro", "do Globo", "ao Globo"
+            forms |= {c + alias[len(article) :] for c in contracted}
     if sum(ch.isalpha() for ch in alias) >= 4:
         forms |= {f.upper() for f in list(forms)}
     return forms
