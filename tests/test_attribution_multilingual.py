@@ -289,3 +289,13 @@ def test_subject_after_an_uncredited_dateline_and_he_she_skip_documents() -> Non
 def test_a_quote_inside_guillemets_stays_inside() -> None:
     text = "«El pliego decía “urgente” en cada página», dijo la jueza Alba Ruiz."
     assert _quotes(text) == [("El pliego decía “urgente” en cada página", "Alba Ruiz")]
+
+
+def test_more_verbs_roles_and_a_place_set_off_after_the_name() -> None:
+    text = (
+        "«Es un día triste para todo el puerto», lamentó el alcalde de Cádiz, José Marín.\n\n"
+        "El geógrafo Luis Bernal, de la Universidad de Sevilla, considera que la obra «llega "
+        "con diez años de retraso».\n\n"
+        "Kanzler Olaf Berg sprach in Kiel. Er betonte: „Wir werden die Hilfen verlängern.“"
+    )
+    assert [s for _, s in _quotes(text)] == ["José Marín", "Luis Bernal", "Olaf Berg"]

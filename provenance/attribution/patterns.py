@@ -179,7 +179,9 @@ ROLE_WORDS_ML = frozenset(
     bürgermeister bürgermeisterin abgeordnete abgeordneter vorsitzende vorsitzender chefin
     direktor direktorin leiter leiterin experte expertin ökonom ökonomin politiker politikerin
     professorin anwalt anwältin staatsanwalt staatsanwältin richter richterin sekretär
-    sekretärin generalsekretär
+    sekretärin generalsekretär kanzler staatssekretär staatssekretärin landrat landrätin
+    geschäftsführer geschäftsführerin gewerkschafter gewerkschafterin bischof chef
+    rey reina roi reine rei rainha
     porta-voz secretário secretária embaixador embaixadora governador governadora prefeito
     prefeita deputado deputada diretor diretora chefe advogado advogada procurador procuradora
     juiz juíza especialista assessor assessora bastonário governante diplomata
@@ -237,6 +239,15 @@ VERB_WORDS_ML = frozenset(
     osservato risposto replicato concluso annunciato assicurato avvertito denunciato ammesso
     dichiara spiega aggiunge afferma sottolinea commenta ribadisce osserva risponde annuncia
     assicura avverte dichiarò spiegò aggiunse affermò
+    lamentó recordó sentenció aclaró matizó opinó consideró reiteró remarcó puntualizó relató
+    argumentó alertó avisó prometió garantizó lamenta recuerda considera opina
+    déploré rappelé prévenu promis admis nuancé ironisé tranché résumé conclu confirmé répété
+    déplore rappelle prévient promet admet résume conclut confirme répète
+    mahnte erläuterte versprach beklagte twitterte räumte kündigte teilte
+    lamentou recordou prometeu reiterou ponderou avaliou completou concluiu avisou argumentou
+    relatou opinou considerou contou
+    ricordato lamentato promesso garantito rilevato evidenziato chiarito puntualizzato insistito
+    scritto ricorda conclude
     """.split()
 )
 VERB_WORDS = VERB_WORDS | VERB_WORDS_ML

@@ -488,7 +488,8 @@ def pick_speaker(speaker: str, insert: str | None) -> str:
     if insert:
         role, name = split_role(" ".join(insert.split()))
         name = clean_name(name)
-        if len(name.split()) > 1:
+        # (", de la Universidad de Valencia," is a place set off, not a name.)
+        if len(name.split()) > 1 and name[:1].isupper():
             return f"{role} {name}" if role else name
     return speaker
 
