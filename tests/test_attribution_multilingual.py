@@ -91,6 +91,22 @@ def test_republication_notes(note: str) -> None:
     assert credits["outlet_id"].iloc[0] in ("rt", "sputnik")
 
 
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("Primer párrafo.\n\nCon información de EFE y Reuters.", ["efe", "reuters"]),
+        ("Premier paragraphe.\n\n(Avec AFP)", ["afp"]),
+        ("Erster Absatz.\n\nMit Material von dpa und Reuters.", ["dpa", "reuters"]),
+        ("Primeiro parágrafo.\n\nCom informações da Reuters e da AFP.", ["afp", "reuters"]),
+        ("Il texte parle d'une interview avec RT diffusée hier.", []),
+        ("Cet article est initialement paru dans Le Monde.", ["le-monde"]),
+        ("Este artículo se publicó originalmente en el diario El Mundo.", ["el-mundo"]),
+    ],
+)
+def test_input_lines_and_more_republication_notes(text: str, outlets: list[str]) -> None:
+    assert sorted(extract_credits(_articles(text))["outlet_id"].tolist()) == outlets
+
+
 def test_unregistered_agency_in_capitals_is_a_credit() -> None:
     credits = extract_credits(_articles("BILBAO, 22 (SERVIMEDIA PRESS)\n\nEl puerto crece."))
     assert credits["entity_text"].tolist() == ["SERVIMEDIA PRESS"]

@@ -59,14 +59,23 @@ BARE_DATELINE_RE = re.compile(
 )
 # Inside the dateline brackets: a date after the names ("Sputnik - 23rd August, 2021").
 _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
-_SPLIT_RE = re.compile(r"[ \t]*(?:[/;|,]|\band\b|&)[ \t]*")
+# Names in a list: "Reuters and AP", "EFE y Europa Press", "Reuters e da AFP" (an article
+# after the conjunction stays out of the name).
+_SPLIT_RE = re.compile(
+    r"[ \t]*(?:[/;|,]|\b(?:and|y|et|und|e)\b|&)[ \t]*(?:(?:da|de|do|del|der|die)[ \t]+)?"
+)
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
 
 # Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
 _NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
 _NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
+_ML_NAME_LIST = (
+    rf"{_NAMES}(?:[ \t]*(?:,|/|&|\b(?:and|y|et|und|e)\b)[ \t]*(?:(?:da|de|do|del|der|die)"
+    rf"[ \t]+)?{_NAMES})*"
+)
 _REPUB_VERB = (
-    r"publicad[oa]s?|publiée?s?|pubblicat[oaie]|erschien(?:en)?|veröffentlicht|parue?s?"
+    r"publicad[oa]s?|publicó|publicou|publiée?s?|pubblicat[oaie]|erschien(?:en)?|veröffentlicht"
+    r"|parue?s?"
     r"|aparecid[oa]s?|appars[oaie]|difundid[oa]"
 )
 _REPUB_ADV = (
@@ -77,8 +86,11 @@ _REPUB_ADV = (
 # Prepositions, also glued to an article ("pela", "sul", "im"), then an optional article.
 _REPUB_PREP = (
     r"(?:en|em|por|pelo|pela|no|na|par|dans|sur|su|sul|sulla|da|dal|dalla|in|nel|nella|bei|auf"
-    r"|von|im|am)(?:[ \t]+(?:der|dem|el|la|le|il|lo|o|a))?"
+    r"|von|im|am)"
 )
+# The article after the preposition is lower case ("en el diario El Mundo"; "dans Le Monde"
+# keeps its article), then an optional descriptor.
+_REPUB_ARTICLE = rf"(?:[ \t]+(?:der|dem|el|la|le|il|lo|o|a))?(?:[ \t]+{DESCRIPTOR})?"
 _REPUB_GATES = (
     "originalmente", "originariamente", "inicialmente", "initialement", "originellement",
     "d'abord", "d’abord", "zuerst", "ursprünglich", "primera vez", "primeira vez",
@@ -205,10 +217,40 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         "any",
         re.compile(
             rf"(?i:(?:{_REPUB_VERB})[ \t]+(?:{_REPUB_ADV})|(?:{_REPUB_ADV})[ \t]+"
-            rf"(?:(?:été|sido|stat[oaie])[ \t]+)?(?:{_REPUB_VERB}))[ \t]+(?i:{_REPUB_PREP})"
+            rf"(?:(?:été|sido|stat[oaie])[ \t]+)?(?:{_REPUB_VERB}))[ \t]+(?i:{_REPUB_PREP}){_REPUB_ARTICLE}"
             rf"[ \t]+(?P<names>{_NAMES})"
         ),
         _REPUB_GATES,
+    ),
+    (
+        # "Con información de EFE y Europa Press", "Com informações da Reuters e da AFP",
+        # "Mit Material von dpa und Reuters", "Con informazioni dell'ANSA".
+        "inputs_from",
+        "any",
+        re.compile(
+            r"(?:c|C|m|M)(?i:on[ \t]+(?:información|informaciones|datos|informazioni)[ \t]+(?:de"
+            r"|di|da|del|dell['’]|della)|om[ \t]+(?:informações|dados)[ \t]+(?:da|de|do|das|dos)"
+            r"|it[ \t]+Material[ \t]+(?:von|der|des))[ \t]*(?:(?:la|el|der|die)[ \t]+|l['’])?"
+            rf"(?P<names>{_ML_NAME_LIST})"
+        ),
+        (
+            "con información",
+            "con informaciones",
+            "con datos",
+            "com informações",
+            "com dados",
+            "con informazioni",
+            "mit material",
+        ),
+    ),
+    (
+        # French "(Avec AFP)" on a line of its own.
+        "inputs_from",
+        "any",
+        re.compile(
+            rf"(?m)(?:^|\()[ \t]*[Aa]vec[ \t]+(?P<names>{_ML_NAME_LIST})[ \t]*\)?[ \t]*\.?[ \t]*$"
+        ),
+        ("avec ",),
     ),
     (
         # "Translated from the Hungarian original published in Magyar Nemzet".
