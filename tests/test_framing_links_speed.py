@@ -1,9 +1,10 @@
-"""The faster link framing returns exactly what it returned before, in one process or a pool.
+"""Link framing gives the same tables in one process or a pool, whatever the batch.
 
-``framing_links_reference.py`` is a frozen copy of ``score_links`` from before the speed-up. The
-inputs are what the pipeline hands to link framing on the demo corpus (data/demo, our own
-synthetic wire copy) and on a generated corpus with many reuse links (benchmarks/synthetic.py,
-machine-made text).
+The speed-up of 2026-11-28 was checked against a frozen copy of the old ``score_links`` (identical
+scores and evidence on the demo and a generated corpus); that copy was then dropped to keep one
+implementation. The inputs are what the pipeline hands to link framing on the demo corpus
+(data/demo, our own synthetic wire copy) and on a generated corpus with many reuse links
+(benchmarks/synthetic.py, machine-made text).
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from framing_links_reference import score_links as reference_score_links
 
 import provenance.analysis as analysis_module
 from provenance.analysis import TABLE_ORDER, analyze, analyze_articles, link_framing
@@ -58,26 +58,16 @@ def synthetic_inputs():
         )
 
 
-def _both(inputs: dict):
-    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers")}
-    new = score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
-    old = reference_score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
-    return new, old
-
-
 @pytest.mark.parametrize("corpus", ["demo_inputs", "synthetic_inputs"])
-def test_same_scores_and_evidence_as_before(corpus, request):
+def test_inputs_exercise_every_part_of_link_framing(corpus, request):
     inputs = request.getfixturevalue(corpus)
-    (scores, evidence), (old_scores, old_evidence) = _both(inputs)
-    # The inputs exercise what was rewritten: aligned pairs with verb shifts and hedges,
-    # passages, added and dropped text, quotes, credits.
+    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers")}
+    scores, evidence = score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
     assert len(scores) >= 10 and scores["d_added_n_words"].notna().sum() >= 10
     assert (scores["d_aligned_sentences"] > 0).sum() >= 10
     assert {"d_verb_shifts", "d_hedges_removed", "d_added_n_words", "d_dropped_n_words"} <= set(
         evidence["feature"]
     )
-    pd.testing.assert_frame_equal(scores, old_scores)
-    pd.testing.assert_frame_equal(evidence, old_evidence)
 
 
 def test_synthetic_corpus_has_many_reuse_links(synthetic_inputs):
