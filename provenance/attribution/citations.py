@@ -51,12 +51,8 @@ from provenance.schema import conform, empty
 _I = r"[ \t]+"
 # Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
 # speaker) is then matched once, anchored at the cue. Longer cues come first.
-CUE_RE = re.compile(
-    r"(?<![\w\-])(?:"
-    r"(?P<quoted_by>(?:[Qq]uoted|[Cc]ited)(?:[ \t]+as[ \t]+saying)?[ \t]+by"
-    # "citado por", "cité par", "zitiert von", "citado pela", "citato dal".
-    r"|(?:citad[oa]s?|cité(?:e|s|es)?|zitiert|citat[oaie])[ \t]+(?:por|par|von|vom|pel[oa]|da"
-    r"|dal|dalla|dall['’]|nach))"
+_EN_CUES = (
+    r"(?P<quoted_by>(?:[Qq]uoted|[Cc]ited)(?:[ \t]+as[ \t]+saying)?[ \t]+by)"
     r"|(?P<quoted>quoted)"
     r"|(?P<told>told|tells|telling)"
     r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
@@ -80,10 +76,14 @@ CUE_RE = re.compile(
     r"|(?P<reported>reported|reports|said[ \t]+in[ \t]+a[ \t]+report|wrote|writes|cited|revealed"
     r"|broke[ \t]+the[ \t]+news|said|says)"
     r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
+)
+_ML_CUES = (
     # Spanish, French, German, Portuguese and Italian cues; articles glued to a preposition
     # ("al", "à", "all'") belong to the cue, the outlet phrase follows; "au"/"du"/"ao" stay
     # with the outlet (the registry reads "au Figaro", "du Monde", "ao Globo" as "Le ...").
-    rf"|(?P<ml_compound>(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}[\w]*)-(?:Interview|Gespräch))"
+    # "citado por", "cité par", "zitiert von", "citado pela", "citato dal".
+    r"(?P<ml_quoted_by>(?:citad[oa]s?|cité(?:e|s|es)?|zitiert|citat[oaie])[ \t]+(?:por|par|von"
+    r"|vom|pel[oa]|da|dal|dalla|dall['’]|nach))"
     r"|(?P<ml_interview>[Ee]n[ \t]+(?:una[ \t]+)?entrevista(?:[ \t]+exclusiva)?(?:[ \t]+(?:concedida"
     r"|publicada))?[ \t]+(?:con|a|al|para|por|en)"
     r"|[Dd]ans[ \t]+(?:un[ \t]+entretien|une[ \t]+interview)(?:[ \t]+exclusif|[ \t]+exclusive)?"
@@ -119,7 +119,13 @@ CUE_RE = re.compile(
     r"|berichtete|berichtet|meldete|meldet|noticiou|informou|publicou|revelou|ha[ \t]+riferito"
     r"|riferisce|riporta|ha[ \t]+rivelato|rivela|scrive|zufolge)"
     # A cue ends at a word end, or with an elided article glued to the outlet ("all'agenzia").
-    r")(?:(?<=['’])|(?![\w\-]))"
+)
+CUE_RE = re.compile(
+    rf"(?<![\w\-])(?:{_EN_CUES}|{_ML_CUES})"
+    # A cue ends at a word end, or with an elided article glued to the outlet ("all'agenzia").
+    r"(?:(?<=['’])|(?![\w\-]))"
+    # "im ORF-Interview": the cue is the compound's tail, the outlet its head (read back).
+    r"|(?P<ml_compound>(?<=\w)-(?:Interview|Gespräch)(?![\w\-]))"
 )
 
 
@@ -139,7 +145,9 @@ _ML_CUE_ANCHORS = [
         "dans des",
         "interrog",
         "interview",
-        "im ",
+        "im Interview",
+        "im Gespräch",
+        "im Exklusiv",
         "in einem",
         "in un'",
         "in un’",
@@ -171,7 +179,13 @@ _ML_CUE_ANCHORS = [
     " révèle berichtete berichtet meldete meldet noticiou informou publicou revelou riferisce"
     " riporta rivela scrive zufolge citado citada citados citadas cité zitiert citato citata"
     " citati citate".split(),
-    *(f"ha{blank}" for blank in " \t"),
+    *(
+        f"ha {participle}"
+        for participle in "detto dichiarato spiegato raccontato confidato confermato"
+        " riferito rivelato".split()
+    ),
+    "-Interview",
+    "-Gespräch",
 ]
 _CUE_ANCHORS = [
     *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
@@ -179,14 +193,13 @@ _CUE_ANCHORS = [
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
     " revealed broke correspondent reporter journalist".split(),
-    *_ML_CUE_ANCHORS,
 ]
-CUE_SCAN = AnchoredScan(CUE_RE, _CUE_ANCHORS)
+CUE_SCAN = AnchoredScan(CUE_RE, [*_CUE_ANCHORS, *_ML_CUE_ANCHORS])
 _SPEAKER_KINDS = ("told", "interview", "statement", "op_ed", "ml_told", "ml_interview",
                   "ml_compound", "ml_statement")  # fmt: skip
 _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
          "reported": "report", "ml_told": "interview", "ml_interview": "interview",
-         "ml_compound": "interview", "ml_statement": "statement", "ml_according": "report",
+         "ml_compound": "interview", "ml_quoted_by": "quoted", "ml_statement": "statement", "ml_according": "report",
          "ml_reported": "report"}  # fmt: skip
 # "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
 _QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
@@ -206,6 +219,7 @@ _BETWEEN = ReverseMatcher(
 )
 _POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
 _CORRESPONDENT_OF_RE = re.compile(r"[ \t]+(?:for|of|with|from)(?=[ \t])")
+_COMPOUND_HEAD = ReverseMatcher(rf"(?<![\w\-])(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}\w*)")
 _CONFIDENCE = {"quoted": 0.95, "interview": 0.95, "statement": 0.9, "op_ed": 0.9,
                "correspondent": 0.9, "citing": 0.9, "report": 0.9}  # fmt: skip
 _KIND_ORDER = {kind: i for i, kind in enumerate(_CONFIDENCE)}
@@ -257,7 +271,11 @@ def _candidates(text: str) -> list[dict[str, object]]:
             # "informó el diario X" (verb first) or "X berichtete", "X zufolge" (outlet first).
             right_first = OUTLET_AT_RE.match(text, end)
         if cue == "ml_compound":  # "im ORF-Interview": the outlet is the compound's head
-            ent, ent_start = m.group("cmp"), m.start("cmp")
+            head = _COMPOUND_HEAD.match_before(text, start, 60)
+            if head is None:
+                continue
+            ent, ent_start = head["cmp"], head.start("cmp")
+            start = head.start()
             speaker, spk_start = _speaker_of(text, start, False)
         elif cue in ("reported", "correspondent", "quoted") or (
             cue == "ml_reported" and right_first is None
@@ -296,7 +314,7 @@ def _candidates(text: str) -> list[dict[str, object]]:
                 if tail is not None:
                     end = tail.end()
                     kind = "statement" if tail.group("statement") else kind
-            if cue == "quoted_by":
+            if cue in ("quoted_by", "ml_quoted_by"):
                 found = _SPEAKER_QUOTED_BY.match_before(text, start)
                 if found is not None and found["spk"]:
                     speaker, spk_start = found["spk"], found.start("spk")

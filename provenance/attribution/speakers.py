@@ -145,7 +145,7 @@ _COMPOUND_HINT_SCAN = AnchoredScan(
     re.compile(rf"(?<=[\w\-])(?:{_COMPOUND_SUFFIXES})[ \t]+(?={UPPER})"),
     [*_SUFFIX_WORDS, *(f"-{w.capitalize()}" for w in _SUFFIX_WORDS)],
 )
-_GERMAN_WORDS = (" der ", " die ", " und ", " das ")
+_GERMAN_WORDS = (" der ", " die ")
 _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
