@@ -315,3 +315,16 @@ def test_more_verbs_roles_and_a_place_set_off_after_the_name() -> None:
         "Kanzler Olaf Berg sprach in Kiel. Er betonte: „Wir werden die Hilfen verlängern.“"
     )
     assert [s for _, s in _quotes(text)] == ["José Marín", "Luis Bernal", "Olaf Berg"]
+
+
+def test_pronouns_take_the_person_of_their_gender() -> None:
+    es = (
+        "El consejero de Sanidad, Iván Soler, y la alcaldesa de Lugo, Nerea Pazos, firmaron el "
+        "convenio. «Es el primer paso de un plan de diez años», dijo ella."
+    )
+    de = (
+        "Die Umweltministerin Katja Brenner besuchte Rostock. „Die Küste braucht jetzt "
+        "Schutz“, sagte sie."
+    )
+    assert [s for _, s in _quotes(es)] == ["Nerea Pazos"]
+    assert [s for _, s in _quotes(de)] == ["Katja Brenner"]

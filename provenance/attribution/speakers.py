@@ -145,7 +145,7 @@ _COMPOUND_HINT_SCAN = AnchoredScan(
     re.compile(rf"(?<=[\w\-])(?:{_COMPOUND_SUFFIXES})[ \t]+(?={UPPER})"),
     [*_SUFFIX_WORDS, *(f"-{w.capitalize()}" for w in _SUFFIX_WORDS)],
 )
-_GERMAN_WORDS = (" der ", " die ")
+_GERMAN_WORDS = (" der ", " die ", "Der ", "Die ")
 _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
@@ -364,13 +364,36 @@ _GENDER_WORDS = {
                     "father king prince son brother husband sheikh".split(), "m"),
     **dict.fromkeys("she her hers herself ms ms. mrs mrs. spokeswoman chairwoman congresswoman "
                     "councilwoman mother queen princess daughter sister wife".split(), "f"),
+    # Gendered roles and subject pronouns of Spanish, French, German, Portuguese, Italian.
+    **dict.fromkeys(
+        "él er ele ministro viceministro secretario embajador gobernador alcalde diputado "
+        "senador director jefe abogado juez experto consejero asesor diplomático comisario "
+        "delegado président ambassadeur directeur avocat député sénateur conseiller délégué élu "
+        "präsident sprecher kanzler botschafter bürgermeister direktor leiter experte ökonom "
+        "politiker anwalt richter secretário embaixador governador prefeito deputado diretor "
+        "advogado juiz procurador rei rey roi ambasciatore governatore sindaco deputato senatore "
+        "direttore avvocato esperto consigliere segretario".split(), "m"),
+    **dict.fromkeys(
+        "ella elle ela ministra viceministra presidenta vicepresidenta secretaria embajadora "
+        "gobernadora alcaldesa diputada senadora directora jefa abogada jueza experta consejera "
+        "asesora diplomática comisaria delegada présidente ambassadrice directrice avocate "
+        "députée sénatrice conseillère déléguée élue ministerin präsidentin sprecherin kanzlerin "
+        "botschafterin bürgermeisterin chefin direktorin leiterin expertin ökonomin politikerin "
+        "professorin anwältin richterin sekretärin secretária embaixadora governadora prefeita "
+        "deputada diretora advogada juíza procuradora rainha reina reine ambasciatrice "
+        "governatrice sindaca deputata senatrice direttrice avvocata esperta consigliera "
+        "segretaria".split(), "f"),
 }  # fmt: skip
+# German compound roles: "Innenministerin" (f), "Bundesgesundheitsminister" (m).
+_COMPOUND_GENDER_RE = re.compile(rf"(?:{_COMPOUND_SUFFIXES})$", re.IGNORECASE)
 # A name right after a preposition is an object ("spoke to BBC Newsday"), no antecedent.
 _OBJECT_BEFORE_RE = re.compile(r"(?<![\w\-])(?:to|with|by|from|in|on|at|of|for|told)[ \t]+$")
 # An unnamed introduction set off after a name is that person's role ("X, a senior researcher").
 _APPOSED_RE = re.compile(rf"(?<![\w\-]){UPPER}{NAME_CHAR}*,[ \t]+$")
 # Subject pronouns only: "his"/"her"/"himself" often point at someone else in the sentence.
-_GENDER_RE = re.compile(r"(?<![\w\-])(?:[Hh]e|[Ss]he)(?![\w\-])")
+_GENDER_RE = re.compile(
+    r"(?<![\w\-])(?:[Hh]e|[Ss]he|[Éé]l|[Ee]lla|[Ee]lle|[Ee]r|[Ee]le|[Ee]la)(?![\w\-])"
+)
 # "the judge" for "Justice X", "the spokesman" for a spokesperson.
 _ROLE_SYNONYMS = {
     "judge": ("justice", "magistrate"),
@@ -785,7 +808,7 @@ class People:
         if name not in self._gender:
             gender = None
             for word in (role or "").lower().split():
-                gender = gender or _GENDER_WORDS.get(word)
+                gender = gender or _GENDER_WORDS.get(word) or _compound_gender(word)
             at = self._text.find(name)
             if gender is None and at >= 0:
                 end = self._text.find("\n", at)
@@ -846,6 +869,14 @@ def _compound_mentions(text: str) -> list[tuple[int, str, str | None]]:
             out.append((m.start(), name, _extend_role(text, m.start(), m.group("noun"))))
             last = m.end()
     return out
+
+
+def _compound_gender(word: str) -> str | None:
+    """'f' for "innenministerin", 'm' for "bundesgesundheitsminister", else None."""
+    m = _COMPOUND_GENDER_RE.search(word)
+    if m is None or m.start() == 0 or word.endswith("e"):  # "Abgeordnete": either
+        return None
+    return "f" if word.endswith("in") else "m"
 
 
 def first_mention_leads(text: str, surname: str) -> Iterator[str]:
