@@ -296,3 +296,12 @@ def test_colon_after_a_noun_phrase_gives_no_speaker():
         'The official count: "412 votes for, 390 against."'
     )
     assert _speakers(text) == [None, None, None]
+
+
+def test_abbreviated_honorifics_and_middle_initials_do_not_cut_the_name():
+    text = (
+        '"The bridge opens in May," said Paul R. Okafor, the city engineer.\n\n'
+        "« Le calendrier sera tenu », a déclaré M. Hervé Lantier, le préfet.\n\n"
+        "„Wir halten den Zeitplan“, sagte Hr. Jonas Weber."
+    )
+    assert _speakers(text) == ["Paul R. Okafor", "Hervé Lantier", "Jonas Weber"]

@@ -45,11 +45,13 @@ NAME_CHAR = _letter_class(str.isalpha, "'’-")
 # A capitalised token: "Lavrov", "Hungary's", "Al-Jazeera", "RIA", "O'Neil". No trailing dot, so
 # a name never swallows the full stop that ends its sentence.
 ABBREVIATED_TITLE = (
-    r"(?:Capt|Sen|Rep|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Sgt|Adm|Maj|Supt|Insp|Cmdr|Det)\."
+    r"(?:Capt|Sen|Rep|Gov|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Prof|Sgt|Adm|Maj|Supt|Insp|Cmdr|Det"
+    r"|M|Mme|Mlle|Sr|Sra|Srta|Dra|Hr|Dott|Sig)\."
 )
-# Inner dots are kept ("S.Paulo"), a final one is not.
+# Inner dots are kept ("S.Paulo"), a final one is not, except after an initial followed by a
+# capitalised word ("Paul R. Okafor").
 CAP = (
-    rf"(?:{ABBREVIATED_TITLE}|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
+    rf"(?:{ABBREVIATED_TITLE}|{UPPER}\.(?=[ \t]{UPPER})|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
     rf"{UPPER}(?:[\w&-]|\.(?={LETTER}))*(?:['’]{LETTER}+)?)"
 )
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").

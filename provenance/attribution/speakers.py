@@ -151,7 +151,8 @@ _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset(
-    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Mme Mme. Mlle Sr. Sra. Srta. Herr Frau Dott. Sig. Sig.ra".split()
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. M. Mme Mme. Mlle Sr. Sra. Srta. Dra. Herr Hr. Frau Dott. Sig. "
+    "Sig.ra".split()
 )
 _PP_RE = re.compile(
     r"\s+(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom"
