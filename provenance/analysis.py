@@ -6,18 +6,22 @@ Each stage takes DataFrames and returns DataFrames; :class:`Analysis` holds them
 
 from __future__ import annotations
 
-import contextlib
-import numbers
 import os
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
+from provenance.engine import ENGINES, pool
+from provenance.engine.pool import (
+    check_workers,
+    contiguous_chunks,
+    pool_size,
+    release_freed_memory,
+    run_in_pool,
+)
 from provenance.progress import StageClock
 from provenance.schema import conform, empty
 
@@ -37,21 +41,6 @@ TABLE_ORDER = (
     "errors",
 )
 
-ENGINES = ("pandas", "dask")
-
-# The pandas engine's process pool gives every worker at least this many articles and runs
-# smaller corpora in-process. Starting the pool (fresh interpreters importing pandas and the
-# stages) and shipping articles and tables back costs ~0.8 s; the per-article stages cost ~1.6 ms
-# an article with framing, ~0.4 ms without. Measured on 2 cores, 2 workers vs 1 process: at
-# 2,000 articles a worker they take 4.4 s instead of 6.4 s with framing and break even without.
-MIN_ARTICLES_PER_WORKER = 2_000
-
-# Link framing runs in the pool (when analyze was given workers) with at least this many links
-# a worker. Scoring costs ~1 ms a link in one process; the pool adds ~1.5 s (worker start-up,
-# shipping each chunk's articles, every chunk splitting and scanning its own articles'
-# sentences). Measured on 2 cores, 2 workers vs 1 process: 1,500 links 2.1 vs 1.9 s, 3,000
-# links 3.1 vs 3.3 s, 5,270 links 4.3 vs 5.2 s, 13,125 links 9.5 vs 14.1 s.
-MIN_LINKS_PER_WORKER = 2_000
 
 InputLike = str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | pd.DataFrame
 
@@ -390,7 +379,7 @@ def parallel_article_stages(
     """
     jobs = (
         {"articles": chunk, "registry": registry, "framing": framing, "lexicons": lexicons}
-        for chunk in _contiguous_chunks(articles, workers)
+        for chunk in contiguous_chunks(articles, workers)
     )
     parts = run_in_pool(article_stages, jobs, workers)
     out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
@@ -402,48 +391,8 @@ def parallel_article_stages(
         out[name] = concat_article_parts(pieces, name)
     out["articles"].index = articles.index  # as article_stages keeps it
     del parts, pieces
-    _release_freed_memory()
+    release_freed_memory()
     return out
-
-
-def run_in_pool(fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers: int) -> list[Any]:
-    """``fn(**job)`` for every job in a "spawn" process pool of ``workers``, in job order.
-
-    The per-article stages and link framing both run their chunks here. Give ``jobs`` as a
-    generator: the workers start (a second of imports) on the first job while the parent
-    prepares the next, and no job is kept once it has been shipped.
-
-    >>> run_in_pool(pool_size, ({"n_articles": n, "workers": 2} for n in [1, 9_000]), 2)  # doctest: +SKIP
-    [1, 2]
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(fn, **job) for job in jobs]
-        return [future.result() for future in futures]
-
-
-def _contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
-    """``n`` contiguous row ranges of ``frame``, as even as can be."""
-    bounds = np.linspace(0, len(frame), n + 1).round().astype(int)
-    return [frame.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-
-
-def _release_freed_memory() -> None:
-    """Return freed heap memory to the OS (glibc only; elsewhere a no-op).
-
-    The pool's results are unpickled in the executor's own thread, so glibc puts them in a
-    separate malloc arena; once combined and freed, that memory stayed mapped and the later
-    stages grew beside it (20,000 articles with framing, 2 workers: the parent's peak RSS was
-    2.0 GB, 1.6 GB in one process; 1.7 GB with this trim).
-    """
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 # How the per-article stage functions order their rows (stable sorts keep each article's own
@@ -478,32 +427,6 @@ def concat_article_parts(frames: Sequence[pd.DataFrame | None], name: str | None
     if keys:
         out = out.sort_values(keys, kind="stable", ignore_index=True)
     return out
-
-
-def check_workers(workers: Any) -> int | None:
-    """``workers`` as an int, or None; a clear ValueError unless it is a positive integer.
-
-    >>> check_workers(2)
-    2
-    """
-    if workers is None:
-        return None
-    if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
-    return int(workers)
-
-
-def pool_size(n_articles: int, workers: int | None, per_worker: int | None = None) -> int:
-    """Processes the pandas engine uses: at most ``workers``, each with at least
-    ``per_worker`` items (default ``MIN_ARTICLES_PER_WORKER`` articles); 1 means in-process.
-
-    >>> pool_size(5_000, 4), pool_size(1_000, 4), pool_size(50_000, None)
-    (2, 1, 1)
-    """
-    if not workers:
-        return 1
-    per_worker = MIN_ARTICLES_PER_WORKER if per_worker is None else per_worker
-    return max(1, min(workers, n_articles // per_worker))
 
 
 def stage_names(framing: bool, workers: int = 1) -> list[str]:
@@ -657,7 +580,7 @@ def link_framing(
         "credits": credits,
         "article_scores": article_scores,
     }
-    n_workers = pool_size(len(links), workers, MIN_LINKS_PER_WORKER)
+    n_workers = pool_size(len(links), workers, pool.MIN_LINKS_PER_WORKER)
     if n_workers == 1:
         return score_links(links, texts, lexicons=lexicons, return_evidence=True, **tables)
     links = links.sort_values("link_id", kind="stable", ignore_index=True)
@@ -667,7 +590,7 @@ def link_framing(
     scores = pd.concat([part[0] for part in parts], ignore_index=True)
     evidence = pd.concat([part[1] for part in parts], ignore_index=True)
     del parts
-    _release_freed_memory()
+    release_freed_memory()
     return scores, evidence
 
 
@@ -685,7 +608,7 @@ def _link_chunks(
     article_keys = {name: t["article_id"].astype(str) for name, t in by_article.items()}
     reuse_child = reuse["child_article_id"].astype(str)
     reuse_parent = reuse["parent_article_id"].astype(str)
-    for chunk in _contiguous_chunks(links, n):
+    for chunk in contiguous_chunks(links, n):
         ids = pd.concat([chunk["child_article_id"], chunk["parent_article_id"]]).dropna()
         ids = ids.astype(str).unique()
         pairs = reuse[(reuse_child.isin(ids) & reuse_parent.isin(ids)).to_numpy()]

@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 import provenance.analysis as analysis_module
+import provenance.engine.pool as pool_module
 from provenance.analysis import TABLE_ORDER, analyze, analyze_articles, link_framing
 from provenance.framing import score_links
 
@@ -85,7 +86,7 @@ def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
 
 
 def test_pool_gives_the_same_tables(synthetic_inputs, monkeypatch):
-    monkeypatch.setattr(analysis_module, "MIN_LINKS_PER_WORKER", 1)
+    monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
     inputs = dict(synthetic_inputs, workers=1)
     one = link_framing(**inputs)
     pooled = link_framing(**dict(inputs, workers=2))
@@ -99,7 +100,7 @@ def test_pool_gives_the_same_tables(synthetic_inputs, monkeypatch):
 
 def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     one = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=1)
-    monkeypatch.setattr(analysis_module, "MIN_LINKS_PER_WORKER", 1)
+    monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
     pooled_links = {}
     real = analysis_module.run_in_pool
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import provenance.analysis as analysis_module
+import provenance.engine.pool as pool_module
 from provenance.analysis import (
     TABLE_ORDER,
     analyze,
@@ -39,7 +39,7 @@ def one_process():
 
 @pytest.fixture
 def pool_for_small_corpora(monkeypatch):
-    monkeypatch.setattr(analysis_module, "MIN_ARTICLES_PER_WORKER", 1)
+    monkeypatch.setattr(pool_module, "MIN_ARTICLES_PER_WORKER", 1)
 
 
 def test_two_workers_give_identical_tables(one_process, pool_for_small_corpora):
@@ -77,7 +77,7 @@ def test_uneven_chunks_keep_input_order_and_index():
 
 def test_small_corpora_stay_in_process():
     assert pool_size(36, 2) == 1
-    assert pool_size(3 * analysis_module.MIN_ARTICLES_PER_WORKER, 8) == 3
+    assert pool_size(3 * pool_module.MIN_ARTICLES_PER_WORKER, 8) == 3
     assert pool_size(10**6, None) == 1
     analysis = analyze(ARTICLES, outlets=OUTLETS, framing=False, workers=2)
     assert list(analysis.timings)[:3] == ["outlets", "attribution", "quotes"]
@@ -93,7 +93,7 @@ def test_workers_must_be_a_positive_integer(workers):
 
 
 def test_numpy_integers_are_accepted():
-    assert analysis_module.check_workers(np.int64(3)) == 3
+    assert pool_module.check_workers(np.int64(3)) == 3
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 """Execution engines for :func:`provenance.analyze`.
 
-``engine="pandas"`` (the default) runs every stage in-process (:mod:`provenance.analysis`);
+``engine="pandas"`` (the default) runs every stage in-process (:mod:`provenance.analysis`), or
+the per-article stages and link framing in a local process pool with ``workers=N``
+(:mod:`provenance.engine.pool`);
 ``engine="dask"`` runs the same stage functions on a Dask cluster
 (:func:`provenance.engine.dask.analyze_dask`, optional extra ``pip install "provenance[dask]"``).
 This package imports nothing heavy: Dask is imported only when the Dask engine runs.

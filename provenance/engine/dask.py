@@ -46,7 +46,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.analysis import article_stages, check_workers, concat_article_parts
+from provenance.analysis import article_stages, concat_article_parts
+from provenance.engine.pool import check_workers
 from provenance.schema import conform, empty
 
 __all__ = ["DaskOptions", "analyze_dask", "article_stages", "doc_keys", "write_parquet_parts"]
