@@ -12,6 +12,7 @@ everything else is vectorised counting. Rates are per 1,000 words of the text.
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -140,15 +141,47 @@ def loaded_language_hits(hits: pd.DataFrame, n: int) -> np.ndarray:
     return _bincount(spans["doc"].to_numpy(dtype=np.int64), n)
 
 
+class _CompoundMemo:
+    """VADER compounds of recent sentences, bounded by entries and characters (oldest go first).
+
+    Link framing scores added and dropped text, mostly verbatim article sentences that the
+    article stage has just scored in the same process.
+    """
+
+    def __init__(self, max_entries: int, max_chars: int) -> None:
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+        self._scores: OrderedDict[str, float] = OrderedDict()
+        self._chars = 0
+
+    def get(self, sentence: str) -> float:
+        return self._scores.get(sentence, np.nan)
+
+    def add(self, sentences: Sequence[str], scores: Sequence[float]) -> None:
+        memo = self._scores
+        for sentence, score in zip(sentences, scores, strict=True):
+            if len(sentence) > self.max_chars or sentence in memo:
+                continue
+            memo[sentence] = score
+            self._chars += len(sentence)
+            while len(memo) > self.max_entries or self._chars > self.max_chars:
+                self._chars -= len(memo.popitem(last=False)[0])
+
+
+# Every distinct sentence of 20,000 articles (~320k, 34M characters) fits; ~120 MB at most.
+_COMPOUNDS = _CompoundMemo(max_entries=400_000, max_chars=40_000_000)
+
+
 def sentiment_of(sentences: Sequence[str]) -> np.ndarray:
-    """VADER compound per sentence, each distinct sentence scored once."""
+    """VADER compound per sentence, each distinct sentence scored once (and recent ones reused)."""
     if not len(sentences):
         return np.zeros(0)
     codes, uniques = pd.factorize(pd.Series(sentences, dtype=object))
+    scores = np.fromiter((_COMPOUNDS.get(s) for s in uniques), dtype=float, count=len(uniques))
+    todo = np.flatnonzero(np.isnan(scores))
     analyzer = _vader()
-    scores = np.fromiter(
-        (analyzer.polarity_scores(s)["compound"] for s in uniques), dtype=float, count=len(uniques)
-    )
+    scores[todo] = [analyzer.polarity_scores(uniques[i])["compound"] for i in todo]
+    _COMPOUNDS.add(uniques[todo].tolist(), scores[todo].tolist())
     return scores[codes]
 
 

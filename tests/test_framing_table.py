@@ -1,0 +1,111 @@
+"""The long framing table on small hand-made inputs (exact rows and evidence strings), and the
+bounded memo of VADER compounds. The span texts are synthetic, written for these tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from provenance.framing import features as feat
+from provenance.framing import framing_table
+from provenance.framing.table import MAX_EVIDENCE_SPANS, MAX_SPAN_TEXT
+from provenance.schema import validate
+
+
+def _ev(rows: list[tuple[str, object, str, int, int, str]]) -> pd.DataFrame:
+    cols = ["target_kind", "target_id", "feature", "start", "end", "text"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_rows_values_and_evidence_strings_exact():
+    arts = pd.DataFrame(
+        {"article_id": ["b", "a"], "f_loaded": [1.0, 2.0], "f_hedges_per_1k": [0.0, np.nan]}
+    )
+    links = pd.DataFrame({"link_id": ["l1"], "d_loaded_added": [3.0]})
+    evidence = _ev(
+        [
+            ("article", "a", "f_loaded", 30, 36, "crisis"),
+            ("article", "a", "f_loaded", 4, 10, "brutal"),
+            ("article", "a", "f_loaded", 4, 9, "bruta"),
+            ("article", "b", "f_loaded", 0, 21, "a\t\tnew;  \n deal; ok"),
+            ("link", "l1", "d_loaded_added", 7, 12, "  wild\x1fclaim "),
+            ("article", "a", "f_not_scored", 1, 2, "x"),  # no such score: not in the table
+            ("link", "zz", "d_loaded_added", 1, 2, "y"),  # no such link: not in the table
+        ]
+    )
+    table = framing_table(arts, links, evidence.sample(frac=1.0, random_state=3))
+    validate(table, "framing")
+    got = table.astype(object).where(table.notna(), None).values.tolist()
+    assert got == [
+        ["article", "a", "f_hedges_per_1k", None, None],
+        ["article", "a", "f_loaded", 2.0, "4-9:bruta; 4-10:brutal; 30-36:crisis"],
+        ["article", "b", "f_hedges_per_1k", 0.0, None],
+        ["article", "b", "f_loaded", 1.0, "0-21:a new, deal, ok"],
+        ["link", "l1", "d_loaded_added", 3.0, "7-12: wild claim "],
+    ]
+
+
+def test_spans_capped_cut_and_ids_as_strings():
+    long_text = "word " * 30 + "\n" * 500 + "tail"  # collapsing needs the whole text
+    very_long = "\n" * 600 + "z" * 200  # the cut falls past the first 480 raw characters
+    rows = [("article", 7, "f_loaded", s, s + 1, f"w{s}") for s in range(30, 0, -1)]
+    rows += [("article", 7, "f_hedges_per_1k", 5, 600, long_text)]
+    rows += [("article", 7, "f_boosters_per_1k", 2, 900, very_long)]
+    arts = pd.DataFrame(
+        {"article_id": [7], "f_loaded": [1.0], "f_hedges_per_1k": [1.0], "f_boosters_per_1k": [1.0]}
+    )
+    table = framing_table(arts, None, _ev(rows)).set_index("feature")["evidence"]
+    items = table["f_loaded"].split("; ")
+    assert len(items) == MAX_EVIDENCE_SPANS
+    assert items == [f"{s}-{s + 1}:w{s}" for s in range(1, MAX_EVIDENCE_SPANS + 1)]
+    hedge = table["f_hedges_per_1k"]
+    assert hedge == "5-600:" + ("word " * 30)[:MAX_SPAN_TEXT]
+    assert table["f_boosters_per_1k"] == "2-900:" + (" " + "z" * 200)[:MAX_SPAN_TEXT]
+
+
+def test_same_table_whatever_the_evidence_order():
+    rng = np.random.default_rng(0)
+    ids = [f"a{i}" for i in range(20)]
+    starts = rng.integers(0, 50, 1200).tolist()  # 30 spans for each of 40 values
+    texts = ["a;b", "c  d", "e"]  # a function of the span, so ties read the same either way
+    evidence = _ev(
+        [
+            (
+                "article",
+                ids[i % 20],
+                ["f_loaded", "f_hedges_per_1k"][i // 20 % 2],
+                s,
+                s + 4,
+                texts[s % 3],
+            )
+            for i, s in enumerate(starts)
+        ]
+    )
+    arts = pd.DataFrame({"article_id": ids, "f_loaded": 1.0, "f_hedges_per_1k": 2.0})
+    first = framing_table(arts, None, evidence)
+    again = framing_table(arts, None, evidence.iloc[::-1].reset_index(drop=True))
+    pd.testing.assert_frame_equal(first, again)
+    assert first["evidence"].notna().all()
+    assert first["evidence"].str.count("; ").eq(MAX_EVIDENCE_SPANS - 1).all()
+    assert not first["evidence"].str.contains("  |\x1f|;[^ ]", regex=True).any()
+
+
+def test_sentiment_memo_same_scores_and_bounded(monkeypatch):
+    memo = feat._CompoundMemo(max_entries=3, max_chars=60)
+    monkeypatch.setattr(feat, "_COMPOUNDS", memo)
+    sentences = ["Great news!", "A terrible, awful day.", "Talks resumed.", "Great news!"]
+    direct = [feat._vader().polarity_scores(s)["compound"] for s in sentences]
+    assert feat.sentiment_of(sentences).tolist() == direct
+    assert feat.sentiment_of(sentences[::-1]).tolist() == direct[::-1]  # from the memo
+    assert feat.sentiment_of(["Prices fell sharply."]).tolist() == [0.0]
+    assert list(memo._scores) == [
+        "A terrible, awful day.",
+        "Talks resumed.",
+        "Prices fell sharply.",
+    ]
+    feat.sentiment_of(["x" * 61])  # longer than the whole budget: scored, never kept
+    assert "x" * 61 not in memo._scores
+    feat.sentiment_of(["y" * 30])  # over the character budget: the oldest go first
+    assert list(memo._scores) == ["Prices fell sharply.", "y" * 30]
+    assert memo._chars == 50
