@@ -12,6 +12,7 @@ everything else is vectorised counting. Rates are per 1,000 words of the text.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -153,19 +154,21 @@ class _CompoundMemo:
         self.max_chars = max_chars
         self._scores: OrderedDict[str, float] = OrderedDict()
         self._chars = 0
+        self._lock = threading.Lock()  # the Dask engine may score in threads of one process
 
     def get(self, sentence: str) -> float:
         return self._scores.get(sentence, np.nan)
 
     def add(self, sentences: Sequence[str], scores: Sequence[float]) -> None:
         memo = self._scores
-        for sentence, score in zip(sentences, scores, strict=True):
-            if len(sentence) > self.max_chars or sentence in memo:
-                continue
-            memo[sentence] = score
-            self._chars += len(sentence)
-            while len(memo) > self.max_entries or self._chars > self.max_chars:
-                self._chars -= len(memo.popitem(last=False)[0])
+        with self._lock:
+            for sentence, score in zip(sentences, scores, strict=True):
+                if len(sentence) > self.max_chars or sentence in memo:
+                    continue
+                memo[sentence] = score
+                self._chars += len(sentence)
+                while len(memo) > self.max_entries or self._chars > self.max_chars:
+                    self._chars -= len(memo.popitem(last=False)[0])
 
 
 # Every distinct sentence of 20,000 articles (~320k, 34M characters) fits; ~120 MB at most.
