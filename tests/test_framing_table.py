@@ -29,6 +29,7 @@ def test_rows_values_and_evidence_strings_exact():
             ("article", "a", "f_loaded", 4, 10, "brutal"),
             ("article", "a", "f_loaded", 4, 9, "bruta"),
             ("article", "b", "f_loaded", 0, 21, "a\t\tnew;  \n deal; ok"),
+            ("article", "b", "f_hedges_per_1k", 3, 9, "may\u00a0\u2009be"),
             ("link", "l1", "d_loaded_added", 7, 12, "  wild\x1fclaim "),
             ("article", "a", "f_not_scored", 1, 2, "x"),  # no such score: not in the table
             ("link", "zz", "d_loaded_added", 1, 2, "y"),  # no such link: not in the table
@@ -40,7 +41,7 @@ def test_rows_values_and_evidence_strings_exact():
     assert got == [
         ["article", "a", "f_hedges_per_1k", None, None],
         ["article", "a", "f_loaded", 2.0, "4-9:bruta; 4-10:brutal; 30-36:crisis"],
-        ["article", "b", "f_hedges_per_1k", 0.0, None],
+        ["article", "b", "f_hedges_per_1k", 0.0, "3-9:may be"],
         ["article", "b", "f_loaded", 1.0, "0-21:a new, deal, ok"],
         ["link", "l1", "d_loaded_added", 3.0, "7-12: wild claim "],
     ]

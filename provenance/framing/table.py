@@ -32,7 +32,10 @@ def _clean_span(text: str) -> str:
     """The span as the table shows it: whitespace runs as one space, cut, ';' as ','."""
     # Collapsing a prefix yields a prefix of the collapsed text, so long spans (whole added
     # paragraphs) are collapsed only as far as the cut needs.
-    head = _SPACE_RUN.sub(" ", text[: 4 * MAX_SPAN_TEXT])
+    head = text[: 4 * MAX_SPAN_TEXT]
+    # Every \s character but " " is non-printable (Cc/Z*), so most spans need no regex.
+    if "  " in head or not head.isprintable():
+        head = _SPACE_RUN.sub(" ", head)
     if len(head) < MAX_SPAN_TEXT and len(text) > 4 * MAX_SPAN_TEXT:
         head = _SPACE_RUN.sub(" ", text)
     return head[:MAX_SPAN_TEXT].replace(";", ",")
