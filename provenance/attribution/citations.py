@@ -29,7 +29,7 @@ import pandas as pd
 from provenance.attribution._input import article_columns
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.patterns import UPPER, VERB, WHEN
+from provenance.attribution.patterns import ACCORDING_WORDS, UPPER, VERB, WHEN, both_cases
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
@@ -130,12 +130,9 @@ CUE_RE = re.compile(
 
 
 # Every cue starts with one of these words (short words with the blank that must follow).
-def _both_cases(*words: str) -> list[str]:
-    return [form for w in words for form in (w, w[0].upper() + w[1:])]
-
-
 _ML_CUE_ANCHORS = [
-    *_both_cases(
+    *both_cases(*ACCORDING_WORDS),
+    *both_cases(
         "en una",
         "en entrevista",
         "en declaraciones",
@@ -153,19 +150,10 @@ _ML_CUE_ANCHORS = [
         "in un’",
         "in dichiarazioni",
         "in alcune",
-        "según",
-        "segundo",
-        "de acuerdo",
-        "de acordo",
-        "selon",
-        "d'après",
-        "d’après",
-        "secondo",
         "stando",
         "em entrevista",
         "em uma",
         "em declarações",
-        "laut",
         "nach einem",
         "nach einer",
         "nach dem",

@@ -100,6 +100,23 @@ STRICT_DESCRIPTOR = (
 OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
 
 
+# "according to" and the words that open its Spanish, French, Portuguese, Italian and German
+# forms: the anchors of every "according to X" cue (speakers and citations).
+ACCORDING_WORDS = (
+    "according", "según", "selon", "segundo", "secondo", "laut", "de acuerdo", "de acordo",
+    "d'après", "d’après",
+)  # fmt: skip
+
+
+def both_cases(*words: str) -> list[str]:
+    """Each word as written and with a capital first letter (a sentence may open with it).
+
+    >>> both_cases("selon", "d'après")
+    ['selon', 'Selon', "d'après", "D'après"]
+    """
+    return [form for w in words for form in (w, w[0].upper() + w[1:])]
+
+
 def trie_pattern(words: Iterable[str], suffixes: bool = False) -> str:
     """A non-capturing regex for any of ``words``, factored by common prefixes (or, with
     ``suffixes``, by common suffixes: the form to give a pattern matched right to left).

@@ -32,6 +32,7 @@ from functools import lru_cache
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
+    ACCORDING_WORDS,
     AUXILIARY,
     CAP,
     CONNECTOR,
@@ -48,6 +49,7 @@ from provenance.attribution.patterns import (
     VERB_WORDS,
     WEEKDAY,
     WHEN,
+    both_cases,
     trie_pattern,
 )
 from provenance.attribution.reverse import ReverseMatcher
@@ -154,10 +156,11 @@ _HONORIFIC = frozenset(
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. M. Mme Mme. Mlle Sr. Sra. Srta. Dra. Herr Hr. Frau Dott. Sig. "
     "Sig.ra".split()
 )
-_PP_RE = re.compile(
-    r"\s+(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom"
-    r"|der|d['’]|dell['’])(?:\s+|(?<=['’]))"
+# Prepositions that open a role's tail: "the spokesman for the ministry", "la portavoz de".
+_PREPOSITION_WORDS = (
+    "for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom|der"
 )
+_PP_RE = re.compile(rf"\s+(?:{_PREPOSITION_WORDS}|d['’]|dell['’])(?:\s+|(?<=['’]))")
 _DETERMINERS = frozenset(
     "the a an this that his her its their one another "
     # Spanish, French, German, Portuguese, Italian articles and a few possessives.
@@ -196,9 +199,7 @@ _ML_DETERMINER = (
     r"|[Ss]ua|[Ss]uo"
 )
 _ARTICLE = r"(?:the|el|la|lo|los|las|le|les|der|die|das|dem|den|des|il|o|a|os|as)"
-_PREPOSITION = (
-    r"(?:for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom|der)"
-)
+_PREPOSITION = rf"(?:{_PREPOSITION_WORDS})"
 # "he"/"she" of the other languages (German "sie" may be "they": the nearest person is taken).
 PRONOUN_GENDER = {
     **dict.fromkeys("he er il él ele lui".split(), "m"),
@@ -263,12 +264,7 @@ ACCORDING = (
     r"(?:[Aa]ccording[ \t]+to|[Ss]egún|[Ss]elon|[Ss]egundo|[Ss]econdo|[Ll]aut|[Dd]e[ \t]+acuerdo"
     r"[ \t]+con|[Dd]e[ \t]+acordo[ \t]+com|[Dd]['’]après)"
 )
-_ACCORDING_ANCHORS = {
-    f"{c}{w}"
-    for w in ("ccording", "egún", "elon", "egundo", "econdo", "aut", "e acuerdo", "e acordo",
-              "'après", "’après")
-    for c in ("aAsSlLdD")
-}  # fmt: skip
+_ACCORDING_ANCHORS = set(both_cases(*ACCORDING_WORDS))
 CUE_RE = re.compile(rf"(?<![\w\-])(?:(?P<verb>{VERB})|(?P<acc>{ACCORDING})(?![\w\-]))")
 # Every cue starts with the first word of a verb or with "according" (in any language).
 _CUE_ANCHORS = {w.split()[0] for w in VERB_WORDS} | _ACCORDING_ANCHORS
