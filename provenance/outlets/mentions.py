@@ -116,11 +116,14 @@ _WORDS_BETWEEN = re.compile(
     r"|were|has|had|have)\b)[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_ARTICLES = ("The ", "the ")
-# German articles decline and stand mid-sentence: "laut der Standard", "berichtet die Zeit".
-_LOWER_ARTICLES = ("Die ", "Der ")
-# French and Portuguese articles merge with a preposition: "Le Monde" -> "du Monde".
-_CONTRACTIONS = (
+# Other written forms of an alias's leading article: "The Hill"/"the Hill"; German articles
+# decline and stand mid-sentence ("laut der Standard", "berichtet die Zeit"); French and
+# Portuguese articles merge with a preposition ("Le Monde" -> "du Monde", "O Globo" -> "do Globo").
+_ARTICLE_FORMS = (
+    ("The ", ("the ",)),
+    ("the ", ("The ",)),
+    ("Die ", ("die ",)),
+    ("Der ", ("der ",)),
     ("Le ", ("du ", "au ")),
     ("O ", ("do ", "ao ", "no ", "pelo ")),
 )
@@ -158,15 +161,9 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
     if klass == DOMAIN:
         return {alias, alias.lower(), alias.upper(), alias[:1].upper() + alias[1:].lower()}
     forms = {alias}
-    for article, other in zip(_ARTICLES, reversed(_ARTICLES), strict=True):
+    for article, others in _ARTICLE_FORMS:
         if alias.startswith(article):
-            forms.add(other + alias[len(article) :])
-    for article in _LOWER_ARTICLES:
-        if alias.startswith(article):
-            forms.add(article.lower() + alias[len(article) :])
-    for article, contracted in _CONTRACTIONS:
-        if alias.startswith(article):  # "du Monde", "au Figaro", "do Globo", "ao Globo"
-            forms |= {c + alias[len(article) :] for c in contracted}
+            forms |= {other + alias[len(article) :] for other in others}
     if sum(ch.isalpha() for ch in alias) >= 4:
         forms |= {f.upper() for f in list(forms)}
     return forms
