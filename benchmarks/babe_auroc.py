@@ -46,25 +46,26 @@ ALSO = (
 
 
 def read_babe(path: Path) -> pd.DataFrame:
-    """Sentences labelled Biased or Non-biased ('No agreement' rows are left out)."""
-    df = pd.read_csv(path, sep=";", encoding="utf-8-sig", usecols=["text", "label_bias"])
+    """Every sentence of a BABE file with its label (Biased, Non-biased or No agreement)."""
+    return pd.read_csv(path, sep=";", encoding="utf-8-sig", usecols=["text", "label_bias"])
+
+
+def _labelled(df: pd.DataFrame) -> pd.DataFrame:
+    """The Biased and Non-biased rows ('No agreement' rows are left out)."""
     return df[df["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
 
 
 def splits(folder: Path) -> dict[str, pd.DataFrame]:
     """The evaluation splits: dev, held-out, all of SG2, SG1 with its own labels."""
-    sg1, sg2 = (
-        read_babe(folder / "final_labels_SG1.csv"),
-        read_babe(folder / "final_labels_SG2.csv"),
-    )
+    sg1 = read_babe(folder / "final_labels_SG1.csv")
+    sg2 = _labelled(read_babe(folder / "final_labels_SG2.csv"))
     # Every sentence SG1 holds, 'No agreement' ones too: all were seen while choosing.
-    sg1_all = pd.read_csv(folder / "final_labels_SG1.csv", sep=";", encoding="utf-8-sig")
-    in_sg1 = sg2["text"].isin(set(sg1_all["text"]))
+    in_sg1 = sg2["text"].isin(set(sg1["text"]))
     return {
         "dev (SG2 labels, in SG1)": sg2[in_sg1],
         "held-out (SG2 only)": sg2[~in_sg1],
         "all SG2": sg2,
-        "SG1 (own labels)": sg1,
+        "SG1 (own labels)": _labelled(sg1),
     }
 
 
