@@ -13,15 +13,14 @@ and its workers sampled every 0.1 s with psutil).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import resource
 import sys
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from memory import RssSampler  # noqa: E402
 from synthetic import generate_corpus  # noqa: E402
 
 from provenance.analysis import analyze_articles  # noqa: E402
@@ -30,38 +29,6 @@ from provenance.analysis import analyze_articles  # noqa: E402
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     """RSS high-water mark in MB of this process (or of its largest finished child)."""
     return resource.getrusage(who).ru_maxrss / 1024
-
-
-class TreePeak:
-    """Samples the summed RSS of this process and its children in a thread; ``peak_mb``."""
-
-    def __init__(self, interval: float = 0.1) -> None:
-        import psutil
-
-        self._me = psutil.Process()
-        self._interval = interval
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self.peak_mb = 0.0
-
-    def _run(self) -> None:
-        import psutil
-
-        while not self._stop.is_set():
-            total = 0
-            for proc in [self._me, *self._me.children(recursive=True)]:
-                with contextlib.suppress(psutil.Error):  # a worker that just exited
-                    total += proc.memory_info().rss
-            self.peak_mb = max(self.peak_mb, total / 2**20)
-            self._stop.wait(self._interval)
-
-    def __enter__(self) -> TreePeak:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     start = time.perf_counter()
-    with TreePeak() as tree:
+    with RssSampler() as tree:
         analysis = analyze_articles(
             articles, outlets=outlets, framing=args.framing, workers=args.workers, quiet=False
         )
@@ -94,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         f"analyze ({'with' if args.framing else 'without'} framing, workers={args.workers}): "
         f"{elapsed:.1f} s, {len(articles) / elapsed:,.0f} articles/s; peak RSS "
         f"{peak_rss_mb():,.0f} MB (this process), {peak_rss_mb(resource.RUSAGE_CHILDREN):,.0f} MB "
-        f"(largest worker), {tree.peak_mb:,.0f} MB (sum, sampled)"
+        f"(largest worker), {tree.peak_total / 2**20:,.0f} MB (sum, sampled)"
     )
     print("rows: " + ", ".join(f"{k}={v:,}" for k, v in counts.items()))
     print("stage seconds: " + ", ".join(f"{k}={v:.1f}" for k, v in analysis.timings.items()))

@@ -14,51 +14,23 @@ client's peak RSS, the row counts and the scaling ratio time(n) / time(smallest 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import resource
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas as pd  # noqa: E402
-import psutil  # noqa: E402
+from memory import RssSampler  # noqa: E402
 from synthetic import write_corpus_shards  # noqa: E402
 
 import provenance  # noqa: E402
 
 SHARD = 10_000
-
-
-class WorkerMemory:
-    """Peak RSS of each worker process, sampled in a background thread."""
-
-    def __init__(self, pids: list[int], every: float = 0.2) -> None:
-        self.procs = {pid: psutil.Process(pid) for pid in pids}
-        self.peak = {pid: 0 for pid in pids}
-        self.every = every
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            for pid, proc in self.procs.items():
-                with contextlib.suppress(psutil.Error):
-                    self.peak[pid] = max(self.peak[pid], proc.memory_info().rss)
-            self._stop.wait(self.every)
-
-    def __enter__(self) -> WorkerMemory:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def corpus(n: int, data_dir: Path) -> tuple[str, pd.DataFrame]:
@@ -87,7 +59,7 @@ def run(n: int, args: argparse.Namespace, data_dir: Path) -> float:
         Client(cluster) as client,
     ):
         pids = list(client.run(lambda: __import__("os").getpid()).values())
-        with WorkerMemory(pids) as mem:
+        with RssSampler(pids, every=0.2) as mem:
             start = time.perf_counter()
             analysis = provenance.analyze(
                 shards,
