@@ -20,15 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from memory import RssSampler  # noqa: E402
+from memory import RssSampler, peak_rss_mb  # noqa: E402
 from synthetic import generate_corpus  # noqa: E402
 
 from provenance.analysis import analyze_articles  # noqa: E402
-
-
-def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """RSS high-water mark in MB of this process (or of its largest finished child)."""
-    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+from memory import peak_rss_mb
 
 from provenance.attribution import extract_citations, extract_credits
 from provenance.outlets import load_registry
@@ -104,10 +104,6 @@ def make_articles(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"article_id": ids, "title": titles, "text": texts})
 
 
-def _peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def load_corpus(corpus: str, n: int, seed: int) -> tuple[pd.DataFrame, object]:
     """Articles and registry: ``templates`` (this file's) or ``synthetic`` (synthetic.py)."""
     if corpus == "templates":
@@ -124,7 +120,7 @@ def run(n: int, seed: int, corpus: str = "synthetic") -> dict[str, float]:
     articles, registry = load_corpus(corpus, n, seed)
     extract_quotes(articles.head(50), registry)  # warm-up: compiled patterns, registry cache
     chars = int(articles["text"].str.len().sum())
-    before = _peak_rss_mib()
+    before = peak_rss_mb()
     timings: dict[str, float] = {}
     cpu_times: dict[str, float] = {}
     rows: dict[str, int] = {}
@@ -138,9 +134,9 @@ def run(n: int, seed: int, corpus: str = "synthetic") -> dict[str, float]:
         rows[name] = len(fn(articles, registry))
         timings[name] = time.perf_counter() - start
         cpu_times[name] = time.process_time() - cpu
-        peaks[name] = _peak_rss_mib()  # high-water mark of the process after this extractor
+        peaks[name] = peak_rss_mb()  # high-water mark of the process after this extractor
     total = sum(timings.values())
-    peak = _peak_rss_mib()
+    peak = peak_rss_mb()
     words = int(articles["text"].str.split().str.len().sum())
     print(
         f"{corpus} corpus: {n} articles, {chars / n:.0f} characters ({words / n:.0f} words) "

@@ -14,11 +14,11 @@ Run: ``python benchmarks/bench_framing.py [--n 20000]``
 from __future__ import annotations
 
 import argparse
-import resource
 import time
 
 import numpy as np
 import pandas as pd
+from memory import peak_rss_mb
 
 from provenance.framing import features, score_articles, score_links
 from provenance.framing.quotes import quotes_table
@@ -175,7 +175,7 @@ def main() -> None:
     scores = score_articles(arts, quotes)
     elapsed = time.perf_counter() - t0
     features.sentiment_of = real
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_rss_mb()
     print(
         f"articles: {len(corpus):,}  words: {words:,}  feature columns: "
         f"{sum(c.startswith('f_') for c in scores.columns)}"

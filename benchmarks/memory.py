@@ -13,9 +13,15 @@ each tick (pool workers come and go).
 from __future__ import annotations
 
 import contextlib
+import resource
 import threading
 
 import psutil
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """RSS high-water mark in MB of this process (or of its largest finished child)."""
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
 
 
 class RssSampler:
