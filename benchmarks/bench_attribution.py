@@ -114,7 +114,9 @@ def make_articles(n: int, seed: int = 0) -> pd.DataFrame:
 def load_abp(n: int) -> pd.DataFrame:
     """The first ``n`` ABP articles (held-out labelled ids skipped), with outlet_id from the url."""
     repo = Path(__file__).resolve().parents[1]
-    path = repo / ".." / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz"
+    # ../shared beside the repo (a worktree under wt/ looks one level further up).
+    paths = [base / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz" for base in repo.parents[:2]]
+    path = next((p for p in paths if p.exists()), paths[0])
     if not path.exists():
         sys.exit(f"no ABP corpus at {path}")
     with (repo / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:

@@ -58,7 +58,12 @@ from provenance.quotes import extract_quotes
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-SHARED = REPO / ".." / "shared" / "eval-data"
+# ../shared beside the repo (a worktree under wt/ looks one level further up).
+SHARED = next(
+    (p for p in (REPO.parent / "shared" / "eval-data", REPO.parents[1] / "shared" / "eval-data")
+     if p.exists()),
+    REPO.parent / "shared" / "eval-data",
+)  # fmt: skip
 IDS = HERE / "real_attribution_ids.csv"
 LABELS = str(HERE / "real_attribution" / "labels_part*.csv")
 ABP = SHARED / "ABP" / "abp.jsonl.gz"
