@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import pandas as pd
@@ -39,6 +39,9 @@ from provenance.attribution.patterns import DATE, DESCRIPTOR, LETTER, NAME, UPPE
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 # Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
 _PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
@@ -299,7 +302,7 @@ _KINDS_PRIORITY = {kind: i for i, kind in enumerate(_CONFIDENCE)}
 _CREDITING_KINDS = {"wire", "state_media"}
 
 
-def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
     """Credits (datelines, agency tags, source lines, ...) of every article.
 
     ``articles`` needs article_id, title and text (optional: outlet_id, byline, published).
@@ -459,7 +462,7 @@ def _bylines(
 def _accept(
     cands: list[dict[str, object]],
     resolver: OutletResolver,
-    registry: Any | None,
+    registry: OutletRegistry | None,
     article_id: str,
     own_outlet: str,
     year: int | None,
@@ -506,7 +509,9 @@ def _accept(
     return out
 
 
-def _credited_part(cand: dict[str, object], oid: str | None, own: str, registry: Any) -> bool:
+def _credited_part(
+    cand: dict[str, object], oid: str | None, own: str, registry: OutletRegistry | None
+) -> bool:
     """In 'Republisher / Source' datelines only the last name is credited, unless an earlier
     one is a registered wire or state medium other than the article's own outlet."""
     if int(cand["n_parts"]) == 1 or int(cand["part"]) == int(cand["n_parts"]) - 1:
