@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import resource
 import subprocess
 import sys
@@ -76,6 +77,11 @@ def _clock_stages(clock: Clock) -> None:
     progress.StageClock.__call__ = timed
 
 
+# Dates before 1678 (ABP has "0001-11-30") crash today's ingest (pandas' nanosecond range); the
+# benchmark blanks them until ingest reads them as missing (the published time costs nothing).
+_IMPOSSIBLE_DATE = re.compile(r'"published": "(?:0\d\d\d|1[0-5]\d\d|16[0-7]\d)-')
+
+
 def write_first_lines(abp: Path, n: int, path: Path) -> int:
     """The first ``n`` lines of ``abp`` (all when n <= 0) into ``path``; lines written."""
     kept = 0
@@ -83,6 +89,8 @@ def write_first_lines(abp: Path, n: int, path: Path) -> int:
         for line in src:
             if 0 < n <= kept:
                 break
+            if _IMPOSSIBLE_DATE.search(line):
+                line = json.dumps({**json.loads(line), "published": ""}) + "\n"
             dst.write(line)
             kept += 1
     return kept
@@ -166,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, __file__, "--one", str(n), "--abp", str(args.abp)]
         cmd += ["--workers", str(args.workers)] if args.workers else []
         cmd += ["--no-datasketch"] if args.no_datasketch else []
-        out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
         results.append(json.loads(out.strip().splitlines()[-1]))
         print_result(results[-1])
     if len(results) > 1:
