@@ -36,6 +36,7 @@ TABLE_ORDER = (
     "links",
     "chains",
     "chain_hops",
+    "stories",
     "outlet_comparison",
     "framing",
     "errors",
@@ -480,6 +481,7 @@ def finish_analysis(
     scores the links in a process pool (see :func:`link_framing`).
     """
     from provenance.chains import build_chains, build_links, compare_outlets
+    from provenance.chains.stories import build_stories
 
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     with clock("links"):
@@ -496,6 +498,15 @@ def finish_analysis(
         outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
     with clock("chains"):
         chains, chain_hops = build_chains(links, articles, outlet_rows)
+        stories, story_id = build_stories(
+            articles,
+            reuse,
+            credits=credits,
+            citations=citations,
+            chains=chains,
+            outlets=outlet_rows,
+        )
+        articles = articles.assign(story_id=story_id)
     framing_long = empty("framing")
     if article_scores is not None:
         from provenance.framing import framing_table
@@ -537,11 +548,12 @@ def finish_analysis(
             "links": conform(links, "links"),
             "chains": chains,
             "chain_hops": chain_hops,
+            "stories": stories,
             "framing": framing_long,
             "errors": errors if errors is not None else empty("errors"),
         }
         tables["outlet_comparison"] = compare_outlets(
-            tables["articles"], tables["links"], chains, outlet_rows
+            tables["articles"], tables["links"], chains, outlet_rows, stories=stories
         )
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}

@@ -406,6 +406,16 @@ def _write_part(part: Part, path: str) -> str:
     return path
 
 
+def _set_story_ids(path: str, story_of: pd.Series) -> str:
+    """Fill ``story_id`` in a written articles part: stories are known only after reuse."""
+    arts = pd.read_parquet(path)
+    arts["story_id"] = arts["article_id"].map(story_of).astype("string")
+    tmp = f"{path}.tmp"
+    arts.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+    return path
+
+
 # --------------------------------------------------------------------------------------------
 # Text reuse, distributed
 
@@ -809,6 +819,12 @@ class _Run:
             lexicons=lexicons,
         )
         self._lap("links, chains, link framing, comparison (client)")
+        if out_dir is not None:
+            story_of = analysis.articles.set_index("article_id")["story_id"].dropna()
+            paths = [str(out_dir / "articles" / f"part-{k:05d}.parquet") for k in range(len(parts))]
+            self._wait(
+                [client.submit(_set_story_ids, p, story_of, pure=False) for p in paths], "story ids"
+            )
         return analysis
 
     def _as_completed(self, futures: list[Any], desc: str) -> Iterator[tuple[Any, Any]]:
