@@ -11,8 +11,8 @@ from test_mirrors import synthetic_words
 
 import provenance
 from provenance.chains.stories import build_stories
-from provenance.report.page import Report
 from provenance.ids import stable_id
+from provenance.report.page import Report
 from provenance.schema import conform, validate
 
 WIRE = synthetic_words(300, seed=11)

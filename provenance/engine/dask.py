@@ -46,8 +46,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.analysis import article_stages, concat_article_parts
 from provenance.engine.pool import check_workers
+from provenance.pipeline import article_stages, concat_article_parts
 from provenance.schema import conform, empty
 
 __all__ = ["DaskOptions", "analyze_dask", "article_stages", "doc_keys", "write_parquet_parts"]
@@ -738,9 +738,9 @@ class _Run:
         lexicons: Any,
         params: dict[str, Any],
     ) -> Any:
-        from provenance.analysis import finish_analysis
         from provenance.errors import ErrorLog
         from provenance.ingest.api import _sorted_errors
+        from provenance.pipeline import finish_analysis
 
         client = self.client
         raw = self.read(inputs, columns)
