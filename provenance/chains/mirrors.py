@@ -44,8 +44,13 @@ def _domain_site_names(articles: pd.DataFrame) -> pd.Series:
     """Per domain, the site_name (as a key) of a strict majority of its named articles."""
     if "site_name" not in articles.columns:
         return pd.Series(dtype="string")
+    if "domain" not in articles.columns:
+        return pd.Series(dtype="string")
     named = pd.DataFrame(
-        {"domain": articles["domain"].astype("string"), "key": _name_key(articles["site_name"])}
+        {
+            "domain": articles["domain"].astype("string").str.lower(),
+            "key": _name_key(articles["site_name"]),
+        }
     ).dropna()
     if named.empty:
         return pd.Series(dtype="string")
@@ -68,7 +73,8 @@ def publisher_keys(articles: pd.DataFrame, outlets: pd.DataFrame | None = None) 
     """Per article (indexed by article_id): domain, outlet and the keys that name its publisher."""
     art = articles.drop_duplicates("article_id").set_index("article_id")
     keys = pd.DataFrame(index=art.index)
-    keys["domain"] = art["domain"].astype("string").str.lower()
+    domain = art["domain"] if "domain" in art.columns else pd.Series(pd.NA, index=art.index)
+    keys["domain"] = domain.astype("string").str.lower()
     keys["outlet_id"] = art["outlet_id"].astype("string")
     if outlets is not None and not outlets.empty:
         table = outlets.drop_duplicates("outlet_id").set_index("outlet_id")
