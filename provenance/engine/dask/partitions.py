@@ -219,6 +219,16 @@ def write_part(part: Part, path: str) -> str:
     return path
 
 
+def set_story_ids(path: str, story_of: pd.Series) -> str:
+    """Fill ``story_id`` in a written articles part: stories are known only after reuse."""
+    arts = pd.read_parquet(path)
+    arts["story_id"] = arts["article_id"].map(story_of).astype("string")
+    tmp = f"{path}.tmp"
+    arts.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+    return path
+
+
 def file_groups(paths: list[str], limit: int) -> list[list[str]]:
     """Consecutive files (sorted order, as ingest reads them) in groups of about ``limit`` bytes."""
     groups: list[list[str]] = []
