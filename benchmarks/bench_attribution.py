@@ -8,7 +8,7 @@ citations ("told X", "according to X", "X reported") and scare quotes. Seeded: t
 arguments give the same corpus.
 
 ``--corpus synthetic`` (the default) uses instead the whole-pipeline generator
-(benchmarks/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
+(provenance/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
 its outlet table as the registry, as ``bench_analyze.py`` does.
 
 Run: ``python benchmarks/bench_attribution.py [--n 20000] [--seed 0] [--corpus templates]``
@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import sys
 import time
-from pathlib import Path
 
 import pandas as pd
 from memory import peak_rss_mb
@@ -108,8 +106,7 @@ def load_corpus(corpus: str, n: int, seed: int) -> tuple[pd.DataFrame, object]:
     """Articles and registry: ``templates`` (this file's) or ``synthetic`` (synthetic.py)."""
     if corpus == "templates":
         return make_articles(n, seed), load_registry()
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     articles, _, outlets = generate_corpus(n, n_outlets=100, seed=seed)
     return articles, load_registry(outlets)
