@@ -38,6 +38,7 @@ TABLE_ORDER = (
     "links",
     "chains",
     "chain_hops",
+    "stories",
     "outlet_comparison",
     "framing",
     "errors",
@@ -305,6 +306,7 @@ def finish_analysis(
     engine passes one that uses its process pool).
     """
     from provenance.chains import build_chains, build_links, compare_outlets
+    from provenance.chains.stories import build_stories
 
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     with clock("links"):
@@ -321,6 +323,15 @@ def finish_analysis(
         outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
     with clock("chains"):
         chains, chain_hops = build_chains(links, articles, outlet_rows)
+        stories, story_id = build_stories(
+            articles,
+            reuse,
+            credits=credits,
+            citations=citations,
+            chains=chains,
+            outlets=outlet_rows,
+        )
+        articles = articles.assign(story_id=story_id)
     framing_long = empty("framing")
     if article_scores is not None:
         with clock("link framing"):
@@ -354,11 +365,12 @@ def finish_analysis(
             "links": conform(links, "links"),
             "chains": chains,
             "chain_hops": chain_hops,
+            "stories": stories,
             "framing": framing_long,
             "errors": errors if errors is not None else empty("errors"),
         }
         tables["outlet_comparison"] = compare_outlets(
-            tables["articles"], tables["links"], chains, outlet_rows
+            tables["articles"], tables["links"], chains, outlet_rows, stories=stories
         )
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}

@@ -44,12 +44,14 @@ def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     article_outlet = articles.set_index("article_id")["outlet_id"]
     edges = links.copy()
     edges["child_node"], edges["parent_node"] = _node_keys(edges, article_outlet)
+    # A mirror (the publisher's copy on another domain) is followed only when nothing else is.
+    edges["_mirror"] = (edges["relation"] == "mirror").astype(int)
     edges["_is_outlet"] = edges["parent_article_id"].isna().astype(int)
     edges["_relation"] = edges["relation"].map(RELATION_RANK).fillna(9).astype(int)
     edges["_confidence"] = -edges["confidence"].fillna(0.0)
     edges["_lag"] = edges["lag_hours"].abs().fillna(np.inf)
     edges["_late"] = (edges["lag_hours"] < 0).fillna(False).astype(int)
-    order = ["child_node", "_is_outlet", "_relation", "_confidence", "_lag", "link_id"]
+    order = ["child_node", "_mirror", "_is_outlet", "_relation", "_confidence", "_lag", "link_id"]
     edges = edges.sort_values(order, kind="mergesort")
 
     banned: set[str] = set()
@@ -65,7 +67,9 @@ def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                 ["_late", "_confidence", "link_id"], ascending=[False, False, True]
             )
             banned.add(weakest["link_id"].iloc[0])
-    return chosen.drop(columns=["_is_outlet", "_relation", "_confidence", "_lag", "_late"])
+    return chosen.drop(
+        columns=["_mirror", "_is_outlet", "_relation", "_confidence", "_lag", "_late"]
+    )
 
 
 def build_chains(
@@ -190,7 +194,9 @@ def _hop_fields(
         picked = hops["link"].to_numpy()[has_link]
         link_ids[has_link] = chosen["link_id"].to_numpy()[picked]
         evidence[has_link] = chosen["evidence"].to_numpy()[picked]
-        credited[has_link] = chosen["credited"].fillna(False).astype(bool).to_numpy()[picked]
+        # A mirror hop needs no credit: a publisher does not credit itself.
+        own = chosen["credited"].fillna(False).astype(bool) | (chosen["relation"] == "mirror")
+        credited[has_link] = own.to_numpy()[picked]
     hops["link_id"] = pd.Series(link_ids, index=hops.index, dtype="string")
     hops["evidence"] = pd.Series(evidence, index=hops.index, dtype="string")
     hops["credited"] = credited
