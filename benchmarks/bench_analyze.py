@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from memory import RssSampler, peak_rss_mb  # noqa: E402
-from synthetic import generate_corpus  # noqa: E402
 
 from provenance.analysis import analyze_articles  # noqa: E402
+from provenance.synthetic import generate_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,10 +71,21 @@ def analyze(
 
     Example
     -------
+    One article of our own, as a DataFrame (a folder such as ``data/demo/articles`` works alike):
+
+    >>> import pandas as pd
     >>> import provenance
-    >>> analysis = provenance.analyze("../shared/seed/")                 # doctest: +SKIP
-    >>> analysis.chains["path"].tolist()                                 # doctest: +SKIP
+    >>> articles = pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "title": ["Talks resume"], "published": ["2021-08-23"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks on strategic stability resumed on Monday, "
+    ...              "Russian Foreign Minister Sergey Lavrov said in an interview with "
+    ...              "Magyar Nemzet."]})
+    >>> analysis = provenance.analyze(articles, framing=False)
+    >>> analysis.chains["path"].tolist()
     ['urdupoint.com > Sputnik > Magyar Nemzet']
+    >>> analysis.links[["child_outlet_id", "parent_outlet_id", "evidence"]].values.tolist()
+    [['sputnik', 'magyar-nemzet', 'citation'], ['urdupoint', 'sputnik', 'credit']]
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")

@@ -52,9 +52,18 @@ class Analysis:
     Example
     -------
     >>> import provenance
-    >>> analysis = provenance.analyze("data/demo")              # doctest: +SKIP
-    >>> analysis.chains.sort_values("depth").tail(3)            # doctest: +SKIP
-    >>> analysis.trace("https://example.com/story")             # doctest: +SKIP
+    >>> articles = pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "title": ["Talks resume"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed, Sergey Lavrov told Magyar Nemzet."]})
+    >>> analysis = provenance.analyze(articles, framing=False)
+    >>> analysis.summary()["links"], analysis.chains["path"].tolist()
+    (2, ['urdupoint.com > Sputnik > Magyar Nemzet'])
+    >>> analysis.trace(analysis.articles.loc[0, "article_id"])[["hop", "label"]]
+       hop          label
+    0    0  urdupoint.com
+    1    1        Sputnik
+    2    2  Magyar Nemzet
     >>> analysis.to_csv("reports/")                             # doctest: +SKIP
     """
 
@@ -73,7 +82,7 @@ class Analysis:
     def trace(self, article: str) -> pd.DataFrame:
         """The chain of one article (by article_id, URL or source file), hop by hop, with evidence.
 
-        >>> analysis.trace("a4f1c2d3e4b5a6f7")[["hop", "label", "evidence"]]  # doctest: +SKIP
+        >>> analysis.trace("https://example.com/story")             # doctest: +SKIP
         """
         from provenance.chains.trace import trace_article
 

@@ -8,11 +8,10 @@ articles really are split between worker processes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from corpora import DEMO
 
 import provenance.engine.pool as pool_module
 from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
@@ -23,7 +22,6 @@ from provenance.ingest import read_articles
 from provenance.outlets import load_registry
 from provenance.pipeline import article_stages
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 ARTICLES = DEMO / "articles"
 OUTLETS = DEMO / "outlets.csv"
 

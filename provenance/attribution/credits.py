@@ -47,6 +47,7 @@ from provenance.attribution.patterns import (
     parse_date,
 )
 from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
 
@@ -726,8 +727,7 @@ def dateline_fields(credits: pd.DataFrame) -> pd.DataFrame:
     >>> dateline_fields(extract_credits(arts)).values.tolist()
     [['a1', 'MOSCOW', 'UrduPoint News / Sputnik']]
     """
-    if not isinstance(credits, pd.DataFrame):
-        raise TypeError("credits must be a DataFrame (schema 'credits')")
+    check_frame(credits, "credits", "dateline_fields")
     columns = ["article_id", "dateline_place", "credit_text"]
     missing = [c for c in ("article_id", "kind", "place", "text", "span_start") if c not in credits]
     if missing:

@@ -7,9 +7,9 @@ it runs: with enough articles (links) a worker, the per-article stages (link fra
 contiguous chunks in a "spawn" process pool (:mod:`provenance.engine.pool`), and the chunks'
 tables are put together exactly as the Dask engine puts its partitions' together.
 
->>> from provenance.engine.local import analyze_articles
->>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
->>> analyze_articles(articles, errors=errors, framing=False)           # doctest: +SKIP
+>>> from provenance.engine.local import analyze_articles, pool_size
+>>> pool_size(50_000, workers=2)  # processes for the per-article stages of 50,000 articles
+2
 """
 
 from __future__ import annotations
@@ -57,8 +57,13 @@ def analyze_articles(
     ``workers`` runs the per-article stages in that many processes, as in
     :func:`provenance.analyze`.
 
-    >>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
-    >>> provenance.analyze_articles(articles, errors=errors, framing=False)  # doctest: +SKIP
+    >>> import pandas as pd
+    >>> from provenance.ingest import articles_from_frame
+    >>> articles, errors = articles_from_frame(pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed on Monday, officials said."]}))
+    >>> analyze_articles(articles, errors=errors, framing=False).chains["path"].tolist()
+    ['urdupoint.com > Sputnik']
     """
     from provenance.outlets import load_registry
     from provenance.reuse import find_reuse

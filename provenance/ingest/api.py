@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from provenance.errors import ErrorLog
+from provenance.errors import ErrorLog, check_frame
 from provenance.ingest.files import (
     READ_ERRORS,
     SUPPORTED_SUFFIXES,
@@ -147,8 +147,7 @@ def articles_from_frame(
     >>> articles.loc[0, ["domain", "title"]].tolist(), int(articles.loc[0, "n_words"])
     (['example.org', 'Talks resume'], 7)
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    check_frame(df, "df", "articles_from_frame")
     columns = check_columns(columns)
     fields, missing = select_fields(df, columns)
     if missing:
