@@ -15,17 +15,13 @@ import pandas as pd
 import pytest
 
 import provenance.engine.pool as pool_module
-from provenance.analysis import (
-    TABLE_ORDER,
-    analyze,
-    analyze_articles,
-    article_stages,
-    parallel_article_stages,
-    pool_size,
-)
+from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
 from provenance.cli import main
+from provenance.engine.local import parallel_article_stages
+from provenance.engine.pool import pool_size
 from provenance.ingest import read_articles
 from provenance.outlets import load_registry
+from provenance.pipeline import article_stages
 
 DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 ARTICLES = DEMO / "articles"

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 import provenance
-from provenance.analysis import TABLE_ORDER
 from provenance.cli import main
+from provenance.pipeline import TABLE_ORDER
 from provenance.schema import validate
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import ACCORDING_WORDS, UPPER, VERB, WHEN, both_cases
@@ -239,6 +239,7 @@ def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
+    restore_spans(frame, cols)
     return conform(frame, "citations")
 
 

@@ -33,7 +33,7 @@ from typing import Any
 import ahocorasick
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import DATE, DESCRIPTOR, LETTER, NAME, UPPER, parse_date
 from provenance.attribution.resolve import OutletResolver, registry_or_default
@@ -331,6 +331,7 @@ def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.D
     frame = frame.sort_values(
         ["article_id", "span_start", "span_end", "credit_id"], na_position="last", kind="stable"
     )
+    restore_spans(frame, cols)
     return conform(frame, "credits")
 
 

@@ -1,7 +1,8 @@
 """The pandas engine's process pool: how many workers, how to cut the work, how to run it.
 
 Both the per-article stages and link framing run their chunks here
-(:func:`provenance.analysis.parallel_article_stages`, :func:`provenance.analysis.link_framing`).
+(:func:`provenance.engine.local.parallel_article_stages`,
+:func:`provenance.engine.local.pooled_link_framing`).
 
 >>> pool_size(5_000, 4), check_workers(2)
 (2, 2)

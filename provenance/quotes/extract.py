@@ -46,7 +46,7 @@ from typing import Any
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution.patterns import UPPER
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
@@ -162,6 +162,7 @@ def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.Da
     frame = pd.DataFrame(rows)
     frame["_field"] = frame["field"].map({"title": 0, "text": 1})
     frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
+    restore_spans(frame, cols, "field")
     return conform(frame.drop(columns="_field"), "quotes")
 
 

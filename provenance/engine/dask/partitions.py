@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.analysis import article_stages
+from provenance.pipeline import article_stages
 from provenance.schema import conform
 
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")

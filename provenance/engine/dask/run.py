@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.analysis import concat_article_parts, finish_analysis
 from provenance.engine.dask.options import TEXT_LIMIT, DaskOptions
 from provenance.engine.dask.partitions import (
     URL,
@@ -40,6 +39,7 @@ from provenance.engine.dask.partitions import (
 )
 from provenance.engine.dask.reuse import ReuseSchedule
 from provenance.errors import ErrorLog
+from provenance.pipeline import concat_article_parts, finish_analysis
 from provenance.progress import progress
 from provenance.reuse import ReuseParams
 from provenance.schema import empty
