@@ -20,6 +20,7 @@ from provenance.engine import ENGINES
 from provenance.engine.local import analyze_articles
 from provenance.engine.pool import check_workers
 from provenance.pipeline import TABLE_ORDER, Analysis
+from provenance.reuse.params import ReuseParams
 
 __all__ = ["TABLE_ORDER", "Analysis", "InputLike", "analyze", "analyze_articles"]
 
@@ -33,7 +34,7 @@ def analyze(
     columns: Mapping[str, str] | None = None,
     framing: bool = True,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-    reuse_options: Mapping[str, Any] | None = None,
+    reuse_options: Mapping[str, Any] | ReuseParams | None = None,
     engine: str = "pandas",
     workers: int | None = None,
     scheduler: str | None = None,
@@ -51,7 +52,8 @@ def analyze(
     framing : compute framing features and deltas (the slowest stage).
     lexicons : framing lexicons to add or override (a folder of ``NAME.txt`` lists, a JSON file or
         a dict; see ``provenance/resources/lexicons/README.md``).
-    reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
+    reuse_options : :class:`provenance.reuse.ReuseParams`, or a mapping of its fields
+        (``{"shingle_size": 4}``), validated before any input is read.
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
         framing scores), each on a contiguous chunk of the articles; corpora with fewer than
@@ -90,6 +92,7 @@ def analyze(
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     check_workers(workers)
+    reuse_options = ReuseParams.from_options(reuse_options)
     if engine == "dask":
         from provenance.engine.dask import analyze_dask
 

@@ -197,6 +197,7 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 
 def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     import provenance
+    from provenance.reuse.params import ReuseParams
 
     reuse_options = {}
     for option in ("shingle_size", "min_containment", "max_doc_freq"):
@@ -221,7 +222,7 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
         columns=_columns(args.columns),
         framing=framing,
         lexicons=getattr(args, "lexicons", None),
-        reuse_options=reuse_options or None,
+        reuse_options=ReuseParams(**reuse_options),
         engine=engine,
         quiet=args.quiet,
         **extra,

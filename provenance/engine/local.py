@@ -66,7 +66,7 @@ def analyze_articles(
     ['urdupoint.com > Sputnik']
     """
     from provenance.outlets import load_registry
-    from provenance.reuse import find_reuse
+    from provenance.reuse import ReuseParams, find_reuse
 
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
@@ -85,10 +85,10 @@ def analyze_articles(
     with clock("reuse"):
         reuse, passages = find_reuse(
             articles,
+            ReuseParams.from_options(reuse_options),
             credits=per_article["credits"],
             outlets=registry.table,
             quiet=quiet,
-            **dict(reuse_options or {}),
         )
     return finish_analysis(
         articles,
