@@ -54,7 +54,8 @@ def analyze(
     reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
-        framing scores), each on a contiguous chunk of the articles; corpora with fewer than
+        framing scores), each on a contiguous chunk of the articles; None (the default): as
+        many as the machine's cores (``engine.pool.machine_cores``); corpora with fewer than
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
         in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
         as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish

@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
-        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+        "framing; default: every core), used from 2,000 articles a worker; dask: local "
+        "cluster workers",
     )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
