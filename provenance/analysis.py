@@ -56,7 +56,8 @@ def analyze(
         (``{"shingle_size": 4}``), validated before any input is read.
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
-        framing scores), each on a contiguous chunk of the articles; corpora with fewer than
+        framing scores), each on a contiguous chunk of the articles; None (the default): as
+        many as the machine's cores (``engine.pool.machine_cores``); corpora with fewer than
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
         in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
         as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish

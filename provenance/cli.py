@@ -98,7 +98,8 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
-        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+        "framing; default: every core), used from 2,000 articles a worker; dask: local "
+        "cluster workers",
     )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
