@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    for add_command in (_add_analyze, _add_trace, _add_compare, _add_outlets):
+        add_command(sub)
+    return parser
+
+
+def _add_analyze(sub: argparse._SubParsersAction) -> None:
+    """The ``analyze`` command and its options."""
     analyze = sub.add_parser(
         "analyze",
         help="run the whole pipeline and write the tables and report.html",
@@ -126,6 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="text reuse: also link articles of the same outlet",
     )
 
+
+def _add_trace(sub: argparse._SubParsersAction) -> None:
+    """The ``trace`` command and its options."""
     trace = sub.add_parser(
         "trace",
         help="print one article's chain with its evidence",
@@ -139,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="article_id, URL or source file of the article",
     )
 
+
+def _add_compare(sub: argparse._SubParsersAction) -> None:
+    """The ``compare`` command and its options."""
     compare = sub.add_parser(
         "compare",
         help="print the outlet comparison table",
@@ -150,6 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
 
+
+def _add_outlets(sub: argparse._SubParsersAction) -> None:
+    """The ``outlets`` command and its options."""
     outlets = sub.add_parser(
         "outlets",
         help="list or check the outlet registry",
@@ -165,7 +181,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", metavar="FILE.csv", help="validate a user registry file and exit"
     )
     outlets.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
-    return parser
 
 
 def _columns(spec: str | None) -> dict[str, str] | None:

@@ -162,7 +162,7 @@ _register(
             (
                 "kind",
                 STRING,
-                "dateline | byline | source_line | tagline | inputs_from | originally_published | republished | agency_tag",
+                "dateline | byline | source_line | tagline | inputs_from | originally_published | republished | agency_tag | photo (a photo credit) | self (the article's own outlet or a sister outlet: no republication)",
             ),
             ("outlet_id", STRING, "credited outlet (registry id); empty when not resolvable"),
             ("entity_text", STRING, "the credited name as written"),

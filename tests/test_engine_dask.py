@@ -23,7 +23,6 @@ from provenance.analysis import TABLE_ORDER, analyze  # noqa: E402
 from provenance.engine.dask import (  # noqa: E402
     analyze_dask,
     doc_keys,
-    reuse_params,
     write_parquet_parts,
 )
 
@@ -152,9 +151,9 @@ def test_validation_at_the_boundary():
     with pytest.raises(ValueError, match="workers"):
         analyze(DEMO / "articles", engine="dask", workers=0)
     with pytest.raises(ValueError, match="shingle_size"):
-        reuse_params({"shingle_size": 0})
-    with pytest.raises(TypeError):
-        reuse_params({"no_such_option": 1})
+        analyze_dask(DEMO / "articles", reuse_options={"shingle_size": 0})
+    with pytest.raises(ValueError, match="Unknown reuse parameter 'bands'"):
+        analyze_dask(DEMO / "articles", reuse_options={"bands": 8})
     with pytest.raises(TypeError):
         analyze_dask(DEMO / "articles", no_such_option=1)
     with pytest.raises(ValueError, match="hex"):

@@ -315,13 +315,14 @@ def test_deterministic_and_independent_of_row_order():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"num_perm": 100, "bands": 64}, "multiple of bands"),
-        ({"shingle_size": 0}, "shingle_size"),
+        ({"bands": 64}, "Unknown reuse parameter 'bands'"),
+        ({"shingle_size": 0}, "'shingle_size' parameter of ReuseParams must be an int"),
+        ({"sketch_size": 4}, "sketch_size"),
+        ({"keep_same_outlet": 1}, "keep_same_outlet"),
         ({"min_containment": 0.0}, "min_containment"),
         ({"min_containment": 1.5}, "min_containment"),
         ({"max_doc_freq": 1}, "max_doc_freq"),
         ({"max_doc_freq": 2.5}, "max_doc_freq"),
-        ({"seed": -1}, "seed"),
         ({"credits": pd.DataFrame({"x": [1]})}, "credits"),
     ],
 )

@@ -22,11 +22,11 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import ACCORDING_WORDS, UPPER, VERB, WHEN, both_cases
@@ -47,6 +47,9 @@ from provenance.attribution.speakers import (
 )
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 _I = r"[ \t]+"
 # Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
@@ -216,7 +219,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;\n]")
 _SENTENCE_BACK = 160  # characters looked back for the "Lavrov said" before "in an interview"
 
 
-def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_citations(
+    articles: pd.DataFrame, registry: OutletRegistry | None = None
+) -> pd.DataFrame:
     """Citations of other outlets in every article's text.
 
     ``articles`` needs article_id, title and text; ``registry`` resolves outlet names
@@ -239,6 +244,7 @@ def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
+    restore_spans(frame, cols)
     return conform(frame, "citations")
 
 

@@ -216,6 +216,8 @@ def _inherited(
 def _credit_rows(
     credits: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
+    # Photo credits and self-credits name no source of the text.
+    credits = credits[~credits["kind"].isin(("photo", "self"))]
     rows = _own_evidence(credits, reuse, passages, outlet_of)
     rows = rows.sort_values(
         ["article_id", "outlet_id", "confidence"], ascending=[True, True, False]

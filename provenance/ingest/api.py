@@ -125,7 +125,7 @@ def read_articles(
                 pages = []
     if pages:
         batches.append(_normalise_pages(pages, log, limits))
-    return finish(batches, log), _sorted_errors(log)
+    return finish(batches, log), sorted_errors(log)
 
 
 def articles_from_frame(
@@ -161,7 +161,7 @@ def articles_from_frame(
     fields["_record"] = pd.RangeIndex(1, len(fields) + 1).astype(str)
     fields["_order"] = 0
     articles = finish([normalise(fields, log, IngestLimits().max_record_bytes)], log)
-    return articles, _sorted_errors(log)
+    return articles, sorted_errors(log)
 
 
 def _read_file(
@@ -207,7 +207,7 @@ def _normalise_pages(
     return normalise(pd.DataFrame(pages), log, limits.max_record_bytes)
 
 
-def _sorted_errors(log: ErrorLog) -> pd.DataFrame:
+def sorted_errors(log: ErrorLog) -> pd.DataFrame:
     # By file, then record number (file-level rows first), whatever step found the problem.
     errors = log.to_frame()
     number = pd.to_numeric(errors["record"].str.extract(r"(\d+)")[0], errors="coerce")
