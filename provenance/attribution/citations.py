@@ -443,7 +443,7 @@ class _ShortForms:
     """ "the Times", "the Post", "the Journal": the outlet of the article whose full name ends
     with that word ("The New York Times ... the Times"), found when first needed."""
 
-    def __init__(self, text: str, registry: Any | None) -> None:
+    def __init__(self, text: str, registry: OutletRegistry | None) -> None:
         self._text, self._registry = text, registry
         self._by_word: dict[str, str] | None = None
 
