@@ -83,6 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_debug_option(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    for add_command in (_add_analyze, _add_trace, _add_compare, _add_outlets):
+        add_command(sub)
+    return parser
+
+
+def _add_analyze(sub: argparse._SubParsersAction) -> None:
+    """The ``analyze`` command and its options."""
     analyze = sub.add_parser(
         "analyze",
         help="run the whole pipeline and write the tables and report.html",
@@ -125,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
-        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+        "framing; default: every core), used from 2,000 articles a worker; dask: local "
+        "cluster workers",
     )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
@@ -160,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="text reuse: also link articles of the same outlet",
     )
 
+
+def _add_trace(sub: argparse._SubParsersAction) -> None:
+    """The ``trace`` command and its options."""
     trace = sub.add_parser(
         "trace",
         help="print one article's chain with its evidence",
@@ -173,6 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="article_id, URL or source file of the article",
     )
 
+
+def _add_compare(sub: argparse._SubParsersAction) -> None:
+    """The ``compare`` command and its options."""
     compare = sub.add_parser(
         "compare",
         help="print the outlet comparison table",
@@ -184,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
 
+
+def _add_outlets(sub: argparse._SubParsersAction) -> None:
+    """The ``outlets`` command and its options."""
     outlets = sub.add_parser(
         "outlets",
         help="list or check the outlet registry",
@@ -200,7 +217,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     outlets.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
     _add_debug_option(outlets)
-    return parser
 
 
 def _columns(spec: str | None) -> dict[str, str] | None:
@@ -231,7 +247,7 @@ def _reuse_options(args: argparse.Namespace) -> dict[str, object]:
 def _check_options(args: argparse.Namespace) -> None:
     """Validate every option and user file before any work starts (UsageError, exit 2).
 
-    Stores the parsed ``column_map``, ``formats`` and ``reuse_options`` on ``args``. Inputs
+    Stores the parsed ``column_map``, ``formats`` and ``reuse_params`` on ``args``. Inputs
     that hold no article file raise :class:`NothingToAnalyse`.
     """
     try:
@@ -248,8 +264,7 @@ def _check_option_values(args: argparse.Namespace) -> None:
     from provenance.ingest.normalise import check_columns
     from provenance.io import FORMATS
     from provenance.outlets import check_outlets_file
-    from provenance.reuse import find_reuse
-    from provenance.schema import empty
+    from provenance.reuse.params import ReuseParams
 
     args.column_map = check_columns(_columns(args.columns)) or None
     formats = tuple(f.strip() for f in getattr(args, "format", "csv").split(",") if f.strip())
@@ -267,8 +282,7 @@ def _check_option_values(args: argparse.Namespace) -> None:
     if getattr(args, "lexicons", None):
         load_lexicons(args.lexicons)
     check_workers(getattr(args, "workers", None))
-    args.reuse_options = _reuse_options(args)
-    find_reuse(empty("articles"), **args.reuse_options)  # its own checks, on no articles
+    args.reuse_params = ReuseParams(**_reuse_options(args))
     if (
         getattr(args, "engine", "pandas") == "dask"
         and importlib.util.find_spec("distributed") is None
@@ -304,7 +318,7 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
             columns=args.column_map,
             framing=framing,
             lexicons=getattr(args, "lexicons", None),
-            reuse_options=args.reuse_options or None,
+            reuse_options=args.reuse_params,
             engine=engine,
             quiet=args.quiet,
             **extra,

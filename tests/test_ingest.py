@@ -449,3 +449,45 @@ def test_html_relative_canonical_and_missing_main_text(tmp_path: Path) -> None:
     articles, errors = read_articles(tmp_path)
     assert articles["url"].tolist() == ["https://www.coast-herald.co.uk/business/relative"]
     assert errors["reason"].tolist() == ["no main text found in the page"]
+
+
+# --- issue 13: real-corpus failures -----------------------------------------------------------
+
+
+def test_dates_outside_the_nanosecond_range_are_left_empty_with_an_error() -> None:
+    # ABP has 0001-11-30: pandas 3 parses it (at a coarser unit) and the cast to ns overflowed;
+    # the garbage value sends the batch down the free-form path where the cast used to happen.
+    values = pd.Series(["0001-11-30", "garbage", "2021-08-23T09:10:00+02:00", "9999-12-31", None])
+    published, bad = parse_published(values)
+    assert str(published.dtype) == "datetime64[ns, UTC]"
+    assert published.isna().tolist() == [True, True, False, True, True]
+    assert published[2] == pd.Timestamp("2021-08-23 07:10", tz="UTC")
+    assert bad.tolist() == [True, True, False, True, False]
+
+
+def test_page_dump_whose_first_line_is_a_body_paragraph(tmp_path: Path) -> None:
+    lead = (
+        "MOSCOW (UrduPoint News / Sputnik - 16th August, 2020) Russia considers the talks "
+        "useful, the foreign ministry said on Sunday."
+    )
+    (tmp_path / "page.txt").write_text(f"{lead}\n\nThe next round is due in October.\n")
+    (tmp_path / "long.txt").write_text(("A long first sentence of the story " * 7) + ".\n\nMore.\n")
+    (tmp_path / "titled.txt").write_text("Talks Resume In Geneva\n\nThe talks resumed.\n")
+    articles, errors = read_articles(tmp_path)
+    assert errors.empty
+    by_file = articles.set_index(articles["source_file"].str.rsplit("/", n=1).str[-1])
+    assert pd.isna(by_file.loc["page.txt", "title"])
+    assert by_file.loc["page.txt", "text"].startswith("MOSCOW (UrduPoint News / Sputnik")
+    assert pd.isna(by_file.loc["long.txt", "title"])
+    assert by_file.loc["titled.txt", "title"] == "Talks Resume In Geneva"
+
+
+def test_semicolon_separated_csv_is_sniffed(tmp_path: Path) -> None:
+    path = tmp_path / "babe.csv"
+    rows = ["text;news_link;outlet", "A sentence, with a comma.;http://ex.org/1;msnbc"]
+    path.write_bytes(("\ufeff" + "\n".join(rows) + "\n").encode("utf-8"))
+    articles, errors = read_articles(path)
+    assert errors.empty
+    assert articles[["text", "site_name"]].values.tolist() == [
+        ["A sentence, with a comma.", "msnbc"]
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from provenance.errors import ErrorLog
+from provenance.errors import ErrorLog, check_frame
 from provenance.ingest.files import (
     READ_ERRORS,
     SUPPORTED_SUFFIXES,
@@ -135,7 +135,7 @@ def _read_paths(
         batches.append(_normalise_pages(pages, log, limits))
     articles = finish(batches, log)
     log.echo_summary()
-    return articles, _sorted_errors(log)
+    return articles, sorted_errors(log)
 
 
 def articles_from_frame(
@@ -157,8 +157,7 @@ def articles_from_frame(
     >>> articles.loc[0, ["domain", "title"]].tolist(), int(articles.loc[0, "n_words"])
     (['example.org', 'Talks resume'], 7)
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    check_frame(df, "df", "articles_from_frame")
     columns = check_columns(columns)
     fields, missing = select_fields(df, columns)
     if missing:
@@ -171,7 +170,7 @@ def articles_from_frame(
     fields["_record"] = pd.RangeIndex(1, len(fields) + 1).astype(str)
     fields["_order"] = 0
     articles = finish([normalise(fields, log, IngestLimits().max_record_bytes)], log)
-    return articles, _sorted_errors(log)
+    return articles, sorted_errors(log)
 
 
 @dataclass(frozen=True)
@@ -266,7 +265,7 @@ def _normalise_pages(
     return normalise(pd.DataFrame(pages), log, limits.max_record_bytes)
 
 
-def _sorted_errors(log: ErrorLog) -> pd.DataFrame:
+def sorted_errors(log: ErrorLog) -> pd.DataFrame:
     # By file, then record number (file-level rows first), whatever step found the problem.
     errors = log.to_frame()
     number = pd.to_numeric(errors["record"].str.extract(r"(\d+)")[0], errors="coerce")
