@@ -21,6 +21,7 @@ from provenance.engine.local import analyze_articles
 from provenance.engine.pool import check_workers
 from provenance.errors import invalid_parameter
 from provenance.pipeline import TABLE_ORDER, Analysis
+from provenance.reuse.params import ReuseParams
 
 __all__ = ["TABLE_ORDER", "Analysis", "InputLike", "analyze", "analyze_articles"]
 
@@ -34,7 +35,7 @@ def analyze(
     columns: Mapping[str, str] | None = None,
     framing: bool = True,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-    reuse_options: Mapping[str, Any] | None = None,
+    reuse_options: Mapping[str, Any] | ReuseParams | None = None,
     engine: str = "pandas",
     workers: int | None = None,
     scheduler: str | None = None,
@@ -52,10 +53,12 @@ def analyze(
     framing : compute framing features and deltas (the slowest stage).
     lexicons : framing lexicons to add or override (a folder of ``NAME.txt`` lists, a JSON file or
         a dict; see ``provenance/resources/lexicons/README.md``).
-    reuse_options : parameters for :func:`provenance.reuse.find_reuse` (shingle_size, ...).
+    reuse_options : :class:`provenance.reuse.ReuseParams`, or a mapping of its fields
+        (``{"shingle_size": 4}``), validated before any input is read.
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
-        framing scores), each on a contiguous chunk of the articles; corpora with fewer than
+        framing scores), each on a contiguous chunk of the articles; None (the default): as
+        many as the machine's cores (``engine.pool.machine_cores``); corpora with fewer than
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
         in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
         as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish
@@ -91,6 +94,7 @@ def analyze(
     if engine not in ENGINES:
         raise invalid_parameter("engine", "analyze", f"one of {ENGINES}", engine)
     check_workers(workers)
+    reuse_options = ReuseParams.from_options(reuse_options)
     if engine == "dask":
         from provenance.engine.dask import analyze_dask
 

@@ -98,7 +98,8 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
         type=int,
         metavar="N",
         help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
-        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+        "framing; default: every core), used from 2,000 articles a worker; dask: local "
+        "cluster workers",
     )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
@@ -197,6 +198,7 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 
 def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     import provenance
+    from provenance.reuse.params import ReuseParams
 
     reuse_options = {}
     for option in ("shingle_size", "min_containment", "max_doc_freq"):
@@ -221,7 +223,7 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
         columns=_columns(args.columns),
         framing=framing,
         lexicons=getattr(args, "lexicons", None),
-        reuse_options=reuse_options or None,
+        reuse_options=ReuseParams(**reuse_options),
         engine=engine,
         quiet=args.quiet,
         **extra,

@@ -136,3 +136,29 @@ def test_citations_still_read_tokenised_text():
     text = "The plan , which was first reported by the Wall Street Journal , is new , he said ."
     cits = extract_citations(_arts(text))
     assert cits["outlet_id"].tolist() == ["wsj"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "outlet"),
+    [
+        ("Conway said in 2005 on MSNBC that the plan would fail.", "interview", "msnbc"),
+        ("Cheney appeared on “Fox News Sunday” to defend the plan.", "interview", "fox-news"),
+        ("Cameron told NBC News Tuesday evening that the fight would be long.", "interview",
+         "nbc-news"),
+        ("The talks in Cairo brought one result, Haaretz reports.", "report", "haaretz"),
+        ("The order was obtained Wednesday by Britain's Guardian newspaper.", "report",
+         "the-guardian"),
+        ("Crime rose, according to a report this year by USA Today.", "report", "usa-today"),
+        ("He was quoted in a New Yorker article last week.", "report", "the-new-yorker"),
+        ("The law violates the act (via Associated Press): the ruling said so.", "citing", "ap"),
+    ],
+)  # fmt: skip
+def test_citation_forms_of_real_copy(text, kind, outlet):
+    cits = extract_citations(_arts(text))
+    assert cits[["kind", "outlet_id"]].values.tolist() == [[kind, outlet]]
+
+
+def test_venue_needs_speech_and_short_forms_follow_the_article():
+    assert extract_citations(_arts("The attacks on CNN went on for a month.")).empty
+    text = "The New York Times reported the deal. Later the Times said it would follow up."
+    assert set(extract_citations(_arts(text))["outlet_id"]) == {"nytimes"}

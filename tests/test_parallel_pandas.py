@@ -72,7 +72,7 @@ def test_uneven_chunks_keep_input_order_and_index():
 def test_small_corpora_stay_in_process():
     assert pool_size(36, 2) == 1
     assert pool_size(3 * pool_module.MIN_ARTICLES_PER_WORKER, 8) == 3
-    assert pool_size(10**6, None) == 1
+    assert pool_size(10**6, None) == pool_module.machine_cores()  # default: every core
     analysis = analyze(ARTICLES, outlets=OUTLETS, framing=False, workers=2)
     assert list(analysis.timings)[:3] == ["outlets", "attribution", "quotes"]
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE
+from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE, WEEKDAY
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -39,9 +39,11 @@ _TAIL_OK_RE = re.compile(
     rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
     r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
     r"|correspondents?|reporters?"
+    # A day or time read into the name ("told NBC News Tuesday", "on Fox News Sunday").
+    rf"|{WEEKDAY}|today|yesterday|tonight"
     # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
     r"|Mundo|Brasil|Italia|France|Deutschland|Afrique|Internacional|Internationale"
-    r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[ \t]*$"
+    r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[“”»«\"]?[ \t]*$"
 )
 # Words before a registered name that still belong to the phrase: lower-case words and
 # possessives ("the state news agency", "Hungary's"); "Earlier" in "Earlier Xinhua" does not.

@@ -7,7 +7,11 @@ A reuse pair is a ``mirror`` when its two articles stand on different domains of
 - the same publisher name: the ``site_name`` that a strict majority of each domain's articles
   carry (the name a domain publishes under, not one page's label: in ABP the ``outlet`` column
   is AllSides' source name, and "Associated Press" on washingtontimes.com is a republished wire
-  story, not an AP domain; the majority rule keeps that pair a republication);
+  story, not an AP domain; the majority rule keeps that pair a republication). Measured on all
+  of ABP (47 reuse pairs): equal per-page names would make 3 pairs mirrors, all a columnist
+  syndicated to two publishers ("Guest Writer - Right", "Jonah Goldberg", "John Stossel" on
+  washingtontimes.com/foxnews.com, nypost.com/nationalreview.com, reason.com/foxnews.com);
+  the majority rule makes none (73 of ABP's 393 domains carry more than one name);
 - the same site name under another public suffix (``example.com`` and ``example.co.uk``, as
   tldextract splits them).
 

@@ -66,7 +66,7 @@ def analyze_articles(
     ['urdupoint.com > Sputnik']
     """
     from provenance.outlets import load_registry
-    from provenance.reuse import find_reuse
+    from provenance.reuse import ReuseParams, find_reuse
 
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
@@ -85,10 +85,10 @@ def analyze_articles(
     with clock("reuse"):
         reuse, passages = find_reuse(
             articles,
+            ReuseParams.from_options(reuse_options),
             credits=per_article["credits"],
             outlets=registry.table,
             quiet=quiet,
-            **dict(reuse_options or {}),
         )
     return finish_analysis(
         articles,
@@ -102,7 +102,7 @@ def analyze_articles(
         article_scores=per_article["scores"],
         article_evidence=per_article["evidence"],
         lexicons=lexicons,
-        frame_links=partial(pooled_link_framing, workers=check_workers(workers) or 1),
+        frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
         clock=clock,
     )
 
@@ -160,10 +160,10 @@ def pooled_link_framing(
     credits: pd.DataFrame,
     article_scores: pd.DataFrame,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`~provenance.pipeline.link_framing`, on contiguous chunks of the links sorted by
-    link_id in a process pool when ``workers`` > 1 and there are at least
+    link_id in a process pool when ``workers`` > 1 (None: the machine's cores) and there are at least
     ``MIN_LINKS_PER_WORKER`` links a worker.
 
     A link's values depend on its child and parent only, so each chunk gets the rows of its own
