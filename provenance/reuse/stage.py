@@ -118,7 +118,7 @@ def corpus_candidates(index: ShingleIndex, params: ReuseParams) -> np.ndarray:
         index, sketch_size=params.sketch_size, min_containment=params.min_containment
     )
     docs, cols = postings(index, sketched_columns([sketch]))
-    return candidate_pairs(sketch_hits(sketch, docs, cols))
+    return candidate_pairs(sketch_hits(sketch, docs, cols), summed=True)
 
 
 def finish_reuse(
