@@ -26,6 +26,7 @@ from .articles import _check_articles, column_strings, score_articles, speaker_k
 from .features import FEATURES, _sentences, loaded_language_hits, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
+from .techniques import TECHNIQUES
 
 ALIGN_MIN = 70.0  # fuzz.ratio (0-100) at which two sentences count as one sentence, edited
 QUOTE_ALTER_MIN = 60.0  # fuzz.ratio below which a parent quote counts as dropped
@@ -43,6 +44,7 @@ PASSAGE_FEATURES = (
     "subjectivity",
     "loaded",
     "loaded_language",
+    *(name[2:] for name in TECHNIQUES),
     *(f"frame_{f}" for f in FRAMES),
 )
 
@@ -385,7 +387,7 @@ def _pair_shifts(ctx: _LinkContext, al: _Alignment) -> tuple[_PairShifts, dict[s
     names = scanner.names
     verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
     hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
-    loaded_v = loaded_language_hits(shits, len(distinct))
+    loaded_v = loaded_language_hits(shits, distinct)
 
     li, cs_, ps_ = pa[:, 0], pair_rows[:, 0], pair_rows[:, 1]
     removed = np.maximum(verb_m[ps_] - verb_m[cs_], 0)
