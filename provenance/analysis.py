@@ -19,6 +19,7 @@ import pandas as pd
 from provenance.engine import ENGINES
 from provenance.engine.local import analyze_articles
 from provenance.engine.pool import check_workers
+from provenance.errors import invalid_parameter
 from provenance.pipeline import TABLE_ORDER, Analysis
 from provenance.reuse.params import ReuseParams
 
@@ -56,7 +57,8 @@ def analyze(
         (``{"shingle_size": 4}``), validated before any input is read.
     engine : ``"pandas"`` (in-process) or ``"dask"`` (see :mod:`provenance.engine`).
     workers : pandas: processes for the per-article stages (outlets, attribution, quotes,
-        framing scores), each on a contiguous chunk of the articles; corpora with fewer than
+        framing scores), each on a contiguous chunk of the articles; None (the default): as
+        many as the machine's cores (``engine.pool.machine_cores``); corpora with fewer than
         ``MIN_ARTICLES_PER_WORKER`` (2,000) articles a worker use fewer workers or stay
         in-process. Same tables as ``workers=1``; ``Analysis.timings`` then has those stages
         as one entry, ``"outlets, attribution, quotes, framing (2 workers)"`` (they finish
@@ -73,13 +75,24 @@ def analyze(
 
     Example
     -------
+    One article of our own, as a DataFrame (a folder such as ``data/demo/articles`` works alike):
+
+    >>> import pandas as pd
     >>> import provenance
-    >>> analysis = provenance.analyze("../shared/seed/")                 # doctest: +SKIP
-    >>> analysis.chains["path"].tolist()                                 # doctest: +SKIP
+    >>> articles = pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "title": ["Talks resume"], "published": ["2021-08-23"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks on strategic stability resumed on Monday, "
+    ...              "Russian Foreign Minister Sergey Lavrov said in an interview with "
+    ...              "Magyar Nemzet."]})
+    >>> analysis = provenance.analyze(articles, framing=False)
+    >>> analysis.chains["path"].tolist()
     ['urdupoint.com > Sputnik > Magyar Nemzet']
+    >>> analysis.links[["child_outlet_id", "parent_outlet_id", "evidence"]].values.tolist()
+    [['sputnik', 'magyar-nemzet', 'citation'], ['urdupoint', 'sputnik', 'credit']]
     """
     if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+        raise invalid_parameter("engine", "analyze", f"one of {ENGINES}", engine)
     check_workers(workers)
     reuse_options = ReuseParams.from_options(reuse_options)
     if engine == "dask":

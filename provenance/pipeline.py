@@ -38,6 +38,7 @@ TABLE_ORDER = (
     "links",
     "chains",
     "chain_hops",
+    "stories",
     "outlet_comparison",
     "framing",
     "errors",
@@ -51,9 +52,18 @@ class Analysis:
     Example
     -------
     >>> import provenance
-    >>> analysis = provenance.analyze("data/demo")              # doctest: +SKIP
-    >>> analysis.chains.sort_values("depth").tail(3)            # doctest: +SKIP
-    >>> analysis.trace("https://example.com/story")             # doctest: +SKIP
+    >>> articles = pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "title": ["Talks resume"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed, Sergey Lavrov told Magyar Nemzet."]})
+    >>> analysis = provenance.analyze(articles, framing=False)
+    >>> analysis.summary()["links"], analysis.chains["path"].tolist()
+    (2, ['urdupoint.com > Sputnik > Magyar Nemzet'])
+    >>> analysis.trace(analysis.articles.loc[0, "article_id"])[["hop", "label"]]
+       hop          label
+    0    0  urdupoint.com
+    1    1        Sputnik
+    2    2  Magyar Nemzet
     >>> analysis.to_csv("reports/")                             # doctest: +SKIP
     """
 
@@ -72,7 +82,7 @@ class Analysis:
     def trace(self, article: str) -> pd.DataFrame:
         """The chain of one article (by article_id, URL or source file), hop by hop, with evidence.
 
-        >>> analysis.trace("a4f1c2d3e4b5a6f7")[["hop", "label", "evidence"]]  # doctest: +SKIP
+        >>> analysis.trace("https://example.com/story")             # doctest: +SKIP
         """
         from provenance.chains.trace import trace_article
 
@@ -295,23 +305,25 @@ def finish_analysis(
     ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
     engine passes one that uses its process pool).
     """
-    from provenance.chains import build_chains, build_links, compare_outlets
+    from provenance.chains import build_chains, compare_outlets
+    from provenance.chains.stories import build_stories
 
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     with clock("links"):
-        outlet_rows = _outlets_seen(registry, articles, credits, citations)
-        links = build_links(
-            articles,
-            reuse=reuse,
-            passages=passages,
-            credits=credits,
-            citations=citations,
-            quotes=quotes,
-            outlets=outlet_rows,
+        links, outlet_rows = _links_and_outlets(
+            registry, articles, reuse, passages, credits, citations, quotes
         )
-        outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
     with clock("chains"):
         chains, chain_hops = build_chains(links, articles, outlet_rows)
+        stories, story_id = build_stories(
+            articles,
+            reuse,
+            credits=credits,
+            citations=citations,
+            chains=chains,
+            outlets=outlet_rows,
+        )
+        articles = articles.assign(story_id=story_id)
     framing_long = empty("framing")
     if article_scores is not None:
         with clock("link framing"):
@@ -345,15 +357,42 @@ def finish_analysis(
             "links": conform(links, "links"),
             "chains": chains,
             "chain_hops": chain_hops,
+            "stories": stories,
             "framing": framing_long,
             "errors": errors if errors is not None else empty("errors"),
         }
         tables["outlet_comparison"] = compare_outlets(
-            tables["articles"], tables["links"], chains, outlet_rows
+            tables["articles"], tables["links"], chains, outlet_rows, stories=stories
         )
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
     return Analysis(ordered, clock.timings)
+
+
+def _links_and_outlets(
+    registry: OutletRegistry,
+    articles: pd.DataFrame,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+    quotes: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(links, outlets): the provenance graph's edges, and the outlet rows of every outlet the
+    run touched, the links' own included."""
+    from provenance.chains import build_links
+
+    outlet_rows = _outlets_seen(registry, articles, credits, citations)
+    links = build_links(
+        articles,
+        reuse=reuse,
+        passages=passages,
+        credits=credits,
+        citations=citations,
+        quotes=quotes,
+        outlets=outlet_rows,
+    )
+    return links, _outlets_seen(registry, articles, credits, citations, links)
 
 
 def _with_link_scores(

@@ -2,7 +2,7 @@
 
 Runs on a small in-process ``distributed.LocalCluster`` (threads, no worker processes) shared by
 the module. Corpora: the demo corpus (every input format, framing on) and ~2,000 generated
-articles from ``benchmarks/synthetic.py`` (synthetic wire copy) spread over several files so that
+articles from ``provenance/synthetic.py`` (synthetic wire copy) spread over several files so that
 republished pairs cross partitions, with duplicates across files.
 """
 
@@ -28,7 +28,6 @@ from provenance.engine.dask import (  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +43,7 @@ def scheduler():
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     """2,000 generated articles in four interleaved Parquet files, a JSONL file and repeats."""
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     arts, _, outlets = generate_corpus(2000, seed=1)
     out = tmp_path_factory.mktemp("synthetic")
@@ -101,7 +100,7 @@ def test_synthetic_corpus_equal_across_partitions(scheduler, synthetic):
 
 
 def test_dataframe_input_and_reuse_options(scheduler):
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     arts, _, outlets = generate_corpus(300, seed=5)
     opts = {"shingle_size": 4, "max_doc_freq": 20}

@@ -4,12 +4,11 @@ The speed-up of 2026-11-28 was checked against a frozen copy of the old ``score_
 scores and evidence on the demo and a generated corpus); that copy was then dropped to keep one
 implementation. The inputs are what the pipeline hands to link framing on the demo corpus
 (data/demo, our own synthetic wire copy) and on a generated corpus with many reuse links
-(benchmarks/synthetic.py, machine-made text).
+(provenance/synthetic.py, machine-made text).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,12 +19,10 @@ import provenance.engine.pool as pool_module
 from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
 from provenance.engine.local import pooled_link_framing as link_framing
 from provenance.framing import score_links
+from provenance.synthetic import generate_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from synthetic import generate_corpus  # noqa: E402
 
 
 def _link_framing_inputs(monkeypatch, run) -> dict:

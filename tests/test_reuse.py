@@ -1,23 +1,18 @@
 """Tests of provenance.reuse.find_reuse.
 
-All article text here is synthetic: made by benchmarks/synthetic.py from templates and word lists
+All article text here is synthetic: made by provenance/synthetic.py from templates and word lists
 written for this project (fictional countries, people and outlets).
 """
 
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import synthetic  # noqa: E402
-
+from provenance import synthetic
 from provenance.reuse import find_reuse  # noqa: E402
 from provenance.reuse.shingles import scan_words  # noqa: E402
 from provenance.schema import validate  # noqa: E402

@@ -7,9 +7,9 @@ it runs: with enough articles (links) a worker, the per-article stages (link fra
 contiguous chunks in a "spawn" process pool (:mod:`provenance.engine.pool`), and the chunks'
 tables are put together exactly as the Dask engine puts its partitions' together.
 
->>> from provenance.engine.local import analyze_articles
->>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
->>> analyze_articles(articles, errors=errors, framing=False)           # doctest: +SKIP
+>>> from provenance.engine.local import analyze_articles, pool_size
+>>> pool_size(50_000, workers=2)  # processes for the per-article stages of 50,000 articles
+2
 """
 
 from __future__ import annotations
@@ -57,8 +57,13 @@ def analyze_articles(
     ``workers`` runs the per-article stages in that many processes, as in
     :func:`provenance.analyze`.
 
-    >>> articles, errors = provenance.read_articles("data/demo/articles")  # doctest: +SKIP
-    >>> provenance.analyze_articles(articles, errors=errors, framing=False)  # doctest: +SKIP
+    >>> import pandas as pd
+    >>> from provenance.ingest import articles_from_frame
+    >>> articles, errors = articles_from_frame(pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed on Monday, officials said."]}))
+    >>> analyze_articles(articles, errors=errors, framing=False).chains["path"].tolist()
+    ['urdupoint.com > Sputnik']
     """
     from provenance.outlets import load_registry
     from provenance.reuse import ReuseParams, find_reuse
@@ -97,7 +102,7 @@ def analyze_articles(
         article_scores=per_article["scores"],
         article_evidence=per_article["evidence"],
         lexicons=lexicons,
-        frame_links=partial(pooled_link_framing, workers=check_workers(workers) or 1),
+        frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
         clock=clock,
     )
 
@@ -155,10 +160,10 @@ def pooled_link_framing(
     credits: pd.DataFrame,
     article_scores: pd.DataFrame,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
-    workers: int = 1,
+    workers: int | None = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`~provenance.pipeline.link_framing`, on contiguous chunks of the links sorted by
-    link_id in a process pool when ``workers`` > 1 and there are at least
+    link_id in a process pool when ``workers`` > 1 (None: the machine's cores) and there are at least
     ``MIN_LINKS_PER_WORKER`` links a worker.
 
     A link's values depend on its child and parent only, so each chunk gets the rows of its own

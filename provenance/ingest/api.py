@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from provenance.errors import ErrorLog
+from provenance.errors import ErrorLog, check_frame
 from provenance.ingest.files import (
     READ_ERRORS,
     SUPPORTED_SUFFIXES,
@@ -94,8 +94,14 @@ def read_articles(
 
     Example
     -------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "talks.txt").write_text(
+    ...     "Talks resume in Geneva\\n\\nGENEVA (Example Wire) - Talks resumed on Monday.\\n")
+    >>> articles, errors = read_articles(folder)
+    >>> articles.loc[0, "title"], len(errors)
+    ('Talks resume in Geneva', 0)
     >>> articles, errors = read_articles("data/demo/")  # doctest: +SKIP
-    >>> articles[["domain", "published", "title"]].head()  # doctest: +SKIP
     """
     columns = check_columns(columns)
     if limits is None:
@@ -147,8 +153,7 @@ def articles_from_frame(
     >>> articles.loc[0, ["domain", "title"]].tolist(), int(articles.loc[0, "n_words"])
     (['example.org', 'Talks resume'], 7)
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    check_frame(df, "df", "articles_from_frame")
     columns = check_columns(columns)
     fields, missing = select_fields(df, columns)
     if missing:

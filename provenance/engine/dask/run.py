@@ -31,6 +31,7 @@ from provenance.engine.dask.partitions import (
     ids_of,
     read_frame,
     run_stages,
+    set_story_ids,
     slim,
     split_source,
     table_of,
@@ -267,4 +268,13 @@ class Run:
             lexicons=job.lexicons,
         )
         self.lap("links, chains, link framing, comparison (client)")
+        if self.opts.parquet_dir is not None:
+            self.fill_story_ids(Path(self.opts.parquet_dir), len(parts), analysis.articles)
         return analysis
+
+    def fill_story_ids(self, out_dir: Path, n_parts: int, articles: pd.DataFrame) -> None:
+        """Write the story ids, known only after reuse, into the articles parts on disk."""
+        story_of = articles.set_index("article_id")["story_id"].dropna()
+        paths = [str(out_dir / "articles" / f"part-{k:05d}.parquet") for k in range(n_parts)]
+        futures = [self.client.submit(set_story_ids, p, story_of, pure=False) for p in paths]
+        self.wait(futures, "story ids")
