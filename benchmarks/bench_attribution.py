@@ -8,7 +8,7 @@ citations ("told X", "according to X", "X reported") and scare quotes. Seeded: t
 arguments give the same corpus.
 
 ``--corpus synthetic`` (the default) uses instead the whole-pipeline generator
-(benchmarks/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
+(provenance/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
 its outlet table as the registry, as ``bench_analyze.py`` does.
 
 ``--abp`` (``--corpus abp``) reads the first ``--n`` real ABP articles instead
@@ -145,8 +145,7 @@ def load_corpus(corpus: str, n: int, seed: int) -> tuple[pd.DataFrame, object]:
         return make_articles(n, seed), load_registry()
     if corpus == "abp":
         return load_abp(n), load_registry()
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     articles, _, outlets = generate_corpus(n, n_outlets=100, seed=seed)
     return articles, load_registry(outlets)

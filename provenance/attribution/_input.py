@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from provenance.attribution._detok import OffsetMap, detokenise
+from provenance.errors import check_frame
 
 REQUIRED = ("article_id", "title", "text")
 # Texts longer than this are cut before the regex passes: web text is hostile, costs are bounded.
@@ -41,11 +42,7 @@ def article_columns(articles: pd.DataFrame) -> dict[str, list]:
     """article_id, title, text (str, '' for missing; rejoined when tokenised, with
     title_offsets and text_offsets: an :class:`OffsetMap` or None) and optional outlet_id,
     byline, year."""
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"articles must be a pandas DataFrame, got {type(articles).__name__}")
-    missing = [c for c in REQUIRED if c not in articles.columns]
-    if missing:
-        raise ValueError(f"articles lacks required columns {missing}")
+    check_frame(articles, "articles", "the attribution and quote stages", REQUIRED)
     ids = articles["article_id"]
     if ids.isna().any():
         raise ValueError("articles has rows without article_id")

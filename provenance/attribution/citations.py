@@ -22,7 +22,7 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -54,6 +54,9 @@ from provenance.attribution.speakers import (
 )
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 _I = r"[ \t]+"
 # Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
@@ -251,7 +254,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;\n]")
 _SENTENCE_BACK = 160  # characters looked back for the "Lavrov said" before "in an interview"
 
 
-def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_citations(
+    articles: pd.DataFrame, registry: OutletRegistry | None = None
+) -> pd.DataFrame:
     """Citations of other outlets in every article's text.
 
     ``articles`` needs article_id, title and text; ``registry`` resolves outlet names
@@ -438,7 +443,7 @@ class _ShortForms:
     """ "the Times", "the Post", "the Journal": the outlet of the article whose full name ends
     with that word ("The New York Times ... the Times"), found when first needed."""
 
-    def __init__(self, text: str, registry: Any | None) -> None:
+    def __init__(self, text: str, registry: OutletRegistry | None) -> None:
         self._text, self._registry = text, registry
         self._by_word: dict[str, str] | None = None
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import pandas as pd
@@ -47,8 +47,12 @@ from provenance.attribution.patterns import (
     parse_date,
 )
 from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 # Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
 _PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
@@ -401,7 +405,7 @@ _ENTITY_NAME_RE = re.compile(rf"^(?:[Tt]he[ \t]+)?{UPPER}\S*(?:[ \t]+\S+){{0,5}}
 _OWNERS_NOT_HOUSES_RE = re.compile(r"(?i)government|party|state council|unknown|ministry")
 
 
-def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
     """Credits (datelines, agency tags, source lines, ...) of every article.
 
     ``articles`` needs article_id, title and text (optional: outlet_id, byline, published).
@@ -615,7 +619,7 @@ def _bylines(
 def _accept(
     cands: list[dict[str, object]],
     resolver: OutletResolver,
-    registry: Any | None,
+    registry: OutletRegistry | None,
     article_id: str,
     own_outlet: str,
     year: int | None,
@@ -687,7 +691,7 @@ def _resolve(
     return None
 
 
-def _same_house(oid: str, own: str, registry: Any | None) -> bool:
+def _same_house(oid: str, own: str, registry: OutletRegistry | None) -> bool:
     """The article's own outlet, or a sister outlet of the same (non-state) owner."""
     if not own:
         return False
@@ -704,7 +708,9 @@ def _same_house(oid: str, own: str, registry: Any | None) -> bool:
     )
 
 
-def _credited_part(cand: dict[str, object], oid: str | None, own: str, registry: Any) -> bool:
+def _credited_part(
+    cand: dict[str, object], oid: str | None, own: str, registry: OutletRegistry | None
+) -> bool:
     """In 'Republisher / Source' datelines only the last name is credited, unless an earlier
     one is a registered wire or state medium other than the article's own outlet."""
     if int(cand["n_parts"]) == 1 or int(cand["part"]) == int(cand["n_parts"]) - 1:
@@ -729,8 +735,7 @@ def dateline_fields(credits: pd.DataFrame) -> pd.DataFrame:
     >>> dateline_fields(extract_credits(arts)).values.tolist()
     [['a1', 'MOSCOW', 'UrduPoint News / Sputnik']]
     """
-    if not isinstance(credits, pd.DataFrame):
-        raise TypeError("credits must be a DataFrame (schema 'credits')")
+    check_frame(credits, "credits", "dateline_fields")
     columns = ["article_id", "dateline_place", "credit_text"]
     missing = [c for c in ("article_id", "kind", "place", "text", "span_start") if c not in credits]
     if missing:

@@ -27,9 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE, WEEKDAY
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 # What may follow a registered name inside one outlet phrase: descriptors and house words.
 _TAIL_OK_RE = re.compile(
@@ -78,7 +81,7 @@ class OutletResolver:
     only unregistered outlet-like phrases.
     """
 
-    def __init__(self, registry: Any | None) -> None:
+    def __init__(self, registry: OutletRegistry | None) -> None:
         if registry is not None and not callable(getattr(registry, "find_mentions", None)):
             raise TypeError("registry must provide find_mentions(texts), e.g. load_registry()")
         self.registry = registry
@@ -134,7 +137,7 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
     return None
 
 
-def registry_or_default(registry: Any | None) -> Any | None:
+def registry_or_default(registry: OutletRegistry | None) -> OutletRegistry | None:
     """The given registry, else the default one from :mod:`provenance.outlets` when present."""
     if registry is not None:
         return registry

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -74,6 +74,9 @@ from provenance.ids import stable_id
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
 from provenance.text import count_words, sentence_spans
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 20
@@ -134,7 +137,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
     """Direct quotes of every article's title and text, with speaker, role, verb, addressee.
 
     ``articles`` needs article_id, title and text; ``registry`` resolves addressee outlets
