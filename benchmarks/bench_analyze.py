@@ -1,13 +1,13 @@
 """Whole-pipeline benchmark: provenance's analysis (after ingest) on a generated corpus.
 
     python benchmarks/bench_analyze.py --n 100000            # without framing (issue target: < 3 min, < 6 GB)
-    python benchmarks/bench_analyze.py --n 20000 --framing
-    python benchmarks/bench_analyze.py --n 20000 --framing --workers 2   # process pool
+    python benchmarks/bench_analyze.py --n 20000 --framing              # every core (default)
+    python benchmarks/bench_analyze.py --n 20000 --framing --workers 1   # one process
 
 Prints the time of each stage, total throughput, peak memory and, against the generator's ground
-truth, how many true copies became links. Peak memory is the RSS high-water mark of this process;
-with ``--workers`` also the largest worker process's, and the peak of their sum (this process
-and its workers sampled every 0.1 s with psutil).
+truth, how many true copies became links. Peak memory is the RSS high-water mark of this process,
+the largest worker process's, and the peak of their sum (this process and its workers sampled
+every 0.1 s with psutil). ``benchmarks/bench_real.py`` does the same on the real ABP corpus.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from memory import RssSampler, peak_rss_mb  # noqa: E402
-from synthetic import generate_corpus  # noqa: E402
 
 from provenance.analysis import analyze_articles  # noqa: E402
+from provenance.synthetic import generate_corpus  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--framing", action="store_true", help="include the framing stage")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--workers", type=int, default=None, help="processes for the per-article stages"
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for the per-article stages (default: every core)",
     )
     args = parser.parse_args(argv)
 

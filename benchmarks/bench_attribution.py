@@ -8,8 +8,12 @@ citations ("told X", "according to X", "X reported") and scare quotes. Seeded: t
 arguments give the same corpus.
 
 ``--corpus synthetic`` (the default) uses instead the whole-pipeline generator
-(benchmarks/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
+(provenance/synthetic.py: ~400-word articles with page furniture, datelines and quotes) and
 its outlet table as the registry, as ``bench_analyze.py`` does.
+
+``--abp`` (``--corpus abp``) reads the first ``--n`` real ABP articles instead
+(../shared/eval-data/ABP/abp.jsonl.gz: ~1,085 tokenised words each, with their urls; the
+held-out ids of tests/eval/real_attribution_ids.csv are skipped) with the shipped registry.
 
 Run: ``python benchmarks/bench_attribution.py [--n 20000] [--seed 0] [--corpus templates]``
 
@@ -19,6 +23,9 @@ The machine may be shared: CPU time per article (``time.process_time``) is the s
 from __future__ import annotations
 
 import argparse
+import csv
+import gzip
+import json
 import random
 import sys
 import time
@@ -104,12 +111,41 @@ def make_articles(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"article_id": ids, "title": titles, "text": texts})
 
 
+def load_abp(n: int) -> pd.DataFrame:
+    """The first ``n`` ABP articles (held-out labelled ids skipped), with outlet_id from the url."""
+    repo = Path(__file__).resolve().parents[1]
+    # ../shared beside the repo (a worktree under wt/ looks one level further up).
+    paths = [base / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz" for base in repo.parents[:2]]
+    path = next((p for p in paths if p.exists()), paths[0])
+    if not path.exists():
+        sys.exit(f"no ABP corpus at {path}")
+    with (repo / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:
+        skip = {r["id"] for r in csv.DictReader(f) if r["split"] == "heldout"}
+    recs = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] not in skip:
+                recs.append(rec)
+            if len(recs) >= n:
+                break
+    frame = pd.DataFrame({
+        "article_id": [r["id"] for r in recs], "title": [r.get("title") or "" for r in recs],
+        "text": [r.get("text") or "" for r in recs], "url": [r.get("url") for r in recs],
+        "published": [r.get("published") for r in recs],
+    })  # fmt: skip
+    frame["outlet_id"] = load_registry().resolve_urls(frame["url"].fillna(""))
+    return frame
+
+
 def load_corpus(corpus: str, n: int, seed: int) -> tuple[pd.DataFrame, object]:
-    """Articles and registry: ``templates`` (this file's) or ``synthetic`` (synthetic.py)."""
+    """Articles and registry: ``templates`` (this file's), ``synthetic`` (synthetic.py) or
+    ``abp`` (real ABP articles)."""
     if corpus == "templates":
         return make_articles(n, seed), load_registry()
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from synthetic import generate_corpus
+    if corpus == "abp":
+        return load_abp(n), load_registry()
+    from provenance.synthetic import generate_corpus
 
     articles, _, outlets = generate_corpus(n, n_outlets=100, seed=seed)
     return articles, load_registry(outlets)
@@ -168,11 +204,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--corpus",
-        choices=("synthetic", "templates"),
+        choices=("synthetic", "templates", "abp"),
         default="synthetic",
-        help="synthetic.py's ~400-word articles (default) or this file's short templates",
+        help="synthetic.py's ~400-word articles (default), this file's short templates, or "
+        "real ABP articles",
     )
+    parser.add_argument("--abp", action="store_true", help="same as --corpus abp")
     args = parser.parse_args()
+    if args.abp:
+        args.corpus = "abp"
     if args.n < 1:
         parser.error("--n must be positive")
     run(args.n, args.seed, args.corpus)

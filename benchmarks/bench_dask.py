@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import pandas as pd  # noqa: E402
 from memory import RssSampler  # noqa: E402
-from synthetic import write_corpus_shards  # noqa: E402
 
 import provenance  # noqa: E402
+from provenance.synthetic import write_corpus_shards  # noqa: E402
 
 SHARD = 10_000
 

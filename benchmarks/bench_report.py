@@ -3,7 +3,7 @@
     python benchmarks/bench_report.py                 # 10,000 articles, with framing
     python benchmarks/bench_report.py --n 2000 --no-framing --keep /tmp/report.html
 
-Generates a corpus (benchmarks/synthetic.py), runs the analysis, then prints:
+Generates a corpus (provenance/synthetic.py), runs the analysis, then prints:
 render time and file size of ``report.html`` (issue target: < 20 MB at 10,000 articles), the
 wall time headless Chromium takes to load it, and, measured inside the page with
 ``performance.now()`` and read back through ``--dump-dom``, the page script's start-up time and
@@ -23,10 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate_corpus  # noqa: E402
-
 from provenance.analysis import analyze_articles  # noqa: E402
 from provenance.report import LINK_VIEW_CAP, render_html  # noqa: E402
+from provenance.synthetic import generate_corpus  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 FILTER = "#state=state&evidence=text_reuse"

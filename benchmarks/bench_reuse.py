@@ -4,7 +4,7 @@
     python benchmarks/bench_reuse.py --n 20000 --datasketch-sample 2000   # quicker
 
 What it prints:
-- corpus generation time (benchmarks/synthetic.py);
+- corpus generation time (provenance/synthetic.py);
 - for N/2 and N articles, each in a fresh subprocess reading the corpus from parquet: the full
   reuse stage time, our candidate step alone (shingles + MinHash + LSH), peak RSS of that
   process (corpus included), and precision / recall / direction accuracy against the truth;
@@ -31,8 +31,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import synthetic  # noqa: E402
-
+from provenance import synthetic  # noqa: E402
 from provenance.reuse import MIN_AGREEMENT, MIN_SHARED, find_reuse, resolve_doc_freq_cap  # noqa: E402
 from provenance.reuse.candidates import (  # noqa: E402
     lsh_candidate_pairs,

@@ -25,8 +25,8 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "analyze": "provenance.analysis",
-    "analyze_articles": "provenance.analysis",
-    "Analysis": "provenance.analysis",
+    "analyze_articles": "provenance.engine.local",
+    "Analysis": "provenance.pipeline",
     "read_articles": "provenance.ingest",
     "articles_from_frame": "provenance.ingest",
     "load_registry": "provenance.outlets",

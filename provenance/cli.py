@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    for add_command in (_add_analyze, _add_trace, _add_compare, _add_outlets):
+        add_command(sub)
+    return parser
+
+
+def _add_analyze(sub: argparse._SubParsersAction) -> None:
+    """The ``analyze`` command and its options."""
     analyze = sub.add_parser(
         "analyze",
         help="run the whole pipeline and write the tables and report.html",
@@ -91,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="pandas: processes for the per-article stages (outlets, attribution, quotes, "
-        "framing), used from 2,000 articles a worker; dask: local cluster workers",
+        "framing; default: every core), used from 2,000 articles a worker; dask: local "
+        "cluster workers",
     )
     analyze.add_argument(
         "--scheduler", metavar="ADDRESS", help="dask: connect to an existing cluster"
@@ -126,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="text reuse: also link articles of the same outlet",
     )
 
+
+def _add_trace(sub: argparse._SubParsersAction) -> None:
+    """The ``trace`` command and its options."""
     trace = sub.add_parser(
         "trace",
         help="print one article's chain with its evidence",
@@ -139,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="article_id, URL or source file of the article",
     )
 
+
+def _add_compare(sub: argparse._SubParsersAction) -> None:
+    """The ``compare`` command and its options."""
     compare = sub.add_parser(
         "compare",
         help="print the outlet comparison table",
@@ -150,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
 
+
+def _add_outlets(sub: argparse._SubParsersAction) -> None:
+    """The ``outlets`` command and its options."""
     outlets = sub.add_parser(
         "outlets",
         help="list or check the outlet registry",
@@ -165,7 +182,6 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", metavar="FILE.csv", help="validate a user registry file and exit"
     )
     outlets.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
-    return parser
 
 
 def _columns(spec: str | None) -> dict[str, str] | None:
@@ -182,6 +198,7 @@ def _columns(spec: str | None) -> dict[str, str] | None:
 
 def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     import provenance
+    from provenance.reuse.params import ReuseParams
 
     reuse_options = {}
     for option in ("shingle_size", "min_containment", "max_doc_freq"):
@@ -206,7 +223,7 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
         columns=_columns(args.columns),
         framing=framing,
         lexicons=getattr(args, "lexicons", None),
-        reuse_options=reuse_options or None,
+        reuse_options=ReuseParams(**reuse_options),
         engine=engine,
         quiet=args.quiet,
         **extra,

@@ -108,6 +108,11 @@ _register(
             ),
             ("n_words", INT, "words in the body text"),
             ("source_file", STRING, "input file and record number, as 'path#record'"),
+            (
+                "story_id",
+                STRING,
+                "story cluster of the article (see the stories table); empty when it shares text with no other article",
+            ),
             ("text", STRING, "body text (kept in the API and Parquet; CSV only with include_text)"),
         ],
         f_="framing feature of the article body or headline (see provenance.framing)",
@@ -157,7 +162,7 @@ _register(
             (
                 "kind",
                 STRING,
-                "dateline | byline | source_line | tagline | inputs_from | originally_published | republished | agency_tag",
+                "dateline | byline | source_line | tagline | inputs_from | originally_published | republished | agency_tag | photo (a photo credit) | self (the article's own outlet or a sister outlet: no republication)",
             ),
             ("outlet_id", STRING, "credited outlet (registry id); empty when not resolvable"),
             ("entity_text", STRING, "the credited name as written"),
@@ -284,7 +289,7 @@ _register(
             (
                 "relation",
                 STRING,
-                "republishes | cites | interview_with | quotes | statement_to | op_ed_in",
+                "republishes | mirror | cites | interview_with | quotes | statement_to | op_ed_in; mirror: the same article on another domain of the same publisher (not a provenance source)",
             ),
             ("evidence", STRING, "credit | text_reuse | citation, '+'-combined"),
             ("containment", FLOAT, "share of the child found in the parent (text reuse only)"),
@@ -370,9 +375,61 @@ _register(
             ),
             ("credit_rate", FLOAT, "credited reuse / all reuse; empty when no reuse"),
             ("median_lag_hours", FLOAT, "median lag behind the parent, hours"),
+            (
+                "n_mirrored",
+                INT,
+                "articles with a mirror: the same article on another domain of the same publisher (not counted as republished)",
+            ),
+            (
+                "n_state_stories",
+                INT,
+                "stories rooted in state media that the outlet carries (with an article that is not the story's first)",
+            ),
+            (
+                "median_lag_state_stories_hours",
+                FLOAT,
+                "median hours from a state-media story's first article to the outlet's article in it",
+            ),
         ],
         f_="mean framing feature over the outlet's articles",
         d_="mean framing drift vs. parents",
+    )
+)
+
+_register(
+    _table(
+        "stories",
+        "story clusters: articles that share one text (connected components of the reuse pairs)",
+        [
+            ("story_id", STRING, "stable id: hash of the sorted member article ids"),
+            ("n_articles", INT, "articles in the story"),
+            ("n_outlets", INT, "distinct outlets that carried it"),
+            (
+                "first_article_id",
+                STRING,
+                "earliest published article (unknown times last; then the one that copies no other)",
+            ),
+            ("first_outlet_id", STRING, "outlet of the first article"),
+            ("first_published", TIME, "earliest publication time in the story"),
+            ("last_published", TIME, "latest publication time in the story"),
+            ("span_hours", FLOAT, "last_published minus first_published, hours"),
+            (
+                "n_credited",
+                INT,
+                "articles that credit or cite the first outlet, the root or another member's outlet",
+            ),
+            (
+                "root_outlet_id",
+                STRING,
+                "root of the first article's chain (its own outlet when it copies nobody)",
+            ),
+            (
+                "root_state_affiliated",
+                BOOL,
+                "true when the first outlet or the root outlet is state-affiliated",
+            ),
+            ("outlet_ids", STRING, "the outlets that carried it, sorted, '; '-separated"),
+        ],
     )
 )
 

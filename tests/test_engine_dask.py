@@ -2,7 +2,7 @@
 
 Runs on a small in-process ``distributed.LocalCluster`` (threads, no worker processes) shared by
 the module. Corpora: the demo corpus (every input format, framing on) and ~2,000 generated
-articles from ``benchmarks/synthetic.py`` (synthetic wire copy) spread over several files so that
+articles from ``provenance/synthetic.py`` (synthetic wire copy) spread over several files so that
 republished pairs cross partitions, with duplicates across files.
 """
 
@@ -23,13 +23,11 @@ from provenance.analysis import TABLE_ORDER, analyze  # noqa: E402
 from provenance.engine.dask import (  # noqa: E402
     analyze_dask,
     doc_keys,
-    reuse_params,
     write_parquet_parts,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +43,7 @@ def scheduler():
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
     """2,000 generated articles in four interleaved Parquet files, a JSONL file and repeats."""
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     arts, _, outlets = generate_corpus(2000, seed=1)
     out = tmp_path_factory.mktemp("synthetic")
@@ -102,7 +100,7 @@ def test_synthetic_corpus_equal_across_partitions(scheduler, synthetic):
 
 
 def test_dataframe_input_and_reuse_options(scheduler):
-    from synthetic import generate_corpus
+    from provenance.synthetic import generate_corpus
 
     arts, _, outlets = generate_corpus(300, seed=5)
     opts = {"shingle_size": 4, "max_doc_freq": 20}
@@ -152,9 +150,9 @@ def test_validation_at_the_boundary():
     with pytest.raises(ValueError, match="workers"):
         analyze(DEMO / "articles", engine="dask", workers=0)
     with pytest.raises(ValueError, match="shingle_size"):
-        reuse_params({"shingle_size": 0})
-    with pytest.raises(TypeError):
-        reuse_params({"no_such_option": 1})
+        analyze_dask(DEMO / "articles", reuse_options={"shingle_size": 0})
+    with pytest.raises(ValueError, match="Unknown reuse parameter 'bands'"):
+        analyze_dask(DEMO / "articles", reuse_options={"bands": 8})
     with pytest.raises(TypeError):
         analyze_dask(DEMO / "articles", no_such_option=1)
     with pytest.raises(ValueError, match="hex"):

@@ -4,40 +4,38 @@ The speed-up of 2026-11-28 was checked against a frozen copy of the old ``score_
 scores and evidence on the demo and a generated corpus); that copy was then dropped to keep one
 implementation. The inputs are what the pipeline hands to link framing on the demo corpus
 (data/demo, our own synthetic wire copy) and on a generated corpus with many reuse links
-(benchmarks/synthetic.py, machine-made text).
+(provenance/synthetic.py, machine-made text).
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import provenance.analysis as analysis_module
+import provenance.engine.local as local_module
 import provenance.engine.pool as pool_module
-from provenance.analysis import TABLE_ORDER, analyze, analyze_articles, link_framing
+from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
+from provenance.engine.local import pooled_link_framing as link_framing
 from provenance.framing import score_links
+from provenance.synthetic import generate_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "data" / "demo"
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from synthetic import generate_corpus  # noqa: E402
 
 
 def _link_framing_inputs(monkeypatch, run) -> dict:
     """The arguments finish_analysis passes to link framing during ``run()``."""
     seen: dict = {}
-    real = analysis_module.link_framing
+    real = local_module.pooled_link_framing
 
     def capture(links, texts, **kwargs):
         seen.update(links=links, texts=texts, **kwargs)
         return real(links, texts, **kwargs)
 
     with monkeypatch.context() as m:
-        m.setattr(analysis_module, "link_framing", capture)
+        m.setattr(local_module, "pooled_link_framing", capture)
         run()
     return seen
 
@@ -102,14 +100,14 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     one = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=1)
     monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
     pooled_links = {}
-    real = analysis_module.run_in_pool
+    real = local_module.run_in_pool
 
     def counting(fn, jobs, workers):
         jobs = list(jobs)
         pooled_links[fn.__name__] = len(jobs)
         return real(fn, jobs, workers)
 
-    monkeypatch.setattr(analysis_module, "run_in_pool", counting)
+    monkeypatch.setattr(local_module, "run_in_pool", counting)
     two = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=2)
     assert pooled_links == {"score_links": 2}  # 36 articles: only the links went to the pool
     for name in TABLE_ORDER:

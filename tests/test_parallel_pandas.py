@@ -8,26 +8,20 @@ articles really are split between worker processes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+from corpora import DEMO
 
 import provenance.engine.pool as pool_module
-from provenance.analysis import (
-    TABLE_ORDER,
-    analyze,
-    analyze_articles,
-    article_stages,
-    parallel_article_stages,
-    pool_size,
-)
+from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
 from provenance.cli import main
+from provenance.engine.local import parallel_article_stages
+from provenance.engine.pool import pool_size
 from provenance.ingest import read_articles
 from provenance.outlets import load_registry
+from provenance.pipeline import article_stages
 
-DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 ARTICLES = DEMO / "articles"
 OUTLETS = DEMO / "outlets.csv"
 
@@ -78,7 +72,7 @@ def test_uneven_chunks_keep_input_order_and_index():
 def test_small_corpora_stay_in_process():
     assert pool_size(36, 2) == 1
     assert pool_size(3 * pool_module.MIN_ARTICLES_PER_WORKER, 8) == 3
-    assert pool_size(10**6, None) == 1
+    assert pool_size(10**6, None) == pool_module.machine_cores()  # default: every core
     analysis = analyze(ARTICLES, outlets=OUTLETS, framing=False, workers=2)
     assert list(analysis.timings)[:3] == ["outlets", "attribution", "quotes"]
 

@@ -1,20 +1,19 @@
 """End to end: provenance.analyze and the CLI on the real seed article."""
 
 import filecmp
-from pathlib import Path
 
 import pytest
+from corpora import SHARED
 
 import provenance
-from provenance.analysis import TABLE_ORDER
 from provenance.cli import main
+from provenance.pipeline import TABLE_ORDER
 from provenance.schema import validate
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_DIR = ROOT.parent / "shared" / "seed"
+SEED_DIR = SHARED / "seed"
 
 needs_seed = pytest.mark.skipif(
-    not SEED_DIR.exists(), reason="../shared/seed is not beside the repo"
+    not SEED_DIR.exists(), reason=f"{SEED_DIR} is absent (set PROVENANCE_SHARED)"
 )
 
 

@@ -1,23 +1,18 @@
 """Tests of provenance.reuse.find_reuse.
 
-All article text here is synthetic: made by benchmarks/synthetic.py from templates and word lists
+All article text here is synthetic: made by provenance/synthetic.py from templates and word lists
 written for this project (fictional countries, people and outlets).
 """
 
 from __future__ import annotations
 
 import random
-import sys
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import synthetic  # noqa: E402
-
+from provenance import synthetic
 from provenance.reuse import find_reuse  # noqa: E402
 from provenance.reuse.shingles import scan_words  # noqa: E402
 from provenance.schema import validate  # noqa: E402
@@ -315,13 +310,14 @@ def test_deterministic_and_independent_of_row_order():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"num_perm": 100, "bands": 64}, "multiple of bands"),
-        ({"shingle_size": 0}, "shingle_size"),
+        ({"bands": 64}, "Unknown reuse parameter 'bands'"),
+        ({"shingle_size": 0}, "'shingle_size' parameter of ReuseParams must be an int"),
+        ({"sketch_size": 4}, "sketch_size"),
+        ({"keep_same_outlet": 1}, "keep_same_outlet"),
         ({"min_containment": 0.0}, "min_containment"),
         ({"min_containment": 1.5}, "min_containment"),
         ({"max_doc_freq": 1}, "max_doc_freq"),
         ({"max_doc_freq": 2.5}, "max_doc_freq"),
-        ({"seed": -1}, "seed"),
         ({"credits": pd.DataFrame({"x": [1]})}, "credits"),
     ],
 )

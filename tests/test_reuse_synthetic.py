@@ -1,17 +1,11 @@
-"""Tests of the synthetic corpus generator (benchmarks/synthetic.py): all its text is synthetic."""
+"""Tests of the synthetic corpus generator (provenance/synthetic.py): all its text is synthetic."""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-
-import synthetic  # noqa: E402
-
+from provenance import synthetic
 from provenance.outlets.domains import registered_domains  # noqa: E402
 from provenance.schema import validate  # noqa: E402
 

@@ -1,8 +1,16 @@
-"""Validation of the articles frame at the public boundary, shared by every extractor."""
+"""Validation of the articles frame at the public boundary, shared by every extractor.
+
+Tokenised texts (``“ We are ready , ” he said .``) are rejoined here (:mod:`._detok`), so that
+every extractor reads written text; :func:`restore_spans` maps the spans of their rows back
+into the original text and title.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
+
+from provenance.attribution._detok import OffsetMap, detokenise
+from provenance.errors import check_frame
 
 REQUIRED = ("article_id", "title", "text")
 # Texts longer than this are cut before the regex passes: web text is hostile, costs are bounded.
@@ -14,20 +22,18 @@ def _strings(series: pd.Series) -> list[str]:
 
 
 def article_columns(articles: pd.DataFrame) -> dict[str, list]:
-    """article_id, title, text (str, '' for missing) and optional outlet_id, byline, year."""
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError(f"articles must be a pandas DataFrame, got {type(articles).__name__}")
-    missing = [c for c in REQUIRED if c not in articles.columns]
-    if missing:
-        raise ValueError(f"articles lacks required columns {missing}")
+    """article_id, title, text (str, '' for missing; rejoined when tokenised, with
+    title_offsets and text_offsets: an :class:`OffsetMap` or None) and optional outlet_id,
+    byline, year."""
+    check_frame(articles, "articles", "the attribution and quote stages", REQUIRED)
     ids = articles["article_id"]
     if ids.isna().any():
         raise ValueError("articles has rows without article_id")
-    out: dict[str, list] = {
-        "article_id": [str(v) for v in ids.tolist()],
-        "title": _strings(articles["title"]),
-        "text": _strings(articles["text"]),
-    }
+    out: dict[str, list] = {"article_id": [str(v) for v in ids.tolist()]}
+    for col in ("title", "text"):
+        pairs = [detokenise(v) for v in _strings(articles[col])]
+        out[col] = [clean for clean, _ in pairs]
+        out[f"{col}_offsets"] = [offsets for _, offsets in pairs]
     n = len(articles)
     for col in ("outlet_id", "byline"):
         out[col] = _strings(articles[col]) if col in articles.columns else [""] * n
@@ -37,3 +43,24 @@ def article_columns(articles: pd.DataFrame) -> dict[str, list]:
         years = [None if pd.isna(t) else int(t.year) for t in published]
     out["year"] = years
     return out
+
+
+def restore_spans(frame: pd.DataFrame, cols: dict[str, list], field: str | None = None) -> None:
+    """Map span_start/span_end of ``frame``'s rows from rejoined text back to the original
+    (in place). ``field`` names a column saying which of "title" or "text" a span is in."""
+    maps: dict[tuple[str, str], OffsetMap] = {}
+    for name in ("title", "text"):
+        for aid, offsets in zip(cols["article_id"], cols[f"{name}_offsets"], strict=True):
+            if offsets is not None:
+                maps[(aid, name)] = offsets
+    if not maps or frame.empty:
+        return
+    fields = frame[field].tolist() if field else ["text"] * len(frame)
+    starts, ends = frame["span_start"].tolist(), frame["span_end"].tolist()
+    for i, (aid, where) in enumerate(zip(frame["article_id"].tolist(), fields, strict=True)):
+        offsets = maps.get((aid, where))
+        if offsets is None or pd.isna(starts[i]) or pd.isna(ends[i]):
+            continue
+        starts[i], ends[i] = offsets.span(int(starts[i]), int(ends[i]))
+    frame["span_start"] = starts
+    frame["span_end"] = ends

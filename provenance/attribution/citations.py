@@ -22,15 +22,22 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.patterns import ACCORDING_WORDS, UPPER, VERB, WHEN, both_cases
-from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.attribution.patterns import (
+    ACCORDING_WORDS,
+    UPPER,
+    VERB,
+    WEEKDAY,
+    WHEN,
+    both_cases,
+)
+from provenance.attribution.resolve import Outlet, OutletResolver, registry_or_default
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
     ADVERB,
@@ -48,12 +55,25 @@ from provenance.attribution.speakers import (
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
 
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
+
 _I = r"[ \t]+"
 # Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
 # speaker) is then matched once, anchored at the cue. Longer cues come first.
 _EN_CUES = (
     r"(?P<quoted_by>(?:[Qq]uoted|[Cc]ited)(?:[ \t]+as[ \t]+saying)?[ \t]+by)"
     r"|(?P<quoted>quoted)"
+    # "obtained Wednesday by Britain's Guardian newspaper", "first published by X", "contacted
+    # by Reuters" (a check with the outlet: an interview).
+    rf"|(?P<obtained>(?:obtained|published|aired|broadcast|posted|released|revealed|seen|shown)"
+    rf"(?:[ \t]+(?:exclusively|earlier|today|yesterday|on[ \t]+{WEEKDAY}|{WEEKDAY}))?"
+    r"[ \t]+by)"
+    r"|(?P<contacted>(?:contacted|reached|approached)(?:[ \t]+(?:on[ \t]+)?\w+day)?[ \t]+by)"
+    # "(via Associated Press)": the source of a passage.
+    r"|(?P<via>[Vv]ia)"
+    # "said in 2005 on MSNBC", "appeared on Fox News Sunday": the venue of the words.
+    r"|(?P<venue>on)"
     r"|(?P<told>told|tells|telling)"
     r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
     r"interview[ \t]+(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
@@ -67,15 +87,26 @@ _EN_CUES = (
     r"|published[ \t]+(?:by|in)|written[ \t]+for)|wrote[ \t]+(?:for|in)(?![ \t]+an?[ \t]))"
     r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:poll"
     r"|survey|report|study|story|article|analysis|investigation|interview)(?:[ \t]+(?:carried"
-    r"[ \t]+out|conducted|published|released|commissioned))?[ \t]+(?:for|by|in|from|with|on))?"
+    # "according to a report this year by USA Today".
+    r"[ \t]+out|conducted|published|released|commissioned|(?:this|last|earlier)[ \t]+\w+))?"
+    r"[ \t]+(?:for|by|in|from|with|on))?"
     r"|(?:[Aa]s[ \t]+)?reported[ \t]+by|(?:a|the)[ \t]+report[ \t]+(?:by|in|from|on)"
     r"|reports?[ \t]+(?:by|in))"
     r"|(?P<citing>(?:[Cc]iting|[Qq]uoting)(?:[ \t]+(?:figures|data|numbers|information|reports?"
     r"|an?[ \t]+(?:report|article|story|dispatch))[ \t]+(?:published|released|reported|carried"
     r"|compiled|issued)[ \t]+by)?)"
     r"|(?P<reported>reported|reports|said[ \t]+in[ \t]+a[ \t]+report|wrote|writes|cited|revealed"
-    r"|broke[ \t]+the[ \t]+news|said|says)"
+    r"|broke[ \t]+the[ \t]+news|said|says|adds|added|notes|noted|points[ \t]+out|pointed[ \t]+out"
+    r"|published|observes|observed|reveals|learned|has[ \t]+learned|confirmed|ran|quotes)"
+    # "a New Yorker article", "his NBC interview", "An AP investigation": the outlet before.
+    r"|(?P<media_noun>report|article|story|column|op-ed|interview|piece|editorial|investigation"
+    r"|analysis|profile|review|exclusive|segment|broadcast|headline)"
     r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
+    # "in a story posted Wednesday on Wired.com", "in a segment aired on CBS".
+    r"|(?P<media_in>[Ii]n[ \t]+(?:a|an|the|his|her|their)[ \t]+(?:[\w\-]+[ \t]+)?(?:story|post|report"
+    r"|segment|video|broadcast|podcast|interview|article|piece)(?:[ \t]+(?:posted|published|aired"
+    rf"|broadcast|released|written))?(?:[ \t]+(?:on[ \t]+)?(?:{WEEKDAY}|today|yesterday))?[ \t]+"
+    r"(?:on|in|for|by))"
 )
 _ML_CUES = (
     # Spanish, French, German, Portuguese and Italian cues; articles glued to a preposition
@@ -181,14 +212,21 @@ _CUE_ANCHORS = [
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
     " revealed broke correspondent reporter journalist".split(),
+    *"obtained published aired broadcast posted released seen shown contacted reached approached"
+    " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
+    " report article story column op-ed interview piece editorial investigation analysis"
+    " profile review exclusive segment headline".split(),
+    # Short words with the blank that follows them (they start many longer words).
+    *(f"{w}{blank}" for w in ("on", "via", "Via", "ran", "has") for blank in " \t"),
 ]
 CUE_SCAN = AnchoredScan(CUE_RE, [*_CUE_ANCHORS, *_ML_CUE_ANCHORS])
 _SPEAKER_KINDS = ("told", "interview", "statement", "op_ed", "ml_told", "ml_interview",
-                  "ml_compound", "ml_statement")  # fmt: skip
+                  "ml_compound", "ml_statement", "venue", "contacted")  # fmt: skip
 _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
          "reported": "report", "ml_told": "interview", "ml_interview": "interview",
          "ml_compound": "interview", "ml_quoted_by": "quoted", "ml_statement": "statement", "ml_according": "report",
-         "ml_reported": "report"}  # fmt: skip
+         "ml_reported": "report", "obtained": "report", "contacted": "interview", "via": "citing",
+         "media_in": "report", "venue": "interview", "media_noun": "report"}  # fmt: skip
 # "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
 _QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
 _SPEAKER_QUOTED_BY = ReverseMatcher(
@@ -216,7 +254,9 @@ _SENTENCE_BREAK_RE = re.compile(r"[.;\n]")
 _SENTENCE_BACK = 160  # characters looked back for the "Lavrov said" before "in an interview"
 
 
-def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_citations(
+    articles: pd.DataFrame, registry: OutletRegistry | None = None
+) -> pd.DataFrame:
     """Citations of other outlets in every article's text.
 
     ``articles`` needs article_id, title and text; ``registry`` resolves outlet names
@@ -239,6 +279,7 @@ def extract_citations(articles: pd.DataFrame, registry: Any | None = None) -> pd
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
+    restore_spans(frame, cols)
     return conform(frame, "citations")
 
 
@@ -251,9 +292,11 @@ def _candidates(text: str) -> list[dict[str, object]]:
         ent = ent_start = speaker = None
         spk_start: int | None = None
         kind = _KIND.get(cue, cue)
-        registered_only = False
-        if cue == "reported" and m.group(0) == "reports" and text[end : end + 1] in ".,;":
-            continue  # "compiled from Reuters and AP reports.": a noun, not a verb
+        registered_only = _registered_only(cue, m.group(0))
+        if _not_a_cue(cue, m.group(0), text, start, end):
+            continue
+        if cue == "media_noun" and m.group(0) == "interview":
+            kind = "interview"
         right_first = None
         if cue == "ml_reported":
             # "informó el diario X" (verb first) or "X berichtete", "X zufolge" (outlet first).
@@ -265,7 +308,7 @@ def _candidates(text: str) -> list[dict[str, object]]:
             ent, ent_start = head["cmp"], head.start("cmp")
             start = head.start()
             speaker, spk_start = _speaker_of(text, start, False)
-        elif cue in ("reported", "correspondent", "quoted") or (
+        elif cue in ("reported", "correspondent", "quoted", "media_noun") or (
             cue == "ml_reported" and right_first is None
         ):
             # The outlet stands before the cue ("Xinhua reported", "Sputnik's correspondent"),
@@ -285,7 +328,6 @@ def _candidates(text: str) -> list[dict[str, object]]:
                     continue
                 ent, ent_start = left["ent"], left.start("ent")
                 start = ent_start
-                registered_only = m.group(0) in ("said", "says")
             if cue == "quoted":
                 q = _QUOTED_SPEAKER_RE.match(text, end)
                 if q is None:
@@ -327,6 +369,51 @@ def _candidates(text: str) -> list[dict[str, object]]:
     return cands
 
 
+# Verbs that say whose words were broadcast or printed on the venue after "on".
+_VENUE_VERB_RE = re.compile(
+    r"(?<![\w\-])(?:said|says|saying|told|tells|appeared|appearing|appears|speaking|spoke|remarks"
+    r"|comments|interview(?:ed)?|asked|argued|added|insisted|explained|noted|declared|admitted"
+    r"|claimed|warned|acknowledged|suggested|predicted|stated|promised|vowed|conceded)(?![\w\-])"
+)
+_VENUE_BACK = 80
+_FIRST_RE = re.compile(r"(?:originally|first)[ \t]+$")
+_FIRST_APPEARED_RE = re.compile(
+    r"(?:originally|first)[ \t]+(?:appeared|published|posted|ran)[ \t]*$"
+)
+# "Reuters and AP reports." after "compiled from": a noun, not a verb.
+_REPORTS_NOUN_RE = re.compile(
+    r"\b(?i:from|of|on|in|by)\b(?:[ \t]+(?:[A-Z&][\w&.\-]*|and|the))*[ \t]*$"
+)
+# Reporting verbs that are as often a person's ("X added"): the outlet must be registered.
+_REGISTERED_VERBS = frozenset(
+    "said says adds added notes noted observes observed reveals learned confirmed ran quotes "
+    "published".split()
+)
+
+
+def _registered_only(cue: str, word: str) -> bool:
+    """Cues whose outlet must be in the registry (a person or a place reads the same)."""
+    if cue == "reported":
+        return word in _REGISTERED_VERBS or word.startswith(("points", "pointed", "has"))
+    return cue in ("venue", "via")
+
+
+def _not_a_cue(cue: str, word: str, text: str, start: int, end: int) -> bool:
+    """A cue word that cites nothing here: "reports." after "compiled from", "on" with no
+    speech before it in its sentence ("the attack on CNN")."""
+    if cue == "reported" and word == "reports" and text[end : end + 1] in ".,;":
+        return _REPORTS_NOUN_RE.search(text, max(0, start - 80), start) is not None
+    if cue == "obtained" and _FIRST_RE.search(text, max(0, start - 20), start):
+        return True  # "This story was first published by X": a credit line (credits.py)
+    if cue == "venue":
+        if _FIRST_APPEARED_RE.search(text, max(0, start - 40), start):
+            return True  # "originally appeared on X": a credit line, not a venue
+        lo = max(0, start - _VENUE_BACK)
+        verbs = [v.end() for v in _VENUE_VERB_RE.finditer(text, lo, start)]
+        return not verbs or _SENTENCE_BREAK_RE.search(text, verbs[-1], start) is not None
+    return False
+
+
 def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, int | None]:
     """The speaker of "<speaker> told X" (direct) or of "<speaker> said ... in an interview
     with X" (the nearest reporting verb before the cue, in the same sentence)."""
@@ -349,13 +436,45 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
     return None, None
 
 
+_SHORT_FORM_RE = re.compile(r"^(?:[Tt]he[ \t]+)?(?P<word>[A-Z][\w\-]+)$")
+
+
+class _ShortForms:
+    """ "the Times", "the Post", "the Journal": the outlet of the article whose full name ends
+    with that word ("The New York Times ... the Times"), found when first needed."""
+
+    def __init__(self, text: str, registry: OutletRegistry | None) -> None:
+        self._text, self._registry = text, registry
+        self._by_word: dict[str, str] | None = None
+
+    def expand(self, hit: Outlet) -> Outlet:
+        m = _SHORT_FORM_RE.match(hit.entity_text)
+        if m is None or self._registry is None:
+            return hit
+        if self._by_word is None:
+            found = self._registry.find_mentions([self._text])
+            self._by_word = {}
+            for name, oid in zip(
+                found["matched"].tolist(), found["outlet_id"].tolist(), strict=True
+            ):
+                words = str(name).split()
+                if len(words) > 1 + (words[0].lower() == "the"):
+                    self._by_word.setdefault(words[-1], str(oid))
+        oid = self._by_word.get(m.group("word"))
+        if oid is None or oid == hit.outlet_id:
+            return hit
+        return Outlet(oid, hit.entity_text, hit.start, hit.end, max(hit.confidence, 0.8))
+
+
 def _accept(article_id: str, text: str, cands: list[dict[str, object]],
             resolver: OutletResolver) -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
     taken = SpanSet()
     people: People | None = None
+    short = _ShortForms(text, resolver.registry)
     for cand in sorted(cands, key=lambda c: (_KIND_ORDER[str(c["kind"])], c["start"])):
         hit = resolver.get(str(cand["phrase"]))
+        hit = short.expand(hit) if hit is not None else None
         if hit is None or (cand["registered_only"] and hit.outlet_id is None):
             continue
         ent_start = int(cand["ent_start"]) + hit.start

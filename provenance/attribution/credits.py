@@ -28,17 +28,31 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import ahocorasick
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.patterns import DATE, DESCRIPTOR, LETTER, NAME, UPPER, parse_date
+from provenance.attribution.patterns import (
+    DATE,
+    DESCRIPTOR,
+    LETTER,
+    LOWER,
+    NAME,
+    OUTLET_WORD_RE,
+    ROLE_RE,
+    UPPER,
+    parse_date,
+)
 from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 # Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
 _PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
@@ -115,7 +129,8 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # First letters written out (c, C, ©): the engine skips to them instead of trying the
         # pattern at every position (no other character folds to c).
         re.compile(
-            rf"(?:c(?i:opyright)|C(?i:opyright)|©)[ \t]*(?:\d{{4}}[ \t]+)?(?P<names>{_NAMES})"
+            rf"(?:c(?i:opyright)|C(?i:opyright)|©)[ \t]*(?:\d{{4}},?[ \t]*)?(?:[Pp]rovided[ \t]+by[ \t]+)?"
+            rf"(?P<names>{_NAMES})"
         ),
         ("copyright", "©"),
     ),
@@ -134,7 +149,9 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(
             r"(?i:(?:originally|first)[ \t]+(?:appeared|published|posted|ran|carried|aired)"
             r"|(?:was|were)[ \t]+(?:originally|first)[ \t]+(?:published|posted|carried))"
-            rf"(?:[ \t]+(?i:on|in|by|at))?[ \t]+(?P<names>{_NAMES})"
+            # "originally published by Tyler Durden at Zero Hedge": the person is no outlet.
+            rf"(?:[ \t]+by[ \t]+{NAME}[ \t]+(?i:at|on|in|for)|[ \t]+(?i:on|in|by|at))?"
+            rf"[ \t]+(?P<names>{_NAMES})"
         ),
         (
             "originally",
@@ -263,6 +280,54 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("translated from",),
     ),
+    (
+        # "Article posted with permission from X", "Used with the permission of X".
+        "republished",
+        "any",
+        re.compile(
+            r"(?:p|P|u|U|s|S)(?i:osted|sed|hared)[ \t]+(?i:here[ \t]+)?(?i:with[ \t]+(?:the[ \t]+)?"
+            r"(?:kind[ \t]+|express[ \t]+)?permission[ \t]+(?:from|of|by))"
+            rf"[ \t]+(?P<names>{_NAMES})"
+        ),
+        ("permission",),
+    ),
+    (
+        # "©2018 Los Angeles Times, Distributed by Tribune Content Agency".
+        "source_line",
+        "any",
+        re.compile(rf"(?:d|D)(?i:istributed[ \t]+by)[ \t]+(?P<names>{_NAMES})"),
+        ("distributed by",),
+    ),
+    (
+        # "Associated Press writers Jane Doe and John Roe contributed to this report."
+        "tagline",
+        "any",
+        re.compile(
+            rf"(?P<names>{_NAMES})[ \t]+(?i:(?:staff[ \t]+)?(?:writers?|reporters?"
+            r"|correspondents?|photographers?))[ \t]+[^\n.]{1,80}?(?i:contributed)(?![\w])"
+        ),
+        ("contributed",),
+    ),
+    (
+        # Credit residue: "To continue reading X's column in the New York Post, click here."
+        "originally_published",
+        "any",
+        re.compile(
+            r"(?:c|C|r|R)(?i:ontinue[ \t]+reading|ead[ \t]+(?:the[ \t]+)?(?:rest|full|original"
+            rf"|entire))[^\n.]{{0,80}}?[ \t](?:in|at|on)[ \t]+(?P<names>{_NAMES})"
+        ),
+        (
+            "continue reading",
+            "read the rest",
+            "read the full",
+            "read the original",
+            "read the entire",
+            "read rest",
+            "read full",
+            "read original",
+            "read entire",
+        ),
+    ),
 )
 _LINE_RE = re.compile(r"[^\n]+")
 # Every cue word of the "any" patterns, found in one Aho-Corasick pass over the lower-cased
@@ -297,9 +362,48 @@ _CONFIDENCE = {
 }  # fmt: skip
 _KINDS_PRIORITY = {kind: i for i, kind in enumerate(_CONFIDENCE)}
 _CREDITING_KINDS = {"wire", "state_media"}
+# Kinds that credit no source of the text: a photo credit ("(AP Photo/Evan Vucci)",
+# "[Name/ Reuters]", "NAME/AFP/Getty Images", "© REUTERS") and a self-credit (the article's own
+# outlet or a sister outlet of the same owner in a dateline: "(CNN)" on cnn.com).
+NOT_SOURCE_KINDS = frozenset({"photo", "self"})
+# Credits stand at the head of a text (datelines, "(Reuters) –" after page metadata) ...
+_HEAD_CHARS = 600
+# ... or in its last lines (agency tags, credit residue after the story).
+_TAIL_LINES = 3
+# A dateline anywhere in the head, after page metadata on the same line: an upper-case place,
+# an optional date, the bracketed credit and a separator ("A DAY AGO Reuters Staff STOCKHOLM
+# (Reuters) – ...", " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, 2023)").
+_HEAD_DATELINE_RE = re.compile(
+    rf"(?<![\w(\[/])(?P<place>{UPPER}{UPPER}+\.?(?:[ \t]+{UPPER}{UPPER}+\.?){{0,2}}"
+    rf"(?:,[ \t]*{UPPER}[\w.]*(?:[ \t]+{UPPER}[\w.]*)?)?)(?:,?[ \t]+(?P<date>{DATE}))?[ \t]*"
+    r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
+    r"[ \t]*(?P<sep>--|[-–—:])"
+)
+# The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
+_HEAD_AGENCY_RE = re.compile(
+    rf"(?<![\w])(?P<place>{_PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
+    rf"[ \t]*\.|(?<![\w])(?P<pplace>{_PLACE})[ \t]*\|[ \t]*(?P<pnames>{NAME})[ \t]*\|"
+)
+# Photo and image credits: the words, or a copyright sign without a year ("© REUTERS").
+_PHOTO_WORD_RE = re.compile(
+    r"(?i:\bphoto(?:s|graph|grapher)?\b|\bimages?\b|\bgetty\b|\bfile\b|\bpool\b"
+    r"|\bscreen[ \-]?(?:shot|grab)|\billustration\b)|©(?![ \t]*(?:\d{4}|[Pp]rovided))"
+)
+# A person's name in a slashed credit ("Brendan McDermid/Reuters", "JOHN MACDOUGALL/AFP").
+_PERSON_PART_RE = re.compile(
+    rf"^(?:{UPPER}{LOWER}+(?:[ \t]+{UPPER}\.)?(?:[ \t]+{UPPER}{LOWER}*[’'\-]?{UPPER}?{LOWER}+){{1,2}}"
+    rf"|{UPPER}{{2,}}(?:[ \t]+{UPPER}{{2,}}){{1,2}})$"
+)
+# Credit lines strong enough to credit an outlet the registry does not know.
+_STRONG_KINDS = frozenset({"originally_published", "republished"})
+_STRONG_CUE_RE = re.compile(
+    r"(?i:copyright|©)[ \t]*\d{4}|(?i:distributed[ \t]+by|provided[ \t]+by)"
+)
+_ENTITY_NAME_RE = re.compile(rf"^(?:[Tt]he[ \t]+)?{UPPER}\S*(?:[ \t]+\S+){{0,5}}$")
+_OWNERS_NOT_HOUSES_RE = re.compile(r"(?i)government|party|state council|unknown|ministry")
 
 
-def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
     """Credits (datelines, agency tags, source lines, ...) of every article.
 
     ``articles`` needs article_id, title and text (optional: outlet_id, byline, published).
@@ -331,6 +435,7 @@ def extract_credits(articles: pd.DataFrame, registry: Any | None = None) -> pd.D
     frame = frame.sort_values(
         ["article_id", "span_start", "span_end", "credit_id"], na_position="last", kind="stable"
     )
+    restore_spans(frame, cols)
     return conform(frame, "credits")
 
 
@@ -354,6 +459,7 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                 "end": m.end("names"), "part": 0, "n_parts": 1, "sep": False,
                 "text": m.group(0).strip(),
             })  # fmt: skip
+    _head_candidates(text, cands)
     present = {gate for _, gate in _GATES.iter(text.lower())}
     for kind, where, pattern, gates in LINE_PATTERNS:
         if where == "any":
@@ -390,7 +496,54 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                     "start": start, "end": None if start is None else start + len(source),
                     "part": 0, "n_parts": 1, "sep": True, "text": source,
                 })  # fmt: skip
+    _mark_places(cands, lines)
     return cands
+
+
+def _head_candidates(text: str, cands: list[dict[str, object]]) -> None:
+    """Datelines and agency credits in the head of the text that do not open a line."""
+    head = text[:_HEAD_CHARS]
+    line_end = text.find("\n", _HEAD_CHARS)
+    for m in _HEAD_DATELINE_RE.finditer(head):
+        _dateline(m, text, len(text) if line_end < 0 else line_end, cands)
+    for m in _HEAD_AGENCY_RE.finditer(head):
+        names = "names" if m.group("names") else "pnames"
+        place = "place" if m.group("names") else "pplace"
+        cands.append({
+            "kind": "dateline", "phrase": m.group(names), "cue": "dateline agency",
+            "place": m.group(place), "date": m.group("date"), "start": m.start(place),
+            "end": m.end(names), "part": 0, "n_parts": 1, "sep": True,
+            "text": m.group(0).strip(),
+        })  # fmt: skip
+
+
+def _mark_places(cands: list[dict[str, object]], lines: list[tuple[int, int]]) -> None:
+    """Where each candidate stands (the first line, the last lines) and whether it is a photo
+    credit."""
+    tail_start = lines[-_TAIL_LINES][0] if len(lines) >= _TAIL_LINES else 0
+    first_end = lines[0][1] if lines else 0
+    for cand in cands:
+        start = cand["start"]
+        cand["head"] = start is not None and int(start) < first_end
+        cand["at_end"] = start is not None and int(start) >= tail_start
+        cand["photo"] = is_photo_credit(str(cand["text"]))
+
+
+def is_photo_credit(credit: str) -> bool:
+    """A photo or image credit: photo words, a copyright sign without a year, or a person's
+    name beside an outlet in a slashed credit ("(Brendan McDermid/Reuters)").
+
+    >>> [is_photo_credit(t) for t in ("(AP Photo/Evan Vucci)", "[Name Surname/ Reuters]",
+    ...  "© REUTERS", "(UrduPoint News / Sputnik - 23rd August, 2021)", "©2018 Los Angeles Times")]
+    [True, True, True, False, False]
+    """
+    if _PHOTO_WORD_RE.search(credit):
+        return True
+    if "/" not in credit:
+        return False
+    inner = credit.strip(" \t()[]/.:-–—")
+    parts = [p.strip(" \t") for p in inner.split("/")]
+    return any(_PERSON_PART_RE.match(p) is not None and not OUTLET_WORD_RE.search(p) for p in parts)
 
 
 def _lines_with(
@@ -458,7 +611,7 @@ def _bylines(
 def _accept(
     cands: list[dict[str, object]],
     resolver: OutletResolver,
-    registry: Any | None,
+    registry: OutletRegistry | None,
     article_id: str,
     own_outlet: str,
     year: int | None,
@@ -469,20 +622,15 @@ def _accept(
         cands, key=lambda c: (_KINDS_PRIORITY[str(c["kind"])], c["start"] is None, c["start"] or 0)
     )
     for cand in ordered:
-        kind, phrase = str(cand["kind"]), str(cand["phrase"])
-        hit = resolver.get(phrase)
-        if hit is not None:
-            oid, entity = hit.outlet_id, hit.entity_text
-            confidence = min(_CONFIDENCE[kind], hit.confidence) if oid else 0.6
-        elif kind in ("dateline", "agency_tag") and cand["sep"] and _ACRONYM_RE.match(phrase):
-            # Unregistered agency acronyms ("(IANS) -", "— ANI") are credits by house style.
-            oid, entity, confidence = None, phrase, 0.5
-        else:
+        found = _resolve(cand, resolver)
+        if found is None:
             continue
-        if kind == "byline" and oid is None:
-            continue  # unregistered byline names are mostly people and desks
+        oid, entity, confidence = found
+        kind = "photo" if cand["photo"] else str(cand["kind"])
         if kind == "dateline" and not _credited_part(cand, oid, own_outlet, registry):
             continue
+        if kind in ("dateline", "byline") and oid and _same_house(oid, own_outlet, registry):
+            kind = "self"  # "(CNN)" on cnn.com: the outlet's own dateline, no republication
         start, end = cand["start"], cand["end"]
         if start is not None and (start, end) not in exact:
             if not taken.add(int(start), int(end)):
@@ -505,7 +653,56 @@ def _accept(
     return out
 
 
-def _credited_part(cand: dict[str, object], oid: str | None, own: str, registry: Any) -> bool:
+def _resolve(
+    cand: dict[str, object], resolver: OutletResolver
+) -> tuple[str | None, str, float] | None:
+    """(outlet_id, entity text, confidence) a candidate credits, or None when it credits
+    nothing: an agency tag must stand on the first line or the last lines of the text (mid-text,
+    "Headline - CNN" lists and "–Bloomberg" under a block quote are citations); an unregistered
+    acronym needs outlet context (a dateline with a place, on the first line or at the end:
+    "(ICE).", "(PDF)." mid-text are abbreviations); an unregistered name needs a strong credit
+    line ("originally published by ... at X", "posted with permission from X", "© 2018 X")."""
+    kind, phrase = str(cand["kind"]), str(cand["phrase"])
+    if kind == "agency_tag" and not (cand["head"] or cand["at_end"]) and not cand["photo"]:
+        return None
+    hit = resolver.get(phrase)
+    if hit is not None:
+        if kind == "byline" and hit.outlet_id is None:
+            return None  # unregistered byline names are mostly people and the outlet's desks
+        confidence = min(_CONFIDENCE[kind], hit.confidence) if hit.outlet_id else 0.6
+        return hit.outlet_id, hit.entity_text, confidence
+    if kind in ("dateline", "agency_tag") and cand["sep"] and _ACRONYM_RE.match(phrase):
+        # Unregistered agency acronyms ("(IANS) -", "— ANI") are credits by house style.
+        context = cand["place"] or cand["head"] or cand["at_end"]  # a place, first or last lines
+        return (None, phrase, 0.5) if context else None
+    strong = (kind in _STRONG_KINDS and not str(cand["cue"]).lower().startswith("translated")) or (
+        _STRONG_CUE_RE.search(str(cand["text"]))
+    )
+    if strong and _ENTITY_NAME_RE.match(phrase) and not ROLE_RE.search(phrase):
+        return None, phrase.strip(), 0.5
+    return None
+
+
+def _same_house(oid: str, own: str, registry: OutletRegistry | None) -> bool:
+    """The article's own outlet, or a sister outlet of the same (non-state) owner."""
+    if not own:
+        return False
+    if oid == own:
+        return True
+    if not callable(getattr(registry, "get", None)):
+        return False
+    mine, theirs = registry.get(own) or {}, registry.get(oid) or {}
+    owner = mine.get("owner")
+    return (
+        bool(owner)
+        and owner == theirs.get("owner")
+        and not _OWNERS_NOT_HOUSES_RE.search(str(owner))
+    )
+
+
+def _credited_part(
+    cand: dict[str, object], oid: str | None, own: str, registry: OutletRegistry | None
+) -> bool:
     """In 'Republisher / Source' datelines only the last name is credited, unless an earlier
     one is a registered wire or state medium other than the article's own outlet."""
     if int(cand["n_parts"]) == 1 or int(cand["part"]) == int(cand["n_parts"]) - 1:
@@ -530,24 +727,28 @@ def dateline_fields(credits: pd.DataFrame) -> pd.DataFrame:
     >>> dateline_fields(extract_credits(arts)).values.tolist()
     [['a1', 'MOSCOW', 'UrduPoint News / Sputnik']]
     """
-    if not isinstance(credits, pd.DataFrame):
-        raise TypeError("credits must be a DataFrame (schema 'credits')")
+    check_frame(credits, "credits", "dateline_fields")
     columns = ["article_id", "dateline_place", "credit_text"]
     missing = [c for c in ("article_id", "kind", "place", "text", "span_start") if c not in credits]
     if missing:
         raise ValueError(f"credits lacks columns {missing}")
     if credits.empty:
         return pd.DataFrame({c: pd.Series(dtype="string") for c in columns})
-    frame = credits.assign(_dl=credits["kind"].ne("dateline").astype(int))
+    # A self-credit in a dateline ("MOSCOW (Sputnik)" on sputniknews.com) is still a dateline.
+    is_dateline = credits["kind"].eq("dateline") | (
+        credits["kind"].eq("self") & credits["place"].notna()
+    )
+    frame = credits.assign(_dl=(~is_dateline).astype(int))
     frame = frame.sort_values(["article_id", "_dl", "span_start"], na_position="last")
     first = frame.drop_duplicates("article_id")
+    first_is_dateline = first["_dl"].eq(0)
     inner = first["text"].astype("string").str.extract(_CREDIT_TEXT_RE)["inner"]
     inner = inner.str.replace(_TRAILING_DATE_RE, "", regex=True).str.strip()
-    credit_text = inner.where(first["kind"].eq("dateline"), first["text"].astype("string"))
+    credit_text = inner.where(first_is_dateline, first["text"].astype("string"))
     out = pd.DataFrame(
         {
             "article_id": first["article_id"].astype("string"),
-            "dateline_place": first["place"].where(first["kind"].eq("dateline")).astype("string"),
+            "dateline_place": first["place"].where(first_is_dateline).astype("string"),
             "credit_text": credit_text.astype("string"),
         }
     )

@@ -27,18 +27,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE
+from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE, WEEKDAY
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 # What may follow a registered name inside one outlet phrase: descriptors and house words.
 _TAIL_OK_RE = re.compile(
     rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
     r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
     r"|correspondents?|reporters?"
+    # A day or time read into the name ("told NBC News Tuesday", "on Fox News Sunday").
+    rf"|{WEEKDAY}|today|yesterday|tonight"
     # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
     r"|Mundo|Brasil|Italia|France|Deutschland|Afrique|Internacional|Internationale"
-    r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[ \t]*$"
+    r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[“”»«\"]?[ \t]*$"
 )
 # Words before a registered name that still belong to the phrase: lower-case words and
 # possessives ("the state news agency", "Hungary's"); "Earlier" in "Earlier Xinhua" does not.
@@ -76,7 +81,7 @@ class OutletResolver:
     only unregistered outlet-like phrases.
     """
 
-    def __init__(self, registry: Any | None) -> None:
+    def __init__(self, registry: OutletRegistry | None) -> None:
         if registry is not None and not callable(getattr(registry, "find_mentions", None)):
             raise TypeError("registry must provide find_mentions(texts), e.g. load_registry()")
         self.registry = registry
@@ -132,7 +137,7 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
     return None
 
 
-def registry_or_default(registry: Any | None) -> Any | None:
+def registry_or_default(registry: OutletRegistry | None) -> OutletRegistry | None:
     """The given registry, else the default one from :mod:`provenance.outlets` when present."""
     if registry is not None:
         return registry

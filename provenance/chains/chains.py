@@ -44,12 +44,14 @@ def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     article_outlet = articles.set_index("article_id")["outlet_id"]
     edges = links.copy()
     edges["child_node"], edges["parent_node"] = _node_keys(edges, article_outlet)
+    # A mirror (the publisher's copy on another domain) is followed only when nothing else is.
+    edges["_mirror"] = (edges["relation"] == "mirror").astype(int)
     edges["_is_outlet"] = edges["parent_article_id"].isna().astype(int)
     edges["_relation"] = edges["relation"].map(RELATION_RANK).fillna(9).astype(int)
     edges["_confidence"] = -edges["confidence"].fillna(0.0)
     edges["_lag"] = edges["lag_hours"].abs().fillna(np.inf)
     edges["_late"] = (edges["lag_hours"] < 0).fillna(False).astype(int)
-    order = ["child_node", "_is_outlet", "_relation", "_confidence", "_lag", "link_id"]
+    order = ["child_node", "_mirror", "_is_outlet", "_relation", "_confidence", "_lag", "link_id"]
     edges = edges.sort_values(order, kind="mergesort")
 
     banned: set[str] = set()
@@ -65,7 +67,9 @@ def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
                 ["_late", "_confidence", "link_id"], ascending=[False, False, True]
             )
             banned.add(weakest["link_id"].iloc[0])
-    return chosen.drop(columns=["_is_outlet", "_relation", "_confidence", "_lag", "_late"])
+    return chosen.drop(
+        columns=["_mirror", "_is_outlet", "_relation", "_confidence", "_lag", "_late"]
+    )
 
 
 def build_chains(
@@ -90,10 +94,33 @@ def build_chains(
         return empty("chains"), empty("chain_hops")
     names, state = _outlet_lookup(outlets)
     chosen = choose_parents(links, articles) if not links.empty else None
-
+    if chosen is not None and chosen.empty:
+        chosen = None
     leaves = ("a:" + articles["article_id"].astype(str)).tolist()
+    nodes, parent, link_of = _parent_pointers(leaves, chosen)
+    hops = _walk_to_roots(nodes.get_indexer(leaves), parent, link_of)
+    hops = _hop_fields(hops, nodes, articles, chosen, names)
+    chains = _chain_rows(hops, articles, state)
+    hops["chain_id"] = chains["chain_id"].to_numpy()[hops["leaf"].to_numpy()]
+    chains = conform(
+        chains.drop(columns=["_keys", "_credited"]).sort_values("article_id"), "chains"
+    )
+    chain_hops = conform(
+        hops[["chain_id", "hop", "article_id", "outlet_id", "link_id", "evidence"]].sort_values(
+            ["chain_id", "hop"]
+        ),
+        "chain_hops",
+    )
+    return chains, chain_hops
+
+
+def _parent_pointers(
+    leaves: list[str], chosen: pd.DataFrame | None
+) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    """(nodes, parent, link_of): every node (the leaves, then the chosen links' ends), each
+    node's parent position (-1 at a root) and the row of ``chosen`` that leads there (-1)."""
     nodes = pd.Index(leaves)
-    if chosen is not None and not chosen.empty:
+    if chosen is not None:
         nodes = (
             nodes.append(pd.Index(chosen["child_node"]))
             .append(pd.Index(chosen["parent_node"]))
@@ -101,13 +128,16 @@ def build_chains(
         )
     parent = np.full(len(nodes), -1, dtype=np.int64)
     link_of = np.full(len(nodes), -1, dtype=np.int64)
-    if chosen is not None and not chosen.empty:
+    if chosen is not None:
         child_idx = nodes.get_indexer(chosen["child_node"])
         parent[child_idx] = nodes.get_indexer(chosen["parent_node"])
         link_of[child_idx] = np.arange(len(chosen))
+    return nodes, parent, link_of
 
-    # Pointer walk, one hop for every leaf at once.
-    leaf_idx = nodes.get_indexer(leaves)
+
+def _walk_to_roots(leaf_idx: np.ndarray, parent: np.ndarray, link_of: np.ndarray) -> pd.DataFrame:
+    """One row per (leaf, hop) up to the root or ``MAX_DEPTH``: the pointer walk, one hop for
+    every leaf at once (leaf and node as positions, link as a row of the chosen links)."""
     hop_leaf, hop_no, hop_node, hop_link = [], [], [], []
     current = leaf_idx.copy()
     alive = np.arange(len(leaf_idx))
@@ -121,8 +151,7 @@ def build_chains(
         if not keep.any() or hop == MAX_DEPTH:
             break
         alive, current = alive[keep], nxt[keep]
-
-    hops = pd.DataFrame(
+    return pd.DataFrame(
         {
             "leaf": np.concatenate(hop_leaf),
             "hop": np.concatenate(hop_no),
@@ -130,6 +159,17 @@ def build_chains(
             "link": np.concatenate(hop_link),
         }
     ).sort_values(["leaf", "hop"], kind="mergesort")
+
+
+def _hop_fields(
+    hops: pd.DataFrame,
+    nodes: pd.Index,
+    articles: pd.DataFrame,
+    chosen: pd.DataFrame | None,
+    names: pd.Series,
+) -> pd.DataFrame:
+    """The walk's hops with node_key, article_id, outlet_id, link_id, evidence, credited and
+    the readable label of each hop."""
     node_keys = np.asarray(nodes, dtype=object)[hops["node"].to_numpy()]
     hops["node_key"] = node_keys
     is_article = pd.Series(node_keys).str.startswith("a:").to_numpy()
@@ -150,11 +190,13 @@ def build_chains(
     link_ids = np.full(len(hops), None, dtype=object)
     evidence = np.full(len(hops), None, dtype=object)
     credited = np.full(len(hops), True)
-    if chosen is not None and not chosen.empty:
+    if chosen is not None:
         picked = hops["link"].to_numpy()[has_link]
         link_ids[has_link] = chosen["link_id"].to_numpy()[picked]
         evidence[has_link] = chosen["evidence"].to_numpy()[picked]
-        credited[has_link] = chosen["credited"].fillna(False).astype(bool).to_numpy()[picked]
+        # A mirror hop needs no credit: a publisher does not credit itself.
+        own = chosen["credited"].fillna(False).astype(bool) | (chosen["relation"] == "mirror")
+        credited[has_link] = own.to_numpy()[picked]
     hops["link_id"] = pd.Series(link_ids, index=hops.index, dtype="string")
     hops["evidence"] = pd.Series(evidence, index=hops.index, dtype="string")
     hops["credited"] = credited
@@ -163,7 +205,12 @@ def build_chains(
     label = hops["outlet_id"].map(names).astype("string").fillna(hops["outlet_id"])
     leaf_label = hops["article_id"].map(domain_of).astype("string")
     hops["label"] = leaf_label.where((hops["hop"] == 0) & leaf_label.notna(), label).fillna("?")
+    return hops
 
+
+def _chain_rows(hops: pd.DataFrame, articles: pd.DataFrame, state: pd.Series) -> pd.DataFrame:
+    """One row per leaf (chain_id, path, depth, root and state-affiliation flags), in leaf
+    order, with the helper columns ``_keys`` and ``_credited``."""
     grouped = hops.groupby("leaf", sort=True)
     chains = pd.DataFrame(
         {
@@ -187,17 +234,7 @@ def build_chains(
     )
     chains["credited_all_the_way"] = pd.Series(chains["_credited"], dtype="boolean")
     chains["chain_id"] = stable_ids(chains["_keys"])
-    hops["chain_id"] = chains["chain_id"].to_numpy()[hops["leaf"].to_numpy()]
-    chains = conform(
-        chains.drop(columns=["_keys", "_credited"]).sort_values("article_id"), "chains"
-    )
-    chain_hops = conform(
-        hops[["chain_id", "hop", "article_id", "outlet_id", "link_id", "evidence"]].sort_values(
-            ["chain_id", "hop"]
-        ),
-        "chain_hops",
-    )
-    return chains, chain_hops
+    return chains
 
 
 def _outlet_lookup(outlets: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]:

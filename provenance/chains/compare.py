@@ -1,4 +1,9 @@
-"""The outlet comparison: who republishes whom, who credits, whose stories root in state media."""
+"""The outlet comparison: who republishes whom, who credits, whose stories root in state media.
+
+Mirrors (the same article on another domain of the same publisher, ``relation == "mirror"``) are
+kept apart: they count in ``n_mirrored`` only, never in n_republished, share_republished,
+top_parents, credit_rate or median_lag_hours.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,14 @@ def compare_outlets(
     chains: pd.DataFrame,
     outlets: pd.DataFrame,
     *,
+    stories: pd.DataFrame | None = None,
     top: int = 3,
 ) -> pd.DataFrame:
     """One row per outlet with articles in the corpus.
 
     Columns are those of the ``outlet_comparison`` table, plus the mean of every ``f_`` framing
     feature of the outlet's articles and of every ``d_`` drift of its links to parents.
+    ``stories`` (with ``story_id`` on ``articles``) gives the state-media story columns.
 
     Example
     -------
@@ -81,6 +88,11 @@ def compare_outlets(
         republish.groupby("outlet_id")["lag_hours"].median().reindex(per_outlet.index)
     )
 
+    per_outlet["n_mirrored"] = _mirrored_counts(links, outlet_of).reindex(per_outlet.index)
+    per_outlet["n_mirrored"] = per_outlet["n_mirrored"].fillna(0)
+    per_outlet = per_outlet.join(_state_story_columns(articles, stories))
+    per_outlet["n_state_stories"] = per_outlet["n_state_stories"].fillna(0)
+
     features = [c for c in articles.columns if c.startswith("f_")]
     if features:
         per_outlet = per_outlet.join(articles.groupby("outlet_id")[features].mean())
@@ -94,3 +106,31 @@ def compare_outlets(
     per_outlet = per_outlet.join(info, how="left").reset_index()
     per_outlet["name"] = per_outlet["name"].fillna(per_outlet["outlet_id"])
     return conform(per_outlet, "outlet_comparison")
+
+
+def _mirrored_counts(links: pd.DataFrame, outlet_of: pd.Series) -> pd.Series:
+    """Per outlet: its articles on either side of a mirror link."""
+    mirror = links[links["relation"] == "mirror"]
+    sides = pd.concat([mirror["child_article_id"], mirror["parent_article_id"]]).dropna()
+    sides = sides.drop_duplicates()
+    return sides.groupby(sides.map(outlet_of)).size()
+
+
+def _state_story_columns(articles: pd.DataFrame, stories: pd.DataFrame | None) -> pd.DataFrame:
+    """Per outlet: state-media stories it carries (not as their first article) and its lag."""
+    columns = ["n_state_stories", "median_lag_state_stories_hours"]
+    if stories is None or stories.empty or "story_id" not in articles.columns:
+        return pd.DataFrame(columns=columns)
+    state = stories[stories["root_state_affiliated"].fillna(False).astype(bool)]
+    carried = articles[["article_id", "outlet_id", "story_id", "published"]].merge(
+        state[["story_id", "first_article_id", "first_published"]], on="story_id"
+    )
+    carried = carried[carried["article_id"] != carried["first_article_id"]]
+    lag = (carried["published"] - carried["first_published"]).dt.total_seconds() / 3600.0
+    grouped = carried.assign(lag=lag).groupby("outlet_id")
+    return pd.DataFrame(
+        {
+            "n_state_stories": grouped["story_id"].nunique(),
+            "median_lag_state_stories_hours": grouped["lag"].median(),
+        }
+    )

@@ -10,6 +10,14 @@ with evidence ``credit+text_reuse``. When an article republishes an outlet's sto
 (a dateline credit) and that story is not in the corpus, the citations in the text belong to the
 credited story: ``urdupoint.com > Sputnik > Magyar Nemzet`` has a second hop read inside the
 UrduPoint article, with ``child_outlet_id`` = Sputnik.
+
+Mirrors (:mod:`provenance.chains.mirrors`): a reuse pair between two domains of one publisher is
+a ``mirror`` link, whatever its direction and whether or not it is the child's best parent, and
+never a ``republishes`` one. A mirror is not a provenance source: when a child's best reuse
+parent is its mirror, its republication link goes to its best other (directed, non-mirror) reuse
+parent, if it has one. Chains follow a mirror link only when the node has no other parent
+(``choose_parents``); they then pass through the twin to the twin's sources, and the mirror hop
+counts as credited (a publisher does not credit itself).
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from provenance.chains.match import match_outlet_parents
+from provenance.chains.mirrors import mirror_mask
 from provenance.ids import stable_ids
 from provenance.schema import conform, empty
 
@@ -45,6 +54,7 @@ RELATION_RANK = {
     "op_ed_in": 3,
     "quotes": 4,
     "cites": 5,
+    "mirror": 6,
 }
 
 EVIDENCE_ORDER = ("credit", "citation", "text_reuse")
@@ -101,9 +111,10 @@ def build_links(
     art = articles[["article_id", "outlet_id", "published"]].copy()
     outlet_of = art.set_index("article_id")["outlet_id"]
 
-    reuse_links = _reuse_links(reuse, outlet_of)
+    mirror = mirror_mask(reuse["child_article_id"], reuse["parent_article_id"], articles, outlets)
+    reuse_links = _reuse_links(reuse, outlet_of, mirror)
     credit_rows = _credit_rows(credits, reuse, passages, outlet_of)
-    links = _merge_credits(reuse_links, credit_rows, reuse, outlet_of)
+    links = _merge_credits(reuse_links, credit_rows, reuse[~mirror], outlet_of)
     cite_rows = _citation_rows(citations, reuse, passages, outlet_of)
     links = _merge_citations(links, cite_rows, outlet_of)
     if links.empty:
@@ -122,16 +133,35 @@ def _or_empty(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
     return empty(name) if frame is None else frame
 
 
-def _reuse_links(reuse: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
-    best = reuse[reuse["is_best_parent"].fillna(False).astype(bool)]
-    best = best[best["direction"].fillna("undetermined") != "undetermined"]
+def _reuse_links(reuse: pd.DataFrame, outlet_of: pd.Series, mirror: np.ndarray) -> pd.DataFrame:
+    """Republication links (best directed non-mirror parents) and mirror links (every mirror pair)."""
+    best = reuse["is_best_parent"].fillna(False).astype(bool).to_numpy()
+    directed = (reuse["direction"].fillna("undetermined") != "undetermined").to_numpy()
+    # A child whose best parent is its mirror republishes its best other directed parent.
+    mirrored = reuse.loc[best & mirror, "child_article_id"]
+    fallback = reuse[~mirror & directed & ~best & reuse["child_article_id"].isin(mirrored)]
+    fallback = fallback.sort_values(
+        ["child_article_id", "containment", "confidence", "pair_id"],
+        ascending=[True, False, False, True],
+    ).drop_duplicates("child_article_id")
+    republished = pd.concat([reuse[best & ~mirror & directed], fallback])
+    return pd.concat(
+        [
+            _reuse_link_rows(republished, outlet_of, "republishes"),
+            _reuse_link_rows(reuse[mirror], outlet_of, "mirror"),
+        ],
+        ignore_index=True,
+    )
+
+
+def _reuse_link_rows(best: pd.DataFrame, outlet_of: pd.Series, relation: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "child_article_id": best["child_article_id"].astype("string"),
             "child_outlet_id": best["child_article_id"].map(outlet_of).astype("string"),
             "parent_article_id": best["parent_article_id"].astype("string"),
             "parent_outlet_id": best["parent_article_id"].map(outlet_of).astype("string"),
-            "relation": "republishes",
+            "relation": relation,
             "evidence": "text_reuse",
             "containment": best["containment"].astype(float),
             "parent_coverage": best["parent_coverage"].astype(float),
@@ -186,6 +216,8 @@ def _inherited(
 def _credit_rows(
     credits: pd.DataFrame, reuse: pd.DataFrame, passages: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
+    # Photo credits and self-credits name no source of the text.
+    credits = credits[~credits["kind"].isin(("photo", "self"))]
     rows = _own_evidence(credits, reuse, passages, outlet_of)
     rows = rows.sort_values(
         ["article_id", "outlet_id", "confidence"], ascending=[True, True, False]
@@ -399,6 +431,7 @@ def _finish(links: pd.DataFrame, art: pd.DataFrame, outlets: pd.DataFrame | None
     else:
         parent_state = pd.Series(False, index=links.index)
     reused = links["evidence"].str.contains("text_reuse", regex=False)
+    reused &= links["relation"] != "mirror"
     links["uncredited_state_media"] = reused & ~links["credited"].astype(bool) & parent_state
     parent_key = links["parent_article_id"].fillna("outlet:" + links["parent_outlet_id"].fillna(""))
     links["link_id"] = stable_ids(

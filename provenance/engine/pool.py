@@ -1,7 +1,8 @@
 """The pandas engine's process pool: how many workers, how to cut the work, how to run it.
 
 Both the per-article stages and link framing run their chunks here
-(:func:`provenance.analysis.parallel_article_stages`, :func:`provenance.analysis.link_framing`).
+(:func:`provenance.engine.local.parallel_article_stages`,
+:func:`provenance.engine.local.pooled_link_framing`).
 
 >>> pool_size(5_000, 4), check_workers(2)
 (2, 2)
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import numbers
+import os
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -86,14 +88,22 @@ def check_workers(workers: Any) -> int | None:
     return int(workers)
 
 
-def pool_size(n_articles: int, workers: int | None, per_worker: int | None = None) -> int:
-    """Processes the pandas engine uses: at most ``workers``, each with at least
-    ``per_worker`` items (default ``MIN_ARTICLES_PER_WORKER`` articles); 1 means in-process.
+def machine_cores() -> int:
+    """The cores this process may run on (its CPU affinity, else ``os.cpu_count()``)."""
+    with contextlib.suppress(AttributeError, OSError):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
-    >>> pool_size(5_000, 4), pool_size(1_000, 4), pool_size(50_000, None)
+
+def pool_size(n_articles: int, workers: int | None, per_worker: int | None = None) -> int:
+    """Processes the pandas engine uses: at most ``workers`` (None: all of
+    :func:`machine_cores`), each with at least ``per_worker`` items (default
+    ``MIN_ARTICLES_PER_WORKER`` articles); 1 means in-process.
+
+    >>> pool_size(5_000, 4), pool_size(1_000, 4), pool_size(1_000, None)
     (2, 1, 1)
     """
-    if not workers:
-        return 1
+    if workers is None:
+        workers = machine_cores()
     per_worker = MIN_ARTICLES_PER_WORKER if per_worker is None else per_worker
     return max(1, min(workers, n_articles // per_worker))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from provenance.errors import check_frame
+
 from .features import TITLE_FEATURES, scanner_for, score_detail
 from .lexicons import LexiconsArg
 from .quotes import quotes_table
@@ -28,11 +30,7 @@ def column_strings(frame: pd.DataFrame, column: str) -> list[str]:
 
 
 def _check_articles(articles: pd.DataFrame) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError("articles must be a pandas DataFrame")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lacks columns {sorted(missing)}")
+    check_frame(articles, "articles", "the framing scores", ["article_id", "text"])
     if articles["article_id"].isna().any() or articles["article_id"].duplicated().any():
         raise ValueError("articles.article_id must be unique and non-empty")
 

@@ -1,7 +1,7 @@
 """Per-text framing features: sources, attribution verbs, stance, tone, frames, readability.
 
 Every lexicon feature comes from one Aho-Corasick pass over the whole corpus (``scan.py``);
-sentiment is VADER (Hutto & Gilbert 2014) run once per *unique* sentence of the corpus;
+sentiment is VADER (Hutto & Gilbert 2014), vectorised (``sentiment.py``), once per *unique* sentence;
 everything else is vectorised counting. Rates are per 1,000 words of the text.
 
 >>> df = score_texts(pd.Series(["Officials claimed the deal was a disaster.", "He said yes."]))
@@ -25,6 +25,7 @@ from provenance.text import WORD_PATTERN, sentence_spans
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
 from .quotes import quote_spans
 from .scan import Scanner, cached_scanner
+from .sentiment import analyzer, vader_compounds
 from .techniques import (
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
@@ -111,11 +112,7 @@ _VOWEL_GROUP = r"[aeiouyAEIOUY]+"
 _SILENT_E = r"\w\w[^aeiouylAEIOUYL\W]e\b"
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+_vader = analyzer  # one SentimentIntensityAnalyzer per process (sentiment.analyzer)
 
 
 @lru_cache(maxsize=1)
@@ -186,8 +183,7 @@ def sentiment_of(sentences: Sequence[str]) -> np.ndarray:
     codes, uniques = pd.factorize(pd.Series(sentences, dtype=object))
     scores = np.fromiter((_COMPOUNDS.get(s) for s in uniques), dtype=float, count=len(uniques))
     todo = np.flatnonzero(np.isnan(scores))
-    analyzer = _vader()
-    scores[todo] = [analyzer.polarity_scores(uniques[i])["compound"] for i in todo]
+    scores[todo] = vader_compounds(uniques[todo].tolist())  # vaderSentiment's, bit for bit
     _COMPOUNDS.add(uniques[todo].tolist(), scores[todo].tolist())
     return scores[codes]
 

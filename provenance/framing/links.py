@@ -566,7 +566,7 @@ def _cited_features(
     parent_outlets = ctx.links["parent_outlet_id"].astype("string").fillna("").tolist()
     sent_start, sent_end = ctx.sents["start"].to_numpy(), ctx.sents["end"].to_numpy()
     link_list = ctx.link_list
-    rows, c_txt = [], []
+    rows, c_txt, ev_rows = [], [], []
     for i in np.flatnonzero(outlet_only):
         ci = ctx.pos[ctx.child_ids[i]]
         idx = ctx.by_doc.get(ci, np.zeros(0, int))
@@ -580,11 +580,11 @@ def _cited_features(
             rows.append(i)
             c_txt.append(t)
             if ctx.return_evidence:
-                evidence.append(
-                    _evidence_frame(
-                        [(link_list[i], "d_cited_n_words", s, e, ctx.texts[ci][s:e]) for s, e in sp]
-                    )
-                )
+                ev_rows += [
+                    (link_list[i], "d_cited_n_words", s, e, ctx.texts[ci][s:e]) for s, e in sp
+                ]
+    if ev_rows:  # one frame, not one a link (dtype casts: 15.7 s under cProfile, 3,000 ABP)
+        evidence.append(_evidence_frame(ev_rows))
     if rows:
         feats, _ = score_detail(pd.Series(c_txt, dtype=object), lexicons=ctx.lexicons)
         out.loc[rows, cited_cols] = feats[[f"f_{k}" for k in PASSAGE_FEATURES]].to_numpy()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
-from provenance.errors import ErrorLog
+from provenance.errors import ErrorLog, check_frame
 from provenance.ingest.files import (
     READ_ERRORS,
     SUPPORTED_SUFFIXES,
@@ -125,7 +125,7 @@ def read_articles(
                 pages = []
     if pages:
         batches.append(_normalise_pages(pages, log, limits))
-    return finish(batches, log), _sorted_errors(log)
+    return finish(batches, log), sorted_errors(log)
 
 
 def articles_from_frame(
@@ -147,8 +147,7 @@ def articles_from_frame(
     >>> articles.loc[0, ["domain", "title"]].tolist(), int(articles.loc[0, "n_words"])
     (['example.org', 'Talks resume'], 7)
     """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
+    check_frame(df, "df", "articles_from_frame")
     columns = check_columns(columns)
     fields, missing = select_fields(df, columns)
     if missing:
@@ -161,7 +160,7 @@ def articles_from_frame(
     fields["_record"] = pd.RangeIndex(1, len(fields) + 1).astype(str)
     fields["_order"] = 0
     articles = finish([normalise(fields, log, IngestLimits().max_record_bytes)], log)
-    return articles, _sorted_errors(log)
+    return articles, sorted_errors(log)
 
 
 def _read_file(
@@ -207,7 +206,7 @@ def _normalise_pages(
     return normalise(pd.DataFrame(pages), log, limits.max_record_bytes)
 
 
-def _sorted_errors(log: ErrorLog) -> pd.DataFrame:
+def sorted_errors(log: ErrorLog) -> pd.DataFrame:
     # By file, then record number (file-level rows first), whatever step found the problem.
     errors = log.to_frame()
     number = pd.to_numeric(errors["record"].str.extract(r"(\d+)")[0], errors="coerce")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from provenance.errors import check_frame
 from provenance.outlets.codes import is_country_code, is_language_code
 from provenance.outlets.domains import registered_domain, split_host
 from provenance.outlets.mentions import MentionMatcher
@@ -209,8 +210,7 @@ class OutletRegistry:
     """
 
     def __init__(self, table: pd.DataFrame) -> None:
-        if not isinstance(table, pd.DataFrame):
-            raise TypeError(f"table must be a DataFrame, got {type(table).__name__}")
+        check_frame(table, "table", "OutletRegistry")
         table = conform(table.assign(registered=True), "outlets")
         if table["outlet_id"].duplicated().any():
             dupes = sorted(table.loc[table["outlet_id"].duplicated(), "outlet_id"].unique())
@@ -487,8 +487,7 @@ def assign_outlets(articles: pd.DataFrame, reg: OutletRegistry | None = None) ->
     >>> assign_outlets(arts).tolist()
     ['urdupoint', 'reuters']
     """
-    if not isinstance(articles, pd.DataFrame):
-        raise TypeError("articles must be a DataFrame")
+    check_frame(articles, "articles", "assign_outlets")
     reg = reg if reg is not None else load_registry()
     index = articles.index
 

@@ -42,11 +42,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns
+from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution.patterns import UPPER
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
@@ -74,6 +74,9 @@ from provenance.ids import stable_id
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
 from provenance.text import count_words, sentence_spans
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 MAX_QUOTE_CHARS = 3000
 MAX_QUOTE_PARAGRAPHS = 20
@@ -134,7 +137,7 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.DataFrame:
+def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
     """Direct quotes of every article's title and text, with speaker, role, verb, addressee.
 
     ``articles`` needs article_id, title and text; ``registry`` resolves addressee outlets
@@ -162,6 +165,7 @@ def extract_quotes(articles: pd.DataFrame, registry: Any | None = None) -> pd.Da
     frame = pd.DataFrame(rows)
     frame["_field"] = frame["field"].map({"title": 0, "text": 1})
     frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
+    restore_spans(frame, cols, "field")
     return conform(frame.drop(columns="_field"), "quotes")
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -249,17 +250,81 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
     )
     child_body, child_cut = _clip(text(child["text"]) if child is not None else "")
     parent_body, parent_cut = _clip(text(parent["text"]) if parent is not None else "")
-    child_marks: list[Mark] = []
-    parent_marks: list[Mark] = []
-    flags: list[str] = []
-
-    # Aligned passages, added and dropped text.
     pair = ctx.pair_of.get((child_id, text(link_row["parent_article_id"])))
+    diff = _aligned_text(ctx, pair if parent is not None else None, child_body, parent_body)
+    child_marks, parent_marks = diff.child_marks, diff.parent_marks
+    parent_name = outlet_badge(parent_outlet, ctx.outlets)
+    flags, source_marks = _source_flags(link_row, ctx, child_id, parent_outlet, parent_name)
+    child_marks += source_marks
+
+    # Quotes: dropped, added, and attribution-verb shifts.
+    child_quotes = ctx.quotes_of(child_id)
+    child_marks += _quote_marks(child_quotes, len(child_body))
+    if parent is not None and parent_body:
+        parent_quotes = ctx.quotes_of(text(link_row["parent_article_id"]))
+        parent_marks += _quote_marks(parent_quotes, len(parent_body))
+        flags += _quote_changes(parent_quotes, child_quotes, parent_body, child_body)
+
+    # Framing evidence, and what of it the child dropped or added.
+    child_fx = _evidence_marks(ctx, child_id, child_body)
+    parent_fx = _evidence_marks(ctx, text(link_row["parent_article_id"]), parent_body)
+    child_marks += child_fx
+    parent_marks += parent_fx
+    if diff.aligned:
+        # Evidence in dropped text or in words the child changed: a dropped hedge, an added
+        # loaded word.
+        lost = sorted(diff.dropped + diff.changed_parent)
+        gained = sorted(diff.added + diff.changed_child)
+        flags += _framing_changes(parent_fx, lost, parent_body, "dropped by the child")
+        flags += _framing_changes(child_fx, gained, child_body, "added by the child")
+
+    head = _link_heading(link_row, ctx, pair, child_outlet, parent_name)
+    parent_col = _column(
+        "Parent", parent, parent_body, parent_cut, parent_marks, parent_outlet, ctx
+    )
+    child_col = _column("Child", child, child_body, child_cut, child_marks, child_outlet, ctx)
+    legend = _LEGEND
+    if pair is None and parent is not None:
+        legend += '<p class="note">No aligned passages for this link (no text-reuse pair).</p>'
+    return (
+        f'<article class="lv" data-link="{esc(link_id)}">{head}'
+        f'<ul class="flags">{"".join(flags)}</ul>'
+        f'<div class="sbs">{parent_col}{child_col}</div>'
+        f"{_deltas_table(link_row, ctx)}{legend}</article>"
+    )
+
+
+_LEGEND = (
+    '<p class="legend"><span class="al">aligned passage</span> <span class="add">added</span> '
+    '<span class="drop">dropped</span> <span class="chg">changed words</span> '
+    '<span class="cr">credit</span> <span class="ci">citation</span> '
+    '<span class="q">quote</span> <span class="fx">framing evidence</span></p>'
+)
+
+
+@dataclass
+class _AlignedText:
+    """A link's aligned passages in the child and parent text: the marks to draw, and the added,
+    dropped and changed spans (character offsets into the clipped bodies)."""
+
+    child_marks: list[Mark] = field(default_factory=list)
+    parent_marks: list[Mark] = field(default_factory=list)
+    aligned: bool = False
+    added: list[tuple[int, int]] = field(default_factory=list)
+    dropped: list[tuple[int, int]] = field(default_factory=list)
+    changed_child: list[tuple[int, int]] = field(default_factory=list)
+    changed_parent: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _aligned_text(
+    ctx: LinkContext, pair: tuple[Any, ...] | None, child_body: str, parent_body: str
+) -> _AlignedText:
+    """Aligned passages (numbered), the words changed inside them, and the added and dropped
+    text around them; nothing without a text-reuse pair or a parent text."""
+    out = _AlignedText()
     aligned_child: list[tuple[int, int]] = []
     aligned_parent: list[tuple[int, int]] = []
-    changed_child: list[tuple[int, int]] = []
-    changed_parent: list[tuple[int, int]] = []
-    if pair is not None and parent is not None:
+    if pair is not None:
         rows = ctx.passages_of(pair[0])
         for num, (cs, ce, ps, pe) in enumerate(
             zip(
@@ -279,33 +344,44 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
                 continue
             aligned_child.append((cs, ce))
             aligned_parent.append((ps, pe))
-            child_marks.append(Mark(cs, ce, "al", num))
-            parent_marks.append(Mark(ps, pe, "al", num))
+            out.child_marks.append(Mark(cs, ce, "al", num))
+            out.parent_marks.append(Mark(ps, pe, "al", num))
             changed_c, changed_p = _changed_spans(child_body[cs:ce], parent_body[ps:pe], cs, ps)
             # No per-span titles for the diff classes: the legend explains them, and they repeat.
-            child_marks += [Mark(s, e, "chg") for s, e in changed_c]
-            parent_marks += [Mark(s, e, "chg") for s, e in changed_p]
-            changed_child += changed_c
-            changed_parent += changed_p
-    has_alignment = bool(aligned_child)
-    added = uncovered_spans(len(child_body), aligned_child) if has_alignment else []
-    dropped = uncovered_spans(len(parent_body), aligned_parent) if has_alignment else []
+            out.child_marks += [Mark(s, e, "chg") for s, e in changed_c]
+            out.parent_marks += [Mark(s, e, "chg") for s, e in changed_p]
+            out.changed_child += changed_c
+            out.changed_parent += changed_p
+    out.aligned = bool(aligned_child)
+    added = uncovered_spans(len(child_body), aligned_child) if out.aligned else []
+    dropped = uncovered_spans(len(parent_body), aligned_parent) if out.aligned else []
     # Whitespace between passages is neither added nor dropped text.
-    added = [(s, e) for s, e in added if child_body[s:e].strip()]
-    dropped = [(s, e) for s, e in dropped if parent_body[s:e].strip()]
-    child_marks += [Mark(s, e, "add") for s, e in added]
-    parent_marks += [Mark(s, e, "drop") for s, e in dropped]
+    out.added = [(s, e) for s, e in added if child_body[s:e].strip()]
+    out.dropped = [(s, e) for s, e in dropped if parent_body[s:e].strip()]
+    out.child_marks += [Mark(s, e, "add") for s, e in out.added]
+    out.parent_marks += [Mark(s, e, "drop") for s, e in out.dropped]
+    return out
 
-    # Credit line: shown, or its absence flagged.
+
+def _source_flags(
+    link_row: Mapping[str, object],
+    ctx: LinkContext,
+    child_id: str,
+    parent_outlet: str,
+    parent_name: str,
+) -> tuple[list[str], list[Mark]]:
+    """(flags, child marks) of how the child names its parent: its credit lines (or their
+    absence) and its citations of the parent outlet (interviews, statements, reports)."""
+    flags: list[str] = []
+    marks: list[Mark] = []
     credits = _outlet_rows(ctx.credits_of(child_id), parent_outlet)
-    parent_name = outlet_badge(parent_outlet, ctx.outlets)
     credited = link_row.get("credited")
     for kind, credit_text, start, end in zip(
         credits["kind"], credits["text"], credits["span_start"], credits["span_end"], strict=True
     ):
         flags.append(f'<li class="ok">Credit line ({esc(kind)}): <q>{esc(credit_text)}</q></li>')
         if not is_missing(start) and not is_missing(end):
-            child_marks.append(Mark(int(start), int(end), "cr", title=f"credit ({text(kind)})"))
+            marks.append(Mark(int(start), int(end), "cr", title=f"credit ({text(kind)})"))
     if credits.empty and credited is True:
         cue = text(link_row.get("cue"))
         detail = f": <q>{esc(cue)}</q>" if cue else ""
@@ -316,8 +392,6 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
         flags.append(
             '<li class="bad"><strong>Uncredited reuse of state-affiliated media</strong></li>'
         )
-
-    # Citations of the parent outlet (interviews, statements, reports).
     citations = _outlet_rows(ctx.citations_of(child_id), parent_outlet)
     for kind, cite_text, start, end, speaker in zip(
         citations["kind"],
@@ -332,29 +406,19 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
             f'<li class="ok">Cites {parent_name} — {esc(kind)}{who}: <q>{esc(cite_text)}</q></li>'
         )
         if not is_missing(start) and not is_missing(end):
-            child_marks.append(Mark(int(start), int(end), "ci", title=f"citation ({text(kind)})"))
+            marks.append(Mark(int(start), int(end), "ci", title=f"citation ({text(kind)})"))
+    return flags, marks
 
-    # Quotes: dropped, added, and attribution-verb shifts.
-    child_quotes = ctx.quotes_of(child_id)
-    child_marks += _quote_marks(child_quotes, len(child_body))
-    if parent is not None and parent_body:
-        parent_quotes = ctx.quotes_of(text(link_row["parent_article_id"]))
-        parent_marks += _quote_marks(parent_quotes, len(parent_body))
-        flags += _quote_changes(parent_quotes, child_quotes, parent_body, child_body)
 
-    # Framing evidence, and what of it the child dropped or added.
-    child_fx = _evidence_marks(ctx, child_id, child_body)
-    parent_fx = _evidence_marks(ctx, text(link_row["parent_article_id"]), parent_body)
-    child_marks += child_fx
-    parent_marks += parent_fx
-    if has_alignment:
-        # Evidence in dropped text or in words the child changed: a dropped hedge, an added
-        # loaded word.
-        lost = sorted(dropped + changed_parent)
-        gained = sorted(added + changed_child)
-        flags += _framing_changes(parent_fx, lost, parent_body, "dropped by the child")
-        flags += _framing_changes(child_fx, gained, child_body, "added by the child")
-
+def _link_heading(
+    link_row: Mapping[str, object],
+    ctx: LinkContext,
+    pair: tuple[Any, ...] | None,
+    child_outlet: str,
+    parent_name: str,
+) -> str:
+    """The view's heading (child takes from parent, relation) and its meta lines (evidence,
+    containment, coverage, lag, confidence, added and dropped words, speakers)."""
     head = (
         f'<h3>{outlet_badge(child_outlet, ctx.outlets)} <span class="arrow">takes from</span> '
         f'{parent_name} <span class="rel">{esc(link_row["relation"])}</span></h3>'
@@ -372,30 +436,12 @@ def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
         f"parent coverage {_fmt(link_row['parent_coverage'], '.2f')} · "
         f"lag {_fmt(link_row['lag_hours'], '.1f', ' h')} · "
         f"confidence {_fmt(link_row['confidence'], '.2f')}{counts} · "
-        f"<code>{esc(link_id)}</code></p>"
+        f"<code>{esc(text(link_row['link_id']))}</code></p>"
     )
     speakers = text(link_row.get("speakers"))
     if speakers:
         meta += f'<p class="meta">Speakers: {esc(speakers)}</p>'
-
-    parent_col = _column(
-        "Parent", parent, parent_body, parent_cut, parent_marks, parent_outlet, ctx
-    )
-    child_col = _column("Child", child, child_body, child_cut, child_marks, child_outlet, ctx)
-    legend = (
-        '<p class="legend"><span class="al">aligned passage</span> <span class="add">added</span> '
-        '<span class="drop">dropped</span> <span class="chg">changed words</span> '
-        '<span class="cr">credit</span> <span class="ci">citation</span> '
-        '<span class="q">quote</span> <span class="fx">framing evidence</span></p>'
-    )
-    if pair is None and parent is not None:
-        legend += '<p class="note">No aligned passages for this link (no text-reuse pair).</p>'
-    return (
-        f'<article class="lv" data-link="{esc(link_id)}">{head}{meta}'
-        f'<ul class="flags">{"".join(flags)}</ul>'
-        f'<div class="sbs">{parent_col}{child_col}</div>'
-        f"{_deltas_table(link_row, ctx)}{legend}</article>"
-    )
+    return head + meta
 
 
 def _column(

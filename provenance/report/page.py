@@ -37,6 +37,7 @@ FEATURED_LINKS = 4
 CHAIN_GRAPH_CAP = 60
 LEAD_CHARS = 280
 TOP_FINDINGS = 10
+STORY_ROWS = 10
 # Content-Security-Policy: nothing may be fetched; only the page's own inline style and script.
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -262,6 +263,50 @@ class Report:
         if outlet_id in self.outlets.index:
             return str(self.outlets.loc[outlet_id, "name"])
         return outlet_id.removeprefix("domain:")
+
+    # ---- stories ----------------------------------------------------------------------------
+    def stories_section(self) -> str:
+        """The largest story clusters: who ran the text first, how far and fast it travelled."""
+        stories = self.t["stories"]
+        top = stories.sort_values(
+            ["n_articles", "n_outlets", "story_id"],
+            ascending=[False, False, True],
+            kind="mergesort",
+        ).head(STORY_ROWS)
+        rows = []
+        for r in top.itertuples(index=False):
+            first = self.ctx.article(r.first_article_id)
+            title = esc(first["title"]) if first is not None and pd.notna(first["title"]) else ""
+            when = (
+                r.first_published.strftime("%Y-%m-%d %H:%M") if pd.notna(r.first_published) else "–"
+            )
+            state = (
+                ' <span class="flag">state-media root</span>'
+                if r.root_state_affiliated is True
+                else ""
+            )
+            rows.append(
+                f"<tr><td>{int(r.n_articles):,}</td><td>{int(r.n_outlets):,}</td>"
+                f"<td>{outlet_badge(r.first_outlet_id, self.outlets)}{state}<br><i>{title}</i></td>"
+                f"<td>{esc(when)}</td><td>{_num(r.span_hours, '.1f')}</td>"
+                f"<td>{int(r.n_credited):,}</td></tr>"
+            )
+        n_state = int(stories["root_state_affiliated"].fillna(False).astype(bool).sum())
+        head = (
+            f"<p>{len(stories):,} {'story' if len(stories) == 1 else 'stories'} (texts carried "
+            "by more than one article) cover "
+            f"{int(stories['n_articles'].sum()):,} articles; {n_state:,} start at or root in "
+            "state-affiliated media.</p>"
+        )
+        table = (
+            f'<table class="stories"><caption>The {len(rows)} largest stories</caption>'
+            "<tr><th>articles</th><th>outlets</th><th>first outlet and headline</th>"
+            "<th>first published (UTC)</th><th>span, hours</th><th>credited</th></tr>"
+            f"{''.join(rows)}</table>"
+            if rows
+            else "<p>No two articles share a text.</p>"
+        )
+        return f'<section class="block" id="stories"><h2>Stories</h2>{head}{table}</section>'
 
     # ---- links ------------------------------------------------------------------------------
     def link_views(self) -> dict[str, str]:
@@ -506,6 +551,7 @@ def render_page(tables: Mapping[str, pd.DataFrame], title: str) -> str:
         [
             report.overview(),
             report.chains_section(),
+            report.stories_section(),
             report.links_section(views),
             report.outlets_section(),
             notes_section(),
@@ -520,7 +566,7 @@ def render_page(tables: Mapping[str, pd.DataFrame], title: str) -> str:
         '<body class="pv-root">'
         f'<header class="top"><h1>{esc(title)}</h1><p>{esc(report.corpus_line())}</p>'
         '<nav class="sections"><a href="#overview">Overview</a><a href="#chains">Chains</a>'
-        '<a href="#links">Links</a><a href="#outlets">Outlets</a><a href="#notes">Notes</a></nav>'
+        '<a href="#stories">Stories</a><a href="#links">Links</a><a href="#outlets">Outlets</a><a href="#notes">Notes</a></nav>'
         "</header>"
         f"{FILTERS}"
         "<noscript><p class='note'>The tables and filters need JavaScript; the overview, chain "

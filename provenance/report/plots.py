@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from provenance.errors import check_frame
 from provenance.report.data import outlet_lookup, prepare_tables
 
 # Outlets shown in the plots: the ones with the most articles (the table below lists all).
@@ -60,11 +61,8 @@ def _names(frame: pd.DataFrame) -> list[str]:
 
 
 def _check_comparison(outlet_comparison: pd.DataFrame) -> None:
-    if not isinstance(outlet_comparison, pd.DataFrame):
-        raise TypeError("outlet_comparison must be a DataFrame")
-    missing = {"outlet_id", "name", "n_articles", *METRICS} - set(outlet_comparison.columns)
-    if missing:
-        raise ValueError(f"outlet_comparison lacks columns {sorted(missing)}")
+    columns = ["outlet_id", "name", "n_articles", *METRICS]
+    check_frame(outlet_comparison, "outlet_comparison", "the outlet plots", columns)
 
 
 def _new_axes(ax: Axes | None, n_rows: int, width: float) -> Axes:

@@ -1,137 +1,239 @@
-"""Candidate pairs: MinHash signatures and LSH banding over the whole corpus at once.
+"""Candidate pairs for containment: a sample of each document's shingles against every document.
 
-Min-hashes use multiply-add-shift universal hashing ``((a * x + b) mod 2**64) >> 32`` on every
-shingle of a block of documents at once, reduced per document with ``np.minimum.reduceat``.
-Banding joins the ``rows`` values of a band into one 64-bit key; documents sharing a key in any
-band are candidates (sorting per band, no dictionary per document).
+Banded MinHash finds pairs by Jaccard, and a short text inside a long one has a low Jaccard
+whatever its containment (a 34-word flash inside its 290-word full version: containment 0.94,
+Jaccard 0.2). Containment of ``a`` in ``b`` is the share of a's shingles found in b, so a uniform
+sample of a's shingles estimates it: each sampled shingle is in b with that probability.
 
->>> import numpy as np
+1. :func:`containment_sketch`: each document's ``sketch_size`` smallest shingle columns (the
+   columns are hash values, so these are a uniform sample of its shingles, chosen the same way
+   in every document); a document with fewer shingles keeps all of them, and its count is exact;
+2. :func:`postings`: every document's shingles in a column some sketch holds (an inverted
+   index restricted to the sampled columns: ~9% of ABP's shingles at 64 a document);
+3. :func:`sketch_hits`: one sparse product (sketch x postings) counts, for every pair meeting
+   in a sampled column, how many of the query's sampled shingles the other document holds;
+4. :func:`candidate_pairs`: pairs whose count reaches the least count that a pair at exactly
+   ``min_containment`` reaches with probability 1 - MISS_RATE (binomial: a sample without
+   replacement is tighter still), either way; exact verification follows (:mod:`.verify`).
+
+The cost is the number of (sampled shingle, other document holding it) meetings, about
+``n_docs * sketch_size * mean document frequency``: near-linear, as shingles above the
+document-frequency cap are gone. Each step works on any subset of the corpus (a partition, a
+bucket of columns, a bucket of pairs), so the Dask engine runs the same functions.
+
 >>> from provenance.reuse.shingles import build_index
->>> idx = build_index(["a b c d e f g h", "a b c d e f g x", "zz yy xx ww vv uu"], 3)
->>> sig = minhash_signatures(idx, num_perm=16, seed=0)
->>> lsh_candidate_pairs(sig, idx.n_shingles > 0, bands=8).tolist()
+>>> idx = build_index(["a b c d e f g h i j k l", "a b c d e f g h i j k l m n o p q r", "z"], 3)
+>>> sketch = containment_sketch(idx, sketch_size=64, min_containment=0.5)
+>>> hits = sketch_hits(sketch, *postings(idx, sketched_columns([sketch])))
+>>> candidate_pairs(hits).tolist()
 [[0, 1]]
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
 import numpy as np
+import scipy.sparse as sp
 
-from provenance.progress import progress
-from provenance.reuse.shingles import ShingleIndex
+from provenance.reuse.params import MIN_SHARED
+from provenance.reuse.shingles import N_COLUMNS, ShingleIndex
 
-# Shingles per vectorised block (times num_perm uint64 values: ~8 MB at 128 permutations).
-_BLOCK = 8192
-# Buckets bigger than this (thousands of documents sharing a band) are linked as a chain of
-# neighbours instead of all pairs, which bounds the cost on hostile input (mass duplicates).
-MAX_BUCKET = 500
-_EMPTY = np.uint32(0xFFFFFFFF)
-
-
-def minhash_signatures(
-    index: ShingleIndex, num_perm: int, seed: int = 0, *, quiet: bool = True
-) -> np.ndarray:
-    """(n_docs, num_perm) uint32 min-hash signatures; documents without shingles get all-ones."""
-    rng = np.random.default_rng(seed)
-    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
-    n_docs = index.n_docs
-    sig = np.full((n_docs, num_perm), _EMPTY, dtype=np.uint32)
-    nonempty = np.flatnonzero(index.n_shingles > 0)
-    if len(nonempty) == 0:
-        return sig
-    x = index.cols.astype(np.uint64)
-    # Blocks of whole documents holding about _BLOCK shingles: the (num_perm, block) hash matrix
-    # stays in cache, which matters more than the number of numpy calls.
-    ends = index.indptr[nonempty + 1]
-    targets = np.arange(_BLOCK, int(ends[-1]) + _BLOCK, _BLOCK)
-    cuts = np.unique(
-        np.minimum(np.concatenate([[0], np.searchsorted(ends, targets) + 1]), len(nonempty))
-    )
-    shift = np.uint64(32)
-    a_col, b_col = a[:, None], b[:, None]
-    blocks = list(zip(cuts[:-1], cuts[1:], strict=True))
-    for lo, hi in progress(blocks, total=len(blocks), desc="reuse: minhash", quiet=quiet):
-        docs = nonempty[lo:hi]
-        s0, s1 = index.indptr[docs[0]], index.indptr[docs[-1] + 1]
-        block = a_col * x[None, s0:s1]
-        block += b_col
-        block >>= shift
-        sig[docs] = np.minimum.reduceat(block, index.indptr[docs] - s0, axis=1).T
-    return sig
+# A pair at exactly min_containment is missed with at most this probability (a pair above it,
+# less): with 64 sampled shingles and 0.3, the least count is 10 of 64 (mean 19.2).
+MISS_RATE = 0.005
+# Columns held by more documents than this are chained (see sketch_hits); with the automatic
+# document-frequency cap (at most max(50, 0.5% of the corpus)) none is up to 100,000 documents.
+MAX_POSTINGS = 500
 
 
-def _band_keys(sig: np.ndarray, bands: int) -> np.ndarray:
-    """(n_docs, bands) uint64 keys; a band of 1-2 rows is packed exactly, longer ones mixed."""
-    n, k = sig.shape
-    rows = k // bands
-    s = sig[:, : rows * bands].reshape(n, bands, rows).astype(np.uint64)
-    if rows == 1:
-        return s[:, :, 0]
-    if rows == 2:
-        return (s[:, :, 0] << np.uint64(32)) | s[:, :, 1]
-    mix = np.random.default_rng(rows).integers(1, 2**63, size=rows, dtype=np.uint64) | np.uint64(1)
-    return (s * mix).sum(axis=2, dtype=np.uint64) ^ (s[:, :, 0] << np.uint64(32))
+@dataclass(frozen=True)
+class Sketch:
+    """Sampled shingles of a set of documents, one entry a row.
+
+    ``docs`` labels each entry's document (row numbers, or corpus-wide keys in a distributed
+    run), ``cols`` its shingle column, ``need`` the count of these shingles another document
+    must hold to be a candidate (per entry, the value of its document).
+    """
+
+    docs: np.ndarray
+    cols: np.ndarray  # int32
+    need: np.ndarray  # int32
 
 
-def _pairs_in_groups(
-    order: np.ndarray, group_start: np.ndarray, group_size: np.ndarray
-) -> np.ndarray:
-    """All (i, j) pairs within each group of ``order`` (groups are contiguous runs)."""
-    if len(group_size) == 0:
-        return np.empty((0, 2), dtype=np.int64)
-    big = group_size > MAX_BUCKET
-    out = []
-    if big.any():  # chain of neighbours only
-        idx = np.concatenate(
-            [
-                np.arange(s, s + g - 1)
-                for s, g in zip(group_start[big], group_size[big], strict=True)
-            ]
+@dataclass(frozen=True)
+class Hits:
+    """Per (query document, other document) meeting: sampled shingles of ``a`` found in ``b``.
+
+    A distributed run gets the hits of one pair from several column buckets: the rows of one
+    (a, b) add up (:func:`candidate_pairs` sums them).
+    """
+
+    a: np.ndarray
+    b: np.ndarray
+    hits: np.ndarray  # int32
+    need: np.ndarray  # int32, a's least count
+
+    @staticmethod
+    def concat(parts: Sequence[Hits]) -> Hits:
+        """The rows of several :class:`Hits`, in order."""
+        if not parts:
+            return Hits(*(np.empty(0, t) for t in (np.int64, np.int64, np.int32, np.int32)))
+        return Hits(
+            *(np.concatenate([getattr(p, f) for p in parts]) for f in ("a", "b", "hits", "need"))
         )
-        out.append(np.stack([order[idx], order[idx + 1]], axis=1))
-    gs, gn = group_start[~big], group_size[~big]
-    # Each member at offset m pairs with the g - m - 1 members after it.
-    member = np.repeat(gs, gn) + (np.arange(gn.sum()) - np.repeat(np.cumsum(gn) - gn, gn))
-    later = np.repeat(gs + gn, gn) - member - 1
-    left = np.repeat(member, later)
-    step = np.arange(later.sum()) - np.repeat(np.cumsum(later) - later, later) + 1
-    out.append(np.stack([order[left], order[left + step]], axis=1))
-    return np.concatenate(out)
+
+    def take(self, rows: np.ndarray) -> Hits:
+        """The rows selected by an index or boolean mask."""
+        return Hits(self.a[rows], self.b[rows], self.hits[rows], self.need[rows])
 
 
-def lsh_candidate_pairs(
-    sig: np.ndarray, usable: np.ndarray, bands: int, *, quiet: bool = True
-) -> np.ndarray:
-    """(m, 2) int64 array of document pairs (i < j, sorted, unique) sharing any band key."""
-    docs = np.flatnonzero(usable)
-    if len(docs) < 2:
-        return np.empty((0, 2), dtype=np.int64)
-    keys = _band_keys(sig[docs], bands)
-    n = len(sig)
-    codes = []
-    for band in progress(range(bands), total=bands, desc="reuse: lsh", quiet=quiet):
-        col = keys[:, band]
-        order = np.argsort(col, kind="stable")
-        sk = col[order]
-        brk = np.flatnonzero(sk[1:] != sk[:-1]) + 1
-        starts = np.concatenate([[0], brk])
-        sizes = np.diff(np.concatenate([starts, [len(sk)]]))
-        multi = sizes > 1
-        p = _pairs_in_groups(docs[order], starts[multi], sizes[multi])
-        if len(p):
-            lo, hi = np.minimum(p[:, 0], p[:, 1]), np.maximum(p[:, 0], p[:, 1])
-            codes.append(lo * n + hi)  # a pair meets at most once within a band
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
-    code = np.unique(np.concatenate(codes))
-    return np.stack([code // n, code % n], axis=1)
+@lru_cache(maxsize=64)
+def least_hits(sample: int, min_containment: float) -> int:
+    """Least count of ``sample`` sampled shingles found in another document for a candidate.
+
+    The largest m with P(Binomial(sample, min_containment) < m) <= MISS_RATE, at least 1.
+
+    >>> least_hits(64, 0.3), least_hits(64, 0.5), least_hits(16, 0.3)
+    (10, 22, 1)
+    """
+    q, cdf = 1.0 - min_containment, 0.0
+    for k in range(sample + 1):
+        cdf += math.comb(sample, k) * min_containment**k * q ** (sample - k)
+        if cdf > MISS_RATE:
+            return max(k, 1)
+    return sample
 
 
-def signature_agreement(sig: np.ndarray, pairs: np.ndarray, chunk: int = 65_536) -> np.ndarray:
-    """Share of equal min-hashes of each pair: an unbiased estimate of its shingle Jaccard."""
-    out = np.empty(len(pairs), dtype=np.float64)
-    for s in range(0, len(pairs), chunk):
-        p = pairs[s : s + chunk]
-        out[s : s + len(p)] = (sig[p[:, 0]] == sig[p[:, 1]]).mean(axis=1)
-    return out
+def containment_sketch(
+    index: ShingleIndex,
+    *,
+    sketch_size: int,
+    min_containment: float,
+    labels: np.ndarray | None = None,
+) -> Sketch:
+    """Each judgeable document's ``sketch_size`` smallest shingle columns and its least count.
+
+    A document with at most ``sketch_size`` shingles is sampled whole: its least count is exact
+    (``ceil(min_containment * n)``, and at least MIN_SHARED). Documents with fewer than
+    MIN_SHARED shingles get no entry. ``labels`` names the documents (default: row numbers).
+    """
+    n_sh = index.n_shingles
+    take = np.where(n_sh >= MIN_SHARED, np.minimum(n_sh, sketch_size), 0)
+    doc = np.repeat(np.arange(index.n_docs, dtype=np.int64), take)
+    first = np.repeat(np.cumsum(take) - take, take)
+    entry = index.indptr[doc] + (np.arange(len(doc), dtype=np.int64) - first)
+    exact = np.maximum(np.ceil(min_containment * n_sh - 1e-9), MIN_SHARED)
+    need = np.where(n_sh > sketch_size, least_hits(sketch_size, float(min_containment)), exact)
+    names = doc if labels is None else np.asarray(labels)[doc]
+    return Sketch(names, index.cols[entry], need[doc].astype(np.int32))
+
+
+def sketched_columns(sketches: Sequence[Sketch]) -> np.ndarray:
+    """Bit-packed flags (``N_COLUMNS / 8`` bytes) of the columns any of ``sketches`` holds.
+
+    Flags of parts of a corpus combine with ``np.bitwise_or``.
+    """
+    flags = np.zeros(N_COLUMNS, dtype=bool)
+    for sketch in sketches:
+        flags[sketch.cols] = True
+    return np.packbits(flags)
+
+
+def postings(
+    index: ShingleIndex, columns: np.ndarray, labels: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(documents, columns) of every shingle of a judgeable document in a flagged column.
+
+    ``columns`` are the packed flags of :func:`sketched_columns`; ``labels`` as there.
+    """
+    flags = np.unpackbits(columns, count=N_COLUMNS).view(bool)
+    judgeable = np.repeat(index.n_shingles >= MIN_SHARED, index.n_shingles)
+    entry = np.flatnonzero(flags[index.cols] & judgeable)
+    doc = np.searchsorted(index.indptr, entry, side="right") - 1
+    names = doc if labels is None else np.asarray(labels)[doc]
+    return names, index.cols[entry]
+
+
+def sketch_hits(sketch: Sketch, post_docs: np.ndarray, post_cols: np.ndarray) -> Hits:
+    """Sampled shingles of each sketched document found in each other document (a != b).
+
+    One sparse product over compact numbers of the documents and of the sketch's columns. A
+    column held by more than MAX_POSTINGS documents (only when the document-frequency cap is
+    lifted: mass duplicates) links each document to the next one holding it, in label order,
+    instead of to all of them, which bounds the cost on hostile input.
+    """
+    q_cols, q_col = np.unique(sketch.cols, return_inverse=True)
+    q_col = q_col.ravel()
+    p_col = np.searchsorted(q_cols, post_cols)
+    p_col[p_col == len(q_cols)] = 0
+    held = (q_cols[p_col] == post_cols) if len(q_cols) else np.zeros(len(post_cols), bool)
+    names, doc = np.unique(np.concatenate([sketch.docs, post_docs[held]]), return_inverse=True)
+    q_doc, p_doc, p_col = doc[: len(sketch.docs)], doc[len(sketch.docs) :], p_col[held]
+    n, m = len(names), max(len(q_cols), 1)
+    big = np.bincount(p_col, minlength=m) > MAX_POSTINGS
+    small_q, small_p = ~big[q_col], ~big[p_col]
+    query = sp.csr_matrix(
+        (np.ones(int(small_q.sum()), np.int32), (q_doc[small_q], q_col[small_q])), shape=(n, m)
+    )
+    post = sp.csr_matrix(
+        (np.ones(int(small_p.sum()), np.int32), (p_col[small_p], p_doc[small_p])), shape=(m, n)
+    )
+    prod = (query @ post).tocoo()
+    keep = prod.row != prod.col
+    chain_a, chain_b = _next_holders(q_doc, q_col, p_doc, p_col, big, n)
+    a = np.concatenate([prod.row[keep], chain_a]).astype(np.int64)
+    b = np.concatenate([prod.col[keep], chain_b]).astype(np.int64)
+    hits = np.concatenate([prod.data[keep], np.ones(len(chain_a), np.int32)]).astype(np.int32)
+    need = np.zeros(n, dtype=np.int32)
+    need[q_doc] = sketch.need
+    return Hits(names[a], names[b], hits, need[a])
+
+
+def _next_holders(
+    q_doc: np.ndarray,
+    q_col: np.ndarray,
+    p_doc: np.ndarray,
+    p_col: np.ndarray,
+    big: np.ndarray,
+    n: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(query document, next document holding the column) for the queries in ``big`` columns."""
+    on_big = big[p_col]
+    key = np.sort(p_col[on_big].astype(np.int64) * n + p_doc[on_big])
+    q = np.flatnonzero(big[q_col])
+    at = np.searchsorted(key, q_col[q].astype(np.int64) * n + q_doc[q]) + 1
+    ok = at < len(key)
+    q, at = q[ok], at[ok]
+    ok = key[at] // n == q_col[q]
+    return q_doc[q[ok]], key[at[ok]] % n
+
+
+def candidate_pairs(hits: Hits) -> np.ndarray:
+    """(m, 2) sorted distinct pairs (lo, hi) whose summed hits reach the query's least count.
+
+    Rows of one (a, b) are summed first (a distributed run meets a pair in several buckets).
+    """
+    if not len(hits.a):
+        return np.empty((0, 2), dtype=hits.a.dtype)
+    order = np.lexsort((hits.b, hits.a))
+    a, b = hits.a[order], hits.b[order]
+    start = np.flatnonzero(np.concatenate([[True], (a[1:] != a[:-1]) | (b[1:] != b[:-1])]))
+    total = np.add.reduceat(hits.hits[order], start)
+    ok = total >= hits.need[order][start]
+    a, b = a[start][ok], b[start][ok]
+    return unique_pairs(np.minimum(a, b), np.maximum(a, b))
+
+
+def unique_pairs(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Distinct (lo, hi) rows sorted by lo, then hi, as an (m, 2) array."""
+    if not len(lo):
+        return np.empty((0, 2), dtype=lo.dtype)
+    order = np.lexsort((hi, lo))
+    lo, hi = lo[order], hi[order]
+    keep = np.ones(len(lo), dtype=bool)
+    keep[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    return np.stack([lo[keep], hi[keep]], axis=1)

@@ -1,9 +1,13 @@
 """Which document of a reuse pair is the parent, and which parent is each child's best.
 
-Evidence, strongest first: the earlier ``published`` time; a credit from one to the other's
-outlet; the outlet kind (wires and state media are sources); containment asymmetry (the copy is
-the one mostly contained in the other: news copies trim more than they add). A pair that none of
-these decides is ``undetermined`` and kept as it is, never guessed.
+Evidence, strongest first: a credit from one to the other's outlet (credits include datelines,
+and an agency's own dateline on its story marks the original); the earlier ``published`` time
+(bare dates decide only across calendar days); the outlet kind (wires and state media are
+sources); containment asymmetry (the copy is the one mostly contained in the other: news copies
+trim more than they add). A date saying that the full version copied its flash (a short text
+almost wholly inside it) is not trusted alone: the full version rarely copies the flash, and
+which came first may be a feed's delay; such a pair is decided by a credit or the outlet kinds,
+or stays ``undetermined``. A pair that nothing decides is ``undetermined``, never guessed.
 
 >>> import numpy as np, pandas as pd
 >>> t = pd.to_datetime(["2021-08-23 09:00", "2021-08-23 10:00"], utc=True).asi8
@@ -21,6 +25,9 @@ import pandas as pd
 
 # Minimal containment difference for the last-resort asymmetry rule.
 ASYMMETRY = 0.2
+# A "flash": at least this share of it is inside the other text, which holds much more.
+FLASH_INSIDE = 0.8
+DAY_NS = 86_400 * 10**9
 # How much each kind of evidence is trusted (feeds the pair confidence).
 CERTAINTY = {
     "published": 1.0,
@@ -47,33 +54,71 @@ def orient(
     for every credit a document gives, with ``n_codes = outlet.max() + 1``.
     """
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
-    ta, tb = published[a], published[b]
-    oa, ob = outlet[a], outlet[b]
-    m = max(int(outlet.max()) + 1, 1) if len(outlet) else 1
-    a_credits_b = (ob >= 0) & np.isin(a * m + ob, credit_codes)
-    b_credits_a = (oa >= 0) & np.isin(b * m + oa, credit_codes)
-    sa, sb = is_source[a], is_source[b]
+    clues = _Clues.of(a, b, outlet, credit_codes)
     ca, cb = pairs["c_a"].to_numpy(), pairs["c_b"].to_numpy()
-
-    nat = np.iinfo(np.int64).min
-    by_time = (ta != nat) & (tb != nat) & (ta != tb)
-    by_credit = ~by_time & (a_credits_b != b_credits_a)
-    by_kind = ~by_time & ~by_credit & (sa != sb)
-    by_cont = ~by_time & ~by_credit & ~by_kind & (np.abs(ca - cb) >= ASYMMETRY)
-    rules = [by_time, by_credit, by_kind, by_cont]
+    ta, tb = published[a], published[b]
+    earlier_a = _earlier(ta, tb)
+    earlier_b = _earlier(tb, ta)
+    # The full version rarely copies its flash: a date saying so is kept only when a credit or
+    # the outlet kinds agree; otherwise the pair is undetermined (never guessed).
+    flash_a, flash_b = _flash(ca, cb), _flash(cb, ca)
+    dated = (earlier_a | earlier_b) & ~(earlier_a & flash_a) & ~(earlier_b & flash_b)
+    conflict = (earlier_a & flash_a) | (earlier_b & flash_b)
+    sa, sb = is_source[a], is_source[b]
+    by_credit = clues.a_child != clues.b_child
+    by_time = ~by_credit & dated
+    by_kind = ~by_credit & ~by_time & (sa != sb)
+    by_cont = ~by_credit & ~by_time & ~by_kind & ~conflict & (np.abs(ca - cb) >= ASYMMETRY)
+    rules = [by_credit, by_time, by_kind, by_cont]
     # True where a is the child. Undetermined pairs keep a as child (a < b: deterministic).
-    a_child = np.select(rules, [ta > tb, a_credits_b, sb, ca > cb], default=True)
+    a_child = np.select(rules, [clues.a_child, earlier_b, sb, ca > cb], default=True)
     direction = np.select(
-        rules, ["published", "credit", "outlet_kind", "containment"], default="undetermined"
+        rules, ["credit", "published", "outlet_kind", "containment"], default="undetermined"
     )
     out = pairs.copy()
     out["child"] = np.where(a_child, a, b)
     out["parent"] = np.where(a_child, b, a)
     out["containment"] = np.where(a_child, ca, cb)
     out["parent_coverage"] = np.where(a_child, cb, ca)
-    out["credited"] = np.where(a_child, a_credits_b, b_credits_a)
+    out["credited"] = np.where(a_child, clues.a_credits_b, clues.b_credits_a)
     out["direction"] = direction
     return out
+
+
+class _Clues:
+    """Credit clues of each pair: who credits the other's outlet, who carries its own dateline."""
+
+    def __init__(self, a_credits_b: np.ndarray, b_credits_a: np.ndarray, a_self, b_self) -> None:
+        self.a_credits_b, self.b_credits_a = a_credits_b, b_credits_a
+        # a is the copy when it credits b and b does not credit a; failing that, when only b
+        # credits its own outlet (an agency's dateline on its own story: "(Wire) -").
+        one_way = a_credits_b != b_credits_a
+        self.a_child = np.where(one_way, a_credits_b, b_self & ~a_self)
+        self.b_child = np.where(one_way, b_credits_a, a_self & ~b_self)
+
+    @classmethod
+    def of(cls, a: np.ndarray, b: np.ndarray, outlet: np.ndarray, codes: np.ndarray) -> _Clues:
+        m = max(int(outlet.max()) + 1, 1) if len(outlet) else 1
+        oa, ob = outlet[a], outlet[b]
+
+        def credits(doc: np.ndarray, out: np.ndarray) -> np.ndarray:
+            return (out >= 0) & np.isin(doc * m + out, codes)
+
+        return cls(credits(a, ob), credits(b, oa), credits(a, oa), credits(b, ob))
+
+
+def _earlier(t: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """``t`` is known to be earlier than ``other``: both dated and, when either is a bare date
+    (midnight UTC, as most feeds give days only), on an earlier calendar day."""
+    nat = np.iinfo(np.int64).min
+    ok = (t != nat) & (other != nat)
+    bare = (t % DAY_NS == 0) | (other % DAY_NS == 0)
+    return ok & np.where(bare, t // DAY_NS < other // DAY_NS, t < other)
+
+
+def _flash(c_self: np.ndarray, c_other: np.ndarray) -> np.ndarray:
+    """The document is a short text almost wholly inside a much longer one."""
+    return (c_self >= FLASH_INSIDE) & (c_other <= FLASH_INSIDE - ASYMMETRY * 2)
 
 
 def best_parents(pairs: pd.DataFrame, lag_hours: pd.Series, is_source: np.ndarray) -> np.ndarray:

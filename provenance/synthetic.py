@@ -11,7 +11,7 @@ independent "near-miss" articles on the same event (same names and facts, differ
 >>> len(articles), set(truth.columns) >= {"child_article_id", "parent_article_id", "credited"}
 (200, True)
 
-CLI: ``python benchmarks/synthetic.py 100000 --out corpus/ [--shard-size 50000] [--seed 0]``.
+CLI: ``python -m provenance.synthetic 100000 --out corpus/ [--shard-size 50000] [--seed 0]``.
 """
 
 from __future__ import annotations
@@ -508,6 +508,59 @@ def _dateline_date(ts: pd.Timestamp | None) -> str:
 # --- corpus --------------------------------------------------------------------------------------
 
 
+def _furniture(
+    oid: list[str], names: dict[str, str], seed: int
+) -> dict[str, tuple[list[str], list[str]]]:
+    """Per-outlet furniture: 0-2 shared CMS blocks (one may lead the page) plus the outlet's
+    own closing block, as (lead blocks, tail blocks)."""
+    furniture: dict[str, tuple[list[str], list[str]]] = {}
+    frng = random.Random(seed * 31 + 7)
+    for o in oid:
+        shared = frng.sample(SHARED_BLOCKS, frng.randint(0, 2))
+        own = [f"Copyright {names[o]}. Read more from {names[o]} on our website and apps."]
+        lead = shared[:1] if shared and frng.random() < 0.3 else []
+        furniture[o] = (lead, [s for s in shared if s not in lead] + own)
+    return furniture
+
+
+def _edited_copy(
+    parent_paras: list[str], w: _Writer, ev: dict[str, str], rng: random.Random
+) -> tuple[list[str], list[str], float]:
+    """(paragraphs, edits, kept share) of a copy of ``parent_paras``: trimmed, a paragraph
+    dropped, reordered, paragraphs added, typos, reworded, each by chance."""
+    paras, edits = list(parent_paras), []
+    n_par = len(paras)
+    if rng.random() < 0.3 and n_par > 2:
+        paras, edits = paras[: rng.randint(2, n_par - 1)], edits + ["trim"]
+    if rng.random() < 0.2 and len(paras) > 2:
+        del paras[rng.randrange(1, len(paras))]
+        edits.append("drop_paragraph")
+    kept = sum(len(q.split()) for q in paras) / sum(len(q.split()) for q in parent_paras)
+    if rng.random() < 0.2 and len(paras) > 2:
+        i, k = rng.sample(range(len(paras)), 2)
+        paras[i], paras[k] = paras[k], paras[i]
+        edits.append("reorder")
+    if rng.random() < 0.3:
+        for _ in range(rng.randint(1, 2)):
+            paras.insert(rng.randint(1, len(paras)), w.paragraph(ev))
+        edits.append("add_paragraph")
+    if rng.random() < 0.3:
+        paras, edits = _typos(paras, rng, rng.randint(2, 6)), edits + ["typos"]
+    if rng.random() < 0.25:
+        paras, edits = _reword(paras, rng), edits + ["reword"]
+    return paras, edits, kept
+
+
+def _copy_published(parent_published: pd.Timestamp | None, rng: random.Random) -> int | None:
+    """A copy's publication time (Unix seconds): hours after its parent's, rarely the same
+    second or unknown."""
+    if parent_published is None or rng.random() < 0.02:
+        return None
+    if rng.random() < 0.03:
+        return parent_published.value // 10**9  # same timestamp: direction must come from elsewhere
+    return parent_published.value // 10**9 + int(3600 * (0.1 + rng.expovariate(1 / 6)))
+
+
 def _generate(
     n_articles: int, outlets: pd.DataFrame, seed: int, start: int = 0
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -519,14 +572,7 @@ def _generate(
     kind = dict(zip(oid, outlets["kind"], strict=True))
     sources = [o for o in oid if kind[o] in ("wire", "state_media")]
     others = [o for o in oid if kind[o] not in ("wire", "state_media")]
-    # Per-outlet furniture: 0-2 shared CMS blocks plus the outlet's own blocks.
-    furniture: dict[str, tuple[list[str], list[str]]] = {}
-    frng = random.Random(seed * 31 + 7)
-    for o in oid:
-        shared = frng.sample(SHARED_BLOCKS, frng.randint(0, 2))
-        own = [f"Copyright {names[o]}. Read more from {names[o]} on our website and apps."]
-        lead = shared[:1] if shared and frng.random() < 0.3 else []
-        furniture[o] = (lead, [s for s in shared if s not in lead] + own)
+    furniture = _furniture(oid, names, seed)
     t0 = pd.Timestamp("2021-01-01", tz="UTC").value // 10**9
 
     rows: list[dict] = []
@@ -594,39 +640,12 @@ def _generate(
                     break
                 p = family[0] if rng.random() < 0.6 else rng.choice(family)
                 parent = rows[p]
-                paras, edits = list(parent["_paras"]), []
-                n_par = len(paras)
-                if rng.random() < 0.3 and n_par > 2:
-                    paras, edits = paras[: rng.randint(2, n_par - 1)], edits + ["trim"]
-                if rng.random() < 0.2 and len(paras) > 2:
-                    del paras[rng.randrange(1, len(paras))]
-                    edits.append("drop_paragraph")
-                kept = sum(len(q.split()) for q in paras) / sum(
-                    len(q.split()) for q in parent["_paras"]
-                )
-                if rng.random() < 0.2 and len(paras) > 2:
-                    i, k = rng.sample(range(len(paras)), 2)
-                    paras[i], paras[k] = paras[k], paras[i]
-                    edits.append("reorder")
-                if rng.random() < 0.3:
-                    for _ in range(rng.randint(1, 2)):
-                        paras.insert(rng.randint(1, len(paras)), w.paragraph(ev))
-                    edits.append("add_paragraph")
-                if rng.random() < 0.3:
-                    paras, edits = _typos(paras, rng, rng.randint(2, 6)), edits + ["typos"]
-                if rng.random() < 0.25:
-                    paras, edits = _reword(paras, rng), edits + ["reword"]
+                paras, edits, kept = _edited_copy(parent["_paras"], w, ev, rng)
                 title = parent["title"]
                 if rng.random() < 0.5:
                     title, edits = w.title(ev), edits + ["retitle"]
                 o = rng.choice(free)
-                ppub = parent["published"]
-                if ppub is None or rng.random() < 0.02:
-                    pub = None
-                elif rng.random() < 0.03:
-                    pub = ppub.value // 10**9  # same timestamp: direction must come from elsewhere
-                else:
-                    pub = ppub.value // 10**9 + int(3600 * (0.1 + rng.expovariate(1 / 6)))
+                pub = _copy_published(parent["published"], rng)
                 credited = rng.random() < 0.5
                 place = ev["CITY"].upper()
                 if credited:
@@ -651,6 +670,11 @@ def _generate(
                         "credited_outlet_id": parent["outlet_id"] if credited else None,
                     }
                 )
+    return _tables(rows, truth)
+
+
+def _tables(rows: list[dict], truth: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles table (schema "articles") and the truth table from the generated rows."""
     arts = pd.DataFrame(rows).drop(columns=["_paras", "_family"])
     arts["n_words"] = count_words_series(arts["text"])
     truth_df = pd.DataFrame(

@@ -1,0 +1,191 @@
+"""Whole-analysis benchmark on the real ABP corpus (../shared/eval-data/ABP, issue 17).
+
+    python benchmarks/bench_real.py                         # first 20,000 articles
+    python benchmarks/bench_real.py --n 3000 --no-datasketch  # quick look
+    python benchmarks/bench_real.py --n 20000 --n 0         # 20k and all 37,554 (long), ratio
+    python benchmarks/bench_real.py --workers 1             # one process
+
+Each size runs in a fresh subprocess (clean peak RSS) that does what ``provenance analyze`` does:
+read the first N lines of abp.jsonl (ingest), analyze_articles (every table, framing included),
+write the CSVs and report.html into a temporary folder. Then, in the same process and on the
+same texts, datasketch's MinHash + MinHashLSH candidate step (benchmarks/bench_reuse.py's, same
+shingles, num_perm and bands as our reuse stage), and the ratio of the two.
+
+Per stage it prints wall seconds and CPU seconds (this process plus its finished pool workers,
+``resource.getrusage``): the machine is shared, so CPU time is the steadier figure; with several
+workers CPU exceeds wall. Peak RSS: this process's high-water mark and the largest worker's
+(``benchmarks/memory.py``), and their sampled sum.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_reuse import datasketch_candidates  # noqa: E402
+from memory import RssSampler, peak_rss_mb  # noqa: E402
+
+ABP = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz"
+
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process and of its finished (waited-for) children."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class Clock:
+    """Wall and CPU seconds of named steps, in order."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, step: str):
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        yield
+        self.wall[step] = self.wall.get(step, 0.0) + time.perf_counter() - wall
+        self.cpu[step] = self.cpu.get(step, 0.0) + cpu_seconds() - cpu
+
+
+def _clock_stages(clock: Clock) -> None:
+    """Make provenance's StageClock also record each analysis stage in ``clock``."""
+    from provenance import progress
+
+    original = progress.StageClock.__call__
+
+    @contextmanager
+    def timed(self, stage: str):
+        with clock(stage), original(self, stage):
+            yield
+
+    progress.StageClock.__call__ = timed
+
+
+# Dates before 1678 (ABP has "0001-11-30") crash today's ingest (pandas' nanosecond range); the
+# benchmark blanks them until ingest reads them as missing (the published time costs nothing).
+_IMPOSSIBLE_DATE = re.compile(r'"published": "(?:0\d\d\d|1[0-5]\d\d|16[0-7]\d)-')
+
+
+def write_first_lines(abp: Path, n: int, path: Path) -> int:
+    """The first ``n`` lines of ``abp`` (all when n <= 0) into ``path``; lines written."""
+    kept = 0
+    with gzip.open(abp, "rt", encoding="utf-8") as src, path.open("w", encoding="utf-8") as dst:
+        for line in src:
+            if 0 < n <= kept:
+                break
+            if _IMPOSSIBLE_DATE.search(line):
+                line = json.dumps({**json.loads(line), "published": ""}) + "\n"
+            dst.write(line)
+            kept += 1
+    return kept
+
+
+def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
+    """The whole analysis on the first ``n`` ABP articles in this process; figures as a dict."""
+    from provenance.analysis import analyze_articles
+    from provenance.ingest import read_articles
+
+    clock = Clock()
+    with tempfile.TemporaryDirectory(prefix="bench_real_") as tmp:
+        source = Path(tmp) / "abp.jsonl"
+        kept = write_first_lines(abp, n, source)
+        _clock_stages(clock)
+        with RssSampler() as tree, clock("total"):
+            with clock("ingest"):
+                articles, errors = read_articles([str(source)], quiet=True)
+            analysis = analyze_articles(articles, errors=errors, workers=workers, quiet=True)
+            with clock("write CSVs + report"):
+                analysis.write(Path(tmp) / "out")
+        peak = {
+            "self_mb": peak_rss_mb(),
+            "largest_worker_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+            "sum_mb": tree.peak_total / 2**20,
+        }
+        result = {"n": kept, "wall": clock.wall, "cpu": clock.cpu, "peak": peak}
+        result["rows"] = analysis.summary()
+        if datasketch:
+            texts = articles["text"].fillna("").tolist()
+            del analysis
+            cpu = cpu_seconds()
+            wall, pairs = datasketch_candidates(texts)
+            result["datasketch"] = {"wall": wall, "cpu": cpu_seconds() - cpu, "pairs": pairs}
+    return result
+
+
+def print_result(res: dict) -> None:
+    """One size's stage table, peak memory and datasketch ratio."""
+    print(f"\n== first {res['n']:,} ABP articles ==")
+    print(f"{'stage':<52} {'wall s':>8} {'CPU s':>8}")
+    for step, wall in res["wall"].items():
+        if step != "total":
+            print(f"{step:<52} {wall:8.1f} {res['cpu'][step]:8.1f}")
+    print(
+        f"{'whole analyze (ingest .. report)':<52} {res['wall']['total']:8.1f} {res['cpu']['total']:8.1f}"
+    )
+    peak = res["peak"]
+    print(
+        f"peak RSS: {peak['self_mb']:,.0f} MB this process, {peak['largest_worker_mb']:,.0f} MB "
+        f"largest worker, {peak['sum_mb']:,.0f} MB sum (sampled)"
+    )
+    print("rows: " + ", ".join(f"{k}={v:,}" for k, v in res["rows"].items()))
+    if "datasketch" in res:
+        ds = res["datasketch"]
+        print(
+            f"datasketch MinHash + MinHashLSH candidate step, same texts: {ds['wall']:.1f} s wall, "
+            f"{ds['cpu']:.1f} s CPU ({ds['pairs']:,} pairs); ratio whole analysis / datasketch: "
+            f"{res['wall']['total'] / ds['wall']:.2f} wall, {res['cpu']['total'] / ds['cpu']:.2f} CPU"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--n", type=int, action="append", help="first N articles (0: all 37,554); repeatable"
+    )
+    parser.add_argument("--workers", type=int, default=None, help="analyze's workers (default)")
+    parser.add_argument("--no-datasketch", action="store_true", help="skip the datasketch step")
+    parser.add_argument("--abp", type=Path, default=ABP, help=f"abp.jsonl.gz (default {ABP})")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: run this size
+    args = parser.parse_args(argv)
+    if not args.abp.exists():
+        print(f"no ABP corpus at {args.abp}", file=sys.stderr)
+        return 2
+    if args.one is not None:
+        print(json.dumps(run_one(args.abp, args.one, args.workers, not args.no_datasketch)))
+        return 0
+    results = []
+    for n in args.n or [20_000]:
+        cmd = [sys.executable, __file__, "--one", str(n), "--abp", str(args.abp)]
+        cmd += ["--workers", str(args.workers)] if args.workers else []
+        cmd += ["--no-datasketch"] if args.no_datasketch else []
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        results.append(json.loads(out.strip().splitlines()[-1]))
+        print_result(results[-1])
+    if len(results) > 1:
+        small, large = min(results, key=lambda r: r["n"]), max(results, key=lambda r: r["n"])
+        print(
+            f"\nt({large['n']:,}) / t({small['n']:,}): "
+            f"{large['wall']['total'] / small['wall']['total']:.2f} wall, "
+            f"{large['cpu']['total'] / small['cpu']['total']:.2f} CPU"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

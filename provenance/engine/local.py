@@ -1,0 +1,227 @@
+"""The pandas engine: every stage in this process, or the per-article stages and link framing
+in a local process pool with ``workers=N``.
+
+``provenance.analyze(inputs)`` (the default ``engine="pandas"``) runs :func:`analyze_articles`
+after ingest. The stage graph is :mod:`provenance.pipeline`'s; this module only decides where
+it runs: with enough articles (links) a worker, the per-article stages (link framing) run on
+contiguous chunks in a "spawn" process pool (:mod:`provenance.engine.pool`), and the chunks'
+tables are put together exactly as the Dask engine puts its partitions' together.
+
+>>> from provenance.engine.local import analyze_articles, pool_size
+>>> pool_size(50_000, workers=2)  # processes for the per-article stages of 50,000 articles
+2
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from functools import partial
+from typing import Any
+
+import pandas as pd
+
+from provenance.engine import pool
+from provenance.engine.pool import (
+    check_workers,
+    contiguous_chunks,
+    pool_size,
+    release_freed_memory,
+    run_in_pool,
+)
+from provenance.outlets.registry import OutletRegistry
+from provenance.pipeline import (
+    Analysis,
+    article_stages,
+    concat_article_parts,
+    finish_analysis,
+    link_framing,
+    stage_names,
+)
+from provenance.progress import StageClock
+
+
+def analyze_articles(
+    articles: pd.DataFrame,
+    *,
+    errors: pd.DataFrame | None = None,
+    outlets: str | os.PathLike[str] | pd.DataFrame | None = None,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    reuse_options: Mapping[str, Any] | None = None,
+    workers: int | None = None,
+    quiet: bool = True,
+) -> Analysis:
+    """The pipeline after ingest, on an articles table that conforms to the contract.
+
+    ``workers`` runs the per-article stages in that many processes, as in
+    :func:`provenance.analyze`.
+
+    >>> import pandas as pd
+    >>> from provenance.ingest import articles_from_frame
+    >>> articles, errors = articles_from_frame(pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed on Monday, officials said."]}))
+    >>> analyze_articles(articles, errors=errors, framing=False).chains["path"].tolist()
+    ['urdupoint.com > Sputnik']
+    """
+    from provenance.outlets import load_registry
+    from provenance.reuse import ReuseParams, find_reuse
+
+    n_workers = pool_size(len(articles), check_workers(workers))
+    registry = load_registry(outlets)
+    clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
+    if n_workers > 1:
+        # The stages run side by side, so they are timed as one block under a combined name.
+        with clock(stage_names(framing, n_workers)[0]):
+            per_article = parallel_article_stages(
+                articles, registry, framing=framing, lexicons=lexicons, workers=n_workers
+            )
+    else:
+        per_article = article_stages(
+            articles, registry, framing=framing, lexicons=lexicons, clock=clock
+        )
+    articles = per_article["articles"]
+    with clock("reuse"):
+        reuse, passages = find_reuse(
+            articles,
+            ReuseParams.from_options(reuse_options),
+            credits=per_article["credits"],
+            outlets=registry.table,
+            quiet=quiet,
+        )
+    return finish_analysis(
+        articles,
+        registry=registry,
+        credits=per_article["credits"],
+        citations=per_article["citations"],
+        quotes=per_article["quotes"],
+        reuse=reuse,
+        passages=passages,
+        errors=errors,
+        article_scores=per_article["scores"],
+        article_evidence=per_article["evidence"],
+        lexicons=lexicons,
+        frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
+        clock=clock,
+    )
+
+
+def parallel_article_stages(
+    articles: pd.DataFrame,
+    registry: OutletRegistry,
+    *,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    workers: int = 2,
+) -> dict[str, pd.DataFrame | None]:
+    """:func:`~provenance.pipeline.article_stages` on ``workers`` contiguous chunks of
+    ``articles`` in a process pool.
+
+    Returns exactly what ``article_stages`` returns on the whole batch: each article's rows
+    depend on that article only, and the chunks' tables are put together as the Dask engine
+    puts its partitions' together (:func:`~provenance.pipeline.concat_article_parts`). Only our
+    own objects cross the process boundary (the articles, the registry, the lexicons argument,
+    the tables).
+
+    Workers are started with "spawn": a fresh interpreter per worker costs about a second of
+    imports, but "fork" would copy a parent whose threads (pyarrow, tqdm, a Dask client) may
+    hold locks, and it is not available everywhere. As with any multiprocessing code, a script
+    must create the pool under ``if __name__ == "__main__":``.
+
+    >>> out = parallel_article_stages(articles, load_registry(), workers=2)  # doctest: +SKIP
+    """
+    jobs = (
+        {"articles": chunk, "registry": registry, "framing": framing, "lexicons": lexicons}
+        for chunk in contiguous_chunks(articles, workers)
+    )
+    parts = run_in_pool(article_stages, jobs, workers)
+    out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
+    names = ["articles", "credits", "citations", "quotes"] + (
+        ["scores", "evidence"] if framing else []
+    )
+    for name in names:
+        pieces = [part.pop(name) for part in parts]  # each chunk's table freed once combined
+        out[name] = concat_article_parts(pieces, name)
+    out["articles"].index = articles.index  # as article_stages keeps it
+    del parts, pieces
+    release_freed_memory()
+    return out
+
+
+def pooled_link_framing(
+    links: pd.DataFrame,
+    texts: pd.DataFrame,
+    *,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    quotes: pd.DataFrame,
+    citations: pd.DataFrame,
+    credits: pd.DataFrame,
+    article_scores: pd.DataFrame,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    workers: int | None = 1,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~provenance.pipeline.link_framing`, on contiguous chunks of the links sorted by
+    link_id in a process pool when ``workers`` > 1 (None: the machine's cores) and there are at least
+    ``MIN_LINKS_PER_WORKER`` links a worker.
+
+    A link's values depend on its child and parent only, so each chunk gets the rows of its own
+    articles and the chunks' tables, in link_id order, are the tables of the whole batch.
+
+    >>> scores, evidence = pooled_link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
+    """
+    tables = {
+        "reuse": reuse,
+        "passages": passages,
+        "quotes": quotes,
+        "citations": citations,
+        "credits": credits,
+        "article_scores": article_scores,
+    }
+    n_workers = pool_size(len(links), workers, pool.MIN_LINKS_PER_WORKER)
+    if n_workers == 1:
+        return link_framing(links, texts, lexicons=lexicons, **tables)
+    from provenance.framing import score_links
+
+    links = links.sort_values("link_id", kind="stable", ignore_index=True)
+    texts = texts[[c for c in ("article_id", "title", "text") if c in texts.columns]]
+    jobs = _link_chunks(links, n_workers, texts=texts, lexicons=lexicons, **tables)
+    parts = run_in_pool(score_links, jobs, n_workers)
+    scores = pd.concat([part[0] for part in parts], ignore_index=True)
+    evidence = pd.concat([part[1] for part in parts], ignore_index=True)
+    del parts
+    release_freed_memory()
+    return scores, evidence
+
+
+def _link_chunks(
+    links: pd.DataFrame,
+    n: int,
+    *,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    lexicons: Any,
+    **by_article: pd.DataFrame,
+) -> Iterator[dict[str, Any]]:
+    """score_links arguments for ``n`` contiguous chunks of ``links``, each with the rows of
+    its own articles only (``by_article`` tables are keyed by article_id)."""
+    article_keys = {name: t["article_id"].astype(str) for name, t in by_article.items()}
+    reuse_child = reuse["child_article_id"].astype(str)
+    reuse_parent = reuse["parent_article_id"].astype(str)
+    for chunk in contiguous_chunks(links, n):
+        ids = pd.concat([chunk["child_article_id"], chunk["parent_article_id"]]).dropna()
+        ids = ids.astype(str).unique()
+        pairs = reuse[(reuse_child.isin(ids) & reuse_parent.isin(ids)).to_numpy()]
+        job = {
+            name: by_article[name][key.isin(ids).to_numpy()] for name, key in article_keys.items()
+        }
+        yield {
+            "links": chunk,
+            "articles": job.pop("texts"),
+            "reuse": pairs,
+            "passages": passages[passages["pair_id"].isin(pairs["pair_id"]).to_numpy()],
+            **job,
+            "lexicons": lexicons,
+            "return_evidence": True,
+        }

@@ -1,0 +1,471 @@
+"""The stage graph both engines run, and :class:`Analysis`, the tables it returns.
+
+ingest -> outlets -> attribution + quotes -> reuse -> links/chains -> framing -> comparison.
+Each stage takes DataFrames and returns DataFrames. An engine (:mod:`provenance.engine`) reads
+the inputs, runs :func:`article_stages` on batches of articles, finds reuse and ends with
+:func:`finish_analysis`; where the work runs (one process, a process pool, a Dask cluster) is
+the engine's business, what is computed is this module's.
+
+Imports flow one way: the face (:mod:`provenance.analysis`, the CLI) -> engines -> this module
+-> the stages; this module imports no engine, so an engine that wants link framing in a pool
+passes its own ``frame_links`` to :func:`finish_analysis`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from provenance.progress import StageClock
+from provenance.schema import conform, empty
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
+
+TABLE_ORDER = (
+    "articles",
+    "outlets",
+    "credits",
+    "citations",
+    "quotes",
+    "reuse",
+    "passages",
+    "links",
+    "chains",
+    "chain_hops",
+    "stories",
+    "outlet_comparison",
+    "framing",
+    "errors",
+)
+
+
+@dataclass
+class Analysis:
+    """Every table of one run, as DataFrames (``analysis.links``, ``analysis.chains``, ...).
+
+    Example
+    -------
+    >>> import provenance
+    >>> articles = pd.DataFrame({
+    ...     "url": ["https://www.urdupoint.com/en/world/talks-resume.html"],
+    ...     "title": ["Talks resume"],
+    ...     "text": ["MOSCOW (Sputnik) - Talks resumed, Sergey Lavrov told Magyar Nemzet."]})
+    >>> analysis = provenance.analyze(articles, framing=False)
+    >>> analysis.summary()["links"], analysis.chains["path"].tolist()
+    (2, ['urdupoint.com > Sputnik > Magyar Nemzet'])
+    >>> analysis.trace(analysis.articles.loc[0, "article_id"])[["hop", "label"]]
+       hop          label
+    0    0  urdupoint.com
+    1    1        Sputnik
+    2    2  Magyar Nemzet
+    >>> analysis.to_csv("reports/")                             # doctest: +SKIP
+    """
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.tables))
+
+    def trace(self, article: str) -> pd.DataFrame:
+        """The chain of one article (by article_id, URL or source file), hop by hop, with evidence.
+
+        >>> analysis.trace("https://example.com/story")             # doctest: +SKIP
+        """
+        from provenance.chains.trace import trace_article
+
+        return trace_article(self.tables, article)
+
+    def to_csv(self, out_dir: str | os.PathLike[str], *, include_text: bool = False) -> list[Path]:
+        """Write every table as CSV into ``out_dir`` (atomically)."""
+        return self.write(out_dir, formats=("csv",), report=False, include_text=include_text)
+
+    def to_parquet(self, out_dir: str | os.PathLike[str]) -> list[Path]:
+        """Write every table as Parquet into ``out_dir`` (atomically); articles keep their text."""
+        return self.write(out_dir, formats=("parquet",), report=False, include_text=True)
+
+    def write(
+        self,
+        out_dir: str | os.PathLike[str],
+        *,
+        formats: tuple[str, ...] = ("csv",),
+        report: bool = True,
+        figures: bool = False,
+        include_text: bool = False,
+    ) -> list[Path]:
+        """Write tables (and ``report.html``, ``figures/``) into ``out_dir``, all or nothing."""
+        from provenance.io import write_tables
+
+        extra: dict[str, Any] = {}
+        if report:
+            from provenance.report import write_report
+
+            extra["report.html"] = lambda path: write_report(self.tables, path)
+        if figures:
+            extra["figures"] = lambda path: _write_figures(self.tables, path)
+        return write_tables(
+            {name: self.tables[name] for name in TABLE_ORDER if name in self.tables},
+            out_dir,
+            formats=formats,
+            include_text=include_text,
+            extra_files=extra,
+        )
+
+    def summary(self) -> dict[str, int]:
+        """Row counts of every table."""
+        return {name: len(self.tables[name]) for name in TABLE_ORDER if name in self.tables}
+
+    def plot_outlets(self, ax: Any = None) -> Any:
+        """Outlet comparison plot (matplotlib Figure)."""
+        from provenance.report import plot_outlets
+
+        return plot_outlets(self.tables["outlet_comparison"], ax=ax)
+
+    def show_link(self, link_id: str) -> Any:
+        """Parent and child side by side for one link (an IPython HTML object in notebooks)."""
+        from provenance.report import show_link
+
+        html = show_link(link_id, self.tables)
+        try:
+            from IPython.display import HTML
+
+            return HTML(html)
+        except ImportError:
+            return html
+
+    def _repr_html_(self) -> str:
+        from provenance.report import summary_html
+
+        return summary_html(self.tables)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={v}" for k, v in self.summary().items())
+        return f"Analysis({counts})"
+
+
+def _write_figures(tables: Mapping[str, pd.DataFrame], directory: Path) -> None:
+    from provenance.report import write_figures
+
+    directory.mkdir(parents=True, exist_ok=True)
+    write_figures(tables, directory)
+
+
+def article_stages(
+    articles: pd.DataFrame,
+    registry: OutletRegistry,
+    *,
+    framing: bool = True,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    clock: StageClock | None = None,
+) -> dict[str, pd.DataFrame | None]:
+    """Every per-article stage on a batch of articles; both engines run exactly this.
+
+    Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
+    and, with ``framing``, the article framing scores and their evidence spans. Each article's
+    results depend on that article only, so any partition of the corpus gives the same rows.
+
+    >>> from provenance.outlets import load_registry
+    >>> arts = pd.DataFrame({"article_id": ["a1"], "url": ["https://example.org/a"],
+    ...     "title": ["Talks"], "text": ["MOSCOW (Sputnik) - Talks resumed, officials said."]})
+    >>> out = article_stages(arts, load_registry(), framing=False)
+    >>> out["credits"]["outlet_id"].tolist()
+    ['sputnik']
+    """
+    from provenance.attribution import extract_citations, extract_credits
+    from provenance.outlets import assign_outlets
+    from provenance.quotes import extract_quotes
+
+    clock = clock or StageClock(stage_names(framing), quiet=True)
+    with clock("outlets"):
+        articles = articles.copy()
+        articles["outlet_id"] = assign_outlets(articles, registry).astype("string")
+    with clock("attribution"):
+        credits = extract_credits(articles, registry)
+        citations = extract_citations(articles, registry)
+        articles = with_dateline_fields(articles, credits)
+    with clock("quotes"):
+        quotes = extract_quotes(articles, registry)
+    scores = evidence = None
+    if framing:
+        from provenance.framing import score_articles
+
+        with clock("framing"):
+            scores, evidence = score_articles(
+                articles, quotes, lexicons=lexicons, return_evidence=True
+            )
+    return {
+        "evidence": evidence,
+        "articles": articles,
+        "credits": credits,
+        "citations": citations,
+        "quotes": quotes,
+        "scores": scores,
+    }
+
+
+# How the per-article stage functions order their rows (stable sorts keep each article's own
+# order), so that tables of partitions put together equal the tables of the whole batch.
+_STAGE_ORDER = {
+    "credits": ["article_id"],
+    "citations": ["article_id"],
+    "quotes": ["article_id"],
+    "scores": ["article_id"],
+    "evidence": ["target_id", "feature", "start"],
+}
+
+
+def concat_article_parts(frames: Sequence[pd.DataFrame | None], name: str | None) -> pd.DataFrame:
+    """One table of :func:`article_stages` from its partitions' tables, in partition order.
+
+    Rows are ordered as the stage orders them on the whole batch (articles keep the input
+    order); ``name`` is the table's name in the contract (None: no sorting, no empty schema).
+    Both the Dask engine and the pandas engine's process pool use this.
+
+    >>> a = pd.DataFrame({"article_id": ["b"], "n": [1]})
+    >>> b = pd.DataFrame({"article_id": ["a"], "n": [2]})
+    >>> concat_article_parts([a, b], "quotes")["article_id"].tolist()
+    ['a', 'b']
+    """
+    frames = [f for f in frames if f is not None]
+    if not frames:
+        return empty(name) if name else pd.DataFrame()
+    frames = [f for f in frames if len(f)] or frames[:1]  # empty parts may carry other dtypes
+    out = pd.concat(frames, ignore_index=True)
+    keys = _STAGE_ORDER.get(name or "")
+    if keys:
+        out = out.sort_values(keys, kind="stable", ignore_index=True)
+    return out
+
+
+def stage_names(framing: bool, workers: int = 1) -> list[str]:
+    """The stages a run reports progress and timings for, in order.
+
+    With several workers the per-article stages finish together and count as one stage:
+
+    >>> stage_names(False, workers=2)[:2]
+    ['outlets, attribution, quotes (2 workers)', 'reuse']
+    """
+    per_article = ["outlets", "attribution", "quotes"] + (["framing"] if framing else [])
+    if workers > 1:
+        per_article = [f"{', '.join(per_article)} ({workers} workers)"]
+    stages = [*per_article, "reuse", "links", "chains"]
+    return stages + (["link framing"] if framing else []) + ["comparison"]
+
+
+def with_dateline_fields(articles: pd.DataFrame, credits: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with dateline_place and credit_text from each article's first credit."""
+    from provenance.attribution import dateline_fields
+
+    fields = dateline_fields(credits).set_index("article_id")
+    articles = articles.copy()
+    for col in ("dateline_place", "credit_text"):
+        articles[col] = articles["article_id"].map(fields[col]).astype("string")
+    return articles
+
+
+# How link framing is run: :func:`link_framing` in-process, or an engine's own (the pandas
+# engine's scores chunks of the links in its process pool); same arguments, same tables.
+LinkFraming = Callable[..., tuple[pd.DataFrame, pd.DataFrame]]
+
+
+def finish_analysis(
+    articles: pd.DataFrame,
+    *,
+    registry: OutletRegistry,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+    quotes: pd.DataFrame,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    errors: pd.DataFrame | None = None,
+    article_scores: pd.DataFrame | None = None,
+    article_evidence: pd.DataFrame | None = None,
+    texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    frame_links: LinkFraming | None = None,
+    clock: StageClock | None = None,
+) -> Analysis:
+    """The stages on the (small) graph: links, chains, link framing, outlet comparison.
+
+    Both engines end here. ``texts`` holds article_id, title and text of at least the linked
+    articles when ``articles`` carries no text, or is a function of the links that returns them
+    (the Dask engine keeps texts on the workers and fetches only the linked ones).
+    ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
+    engine passes one that uses its process pool).
+    """
+    from provenance.chains import build_chains, build_links, compare_outlets
+    from provenance.chains.stories import build_stories
+
+    clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
+    with clock("links"):
+        outlet_rows = _outlets_seen(registry, articles, credits, citations)
+        links = build_links(
+            articles,
+            reuse=reuse,
+            passages=passages,
+            credits=credits,
+            citations=citations,
+            quotes=quotes,
+            outlets=outlet_rows,
+        )
+        outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
+    with clock("chains"):
+        chains, chain_hops = build_chains(links, articles, outlet_rows)
+        stories, story_id = build_stories(
+            articles,
+            reuse,
+            credits=credits,
+            citations=citations,
+            chains=chains,
+            outlets=outlet_rows,
+        )
+        articles = articles.assign(story_id=story_id)
+    framing_long = empty("framing")
+    if article_scores is not None:
+        with clock("link framing"):
+            if texts is None:
+                texts = articles
+            elif callable(texts):
+                texts = texts(links)
+            link_scores, link_evidence = (frame_links or link_framing)(
+                links,
+                texts,
+                reuse=reuse,
+                passages=passages,
+                quotes=quotes,
+                citations=citations,
+                credits=credits,
+                article_scores=article_scores,
+                lexicons=lexicons,
+            )
+            links, articles, framing_long = _with_link_scores(
+                links, articles, article_scores, article_evidence, link_scores, link_evidence
+            )
+    with clock("comparison"):
+        tables = {
+            "articles": conform(articles.sort_values("article_id"), "articles"),
+            "outlets": outlet_rows,
+            "credits": credits,
+            "citations": citations,
+            "quotes": quotes,
+            "reuse": reuse,
+            "passages": passages,
+            "links": conform(links, "links"),
+            "chains": chains,
+            "chain_hops": chain_hops,
+            "stories": stories,
+            "framing": framing_long,
+            "errors": errors if errors is not None else empty("errors"),
+        }
+        tables["outlet_comparison"] = compare_outlets(
+            tables["articles"], tables["links"], chains, outlet_rows, stories=stories
+        )
+    clock.close()
+    ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
+    return Analysis(ordered, clock.timings)
+
+
+def _with_link_scores(
+    links: pd.DataFrame,
+    articles: pd.DataFrame,
+    article_scores: pd.DataFrame,
+    article_evidence: pd.DataFrame | None,
+    link_scores: pd.DataFrame,
+    link_evidence: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(links, articles, framing table) once the framing scores are in: links and articles
+    gain their score columns, and the long framing table holds both with their evidence."""
+    from provenance.framing import framing_table
+
+    links = links.merge(link_scores, on="link_id", how="left")
+    missing = [c for c in article_scores.columns if c not in articles.columns]
+    if missing:
+        articles = articles.merge(
+            article_scores[["article_id", *missing]], on="article_id", how="left"
+        )
+    evidence = pd.concat([article_evidence, link_evidence], ignore_index=True)
+    return links, articles, framing_table(article_scores, link_scores, evidence)
+
+
+def link_framing(
+    links: pd.DataFrame,
+    texts: pd.DataFrame,
+    *,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    quotes: pd.DataFrame,
+    citations: pd.DataFrame,
+    credits: pd.DataFrame,
+    article_scores: pd.DataFrame,
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`provenance.framing.score_links` of ``links`` (scores and evidence), in-process.
+
+    A link's values depend on its child and parent only, so an engine may score contiguous
+    chunks of the links (sorted by link_id) each with its own articles' rows and put the
+    chunks' tables together (:func:`provenance.engine.local.pooled_link_framing`).
+
+    >>> scores, evidence = link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
+    """
+    from provenance.framing import score_links
+
+    return score_links(
+        links,
+        texts,
+        reuse=reuse,
+        passages=passages,
+        quotes=quotes,
+        citations=citations,
+        credits=credits,
+        article_scores=article_scores,
+        lexicons=lexicons,
+        return_evidence=True,
+    )
+
+
+def _outlets_seen(
+    registry: OutletRegistry,
+    articles: pd.DataFrame,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+    links: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Outlet rows for every outlet the run touched, unregistered names included."""
+    ids = [articles["outlet_id"], credits["outlet_id"], citations["outlet_id"]]
+    if links is not None:
+        ids += [links["parent_outlet_id"], links["child_outlet_id"]]
+    seen = pd.concat(ids, ignore_index=True).dropna().astype(str)
+    registry_ids = sorted(i for i in seen.unique() if not i.startswith("entity:"))
+    table = registry.outlet_table(registry_ids)
+    entity_ids = sorted(i for i in seen.unique() if i.startswith("entity:"))
+    if entity_ids:
+        from provenance.chains.links import entity_outlet_id
+
+        names = pd.concat([credits[["entity_text"]], citations[["entity_text"]]]).dropna()
+        names["outlet_id"] = entity_outlet_id(names["entity_text"])
+        first = names.drop_duplicates("outlet_id").set_index("outlet_id")["entity_text"]
+        entities = pd.DataFrame(
+            {
+                "outlet_id": entity_ids,
+                "name": [first.get(i, i.split(":", 1)[1]) for i in entity_ids],
+                "ownership": "unknown",
+                "kind": "other",
+                "state_affiliated": False,
+                "registered": False,
+                "reference": "named in article text; not in the registry",
+            }
+        )
+        table = pd.concat([table, conform(entities, "outlets")], ignore_index=True)
+    return conform(table.sort_values("outlet_id"), "outlets")

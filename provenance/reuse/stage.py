@@ -1,0 +1,145 @@
+"""The reuse stage on one machine: :func:`find_reuse` runs the building blocks in order.
+
+>>> import pandas as pd
+>>> base = "Officials in Velmora welcomed the plan on Monday, saying it would expand rail links. "
+>>> body = base + "The talks followed four rounds of cautious negotiations on grain exports. " * 3
+>>> arts = pd.DataFrame({
+...     "article_id": ["a1", "b1"], "outlet_id": ["wire", "paper"],
+...     "published": pd.to_datetime(["2021-08-23 09:00", "2021-08-23 11:00"], utc=True),
+...     "text": [body, "VELMORA (Wire) - " + body]})
+>>> pairs, passages = find_reuse(arts, shingle_size=3)
+>>> pairs[["child_article_id", "parent_article_id", "direction"]].values.tolist()
+[['b1', 'a1', 'published']]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from provenance.reuse.candidates import (
+    candidate_pairs,
+    containment_sketch,
+    postings,
+    sketch_hits,
+    sketched_columns,
+)
+from provenance.reuse.direction import CERTAINTY, best_parents
+from provenance.reuse.params import ReuseParams
+from provenance.reuse.shingles import ShingleIndex, build_index
+from provenance.reuse.verify import verify_pairs
+from provenance.schema import TABLES, conform, empty
+
+
+def check_frames(articles: Any, credits: Any = None, outlets: Any = None) -> None:
+    """Raise ValueError unless the stage's input tables have what it reads."""
+    if not isinstance(articles, pd.DataFrame):
+        raise ValueError("articles must be a pandas DataFrame")
+    missing = {"article_id", "text"} - set(articles.columns)
+    if missing:
+        raise ValueError(f"articles lacks required columns: {sorted(missing)}")
+    if articles["article_id"].isna().any() or not articles["article_id"].is_unique:
+        raise ValueError("articles.article_id must be non-null and unique")
+    for name, df, cols in (
+        ("credits", credits, {"article_id", "outlet_id"}),
+        ("outlets", outlets, {"outlet_id", "kind"}),
+    ):
+        if df is not None and (not isinstance(df, pd.DataFrame) or not cols <= set(df.columns)):
+            raise ValueError(f"{name} must be a DataFrame with columns {sorted(cols)}")
+
+
+def find_reuse(
+    articles: pd.DataFrame,
+    params: ReuseParams | None = None,
+    *,
+    credits: pd.DataFrame | None = None,
+    outlets: pd.DataFrame | None = None,
+    quiet: bool = True,
+    **options: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Find republications in ``articles``: verified text-reuse pairs and their aligned passages.
+
+    Parameters
+    ----------
+    articles : DataFrame with article_id and text (outlet_id and published are used if present).
+    params : :class:`ReuseParams`; or give its fields as keywords (``shingle_size=4``).
+    credits : optional DataFrame (article_id, outlet_id): the article credits that outlet.
+    outlets : optional DataFrame (outlet_id, kind[, state_affiliated]): wires and state media
+        are taken as sources when nothing else tells the direction.
+
+    Returns
+    -------
+    (reuse, passages) conforming to the "reuse" and "passages" tables, sorted by ids. Every
+    verified pair is a row; ``is_best_parent`` marks each child's chosen parent (the credited
+    one, then the highest containment, a source outlet, the closest in time), the others stay
+    as alternatives; ``confidence`` is the containment strength times the trust in the
+    direction evidence (see :data:`provenance.reuse.direction.CERTAINTY`). Texts are read up to
+    their first 200,000 characters.
+    """
+    if params is not None and options:
+        raise ValueError("give either params or keyword parameters, not both")
+    params = ReuseParams.from_options(params if params is not None else options)
+    check_frames(articles, credits, outlets)
+    # Work in article_id order: results do not depend on the input's row order.
+    articles = articles.sort_values("article_id", kind="stable", ignore_index=True)
+    if len(articles) < 2:
+        return empty("reuse"), empty("passages")
+    texts = articles["text"].astype("string").fillna("").tolist()
+    cap = params.doc_freq_cap(len(articles))
+    index = build_index(texts, params.shingle_size, cap, quiet=quiet)
+    pairs, passages = verify_pairs(
+        articles,
+        index,
+        corpus_candidates(index, params),
+        params,
+        credits=credits,
+        outlets=outlets,
+        quiet=quiet,
+    )
+    return finish_reuse(pairs, passages, params)
+
+
+def corpus_candidates(index: ShingleIndex, params: ReuseParams) -> np.ndarray:
+    """Candidate pairs (row numbers, i < j) of a whole corpus indexed on one machine."""
+    sketch = containment_sketch(
+        index, sketch_size=params.sketch_size, min_containment=params.min_containment
+    )
+    docs, cols = postings(index, sketched_columns([sketch]))
+    return candidate_pairs(sketch_hits(sketch, docs, cols))
+
+
+def finish_reuse(
+    pairs: pd.DataFrame, passages: pd.DataFrame, params: ReuseParams
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Each child's best parent (among all its pairs), confidences, and the two sorted tables.
+
+    ``pairs`` and ``passages`` are :func:`verify_pairs` results, concatenated over batches.
+    """
+    if pairs.empty:
+        return empty("reuse"), empty("passages")
+    pairs = pairs.reset_index(drop=True)
+    # Dense ranks of the document numbers (same order) index the parents' source flags.
+    docs, rank = np.unique(np.concatenate([pairs["child"], pairs["parent"]]), return_inverse=True)
+    ranked = pairs.assign(child=rank[: len(pairs)], parent=rank[len(pairs) :])
+    is_source = np.zeros(len(docs), dtype=bool)
+    is_source[ranked["parent"].to_numpy()] = pairs["parent_is_source"].to_numpy(dtype=bool)
+    pairs["is_best_parent"] = best_parents(ranked, pairs["lag_hours"], is_source)
+
+    strength = np.maximum(pairs["containment"], pairs["parent_coverage"]).to_numpy()
+    least = float(params.min_containment)
+    span = max(1.0 - least, 1e-9)
+    strength = np.clip(0.5 + 0.5 * (strength - least) / span, 0.0, 1.0)
+    pairs["confidence"] = (strength * pairs["direction"].map(CERTAINTY).to_numpy()).round(4)
+    for col, digits in (
+        ("containment", 4),
+        ("parent_coverage", 4),
+        ("jaccard", 4),
+        ("lag_hours", 3),
+    ):
+        pairs[col] = pairs[col].round(digits)
+    reuse = pairs[TABLES["reuse"].names]
+    reuse = reuse.sort_values(["child_article_id", "parent_article_id"], kind="stable")
+    passages = passages.sort_values(["pair_id", "passage"], kind="stable")
+    return conform(reuse, "reuse"), conform(passages, "passages")
