@@ -7,16 +7,16 @@ already catch:
 - :class:`NotADataFrameError` (a ``TypeError``): a table argument that is not a DataFrame;
 - :class:`MissingColumnsError` (a ``ValueError``): a table without the columns a stage reads;
 - :class:`InvalidParameterError` (a ``ValueError``): any other argument out of its domain, with
-  one message style, ``The 'x' parameter of f must be ...; got ...``.
+  one message style, scikit-learn's: ``The 'x' parameter of f must be .... Got ... instead.``
 
 >>> check_frame([1, 2], "articles", "score_articles")
 Traceback (most recent call last):
 ...
-provenance.errors.NotADataFrameError: The 'articles' parameter of score_articles must be a pandas DataFrame; got list.
+provenance.errors.NotADataFrameError: The 'articles' parameter of score_articles must be a pandas DataFrame. Got list instead.
 >>> raise invalid_parameter("top", "plot_outlets", "a positive int", 0)
 Traceback (most recent call last):
 ...
-provenance.errors.InvalidParameterError: The 'top' parameter of plot_outlets must be a positive int; got 0.
+provenance.errors.InvalidParameterError: The 'top' parameter of plot_outlets must be a positive int. Got 0 instead.
 
 Data problems are not exceptions: the errors table keeps every rejected or partly kept record.
 
@@ -41,7 +41,7 @@ class ProvenanceError(Exception):
 
 
 class InvalidParameterError(ProvenanceError, ValueError):
-    """An argument outside its domain: ``The 'x' parameter of f must be ...; got ...``."""
+    """An argument outside its domain: ``The 'x' parameter of f must be .... Got ... instead.``"""
 
 
 class NotADataFrameError(ProvenanceError, TypeError):
@@ -56,10 +56,10 @@ def invalid_parameter(name: str, func: str, expected: str, got: object) -> Inval
     """The error for ``name`` of ``func`` not being ``expected`` (raise it).
 
     >>> str(invalid_parameter("workers", "analyze", "a positive integer", -1))
-    "The 'workers' parameter of analyze must be a positive integer; got -1."
+    "The 'workers' parameter of analyze must be a positive integer. Got -1 instead."
     """
     return InvalidParameterError(
-        f"The {name!r} parameter of {func} must be {expected}; got {got!r}."
+        f"The {name!r} parameter of {func} must be {expected}. Got {got!r} instead."
     )
 
 
@@ -74,8 +74,8 @@ def check_frame(value: object, name: str, func: str, columns: Iterable[str] = ()
     """
     if not isinstance(value, pd.DataFrame):
         raise NotADataFrameError(
-            f"The {name!r} parameter of {func} must be a pandas DataFrame; "
-            f"got {type(value).__name__}."
+            f"The {name!r} parameter of {func} must be a pandas DataFrame. "
+            f"Got {type(value).__name__} instead."
         )
     missing = sorted(set(columns) - set(value.columns))
     if missing:

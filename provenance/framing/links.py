@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist, cpdist
 from scipy.special import rel_entr
 
+from provenance.errors import check_frame
 from provenance.text import uncovered_spans
 
 from .articles import _check_articles, column_strings, score_articles, speaker_key
@@ -106,11 +107,7 @@ def js_divergence(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 
 
 def _check_links(links: pd.DataFrame) -> None:
-    if not isinstance(links, pd.DataFrame):
-        raise TypeError("links must be a pandas DataFrame")
-    missing = set(_LINK_COLUMNS) - set(links.columns)
-    if missing:
-        raise ValueError(f"links lacks columns {sorted(missing)}")
+    check_frame(links, "links", "score_links", _LINK_COLUMNS)
 
 
 def _text_of(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
