@@ -162,3 +162,10 @@ def test_venue_needs_speech_and_short_forms_follow_the_article():
     assert extract_citations(_arts("The attacks on CNN went on for a month.")).empty
     text = "The New York Times reported the deal. Later the Times said it would follow up."
     assert set(extract_citations(_arts(text))["outlet_id"]) == {"nytimes"}
+
+
+def test_a_name_repeated_by_page_residue_is_cut_at_the_repeat():
+    from provenance.attribution.speakers import clean_name
+
+    assert clean_name("Paul Ryan Paul Davis RyanDemocrats") == "Paul Ryan"
+    assert clean_name("Faisal bin Abdulrahman Al Saud") == "Faisal bin Abdulrahman Al Saud"

@@ -381,6 +381,7 @@ _HEAD_DATELINE_RE = re.compile(
 )
 _HEAD_BRACKET_RE = re.compile(r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])")
 _HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
+_HEAD_SEPARATOR_RE = re.compile(r"[ \t][-–—][ \t]|\|")
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{_PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
@@ -514,7 +515,14 @@ def _head_candidates(text: str, cands: list[dict[str, object]]) -> None:
         for m in _HEAD_DATELINE_RE.finditer(head, lo, bracket.end()):
             _dateline(m, text, len(text) if line_end < 0 else line_end, cands)
             last = m.end()
-    for m in _HEAD_AGENCY_RE.finditer(head):
+    found: list[re.Match[str]] = []
+    for sep in _HEAD_SEPARATOR_RE.finditer(head):  # a dash or pipe: the agency is near it
+        if found and sep.start() < found[-1].end():
+            continue
+        m = _HEAD_AGENCY_RE.search(head, max(0, sep.start() - _HEAD_PLACE_CHARS), sep.end() + 60)
+        if m is not None and (not found or m.start() >= found[-1].end()):
+            found.append(m)
+    for m in found:
         names = "names" if m.group("names") else "pnames"
         place = "place" if m.group("names") else "pplace"
         cands.append({

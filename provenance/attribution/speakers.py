@@ -941,6 +941,9 @@ def clean_names(names: str) -> str:
 def clean_name(name: str) -> str:
     """The name without honorifics, trailing role words or possessives; '' when not a name."""
     tokens = [t for t in name.split() if t not in _HONORIFIC]
+    if len(tokens) > 3 and tokens[0] in tokens[2:]:
+        # Page residue repeats a name ("Paul Ryan Paul Davis RyanDemocrats hit ..."): the first.
+        tokens = tokens[: tokens.index(tokens[0], 1)]
     while tokens and (_ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))):
         tokens.pop()
     if not tokens or tokens[0] in _NOT_NAME or any(_ROLE_WORD_RE.match(t) for t in tokens):
