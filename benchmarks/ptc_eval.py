@@ -80,7 +80,7 @@ LOADED_BASELINE = (
 FAMILIES: dict[str, Family] = {
     "loaded language": Family(
         ("Loaded_Language", "Name_Calling,Labeling"),
-        (*LOADED_BASELINE, "f_name_calling"),
+        ("f_loaded_language",),
         LOADED_BASELINE,
     ),
     "name-calling": Family(("Name_Calling,Labeling",), ("f_name_calling",)),

@@ -19,6 +19,7 @@ import pandas as pd
 from provenance.engine import ENGINES
 from provenance.engine.local import analyze_articles
 from provenance.engine.pool import check_workers
+from provenance.errors import invalid_parameter
 from provenance.pipeline import TABLE_ORDER, Analysis
 from provenance.reuse.params import ReuseParams
 
@@ -91,7 +92,7 @@ def analyze(
     [['sputnik', 'magyar-nemzet', 'citation'], ['urdupoint', 'sputnik', 'credit']]
     """
     if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+        raise invalid_parameter("engine", "analyze", f"one of {ENGINES}", engine)
     check_workers(workers)
     reuse_options = ReuseParams.from_options(reuse_options)
     if engine == "dask":

@@ -9,14 +9,36 @@ provenance outlets --search sputnik
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 import pandas as pd
 
 from provenance import __version__
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+# 1: the run found nothing to analyse (or a check failed); 2: the command line or a user file
+# is wrong; 3: a bug (an internal error), named by stage; --debug prints its traceback.
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """An option or user file is wrong: reported before any work starts, exit 2."""
+
+
+class NothingToAnalyse(Exception):
+    """No input file or no article was read: exit 1, with a hint on what to change."""
+
+
+# What to change when no article was read, by the kind of the commonest error.
+_HINTS = {
+    "no text column": "name the column that holds the article text: --columns text=COLUMN",
+    "record has no text": "the text column is empty: map another one with --columns text=COLUMN",
+    "malformed CSV line": "check the file's delimiter, quoting and header line",
+    "unsupported file type": "inputs are .txt, .html, .csv, .jsonl, .json, .parquet, .warc files",
+}
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +61,17 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bars or per-error lines"
     )
+    _add_debug_option(parser)
+
+
+def _add_debug_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # SUPPRESS on the subcommands, so `provenance --debug analyze ...` is not reset by them.
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="print the traceback of an internal error",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Trace syndication chains in news corpora and score every link for framing.",
     )
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
+    _add_debug_option(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     for add_command in (_add_analyze, _add_trace, _add_compare, _add_outlets):
@@ -182,6 +216,7 @@ def _add_outlets(sub: argparse._SubParsersAction) -> None:
         "--check", metavar="FILE.csv", help="validate a user registry file and exit"
     )
     outlets.add_argument("--csv", action="store_true", help="print CSV instead of an aligned table")
+    _add_debug_option(outlets)
 
 
 def _columns(spec: str | None) -> dict[str, str] | None:
@@ -191,24 +226,83 @@ def _columns(spec: str | None) -> dict[str, str] | None:
     for item in spec.split(","):
         ours, sep, theirs = item.partition("=")
         if not sep or not ours.strip() or not theirs.strip():
-            raise ValueError(f"--columns expects OURS=THEIRS pairs, got {item!r}")
+            raise UsageError(f"--columns expects OURS=THEIRS pairs, got {item!r}")
         mapping[ours.strip()] = theirs.strip()
     return mapping
 
 
-def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
-    import provenance
-    from provenance.reuse.params import ReuseParams
-
-    reuse_options = {}
+def _reuse_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
     for option in ("shingle_size", "min_containment", "max_doc_freq"):
         value = getattr(args, option, None)
         if value is not None:
-            reuse_options[option] = value
-    if reuse_options.get("max_doc_freq", 0) >= 1:
-        reuse_options["max_doc_freq"] = int(reuse_options["max_doc_freq"])
+            options[option] = value
+    if options.get("max_doc_freq", 0) >= 1:
+        options["max_doc_freq"] = int(options["max_doc_freq"])
     if getattr(args, "keep_same_outlet", False):
-        reuse_options["keep_same_outlet"] = True
+        options["keep_same_outlet"] = True
+    return options
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Validate every option and user file before any work starts (UsageError, exit 2).
+
+    Stores the parsed ``column_map``, ``formats`` and ``reuse_params`` on ``args``. Inputs
+    that hold no article file raise :class:`NothingToAnalyse`.
+    """
+    try:
+        _check_option_values(args)
+    except (ValueError, TypeError, OSError) as err:  # the API's own checks of the values
+        raise UsageError(str(err)) from err
+
+
+def _check_option_values(args: argparse.Namespace) -> None:
+    from provenance.engine.pool import check_workers
+    from provenance.framing.lexicons import load_lexicons
+    from provenance.ingest import InputNotFoundError
+    from provenance.ingest.files import resolve_inputs
+    from provenance.ingest.normalise import check_columns
+    from provenance.io import FORMATS
+    from provenance.outlets import check_outlets_file
+    from provenance.reuse.params import ReuseParams
+
+    args.column_map = check_columns(_columns(args.columns)) or None
+    formats = tuple(f.strip() for f in getattr(args, "format", "csv").split(",") if f.strip())
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise UsageError(f"--format: unknown format(s) {bad}; choose from {', '.join(FORMATS)}")
+    args.formats = formats
+    out = getattr(args, "out", None)
+    if out is not None and os.path.exists(out) and not os.path.isdir(out):
+        raise UsageError(f"--out {out}: exists and is not a directory")
+    if args.outlets:
+        problems = check_outlets_file(args.outlets)
+        if problems:
+            raise UsageError(f"--outlets {args.outlets}: " + "; ".join(problems[:5]))
+    if getattr(args, "lexicons", None):
+        load_lexicons(args.lexicons)
+    check_workers(getattr(args, "workers", None))
+    args.reuse_params = ReuseParams(**_reuse_options(args))
+    if (
+        getattr(args, "engine", "pandas") == "dask"
+        and importlib.util.find_spec("distributed") is None
+    ):
+        raise UsageError("--engine dask needs the dask extra: pip install 'provenance[dask]'")
+    try:
+        found = resolve_inputs(args.inputs)
+    except InputNotFoundError as err:
+        raise UsageError(str(err)) from err
+    if not found:
+        raise NothingToAnalyse(
+            f"no article files in {' '.join(args.inputs)}\nprovenance: hint: {_HINTS['unsupported file type']}"
+            " (README*, *.md, outlets.csv and hidden files inside folders are skipped)"
+        )
+
+
+def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
+    import provenance
+    from provenance.progress import stage
+
     engine = getattr(args, "engine", "pandas")
     extra = {"workers": getattr(args, "workers", None)}
     if engine == "dask":
@@ -217,17 +311,18 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
             "scheduler": args.scheduler,
             "engine_options": {k: v for k, v in options.items() if v is not None},
         }
-    analysis = provenance.analyze(
-        args.inputs,
-        outlets=args.outlets,
-        columns=_columns(args.columns),
-        framing=framing,
-        lexicons=getattr(args, "lexicons", None),
-        reuse_options=ReuseParams(**reuse_options),
-        engine=engine,
-        quiet=args.quiet,
-        **extra,
-    )
+    with stage("analyze"):
+        analysis = provenance.analyze(
+            args.inputs,
+            outlets=args.outlets,
+            columns=args.column_map,
+            framing=framing,
+            lexicons=getattr(args, "lexicons", None),
+            reuse_options=args.reuse_params,
+            engine=engine,
+            quiet=args.quiet,
+            **extra,
+        )
     errors = analysis.errors
     if len(errors) and not args.quiet:
         print(
@@ -235,6 +330,23 @@ def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
             file=sys.stderr,
         )
     return analysis
+
+
+def _nothing_read(errors: pd.DataFrame, written: bool) -> NothingToAnalyse:
+    """The error for a run that read no article: its commonest problem and what to change."""
+    from provenance.errors import error_kind
+
+    where = "errors.csv" if written else "the errors table"
+    if errors.empty:
+        return NothingToAnalyse("no articles read: the inputs hold no records")
+    kinds = errors["reason"].map(error_kind)
+    commonest = kinds.value_counts(sort=True).index[0]
+    example = errors.loc[kinds == commonest, "reason"].iloc[0]
+    hint = next((h for k, h in _HINTS.items() if commonest.startswith(k)), f"see {where}")
+    return NothingToAnalyse(
+        f"no articles read; {len(errors):,} error(s) in {where}, commonest "
+        f"({int((kinds == commonest).sum()):,}): {example}\nprovenance: hint: {hint}"
+    )
 
 
 def _print_table(frame: pd.DataFrame, as_csv: bool) -> None:
@@ -255,15 +367,17 @@ def _print_table(frame: pd.DataFrame, as_csv: bool) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    _check_options(args)
     analysis = _run_analysis(args, framing=not args.no_framing)
     paths = analysis.write(
         args.out,
-        formats=formats,
+        formats=args.formats,
         report=not args.no_report,
         figures=args.figures,
         include_text=args.include_text,
     )
+    if analysis.articles.empty:
+        raise _nothing_read(analysis.errors, written=True)
     if not args.quiet:
         counts = analysis.summary()
         print(
@@ -277,7 +391,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_trace(args: argparse.Namespace) -> int:
     from provenance.chains.trace import format_trace
 
+    _check_options(args)
     analysis = _run_analysis(args, framing=False)
+    if analysis.articles.empty:
+        raise _nothing_read(analysis.errors, written=False)
     try:
         trace = analysis.trace(args.article)
     except KeyError as err:
@@ -288,7 +405,19 @@ def cmd_trace(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from provenance.schema import TABLES
+
+    _check_options(args)
+    if args.sort not in TABLES["outlet_comparison"].names and not args.sort.startswith(
+        ("f_", "d_")
+    ):
+        raise UsageError(
+            f"--sort: no column {args.sort!r}; choose from "
+            f"{', '.join(TABLES['outlet_comparison'].names)} or an f_/d_ framing column"
+        )
     analysis = _run_analysis(args)
+    if analysis.articles.empty:
+        raise _nothing_read(analysis.errors, written=False)
     table = analysis.outlet_comparison
     if args.sort not in table.columns:
         print(
@@ -298,8 +427,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     table = table.sort_values(args.sort, ascending=False, kind="mergesort")
     if not args.csv:  # the terminal view: the comparison itself; every f_/d_ mean is in --csv
-        from provenance.schema import TABLES
-
         table = table[
             [
                 *TABLES["outlet_comparison"].names,
@@ -327,6 +454,13 @@ def cmd_outlets(args: argparse.Namespace) -> int:
         country=args.country,
         state_affiliated=True if args.state_affiliated else None,
     )
+    if found.empty and not args.csv:
+        asked = [
+            f"{k} {v!r}" for k, v in (("--search", args.search), ("--country", args.country)) if v
+        ]
+        asked += ["--state-affiliated"] if args.state_affiliated else []
+        print(f"provenance: no outlet matches {', '.join(asked)}", file=sys.stderr)
+        return EXIT_OK
     shown = (
         found
         if args.csv
@@ -352,10 +486,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (InputNotFoundError, FileNotFoundError) as err:
+    except NothingToAnalyse as err:
         print(f"provenance: {err}", file=sys.stderr)
-        return EXIT_USAGE
-    except (OutletRegistryError, ValueError) as err:
+        return EXIT_FAILURE
+    except (UsageError, InputNotFoundError, OutletRegistryError) as err:
         print(f"provenance: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -363,3 +497,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as err:
+        return _internal_error(err, args)
+
+
+def _internal_error(err: Exception, args: argparse.Namespace) -> int:
+    """Report a failure in provenance itself: exit 3, the stage it happened in, the traceback
+    with ``--debug``. Option checks run before any work, so what fails later is a bug."""
+    from provenance.progress import stage_of
+
+    debug = getattr(args, "debug", False)
+    if debug:
+        traceback.print_exception(err)
+    advice = "the traceback is above" if debug else "rerun with --debug for the traceback"
+    print(
+        f"provenance: internal error in stage {stage_of(err) or args.command!r}: "
+        f"{type(err).__name__}: {err}\nprovenance: this is a bug in provenance; {advice}",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from provenance.progress import stage
 from provenance.schema import TABLES
 
 FORMATS = ("csv", "parquet")
@@ -29,6 +30,10 @@ def write_tables(
 ) -> list[Path]:
     """Write each table as ``NAME.csv`` / ``NAME.parquet`` into ``out_dir``, all or nothing.
 
+    Parquet keeps every column with its type (``published`` a UTC timestamp, the article
+    ``text``), so it reads back equal to the API's DataFrames; CSV drops the text unless
+    ``include_text`` and writes times as ISO 8601 strings.
+
     ``extra_files`` maps file names to callables that write that file to the path they are
     given (used for the HTML report and the figures directory). Returns the final paths.
     """
@@ -41,17 +46,21 @@ def write_tables(
     written: list[str] = []
     try:
         for name, frame in tables.items():
-            frame = _for_disk(name, frame, include_text)
             if "csv" in formats:
-                frame.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
+                with stage(f"write {name}.csv"):
+                    _csv_view(name, frame, include_text).to_csv(
+                        staging / f"{name}.csv", index=False, lineterminator="\n"
+                    )
                 written.append(f"{name}.csv")
             if "parquet" in formats:
-                frame.to_parquet(staging / f"{name}.parquet", index=False)
+                with stage(f"write {name}.parquet"):
+                    frame.to_parquet(staging / f"{name}.parquet", index=False)
                 written.append(f"{name}.parquet")
         for file_name, writer in (extra_files or {}).items():
             target = staging / file_name
             target.parent.mkdir(parents=True, exist_ok=True)
-            writer(target)
+            with stage(f"write {file_name}"):
+                writer(target)
             written.append(file_name)
         final = []
         for file_name in written:
@@ -66,11 +75,13 @@ def write_tables(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _for_disk(name: str, frame: pd.DataFrame, include_text: bool) -> pd.DataFrame:
+def _csv_view(name: str, frame: pd.DataFrame, include_text: bool) -> pd.DataFrame:
+    """The table as CSV holds it: article text only with ``include_text``, UTC times as ISO 8601
+    strings (unambiguous and byte-stable). Parquet keeps the frame as it is: its types and text.
+    """
     if name == "articles" and not include_text and "text" in frame.columns:
         frame = frame.drop(columns=["text"])
     if name in TABLES:
-        # UTC timestamps as ISO 8601 so the CSV is unambiguous and byte-stable.
         for col in frame.columns:
             if str(frame[col].dtype).startswith("datetime64"):
                 frame = frame.assign(**{col: frame[col].dt.strftime("%Y-%m-%dT%H:%M:%SZ")})

@@ -305,22 +305,14 @@ def finish_analysis(
     ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
     engine passes one that uses its process pool).
     """
-    from provenance.chains import build_chains, build_links, compare_outlets
+    from provenance.chains import build_chains, compare_outlets
     from provenance.chains.stories import build_stories
 
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     with clock("links"):
-        outlet_rows = _outlets_seen(registry, articles, credits, citations)
-        links = build_links(
-            articles,
-            reuse=reuse,
-            passages=passages,
-            credits=credits,
-            citations=citations,
-            quotes=quotes,
-            outlets=outlet_rows,
+        links, outlet_rows = _links_and_outlets(
+            registry, articles, reuse, passages, credits, citations, quotes
         )
-        outlet_rows = _outlets_seen(registry, articles, credits, citations, links)
     with clock("chains"):
         chains, chain_hops = build_chains(links, articles, outlet_rows)
         stories, story_id = build_stories(
@@ -375,6 +367,32 @@ def finish_analysis(
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
     return Analysis(ordered, clock.timings)
+
+
+def _links_and_outlets(
+    registry: OutletRegistry,
+    articles: pd.DataFrame,
+    reuse: pd.DataFrame,
+    passages: pd.DataFrame,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+    quotes: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(links, outlets): the provenance graph's edges, and the outlet rows of every outlet the
+    run touched, the links' own included."""
+    from provenance.chains import build_links
+
+    outlet_rows = _outlets_seen(registry, articles, credits, citations)
+    links = build_links(
+        articles,
+        reuse=reuse,
+        passages=passages,
+        credits=credits,
+        citations=citations,
+        quotes=quotes,
+        outlets=outlet_rows,
+    )
+    return links, _outlets_seen(registry, articles, credits, citations, links)
 
 
 def _with_link_scores(

@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TypeVar
 
-from tqdm.auto import tqdm
+# The plain text bar: bars only show when stderr is a terminal, and tqdm.auto warned
+# "IProgress not found" on import in every notebook without ipywidgets.
+from tqdm.std import tqdm
 
 T = TypeVar("T")
 
@@ -19,6 +21,37 @@ def progress(
     """Iterate ``items`` with a tqdm bar on stderr unless quiet or stderr is not a terminal."""
     disable = quiet or not sys.stderr.isatty()
     yield from tqdm(items, total=total, desc=desc, disable=disable, file=sys.stderr, leave=False)
+
+
+STAGE_ATTRIBUTE = "provenance_stage"
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Mark an exception escaping the block with the pipeline stage it came from.
+
+    The innermost stage wins; the CLI names it in its internal-error message.
+
+    >>> try:
+    ...     with stage("outer"), stage("report"):
+    ...         raise KeyError("x")
+    ... except KeyError as exc:
+    ...     print(stage_of(exc))
+    report
+    """
+    try:
+        yield
+    except Exception as exc:
+        if stage_of(exc) is None:
+            # An exception type that refuses attributes stays unnamed.
+            with suppress(AttributeError):
+                setattr(exc, STAGE_ATTRIBUTE, name)
+        raise
+
+
+def stage_of(exc: BaseException) -> str | None:
+    """The stage :func:`stage` marked ``exc`` with, or None."""
+    return getattr(exc, STAGE_ATTRIBUTE, None)
 
 
 class StageClock:
@@ -39,11 +72,12 @@ class StageClock:
         self.timings: dict[str, float] = {}
 
     @contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        self._bar.set_postfix_str(stage)
+    def __call__(self, name: str) -> Iterator[None]:
+        self._bar.set_postfix_str(name)
         started = time.perf_counter()
-        yield
-        self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - started
+        with stage(name):
+            yield
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
         self._bar.update(1)
 
     def close(self) -> None:

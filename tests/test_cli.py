@@ -147,3 +147,100 @@ def test_console_script_and_module_entry_point_agree():
         check=True,
     ).stdout
     assert "--out" in analyze_help and "--outlets" in analyze_help and "--engine" in analyze_help
+
+
+# --- errors that help (issue 13) -----------------------------------------------------------
+
+
+def test_internal_error_has_its_own_exit_code_names_the_stage_and_debug_shows_traceback(
+    corpus, tmp_path, capsys, monkeypatch
+):
+    from provenance.report import page
+
+    def broken(self):
+        raise ValueError("cannot convert float NaN to integer")
+
+    monkeypatch.setattr(page.Report, "page_data", broken)
+    args = ["analyze", str(corpus), "--out", str(tmp_path / "r"), "-q", "--no-framing"]
+    assert main(args) == 3
+    err = capsys.readouterr().err
+    assert "internal error in stage 'write report.html'" in err and "--debug" in err
+    assert "Traceback" not in err
+    assert main([*args, "--debug"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+    assert main(["--debug", *args]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_options_are_checked_before_any_work(corpus, tmp_path, capsys, monkeypatch):
+    import provenance
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the analysis ran before the options were checked")
+
+    monkeypatch.setattr(provenance, "analyze", no_work)
+    out = str(tmp_path / "r")
+    for bad, message in [
+        (["--format", "csv,xlsx"], "xlsx"),
+        (["--columns", "text"], "OURS=THEIRS"),
+        (["--columns", "body=text"], "unknown field"),
+        (["--shingle-size", "99"], "shingle_size"),
+        (["--workers", "0"], "workers"),
+        (["--outlets", str(tmp_path / "missing.csv")], "missing.csv"),
+    ]:
+        assert main(["analyze", str(corpus), "--out", out, "-q", *bad]) == 2, bad
+        assert message in capsys.readouterr().err, bad
+    assert main(["analyze", str(tmp_path / "nothing-here"), "--out", out]) == 2
+    assert not (tmp_path / "r").exists()
+
+
+def test_no_articles_is_an_error_with_a_hint(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["analyze", str(empty), "--out", str(tmp_path / "r")]) == 1
+    assert "hint" in capsys.readouterr().err
+    table = tmp_path / "feed.csv"
+    table.write_text("title,summary\nTalks resume,The talks resumed.\n", encoding="utf-8")
+    assert main(["analyze", str(table), "--out", str(tmp_path / "r")]) == 1
+    err = capsys.readouterr().err
+    assert "no articles read" in err and "--columns text=" in err
+    assert len(pd.read_csv(tmp_path / "r" / "errors.csv")) == 1
+    out = tmp_path / "r2"
+    assert main(["analyze", str(table), "--columns", "text=summary", "--out", str(out), "-q"]) == 0
+    assert pd.read_csv(out / "articles.csv")["n_words"].tolist() == [3]
+
+
+def test_columns_mapping_may_take_a_column_another_field_would_guess(tmp_path):
+    table = tmp_path / "feed.csv"
+    table.write_text("title,text\nTalks resume in Geneva,x\n", encoding="utf-8")
+    out = tmp_path / "r"
+    args = ["analyze", str(table), "--columns", "text=title", "--out", str(out), "-q"]
+    assert main([*args, "--include-text", "--no-framing"]) == 0
+    articles = pd.read_csv(out / "articles.csv")
+    assert articles["text"].tolist() == ["Talks resume in Geneva"]
+
+
+def test_semicolon_csv_and_repeated_errors_summed_up(tmp_path, capsys):
+    rows = [
+        f"Sentence number {i} about the talks.;https://ex{i}.org/a;Outlet {i}" for i in range(8)
+    ]
+    table = tmp_path / "babe-like.csv"
+    table.write_text("\ufefftext;news_link;outlet\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    dupes = tmp_path / "dupes.jsonl"
+    line = json.dumps({"url": "https://ex.org/same", "text": "The same story again."})
+    dupes.write_text("\n".join([line] * 10) + "\n", encoding="utf-8")
+    out = tmp_path / "r"
+    assert main(["analyze", str(table), str(dupes), "--out", str(out), "--no-framing"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("; dropped") == 3  # the first three rows, then a sum
+    assert "6 more like 'duplicate of article' (9 in all" in err
+    assert len(pd.read_csv(out / "articles.csv")) == 9
+    assert len(pd.read_csv(out / "errors.csv")) == 9
+
+
+def test_outlets_search_without_match_says_so(capsys):
+    assert main(["outlets", "--search", "zzzz"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no outlet matches --search 'zzzz'" in captured.err
+    assert main(["outlets", "--search", "zzzz", "--csv"]) == 0
+    assert capsys.readouterr().out.startswith("outlet_id,name,")

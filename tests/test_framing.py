@@ -191,7 +191,7 @@ def test_editorializing_and_evaluative_modifiers():
         [
             "Clearly, the plan is, of course, doomed to fail, ironically.",
             "The vote passed 52 to 48 on Tuesday.",
-            "It was a dreadful, shameful and wonderful day.",
+            "It was a dreadful day. Then a wonderful night.",
         ]
     )
     df = score_texts(texts)
@@ -202,14 +202,15 @@ def test_editorializing_and_evaluative_modifiers():
         df.loc[1, ["f_editorializing", "f_evaluative_modifiers", "f_loaded_language"]].eq(0).all()
     )
     assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
-    assert df.loc[2, "f_loaded_language"] > df.loc[2, "f_loaded"]
+    # Two loaded phrases ("dreadful", "wonderful"), one of them from the loaded list.
+    assert df.loc[2, "f_loaded_language"] == pytest.approx(2 * df.loc[2, "f_loaded"])
 
 
 def test_loaded_language_counts_a_word_once():
     text = pd.Series(["The deal was disastrous."])
     once = score_texts(text, lexicons={"editorializing": ["zzz"]}).loc[0, "f_loaded_language"]
-    twice = score_texts(text, lexicons={"editorializing": ["disastrous"]})
-    assert twice.loc[0, "f_editorializing"] > 0
+    twice = score_texts(text, lexicons={"name_calling": ["disastrous"]})
+    assert twice.loc[0, "f_name_calling"] > 0
     assert twice.loc[0, "f_loaded_language"] == pytest.approx(once) == pytest.approx(250)
 
 

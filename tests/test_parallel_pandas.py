@@ -79,10 +79,14 @@ def test_small_corpora_stay_in_process():
 
 @pytest.mark.parametrize("workers", [0, -2, 1.5, "2", True, np.float64(2.0)])
 def test_workers_must_be_a_positive_integer(workers):
-    with pytest.raises(ValueError, match="workers must be a positive integer"):
+    with pytest.raises(
+        ValueError, match="The 'workers' parameter of analyze must be a positive integer"
+    ):
         analyze(ARTICLES, workers=workers)
     articles = pd.DataFrame(columns=["article_id", "url", "title", "text"])
-    with pytest.raises(ValueError, match="workers must be a positive integer"):
+    with pytest.raises(
+        ValueError, match="The 'workers' parameter of analyze must be a positive integer"
+    ):
         analyze_articles(articles, workers=workers)
 
 

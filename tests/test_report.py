@@ -883,6 +883,38 @@ def test_empty_tables_render():
     assert "0 articles from 0 outlets" in page and "No article in the corpus has a traced" in page
 
 
+def test_articles_without_outlet_report_paths_and_comparison():
+    # Issue 13: on PTC (URLs on ptc.example, no registry outlet) the hop outlet codes were NaN
+    # and the report died with "cannot convert float NaN to integer"; paths showed "?" and the
+    # outlet comparison had 0 rows.
+    frame = pd.DataFrame(
+        {
+            "url": ["https://ptc.example/article1", "https://ptc.example/article2", None],
+            "title": ["Talks resume", "Budget passes", "Page dump"],
+            "text": [
+                "WASHINGTON (Reuters) - Talks between the two sides resumed on Monday.",
+                "The council passed the budget on Tuesday after a long debate.",
+                "LONDON (AFP) - A page dump with no URL and no site name at all.",
+            ],
+        }
+    )
+    analysis = provenance.analyze(frame, framing=False)
+    hops = analysis.chain_hops
+    assert hops["outlet_id"].isna().any()  # the case that crashed
+    page = render_html(analysis.tables)
+    assert "3 articles" in page
+    assert not any("?" in path.split(" > ") for path in analysis.chains["path"])
+    assert analysis.chains.set_index("article_id")["path"].str.split(" > ").str[0].notna().all()
+    assert analysis.outlet_comparison["n_articles"].sum() >= 2
+    summary_html(analysis.tables)
+
+
+def test_plot_outlets_shows_in_a_notebook_without_matplotlib_inline(tables):
+    fig = plot_outlets(tables["outlet_comparison"])
+    svg = fig._repr_svg_()
+    assert svg.startswith("<svg") and svg == figure_svg(fig)
+
+
 # ---- in a real browser ------------------------------------------------------------------------
 
 

@@ -20,22 +20,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 
-# One pass over the text; each alternative says what replaces the match.
-_TOKENISED_RE = re.compile(
-    # "don ’ t", "Trump ’ s": a clitic after an apostrophe set off by blanks.
-    r" (?P<clitic>['’]) (?=(?:s|t|re|ve|ll|d|m)(?![\w]))"
-    # A blank before closing punctuation, a clitic or a closing quote (kept, blank dropped).
-    # PTB quotes: `` opens, '' closes (with the blank before it).
-    r"|(?P<ptb_close> ?'')"
-    r"|(?P<ptb_open>``) ?"
-    # A blank before closing punctuation, a clitic or a closing quote (kept, blank dropped).
-    r"| (?P<close>[,.;:?!)\]%”]|n['’]t(?![\w])|['’](?:s|re|ve|ll|d|m)?(?![\w]))"
-    # A blank after an opening bracket, quote or currency sign.
-    r"|(?P<open>[(\[“‘$]) (?=\S)"
-)
+# PTB quotes become a marker and a curly quote (the same length: offsets unchanged).
+_OPEN_MARK, _CLOSE_MARK = "\x01", "\x02"
+# The blanks tokenisation added stand next to these characters: before closing punctuation, a
+# closing quote or a clitic ("Trump 's", "do n't", "don ’ t"), after an opening bracket, quote or
+# currency sign. The regex only finds the characters (a fast character-set scan: a pattern
+# that starts with a blank is tried at every word); the blanks are checked in Python.
+_NEAR_BLANK_RE = re.compile(r"[,.;:?!)\]%”'’(\[“‘$\x01\x02]")
+_CLOSING = frozenset(",.;:?!)]%”\x02")
+_OPENING = frozenset("([“‘$")
+_APOSTROPHES = frozenset("'’")
+_CLITIC_RE = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![\w])")
 _MIN_BLANK_COMMAS = 2
-_PTB = {"ptb_open": "“", "ptb_close": "”"}
 
 
 def looks_tokenised(text: str) -> bool:
@@ -48,9 +46,9 @@ class OffsetMap:
     """Offsets in a rejoined text -> offsets in the original text."""
 
     def __init__(self, breaks: list[int], shifts: list[int]) -> None:
-        # From clean offset breaks[k] on, original = clean + shifts[k].
-        self._breaks = breaks
-        self._shifts = shifts
+        # From clean offset breaks[k] on, original = clean + shifts[k] (compact int arrays).
+        self._breaks = array("l", breaks)
+        self._shifts = array("l", shifts)
 
     def char(self, offset: int) -> int:
         """Original offset of the character at clean ``offset``."""
@@ -67,27 +65,51 @@ class OffsetMap:
 
 def detokenise(text: str) -> tuple[str, OffsetMap | None]:
     """(rejoined text, offset map), or (text, None) when the text does not look tokenised."""
-    if not looks_tokenised(text):
+    if not looks_tokenised(text) or _OPEN_MARK in text or _CLOSE_MARK in text:
         return text, None
-    pieces: list[str] = []
-    breaks, shifts = [0], [0]
-    last = clean_len = shift = 0
-    for m in _TOKENISED_RE.finditer(text):
-        kind = m.lastgroup or ""
-        kept_start, kept_end = m.span(kind)
-        new = _PTB.get(kind) or m.group(kind).strip()
-        kept_start += len(m.group(kind)) - len(m.group(kind).lstrip())
-        pieces.append(text[last : m.start()])
-        clean_len += m.start() - last
-        # Dropped before the kept characters, then after them (a PTB mark: one of its two).
-        shift += kept_start - m.start()
-        breaks.append(clean_len)
-        shifts.append(shift)
-        pieces.append(new)
-        clean_len += len(new)
-        shift += m.end() - kept_start - len(new)
-        breaks.append(clean_len)
-        shifts.append(shift)
-        last = m.end()
-    pieces.append(text[last:])
-    return "".join(pieces), OffsetMap(breaks, shifts)
+    marked = text.replace("``", _OPEN_MARK + "“").replace("''", _CLOSE_MARK + "”")
+    deleted = _deletions(marked)
+    pieces, last = [], 0
+    for p in deleted:
+        pieces.append(marked[last:p])
+        last = p + 1
+    pieces.append(marked[last:])
+    # The k-th deleted character (0-based) at original p: from clean offset p - k on, the
+    # original is k + 1 characters further.
+    breaks = [p - k for k, p in enumerate(deleted)]
+    return "".join(pieces), OffsetMap(breaks, list(range(1, len(deleted) + 1)))
+
+
+def _deletions(marked: str) -> list[int]:
+    """Sorted offsets of the characters to drop: the PTB markers and the added blanks."""
+    out: list[int] = []
+    size = len(marked)
+    for m in _NEAR_BLANK_RE.finditer(marked):
+        p = m.start()
+        ch = marked[p]
+        if ch in (_OPEN_MARK, _CLOSE_MARK):
+            out.append(p)
+            if ch == _CLOSE_MARK and p and marked[p - 1] == " ":
+                out.append(p - 1)
+        elif ch in _CLOSING:
+            if p and marked[p - 1] == " ":
+                out.append(p - 1)
+        elif ch in _APOSTROPHES:
+            _apostrophe(marked, p, size, out)
+        elif p + 2 < size and marked[p + 1] == " " and not marked[p + 2].isspace():
+            out.append(p + 1)  # "( AP", "“ We", "$ 1"
+    return sorted(set(out))
+
+
+def _apostrophe(marked: str, p: int, size: int, out: list[int]) -> None:
+    """Blanks around an apostrophe: "Trump 's", "do n't", "don ’ t", "lawmakers ' efforts"."""
+    if p >= 2 and marked[p - 1] == "n" and marked[p - 2] == " " and marked[p + 1 : p + 2] == "t":
+        out.append(p - 2)  # "do n't"
+        return
+    if not p or marked[p - 1] != " ":
+        return
+    after = marked[p + 1 : p + 2]
+    if after == " " and _CLITIC_RE.match(marked, p + 2):
+        out.extend((p - 1, p + 1))  # "don ’ t"
+    elif not after or not (after.isalnum() or after == "_") or _CLITIC_RE.match(marked, p + 1):
+        out.append(p - 1)  # "Trump 's", "lawmakers ' efforts", a closing quote

@@ -21,6 +21,23 @@ def _strings(series: pd.Series) -> list[str]:
     return [v[:MAX_TEXT_CHARS] if isinstance(v, str) else "" for v in series.tolist()]
 
 
+# The three extractors read the same texts one after the other: the rejoined texts of the
+# last few thousand are kept (~8 KB each for a 1,000-word article), so each is rejoined once.
+_DETOK_CACHE: dict[str, tuple[str, OffsetMap | None]] = {}
+_DETOK_CACHE_SIZE = 4096
+
+
+def _detokenised(text: str) -> tuple[str, OffsetMap | None]:
+    found = _DETOK_CACHE.get(text)
+    if found is None:
+        found = detokenise(text)
+        if found[1] is not None:  # texts that are not tokenised cost nothing to check again
+            if len(_DETOK_CACHE) >= _DETOK_CACHE_SIZE:
+                del _DETOK_CACHE[next(iter(_DETOK_CACHE))]  # the oldest
+            _DETOK_CACHE[text] = found
+    return found
+
+
 def article_columns(articles: pd.DataFrame) -> dict[str, list]:
     """article_id, title, text (str, '' for missing; rejoined when tokenised, with
     title_offsets and text_offsets: an :class:`OffsetMap` or None) and optional outlet_id,
@@ -31,7 +48,7 @@ def article_columns(articles: pd.DataFrame) -> dict[str, list]:
         raise ValueError("articles has rows without article_id")
     out: dict[str, list] = {"article_id": [str(v) for v in ids.tolist()]}
     for col in ("title", "text"):
-        pairs = [detokenise(v) for v in _strings(articles[col])]
+        pairs = [_detokenised(v) for v in _strings(articles[col])]
         out[col] = [clean for clean, _ in pairs]
         out[f"{col}_offsets"] = [offsets for _, offsets in pairs]
     n = len(articles)

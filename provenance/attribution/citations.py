@@ -436,7 +436,7 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
     return None, None
 
 
-_SHORT_FORM_RE = re.compile(r"^(?:[Tt]he[ \t]+)?(?P<word>[A-Z][\w\-]+)$")
+_SHORT_FORM_RE = re.compile(r"^[Tt]he[ \t]+(?P<word>[A-Z][\w\-]+)$")
 
 
 class _ShortForms:

@@ -379,6 +379,8 @@ _HEAD_DATELINE_RE = re.compile(
     r"(?:\((?P<paren>[^()\n]{1,100})\)|/(?P<slash>[^/\n]{1,40})/|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     r"[ \t]*(?P<sep>--|[-–—:])"
 )
+_HEAD_BRACKET_RE = re.compile(r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])")
+_HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{_PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
@@ -504,8 +506,14 @@ def _head_candidates(text: str, cands: list[dict[str, object]]) -> None:
     """Datelines and agency credits in the head of the text that do not open a line."""
     head = text[:_HEAD_CHARS]
     line_end = text.find("\n", _HEAD_CHARS)
-    for m in _HEAD_DATELINE_RE.finditer(head):
-        _dateline(m, text, len(text) if line_end < 0 else line_end, cands)
+    # The pattern opens with a look-behind (tried at every position): it is tried only just
+    # before each bracketed credit followed by a separator (found by a literal-first search).
+    last = 0
+    for bracket in _HEAD_BRACKET_RE.finditer(head):
+        lo = max(last, bracket.start() - _HEAD_PLACE_CHARS)
+        for m in _HEAD_DATELINE_RE.finditer(head, lo, bracket.end()):
+            _dateline(m, text, len(text) if line_end < 0 else line_end, cands)
+            last = m.end()
     for m in _HEAD_AGENCY_RE.finditer(head):
         names = "names" if m.group("names") else "pnames"
         place = "place" if m.group("names") else "pplace"

@@ -18,6 +18,8 @@ from provenance.ids import stable_ids
 from provenance.schema import conform, empty
 
 MAX_DEPTH = 64
+# Path label of an article with neither an outlet nor a domain (a page dump without URL or site).
+UNKNOWN_LABEL = "unknown"
 
 
 def _node_keys(links: pd.DataFrame, article_outlet: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -201,10 +203,12 @@ def _hop_fields(
     hops["evidence"] = pd.Series(evidence, index=hops.index, dtype="string")
     hops["credited"] = credited
 
-    # Readable path: the leaf by its domain (where it was published), the sources by outlet name.
+    # Readable path: the leaf by its domain (where it was published), the sources by outlet name;
+    # an article of no known outlet by its domain too, and one without either as "unknown".
     label = hops["outlet_id"].map(names).astype("string").fillna(hops["outlet_id"])
-    leaf_label = hops["article_id"].map(domain_of).astype("string")
-    hops["label"] = leaf_label.where((hops["hop"] == 0) & leaf_label.notna(), label).fillna("?")
+    domain_label = hops["article_id"].map(domain_of).astype("string")
+    leaf_label = domain_label.where(hops["hop"] == 0)
+    hops["label"] = leaf_label.fillna(label).fillna(domain_label).fillna(UNKNOWN_LABEL)
     return hops
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from provenance.outlets.registry import DOMAIN_PREFIX
 from provenance.schema import conform
 
 
@@ -38,6 +39,11 @@ def compare_outlets(
     """
     if not 1 <= top <= 50:
         raise ValueError(f"top must be between 1 and 50, got {top}")
+    # An article of no resolvable outlet counts under its domain ('domain:example'), as the
+    # registry names unregistered domains: PTC's 234 articles had no row at all before.
+    articles = articles.assign(
+        outlet_id=articles["outlet_id"].fillna(DOMAIN_PREFIX + articles["domain"])
+    )
     outlet_of = articles.set_index("article_id")["outlet_id"]
     per_outlet = articles.groupby("outlet_id", sort=True).size().rename("n_articles").to_frame()
 

@@ -20,6 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from provenance.errors import invalid_parameter
+
 # The pandas engine's process pool gives every worker at least this many articles and runs
 # smaller corpora in-process. Starting the pool (fresh interpreters importing pandas and the
 # stages) and shipping articles and tables back costs ~0.8 s; the per-article stages cost ~1.6 ms
@@ -76,7 +78,8 @@ def release_freed_memory() -> None:
 
 
 def check_workers(workers: Any) -> int | None:
-    """``workers`` as an int, or None; a clear ValueError unless it is a positive integer.
+    """``workers`` as an int, or None; an InvalidParameterError (a ValueError) unless it is a
+    positive integer.
 
     >>> check_workers(2)
     2
@@ -84,7 +87,7 @@ def check_workers(workers: Any) -> int | None:
     if workers is None:
         return None
     if isinstance(workers, bool) or not isinstance(workers, numbers.Integral) or workers < 1:
-        raise ValueError(f"workers must be a positive integer, got {workers!r}")
+        raise invalid_parameter("workers", "analyze", "a positive integer", workers)
     return int(workers)
 
 

@@ -2,12 +2,15 @@
 
 Article features (``f_*``): sources and quotes, attribution verbs by class, epistemic stance
 (hedges, boosters, factives), tone (VADER sentiment, subjectivity, loaded words, scare quotes,
-'!' and rhetorical questions, superlatives, 'so-called'), the generic news frames of Semetko &
+'!' and rhetorical questions, superlatives, 'so-called'), loaded language at phrase level
+(``f_loaded_language``), the propaganda techniques a lexicon and rules can catch
+(``f_name_calling``, ``f_doubt``, ``f_exaggeration``, ``f_fear``, ``f_flag_waving``,
+``f_slogans``, ``f_cliches``; ``techniques.py``), the generic news frames of Semetko &
 Valkenburg (2000) plus security, readability and length. Link features (``d_*``): child minus
-parent for each, plus what the child added and dropped, attribution-verb shifts, hedges
-removed, quotes dropped/added/altered, speakers kept or lost, headline shift, credit and frame
-shift. Lexicons are package data (``provenance/resources/lexicons``), overridable with
-``lexicons=``.
+parent for each, plus what the child added and dropped (``d_added_fear``: the republisher's own
+appeals to fear), attribution-verb shifts, hedges removed, quotes dropped/added/altered,
+speakers kept or lost, headline shift, credit and frame shift. Lexicons are package data
+(``provenance/resources/lexicons``), overridable with ``lexicons=``.
 
 >>> import pandas as pd
 >>> arts = pd.DataFrame({"article_id": ["p", "c"], "title": ["Talks held", "Talks held"],

@@ -26,21 +26,18 @@ from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexic
 from .quotes import quote_spans
 from .scan import Scanner, cached_scanner
 from .sentiment import analyzer, vader_compounds
+from .techniques import (
+    LOADED_ADJUNCT_LISTS,
+    LOADED_LANGUAGE_LISTS,
+    NOT_LOADED_LIST,
+    TECHNIQUES,
+    HitArrays,
+    phrase_spans,
+)
 
 PER_1K = "per 1,000 words"
 STRONG_SENTENCE = 0.5  # |VADER compound| at or above which a sentence counts as strongly valenced
 SCARE_QUOTE_MAX_WORDS = 3
-
-# Lists whose hits make up the loaded-language score; a word matched by two of them counts once.
-LOADED_LANGUAGE_LISTS = (
-    "loaded",
-    "intensifiers",
-    "superlatives",
-    "verbs_loaded",
-    "so_called",
-    "editorializing",
-    "evaluative_modifiers",
-)
 
 FEATURES: dict[str, str] = {
     "f_n_words": "words in the text (provenance.text.WORD_PATTERN)",
@@ -71,9 +68,11 @@ FEATURES: dict[str, str] = {
     "f_scare_quotes": f"short quoted spans (1-{SCARE_QUOTE_MAX_WORDS} words) {PER_1K}",
     "f_exclamations": f"exclamation marks {PER_1K}",
     "f_questions": f"question marks outside quotes (rhetorical questions) {PER_1K}",
-    "f_loaded_language": "loaded-language score: words matched by any of the "
+    "f_loaded_language": "loaded-language score: phrases of the "
     + ", ".join(LOADED_LANGUAGE_LISTS)
-    + f" lists (each word once), plus scare quotes, {PER_1K}",
+    + " lists (adjacent hits merged into one phrase, which takes in touching intensifiers and "
+    f"valenced words; 'very' + a valenced word is a phrase too), plus scare quotes, {PER_1K}",
+    **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     **{
         f"f_frame_{f}": f"{f.replace('_', ' ')} frame cues (Semetko & Valkenburg 2000) {PER_1K}"
         for f in FRAMES
@@ -129,14 +128,19 @@ def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
     return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
 
 
-def loaded_language_hits(hits: pd.DataFrame, n: int) -> np.ndarray:
-    """Per document, the distinct spans matched by any LOADED_LANGUAGE_LISTS list.
+def loaded_language_spans(
+    hits: HitArrays, texts: list[str], extra: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``."""
+    return phrase_spans(
+        hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, (NOT_LOADED_LIST,)
+    )
 
-    ``hits`` is a :meth:`Scanner.scan` hits table over ``n`` documents.
-    """
-    spans = hits.loc[hits["list"].isin(LOADED_LANGUAGE_LISTS), ["doc", "start", "end"]]
-    spans = spans.drop_duplicates()
-    return _bincount(spans["doc"].to_numpy(dtype=np.int64), n)
+
+def loaded_language_hits(hits: pd.DataFrame, texts: list[str]) -> np.ndarray:
+    """Per document, the loaded-language phrases (``hits``: a :meth:`Scanner.scan` of texts)."""
+    spans = loaded_language_spans(HitArrays.of(hits), texts)
+    return _bincount(spans["doc"].to_numpy(dtype=np.int64), len(texts))
 
 
 class _CompoundMemo:
@@ -210,6 +214,94 @@ def _quotes(texts: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc", "start", "end", "text", "n_words"])
 
 
+_QUESTION_END = re.compile(r"\?[\"'’”»)\]]*$")
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w{2,}")
+
+
+def rhetorical_questions(sents: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Sentences (doc, start, end) ending in a question mark that no quote covers."""
+    asks = sents[sents["text"].astype(str).str.contains(_QUESTION_END)]
+    if not len(asks) or not len(quotes):
+        return asks[["doc", "start", "end"]]
+    # The quote starting last at or before the question mark (keys: doc, then offset).
+    q = quotes.sort_values(["doc", "start"], kind="stable")
+    qdoc, qstart, qend = (q[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
+    width = int(max(qend.max(), asks["end"].max())) + 2
+    mark = asks["end"].to_numpy(dtype=np.int64) - 1
+    adoc = asks["doc"].to_numpy(dtype=np.int64)
+    k = np.searchsorted(qdoc * width + qstart, adoc * width + mark, side="right") - 1
+    covered = (k >= 0) & (qdoc[k] == adoc) & (mark <= qend[k] + 1)
+    return asks.loc[~covered, ["doc", "start", "end"]]
+
+
+_LOWER_WORD = re.compile(r"(?:^|[\s\-])[a-z]")
+
+
+def common_word_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotes (doc, start, end) holding a lower-case word: scare quotes, not quoted names or
+    titles ('Amoris Laetitia', 'The Blast')."""
+    return quotes.loc[quotes["text"].astype(str).str.contains(_LOWER_WORD), ["doc", "start", "end"]]
+
+
+def hashtags(texts: list[str]) -> pd.DataFrame:
+    """Hashtags (doc, start, end): '#' and a word of three or more characters."""
+    rows = [
+        (i, m.start(), m.end())
+        for i, t in enumerate(texts)
+        if "#" in t
+        for m in _HASHTAG.finditer(t)
+    ]
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype="int64")
+
+
+def _phrase_features(
+    hits: pd.DataFrame, raw: list[str], scare: pd.DataFrame, questions: pd.DataFrame
+) -> dict[str, pd.DataFrame]:
+    """Phrase spans (doc, start, end) of the loaded-language score and each technique."""
+    extra = {"f_doubt": pd.concat([scare, questions]), "f_slogans": hashtags(raw)}
+    arrays = HitArrays.of(hits)
+    spans = {"f_loaded_language": loaded_language_spans(arrays, raw, scare)}
+    for name, technique in TECHNIQUES.items():
+        spans[name] = phrase_spans(arrays, technique.lists, raw, extra=extra.get(name))
+    return spans
+
+
+def _readability(ser: pd.Series, n_words: np.ndarray, n_sent: np.ndarray) -> np.ndarray:
+    syllables = (ser.str.count(_VOWEL_GROUP) - ser.str.count(_SILENT_E)).to_numpy(dtype=float)
+    words_per_sentence = _share(n_words, np.maximum(n_sent, 1))
+    flesch = 206.835 - 1.015 * words_per_sentence - 84.6 * _share(syllables, n_words)
+    return np.where(n_words > 0, flesch, np.nan)
+
+
+def _evidence(
+    hits: pd.DataFrame,
+    quotes: pd.DataFrame,
+    scare: np.ndarray,
+    strong: pd.DataFrame,
+    phrases: dict[str, pd.DataFrame],
+) -> pd.DataFrame:
+    """Evidence rows (doc, start, end, feature): list hits, quotes, strong sentences, phrases."""
+    ev = hits[hits["list"].isin(list(LIST_FEATURE))]
+    evidence = [
+        pd.DataFrame(
+            {
+                "doc": ev["doc"].to_numpy(),
+                "start": ev["start"].to_numpy(),
+                "end": ev["end"].to_numpy(),
+                "feature": ev["list"].astype(str).map(LIST_FEATURE).to_numpy(),
+            }
+        )
+    ]
+    for feature, rows in (("f_n_quotes", quotes), ("f_scare_quotes", quotes[scare])):
+        evidence.append(rows[["doc", "start", "end"]].assign(feature=feature))
+    evidence.append(strong[["doc", "start", "end"]].assign(feature="f_sentiment_strong"))
+    evidence += [spans.assign(feature=name) for name, spans in phrases.items()]
+    evidence = pd.concat(evidence, ignore_index=True).astype(
+        {"doc": "int64", "start": "int64", "end": "int64"}
+    )
+    return evidence.sort_values(["doc", "feature", "start"], kind="stable", ignore_index=True)
+
+
 def score_detail(
     texts: pd.Series, *, lexicons: LexiconsArg = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -243,68 +335,38 @@ def score_detail(
     qwords = quotes["n_words"].to_numpy(dtype=float)
     scare = qwords <= SCARE_QUOTE_MAX_WORDS
     q_marks_in_quotes = _bincount(qdoc, n, quotes["text"].str.count(r"\?").to_numpy(dtype=float))
-
-    syllables = (ser.str.count(_VOWEL_GROUP) - ser.str.count(_SILENT_E)).to_numpy(dtype=float)
-    words_per_sentence = _share(n_words, np.maximum(n_sent, 1))
-    flesch = 206.835 - 1.015 * words_per_sentence - 84.6 * _share(syllables, n_words)
+    phrases = _phrase_features(
+        hits, raw, common_word_quotes(quotes[scare]), rhetorical_questions(sents, quotes)
+    )
 
     f: dict[str, np.ndarray] = {
         "f_n_words": n_words,
         "f_n_sentences": n_sent,
-        "f_flesch": np.where(n_words > 0, flesch, np.nan),
+        "f_flesch": _readability(ser, n_words, n_sent),
         "f_quote_share": np.minimum(_share(_bincount(qdoc, n, qwords), n_words), 1.0),
         "f_n_quotes": _bincount(qdoc, n),
         "f_speakers": np.full(n, np.nan),
         "f_top_speaker_share": np.full(n, np.nan),
         "f_official_share": np.full(n, np.nan),
-        "f_anonymous_per_1k": _rate(col["anonymous"], n_words),
-        **{f"f_verb_{c}": _rate(col[f"verbs_{c}"], n_words) for c in VERB_CLASSES},
-        "f_hedges_per_1k": _rate(col["hedges"], n_words),
-        "f_boosters_per_1k": _rate(col["boosters"], n_words),
-        "f_factives_per_1k": _rate(col["factives"], n_words),
+        **{feature: _rate(col[name], n_words) for name, feature in LIST_FEATURE.items()},
         "f_sentiment": _share(_bincount(sdoc, n, compound), n_sent),
         "f_sentiment_strong": _share(
             _bincount(sdoc, n, (np.abs(compound) >= STRONG_SENTENCE).astype(float)), n_sent
         ),
         "f_subjectivity": _share(col["vader_any"], n_words),
-        "f_loaded": _rate(col["loaded"], n_words),
-        "f_intensifiers": _rate(col["intensifiers"], n_words),
-        "f_superlatives": _rate(col["superlatives"], n_words),
-        "f_so_called": _rate(col["so_called"], n_words),
-        "f_editorializing": _rate(col["editorializing"], n_words),
-        "f_evaluative_modifiers": _rate(col["evaluative_modifiers"], n_words),
         "f_scare_quotes": _rate(_bincount(qdoc[scare], n), n_words),
         "f_exclamations": _rate(ser.str.count("!").to_numpy(dtype=float), n_words),
         "f_questions": _rate(
             ser.str.count(r"\?").to_numpy(dtype=float) - q_marks_in_quotes, n_words
         ),
-        "f_loaded_language": _rate(
-            loaded_language_hits(hits, n) + _bincount(qdoc[scare], n), n_words
-        ),
-        **{f"f_frame_{fr}": _rate(col[f"frame_{fr}"], n_words) for fr in FRAMES},
+        **{
+            name: _rate(_bincount(spans["doc"].to_numpy(dtype=np.int64), n), n_words)
+            for name, spans in phrases.items()
+        },
     }
     features = pd.DataFrame(f, index=texts.index)[[k for k in FEATURES if k in f]]
-
-    ev = hits[hits["list"].isin(list(LIST_FEATURE))]
-    evidence = [
-        pd.DataFrame(
-            {
-                "doc": ev["doc"].to_numpy(),
-                "start": ev["start"].to_numpy(),
-                "end": ev["end"].to_numpy(),
-                "feature": ev["list"].astype(str).map(LIST_FEATURE).to_numpy(),
-            }
-        )
-    ]
-    for feature, rows in (("f_n_quotes", quotes), ("f_scare_quotes", quotes[scare])):
-        evidence.append(rows[["doc", "start", "end"]].assign(feature=feature))
     strong = sents[np.abs(compound) >= STRONG_SENTENCE]
-    evidence.append(strong[["doc", "start", "end"]].assign(feature="f_sentiment_strong"))
-    evidence = pd.concat(evidence, ignore_index=True).astype(
-        {"doc": "int64", "start": "int64", "end": "int64"}
-    )
-    evidence = evidence.sort_values(["doc", "feature", "start"], kind="stable", ignore_index=True)
-    return features, evidence
+    return features, _evidence(hits, quotes, scare, strong, phrases)
 
 
 def score_texts(texts: pd.Series, *, lexicons: LexiconsArg = None) -> pd.DataFrame:

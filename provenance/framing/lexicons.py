@@ -49,6 +49,15 @@ LEXICON_NAMES: tuple[str, ...] = (
     "frame_human_interest",
     "frame_morality",
     "frame_security",
+    "name_calling",
+    "loaded_phrases",
+    "doubt",
+    "exaggeration",
+    "fear",
+    "flag_waving",
+    "slogans",
+    "cliches",
+    "not_loaded",
 )
 
 VERB_CLASSES: tuple[str, ...] = ("neutral", "doubt", "truth", "guilt", "insistence", "loaded")

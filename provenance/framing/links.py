@@ -19,12 +19,14 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import cdist, cpdist
 from scipy.special import rel_entr
 
+from provenance.errors import check_frame
 from provenance.text import uncovered_spans
 
 from .articles import _check_articles, column_strings, score_articles, speaker_key
 from .features import FEATURES, _sentences, loaded_language_hits, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
+from .techniques import TECHNIQUES
 
 ALIGN_MIN = 70.0  # fuzz.ratio (0-100) at which two sentences count as one sentence, edited
 QUOTE_ALTER_MIN = 60.0  # fuzz.ratio below which a parent quote counts as dropped
@@ -42,6 +44,7 @@ PASSAGE_FEATURES = (
     "subjectivity",
     "loaded",
     "loaded_language",
+    *(name[2:] for name in TECHNIQUES),
     *(f"frame_{f}" for f in FRAMES),
 )
 
@@ -104,11 +107,7 @@ def js_divergence(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 
 
 def _check_links(links: pd.DataFrame) -> None:
-    if not isinstance(links, pd.DataFrame):
-        raise TypeError("links must be a pandas DataFrame")
-    missing = set(_LINK_COLUMNS) - set(links.columns)
-    if missing:
-        raise ValueError(f"links lacks columns {sorted(missing)}")
+    check_frame(links, "links", "score_links", _LINK_COLUMNS)
 
 
 def _text_of(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -388,7 +387,7 @@ def _pair_shifts(ctx: _LinkContext, al: _Alignment) -> tuple[_PairShifts, dict[s
     names = scanner.names
     verb_m = scounts[:, [names.index(f"verbs_{c}") for c in VERB_CLASSES]].toarray()
     hedge_v = scounts[:, names.index("hedges")].toarray().ravel()
-    loaded_v = loaded_language_hits(shits, len(distinct))
+    loaded_v = loaded_language_hits(shits, distinct)
 
     li, cs_, ps_ = pa[:, 0], pair_rows[:, 0], pair_rows[:, 1]
     removed = np.maximum(verb_m[ps_] - verb_m[cs_], 0)

@@ -6,7 +6,7 @@
 ['urdupoint.com', 'Umer Jamshaid']
 """
 
-from provenance.ingest.api import articles_from_frame, read_articles
+from provenance.ingest.api import RecordCount, articles_from_frame, count_records, read_articles
 from provenance.ingest.files import SUPPORTED_SUFFIXES
 from provenance.ingest.limits import IngestLimits, InputNotFoundError, LimitExceeded
 from provenance.ingest.normalise import FIELDS, normalise_urls, parse_published
@@ -17,7 +17,9 @@ __all__ = [
     "IngestLimits",
     "InputNotFoundError",
     "LimitExceeded",
+    "RecordCount",
     "articles_from_frame",
+    "count_records",
     "normalise_urls",
     "parse_published",
     "read_articles",

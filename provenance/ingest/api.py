@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -31,7 +32,7 @@ from provenance.ingest.normalise import (
 from provenance.ingest.pages import parse_html_page, parse_text_page
 from provenance.ingest.tables import read_csv, read_json, read_jsonl, read_parquet
 from provenance.ingest.warc import read_warc
-from provenance.progress import progress
+from provenance.progress import progress, stage
 
 PathInput = str | os.PathLike[str]
 _TABLE_READERS: dict[str, Callable[..., pd.DataFrame | None]] = {
@@ -94,8 +95,14 @@ def read_articles(
 
     Example
     -------
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "talks.txt").write_text(
+    ...     "Talks resume in Geneva\\n\\nGENEVA (Example Wire) - Talks resumed on Monday.\\n")
+    >>> articles, errors = read_articles(folder)
+    >>> articles.loc[0, "title"], len(errors)
+    ('Talks resume in Geneva', 0)
     >>> articles, errors = read_articles("data/demo/")  # doctest: +SKIP
-    >>> articles[["domain", "published", "title"]].head()  # doctest: +SKIP
     """
     columns = check_columns(columns)
     if limits is None:
@@ -103,6 +110,13 @@ def read_articles(
     elif not isinstance(limits, IngestLimits):
         raise TypeError(f"limits must be an IngestLimits, got {type(limits).__name__}")
     paths = resolve_inputs(inputs)
+    with stage("ingest"):
+        return _read_paths(paths, columns, limits, quiet)
+
+
+def _read_paths(
+    paths: list[str], columns: Mapping[str, str], limits: IngestLimits, quiet: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     log = ErrorLog(echo=not quiet)
     batches: list[pd.DataFrame] = []
     pages: list[dict[str, object]] = []
@@ -125,7 +139,9 @@ def read_articles(
                 pages = []
     if pages:
         batches.append(_normalise_pages(pages, log, limits))
-    return finish(batches, log), sorted_errors(log)
+    articles = finish(batches, log)
+    log.echo_summary()
+    return articles, sorted_errors(log)
 
 
 def articles_from_frame(
@@ -161,6 +177,55 @@ def articles_from_frame(
     fields["_order"] = 0
     articles = finish([normalise(fields, log, IngestLimits().max_record_bytes)], log)
     return articles, sorted_errors(log)
+
+
+@dataclass(frozen=True)
+class RecordCount:
+    """How the input records of a run were accounted for (see :func:`count_records`).
+
+    ``kept + rejected`` is the number of input records that were read as records; whole files
+    that gave none (unreadable, no text column) are ``files_skipped``.
+    """
+
+    kept: int
+    rejected: int
+    partly_kept: int
+    files_skipped: int
+
+    @property
+    def records(self) -> int:
+        """Input records seen: every one is an article or a rejected record."""
+        return self.kept + self.rejected
+
+
+def count_records(articles: pd.DataFrame, errors: pd.DataFrame) -> RecordCount:
+    """Account for every input record: kept as an article, or rejected with an errors row.
+
+    An errors row names a record by ``source`` and ``record`` (``source_file`` of an article is
+    ``'source#record'``, or the source alone for a page file). Rows about a kept article mean it
+    was partly kept; a file-level row (no record) of a table that gave no article is a skipped
+    file.
+
+    >>> arts = pd.DataFrame({"source_file": ["a.jsonl#1", "a.jsonl#3"]})
+    >>> errs = pd.DataFrame({"source": ["a.jsonl"] * 3 + ["b.csv"], "record": ["2", "3", "", ""]})
+    >>> count_records(arts, errs)
+    RecordCount(kept=2, rejected=1, partly_kept=1, files_skipped=1)
+    """
+    kept = set(articles["source_file"].dropna())
+    sources = {name.rsplit("#", 1)[0] for name in kept}
+    record = errors["record"].fillna("").astype(str)
+    source = errors["source"].astype(str)
+    keys = source.where(record == "", source + "#" + record)
+    in_article = keys.isin(kept)
+    file_level = (record == "") & ~in_article
+    skipped = file_level & ~source.isin(sources)
+    rejected = keys[~in_article & (record != "")].nunique()
+    return RecordCount(
+        kept=len(articles),
+        rejected=int(rejected),
+        partly_kept=int(keys[in_article].nunique()),
+        files_skipped=int(keys[skipped].nunique()),
+    )
 
 
 def _read_file(

@@ -101,8 +101,13 @@ def match_columns(
 ) -> tuple[dict[object, str], list[str]]:
     """({their column: our field}, explicitly mapped fields whose column is missing).
 
-    Explicit mappings win; the other fields take the first input column whose name matches one
-    of :data:`FIELDS`' candidates. A mapped column that is missing is not guessed.
+    Explicit mappings win, even over a column that another field's name would take
+    (``text=title`` on a table with a ``text`` column reads the text from ``title``); the other
+    fields take the first input column not yet taken whose name matches one of :data:`FIELDS`'
+    candidates. A mapped column that is missing is not guessed.
+
+    >>> match_columns(["title", "text"], {"text": "title"})
+    ({'title': 'text'}, [])
     """
     available = list(available)
     by_key: dict[str, object] = {}
@@ -110,18 +115,17 @@ def match_columns(
         by_key.setdefault(_key(col), col)
     rename: dict[object, str] = {}
     missing: list[str] = []
+    for field, wanted in columns.items():
+        col = wanted if wanted in available else by_key.get(_key(wanted))
+        if col is None:
+            missing.append(field)
+        elif col not in rename:
+            rename[col] = field
     for field, candidates in FIELDS.items():
         if field in columns:
-            wanted = columns[field]
-            col = wanted if wanted in available else by_key.get(_key(wanted))
-            if col is None:
-                missing.append(field)
-                continue
-        else:
-            col = next((by_key[c] for c in candidates if c in by_key), None)
-            if col is None:
-                continue
-        if col not in rename:
+            continue
+        col = next((by_key[c] for c in candidates if c in by_key and by_key[c] not in rename), None)
+        if col is not None:
             rename[col] = field
     return rename, missing
 
@@ -236,7 +240,7 @@ def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         if todo.any():
             rest = s[todo]
             epoch = rest.str.fullmatch(_EPOCH).fillna(False).astype(bool)
-            out = out.astype("datetime64[ns, UTC]")
+            out = _within_range(out)
             if epoch.any():
                 out[rest.index[epoch]] = _from_epoch(pd.to_numeric(rest[epoch]))
             free = rest[~epoch].str.replace(_ORDINAL, "", regex=True)
@@ -247,14 +251,22 @@ def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # unknown time-zone names: taken as UTC
                     parsed = pd.to_datetime(free, utc=True, errors="coerce", format="mixed")
-                out[free.index] = parsed.astype("datetime64[ns, UTC]")
-    out = pd.Series(out, index=values.index)
-    out = out.where((out >= _MIN_TIME) & (out <= _MAX_TIME))
-    out = out.astype("datetime64[ns, UTC]")
+                out[free.index] = _within_range(parsed)
+    out = _within_range(pd.Series(out, index=values.index))
     bad = values.notna() & out.isna()
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
         bad &= values.astype("string").str.strip().fillna("") != ""
     return out, bad.astype(bool)
+
+
+def _within_range(times: pd.Series) -> pd.Series:
+    """``times`` as ``datetime64[ns, UTC]``, NaT where outside the nanosecond range.
+
+    pandas 3 parses ``0001-11-30`` at a coarser resolution (pandas 2 gives NaT); masking before
+    the cast keeps one such date (ABP has one) from overflowing, the same under both.
+    """
+    inside = (times >= _MIN_TIME) & (times <= _MAX_TIME)
+    return times.where(inside).astype("datetime64[ns, UTC]")
 
 
 def _from_epoch(numbers: pd.Series) -> pd.Series:

@@ -416,11 +416,7 @@ class Report:
         hops = hops[hops["chain_id"].isin(chains["chain_id"])].sort_values(
             ["chain_id", "hop"], kind="mergesort"
         )
-        hop_outlets = (
-            pd.Series(_codes(hops["outlet_id"], o_index), index=hops.index)
-            .groupby(hops["chain_id"].to_numpy(), sort=True)
-            .agg(lambda s: [int(v) for v in s if v is not None])
-        )
+        hop_outlets = _code_lists(hops["outlet_id"], hops["chain_id"], o_index)
         hop_evidence = (
             hops["evidence"]
             .fillna("")
@@ -484,6 +480,17 @@ class Report:
 def _codes(ids: pd.Series, index: pd.Series) -> list[int | None]:
     codes = ids.map(index)
     return [None if pd.isna(v) else int(v) for v in codes]
+
+
+def _code_lists(ids: pd.Series, groups: pd.Series, index: pd.Series) -> pd.Series:
+    """Per group, the codes of its ids in order; ids without a code (a hop whose outlet could
+    not be resolved is NA) are left out, never turned into NaN codes."""
+    codes = ids.map(index).dropna()
+    return (
+        codes.astype("int64")
+        .groupby(groups[codes.index].to_numpy(), sort=True)
+        .agg(lambda s: [int(v) for v in s])
+    )
 
 
 def _strs(values: pd.Series) -> list[str]:

@@ -65,10 +65,21 @@ def _check_comparison(outlet_comparison: pd.DataFrame) -> None:
     check_frame(outlet_comparison, "outlet_comparison", "the outlet plots", columns)
 
 
+class NotebookFigure(Figure):
+    """A matplotlib Figure that a notebook shows as a picture without ``%matplotlib inline``.
+
+    Figures built without pyplot have no display hook, so Jupyter printed ``<Figure ...>``;
+    ``_repr_svg_`` gives it the same SVG the report embeds.
+    """
+
+    def _repr_svg_(self) -> str:
+        return figure_svg(self)
+
+
 def _new_axes(ax: Axes | None, n_rows: int, width: float) -> Axes:
     if ax is not None:
         return ax
-    fig = Figure(figsize=(width, max(2.2, 0.34 * n_rows + 1.2)), layout="constrained")
+    fig = NotebookFigure(figsize=(width, max(2.2, 0.34 * n_rows + 1.2)), layout="constrained")
     return fig.add_subplot()
 
 

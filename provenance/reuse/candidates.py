@@ -159,7 +159,8 @@ def postings(
 
 
 def sketch_hits(sketch: Sketch, post_docs: np.ndarray, post_cols: np.ndarray) -> Hits:
-    """Sampled shingles of each sketched document found in each other document (a != b).
+    """Sampled shingles of each sketched document found in each other document (a != b), one
+    row per pair that meets.
 
     One sparse product over compact numbers of the documents and of the sketch's columns. A
     column held by more than MAX_POSTINGS documents (only when the document-frequency cap is
@@ -182,12 +183,13 @@ def sketch_hits(sketch: Sketch, post_docs: np.ndarray, post_cols: np.ndarray) ->
     post = sp.csr_matrix(
         (np.ones(int(small_p.sum()), np.int32), (p_col[small_p], p_doc[small_p])), shape=(m, n)
     )
-    prod = (query @ post).tocoo()
-    keep = prod.row != prod.col
     chain_a, chain_b = _next_holders(q_doc, q_col, p_doc, p_col, big, n)
-    a = np.concatenate([prod.row[keep], chain_a]).astype(np.int64)
-    b = np.concatenate([prod.col[keep], chain_b]).astype(np.int64)
-    hits = np.concatenate([prod.data[keep], np.ones(len(chain_a), np.int32)]).astype(np.int32)
+    chain = sp.csr_matrix((np.ones(len(chain_a), np.int32), (chain_a, chain_b)), shape=(n, n))
+    # One row per (a, b): the chained meetings are summed into the product's counts.
+    prod = (query @ post + chain).tocoo()
+    keep = prod.row != prod.col
+    a, b = prod.row[keep].astype(np.int64), prod.col[keep].astype(np.int64)
+    hits = prod.data[keep].astype(np.int32)
     need = np.zeros(n, dtype=np.int32)
     need[q_doc] = sketch.need
     return Hits(names[a], names[b], hits, need[a])
@@ -212,13 +214,19 @@ def _next_holders(
     return q_doc[q[ok]], key[at[ok]] % n
 
 
-def candidate_pairs(hits: Hits) -> np.ndarray:
+def candidate_pairs(hits: Hits, *, summed: bool = False) -> np.ndarray:
     """(m, 2) sorted distinct pairs (lo, hi) whose summed hits reach the query's least count.
 
-    Rows of one (a, b) are summed first (a distributed run meets a pair in several buckets).
+    Rows of one (a, b) are summed first (a distributed run meets a pair in several column
+    buckets); ``summed=True`` says each (a, b) has one row already (one :func:`sketch_hits` over
+    every column), which skips that grouping (1.2 of 14 CPU seconds on ABP's 37,554 articles).
     """
     if not len(hits.a):
         return np.empty((0, 2), dtype=hits.a.dtype)
+    if summed:
+        ok = hits.hits >= hits.need
+        a, b = hits.a[ok], hits.b[ok]
+        return unique_pairs(np.minimum(a, b), np.maximum(a, b))
     order = np.lexsort((hits.b, hits.a))
     a, b = hits.a[order], hits.b[order]
     start = np.flatnonzero(np.concatenate([[True], (a[1:] != a[:-1]) | (b[1:] != b[:-1])]))

@@ -88,7 +88,13 @@ def orient(
 class _Clues:
     """Credit clues of each pair: who credits the other's outlet, who carries its own dateline."""
 
-    def __init__(self, a_credits_b: np.ndarray, b_credits_a: np.ndarray, a_self, b_self) -> None:
+    def __init__(
+        self,
+        a_credits_b: np.ndarray,
+        b_credits_a: np.ndarray,
+        a_self: np.ndarray,
+        b_self: np.ndarray,
+    ) -> None:
         self.a_credits_b, self.b_credits_a = a_credits_b, b_credits_a
         # a is the copy when it credits b and b does not credit a; failing that, when only b
         # credits its own outlet (an agency's dateline on its own story: "(Wire) -").

@@ -9,7 +9,7 @@
 >>> ReuseParams(shingle_size=0)
 Traceback (most recent call last):
 ...
-ValueError: The 'shingle_size' parameter of ReuseParams must be an int in the range [1, 25]. Got 0 instead.
+provenance.errors.InvalidParameterError: The 'shingle_size' parameter of ReuseParams must be an int in the range [1, 25]. Got 0 instead.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from numbers import Integral, Real
 from typing import Any
+
+from provenance.errors import InvalidParameterError
 
 # Pairs must share at least this many distinct shingles (short texts cannot be judged).
 MIN_SHARED = 8
@@ -61,18 +63,22 @@ class ReuseParams:
 
     def __post_init__(self) -> None:
         if not _is_int(self.shingle_size) or not 1 <= self.shingle_size <= 25:
-            raise ValueError(
+            raise InvalidParameterError(
                 _message("shingle_size", "an int in the range [1, 25]", self.shingle_size)
             )
         if not _is_int(self.sketch_size) or not 8 <= self.sketch_size <= 4096:
-            raise ValueError(
+            raise InvalidParameterError(
                 _message("sketch_size", "an int in the range [8, 4096]", self.sketch_size)
             )
         value = self.min_containment
         if isinstance(value, bool) or not isinstance(value, Real) or not 0 < value <= 1:
-            raise ValueError(_message("min_containment", "a float in the range (0.0, 1.0]", value))
+            raise InvalidParameterError(
+                _message("min_containment", "a float in the range (0.0, 1.0]", value)
+            )
         if not isinstance(self.keep_same_outlet, bool):
-            raise ValueError(_message("keep_same_outlet", "a bool", self.keep_same_outlet))
+            raise InvalidParameterError(
+                _message("keep_same_outlet", "a bool", self.keep_same_outlet)
+            )
         self._check_doc_freq(self.max_doc_freq)
 
     @staticmethod
@@ -81,11 +87,11 @@ class ReuseParams:
         if value is None:
             return
         if isinstance(value, bool) or not isinstance(value, Real):
-            raise ValueError(_message("max_doc_freq", expected, value))
+            raise InvalidParameterError(_message("max_doc_freq", expected, value))
         if _is_int(value) and value < 2:
-            raise ValueError(_message("max_doc_freq", expected, value))
+            raise InvalidParameterError(_message("max_doc_freq", expected, value))
         if not _is_int(value) and not 0 < value <= 1:
-            raise ValueError(_message("max_doc_freq", expected, value))
+            raise InvalidParameterError(_message("max_doc_freq", expected, value))
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any] | ReuseParams | None) -> ReuseParams:
@@ -96,18 +102,20 @@ class ReuseParams:
         >>> ReuseParams.from_options({"bands": 8})
         Traceback (most recent call last):
         ...
-        ValueError: Unknown reuse parameter 'bands'; valid ones: shingle_size, min_containment, max_doc_freq, keep_same_outlet, sketch_size.
+        provenance.errors.InvalidParameterError: Unknown reuse parameter 'bands'; valid ones: shingle_size, min_containment, max_doc_freq, keep_same_outlet, sketch_size.
         """
         if isinstance(options, ReuseParams):
             return options
         if options is None:
             return cls()
         if not isinstance(options, Mapping):
-            raise ValueError(f"reuse options must be a mapping or ReuseParams, got {options!r}")
+            raise InvalidParameterError(
+                _message("reuse_options", "a mapping or ReuseParams", options)
+            )
         names = [f.name for f in fields(cls)]
         for key in options:
             if key not in names:
-                raise ValueError(
+                raise InvalidParameterError(
                     f"Unknown reuse parameter {key!r}; valid ones: {', '.join(names)}."
                 )
         return cls(**dict(options))

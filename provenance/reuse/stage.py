@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from provenance.errors import check_frame
 from provenance.reuse.candidates import (
     candidate_pairs,
     containment_sketch,
@@ -34,12 +35,9 @@ from provenance.schema import TABLES, conform, empty
 
 
 def check_frames(articles: Any, credits: Any = None, outlets: Any = None) -> None:
-    """Raise ValueError unless the stage's input tables have what it reads."""
-    if not isinstance(articles, pd.DataFrame):
-        raise ValueError("articles must be a pandas DataFrame")
-    missing = {"article_id", "text"} - set(articles.columns)
-    if missing:
-        raise ValueError(f"articles lacks required columns: {sorted(missing)}")
+    """Raise NotADataFrameError (a TypeError) or a ValueError unless the stage's input tables
+    have what it reads."""
+    check_frame(articles, "articles", "find_reuse", ["article_id", "text"])
     if articles["article_id"].isna().any() or not articles["article_id"].is_unique:
         raise ValueError("articles.article_id must be non-null and unique")
     for name, df, cols in (
@@ -77,6 +75,19 @@ def find_reuse(
     as alternatives; ``confidence`` is the containment strength times the trust in the
     direction evidence (see :data:`provenance.reuse.direction.CERTAINTY`). Texts are read up to
     their first 200,000 characters.
+
+    Example
+    -------
+    >>> story = ("The ministers of the two countries met in Geneva on Monday to resume talks on "
+    ...     "trade, energy and the border, officials from both delegations said after the first "
+    ...     "session. A second round is planned for next month in Vienna, where experts will "
+    ...     "draft a joint statement.")
+    >>> articles = pd.DataFrame({"article_id": ["wire", "copy"],
+    ...     "text": [story, story + " Our paper adds a comment of its own."],
+    ...     "published": pd.to_datetime(["2021-08-23 09:00", "2021-08-23 11:00"], utc=True)})
+    >>> reuse, passages = find_reuse(articles)
+    >>> reuse[["child_article_id", "parent_article_id"]].values.tolist(), len(passages)
+    ([['copy', 'wire']], 1)
     """
     if params is not None and options:
         raise ValueError("give either params or keyword parameters, not both")
@@ -107,7 +118,7 @@ def corpus_candidates(index: ShingleIndex, params: ReuseParams) -> np.ndarray:
         index, sketch_size=params.sketch_size, min_containment=params.min_containment
     )
     docs, cols = postings(index, sketched_columns([sketch]))
-    return candidate_pairs(sketch_hits(sketch, docs, cols))
+    return candidate_pairs(sketch_hits(sketch, docs, cols), summed=True)
 
 
 def finish_reuse(

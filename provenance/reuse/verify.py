@@ -57,39 +57,16 @@ def verify_pairs(
     Returns (pairs, passages): one row per verified pair (ids, child/parent numbers, measures,
     direction; before best parents and confidence) and its aligned passages by pair_id.
     """
-    n = len(docs)
-    numbers = np.arange(n, dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
-    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
-    if "outlet_id" in docs:
-        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
-    else:
-        outlet_col = np.full(n, None, dtype=object)
+    numbers = (
+        np.arange(len(docs), dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
+    )
+    ids, outlet_col, published = _doc_columns(docs)
     outlet_code, outlet_names = pd.factorize(pd.Series(outlet_col, dtype="string"))
-    if "published" in docs:
-        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
-        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
-    else:
-        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
 
-    n_sh = index.n_shingles
     if not params.keep_same_outlet and len(cand):
         oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
         cand = cand[(oa < 0) | (oa != ob)]
-
-    shared = shared_shingles(index.matrix(), cand)
-    na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]
-    c_a = shared / np.maximum(na, 1)
-    c_b = shared / np.maximum(nb, 1)
-    ok = (shared >= MIN_SHARED) & (np.maximum(c_a, c_b) >= params.min_containment)
-    pairs = pd.DataFrame(
-        {
-            "a": cand[ok, 0],
-            "b": cand[ok, 1],
-            "c_a": c_a[ok],
-            "c_b": c_b[ok],
-            "jaccard": shared[ok] / (na[ok] + nb[ok] - shared[ok]),
-        }
-    )
+    pairs = _measured(index, cand, params)
     if pairs.empty:
         return pd.DataFrame(), pd.DataFrame()
 
@@ -138,6 +115,43 @@ def verify_pairs(
         }
     )
     return pairs.drop(columns=["a", "b", "c_a", "c_b"]), passages
+
+
+def _doc_columns(docs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per document: article id, outlet id (None when unknown), published (int64 ns, NaT as the
+    int64 minimum)."""
+    n = len(docs)
+    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
+    if "outlet_id" in docs:
+        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
+    else:
+        outlet_col = np.full(n, None, dtype=object)
+    if "published" in docs:
+        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
+        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    else:
+        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    return ids, outlet_col, published
+
+
+def _measured(index: ShingleIndex, cand: np.ndarray, params: ReuseParams) -> pd.DataFrame:
+    """Candidate pairs (a, b) with their exact containments c_a, c_b and Jaccard, kept when
+    they share MIN_SHARED shingles and one containment reaches ``params.min_containment``."""
+    n_sh = index.n_shingles
+    shared = shared_shingles(index.matrix(), cand)
+    na, nb = n_sh[cand[:, 0]], n_sh[cand[:, 1]]
+    c_a = shared / np.maximum(na, 1)
+    c_b = shared / np.maximum(nb, 1)
+    ok = (shared >= MIN_SHARED) & (np.maximum(c_a, c_b) >= params.min_containment)
+    return pd.DataFrame(
+        {
+            "a": cand[ok, 0],
+            "b": cand[ok, 1],
+            "c_a": c_a[ok],
+            "c_b": c_b[ok],
+            "jaccard": shared[ok] / (na[ok] + nb[ok] - shared[ok]),
+        }
+    )
 
 
 def _source_flags(outlet_col: np.ndarray, outlets: pd.DataFrame | None) -> np.ndarray:

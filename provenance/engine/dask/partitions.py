@@ -2,7 +2,7 @@
 
 A partition is a batch of input files (:class:`FileGroup`, read where it is used) or a table
 partition; :func:`run_stages` runs the pandas engine's per-article stages on it
-(:func:`provenance.analysis.article_stages`), and :func:`slim` keeps what the pair stages and
+(:func:`provenance.pipeline.article_stages`), and :func:`slim` keeps what the pair stages and
 link framing still need.
 """
 
@@ -14,13 +14,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from provenance.pipeline import article_stages
 from provenance.schema import conform
+
+if TYPE_CHECKING:
+    from provenance.outlets.registry import OutletRegistry
 
 URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _GZ_FACTOR = 4
@@ -74,10 +77,10 @@ class Part:
     packed: bytes | None = None  # the texts, compressed, once ``articles`` has none (_slim)
 
 
-_REGISTRIES: dict[str, Any] = {}
+_REGISTRIES: dict[str, OutletRegistry] = {}
 
 
-def worker_registry(outlets: Any) -> Any:
+def worker_registry(outlets: str | os.PathLike[str] | pd.DataFrame | None) -> OutletRegistry:
     """The outlet registry, built once per worker process (it holds Aho-Corasick automata)."""
     from dask.base import tokenize
 

@@ -1,0 +1,184 @@
+"""Propaganda techniques a lexicon and rules can catch, and loaded language at phrase level.
+
+All lists come from the one corpus-wide lexicon pass (``scan.py``); this module only groups the
+hits. Adjacent hits of a feature's lists (overlapping, or joined by a blank or 'and'/'or'/'of')
+make one phrase, so "radical leftist thugs" is one span and one count, not three. Techniques follow the categories
+of Da San Martino et al. (2019, the PTC annotation guidelines); each list's source is in
+``provenance/resources/lexicons/README.md``.
+
+>>> from provenance.framing import score_texts
+>>> df = score_texts(pd.Series(["The so-called experts are radical leftist thugs."]))
+>>> df[["f_name_calling", "f_doubt"]].round(1).values.tolist()
+[[285.7, 142.9]]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+PER_1K = "per 1,000 words"
+
+# Lists whose phrases make up the loaded-language score. Chosen on PTC's tuning part
+# (benchmarks/ptc_eval.py): see the lexicon README for the figures behind each choice.
+LOADED_LANGUAGE_LISTS = (
+    "loaded",
+    "loaded_phrases",
+    "name_calling",
+    "verbs_loaded",
+    "evaluative_modifiers",
+)
+# Terms left out of the loaded-language score although a loaded list holds them.
+NOT_LOADED_LIST = "not_loaded"
+# Words that make a loaded phrase when they stand next to one ("very dangerous", "corrupt
+# elites") but are not loaded alone.
+LOADED_ADJUNCT_LISTS = ("intensifiers", "vader_any")
+
+
+# Two hits join one phrase when blanks, or a conjunction or "of" between blanks, stand between
+# them ("radical leftist", "corrupt and evil"), never punctuation or another word.
+MAX_GAP = 5
+_JOINER = re.compile(r"[ \t]+(?:(?:and|or|nor|but|of|&)[ \t]+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Technique:
+    """A technique feature: the lists whose phrases it counts, and what it tracks."""
+
+    lists: tuple[str, ...]
+    tracks: str
+
+
+TECHNIQUES: dict[str, Technique] = {
+    "f_name_calling": Technique(
+        ("name_calling",), "name-calling and labelling: derogatory labels for people or groups"
+    ),
+    "f_doubt": Technique(
+        ("doubt",),
+        "doubt: distancing and credibility-questioning words ('so-called', 'alleged', "
+        "'no evidence'), scare quotes and rhetorical questions",
+    ),
+    "f_exaggeration": Technique(
+        ("exaggeration",), "exaggeration and minimisation: hyperbole, totalising and minimising"
+    ),
+    "f_fear": Technique(("fear",), "appeal to fear: threat, invasion, contagion and doom phrases"),
+    "f_flag_waving": Technique(
+        ("flag_waving",), "flag-waving: appeals to the nation, its people and values"
+    ),
+    "f_slogans": Technique(("slogans",), "slogans and chants, and hashtags"),
+    "f_cliches": Technique(
+        ("cliches",), "thought-terminating cliches ('it is what it is', 'end of story')"
+    ),
+}
+TECHNIQUE_LISTS: tuple[str, ...] = tuple(
+    dict.fromkeys(name for t in TECHNIQUES.values() for name in t.lists)
+)
+
+
+def merge_phrases(
+    doc: np.ndarray, start: np.ndarray, end: np.ndarray, texts: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Group ids of spans merged into phrases, and the sort order they refer to.
+
+    Spans of one document that overlap, or that one blank character separates, share a group.
+    Returns ``(order, group)``: ``order`` sorts the spans by (doc, start); ``group[k]`` is the
+    phrase of span ``order[k]`` (0, 1, ... in document order).
+    """
+    order = np.lexsort((end, start, doc))
+    d, s, e = doc[order], start[order], end[order]
+    if not len(d):
+        return order, np.zeros(0, dtype=np.int64)
+    # Running end within a document: documents are sorted, so offset each by a large stride.
+    stride = int(e.max()) + 2
+    running = np.maximum.accumulate(d * stride + e) - d * stride
+    prev_end = np.concatenate([[-2], running[:-1]])
+    same_doc = np.concatenate([[False], d[1:] == d[:-1]])
+    gap = s - prev_end
+    joined = same_doc & (gap <= 0)
+    near = np.flatnonzero(same_doc & (gap >= 1) & (gap <= MAX_GAP))
+    joined[near] = [
+        _JOINER.fullmatch(texts[int(d[k])][int(prev_end[k]) : int(s[k])]) is not None for k in near
+    ]
+    return order, np.cumsum(~joined) - 1
+
+
+@dataclass(frozen=True)
+class HitArrays:
+    """A :meth:`Scanner.scan` hits table as plain arrays, converted once for every feature."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    code: np.ndarray  # position of the hit's list in ``names``
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, hits: pd.DataFrame) -> HitArrays:
+        lists = hits["list"].astype("category")
+        return cls(
+            hits["doc"].to_numpy(dtype=np.int64),
+            hits["start"].to_numpy(dtype=np.int64),
+            hits["end"].to_numpy(dtype=np.int64),
+            lists.cat.codes.to_numpy(dtype=np.int64),
+            tuple(str(c) for c in lists.cat.categories),
+        )
+
+    def of_lists(self, lists: tuple[str, ...]) -> np.ndarray:
+        """Boolean mask of the hits of ``lists``."""
+        return np.isin(self.code, [self.names.index(n) for n in lists if n in self.names])
+
+
+def _span_keys(doc: np.ndarray, start: np.ndarray, end: np.ndarray, width: int) -> np.ndarray:
+    """One integer per (doc, start, end) with offsets below ``width``, for set operations."""
+    return (doc * width + start) * width + end
+
+
+def phrase_spans(
+    hits: HitArrays,
+    core: tuple[str, ...],
+    texts: list[str],
+    adjuncts: tuple[str, ...] = (),
+    extra: pd.DataFrame | None = None,
+    exclude: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """Phrases (doc, start, end) built from hits of ``core`` lists (and ``extra`` spans).
+
+    Hits whose span is also a hit of an ``exclude`` list are left out. Hits of ``adjuncts``
+    lists join a phrase they touch, and two or more touching adjunct spans with an intensifier
+    among them ("very dangerous") make a phrase of their own; lone adjunct hits are dropped.
+    """
+    sel = hits.of_lists(core + adjuncts)
+    doc, start, end = hits.doc[sel], hits.start[sel], hits.end[sel]
+    is_core = hits.of_lists(core)[sel]
+    boost = hits.of_lists(("intensifiers",))[sel]
+    if exclude and len(doc):
+        out = hits.of_lists(exclude)
+        width = int(hits.end.max()) + 1
+        out_keys = _span_keys(hits.doc[out], hits.start[out], hits.end[out], width)
+        kept = ~np.isin(_span_keys(doc, start, end, width), out_keys)
+        doc, start, end, is_core, boost = (a[kept] for a in (doc, start, end, is_core, boost))
+    if extra is not None and len(extra):
+        doc = np.concatenate([doc, extra["doc"].to_numpy(dtype=np.int64)])
+        start = np.concatenate([start, extra["start"].to_numpy(dtype=np.int64)])
+        end = np.concatenate([end, extra["end"].to_numpy(dtype=np.int64)])
+        is_core = np.concatenate([is_core, np.ones(len(extra), bool)])
+        boost = np.concatenate([boost, np.zeros(len(extra), bool)])
+    order, group = merge_phrases(doc, start, end, texts)
+    if not len(group):
+        return pd.DataFrame({c: np.zeros(0, np.int64) for c in ("doc", "start", "end")})
+    d, s, e = doc[order], start[order], end[order]
+    first = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
+    distinct = np.concatenate([[True], (d[1:] != d[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])])
+    keep = np.logical_or.reduceat(is_core[order], first) | (
+        np.logical_or.reduceat(boost[order], first) & (np.add.reduceat(distinct, first) >= 2)
+    )
+    return pd.DataFrame(
+        {
+            "doc": d[first][keep],
+            "start": s[first][keep],  # spans are sorted by start within a phrase
+            "end": np.maximum.reduceat(e, first)[keep],
+        }
+    )

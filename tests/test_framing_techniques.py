@@ -1,0 +1,153 @@
+"""Propaganda-technique features and phrase-level loaded language (provenance.framing.techniques).
+
+Sentences are written for this project. The PTC figures are checked only when ../shared holds
+the PTC development articles.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from provenance.framing import score_articles, score_links, score_texts
+from provenance.framing.features import score_detail
+from provenance.framing.techniques import TECHNIQUES, merge_phrases
+
+ROOT = Path(__file__).resolve().parents[1]
+PTC = ROOT.parent / "shared" / "eval-data" / "PTC"
+
+NEUTRAL = "The committee met on Tuesday and approved the budget by a vote of 12 to 3."
+TECHNIQUE_SENTENCES = {
+    "f_name_calling": "The senator called his rivals corrupt thugs and traitors.",
+    "f_doubt": "The so-called report offers no evidence for its claims.",
+    "f_exaggeration": "It was the worst disaster in history, with countless victims.",
+    "f_fear": "An invasion at the border is an existential threat to our children.",
+    "f_flag_waving": "True patriots defend our country and the american people.",
+    "f_slogans": "The crowd chanted lock her up and drain the swamp.",
+    "f_cliches": "He shrugged: it is what it is, end of story.",
+}
+
+
+def _evidence_texts(text: str, feature: str) -> list[str]:
+    _, ev = score_detail(pd.Series([text]))
+    rows = ev[ev["feature"] == feature]
+    return [text[s:e] for s, e in zip(rows["start"], rows["end"], strict=True)]
+
+
+@pytest.mark.parametrize("feature", sorted(TECHNIQUE_SENTENCES))
+def test_each_technique_fires_on_its_sentence_and_not_on_neutral_copy(feature):
+    df = score_texts(pd.Series([TECHNIQUE_SENTENCES[feature], NEUTRAL]))
+    assert df.loc[0, feature] > 0
+    assert df.loc[1, feature] == 0
+    assert _evidence_texts(TECHNIQUE_SENTENCES[feature], feature)
+
+
+def test_every_technique_is_a_documented_feature():
+    from provenance.framing import FEATURES
+
+    for name in TECHNIQUES:
+        assert name in FEATURES
+        assert f"d_added_{name[2:]}" in FEATURES and f"d_dropped_{name[2:]}" in FEATURES
+
+
+def test_loaded_phrase_is_one_span_and_one_count():
+    text = "Critics said the radical leftist thugs were extremely dangerous."
+    spans = _evidence_texts(text, "f_loaded_language")
+    assert spans == ["radical leftist thugs", "extremely dangerous"]
+    assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(2000 / 9)
+
+
+def test_punctuation_ends_a_phrase():
+    assert _evidence_texts("A corrupt, evil plan.", "f_loaded_language") == ["corrupt", "evil"]
+
+
+def test_not_loaded_terms_are_left_out_of_the_score_but_kept_in_f_loaded():
+    df = score_texts(pd.Series(["The regime held elections."]))
+    assert df.loc[0, "f_loaded"] > 0 and df.loc[0, "f_loaded_language"] == 0
+
+
+def test_rhetorical_questions_outside_quotes_only():
+    asked = "Who really believes this story? Nobody checked."
+    quoted = 'She asked, "Who wrote this report for the board?" The clerk did not know.'
+    assert _evidence_texts(asked, "f_doubt") == ["Who really believes this story?"]
+    assert _evidence_texts(quoted, "f_doubt") == []
+
+
+def test_hashtags_count_as_slogans():
+    assert _evidence_texts("Supporters posted #StopTheVote and #1 all night.", "f_slogans") == [
+        "#StopTheVote"
+    ]
+
+
+def test_merge_phrases_groups_touching_spans_per_document():
+    texts = ["aa bb, cc", "aa bb"]
+    doc = np.array([0, 0, 0, 1])
+    start = np.array([0, 3, 7, 0])
+    end = np.array([2, 5, 9, 2])
+    order, group = merge_phrases(doc, start, end, texts)
+    assert group[np.argsort(order)].tolist() == [0, 0, 1, 2]
+
+
+def test_article_title_evidence_and_link_technique_deltas():
+    arts = pd.DataFrame(
+        {
+            "article_id": ["p", "c"],
+            "title": ["Budget approved", "Radical left thugs win"],
+            "text": [NEUTRAL, NEUTRAL + " " + TECHNIQUE_SENTENCES["f_fear"]],
+        }
+    )
+    scores, ev = score_articles(arts, return_evidence=True)
+    assert "f_title_loaded_language" in set(ev["feature"])
+    links = pd.DataFrame(
+        {
+            "link_id": ["l"],
+            "child_article_id": ["c"],
+            "parent_article_id": ["p"],
+            "parent_outlet_id": ["wire"],
+        }
+    )
+    out = score_links(links, arts, article_scores=scores)
+    assert out.loc[0, "d_fear"] > 0 and out.loc[0, "d_added_fear"] > 0
+    assert out.loc[0, "d_dropped_fear"] == 0
+
+
+def _ptc_eval():
+    spec = importlib.util.spec_from_file_location("ptc_eval", ROOT / "benchmarks/ptc_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ptc_overlap_rule_and_merging():
+    pe = _ptc_eval()
+    pred = pd.DataFrame(
+        {"article_id": ["a", "a", "a"], "field": "text", "start": [0, 3, 20], "end": [4, 8, 25]}
+    )
+    merged = pe.merge_overlaps(pred)
+    assert merged[["start", "end"]].values.tolist() == [[0, 8], [20, 25]]
+    gold = pd.DataFrame(
+        {"article_id": ["a", "a"], "field": "text", "start": [7, 40], "end": [9, 45]}
+    )
+    scores = pe.span_scores(merged, gold)
+    assert (scores["P"], scores["R"]) == (0.5, 0.5)
+    assert pe.part_of("111111112") == pe.part_of("111111112")
+
+
+@pytest.mark.skipif(not (PTC / "spans.csv").exists(), reason="../shared PTC data not available")
+def test_ptc_loaded_language_beats_the_word_level_baseline():
+    pe = _ptc_eval()
+    arts, gold = pe.read_ptc(PTC)
+    assert (arts["part"] == "check").sum() == 84
+    scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
+    table = pe.evaluate(arts, gold, scores, evidence).set_index(["part", "family"])
+    loaded = table.loc[("check", "loaded language")]
+    # Measured: check part P 0.258, R 0.401, F1 0.314, rho 0.405 (word-level baseline: F1 0.268,
+    # rho 0.271). Floors catch regressions.
+    assert loaded["F1"] >= 0.30 and loaded["spearman"] >= 0.38
+    assert table.loc[("tuning", "loaded language"), "F1"] >= 0.34
