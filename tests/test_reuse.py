@@ -241,6 +241,20 @@ def test_credited_parent_is_preferred_among_candidates():
     )
 
 
+@pytest.mark.parametrize("kind", ["dateline", "photo"])
+def test_a_photo_credit_is_no_direction_clue(kind):
+    a = prose(15)
+    b = [p.replace(" the ", " teh ", 1) for p in a]  # symmetric differences
+    rows = background(10) + [("x1", "o1", 0.0, a), ("x2", "o2", 0.0, b)]
+    credits = pd.DataFrame({"article_id": ["x2"], "outlet_id": ["o1"], "kind": [kind]})
+    reuse, _ = find_reuse(frame(rows), credits=credits)
+    r = reuse.iloc[0]
+    if kind == "dateline":  # "(o1) -": x2 is o1's copy
+        assert (r["direction"], r["child_article_id"]) == ("credit", "x2")
+    else:  # "(o1 Photo/Name)" credits the picture, not the text
+        assert r["direction"] == "undetermined"
+
+
 def test_undetermined_when_dates_equal_and_nothing_else_tells():
     a = prose(15)
     b = [p.replace(" the ", " teh ", 1) for p in a]  # symmetric differences

@@ -168,7 +168,12 @@ def _source_flags(outlet_col: np.ndarray, outlets: pd.DataFrame | None) -> np.nd
 def _credit_codes(
     credits: pd.DataFrame | None, ids: np.ndarray, outlet_names: pd.Index
 ) -> np.ndarray:
-    """``doc * n_codes + outlet_code`` for every (crediting document, credited outlet)."""
+    """``doc * n_codes + outlet_code`` for every (crediting document, credited outlet).
+
+    A photo credit ("(AP Photo/Name)") says who took the picture, not whose text this is, so it
+    is no direction clue; a self-credit (an agency's dateline on its own story) is one."""
+    if credits is not None and "kind" in credits:
+        credits = credits[credits["kind"].astype("string").fillna("") != "photo"]
     if credits is None or credits.empty:
         return np.empty(0, dtype=np.int64)
     doc = pd.Index(ids).get_indexer(credits["article_id"].astype("string").to_numpy(dtype=object))

@@ -188,7 +188,7 @@ def slim(part: Part) -> Part:
         articles=part.articles[cols],
         errors=part.errors.iloc[:0],
         sources=part.sources,
-        credits=part.credits[["article_id", "outlet_id"]],
+        credits=part.credits[[c for c in ("article_id", "outlet_id", "kind") if c in part.credits]],
         keys=part.keys,
         packed=buf.getvalue(),
     )
