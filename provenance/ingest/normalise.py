@@ -327,14 +327,13 @@ def _domains(url_key: pd.Series, domain: pd.Series, site_name: pd.Series) -> pd.
 
 
 def _article_ids(url_key: pd.Series, site: pd.Series, frame: pd.DataFrame) -> pd.Series:
-    ids = pd.Series("", index=frame.index, dtype="string")
-    has_url = url_key.notna()
-    ids[has_url] = [stable_id(u) for u in url_key[has_url]]
-    rest = ~has_url
-    ids[rest] = [
-        stable_id(s, t, x)
-        for s, t, x in zip(
-            site[rest], frame.loc[rest, "title"], frame.loc[rest, "text"], strict=True
+    """Hash of the normalised URL, else of site + title + text (one list: a masked list
+    assignment into a string Series fails under pandas 2.2)."""
+    ids = [
+        stable_id(u) if not pd.isna(u) else stable_id(s, t, x)
+        for u, s, t, x in zip(
+            url_key.tolist(), site.tolist(), frame["title"].tolist(), frame["text"].tolist(),
+            strict=True,
         )
     ]
-    return ids
+    return pd.Series(ids, index=frame.index, dtype="string")
