@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from abp import ABP
 from memory import RssSampler
 
 from provenance.cli import main
 from provenance.ingest import count_records
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ABP = ROOT.parent / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz"
 
 
 def count_lines(path: Path) -> int:
@@ -65,7 +65,7 @@ def run(abp: Path, workers: int | None) -> dict[str, float | int]:
 
 def main_bench() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--abp", type=Path, default=DEFAULT_ABP)
+    parser.add_argument("--abp", type=Path, default=ABP)
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
     if not args.abp.exists():

@@ -24,14 +24,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import json
 import random
 import sys
 import time
-from pathlib import Path
 
 import pandas as pd
+from abp import ABP, ROOT, abp_records
 from memory import peak_rss_mb
 
 from provenance.attribution import extract_citations, extract_credits
@@ -113,22 +111,12 @@ def make_articles(n: int, seed: int = 0) -> pd.DataFrame:
 
 def load_abp(n: int) -> pd.DataFrame:
     """The first ``n`` ABP articles (held-out labelled ids skipped), with outlet_id from the url."""
-    repo = Path(__file__).resolve().parents[1]
-    # ../shared beside the repo (a worktree under wt/ looks one level further up).
-    paths = [base / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz" for base in repo.parents[:2]]
-    path = next((p for p in paths if p.exists()), paths[0])
-    if not path.exists():
-        sys.exit(f"no ABP corpus at {path}")
-    with (repo / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:
+    if not ABP.exists():
+        sys.exit(f"no ABP corpus at {ABP}")
+    ids = ROOT / "tests" / "eval" / "real_attribution_ids.csv"
+    with ids.open(encoding="utf-8") as f:
         skip = {r["id"] for r in csv.DictReader(f) if r["split"] == "heldout"}
-    recs = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            rec = json.loads(line)
-            if rec["id"] not in skip:
-                recs.append(rec)
-            if len(recs) >= n:
-                break
+    recs = list(abp_records(n, skip=skip))
     frame = pd.DataFrame({
         "article_id": [r["id"] for r in recs], "title": [r.get("title") or "" for r in recs],
         "text": [r.get("text") or "" for r in recs], "url": [r.get("url") for r in recs],

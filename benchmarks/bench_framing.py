@@ -19,14 +19,12 @@ Run: ``python benchmarks/bench_framing.py [--n 20000] [--abp PATH [--repeat 3]]`
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
-from itertools import islice
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from abp import abp_records
 from memory import peak_rss_mb
 
 from provenance.framing import features, score_articles, score_links
@@ -158,9 +156,7 @@ def make_corpus(n: int, seed: int = 7) -> pd.DataFrame:
 
 def read_abp(path: Path, n: int) -> pd.DataFrame:
     """The first ``n`` articles of the ABP JSONL (gzip or plain): article_id, title, text."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in islice(fh, n)]
+    rows = list(abp_records(n, path))
     return pd.DataFrame(
         {
             "article_id": [str(r["id"]) for r in rows],

@@ -12,32 +12,27 @@ to the last bit) and the largest difference, and the CPU seconds of each scorer.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+from abp import ABP, abp_records
 
 from provenance.framing.sentiment import analyzer, vader_compounds
 from provenance.text import sentence_spans
-
-ABP = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz"
 
 
 def real_sentences(path: Path, wanted: int) -> tuple[list[str], int]:
     """The first ``wanted`` distinct sentences of ABP's titles and bodies, and articles read."""
     seen: dict[str, None] = {}
     articles = 0
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            articles += 1
-            for text in (record.get("title") or "", record.get("text") or ""):
-                seen.update(dict.fromkeys(text[a:b] for a, b in sentence_spans(text)))
-            if len(seen) >= wanted:
-                break
+    for record in abp_records(path=path):
+        articles += 1
+        for text in (record.get("title") or "", record.get("text") or ""):
+            seen.update(dict.fromkeys(text[a:b] for a, b in sentence_spans(text)))
+        if len(seen) >= wanted:
+            break
     return list(seen)[:wanted], articles
 
 

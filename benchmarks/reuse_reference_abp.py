@@ -25,27 +25,17 @@ parameter at its default) and the script prints recall (reference pairs it repor
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from abp import ABP, abp_records
 
 from provenance.outlets.domains import registered_domains
 from provenance.reuse import MIN_SHARED, ReuseParams, find_reuse, resolve_doc_freq_cap
 from provenance.reuse.shingles import build_index
 
-# ../shared beside the checkout (a worktree under wt/ looks one level further up).
-ABP = next(
-    (
-        p / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz"
-        for p in Path(__file__).resolve().parents[1:4]
-        if (p / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz").exists()
-    ),
-    Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "ABP" / "abp.jsonl.gz",
-)
 THRESHOLDS = (0.3, 0.5)
 _ROW_BLOCK = 2_000
 
@@ -53,13 +43,10 @@ _ROW_BLOCK = 2_000
 def load_abp(n: int | None = None, path: Path = ABP) -> pd.DataFrame:
     """The first ``n`` ABP articles (None: all) as a reuse input: article_id, outlet_id (the
     URL's registered domain), published, text."""
-    rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if n is not None and len(rows) >= n:
-                break
-            rec = json.loads(line)
-            rows.append((rec["id"], rec["url"], rec.get("published") or "", rec["text"] or ""))
+    rows = [
+        (rec["id"], rec["url"], rec.get("published") or "", rec["text"] or "")
+        for rec in abp_records(n, path)
+    ]
     frame = pd.DataFrame(rows, columns=["article_id", "url", "published", "text"])
     frame["outlet_id"] = registered_domains(frame["url"]).astype("string")
     frame["published"] = pd.to_datetime(frame["published"], utc=True, errors="coerce")
