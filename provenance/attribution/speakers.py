@@ -219,8 +219,8 @@ _RUN_LEAD = rf"(?:(?:the[ \t]+)?(?:Rev|Msgr|Fr)\.[ \t]+|St\.[ \t]+(?={UPPER}))?"
 # A lower-case modifier before capitalised words with a role and a name: "said former Virginia
 # Gov. George Allen", "retired U.S. Army Col. Ann Wright" (no role: "former White House" is none).
 _MODIFIER = r"(?:former|ex-|retired|acting|outgoing|interim)[ \t]+"
-# A party tag after a US lawmaker's name: "Nancy Pelosi (D-Calif.)", "George Allen (R)".
-PARTY_TAG = r"(?:[ \t]+\((?:[DRI]|GOP)(?:[-–][ \t]?[A-Z][\w. ]{0,14})?\))?"
+# A party tag after a US lawmaker's name: "Nancy Pelosi (D-Calif.)", "(R)", "(D., Conn.)".
+PARTY_TAG = r"(?:[ \t]+\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
 # An affiliation set off like a name: ", R-Wyo.,", ", Connecticut Democrat,".
 _AFFILIATION_RE = re.compile(r"^[DRI]-[A-Z]|.*\b(?:Democrat|Republican|Independent)s?$")
 
@@ -518,6 +518,15 @@ _ELIDED_RE = re.compile(r"^[lL]['’]")
 _INVERTED_BEFORE = ReverseMatcher(r"(?<![\w\-])a-t-(?P<pr>il|elle)[ \t]+")
 
 
+# The name before a role set off with the organisation the speaker phrase found is the end of:
+# "Collin Laverty, head of [Cuba Educational Travel], ..., called".
+_NAME_BEFORE_ORG = ReverseMatcher(
+    rf"(?<![\w\-])(?P<name>{PNAME}),[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[\w'’\-]+[ \t]+){{0,4}}?"
+    rf"(?:{trie_pattern(_ROLE_VARIANTS, suffixes=True)})[ \t]+(?:of|for|at|with)[ \t]+"
+    r"(?:the[ \t]+)?"
+)
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
@@ -527,6 +536,10 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
+    if m["ins"] and speaker[:1].isupper():
+        org = _NAME_BEFORE_ORG.match_before(text, start, 120)
+        if org is not None and len(clean_name(org["name"]).split()) > 1:
+            return org["name"], org.start("name"), None
     lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()
@@ -582,6 +595,8 @@ class People:
                     role = _extend_role(text, m.start(), " ".join(role.split()))
                     self.mentions.append((m.start("aname"), name, role))
                 continue
+            if m.group("of") and _APPOSED_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Collin Laverty, head of Cuba Educational Travel": an organisation
             role = m.group("noun") + (m.group("of") or m.group("adj") or "")
             role, name = _move_roles(role, m.group("name"))
             name = _clean_name(name)
@@ -1009,6 +1024,8 @@ def clean_name(name: str) -> str:
         return ""
     if len(tokens) > 1 and tokens[-1] in _ORG_NOUN_SET:
         return ""  # "director of the White House Domestic Policy Council": no person's name
+    if _AFFILIATION_RE.match(" ".join(tokens)):
+        return ""  # "Florida Republican", "R-Wyo."
     if not all(t[0].isupper() or t.split("-", 1)[0] in NAME_PARTICLES for t in tokens):
         return ""
     return " ".join(tokens)
