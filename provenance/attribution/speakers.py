@@ -600,7 +600,8 @@ class People:
             role = m.group("noun") + (m.group("of") or m.group("adj") or "")
             role, name = _move_roles(role, m.group("name"))
             name = _clean_name(name)
-            if name and (not m.group("adj") or " " in name):
+            # (one word after "of the ...": "chairman of the Joint Chiefs" names no one.)
+            if name and (not (m.group("adj") or m.group("of")) or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _clean_name(m.group("name"))
