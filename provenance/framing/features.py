@@ -37,11 +37,13 @@ from .scan import (
 )
 from .sentiment import analyzer, vader_compounds
 from .techniques import (
+    BIAS_CUE_WEIGHTS,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
     NOT_LOADED_LIST,
     TECHNIQUES,
     HitArrays,
+    bias_cue_score,
     phrase_spans,
 )
 
@@ -83,6 +85,9 @@ FEATURES: dict[str, str] = {
     + " lists (adjacent hits merged into one phrase, which takes in touching intensifiers and "
     f"valenced words; 'very' + a valenced word is a phrase too), plus scare quotes, {PER_1K}",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
+    "f_bias_cues": "bias-cue score: "
+    + " ".join(f"{w:+g} x {n}" for n, w in BIAS_CUE_WEIGHTS.items())
+    + " (weights chosen on BABE's development split; provenance.framing.techniques)",
     **{
         f"f_frame_{f}": f"{f.replace('_', ' ')} frame cues (Semetko & Valkenburg 2000) {PER_1K}"
         for f in FRAMES
@@ -265,7 +270,9 @@ def _phrase_features(
     hits: pd.DataFrame, raw: list[str], scare: pd.DataFrame, questions: pd.DataFrame
 ) -> dict[str, pd.DataFrame]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique."""
-    extra = {"f_doubt": pd.concat([scare, questions]), "f_slogans": hashtags(raw)}
+    # Scare quotes feed loaded language, not doubt: in f_doubt they were 0.10 precise on PTC's
+    # tuning part (doubt F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
+    extra = {"f_doubt": questions, "f_slogans": hashtags(raw)}
     arrays = HitArrays.of(hits)
     spans = {"f_loaded_language": loaded_language_spans(arrays, raw, scare)}
     for name, technique in TECHNIQUES.items():
@@ -401,6 +408,7 @@ def score_detail(
             for name, spans in phrases.items()
         },
     }
+    f["f_bias_cues"] = bias_cue_score(f)
     features = pd.DataFrame(f, index=texts.index)[[k for k in FEATURES if k in f]]
     strong = sents[np.abs(compound) >= STRONG_SENTENCE]
     return features, _evidence(hits, quotes, scare, strong, phrases)
