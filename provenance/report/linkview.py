@@ -149,6 +149,18 @@ def _feature_label(feature: str) -> str:
     return re.sub(r"^[fd]_", "", feature).replace("_", " ")
 
 
+# Some rows of a table: column name -> that column's values in those rows.
+Rows = dict[str, list]
+_NO_ROWS = np.array([], dtype=np.intp)
+
+
+def _select(rows: Rows, keep: list[bool]) -> Rows:
+    """The rows where ``keep`` is True."""
+    return {
+        col: [v for v, k in zip(values, keep, strict=True) if k] for col, values in rows.items()
+    }
+
+
 class LinkContext:
     """Indexes over the tables that every link view needs (built once per report)."""
 
@@ -177,32 +189,51 @@ class LinkContext:
         framing = tables["framing"]
         self.framing = framing[framing["evidence"].fillna("") != ""]
         self._groups: dict[str, dict] = {}
+        self._arrays: dict[tuple[str, str], np.ndarray] = {}
 
-    def _rows(self, name: str, frame: pd.DataFrame, column: str, key: object) -> pd.DataFrame:
+    def _rows(self, name: str, frame: pd.DataFrame, column: str, key: object) -> Rows:
+        """The rows of ``frame`` whose ``column`` is ``key``, as column name -> values.
+
+        Plain lists, not a DataFrame: a view looks up a few rows about 6 times and a pandas
+        selection of them cost ~1 ms each (3,000 ABP articles, 300 views: 1.2 of the report's
+        3.0 CPU s went to ``iloc`` and boolean masks here). Columns become object arrays once,
+        on first use (missing values stay missing; whole numbers become ``int``).
+        """
         if name not in self._groups:
             self._groups[name] = frame.groupby(column, sort=False).indices if len(frame) else {}
         idx = self._groups[name].get(key)
-        return frame.iloc[idx] if idx is not None else frame.iloc[:0]
+        positions = idx if idx is not None else _NO_ROWS
+        return {col: self._values(name, frame, col)[positions].tolist() for col in frame.columns}
+
+    def _values(self, name: str, frame: pd.DataFrame, column: str) -> np.ndarray:
+        """``frame[column]`` as an object array, cached under (``name``, ``column``)."""
+        found = self._arrays.get((name, column))
+        if found is None:
+            # One vectorised conversion; iterating the column instead cost ~0.3 CPU s per
+            # 600,000 values (3,000 ABP articles' framing evidence).
+            found = frame[column].to_numpy(dtype=object)
+            self._arrays[(name, column)] = found
+        return found
 
     def article(self, article_id: object) -> pd.Series | None:
         aid = text(article_id)
         return self.articles.loc[aid] if aid and aid in self.articles.index else None
 
-    def credits_of(self, article_id: str) -> pd.DataFrame:
+    def credits_of(self, article_id: str) -> Rows:
         return self._rows("credits", self.credits, "article_id", article_id)
 
-    def citations_of(self, article_id: str) -> pd.DataFrame:
+    def citations_of(self, article_id: str) -> Rows:
         return self._rows("citations", self.citations, "article_id", article_id)
 
-    def quotes_of(self, article_id: str) -> pd.DataFrame:
+    def quotes_of(self, article_id: str) -> Rows:
         return self._rows("quotes", self.quotes, "article_id", article_id)
 
-    def passages_of(self, pair_id: str) -> pd.DataFrame:
+    def passages_of(self, pair_id: str) -> Rows:
         return self._rows("passages", self.passages, "pair_id", pair_id)
 
-    def framing_of(self, kind: str, target_id: str) -> pd.DataFrame:
+    def framing_of(self, kind: str, target_id: str) -> Rows:
         rows = self._rows("framing", self.framing, "target_id", target_id)
-        return rows[rows["target_kind"] == kind]
+        return _select(rows, [text(k) == kind for k in rows["target_kind"]])
 
 
 def _evidence_marks(ctx: LinkContext, article_id: str, body: str) -> list[Mark]:
@@ -216,7 +247,7 @@ def _evidence_marks(ctx: LinkContext, article_id: str, body: str) -> list[Mark]:
     return marks
 
 
-def _quote_marks(quotes: pd.DataFrame, n: int) -> list[Mark]:
+def _quote_marks(quotes: Rows, n: int) -> list[Mark]:
     marks = []
     for start, end, speaker, verb in zip(
         quotes["span_start"], quotes["span_end"], quotes["speaker"], quotes["verb"], strict=True
@@ -228,8 +259,8 @@ def _quote_marks(quotes: pd.DataFrame, n: int) -> list[Mark]:
     return marks
 
 
-def _outlet_rows(rows: pd.DataFrame, outlet_id: str) -> pd.DataFrame:
-    return rows[rows["outlet_id"].fillna("") == outlet_id]
+def _outlet_rows(rows: Rows, outlet_id: str) -> Rows:
+    return _select(rows, [text(o) == outlet_id for o in rows["outlet_id"]])
 
 
 def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
@@ -376,11 +407,11 @@ def _source_flags(
         flags.append(f'<li class="ok">Credit line ({esc(kind)}): <q>{esc(credit_text)}</q></li>')
         if not is_missing(start) and not is_missing(end):
             marks.append(Mark(int(start), int(end), "cr", title=f"credit ({text(kind)})"))
-    if credits.empty and credited is True:
+    if not credits["kind"] and credited is True:
         cue = text(link_row.get("cue"))
         detail = f": <q>{esc(cue)}</q>" if cue else ""
         flags.append(f'<li class="ok">Credited to {parent_name}{detail}</li>')
-    elif credits.empty and "citation" not in text(link_row["evidence"]):
+    elif not credits["kind"] and "citation" not in text(link_row["evidence"]):
         flags.append(f'<li class="bad">No credit line: the child does not name {parent_name}</li>')
     if link_row.get("uncredited_state_media") is True:
         flags.append(
@@ -465,7 +496,7 @@ def _column(
 
 
 def _quote_changes(
-    parent_quotes: pd.DataFrame, child_quotes: pd.DataFrame, parent_body: str, child_body: str
+    parent_quotes: Rows, child_quotes: Rows, parent_body: str, child_body: str
 ) -> list[str]:
     child_norm = _norm(child_body)
     parent_norm = _norm(parent_body)
