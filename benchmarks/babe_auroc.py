@@ -5,8 +5,10 @@ Distant Supervision With BABE", Findings of EMNLP. Research use only: the data i
 ../shared/eval-data/BABE beside the repo (or --dir) and never copied into the project; nothing is fitted to
 it and no model is saved.
 
-The score is ``f_loaded_language`` (definition in provenance.framing.FEATURES). Its second
-version (editorializing words, VADER's evaluative adjectives/adverbs instead of every strongly
+The scores are ``f_loaded_language`` and ``f_bias_cues`` (definitions in
+provenance.framing.FEATURES; the weights of ``f_bias_cues`` were chosen on the development
+split below, ``provenance.framing.techniques.BIAS_CUE_WEIGHTS``). The second version of
+``f_loaded_language`` (editorializing words, VADER's evaluative adjectives/adverbs instead of every strongly
 valenced word, each word counted once) was chosen on a *development split*: the SG2 labels of
 the 1,693 sentences that SG1 also holds. The *held-out split* is the 1,980 SG2 sentences that
 SG1 does not hold; it was scored once with the chosen version. Figures per split:
@@ -35,7 +37,10 @@ from provenance.framing import score_texts
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "BABE"
 SCORE = "f_loaded_language"
+# The sentence score whose weights were chosen on the dev split (provenance.framing.techniques).
+BIAS_SCORE = "f_bias_cues"
 ALSO = (
+    BIAS_SCORE,
     "f_loaded",
     "f_evaluative_modifiers",
     "f_editorializing",
@@ -111,10 +116,8 @@ def main() -> int:
     table = auroc_table(args.dir)
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(table.round(3).to_string())
-    print(
-        f"\nAUROC {SCORE} (the score): "
-        + ", ".join(f"{k} {v:.3f}" for k, v in table[SCORE].items())
-    )
+    for name in (SCORE, BIAS_SCORE):
+        print(f"AUROC {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in table[name].items()))
     if args.ceiling:
         print(f"diagnostic, fitted on dev (5-fold CV), all f_* features: {ceiling(args.dir):.3f}")
     return 0

@@ -252,6 +252,22 @@ def evaluate(
     return pd.DataFrame(rows)
 
 
+def article_rho(arts: pd.DataFrame, gold: pd.DataFrame, scores: pd.DataFrame, column: str) -> str:
+    """Spearman's rho per part between ``column`` and the loaded-language expert density."""
+    family = FAMILIES["loaded language"]
+    g = gold[gold["technique"].isin(family.techniques)]
+    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
+    words.index = arts["article_id"]
+    density = 1000 * g.groupby("article_id").size().reindex(words.index, fill_value=0) / words
+    value = scores.set_index(scores["article_id"].astype(str))[column].reindex(words.index)
+    rhos = []
+    for part in ("tuning", "check"):
+        ids = arts.loc[arts["part"] == part, "article_id"]
+        rho = spearmanr(value[ids].fillna(0.0), density[ids]).statistic
+        rhos.append(f"{part} {rho:.3f}")
+    return f"Spearman {column} vs loaded-language density: " + ", ".join(rhos)
+
+
 def errors(
     arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name: str, top: int = 40
 ) -> None:
@@ -281,12 +297,15 @@ def errors(
 def babe_line(babe_dir: Path) -> str:
     """BABE AUROC of f_loaded_language per split (benchmarks/babe_auroc.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from babe_auroc import SCORE, auroc_table
+    from babe_auroc import BIAS_SCORE, SCORE, auroc_table
 
     if not (babe_dir / "final_labels_SG2.csv").exists():
         return f"BABE not found in {babe_dir}"
     table = auroc_table(babe_dir)
-    return f"BABE AUROC {SCORE}: " + ", ".join(f"{k} {v:.3f}" for k, v in table[SCORE].items())
+    return "\n".join(
+        f"BABE AUROC {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in table[name].items())
+        for name in (SCORE, BIAS_SCORE)
+    )
 
 
 def main() -> int:
@@ -311,6 +330,7 @@ def main() -> int:
     )
     with pd.option_context("display.width", 250, "display.max_columns", 20):
         print(table.round(3).to_string(index=False))
+    print(article_rho(arts, gold, scores, "f_bias_cues"))
     if args.errors:
         errors(arts, gold, evidence, args.errors)
     if not args.no_babe:

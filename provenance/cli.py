@@ -13,7 +13,8 @@ import importlib.util
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import pandas as pd
 
@@ -256,6 +257,16 @@ def _check_options(args: argparse.Namespace) -> None:
         raise UsageError(str(err)) from err
 
 
+@contextmanager
+def _option(name: str) -> Iterator[None]:
+    """Turn the API's ValueError/TypeError/OSError about an option's value into a UsageError
+    that starts with the option as typed (``--workers: ...``)."""
+    try:
+        yield
+    except (ValueError, TypeError, OSError) as err:
+        raise UsageError(f"{name}: {err}") from err
+
+
 def _check_option_values(args: argparse.Namespace) -> None:
     from provenance.engine.pool import check_workers
     from provenance.framing.lexicons import load_lexicons
@@ -280,23 +291,38 @@ def _check_option_values(args: argparse.Namespace) -> None:
         if problems:
             raise UsageError(f"--outlets {args.outlets}: " + "; ".join(problems[:5]))
     if getattr(args, "lexicons", None):
-        load_lexicons(args.lexicons)
-    check_workers(getattr(args, "workers", None))
-    args.reuse_params = ReuseParams(**_reuse_options(args))
-    if (
-        getattr(args, "engine", "pandas") == "dask"
-        and importlib.util.find_spec("distributed") is None
-    ):
-        raise UsageError("--engine dask needs the dask extra: pip install 'provenance[dask]'")
+        with _option("--lexicons"):
+            load_lexicons(args.lexicons)
+    with _option("--workers"):
+        check_workers(getattr(args, "workers", None))
+    reuse_options = _reuse_options(args)
+    named = "/".join(f"--{k.replace('_', '-')}" for k in reuse_options) or "text reuse"
+    with _option(named):
+        args.reuse_params = ReuseParams(**reuse_options)
+    _check_engine_options(args)
     try:
         found = resolve_inputs(args.inputs)
     except InputNotFoundError as err:
-        raise UsageError(str(err)) from err
+        raise UsageError(f"{err.filename}: {err.strerror}") from err
     if not found:
         raise NothingToAnalyse(
             f"no article files in {' '.join(args.inputs)}\nprovenance: hint: {_HINTS['unsupported file type']}"
             " (README*, *.md, outlets.csv and hidden files inside folders are skipped)"
         )
+
+
+def _check_engine_options(args: argparse.Namespace) -> None:
+    """The dask-only options need ``--engine dask``, and that needs the dask extra."""
+    if getattr(args, "engine", "pandas") != "dask":
+        given = [
+            f"--{name.replace('_', '-')}"
+            for name in ("scheduler", "memory_limit", "parquet_dir")
+            if getattr(args, name, None) is not None
+        ]
+        if given:
+            raise UsageError(f"{', '.join(given)}: dask option(s); add --engine dask")
+    elif importlib.util.find_spec("distributed") is None:
+        raise UsageError("--engine dask needs the dask extra: pip install 'provenance[dask]'")
 
 
 def _run_analysis(args: argparse.Namespace, *, framing: bool = True):

@@ -184,9 +184,10 @@ def test_options_are_checked_before_any_work(corpus, tmp_path, capsys, monkeypat
         (["--format", "csv,xlsx"], "xlsx"),
         (["--columns", "text"], "OURS=THEIRS"),
         (["--columns", "body=text"], "unknown field"),
-        (["--shingle-size", "99"], "shingle_size"),
-        (["--workers", "0"], "workers"),
+        (["--shingle-size", "99"], "--shingle-size: "),
+        (["--workers", "0"], "--workers: "),
         (["--outlets", str(tmp_path / "missing.csv")], "missing.csv"),
+        (["--memory-limit", "4GB"], "--memory-limit: dask option(s); add --engine dask"),
     ]:
         assert main(["analyze", str(corpus), "--out", out, "-q", *bad]) == 2, bad
         assert message in capsys.readouterr().err, bad

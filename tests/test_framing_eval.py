@@ -56,3 +56,8 @@ def test_babe_loaded_language_separates_biased_sentences():
     assert (auroc >= 0.63).all(), auroc.to_string()
     # The combined score beats each of its parts.
     assert (auroc > table["f_loaded"]).all()
+    # f_bias_cues, weights chosen on dev: dev 0.680, held-out 0.758 (scored once), all SG2 0.723,
+    # SG1 0.706.
+    cues = table["f_bias_cues"]
+    assert cues["held-out (SG2 only)"] >= 0.75
+    assert (cues > auroc + 0.03).all(), cues.to_string()

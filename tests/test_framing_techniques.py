@@ -16,7 +16,7 @@ import pytest
 
 from provenance.framing import score_articles, score_links, score_texts
 from provenance.framing.features import score_detail
-from provenance.framing.techniques import TECHNIQUES, merge_phrases
+from provenance.framing.techniques import BIAS_CUE_WEIGHTS, TECHNIQUES, merge_phrases
 
 ROOT = Path(__file__).resolve().parents[1]
 PTC = ROOT.parent / "shared" / "eval-data" / "PTC"
@@ -76,6 +76,31 @@ def test_rhetorical_questions_outside_quotes_only():
     quoted = 'She asked, "Who wrote this report for the board?" The clerk did not know.'
     assert _evidence_texts(asked, "f_doubt") == ["Who really believes this story?"]
     assert _evidence_texts(quoted, "f_doubt") == []
+
+
+def test_scare_quotes_are_loaded_language_not_doubt():
+    text = 'The "experts" met again.'
+    assert _evidence_texts(text, "f_loaded_language") == ["experts"]
+    assert _evidence_texts(text, "f_doubt") == []
+
+
+def test_names_of_diseases_and_groups_are_not_fear_appeals():
+    df = score_texts(pd.Series(["The plague epidemic killed 40 people, and ISIS claimed it."]))
+    assert df.loc[0, "f_fear"] == 0
+
+
+def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
+    texts = pd.Series(
+        [
+            "The corrupt elites are really destroying this country.",
+            "The corrupt elites are destroying this country, he said.",
+        ]
+    )
+    df = score_texts(texts)
+    expected = sum(w * df[name] for name, w in BIAS_CUE_WEIGHTS.items())
+    assert df["f_bias_cues"].tolist() == pytest.approx(expected.tolist())
+    assert df.loc[0, "f_bias_cues"] > df.loc[1, "f_bias_cues"] > 0
+    assert df.loc[1, "f_verb_neutral"] > 0
 
 
 def test_hashtags_count_as_slogans():
@@ -151,3 +176,11 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # rho 0.271). Floors catch regressions.
     assert loaded["F1"] >= 0.30 and loaded["spearman"] >= 0.38
     assert table.loc[("tuning", "loaded language"), "F1"] >= 0.34
+    # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
+    # 0.219 and 0.157).
+    assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
+    assert table.loc[("tuning", "exaggeration/minimisation"), "F1"] >= 0.22
+    assert table.loc[("check", "doubt"), "F1"] >= 0.20
+    # f_bias_cues (weights from BABE): rho with the loaded-language density 0.533 tuning, 0.524
+    # check.
+    assert "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")

@@ -3,7 +3,8 @@
 Each sample runs ``provenance analyze`` with the report and ``--format csv,parquet``; it must
 exit 0 and account for every input record: an article, or a rejected record in errors.csv.
 Samples are written to a temporary folder (nothing of the corpora enters the repository); the
-tests skip when ``../shared`` is not beside the repository (a fresh clone).
+tests skip when ``../shared`` is absent (a fresh clone); it is found as tests/corpora.py says
+(beside the repository, or where ``PROVENANCE_SHARED`` points).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from corpora import SHARED
 
 from provenance.cli import main
 from provenance.ingest import count_records
 
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval-data"
-SEED = EVAL.parent / "seed"
+EVAL = SHARED / "eval-data"
+SEED = SHARED / "seed"
 ABP = EVAL / "ABP" / "abp.jsonl.gz"
 PTC = EVAL / "PTC" / "articles.jsonl"
 BABE = EVAL / "BABE"
@@ -31,7 +33,7 @@ ABP_SAMPLE, PTC_SAMPLE, BABE_SAMPLE = 60, 25, 30
 
 
 def _needs(path: Path):
-    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not beside the repository")
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent (no ../shared)")
 
 
 def _abp_sample(folder: Path) -> tuple[Path, int]:

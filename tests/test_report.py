@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 import provenance
-from provenance.report import page as report_page
+from provenance.report import caps as report_caps
 from provenance.report import (
     plot_outlets,
     render_html,
@@ -729,7 +729,7 @@ def test_embedded_data(html):
 
 
 def test_link_view_cap_keeps_most_important(tables, monkeypatch):
-    monkeypatch.setattr(report_page, "LINK_VIEW_CAP", 1)
+    monkeypatch.setattr(report_caps, "LINK_VIEW_CAP", 1)
     page = render_html(tables)
     assert _view_ids(page) == ["L3"]
     assert len(_json_block(page, "report-data")["links"]) == 4  # every link stays in the table
@@ -737,7 +737,7 @@ def test_link_view_cap_keeps_most_important(tables, monkeypatch):
 
 def test_link_view_byte_budget(tables, monkeypatch):
     # Long texts make fewer full views: the first always fits, then the budget stops them.
-    monkeypatch.setattr(report_page, "VIEW_BYTES_BUDGET", 1)
+    monkeypatch.setattr(report_caps, "VIEW_BYTES_BUDGET", 1)
     assert _view_ids(render_html(tables)) == ["L3"]
 
 
@@ -993,7 +993,7 @@ def test_report_in_headless_chromium(tables, tmp_path):
 @needs_chromium
 def test_link_viewer_in_headless_chromium(tables, tmp_path, monkeypatch):
     # Only the laundering link gets a full view; the others open as cards with text openings.
-    monkeypatch.setattr(report_page, "LINK_VIEW_CAP", 1)
+    monkeypatch.setattr(report_caps, "LINK_VIEW_CAP", 1)
     path = tmp_path / "report.html"
     write_report(tables, path)
     full = _chromium(tmp_path, path.resolve().as_uri() + "#link=L3", "--dump-dom")

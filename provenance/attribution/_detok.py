@@ -34,6 +34,8 @@ _OPENING = frozenset("([“‘$")
 _APOSTROPHES = frozenset("'’")
 _CLITIC_RE = re.compile(r"(?:s|t|re|ve|ll|d|m)(?![\w])")
 _MIN_BLANK_COMMAS = 2
+# A one-letter name prefix, an apostrophe between blanks, a capital: "O ’ Donnell".
+_IRISH_NAME_RE = re.compile(r"(?<![\w\-])[OD] ['’] [A-Z]")
 
 
 def looks_tokenised(text: str) -> bool:
@@ -111,5 +113,7 @@ def _apostrophe(marked: str, p: int, size: int, out: list[int]) -> None:
     after = marked[p + 1 : p + 2]
     if after == " " and _CLITIC_RE.match(marked, p + 2):
         out.extend((p - 1, p + 1))  # "don ’ t"
+    elif after == " " and p >= 2 and _IRISH_NAME_RE.match(marked, p - 2):
+        out.extend((p - 1, p + 1))  # "Norah O ’ Donnell", "D ' Angelo"
     elif not after or not (after.isalnum() or after == "_") or _CLITIC_RE.match(marked, p + 1):
         out.append(p - 1)  # "Trump 's", "lawmakers ' efforts", a closing quote

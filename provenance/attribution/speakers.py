@@ -96,11 +96,16 @@ APPOSITIVE_RE = re.compile(
     rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
     r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
+# Nouns that end an organisation's name ("the White House Domestic Policy Council").
+ORG_NOUNS = (
+    "Ministry Office Department Agency Council Committee Commission Government Embassy Army "
+    "Police Bureau Fund Bank Court Party Service Authority Administration Institute Board Union"
+).split()
+_ORG_NOUN_SET = frozenset(ORG_NOUNS)
 # Organisations that "the ministry" or "the agency" may refer back to.
 ORG_RE = re.compile(
-    rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:of[ \t]+)?{UPPER}[\w'’\-]*){{0,3}}[ \t]+(?P<noun>Ministry|Office"
-    r"|Department|Agency|Council|Committee|Commission|Government|Embassy|Army|Police|Bureau|Fund"
-    r"|Bank|Court|Party|Service|Authority|Administration|Institute|Board|Union)\b"
+    rf"{UPPER}[\w'’\-]*(?:[ \t]+(?:of[ \t]+)?{UPPER}[\w'’\-]*){{0,3}}[ \t]+"
+    rf"(?P<noun>{'|'.join(ORG_NOUNS)})\b"
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{UPPER}[\w'’\-]*(?:[ \t]+{UPPER}[\w'’\-]*){{0,2}})?"
 )
 # Lower-case words that belong to a role before its noun ("foreign ministry spokeswoman").
@@ -154,7 +159,7 @@ ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset(
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. M. Mme Mme. Mlle Sr. Sra. Srta. Dra. Herr Hr. Frau Dott. Sig. "
-    "Sig.ra".split()
+    "Sig.ra Rev. Msgr. Fr.".split()
 )
 # Prepositions that open a role's tail: "the spokesman for the ministry", "la portavoz de".
 _PREPOSITION_WORDS = (
@@ -208,7 +213,19 @@ PRONOUN_GENDER = {
 _ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Lei"
 
 
-def _speaker(role_nouns: str, head_nouns: str, compound_role: str) -> str:
+# A title the shared CAP stops at, before a capitalised run ("the Rev. Marshall Hatch",
+# "St. Clair").
+_RUN_LEAD = rf"(?:(?:the[ \t]+)?(?:Rev|Msgr|Fr)\.[ \t]+|St\.[ \t]+(?={UPPER}))?"
+# A lower-case modifier before capitalised words with a role and a name: "said former Virginia
+# Gov. George Allen", "retired U.S. Army Col. Ann Wright" (no role: "former White House" is none).
+_MODIFIER = r"(?:former|ex-|retired|acting|outgoing|interim)[ \t]+"
+# A party tag after a US lawmaker's name: "Nancy Pelosi (D-Calif.)", "(R)", "(D., Conn.)".
+PARTY_TAG = r"(?:[ \t]+\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
+# An affiliation set off like a name: ", R-Wyo.,", ", Connecticut Democrat,".
+_AFFILIATION_RE = re.compile(r"^[DRI]-[A-Z]|.*\b(?:Democrat|Republican|Independent)s?$")
+
+
+def _speaker(role_nouns: str, head_nouns: str, compound_role: str, cap_roles: str) -> str:
     """The speaker pattern built on the given word alternations (prefix tries to match left
     to right, suffix tries for the right-to-left matchers)."""
     return (
@@ -223,7 +240,9 @@ def _speaker(role_nouns: str, head_nouns: str, compound_role: str) -> str:
         # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
         rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
         r"{0,2}"
-        rf"|{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+        rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{CAP}"
+        rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
+        rf"|{_RUN_LEAD}{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
         rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
         rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
         r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
@@ -237,7 +256,8 @@ _WORD_END = r"(?![\w\-])"
 # A speaker as written: a lower-case role with a name ("urban planner Noor Jahan"), "the
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
-SPEAKER = _speaker(ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE)
+_CAP_ROLES = {w for w in _ROLE_VARIANTS if w[0].isupper()}
+SPEAKER = _speaker(ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
 # The same, its word lists factored by suffixes: what the right-to-left matchers read (a
 # reversed prefix tree would try every role word in turn).
 SPEAKER_REVERSIBLE = _speaker(
@@ -245,6 +265,7 @@ SPEAKER_REVERSIBLE = _speaker(
     trie_pattern(_HEAD_WORDS, suffixes=True) + _WORD_END,
     rf"{UPPER}[\w\-]*?(?:{trie_pattern(_SUFFIX_WORDS, suffixes=True)}"
     rf"|-{trie_pattern((w.capitalize() for w in _SUFFIX_WORDS), suffixes=True)}){_WORD_END}",
+    trie_pattern(_CAP_ROLES, suffixes=True) + _WORD_END,
 )
 SPEAKER_AT_RE = re.compile(SPEAKER)
 # ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
@@ -256,7 +277,9 @@ ADVERB = (
     rf"|{AUXILIARY}))?"
 )
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
-SPEAKER_BEFORE = ReverseMatcher(rf"(?P<spk>{SPEAKER_REVERSIBLE}){INSERT}{WHEN}{ADVERB}[ \t]+")
+SPEAKER_BEFORE = ReverseMatcher(
+    rf"(?P<spk>{SPEAKER_REVERSIBLE}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}[ \t]+"
+)
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
 # "according to" and its Spanish, French, German, Portuguese and Italian forms.
@@ -279,8 +302,8 @@ POST_ATTRIBUTION_RE = re.compile(
     # "said the foreign ministry spokesperson": the head is the last noun, not "ministry"; and
     # a name never ends inside a word ("Patro|l spokeswoman") or before "Patrol spokeswoman".
     rf"(?![\w\-]|['’]s(?![\w\-])|(?:[ \t]+{CAP}){{0,3}}[ \t]+{ROLE_ANY})"
-    rf"(?:,[ \t]+(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
-    rf"|(?P<spk2>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
+    rf"(?:,[ \t]+(?![DRI]-{UPPER})(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
+    rf"|(?P<spk2>{SPEAKER}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
     # French inversion: "a-t-il ajouté", "a-t-elle dit", "dit-il", "ajoute-t-elle".
     rf"|(?P<verb3>a-t-(?P<spk3>il|elle)[ \t]+{VERB}|{LOWER}+-(?:t-)?(?P<spk4>il|elle)(?![\w\-]))"
     rf"|(?P<acc>{ACCORDING})[ \t]+(?P<acc_spk>{SPEAKER}))"
@@ -356,11 +379,14 @@ _NOT_PERSON_WORDS = frozenset(
     "Congress Parliament Assembly Senate House Hall Club League Cup Festival Programme Program "
     "Alliance Organisation Organization Foundation Society".split()
 )
-_GENDER_WORDS = {
+_GENDER_WORDS_EN = {
     **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
                     "father king prince son brother husband sheikh".split(), "m"),
     **dict.fromkeys("she her hers herself ms ms. mrs mrs. spokeswoman chairwoman congresswoman "
                     "councilwoman mother queen princess daughter sister wife".split(), "f"),
+}  # fmt: skip
+_GENDER_WORDS = {
+    **_GENDER_WORDS_EN,
     # Gendered roles and subject pronouns of Spanish, French, German, Portuguese, Italian.
     **dict.fromkeys(
         "él er ele ministro viceministro secretario embajador gobernador alcalde diputado "
@@ -381,6 +407,11 @@ _GENDER_WORDS = {
         "governatrice sindaca deputata senatrice direttrice avvocata esperta consigliera "
         "segretaria".split(), "f"),
 }  # fmt: skip
+# A role's gender: an English role word is no Romance masculine ("director" of the White House
+# Domestic Policy Council is no "el director"; dev: Cecilia Munoz's "she said" was lost to it).
+_ROLE_GENDER = {
+    w: g for w, g in _GENDER_WORDS.items() if w in _GENDER_WORDS_EN or w not in ROLE_WORDS_EN
+}
 # German compound roles: "Innenministerin" (f), "Bundesgesundheitsminister" (m).
 _COMPOUND_GENDER_RE = re.compile(rf"(?:{_COMPOUND_SUFFIXES})$", re.IGNORECASE)
 # A name right after a preposition is an object ("spoke to BBC Newsday"), no antecedent.
@@ -487,6 +518,15 @@ _ELIDED_RE = re.compile(r"^[lL]['’]")
 _INVERTED_BEFORE = ReverseMatcher(r"(?<![\w\-])a-t-(?P<pr>il|elle)[ \t]+")
 
 
+# The name before a role set off with the organisation the speaker phrase found is the end of:
+# "Collin Laverty, head of [Cuba Educational Travel], ..., called".
+_NAME_BEFORE_ORG = ReverseMatcher(
+    rf"(?<![\w\-])(?P<name>{PNAME}),[ \t]+(?:(?:the|a|an)[ \t]+)?(?:[\w'’\-]+[ \t]+){{0,4}}?"
+    rf"(?:{trie_pattern(_ROLE_VARIANTS, suffixes=True)})[ \t]+(?:of|for|at|with)[ \t]+"
+    r"(?:the[ \t]+)?"
+)
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
@@ -496,6 +536,10 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
+    if m["ins"] and speaker[:1].isupper():
+        org = _NAME_BEFORE_ORG.match_before(text, start, 120)
+        if org is not None and len(clean_name(org["name"]).split()) > 1:
+            return org["name"], org.start("name"), None
     lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()
@@ -508,8 +552,9 @@ def pick_speaker(speaker: str, insert: str | None) -> str:
     if insert:
         role, name = split_role(" ".join(insert.split()))
         name = clean_name(name)
-        # (", de la Universidad de Valencia," is a place set off, not a name.)
-        if len(name.split()) > 1 and name[:1].isupper():
+        # (", de la Universidad de Valencia," is a place set off, not a name; ", Connecticut
+        # Democrat," an affiliation.)
+        if len(name.split()) > 1 and name[:1].isupper() and not _AFFILIATION_RE.match(name):
             return f"{role} {name}" if role else name
     return speaker
 
@@ -522,6 +567,8 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         tokens[0] = _ELIDED_RE.sub("", tokens[0])
         phrase = " ".join(tokens)
     roles = [i for i, tok in enumerate(tokens) if _ROLE_WORD_RE.match(tok)]
+    if len(roles) > 1 and _is_surname(tokens, roles[-1]):
+        roles.pop()  # "Rep. Peter King", "former Vermont Gov. Howard Dean"
     if not roles:
         return None, phrase
     last = roles[-1]
@@ -548,10 +595,13 @@ class People:
                     role = _extend_role(text, m.start(), " ".join(role.split()))
                     self.mentions.append((m.start("aname"), name, role))
                 continue
+            if m.group("of") and _APPOSED_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "Collin Laverty, head of Cuba Educational Travel": an organisation
             role = m.group("noun") + (m.group("of") or m.group("adj") or "")
             role, name = _move_roles(role, m.group("name"))
             name = _clean_name(name)
-            if name and (not m.group("adj") or " " in name):
+            # (one word after "of the ...": "chairman of the Joint Chiefs" names no one.)
+            if name and (not (m.group("adj") or m.group("of")) or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))
         for m in APPOSITIVE_RE.finditer(text):
             name = _clean_name(m.group("name"))
@@ -647,6 +697,8 @@ class People:
             return self._pronoun(position, PRONOUN_GENDER[low])
         if low in _UNNAMED_SPEAKERS:
             return phrase, None
+        if words[0] == "the" and len(words) > 2 and phrase.split()[1] in _HONORIFIC:
+            phrase, words = phrase.split(" ", 1)[1], words[1:]  # "the Rev. Marshall Hatch"
         if words[0] in _DETERMINERS and len(words) > 2:
             # "der NEOS-Sicherheitssprecher Florian Weiß", "the spokesman John Hale": the name.
             role, name = split_role(" ".join(phrase.split()[1:]))
@@ -805,7 +857,7 @@ class People:
         if name not in self._gender:
             gender = None
             for word in (role or "").lower().split():
-                gender = gender or _GENDER_WORDS.get(word) or _compound_gender(word)
+                gender = gender or _ROLE_GENDER.get(word) or _compound_gender(word)
             at = self._text.find(name)
             if gender is None and at >= 0:
                 end = self._text.find("\n", at)
@@ -910,6 +962,24 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
                 break
 
 
+# Role words that are also surnames: the last word of "Peter King", "Howard Dean" is a name
+# when a capitalised word that is no role stands right before it (ABP: "Rep. Peter King,
+# R-New York," gave the speaker "Rep. Peter King" with no role).
+_SURNAME_ROLES = frozenset("King Dean Judge Bishop Marshal Pope Prince Major Fellow Parent".split())
+
+
+def _is_surname(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i]``, a role word, is the surname of the name it ends."""
+    return (
+        i == len(tokens) - 1
+        and i > 0
+        and tokens[i] in _SURNAME_ROLES
+        and tokens[i - 1][:1].isupper()
+        and not _ROLE_WORD_RE.match(tokens[i - 1])
+        and not tokens[i - 1].endswith(("'s", "’s", "."))
+    )
+
+
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
     if role is None:
         return False
@@ -944,10 +1014,19 @@ def clean_name(name: str) -> str:
     if len(tokens) > 3 and tokens[0] in tokens[2:]:
         # Page residue repeats a name ("Paul Ryan Paul Davis RyanDemocrats hit ..."): the first.
         tokens = tokens[: tokens.index(tokens[0], 1)]
-    while tokens and (_ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))):
+    surname = len(tokens) > 1 and _is_surname(tokens, len(tokens) - 1)  # "Peter King"
+    while not surname and tokens and (
+        _ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))
+    ):
         tokens.pop()
-    if not tokens or tokens[0] in _NOT_NAME or any(_ROLE_WORD_RE.match(t) for t in tokens):
+    if not tokens or tokens[0] in _NOT_NAME:
         return ""
+    if any(_ROLE_WORD_RE.match(t) for t in tokens[: len(tokens) - surname]):
+        return ""
+    if len(tokens) > 1 and tokens[-1] in _ORG_NOUN_SET:
+        return ""  # "director of the White House Domestic Policy Council": no person's name
+    if _AFFILIATION_RE.match(" ".join(tokens)):
+        return ""  # "Florida Republican", "R-Wyo."
     if not all(t[0].isupper() or t.split("-", 1)[0] in NAME_PARTICLES for t in tokens):
         return ""
     return " ".join(tokens)

@@ -24,14 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from provenance.report.page import (
-    CHAIN_GRAPH_CAP,
-    LEAD_CHARS,
-    LINK_VIEW_CAP,
-    link_html,
-    render_page,
-    summary,
-)
+from provenance.report.caps import CHAIN_GRAPH_CAP, LEAD_CHARS, LINK_VIEW_CAP
+from provenance.report.page import link_html, render_page, summary
 from provenance.report.plots import plot_framing, plot_outlets, write_figures
 
 __all__ = [

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.report.safe import esc, is_missing, link, text
+from provenance.report.safe import esc, is_missing, link, number, text
 from provenance.text import WORD_PATTERN, uncovered_spans
 
 # Longest text shown per article in a full link view; longer texts are cut (and say so).
@@ -123,12 +123,6 @@ def render_marked(body: str, marks: list[Mark]) -> str:
 
 def _clip(body: str) -> tuple[str, bool]:
     return (body[:FULL_TEXT_CAP], True) if len(body) > FULL_TEXT_CAP else (body, False)
-
-
-def _fmt(value: object, spec: str, unit: str = "") -> str:
-    if is_missing(value):
-        return "–"
-    return f"{format(float(value), spec)}{unit}"
 
 
 def _published(value: object) -> str:
@@ -430,12 +424,12 @@ def _link_heading(
     )
     counts = ""
     if pair is not None:
-        counts = f" · added words {_fmt(pair[1], '.0f')} · dropped words {_fmt(pair[2], '.0f')}"
+        counts = f" · added words {number(pair[1], '.0f')} · dropped words {number(pair[2], '.0f')}"
     meta = (
-        f'<p class="meta">{chips} containment {_fmt(link_row["containment"], ".2f")} · '
-        f"parent coverage {_fmt(link_row['parent_coverage'], '.2f')} · "
-        f"lag {_fmt(link_row['lag_hours'], '.1f', ' h')} · "
-        f"confidence {_fmt(link_row['confidence'], '.2f')}{counts} · "
+        f'<p class="meta">{chips} containment {number(link_row["containment"], ".2f")} · '
+        f"parent coverage {number(link_row['parent_coverage'], '.2f')} · "
+        f"lag {number(link_row['lag_hours'], '.1f', ' h')} · "
+        f"confidence {number(link_row['confidence'], '.2f')}{counts} · "
         f"<code>{esc(text(link_row['link_id']))}</code></p>"
     )
     speakers = text(link_row.get("speakers"))

@@ -46,6 +46,13 @@ def text(value: object) -> str:
     return "" if is_missing(value) else str(value)
 
 
+def number(value: object, spec: str, unit: str = "") -> str:
+    """``value`` formatted by ``spec`` (then ``unit``); missing values become an en dash."""
+    if is_missing(value):
+        return "–"
+    return f"{format(float(value), spec)}{unit}"
+
+
 def esc(value: object) -> str:
     """HTML-escape ``value`` for text and quoted attributes (missing -> empty)."""
     return html.escape(text(value), quote=True)
