@@ -216,8 +216,19 @@ _ML_CUE_ANCHORS = [
     "-Interview",
     "-Gespräch",
 ]
+# The words after "in" that open a cue ("in a statement to", "in un'intervista").
+_IN_NEXT = "a an the his her their written e-mailed emailed comment remarks un".split()
+# French compound tenses that open a cue ("a déclaré au Monde", "a rapporté").
+_A_PARTICIPLES = (
+    "déclaré dit confié indiqué affirmé expliqué assuré précisé confirmé rapporté révélé".split()
+)
 _CUE_ANCHORS = [
-    *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
+    # Two words for cues that open with a short common word: "in", "as", "a" and "the" alone
+    # started ~100 anchor hits per ABP article, each a pattern attempt.
+    *(f"{w}{blank}{nxt}" for w in ("In", "in") for nxt in _IN_NEXT for blank in " \t"),
+    *(f"{w}{blank}reported" for w in ("As", "as") for blank in " \t"),
+    *(f"{w}{blank}report" for w in ("a", "the") for blank in " \t"),
+    *(f"a{blank}{participle}" for participle in _A_PARTICIPLES for blank in " \t"),
     *"Quoted quoted Cited cited told tells telling Speaking speaking Spoke spoke Talking talking"
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
