@@ -41,6 +41,9 @@ def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
         ("“The plan is late,” said the Rev. Amos Treadwell, a minister in the city.",
          "Amos Treadwell", None),
         ("“The plan is late,” said St. Clair, who worked on the campaign.", "St. Clair", None),
+        # after a full name, the part set off by commas is about that person
+        ("Chris Tallin, head of Homeschool Ostland, told the paper that parents are fed up "
+         "with “the violence and the bullying.”", "Chris Tallin", "head of Homeschool Ostland"),
         # a surname that is also a role word
         ("“The plan is late,” Rep. Peter King, R-New York, told reporters.", "Peter King",
          "Rep."),

@@ -549,7 +549,9 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
 def pick_speaker(speaker: str, insert: str | None) -> str:
     """The speaker phrase, or the name set off by commas after it ("Pakistan's ambassador to
     China, Khalil Hashmi, said"; "A former NATO commander, retired General Paul Reinholt,")."""
-    if insert:
+    if insert and len(clean_name(speaker).split()) < 2:
+        # (after a full name the insert is about that person: "Christopher Chin, head of
+        # Homeschool Louisiana, told")
         role, name = split_role(" ".join(insert.split()))
         name = clean_name(name)
         # (", de la Universidad de Valencia," is a place set off, not a name; ", Connecticut

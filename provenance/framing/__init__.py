@@ -3,7 +3,8 @@
 Article features (``f_*``): sources and quotes, attribution verbs by class, epistemic stance
 (hedges, boosters, factives), tone (VADER sentiment, subjectivity, loaded words, scare quotes,
 '!' and rhetorical questions, superlatives, 'so-called'), loaded language at phrase level
-(``f_loaded_language``), the propaganda techniques a lexicon and rules can catch
+(``f_loaded_language``) and a sentence-level bias score built on it (``f_bias_cues``), the
+propaganda techniques a lexicon and rules can catch
 (``f_name_calling``, ``f_doubt``, ``f_exaggeration``, ``f_fear``, ``f_flag_waving``,
 ``f_slogans``, ``f_cliches``; ``techniques.py``), the generic news frames of Semetko &
 Valkenburg (2000) plus security, readability and length. Link features (``d_*``): child minus
