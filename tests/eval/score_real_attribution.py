@@ -1,12 +1,14 @@
 """Score credits, citations and quote speakers on the real labelled articles (ABP and PTC).
 
-Labels: tests/eval/real_attribution/labels_part*.csv (columns corpus, id, split, publisher,
-relation, source_outlet_credited, cited_outlets, quote_speakers, notes; conventions in
-../shared/eval-data/LABELLING.md), or ``--labels GLOB`` while they live in the annotators'
-worktrees. The split of an article is the one in tests/eval/real_attribution_ids.csv (a fixed
-third held out by id hash). Only the rows of ``--split`` (default ``dev``) are read past the
-split column, and only their texts are loaded: held-out labels and texts are never looked at
-unless ``--split heldout`` (or ``all``) is asked for explicitly.
+Labels: tests/eval/real_attribution/labels_*.csv (labels_part*.csv and labels_heldout2.csv;
+columns corpus, id, split, publisher, relation, source_outlet_credited, cited_outlets,
+quote_speakers, notes; conventions in ../shared/eval-data/LABELLING.md), or ``--labels GLOB``
+while they live in the annotators' worktrees. The split of an article is the one in
+tests/eval/real_attribution_ids.csv (a fixed third held out by id hash). Only the rows of
+``--split`` (default ``dev``) are read past the split column, and only their texts are loaded:
+held-out labels and texts are never looked at unless ``--split heldout`` (or ``all``) is asked
+for explicitly. ``heldout2`` (90 articles drawn by draw_heldout2.py, labelled in
+labels_heldout2.csv) is a second held-out set, read only with ``--split heldout2`` (or ``all``).
 
 Texts are read from ../shared/eval-data at run time (ABP: abp.jsonl.gz, the url gives the
 publisher's outlet; PTC: articles.jsonl, whose urls are placeholders, so no publisher outlet).
@@ -31,8 +33,8 @@ Also (``--quote-count``): quotes found in the first 20,000 ABP articles (held-ou
 against a simple count of quoted spans: per article, min(“ count, ” count) + min(`` count, ''
 count) + (straight " count) // 2.
 
-Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|all] [--labels GLOB]
-       [--errors] [--quote-count] [--credit-noise]
+Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|heldout2|all]
+       [--labels GLOB] [--errors] [--quote-count] [--credit-noise]
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ SHARED = next(
     REPO.parent / "shared" / "eval-data",
 )  # fmt: skip
 IDS = HERE / "real_attribution_ids.csv"
-LABELS = str(HERE / "real_attribution" / "labels_part*.csv")
+LABELS = str(HERE / "real_attribution" / "labels_*.csv")  # labels_part*.csv, labels_heldout2.csv
 ABP = SHARED / "ABP" / "abp.jsonl.gz"
 PTC = SHARED / "PTC" / "articles.jsonl"
 # Credit kinds that say nothing about where the copy comes from.
@@ -350,7 +352,7 @@ def credit_noise(registry=None) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="dev")
     parser.add_argument("--labels", default=LABELS, help="glob of label CSV files")
     parser.add_argument("--errors", action="store_true", help="print every miss and extra")
     parser.add_argument("--quote-count", action="store_true", help="ABP quote-count check")

@@ -1,0 +1,168 @@
+"""Draw the second held-out set of real articles for attribution (``heldout2``, 90 articles).
+
+The strata of the first 210 (tests/eval/real_attribution/README.md), scaled to 60 ABP and 30
+PTC articles, from articles not already in tests/eval/real_attribution_ids.csv and within the
+same word-length limits (ABP 80-1,400 words, PTC 50-1,400; words are ``text.split()``):
+
+* ABP: 15 with a wire name in the first 400 characters, 10 with a wire name anywhere, 15 with two
+  or more citation-like phrases, 10 with eight or more quote marks, 10 of any kind;
+* PTC: 20 with a citation-like phrase or a wire name, 10 of any kind.
+
+Strata are drawn in that order, each from the eligible articles not drawn before, with
+``random.Random(SEED)`` over candidates sorted by id, so the same corpus gives the same rows.
+Running the script rewrites the ``heldout2`` rows of the id list (other rows are kept as they
+are) and prints the articles in a labelling order that interleaves the strata.
+
+Usage: python tests/eval/draw_heldout2.py [--dry-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import random
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SHARED = Path(os.environ.get("PROVENANCE_SHARED") or REPO.parent / "shared") / "eval-data"
+IDS = HERE / "real_attribution_ids.csv"
+SPLIT = "heldout2"
+SEED = 20261206
+
+WIRE_RE = re.compile(
+    r"\(\s*AP\s*\)|\bAssociated Press\b|\bReuters\b|\bAFP\b|\bAgence France[- ]Presse\b"
+    r"|\bXinhua\b|\bTASS\b|\bSputnik\b|\bRIA Novosti\b|\bInterfax\b|\bUPI\b|\bANI\b|\bPTI\b"
+    r"|\bIANS\b|\bdpa\b|\bEFE\b|\bAnadolu\b|\bKyodo\b|\bYonhap\b|\bBloomberg\b"
+)
+CITATION_RE = re.compile(
+    r"\baccording to (?:the |a )?[A-Z]|\btold (?:the )?[A-Z][\w.]*|"
+    r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* (?:reported|reports|said in a report)\b|"
+    r"\breported by (?:the )?[A-Z]|\bin an interview with (?:the )?[A-Z]"
+)
+QUOTE_MARK_RE = re.compile(r"[“”\"]|``|''")
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article eligible for the draw: where it comes from and what its text holds."""
+
+    corpus: str
+    id: str
+    n_words: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Stratum:
+    """A named share of the draw: how many articles, and which ones qualify."""
+
+    name: str
+    corpus: str
+    size: int
+    test: Callable[[str], bool]
+
+
+def citation_count(text: str) -> int:
+    """Citation-like phrases (``according to X``, ``told the X``, ``X reported``, ...)."""
+    return len(CITATION_RE.findall(text))
+
+
+STRATA = (
+    Stratum("wire name in the first 400 characters", "ABP", 15,
+            lambda t: bool(WIRE_RE.search(t[:400]))),
+    Stratum("wire name anywhere", "ABP", 10, lambda t: bool(WIRE_RE.search(t))),
+    Stratum("two or more citation-like phrases", "ABP", 15, lambda t: citation_count(t) >= 2),
+    Stratum("eight or more quote marks", "ABP", 10,
+            lambda t: len(QUOTE_MARK_RE.findall(t)) >= 8),
+    Stratum("any", "ABP", 10, lambda t: True),
+    Stratum("citation-like phrase or wire name", "PTC", 20,
+            lambda t: citation_count(t) >= 1 or bool(WIRE_RE.search(t))),
+    Stratum("any", "PTC", 10, lambda t: True),
+)  # fmt: skip
+WORD_LIMITS = {"ABP": (80, 1400), "PTC": (50, 1400)}
+
+
+def read_records(corpus: str) -> Iterator[dict]:
+    """Raw records of one corpus from ../shared/eval-data."""
+    if corpus == "ABP":
+        with gzip.open(SHARED / "ABP" / "abp.jsonl.gz", "rt", encoding="utf-8") as f:
+            yield from (json.loads(line) for line in f)
+    else:
+        with (SHARED / "PTC" / "articles.jsonl").open(encoding="utf-8") as f:
+            yield from (json.loads(line) for line in f)
+
+
+def eligible(corpus: str, taken: set[tuple[str, str]]) -> list[Article]:
+    """Articles of ``corpus`` within the word limits and not already listed, sorted by id."""
+    low, high = WORD_LIMITS[corpus]
+    out = []
+    for rec in read_records(corpus):
+        text = rec.get("text") or ""
+        n_words = len(text.split())
+        if low <= n_words <= high and (corpus, str(rec["id"])) not in taken:
+            out.append(Article(corpus, str(rec["id"]), n_words, text))
+    return sorted(out, key=lambda a: a.id)
+
+
+def draw(pools: dict[str, list[Article]]) -> list[tuple[Stratum, Article]]:
+    """The drawn articles with their stratum, strata in order, without repeats."""
+    rng = random.Random(SEED)
+    drawn: list[tuple[Stratum, Article]] = []
+    used: set[str] = set()
+    for stratum in STRATA:
+        candidates = [a for a in pools[stratum.corpus] if a.id not in used and stratum.test(a.text)]
+        for article in rng.sample(candidates, stratum.size):
+            drawn.append((stratum, article))
+            used.add(article.id)
+    return drawn
+
+
+def labelling_order(drawn: list[tuple[Stratum, Article]]) -> list[tuple[Stratum, Article]]:
+    """Round-robin over the strata (by their share), so a partial labelling keeps proportions."""
+    by_stratum: dict[Stratum, list[Article]] = {}
+    for stratum, article in drawn:
+        by_stratum.setdefault(stratum, []).append(article)
+    longest = max(s.size for s in by_stratum)
+    # Spread each stratum evenly over ``longest`` slots, then read slot by slot.
+    slots: list[list[tuple[Stratum, Article]]] = [[] for _ in range(longest)]
+    for stratum, articles in by_stratum.items():
+        for k, article in enumerate(articles):
+            slots[k * longest // len(articles)].append((stratum, article))
+    return [pair for slot in slots for pair in slot]
+
+
+def write_ids(drawn: list[tuple[Stratum, Article]], kept: list[dict[str, str]]) -> None:
+    """The id list: the rows of other splits as they were, then the new rows sorted by id."""
+    new = sorted(((a.corpus, a.id, a.n_words) for _, a in drawn))
+    with IDS.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)  # \r\n line ends, as the first 210 rows
+        writer.writerow(["corpus", "id", "split", "n_words"])
+        writer.writerows([r["corpus"], r["id"], r["split"], r["n_words"]] for r in kept)
+        writer.writerows([corpus, aid, SPLIT, n] for corpus, aid, n in new)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dry-run", action="store_true", help="print, do not write the ids")
+    args = parser.parse_args()
+    with IDS.open(encoding="utf-8") as f:
+        kept = [r for r in csv.DictReader(f) if r["split"] != SPLIT]
+    taken = {(r["corpus"], r["id"]) for r in kept}
+    pools = {corpus: eligible(corpus, taken) for corpus in WORD_LIMITS}
+    drawn = draw(pools)
+    if not args.dry_run:
+        write_ids(drawn, kept)
+    for rank, (stratum, article) in enumerate(labelling_order(drawn), 1):
+        print(f"{rank}\t{article.corpus}\t{article.id}\t{article.n_words}\t{stratum.name}")
+    print(f"{len(drawn)} articles, {sum(a.n_words for _, a in drawn):,} words")
+
+
+if __name__ == "__main__":
+    main()
