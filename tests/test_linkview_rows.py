@@ -1,0 +1,61 @@
+"""The link views' row look-ups (plain lists from cached columns) give what pandas selects."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import provenance
+from provenance.report.prepared import PreparedTables
+from provenance.report.safe import is_missing
+
+
+@pytest.fixture(scope="module")
+def prepared(demo_dir) -> PreparedTables:
+    analysis = provenance.analyze(demo_dir / "articles", outlets=demo_dir / "outlets.csv")
+    return PreparedTables(analysis.tables)
+
+
+def _same(got: list, want: pd.Series) -> bool:
+    expected = list(want)
+    return len(got) == len(expected) and all(
+        (is_missing(a) and is_missing(b)) or (not is_missing(b) and a == b)
+        for a, b in zip(got, expected, strict=True)
+    )
+
+
+@pytest.mark.parametrize("table", ["credits", "citations", "quotes"])
+def test_rows_of_an_article_equal_the_pandas_selection(prepared, table):
+    ctx = prepared.ctx
+    frame = getattr(ctx, table)
+    lookup = getattr(ctx, f"{table}_of")
+    ids = frame["article_id"].dropna().unique().tolist() + ["no-such-article"]
+    assert len(ids) > 1, f"the demo has no {table}"
+    for aid in ids:
+        rows = lookup(aid)
+        want = frame[frame["article_id"] == aid]
+        assert set(rows) == set(frame.columns)
+        for column in frame.columns:
+            assert _same(rows[column], want[column]), (table, aid, column)
+
+
+def test_framing_rows_keep_their_target_kind(prepared):
+    ctx = prepared.ctx
+    framing = ctx.framing
+    link_ids = framing.loc[framing["target_kind"] == "link", "target_id"].unique().tolist()
+    article_ids = framing.loc[framing["target_kind"] == "article", "target_id"].unique()
+    assert link_ids and len(article_ids), "the demo has no framing evidence"
+    for kind, target in [("link", t) for t in link_ids] + [("article", article_ids[0])]:
+        rows = ctx.framing_of(kind, target)
+        want = framing[(framing["target_id"] == target) & (framing["target_kind"] == kind)]
+        assert _same(rows["evidence"], want["evidence"]) and _same(rows["feature"], want["feature"])
+    assert ctx.framing_of("link", article_ids[0])["feature"] == []
+
+
+def test_article_rows_and_badges_are_cached(prepared):
+    ctx = prepared.ctx
+    aid = prepared.t["articles"]["article_id"].iloc[0]
+    assert ctx.article(aid) is ctx.article(aid)
+    assert ctx.article("no-such-article") is None
+    outlet = prepared.t["articles"]["outlet_id"].dropna().iloc[0]
+    assert ctx.badge(outlet) == provenance.report.linkview.outlet_badge(outlet, prepared.outlets)
