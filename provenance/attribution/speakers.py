@@ -317,6 +317,24 @@ _DOC_NOUNS = (
     r"|note|advisory|bulletin"
 )
 DOC_NOUN_RE = re.compile(_DOC_NOUNS)
+# The literal words whose presence DOC_NOUN_RE.search detects ("memo" covers "memorandum",
+# "release" "press release", "guideline" "guidelines"), commonest in ABP first: one substring
+# test each, no regex step per character (3,000 ABP articles: 43 -> ~2 us per article).
+_DOC_NOUN_WORDS = (
+    "law report plan bill order accord statement release tweet post message agreement note "
+    "strategy memo letter document ruling constitution notice declaration communique "
+    "communiqué resolution decree treaty readout transcript doctrine indictment verdict filing "
+    "complaint petition manifesto editorial charter notification circular directive guideline "
+    "ordinance proclamation judgment ultimatum advisory bulletin"
+).split()
+
+
+def has_document_noun(text: str) -> bool:
+    """Whether ``text`` holds a document noun anywhere (``DOC_NOUN_RE.search(text)`` is not
+    None): what gates the document attributions of a text."""
+    return any(word in text for word in _DOC_NOUN_WORDS)
+
+
 _PERSON_LIST = rf"{PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME}){{0,5}}"
 # Verbs whose subject may be a document: "a joint statement ..., stating that ..."
 _DOC_ONLY_VERBS = (

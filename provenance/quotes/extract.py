@@ -53,7 +53,6 @@ from provenance.attribution.speakers import (
     ADDRESSEE_RE,
     CUE_SCAN,
     DOC_EXTRA_VERB_SCAN,
-    DOC_NOUN_RE,
     DOC_VERBS,
     DOCUMENT_BEFORE,
     NOT_A_SPEAKER_RE,
@@ -64,6 +63,7 @@ from provenance.attribution.speakers import (
     People,
     clean_name,
     clean_names,
+    has_document_noun,
     not_a_speaker,
     pick_speaker,
     speaker_after,
@@ -320,7 +320,7 @@ class _Attributions:
             if i not in self._found:
                 span = self._paragraphs.span(i)
                 if self._documents is None:
-                    self._documents = DOC_NOUN_RE.search(self._masked) is not None
+                    self._documents = has_document_noun(self._masked)
                 self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
