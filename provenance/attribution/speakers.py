@@ -374,8 +374,12 @@ OUTLET_BEFORE = ReverseMatcher(
     rf"(?<![\w'’\-])(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}"
     rf"(?:[ \t]+{DESCRIPTOR})?)"
 )
+# (Each word's look-behind follows its first letter, so the pattern opens with a set of
+# letters that the regex engine skips to, not a look-behind tried at every position: the same
+# matches as "(?<![\w\-])(?:told|to|with|for)...", 3,000 ABP articles: ~50 -> ~15 us each.)
 ADDRESSEE_RE = re.compile(
-    rf"(?<![\w\-])(?:told|to|with|for)[ \t]+(?P<ent>{OUTLET_PHRASE})|(?<![\w\-])(?:in|on)[ \t]+"
+    rf"(?:t(?<![\w\-]t)(?:old|o)|w(?<![\w\-]w)ith|f(?<![\w\-]f)or)[ \t]+(?P<ent>{OUTLET_PHRASE})"
+    rf"|(?:i(?<![\w\-]i)n|o(?<![\w\-]o)n)[ \t]+"
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = set(PRONOUN_GENDER)
