@@ -97,6 +97,12 @@ _TITLE_CUE_RE = re.compile(
     r"|operation|campaign|exhibition|initiative|doctrine|hashtag|slogan|motto|project"
     r"|festival|forum|conference)))[ \t]*,?[ \t]*$"
 )
+# The last word of every cue of _TITLE_CUE_RE ("entitled" ends in "titled", "known as" in "as").
+_TITLE_CUE_ENDS = tuple(
+    "titled called dubbed named as film movie book song album show series documentary novel "
+    "play programme program operation campaign exhibition initiative doctrine hashtag slogan "
+    "motto project festival forum conference".split()
+)
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
 _TITLE_VERBS = r"(?i:says|said|warns|tells|told|calls|urges|vows|insists|claims|slams|denies)"
@@ -577,9 +583,27 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
-    if _TITLE_CUE_RE.search(masked, max(0, open_at - 40), open_at):
+    window = max(0, open_at - 40)
+    if _may_end_in_title_cue(masked[window:open_at]) and _TITLE_CUE_RE.search(
+        masked, window, open_at
+    ):
         return True
     return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))
+
+
+def _may_end_in_title_cue(window: str) -> bool:
+    """False only when ``_TITLE_CUE_RE`` cannot match at the end of ``window``: in ASCII text
+    (where its case-insensitive letters are ASCII letters) the window must end in a cue's last
+    word, then blanks and one comma ("titled", "the film ,"); `$` may stand before a final
+    newline. (3,000 ABP articles: the regex search ran before every quote, ~2% of the time.)"""
+    if not window.isascii():
+        return True
+    if window.endswith("\n"):
+        window = window[:-1]
+    window = window.rstrip(" \t")
+    if window.endswith(","):
+        window = window[:-1].rstrip(" \t")
+    return window.lower().endswith(_TITLE_CUE_ENDS)
 
 
 def _clean(body: str) -> str:
