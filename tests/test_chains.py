@@ -248,3 +248,23 @@ def test_outlet_comparison(graph):
     assert table.loc["aggregator", "top_parents"] == "ledger (1)"
     assert table.loc["herald", "share_republished"] == 0.0
     assert table.loc["ledger", "median_lag_hours"] == pytest.approx(3.0)
+
+
+def test_path_names_a_domainless_article_by_its_site_name_and_news_link_is_a_url():
+    # BABE's CSVs call the URL column news_link; a record without a URL but with a site name is
+    # named by that site in chain paths, not "unknown".
+    import provenance
+
+    frame = pd.DataFrame(
+        {
+            "news_link": ["https://www.dailyplanet-news.com/a", None],
+            "site_name": ["", "Metro Ledger"],
+            "text": [
+                "GENEVA (Reuters) - Talks resumed on Monday between the two sides, officials said.",
+                "Talks resumed on Monday between the two sides, officials said, in the city.",
+            ],
+        }
+    )
+    result = provenance.analyze(frame)
+    assert result.articles["domain"].tolist()[0] == "dailyplanet-news.com"
+    assert result.chains["path"].tolist() == ["dailyplanet-news.com > Reuters", "Metro Ledger"]

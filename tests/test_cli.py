@@ -193,6 +193,12 @@ def test_options_are_checked_before_any_work(corpus, tmp_path, capsys, monkeypat
         assert message in capsys.readouterr().err, bad
     assert main(["analyze", str(tmp_path / "nothing-here"), "--out", out]) == 2
     assert not (tmp_path / "r").exists()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as unknown:  # argparse exits 2 with the command's usage
+        main(["analyze", str(corpus), "--bogus"])
+    assert unknown.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: provenance analyze" in err and "unrecognized arguments: --bogus" in err
 
 
 def test_no_articles_is_an_error_with_a_hint(tmp_path, capsys):

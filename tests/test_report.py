@@ -820,6 +820,29 @@ def test_hostile_strings_are_escaped():
     assert all(a[2] == "" or a[2].startswith("https://") for a in data["articles"])
 
 
+def test_every_section_escapes_on_its_own():
+    # The page is built from one unit per section (report/sections/): each escapes by itself.
+    from provenance.report.page import Report
+    from provenance.report.safe import esc
+
+    report = Report(hostile_tables())
+    views = report.link_views()
+    sections = {
+        "overview": report.overview(),
+        "chains": report.chains_section(),
+        "stories": report.stories_section(),
+        "links": report.links_section(views),
+        "outlets": report.outlets_section(),
+    }
+    for name, part in sections.items():
+        assert HOSTILE_TITLE not in part and HOSTILE_OUTLET not in part, name
+        assert not re.search(r"<(script|img|iframe|object|embed|link)\b", part), name
+    shown_title, shown_outlet = esc(HOSTILE_TITLE), esc(HOSTILE_OUTLET)
+    assert shown_outlet in sections["overview"]
+    assert shown_title in sections["chains"] and shown_outlet in sections["chains"]
+    assert shown_title in sections["links"] and shown_outlet in sections["links"]
+
+
 def test_hostile_outlet_name_in_plots_and_summary():
     tables = hostile_tables()
     fig = plot_outlets(tables["outlet_comparison"])

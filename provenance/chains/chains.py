@@ -177,7 +177,9 @@ def _hop_fields(
     is_article = pd.Series(node_keys).str.startswith("a:").to_numpy()
     article_id = pd.Series(node_keys).str.slice(2).to_numpy()
     outlet_of = articles.set_index("article_id")["outlet_id"].astype("string")
-    domain_of = articles.set_index("article_id")["domain"].astype("string")
+    # Where it was published: its domain, else the site name the input gives.
+    indexed = articles.set_index("article_id")
+    domain_of = indexed["domain"].astype("string").fillna(_site_names(indexed))
     hops["article_id"] = pd.Series(
         np.where(is_article, article_id, None), index=hops.index, dtype="string"
     )
@@ -204,12 +206,21 @@ def _hop_fields(
     hops["credited"] = credited
 
     # Readable path: the leaf by its domain (where it was published), the sources by outlet name;
-    # an article of no known outlet by its domain too, and one without either as "unknown".
+    # an article of no known outlet by its domain (or site name) too, and one without either as
+    # "unknown".
     label = hops["outlet_id"].map(names).astype("string").fillna(hops["outlet_id"])
     domain_label = hops["article_id"].map(domain_of).astype("string")
     leaf_label = domain_label.where(hops["hop"] == 0)
     hops["label"] = leaf_label.fillna(label).fillna(domain_label).fillna(UNKNOWN_LABEL)
     return hops
+
+
+def _site_names(indexed: pd.DataFrame) -> pd.Series:
+    """The input's site name where there is one (blank names count as none)."""
+    if "site_name" not in indexed.columns:
+        return pd.Series(pd.NA, index=indexed.index, dtype="string")
+    names = indexed["site_name"].astype("string").str.strip()
+    return names.where(names != "")
 
 
 def _chain_rows(hops: pd.DataFrame, articles: pd.DataFrame, state: pd.Series) -> pd.DataFrame:

@@ -30,7 +30,7 @@ STAGE = "ingest"
 # compared after lower-casing and turning non-alphanumerics into "_" ("Publish Date" ->
 # "publish_date").
 FIELDS: dict[str, tuple[str, ...]] = {
-    "url": ("url", "link", "uri", "canonical_url", "article_url", "href"),
+    "url": ("url", "link", "uri", "canonical_url", "article_url", "news_link", "article_link", "href"),
     "title": ("title", "headline", "heading"),
     "text": (
         "text",
