@@ -43,10 +43,14 @@ def _quotes(text: str) -> list[tuple[str, str | None]]:
         ("12 GIU 2019", "2019-06-12"),
         ("3 août 2018", "2018-08-03"),
         ("31 avril 2018", None),  # no such day
+        ("23rd August 0021", None),  # a year outside any news date: no date, not 2021
+        ("5 May 3021", None),
     ],
 )
 def test_parse_date_in_five_languages(written: str, iso: str | None) -> None:
     assert parse_date(written) == iso
+    if iso is None:  # a known default year does not rescue a bad written date
+        assert parse_date(written, default_year=2021) is None
 
 
 @pytest.mark.parametrize(

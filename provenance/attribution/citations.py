@@ -31,6 +31,7 @@ from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
+    NAME,
     UPPER,
     VERB,
     WEEKDAY,
@@ -76,32 +77,41 @@ _EN_CUES = (
     r"|(?P<venue>on)"
     r"|(?P<told>told|tells|telling)"
     r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
-    r"interview[ \t]+(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
-    r"|[Ss]peaking[ \t]+(?:to|with)|[Ss]poke[ \t]+(?:to|with)|[Tt]alking[ \t]+to"
+    # "in an interview published Sunday with X", "spoke anonymously with X".
+    rf"interview[ \t]+(?:(?:published|aired|broadcast)[ \t]+(?:{WEEKDAY}|today|yesterday)[ \t]+)?"
+    r"(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
+    r"|[Ss]peaking[ \t]+(?:\w+ly[ \t]+)?(?:to|with)|[Ss]poke[ \t]+(?:\w+ly[ \t]+)?(?:to|with)"
+    r"|[Tt]alking[ \t]+to"
     r"|interviewed[ \t]+by)"
     r"|(?P<statement>[Ii]n[ \t]+a[ \t]+(?:written[ \t]+)?statement[ \t]+(?:to|sent[ \t]+to"
     r"|e-?mailed[ \t]+to)|[Ii]n[ \t]+(?:written[ \t]+|e-?mailed[ \t]+)?(?:comments?|remarks"
     r"|an[ \t]+e-?mail)[ \t]+to)"
     r"|(?P<op_ed>[Ii]n[ \t]+an?[ \t]+(?:(?:guest|opinion|signed|recent|new)[ \t]+)?(?:op-ed"
     r"|opinion[ \t]+piece|article|column|commentary|editorial|essay|piece)[ \t]+(?:for|in"
-    r"|published[ \t]+(?:by|in)|written[ \t]+for)|wrote[ \t]+(?:for|in)(?![ \t]+an?[ \t]))"
+    r"|published[ \t]+(?:by|in)|written[ \t]+for)"
+    r"|(?:wrote|writes|writing)[ \t]+(?:for|in|at)(?![ \t]+an?[ \t]))"
     r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:poll"
     r"|survey|report|study|story|article|analysis|investigation|interview)(?:[ \t]+(?:carried"
     # "according to a report this year by USA Today".
     r"[ \t]+out|conducted|published|released|commissioned|(?:this|last|earlier)[ \t]+\w+))?"
     r"[ \t]+(?:for|by|in|from|with|on))?"
-    r"|(?:[Aa]s[ \t]+)?reported[ \t]+by|(?:a|the)[ \t]+report[ \t]+(?:by|in|from|on)"
+    rf"|(?:[Aa]s[ \t]+)?reported(?:[ \t]+(?:first|exclusively|earlier|today|yesterday|{WEEKDAY}))"
+    r"{0,2}[ \t]+by|(?:a|the)[ \t]+report[ \t]+(?:by|in|from|on)"
     r"|reports?[ \t]+(?:by|in))"
     r"|(?P<citing>(?:[Cc]iting|[Qq]uoting)(?:[ \t]+(?:figures|data|numbers|information|reports?"
     r"|an?[ \t]+(?:report|article|story|dispatch))[ \t]+(?:published|released|reported|carried"
     r"|compiled|issued)[ \t]+by)?)"
     r"|(?P<reported>reported|reports|said[ \t]+in[ \t]+a[ \t]+report|wrote|writes|cited|revealed"
     r"|broke[ \t]+the[ \t]+news|said|says|adds|added|notes|noted|points[ \t]+out|pointed[ \t]+out"
-    r"|published|observes|observed|reveals|learned|has[ \t]+learned|confirmed|ran|quotes)"
+    r"|published|observes|observed|reveals|learned|has[ \t]+learned|confirmed|ran|quotes"
+    # "As Wired magazine put it".
+    r"|put[ \t]+it)"
     # "a New Yorker article", "his NBC interview", "An AP investigation": the outlet before.
     r"|(?P<media_noun>report|article|story|column|op-ed|interview|piece|editorial|investigation"
-    r"|analysis|profile|review|exclusive|segment|broadcast|headline)"
-    r"|(?P<correspondent>correspondents?|reporters?|journalists?)"
+    r"|analysis|profile|review|exclusive|segment|broadcast|headline|poll|average)"
+    # "Esquire blogger Charles Pierce", "a columnist for X", "Reporter Jane Roe of X".
+    r"|(?P<correspondent>[Cc]orrespondents?|[Rr]eporters?|journalists?|bloggers?|columnists?|writers?"
+    r"|editors?|contributors?|commentators?|anchors?|hosts?)"
     # "in a story posted Wednesday on Wired.com", "in a segment aired on CBS".
     r"|(?P<media_in>[Ii]n[ \t]+(?:a|an|the|his|her|their)[ \t]+(?:[\w\-]+[ \t]+)?(?:story|post|report"
     r"|segment|video|broadcast|podcast|interview|article|piece)(?:[ \t]+(?:posted|published|aired"
@@ -206,16 +216,28 @@ _ML_CUE_ANCHORS = [
     "-Interview",
     "-Gespräch",
 ]
+# The words after "in" that open a cue ("in a statement to", "in un'intervista").
+_IN_NEXT = "a an the his her their written e-mailed emailed comment remarks un".split()
+# French compound tenses that open a cue ("a déclaré au Monde", "a rapporté").
+_A_PARTICIPLES = (
+    "déclaré dit confié indiqué affirmé expliqué assuré précisé confirmé rapporté révélé".split()
+)
 _CUE_ANCHORS = [
-    *(f"{w}{blank}" for w in ("In", "in", "As", "as", "a", "the") for blank in " \t"),
+    # Two words for cues that open with a short common word: "in", "as", "a" and "the" alone
+    # started ~100 anchor hits per ABP article, each a pattern attempt.
+    *(f"{w}{blank}{nxt}" for w in ("In", "in") for nxt in _IN_NEXT for blank in " \t"),
+    *(f"{w}{blank}reported" for w in ("As", "as") for blank in " \t"),
+    *(f"{w}{blank}report" for w in ("a", "the") for blank in " \t"),
+    *(f"a{blank}{participle}" for participle in _A_PARTICIPLES for blank in " \t"),
     *"Quoted quoted Cited cited told tells telling Speaking speaking Spoke spoke Talking talking"
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
-    " revealed broke correspondent reporter journalist".split(),
+    " revealed broke correspondent reporter journalist blogger columnist writer editor"
+    " contributor commentator anchor host Reporter Correspondent".split(),
     *"obtained published aired broadcast posted released seen shown contacted reached approached"
     " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
     " report article story column op-ed interview piece editorial investigation analysis"
-    " profile review exclusive segment headline".split(),
+    " profile review exclusive segment headline poll average writing put".split(),
     # Short words with the blank that follows them (they start many longer words).
     *(f"{w}{blank}" for w in ("on", "via", "Via", "ran", "has") for blank in " \t"),
 ]
@@ -244,7 +266,8 @@ _BETWEEN = ReverseMatcher(
     r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had)[ \t]+){0,2}"
 )
 _POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
-_CORRESPONDENT_OF_RE = re.compile(r"[ \t]+(?:for|of|with|from)(?=[ \t])")
+# "a correspondent for X", "Reporter Jane Roe of X" (a name between).
+_CORRESPONDENT_OF_RE = re.compile(rf"(?:[ \t]+{NAME},?)?[ \t]+(?:for|of|with|from)(?=[ \t])")
 _COMPOUND_HEAD = ReverseMatcher(rf"(?<![\w\-])(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}\w*)")
 _CONFIDENCE = {"quoted": 0.95, "interview": 0.95, "statement": 0.9, "op_ed": 0.9,
                "correspondent": 0.9, "citing": 0.9, "report": 0.9}  # fmt: skip
@@ -283,9 +306,76 @@ def extract_citations(
     return conform(frame, "citations")
 
 
+_LISTED = rf"(?:(?:the|The)[ \t]+)?{NAME}"
+_OUTLET_LIST = rf"{_LISTED}(?:,[ \t]*{_LISTED})*(?:,?[ \t]+and[ \t]+{_LISTED})?"
+_MEDIA_NOUNS = r"(?:outlets|organi[sz]ations|publications|networks|newspapers|news[ \t]+sites)"
+# Outlets named as a group: "The Washington Post, Hartford Courant and other media outlets",
+# "other media outlets, including The Associated Press", "Additional outlets, such as the X".
+# Tried only in a window around each "and other" / "outlets" found by str.find: a pattern
+# opening with a name is tried at every position (it cost 10 ms per ABP article).
+_GROUP_AFTER_RE = re.compile(
+    rf"(?P<list>{_OUTLET_LIST}),?[ \t]+and[ \t]+other[ \t]+(?:[\w\-]+[ \t]+)?{_MEDIA_NOUNS}"
+)
+_GROUP_BEFORE_RE = re.compile(
+    rf"(?:outlets|publications|networks|newspapers),?[ \t]+(?:such[ \t]+as|including)"
+    rf"[ \t]+(?P<list>{_OUTLET_LIST})"
+)
+_GROUP_WINDOW = 200  # characters before "and other" where the list may start
+_LIST_SPLIT_RE = re.compile(r",[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+# A rundown of headlines, each line ending in its outlet: "Surge linked to rally - CNN".
+_HEADLINE_SOURCE_RE = re.compile(rf"[ \t]+(?P<ent>{_LISTED})[ \t]*(?:\n|$)")
+_MIN_HEADLINES = 2  # one such line may be a title's site name; two make a list
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Offsets of every occurrence of ``word`` (str.find: memchr speed)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
+def _group_lists(text: str) -> list[re.Match[str]]:
+    """Outlet lists before "and other media outlets" or after "outlets, including"."""
+    lists: list[re.Match[str]] = []
+    for at in _occurrences(text, "and other "):
+        lo = max(0, at - _GROUP_WINDOW)
+        m = _GROUP_AFTER_RE.search(text, lo, at + 60)
+        if m is not None and m.end("list") <= at:
+            lists.append(m)
+    for at in _occurrences(text, "outlets") + _occurrences(text, "publications"):
+        m = _GROUP_BEFORE_RE.match(text, at, at + _GROUP_WINDOW)
+        if m is not None:
+            lists.append(m)
+    return lists
+
+
+def _listed_candidates(text: str) -> list[dict[str, object]]:
+    """Outlets named in a group ("X, Y and other media outlets") or as the sources of a
+    rundown of headlines (two lines or more ending in " - Outlet"); registered outlets only."""
+    found: list[tuple[int, str]] = []
+    for m in _group_lists(text):
+        at = m.start("list")
+        for part in _LIST_SPLIT_RE.split(m.group("list")):
+            at = text.find(part, at)
+            found.append((at, part))
+    dashes = [at + 2 for dash in (" - ", " — ", " – ") for at in _occurrences(text, dash)]
+    if len(dashes) >= _MIN_HEADLINES:
+        heads = [m for m in (_HEADLINE_SOURCE_RE.match(text, at) for at in dashes) if m]
+        if len(heads) >= _MIN_HEADLINES:
+            found += [(m.start("ent"), m.group("ent")) for m in heads]
+    return [
+        {"kind": "report", "phrase": part, "ent_start": at, "start": at, "end": at + len(part),
+         "spk": None, "spk_start": None, "cue_start": at, "registered_only": True,
+         "confidence": _CONFIDENCE["report"]}
+        for at, part in found if part
+    ]  # fmt: skip
+
+
 def _candidates(text: str) -> list[dict[str, object]]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
-    cands: list[dict[str, object]] = []
+    cands = _listed_candidates(text)
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
@@ -373,7 +463,8 @@ def _candidates(text: str) -> list[dict[str, object]]:
 _VENUE_VERB_RE = re.compile(
     r"(?<![\w\-])(?:said|says|saying|told|tells|appeared|appearing|appears|speaking|spoke|remarks"
     r"|comments|interview(?:ed)?|asked|argued|added|insisted|explained|noted|declared|admitted"
-    r"|claimed|warned|acknowledged|suggested|predicted|stated|promised|vowed|conceded)(?![\w\-])"
+    r"|claimed|warned|acknowledged|suggested|predicted|stated|promised|vowed|conceded|bragged"
+    r"|boasted|joked|posted|tweeted|wrote|complained)(?![\w\-])"
 )
 _VENUE_BACK = 80
 _FIRST_RE = re.compile(r"(?:originally|first)[ \t]+$")
@@ -400,9 +491,11 @@ def _registered_only(cue: str, word: str) -> bool:
 
 def _not_a_cue(cue: str, word: str, text: str, start: int, end: int) -> bool:
     """A cue word that cites nothing here: "reports." after "compiled from", "on" with no
-    speech before it in its sentence ("the attack on CNN")."""
+    speech before it in its sentence ("the attack on CNN"), "Via X" opening a line."""
     if cue == "reported" and word == "reports" and text[end : end + 1] in ".,;":
         return _REPORTS_NOUN_RE.search(text, max(0, start - 80), start) is not None
+    if cue == "via" and (start == 0 or text[start - 1] == "\n"):
+        return True  # "Via Zerohedge…" heading copied text: a credit line (credits.py)
     if cue == "obtained" and _FIRST_RE.search(text, max(0, start - 20), start):
         return True  # "This story was first published by X": a credit line (credits.py)
     if cue == "venue":

@@ -326,10 +326,16 @@ DATE_RE = re.compile(DATE)
 _DATE_PARTS_RE = re.compile(rf"(\d{{4}})|(\d{{1,2}})(?:st|nd|rd|th)?|({LETTER}+)")
 
 
+# Years a news credit can carry: "23rd August 0021" (a typo or a scraper's zero-padded
+# year) gives no date rather than a guessed one.
+YEARS = range(1800, 2201)
+
+
 def parse_date(text: str, default_year: int | None = None) -> str | None:
     """ISO date (YYYY-MM-DD) of a written date; ``default_year`` fills a missing year.
 
-    Returns None when the month or day is missing or invalid, or no year is known.
+    Returns None when the month or day is missing or invalid, no year is known, or the
+    written year is outside :data:`YEARS` (then ``default_year`` is not used either).
     """
     year = month = day = None
     for four, one_two, word in _DATE_PARTS_RE.findall(text):
@@ -340,7 +346,7 @@ def parse_date(text: str, default_year: int | None = None) -> str | None:
         elif word and month is None:
             month = MONTHS.get(word.lower())
     year = year if year is not None else default_year
-    if year is None or month is None or day is None or not 1 <= day <= 31:
+    if year not in YEARS or month is None or day is None or not 1 <= day <= 31:
         return None
     if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
         return None

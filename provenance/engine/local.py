@@ -135,7 +135,7 @@ def parallel_article_stages(
         {"articles": chunk, "registry": registry, "framing": framing, "lexicons": lexicons}
         for chunk in contiguous_chunks(articles, workers)
     )
-    parts = run_in_pool(article_stages, jobs, workers)
+    parts = run_in_pool(article_stages_without_text, jobs, workers)
     out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
     names = ["articles", "credits", "citations", "quotes"] + (
         ["scores", "evidence"] if framing else []
@@ -144,8 +144,20 @@ def parallel_article_stages(
         pieces = [part.pop(name) for part in parts]  # each chunk's table freed once combined
         out[name] = concat_article_parts(pieces, name)
     out["articles"].index = articles.index  # as article_stages keeps it
+    if "text" in articles.columns:  # the stages leave the text as it was
+        out["articles"].insert(articles.columns.get_loc("text"), "text", articles["text"])
     del parts, pieces
     release_freed_memory()
+    return out
+
+
+def article_stages_without_text(**job: Any) -> dict[str, pd.DataFrame | None]:
+    """:func:`~provenance.pipeline.article_stages` with the articles' text dropped from the
+    articles table it returns: the parent holds the text already, so it does not travel back
+    (on 20,000 ABP articles, 130M characters pickled, unpickled and concatenated once more).
+    """
+    out = article_stages(**job)
+    out["articles"] = out["articles"].drop(columns="text", errors="ignore")
     return out
 
 

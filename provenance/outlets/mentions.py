@@ -29,6 +29,7 @@ RISKY = frozenset(
     pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
     cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
     outlook salon slate stuff tempo semana telex vox rai hina
+    wired variety reason
     spiegel bild
     """.split()
 ) | frozenset(
@@ -37,7 +38,7 @@ RISKY = frozenset(
     the hill|the age|the nation|the news|the star|the sun|the post|the mirror|the national
     |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
     |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
-    |the standard|the irrawaddy|new yorker
+    |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic
     |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung
     """.split("|")
 )

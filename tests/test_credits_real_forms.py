@@ -1,0 +1,166 @@
+"""Credits and citations on further forms of real copy: heads over copied text, excerpt lead-ins,
+acronyms that are no agencies, photo captions with a copyright sign, outlets of the registry
+that real copy names without an outlet word (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from provenance.attribution import extract_citations, extract_credits
+from provenance.attribution.credits import NOT_SOURCE_KINDS
+
+
+def _arts(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(len(texts))],
+            "title": ["T"] * len(texts),
+            "text": list(texts),
+            "published": "2024-01-01",
+        }
+    )
+
+
+def _source_credits(text: str) -> list[list[object]]:
+    credits = extract_credits(_arts(text))
+    credits = credits[~credits["kind"].isin(NOT_SOURCE_KINDS)]
+    return credits[["kind", "outlet_id"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The blogger adds a note.\nFrom TPM:\nThe photo was never shown, a member said.",
+         "talking-points-memo"),
+        ("A short comment.\nVia Zerohedge…\nThe order was given on Monday.", "zerohedge"),
+        ("From Reuters:The city has a page of its own.", "reuters"),
+        ("Read on.\n“A Title in Quotes,” by Jane Roe, National Review, September 16, 2018:\n"
+         "They are serious but not solid.", "national-review"),
+        ("Read on.\nBy Jane Roe and John Doe, Conservative Tribune November 15, 2018:\n"
+         "Officials were called in.", "conservative-tribune"),
+    ],
+)  # fmt: skip
+def test_heads_over_copied_text_and_excerpt_lead_ins_credit_their_source(text, outlet):
+    assert _source_credits(text) == [["source_line", outlet]]
+
+
+def test_a_head_naming_no_outlet_and_a_byline_without_a_year_credit_nothing():
+    assert _source_credits("From Washington:\nThe vote was held.") == []
+    undated = _source_credits("Read on.\nBy Jane Roe, National Review, September 16:\nMore.")
+    assert "source_line" not in {kind for kind, _ in undated}
+
+
+def test_via_opening_a_line_is_a_credit_not_a_citation():
+    text = "A short comment.\nVia Zerohedge…\nThe order was given on Monday."
+    assert extract_citations(_arts(text)).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An acronym that spells out the words before it, a ticker, a time zone.
+        "The talks went on.\nThe rules come from the Federal Aviation Administration (FAA).",
+        "Shares fell.\nLosses hit Apple (AAPL).",
+        "Watch the special on Sunday.\nIt airs at 9 p.m. (EDT).",
+        # Transcript speaker labels and senators' states.
+        "SEAN HANNITY (HOST): Let me ask you this.\nThe guest answered.",
+        "Rand Paul (KY): Paul said he was disappointed.\nOthers agreed.",
+        "The Government Accountability Office (GAO) — a watchdog — said so.",
+        # Poll sponsors and a slashed photo credit.
+        "The race is close.\nAn NBC/WSJ/Marist poll released Wednesday found a tie.",
+        "The skyline at dusk.\nJ. David Ake/AP/File The dense skyline of the city.",
+        # Copyright lines that name no one.
+        "The column ends here.\n© 2016 All rights reserved.",
+    ],
+)
+def test_acronyms_polls_and_labels_are_no_source_credits(text):
+    assert _source_credits(text) == []
+
+
+def test_an_agency_acronym_after_a_sentence_still_credits():
+    credits = extract_credits(_arts("Officials met on Monday.\nThe talks went well. (QNS)"))
+    assert credits["entity_text"].tolist() == ["QNS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plant at night. © 2018 Jane Roe/AP Images\nThe plant closed in May.",
+        "Click to expand Image © 2020 Jane Roe via AP\nThe government said no.",
+        "The square in Beijing, October 18, 2013. © 2013 Reuters\nMany lost their jobs.\n"
+        "The city grew.\nThe end.",
+    ],
+)
+def test_copyright_signs_in_captions_are_photo_credits(text):
+    credits = extract_credits(_arts(text))
+    assert not credits.empty
+    assert set(credits["kind"]) == {"photo"}
+
+
+def test_a_copyright_line_at_the_end_still_credits_the_syndicate():
+    text = "The column ends here.\nThe author is a fellow. © 2017 Tribune Content Agency, LLC"
+    credits = extract_credits(_arts(text))
+    assert credits[["kind", "entity_text"]].values.tolist() == [
+        ["source_line", "Tribune Content Agency"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("A woman can be heard crying, the Cincinnati Enquirer reported.", "cincinnati-enquirer"),
+        ("According to The Washington Free Beacon, the speaker called for a review.",
+         "washington-free-beacon"),
+        ("Tech blog Gizmodo reported the allegations Monday.", "gizmodo"),
+        ("The minister told the Hartford Courant that it was unacceptable.", "hartford-courant"),
+    ],
+)  # fmt: skip
+def test_registered_outlets_named_without_an_outlet_word_are_cited(text, outlet):
+    assert outlet in extract_citations(_arts(text))["outlet_id"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("The Washington Post, Hartford Courant and other media outlets have named the suspect.",
+         ["washington-post", "hartford-courant"]),
+        ("Reporters from other media outlets, including The Associated Press, saw nothing.",
+         ["ap"]),
+        ("Additional outlets, such as the Washington Post, echoed this claim.",
+         ["washington-post"]),
+        ("Here is a rundown of the headlines:\nSurge linked to rally - CNN\n"
+         "Official says rally likely source of surge - Bloomberg\nThe city said more.",
+         ["cnn", "bloomberg"]),
+    ],
+)  # fmt: skip
+def test_outlets_named_as_a_group_or_under_headlines_are_cited(text, outlets):
+    assert extract_citations(_arts(text))["outlet_id"].tolist() == outlets
+
+
+def test_outlets_given_as_examples_and_a_single_site_name_are_not_cited():
+    text = "Stories from conservative outlets like Breitbart were left out.\nA title - CNN"
+    assert extract_citations(_arts(text)).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "outlet"),
+    [
+        ("Esquire blogger Jane Roe adds: it should end now.", "correspondent", "esquire"),
+        ("Reporter Jane Roe of the Columbus Dispatch calculated the total.", "correspondent",
+         "columbus-dispatch"),
+        ("As Wired magazine put it, networks did not topple anyone.", "report", "wired"),
+        ("The remark was first reported Friday by Politico.", "report", "politico"),
+        ("Two officials who spoke anonymously with the New York Times said so.", "interview",
+         "nytimes"),
+        ("In an interview published Sunday with The Atlantic, she said so.", "interview",
+         "the-atlantic"),
+        ("As Jane Roe writes at the New York Post, the date is unknown.", "op_ed",
+         "new-york-post"),
+        ("She once bragged on CNN that visas were quick.", "interview", "cnn"),
+        ("In the RealClearPolitics average, he is up 18 points.", "report", "realclearpolitics"),
+    ],
+)  # fmt: skip
+def test_citation_forms_of_opinion_and_news_copy(text, kind, outlet):
+    found = extract_citations(_arts(text))
+    assert found[["kind", "outlet_id"]].values.tolist()[:1] == [[kind, outlet]]
