@@ -98,3 +98,27 @@ def test_possessive_appositive_matches_the_backtracking_one():
         text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(2, 14)))
         want = [(m.span(), m.groupdict()) for m in old.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in speakers.APPOSITIVE_RE.finditer(text)] == want
+
+
+def test_document_noun_gate_matches_the_regex():
+    words = ["memorandum", "press  release", "communiqué", "guidelines", "Law", "flaw", "Report"]
+    texts = [*TEXTS, *words, *(_noise(s) for s in range(20)), "no such noun here"]
+    texts += [f"x {w} y" for w in speakers._DOC_NOUN_WORDS]
+    for text in texts:
+        assert speakers.has_document_noun(text) == (speakers.DOC_NOUN_RE.search(text) is not None)
+    assert not speakers.has_document_noun("no such noun here")
+
+
+def test_addressee_pattern_matches_the_look_behind_form():
+    plain = re.compile(
+        rf"(?<![\w\-])(?:told|to|with|for)[ \t]+(?P<ent>{speakers.OUTLET_PHRASE})"
+        rf"|(?<![\w\-])(?:in|on)[ \t]+(?:an?[ \t]+)?(?P<ent2>{speakers.NAME})[ \t]+"
+        r"(?:interview|broadcast|programme|program|show)\b"
+    )
+    extra = ["to Reuters", "xto Reuters", "-for TASS", "said in an Al Jazeera interview", "on"]
+    for text in [*TEXTS, *extra, *(_noise(s) for s in range(20))]:
+        want = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in speakers.ADDRESSEE_RE.finditer(text)] == want
+        for pos in (1, 2, 3):  # look-behinds see the text before ``pos``
+            found, expected = speakers.ADDRESSEE_RE.search(text, pos), plain.search(text, pos)
+            assert (found and found.span()) == (expected and expected.span())

@@ -305,3 +305,17 @@ def test_abbreviated_honorifics_and_middle_initials_do_not_cut_the_name():
         "„Wir halten den Zeitplan“, sagte Hr. Jonas Weber."
     )
     assert _speakers(text) == ["Paul R. Okafor", "Hervé Lantier", "Jonas Weber"]
+
+
+def test_title_cue_gate_never_hides_a_match():
+    from provenance.quotes.extract import _TITLE_CUE_RE, _may_end_in_title_cue
+
+    cues = ["titled", "Entitled", "known  as", "the\tFILM", "the show", "NICKNAMED", "dubbed"]
+    tails = ["", " ", ",", " , ", "\t,\t", ",,", "\n", " ,\n", "\n\n", "x", " and"]
+    for cue in cues:
+        for tail in tails:
+            for window in (cue + tail, "He wrote a book " + cue + tail, "x" + cue + tail):
+                matched = _TITLE_CUE_RE.search(window, 0, len(window)) is not None
+                assert _may_end_in_title_cue(window) or not matched, window
+    assert not _may_end_in_title_cue("he said ")
+    assert _may_end_in_title_cue("so-called ")

@@ -317,6 +317,24 @@ _DOC_NOUNS = (
     r"|note|advisory|bulletin"
 )
 DOC_NOUN_RE = re.compile(_DOC_NOUNS)
+# The literal words whose presence DOC_NOUN_RE.search detects ("memo" covers "memorandum",
+# "release" "press release", "guideline" "guidelines"), commonest in ABP first: one substring
+# test each, no regex step per character (3,000 ABP articles: 43 -> ~2 us per article).
+_DOC_NOUN_WORDS = (
+    "law report plan bill order accord statement release tweet post message agreement note "
+    "strategy memo letter document ruling constitution notice declaration communique "
+    "communiqué resolution decree treaty readout transcript doctrine indictment verdict filing "
+    "complaint petition manifesto editorial charter notification circular directive guideline "
+    "ordinance proclamation judgment ultimatum advisory bulletin"
+).split()
+
+
+def has_document_noun(text: str) -> bool:
+    """Whether ``text`` holds a document noun anywhere (``DOC_NOUN_RE.search(text)`` is not
+    None): what gates the document attributions of a text."""
+    return any(word in text for word in _DOC_NOUN_WORDS)
+
+
 _PERSON_LIST = rf"{PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME}){{0,5}}"
 # Verbs whose subject may be a document: "a joint statement ..., stating that ..."
 _DOC_ONLY_VERBS = (
@@ -356,8 +374,12 @@ OUTLET_BEFORE = ReverseMatcher(
     rf"(?<![\w'’\-])(?P<ent>(?:(?:the|The)[ \t]+)?(?:{DESCRIPTOR}[ \t]+)?{NAME}"
     rf"(?:[ \t]+{DESCRIPTOR})?)"
 )
+# (Each word's look-behind follows its first letter, so the pattern opens with a set of
+# letters that the regex engine skips to, not a look-behind tried at every position: the same
+# matches as "(?<![\w\-])(?:told|to|with|for)...", 3,000 ABP articles: ~50 -> ~15 us each.)
 ADDRESSEE_RE = re.compile(
-    rf"(?<![\w\-])(?:told|to|with|for)[ \t]+(?P<ent>{OUTLET_PHRASE})|(?<![\w\-])(?:in|on)[ \t]+"
+    rf"(?:t(?<![\w\-]t)(?:old|o)|w(?<![\w\-]w)ith|f(?<![\w\-]f)or)[ \t]+(?P<ent>{OUTLET_PHRASE})"
+    rf"|(?:i(?<![\w\-]i)n|o(?<![\w\-]o)n)[ \t]+"
     rf"(?:an?[ \t]+)?(?P<ent2>{NAME})[ \t]+(?:interview|broadcast|programme|program|show)\b"
 )
 _PRONOUNS = set(PRONOUN_GENDER)

@@ -53,7 +53,6 @@ from provenance.attribution.speakers import (
     ADDRESSEE_RE,
     CUE_SCAN,
     DOC_EXTRA_VERB_SCAN,
-    DOC_NOUN_RE,
     DOC_VERBS,
     DOCUMENT_BEFORE,
     NOT_A_SPEAKER_RE,
@@ -64,6 +63,7 @@ from provenance.attribution.speakers import (
     People,
     clean_name,
     clean_names,
+    has_document_noun,
     not_a_speaker,
     pick_speaker,
     speaker_after,
@@ -96,6 +96,12 @@ _TITLE_CUE_RE = re.compile(
     r"(?:film|movie|book|song|album|show|series|documentary|novel|play|programme|program"
     r"|operation|campaign|exhibition|initiative|doctrine|hashtag|slogan|motto|project"
     r"|festival|forum|conference)))[ \t]*,?[ \t]*$"
+)
+# The last word of every cue of _TITLE_CUE_RE ("entitled" ends in "titled", "known as" in "as").
+_TITLE_CUE_ENDS = tuple(
+    "titled called dubbed named as film movie book song album show series documentary novel "
+    "play programme program operation campaign exhibition initiative doctrine hashtag slogan "
+    "motto project festival forum conference".split()
 )
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
@@ -320,7 +326,7 @@ class _Attributions:
             if i not in self._found:
                 span = self._paragraphs.span(i)
                 if self._documents is None:
-                    self._documents = DOC_NOUN_RE.search(self._masked) is not None
+                    self._documents = has_document_noun(self._masked)
                 self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
@@ -577,9 +583,27 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
-    if _TITLE_CUE_RE.search(masked, max(0, open_at - 40), open_at):
+    window = max(0, open_at - 40)
+    if _may_end_in_title_cue(masked[window:open_at]) and _TITLE_CUE_RE.search(
+        masked, window, open_at
+    ):
         return True
     return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))
+
+
+def _may_end_in_title_cue(window: str) -> bool:
+    """False only when ``_TITLE_CUE_RE`` cannot match at the end of ``window``: in ASCII text
+    (where its case-insensitive letters are ASCII letters) the window must end in a cue's last
+    word, then blanks and one comma ("titled", "the film ,"); `$` may stand before a final
+    newline. (3,000 ABP articles: the regex search ran before every quote, ~2% of the time.)"""
+    if not window.isascii():
+        return True
+    if window.endswith("\n"):
+        window = window[:-1]
+    window = window.rstrip(" \t")
+    if window.endswith(","):
+        window = window[:-1].rstrip(" \t")
+    return window.lower().endswith(_TITLE_CUE_ENDS)
 
 
 def _clean(body: str) -> str:
