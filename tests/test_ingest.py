@@ -491,3 +491,22 @@ def test_semicolon_separated_csv_is_sniffed(tmp_path: Path) -> None:
     assert articles[["text", "site_name"]].values.tolist() == [
         ["A sentence, with a comma.", "msnbc"]
     ]
+
+
+def test_jsonl_decoded_in_batches_equals_the_whole_file_decode(tmp_path, monkeypatch):
+    # Batches of 2 lines against one decode of the whole file: a BOM at the start, non-ASCII
+    # text, a malformed line and a non-object line keep the same records, numbers and errors.
+    from provenance.ingest import tables
+
+    rows = [json.dumps({"url": f"https://ex.org/{i}", "text": f"Café “{i}” — naïve"}) for i in range(5)]
+    rows[2] = "{not json"
+    rows[3] = "[1, 2]"
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(rows).encode("utf-8") + b"\n")
+    monkeypatch.setattr(tables, "_DECODE_BATCH", 2)
+    batched = read_articles([str(path)], quiet=True)
+    monkeypatch.setattr(tables, "_all_utf8", lambda lines: False)
+    whole = read_articles([str(path)], quiet=True)
+    for got, want in zip(batched, whole, strict=True):
+        pd.testing.assert_frame_equal(got, want)
+    assert len(batched[0]) == 3 and len(batched[1]) == 2

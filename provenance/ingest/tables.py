@@ -8,11 +8,12 @@ Parquet table, the line of a JSON Lines file, the element of a JSON array.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -108,10 +109,13 @@ def read_jsonl(
     if not lines:
         log.add(path, "", STAGE, "no records")
         return None
-    text, note = decode_bytes(b"".join(lines))
-    if note:
-        log.add(path, "", STAGE, note)
-    pieces = text.split("\n")
+    if _all_utf8(lines):
+        pieces: Iterable[str] = _utf8_line_texts(lines)
+    else:
+        text, note = decode_bytes(b"".join(lines))
+        if note:
+            log.add(path, "", STAGE, note)
+        pieces = text.split("\n")
     # json.loads per line beats pandas.read_json(lines=True) here and pins errors to lines.
     records: list[dict[str, object]] = []
     kept: list[int] = []
@@ -129,6 +133,38 @@ def read_jsonl(
     if not records:
         return None
     return _records_to_raw(records, path, limits, columns, log, kept)
+
+
+# Lines decoded per batch. Decoding the whole file at once held its bytes joined, its text and
+# the text split into lines at the same time: ingest of all 37,554 ABP articles peaked at 1.9 GB
+# RSS for a 225 MB table. UTF-8 decodes line by line exactly as it decodes whole (it resynchronises
+# at every newline), so batches give the same strings.
+_DECODE_BATCH = 2_000
+
+
+def _batches(lines: list[bytes]) -> Iterator[tuple[bool, bytes]]:
+    """(is the first batch, the batch's lines joined)."""
+    for start in range(0, len(lines), _DECODE_BATCH):
+        yield start == 0, b"".join(lines[start : start + _DECODE_BATCH])
+
+
+def _all_utf8(lines: list[bytes]) -> bool:
+    """Whether the lines are UTF-8 (a UTF-16 byte-order mark goes the whole-file way)."""
+    if lines[0].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    try:
+        for _, batch in _batches(lines):
+            batch.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_line_texts(lines: list[bytes]) -> Iterator[str]:
+    """Each line's text, decoded a batch at a time (a BOM is dropped at the file's start only,
+    as ``decode_bytes`` drops it)."""
+    for first, batch in _batches(lines):
+        yield from batch.decode("utf-8-sig" if first else "utf-8").split("\n")[:-1]
 
 
 def _read_lines(
