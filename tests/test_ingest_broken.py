@@ -134,6 +134,17 @@ def test_record_cap_per_file(tmp_path: Path) -> None:
     assert errors["reason"].str.startswith("more than 3 records").tolist() == [True, True]
 
 
+def test_endless_line_bomb_is_one_row(tmp_path: Path) -> None:
+    # One endless line in a gzip bomb: the cut-off's row says why nothing was read; no second
+    # file-level "no records" row that would count the file twice.
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b"a" * 200_000, mtime=0))
+    limits = IngestLimits(max_line_bytes=4096, max_decompressed_bytes=64_000)
+    articles, errors = read_articles(tmp_path, limits=limits)
+    assert articles.empty
+    assert errors["record"].tolist() == [""]
+    assert errors["reason"].item().startswith("decompressed size exceeds the 64,000-byte limit")
+
+
 def test_oversized_file_is_rejected_unread(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("Title\n\n" + "word " * 400)
     articles, errors = read_articles(tmp_path, limits=IngestLimits(max_file_bytes=1000))

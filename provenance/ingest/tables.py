@@ -105,9 +105,11 @@ def read_jsonl(
     path: str, compressed: bool, limits: IngestLimits, columns: Mapping[str, str], log: ErrorLog
 ) -> pd.DataFrame | None:
     """JSON Lines: one object per line. Over-long and malformed lines are skipped and logged."""
+    logged = len(log)
     lines, numbers = _read_lines(path, compressed, limits, log)
     if not lines:
-        log.add(path, "", STAGE, "no records")
+        if len(log) == logged:  # else the rows already say why (a bomb, over-long lines)
+            log.add(path, "", STAGE, "no records")
         return None
     if _all_utf8(lines):
         pieces: Iterable[str] = _utf8_line_texts(lines)
