@@ -505,7 +505,11 @@ def test_jsonl_decoded_in_batches_equals_the_whole_file_decode(tmp_path, monkeyp
     path.write_bytes(b"\xef\xbb\xbf" + "\n".join(rows).encode("utf-8") + b"\n")
     monkeypatch.setattr(tables, "_DECODE_BATCH", 2)
     batched = read_articles([str(path)], quiet=True)
-    monkeypatch.setattr(tables, "_all_utf8", lambda lines: False)
+    def not_utf8(lines):  # the whole-file decode, as for a file that is not UTF-8
+        raise UnicodeDecodeError("utf-8", b"", 0, 1, "forced")
+        yield ""
+
+    monkeypatch.setattr(tables, "_utf8_line_texts", not_utf8)
     whole = read_articles([str(path)], quiet=True)
     for got, want in zip(batched, whole, strict=True):
         pd.testing.assert_frame_equal(got, want)

@@ -8,7 +8,6 @@ Parquet table, the line of a JSON Lines file, the element of a JSON array.
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import re
@@ -111,30 +110,42 @@ def read_jsonl(
         if len(log) == logged:  # else the rows already say why (a bomb, over-long lines)
             log.add(path, "", STAGE, "no records")
         return None
-    if _all_utf8(lines):
-        pieces: Iterable[str] = _utf8_line_texts(lines)
-    else:
+    # Lines decoded a batch at a time when the file is UTF-8 (one decode pass); a file that is
+    # not (a UTF-16 BOM, 0xFF/0xFE, never starts UTF-8) is decoded whole, with its note.
+    try:
+        records, kept, problems = _parse_lines(_utf8_line_texts(lines), numbers)
+    except UnicodeDecodeError:
         text, note = decode_bytes(b"".join(lines))
         if note:
             log.add(path, "", STAGE, note)
-        pieces = text.split("\n")
+        records, kept, problems = _parse_lines(text.split("\n"), numbers)
+    for number, reason in problems:
+        log.add(path, number, STAGE, reason)
+    if not records:
+        return None
+    return _records_to_raw(records, path, limits, columns, log, kept)
+
+
+def _parse_lines(
+    pieces: Iterable[str], numbers: list[int]
+) -> tuple[list[dict[str, object]], list[int], list[tuple[int, str]]]:
+    """The JSON objects of the lines, their line numbers, and (line, reason) of the rest."""
     # json.loads per line beats pandas.read_json(lines=True) here and pins errors to lines.
     records: list[dict[str, object]] = []
     kept: list[int] = []
+    problems: list[tuple[int, str]] = []
     for number, piece in zip(numbers, pieces, strict=False):
         try:
             value = json.loads(piece)
         except (ValueError, RecursionError) as exc:
-            log.add(path, number, STAGE, f"malformed JSON line: {exc}")
+            problems.append((number, f"malformed JSON line: {exc}"))
             continue
         if not isinstance(value, dict):
-            log.add(path, number, STAGE, f"JSON line is a {type(value).__name__}, not an object")
+            problems.append((number, f"JSON line is a {type(value).__name__}, not an object"))
             continue
         records.append(value)
         kept.append(number)
-    if not records:
-        return None
-    return _records_to_raw(records, path, limits, columns, log, kept)
+    return records, kept, problems
 
 
 # Lines decoded per batch. Decoding the whole file at once held its bytes joined, its text and
@@ -144,29 +155,12 @@ def read_jsonl(
 _DECODE_BATCH = 2_000
 
 
-def _batches(lines: list[bytes]) -> Iterator[tuple[bool, bytes]]:
-    """(is the first batch, the batch's lines joined)."""
-    for start in range(0, len(lines), _DECODE_BATCH):
-        yield start == 0, b"".join(lines[start : start + _DECODE_BATCH])
-
-
-def _all_utf8(lines: list[bytes]) -> bool:
-    """Whether the lines are UTF-8 (a UTF-16 byte-order mark goes the whole-file way)."""
-    if lines[0].startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    try:
-        for _, batch in _batches(lines):
-            batch.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _utf8_line_texts(lines: list[bytes]) -> Iterator[str]:
     """Each line's text, decoded a batch at a time (a BOM is dropped at the file's start only,
-    as ``decode_bytes`` drops it)."""
-    for first, batch in _batches(lines):
-        yield from batch.decode("utf-8-sig" if first else "utf-8").split("\n")[:-1]
+    as ``decode_bytes`` drops it); raises UnicodeDecodeError on bytes that are not UTF-8."""
+    for start in range(0, len(lines), _DECODE_BATCH):
+        batch = b"".join(lines[start : start + _DECODE_BATCH])
+        yield from batch.decode("utf-8-sig" if start == 0 else "utf-8").split("\n")[:-1]
 
 
 def _read_lines(
