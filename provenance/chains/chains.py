@@ -177,9 +177,12 @@ def _hop_fields(
     is_article = pd.Series(node_keys).str.startswith("a:").to_numpy()
     article_id = pd.Series(node_keys).str.slice(2).to_numpy()
     outlet_of = articles.set_index("article_id")["outlet_id"].astype("string")
-    # Where it was published: its domain, else the site name the input gives.
+    # Where it was published: its domain, else the site name the input gives (ingest has made
+    # blank names missing).
     indexed = articles.set_index("article_id")
-    domain_of = indexed["domain"].astype("string").fillna(_site_names(indexed))
+    domain_of = indexed["domain"].astype("string")
+    if "site_name" in indexed.columns:
+        domain_of = domain_of.fillna(indexed["site_name"].astype("string"))
     hops["article_id"] = pd.Series(
         np.where(is_article, article_id, None), index=hops.index, dtype="string"
     )
@@ -213,14 +216,6 @@ def _hop_fields(
     leaf_label = domain_label.where(hops["hop"] == 0)
     hops["label"] = leaf_label.fillna(label).fillna(domain_label).fillna(UNKNOWN_LABEL)
     return hops
-
-
-def _site_names(indexed: pd.DataFrame) -> pd.Series:
-    """The input's site name where there is one (blank names count as none)."""
-    if "site_name" not in indexed.columns:
-        return pd.Series(pd.NA, index=indexed.index, dtype="string")
-    names = indexed["site_name"].astype("string").str.strip()
-    return names.where(names != "")
 
 
 def _chain_rows(hops: pd.DataFrame, articles: pd.DataFrame, state: pd.Series) -> pd.DataFrame:
