@@ -68,6 +68,9 @@ def analyze_articles(
     from provenance.outlets import load_registry
     from provenance.reuse import ReuseParams, find_reuse
 
+    # Ingest and reuse leave freed memory mapped (first 20,000 ABP articles: 430 MB after
+    # ingest, 450 MB after reuse, measured with VmRSS around malloc_trim); give it back first.
+    release_freed_memory()
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
     clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
@@ -90,6 +93,7 @@ def analyze_articles(
             outlets=registry.table,
             quiet=quiet,
         )
+        release_freed_memory()
     return finish_analysis(
         articles,
         registry=registry,
