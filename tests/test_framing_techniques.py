@@ -78,10 +78,18 @@ def test_rhetorical_questions_outside_quotes_only():
     assert _evidence_texts(quoted, "f_doubt") == []
 
 
-def test_scare_quotes_are_loaded_language_not_doubt():
-    text = 'The "experts" met again.'
-    assert _evidence_texts(text, "f_loaded_language") == ["experts"]
+def test_scare_quotes_holding_a_valenced_word_are_loaded_language_not_doubt():
+    text = 'The "heroic" rescuers and the "experts" met again.'
+    # "heroic" carries valence (VADER); "experts" does not: a quoted term, not a charged one.
+    assert _evidence_texts(text, "f_loaded_language") == ["heroic"]
     assert _evidence_texts(text, "f_doubt") == []
+
+
+def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
+    told = "The council voted again. Nobody will forget this day!"
+    quoted = 'The council voted again. "We will all remember this day!" she said.'
+    assert _evidence_texts(told, "f_loaded_language") == ["Nobody will forget this day!"]
+    assert _evidence_texts(quoted, "f_loaded_language") == []
 
 
 def test_names_of_diseases_and_groups_are_not_fear_appeals():
@@ -103,10 +111,9 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
     assert df.loc[1, "f_verb_neutral"] > 0
 
 
-def test_hashtags_count_as_slogans():
-    assert _evidence_texts("Supporters posted #StopTheVote and #1 all night.", "f_slogans") == [
-        "#StopTheVote"
-    ]
+def test_hashtags_are_topic_tags_not_slogans():
+    df = score_texts(pd.Series(["Supporters posted #Texas and #Ebola all night."]))
+    assert df.loc[0, "f_slogans"] == 0
 
 
 def test_merge_phrases_groups_touching_spans_per_document():
