@@ -44,6 +44,7 @@ from .techniques import (
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    last_lines,
     phrase_spans,
     spans_holding,
 )
@@ -275,7 +276,9 @@ def _phrase_features(
     # Scare quotes count when they hold a valenced (VADER) word, and so do exclamations of the
     # narration: on PTC's tuning part unvalenced short quotes ("red flag", "mental health")
     # were 0.15 precise, valenced ones 0.28, exclamations 0.47 (lexicon README, session 5).
-    charged = pd.concat([spans_holding(scare, arrays, ("vader_any",)), exclamations])
+    charged = pd.concat(
+        [spans_holding(scare, arrays, ("vader_any",)), last_lines(exclamations, raw)]
+    )
     spans = {"f_loaded_language": loaded_language_spans(arrays, raw, charged)}
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(arrays, technique.lists, raw, extra=extra.get(name))

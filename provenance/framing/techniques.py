@@ -172,6 +172,16 @@ def spans_holding(spans: pd.DataFrame, hits: HitArrays, lists: tuple[str, ...]) 
     return spans[past > first]
 
 
+def last_lines(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """``spans`` (doc, start, end) cut to their last line: a sentence that the splitter ran
+    across line breaks (a tweet embedded after a paragraph) is one line of evidence."""
+    starts = [
+        texts[d].rfind("\n", s, e) + 1 or s
+        for d, s, e in zip(spans["doc"], spans["start"], spans["end"], strict=True)
+    ]
+    return spans.assign(start=np.asarray(starts, dtype=np.int64))
+
+
 def _span_keys(doc: np.ndarray, start: np.ndarray, end: np.ndarray, width: int) -> np.ndarray:
     """One integer per (doc, start, end) with offsets below ``width``, for set operations."""
     return (doc * width + start) * width + end
