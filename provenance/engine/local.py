@@ -68,8 +68,9 @@ def analyze_articles(
     from provenance.outlets import load_registry
     from provenance.reuse import ReuseParams, find_reuse
 
-    # Ingest and reuse leave freed memory mapped (first 20,000 ABP articles: 430 MB after
-    # ingest, 450 MB after reuse, measured with VmRSS around malloc_trim); give it back first.
+    # Ingest, reuse and link framing leave freed memory mapped (first 20,000 ABP articles:
+    # 430 MB after ingest, 450 MB after reuse, measured with VmRSS around malloc_trim); it is
+    # given back after each, so that writing the tables does not start above 2 GB.
     release_freed_memory()
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
@@ -94,7 +95,7 @@ def analyze_articles(
             quiet=quiet,
         )
         release_freed_memory()
-    return finish_analysis(
+    analysis = finish_analysis(
         articles,
         registry=registry,
         credits=per_article["credits"],
@@ -109,6 +110,9 @@ def analyze_articles(
         frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
         clock=clock,
     )
+    del per_article, articles, reuse, passages  # the analysis holds what it keeps of them
+    release_freed_memory()
+    return analysis
 
 
 def parallel_article_stages(
