@@ -103,6 +103,23 @@ def test_evidence_strings_same_when_joined_a_few_items_a_pass(monkeypatch):
     assert whole["evidence"].str.count("; ").tolist() == [8] * 4 + [7] * 3
 
 
+def test_evidence_in_parts_same_table_as_their_concatenation():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "f_loaded": [1.0, 2.0]})
+    links = pd.DataFrame({"link_id": ["l1", "l2"], "d_loaded_added": [3.0, 4.0]})
+    article_rows = [
+        ("article", "ab"[i % 2], "f_loaded", 40 - i, 45 - i, f"w{i}") for i in range(30)
+    ]
+    link_rows = [("link", f"l{1 + i % 2}", "d_loaded_added", i, i + 3, f"x{i}") for i in range(9)]
+    article_ev, link_ev = _ev(article_rows), _ev(link_rows)
+    whole = framing_table(arts, links, pd.concat([article_ev, link_ev], ignore_index=True))
+    assert whole["evidence"].notna().all()
+    pd.testing.assert_frame_equal(framing_table(arts, links, [article_ev, link_ev]), whole)
+    pd.testing.assert_frame_equal(framing_table(arts, links, (link_ev, _ev([]), article_ev)), whole)
+    # parts that split a target's spans (both hold article "a") are joined first
+    split = [article_ev.iloc[:13], link_ev, article_ev.iloc[13:]]
+    pd.testing.assert_frame_equal(framing_table(arts, links, split), whole)
+
+
 def test_sentiment_memo_same_scores_and_bounded(monkeypatch):
     memo = feat._CompoundMemo(max_entries=3, max_chars=60)
     monkeypatch.setattr(feat, "_COMPOUNDS", memo)
