@@ -31,14 +31,21 @@ from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
+    CAP,
     NAME,
+    OUTLET_WORDS,
     UPPER,
     VERB,
     WEEKDAY,
     WHEN,
     both_cases,
 )
-from provenance.attribution.resolve import Outlet, OutletResolver, registry_or_default
+from provenance.attribution.resolve import (
+    NUMBERED_MASTHEAD_RE,
+    Outlet,
+    OutletResolver,
+    registry_or_default,
+)
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
     ADVERB,
@@ -67,9 +74,11 @@ _EN_CUES = (
     r"|(?P<quoted>quoted)"
     # "obtained Wednesday by Britain's Guardian newspaper", "first published by X", "contacted
     # by Reuters" (a check with the outlet: an interview).
-    rf"|(?P<obtained>(?:obtained|published|aired|broadcast|posted|released|revealed|seen|shown)"
-    rf"(?:[ \t]+(?:exclusively|earlier|today|yesterday|on[ \t]+{WEEKDAY}|{WEEKDAY}))?"
-    r"[ \t]+by)"
+    rf"|(?P<obtained>(?:obtained|published|aired|broadcast|posted|released|revealed|seen|shown"
+    # "exposed by the Boston Globe", "debunked in turn by both Slate and the Washington Post".
+    r"|exposed|debunked|uncovered|documented|chronicled|highlighted|fact-checked)"
+    rf"(?:[ \t]+(?:exclusively|earlier|first|today|yesterday|in[ \t]+turn|on[ \t]+{WEEKDAY}"
+    rf"|{WEEKDAY}))?[ \t]+by)"
     r"|(?P<contacted>(?:contacted|reached|approached)(?:[ \t]+(?:on[ \t]+)?\w+day)?[ \t]+by)"
     # "(via Associated Press)": the source of a passage.
     r"|(?P<via>[Vv]ia)"
@@ -80,6 +89,7 @@ _EN_CUES = (
     # "in an interview published Sunday with X", "spoke anonymously with X".
     rf"interview[ \t]+(?:(?:published|aired|broadcast)[ \t]+(?:{WEEKDAY}|today|yesterday)[ \t]+)?"
     r"(?:with|to|for|on|published[ \t]+by|aired[ \t]+by)"
+    r"|[Ii]n[ \t]+(?:separate[ \t]+)?interviews[ \t]+with"
     r"|[Ss]peaking[ \t]+(?:\w+ly[ \t]+)?(?:to|with)|[Ss]poke[ \t]+(?:\w+ly[ \t]+)?(?:to|with)"
     r"|[Tt]alking[ \t]+to"
     r"|interviewed[ \t]+by)"
@@ -217,7 +227,9 @@ _ML_CUE_ANCHORS = [
     "-Gespräch",
 ]
 # The words after "in" that open a cue ("in a statement to", "in un'intervista").
-_IN_NEXT = "a an the his her their written e-mailed emailed comment remarks un".split()
+_IN_NEXT = (
+    "a an the his her their written e-mailed emailed comment remarks un interviews separate"
+).split()
 # French compound tenses that open a cue ("a déclaré au Monde", "a rapporté").
 _A_PARTICIPLES = (
     "déclaré dit confié indiqué affirmé expliqué assuré précisé confirmé rapporté révélé".split()
@@ -235,6 +247,7 @@ _CUE_ANCHORS = [
     " revealed broke correspondent reporter journalist blogger columnist writer editor"
     " contributor commentator anchor host Reporter Correspondent".split(),
     *"obtained published aired broadcast posted released seen shown contacted reached approached"
+    " exposed debunked uncovered documented chronicled highlighted fact-checked"
     " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
     " report article story column op-ed interview piece editorial investigation analysis"
     " profile review exclusive segment headline poll average writing put".split(),
@@ -269,6 +282,36 @@ _POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
 # "a correspondent for X", "Reporter Jane Roe of X" (a name between).
 _CORRESPONDENT_OF_RE = re.compile(rf"(?:[ \t]+{NAME},?)?[ \t]+(?:for|of|with|from)(?=[ \t])")
 _COMPOUND_HEAD = ReverseMatcher(rf"(?<![\w\-])(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}\w*)")
+# A station or channel named with its number ("told KENS 5", "Fox 5 DC reported", "9 News
+# Australia"): NAME has no digits, so these are matched apart and kept only when the number
+# sits in a channel name (NUMBERED_MASTHEAD_RE); "told CNN 2 days ago" stays "CNN".
+_NUMBERED = rf"(?:{CAP}[ \t]+)?(?:{CAP}[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?{CAP})(?:[ \t]+{CAP}){{0,2}}"
+_NUMBERED_AT_RE = re.compile(rf"[ \t]+(?P<ent>(?:the[ \t]+)?{_NUMBERED})(?![\w\-])")
+_NUMBERED_BEFORE = ReverseMatcher(rf"(?<![\w'’\-])(?P<ent>{_NUMBERED})")
+_DIGIT_RE = re.compile(r"\d")
+_NUMBER_REACH = 24  # characters around a cue where a numbered name's digit may stand
+
+
+def _outlet_right(text: str, at: int) -> tuple[str, int, int] | None:
+    """The outlet phrase that follows a cue ending at ``at``: (phrase, start, end)."""
+    if _DIGIT_RE.search(text, at, at + _NUMBER_REACH):
+        numbered = _NUMBERED_AT_RE.match(text, at)
+        if numbered is not None and NUMBERED_MASTHEAD_RE.search(numbered.group("ent")):
+            return numbered.group("ent"), numbered.start("ent"), numbered.end()
+    right = OUTLET_AT_RE.match(text, at)
+    if right is None:
+        return None
+    return right.group("ent"), right.start("ent"), right.end()
+
+
+def _outlet_left(text: str, at: int) -> tuple[str, int] | None:
+    """The outlet phrase that ends at ``at`` (before a cue): (phrase, start)."""
+    if _DIGIT_RE.search(text, max(0, at - _NUMBER_REACH), at):
+        numbered = _NUMBERED_BEFORE.match_before(text, at, 60)
+        if numbered is not None and NUMBERED_MASTHEAD_RE.search(numbered["ent"]):
+            return numbered["ent"], numbered.start("ent")
+    left = OUTLET_BEFORE.match_before(text, at, 120)
+    return None if left is None else (left["ent"], left.start("ent"))
 _CONFIDENCE = {"quoted": 0.95, "interview": 0.95, "statement": 0.9, "op_ed": 0.9,
                "correspondent": 0.9, "citing": 0.9, "report": 0.9}  # fmt: skip
 _KIND_ORDER = {kind: i for i, kind in enumerate(_CONFIDENCE)}
@@ -387,7 +430,7 @@ def _candidates(text: str) -> list[dict[str, object]]:
             continue
         if cue == "media_noun" and m.group(0) == "interview":
             kind = "interview"
-        right_first = None
+        right_first = joined = None
         if cue == "ml_reported":
             # "informó el diario X" (verb first) or "X berichtete", "X zufolge" (outlet first).
             right_first = OUTLET_AT_RE.match(text, end)
@@ -413,24 +456,25 @@ def _candidates(text: str) -> list[dict[str, object]]:
                 gap = (_POSSESSIVE if cue == "correspondent" else _BETWEEN).match_before(
                     text, start
                 )
-                left = OUTLET_BEFORE.match_before(text, gap.start() if gap else start, 120)
+                left = _outlet_left(text, gap.start() if gap else start)
                 if left is None:
                     continue
-                ent, ent_start = left["ent"], left.start("ent")
+                ent, ent_start = left
                 start = ent_start
+                joined = "left"
             if cue == "quoted":
                 q = _QUOTED_SPEAKER_RE.match(text, end)
                 if q is None:
                     continue
                 speaker, spk_start, end = q.group("spk"), q.start("spk"), q.end()
         else:
-            right = OUTLET_AT_RE.match(text, end)
-            if right is None:
+            right_hit = _outlet_right(text, end)
+            if right_hit is None:
                 continue
-            ent, ent_start = right.group("ent"), right.start("ent")
-            end = right.end()
+            ent, ent_start, end = right_hit
+            joined = "right"
             if cue == "told":
-                tail = _TOLD_TAIL_RE.match(text, right.end())
+                tail = _TOLD_TAIL_RE.match(text, end)
                 if tail is not None:
                     end = tail.end()
                     kind = "statement" if tail.group("statement") else kind
@@ -445,7 +489,7 @@ def _candidates(text: str) -> list[dict[str, object]]:
                 if cue == "ml_told" and m.group("told_pr"):  # "sagte er der FAZ"
                     speaker, spk_start = m.group("told_pr"), m.start("told_pr")
                 if speaker is None and cue not in ("told", "ml_told"):
-                    after = _SPEAKER_AFTER_RE.match(text, right.end())
+                    after = _SPEAKER_AFTER_RE.match(text, right_hit[2])
                     if after is not None:
                         speaker = pick_speaker(after.group("spk"), after.group("ins"))
                         spk_start = after.start("spk")
@@ -456,7 +500,39 @@ def _candidates(text: str) -> list[dict[str, object]]:
             "spk": speaker, "spk_start": spk_start, "cue_start": m.start(),
             "registered_only": registered_only, "confidence": _CONFIDENCE[kind],
         })  # fmt: skip
+        if joined is not None:
+            cands += _joined_outlets(text, cands[-1], joined)
     return cands
+
+
+# Outlets named together with the one a cue found: "in interviews with the New York Times, the
+# Washington Post, and Business Insider", "by both Slate and the Washington Post" (right),
+# "USA Today and the Green Bay Press-Gazette reported" (left). Each member is resolved on its
+# own: "according to Reuters, Putin said" adds no outlet.
+_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|,?[ \t]+(?:and|or)[ \t]+)"
+_JOINED_AFTER_RE = re.compile(rf"{_JOIN}(?P<ent>{_LISTED})(?![\w\-])")
+_JOINED_BEFORE = ReverseMatcher(rf"(?<![\w'’\-])(?P<ent>{_LISTED}){_JOIN}")
+_MAX_JOINED = 4
+_MASTHEAD_HALF_RE = re.compile(rf"(?:(?:the|The)[ \t]+)?(?:{OUTLET_WORDS})")
+
+
+def _joined_outlets(text: str, head: dict[str, object], side: str) -> list[dict[str, object]]:
+    """Candidates for the names listed with ``head``'s outlet (same kind and cue)."""
+    out: list[dict[str, object]] = []
+    at = int(head["ent_start"]) + (len(str(head["phrase"])) if side == "right" else 0)
+    for _ in range(_MAX_JOINED):
+        if side == "right":
+            m = _JOINED_AFTER_RE.match(text, at)
+            ent, ent_start, at = (m.group("ent"), m.start("ent"), m.end()) if m else (None, 0, 0)
+        else:
+            m = _JOINED_BEFORE.match_before(text, at, 120)
+            ent, ent_start = (m["ent"], m.start("ent")) if m else (None, 0)
+            at = ent_start
+        if ent is None or _MASTHEAD_HALF_RE.fullmatch(ent):
+            break  # "the Charlotte News and Observer": one masthead, not two outlets
+        out.append({**head, "phrase": ent, "ent_start": ent_start, "start": ent_start,
+                    "end": ent_start + len(ent), "spk": None, "spk_start": None})  # fmt: skip
+    return out
 
 
 # Verbs that say whose words were broadcast or printed on the venue after "on".
