@@ -28,8 +28,10 @@ def _cited(text: str) -> list[tuple[str | None, str]]:
         ("The toll rose to four, according to Channel 12 .", "Channel 12"),
         ("Two wells ran dry, the Marlow Statesman reported.", "the Marlow Statesman"),
         ("The mayor resigned, The Daily Leader reported.", "The Daily Leader"),
-        ("The claim first ran in a PineNews.com article, according to PineNews.com .",
-         "PineNews.com"),
+        (
+            "The claim first ran in a PineNews.com article, according to PineNews.com .",
+            "PineNews.com",
+        ),
     ],
 )
 def test_unregistered_mastheads_by_form(text: str, entity: str) -> None:
@@ -74,11 +76,36 @@ def test_a_masthead_with_and_is_one_outlet() -> None:
 @pytest.mark.parametrize(
     ("text", "outlets"),
     [
-        ("The myth was debunked in turn by both Slate and the Washington Post .",
-         ["slate", "washington-post"]),
+        (
+            "The myth was debunked in turn by both Slate and the Washington Post .",
+            ["slate", "washington-post"],
+        ),
         ("The scheme was exposed by the Boston Globe in 2002.", ["boston-globe"]),
         ("The plan, exposed by the FBI, was dropped.", []),
     ],
 )
 def test_verbs_of_exposure(text: str, outlets: list[str]) -> None:
     assert [o for o, _ in _cited(text)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The video, as MRCTV ’ s Dan Joseph showed , was cut.", "mrctv"),
+        ("Pressed by ABC News’ George Stephanopoulos on Sunday, he paused.", "abc-news"),
+        ("He said so to The New York Times ’ s * Jane Roe , published Thursday .", "nytimes"),
+    ],
+)
+def test_a_journalist_named_by_the_outlet(text: str, outlet: str) -> None:
+    assert [o for o, _ in _cited(text)] == [outlet]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump’s Steve Bannon left the room.",
+        "Read my book, “The Truth About Our Nation’s Great Comeback.”",
+    ],
+)
+def test_an_owner_that_is_no_outlet(text: str) -> None:
+    assert _cited(text) == []

@@ -71,9 +71,7 @@ _CALL_SIGN = (
 )
 _CHANNEL_WORD = r"(?:Fox|ABC|NBC|CBS|CW|News|Channel|TV|Europe|Action|Eyewitness)"
 # A station or channel named by its number: "Fox 5 DC", "Channel 4", "9 News", "Europe 1".
-NUMBERED_MASTHEAD = (
-    rf"(?:{_CHANNEL_WORD}|[KW][A-Z]{{3}})[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?(?:Action[ \t]+|Eyewitness[ \t]+)?News"
-)
+NUMBERED_MASTHEAD = rf"(?:{_CHANNEL_WORD}|[KW][A-Z]{{3}})[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?(?:Action[ \t]+|Eyewitness[ \t]+)?News"
 NUMBERED_MASTHEAD_RE = re.compile(rf"(?<![\w\-]){NUMBERED_MASTHEAD}(?![\w\-])")
 _MASTHEAD_RE = re.compile(
     rf"(?<![\w\-])(?:{_CALL_SIGN}|{NUMBERED_MASTHEAD}|[A-Z][\w\-]*\.(?:com|org|net|co\.uk|tv)"
