@@ -109,3 +109,21 @@ def test_a_journalist_named_by_the_outlet(text: str, outlet: str) -> None:
 )
 def test_an_owner_that_is_no_outlet(text: str) -> None:
     assert _cited(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("He asked him who he voted for , reports the Washington Post .", ["washington-post"]),
+        ("The deal is off, he said, reported Xinhua.", ["xinhua"]),
+        ("The plan failed, reported Jane Roe.", []),
+        ("The essay was published in The Wall Street Journal . It ran long.", ["wsj"]),
+        ("The man who is quoted in the New York Times , '' he said .", ["nytimes"]),
+        ("He appeared in Court on Monday.", []),
+        ("The Daily Beast headlined , “ A Title ” .", ["daily-beast"]),
+        ("The Drudge Report even linked to an article about it.", ["drudge-report"]),
+        ("Jane Roe claimed the money was gone.", []),
+    ],
+)
+def test_verbs_after_the_fact_and_outlets_as_subjects(text: str, outlets: list[str]) -> None:
+    assert [o for o, _ in _cited(text)] == outlets

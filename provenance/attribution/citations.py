@@ -39,6 +39,7 @@ from provenance.attribution.patterns import (
     WEEKDAY,
     WHEN,
     both_cases,
+    trie_pattern,
 )
 from provenance.attribution.resolve import (
     NUMBERED_MASTHEAD_RE,
@@ -52,6 +53,7 @@ from provenance.attribution.speakers import (
     INSERT,
     OUTLET_AT_RE,
     OUTLET_BEFORE,
+    OUTLET_PHRASE,
     SPEAKER,
     SPEAKER_REVERSIBLE,
     VERB_SCAN,
@@ -67,10 +69,21 @@ if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
 
 _I = r"[ \t]+"
+_OTHER_VERB_WORDS = (
+    "headlined cheered hypothesized speculated documented linked estimated disclosed dubbed"
+    " touted trumpeted blared characterized asserted alleged claimed claims argued argues"
+    " suggested suggests explained explains described describes found finds concluded"
+    " editorialized opined tallied calculated analyzed"
+).split()
+_OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
 # Every cue, found in one pass; what the cue needs (an outlet after it or before it, a
 # speaker) is then matched once, anchored at the cue. Longer cues come first.
 _EN_CUES = (
     r"(?P<quoted_by>(?:[Qq]uoted|[Cc]ited)(?:[ \t]+as[ \t]+saying)?[ \t]+by)"
+    # "an essay published in The Wall Street Journal", "quoted in the New York Times" (the
+    # outlet must be registered: "appeared in Court", "published in Nature").
+    rf"|(?P<printed_in>(?:published|appeared|printed|quoted|featured|reported)(?:[ \t]+(?:earlier"
+    rf"|first|today|yesterday|on[ \t]+{WEEKDAY}|{WEEKDAY}))?[ \t]+in(?=[ \t]+(?:the|The)?[ \t]*[A-Z]))"
     r"|(?P<quoted>quoted)"
     # "obtained Wednesday by Britain's Guardian newspaper", "first published by X", "contacted
     # by Reuters" (a check with the outlet: an interview).
@@ -115,7 +128,10 @@ _EN_CUES = (
     r"|broke[ \t]+the[ \t]+news|said|says|adds|added|notes|noted|points[ \t]+out|pointed[ \t]+out"
     r"|published|observes|observed|reveals|learned|has[ \t]+learned|confirmed|ran|quotes"
     # "As Wired magazine put it".
-    r"|put[ \t]+it)"
+    r"|put[ \t]+it"
+    # An outlet as the subject of other verbs of publishing and claiming ("The Daily Beast
+    # headlined", "MSNBC cheered", "Fox News has documented"): registered outlets only.
+    rf"|{_OTHER_VERBS})"
     # "a New Yorker article", "his NBC interview", "An AP investigation": the outlet before.
     r"|(?P<media_noun>report|article|story|column|op-ed|interview|piece|editorial|investigation"
     r"|analysis|profile|review|exclusive|segment|broadcast|headline|poll|average)"
@@ -247,10 +263,12 @@ _CUE_ANCHORS = [
     " revealed broke correspondent reporter journalist blogger columnist writer editor"
     " contributor commentator anchor host Reporter Correspondent".split(),
     *"obtained published aired broadcast posted released seen shown contacted reached approached"
-    " exposed debunked uncovered documented chronicled highlighted fact-checked"
+    " exposed debunked uncovered chronicled highlighted fact-checked appeared printed"
+    " featured"
     " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
     " report article story column op-ed interview piece editorial investigation analysis"
     " profile review exclusive segment headline poll average writing put".split(),
+    *_OTHER_VERB_WORDS,
     # Short words with the blank that follows them (they start many longer words).
     *(f"{w}{blank}" for w in ("on", "via", "Via", "ran", "has") for blank in " \t"),
 ]
@@ -261,7 +279,8 @@ _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "accord
          "reported": "report", "ml_told": "interview", "ml_interview": "interview",
          "ml_compound": "interview", "ml_quoted_by": "quoted", "ml_statement": "statement", "ml_according": "report",
          "ml_reported": "report", "obtained": "report", "contacted": "interview", "via": "citing",
-         "media_in": "report", "venue": "interview", "media_noun": "report"}  # fmt: skip
+         "media_in": "report", "venue": "interview", "media_noun": "report",
+         "printed_in": "report"}  # fmt: skip
 # "X quoted <speaker> as saying"; "<speaker>, (was) quoted by X"; "told X ... in a statement".
 _QUOTED_SPEAKER_RE = re.compile(rf"[ \t]+(?P<spk>{SPEAKER})[ \t]+as[ \t]+saying")
 _SPEAKER_QUOTED_BY = ReverseMatcher(
@@ -276,7 +295,15 @@ _TOLD_TAIL_RE = re.compile(
 _SPEAKER_AFTER_RE = re.compile(rf",[ \t]+(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+{VERB}")
 # "first reported", "has reported": words between an outlet and its verb.
 _BETWEEN = ReverseMatcher(
-    r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had)[ \t]+){0,2}"
+    r"[ \t]+(?:(?:first|later|earlier|also|previously|exclusively|has|had|even|recently|just"
+    r"|reportedly|then|now|once)[ \t]+){0,2}"
+)
+# The reporting verb after the fact, its outlet after it: "..., he said, reported Xinhua.",
+# "... to the Oval Office, reports the Washington Post ." (the outlet ends the sentence).
+_CLAUSE_END_RE = re.compile(r"[,”\"'][ \t]*$")
+_INVERTED_RE = re.compile(
+    rf"[ \t]+(?P<ent>{OUTLET_PHRASE})[ \t]*(?=[.;\n]|$|,[ \t]|[ \t]+(?:on[ \t]+)?{WEEKDAY}"
+    r"|[ \t]+(?:today|yesterday)\b)"
 )
 _POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
 # "a correspondent for X", "Reporter Jane Roe of X" (a name between).
@@ -483,8 +510,11 @@ def _candidates(text: str) -> list[dict[str, object]]:
             if cue == "correspondent":
                 prep = _CORRESPONDENT_OF_RE.match(text, end)
                 right = OUTLET_AT_RE.match(text, prep.end()) if prep else None
+            elif cue == "reported" and _CLAUSE_END_RE.search(text, max(0, start - 4), start):
+                right = _INVERTED_RE.match(text, end)  # "..., reports the Washington Post."
             if right is not None:
                 ent, ent_start = right.group("ent"), right.start("ent")
+                end = max(end, right.end("ent"))
             else:
                 gap = (_POSSESSIVE if cue == "correspondent" else _BETWEEN).match_before(
                     text, start
@@ -588,14 +618,14 @@ _REPORTS_NOUN_RE = re.compile(
 _REGISTERED_VERBS = frozenset(
     "said says adds added notes noted observes observed reveals learned confirmed ran quotes "
     "published".split()
-)
+) | frozenset(_OTHER_VERB_WORDS)
 
 
 def _registered_only(cue: str, word: str) -> bool:
     """Cues whose outlet must be in the registry (a person or a place reads the same)."""
     if cue == "reported":
         return word in _REGISTERED_VERBS or word.startswith(("points", "pointed", "has"))
-    return cue in ("venue", "via")
+    return cue in ("venue", "via", "printed_in")
 
 
 def _not_a_cue(cue: str, word: str, text: str, start: int, end: int) -> bool:
