@@ -127,3 +127,16 @@ def test_an_owner_that_is_no_outlet(text: str) -> None:
 )
 def test_verbs_after_the_fact_and_outlets_as_subjects(text: str, outlets: list[str]) -> None:
     assert [o for o, _ in _cited(text)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("He said so in an interview with Fox 's Jane Roe .", ["fox-news"]),
+        ("The rate fell, according to Fox ’ s data .", ["fox-news"]),
+        ("The actor Michael J. Fox told reporters he was fine.", []),
+        ("She told Fox Business Network the rate would fall.", ["fox-business"]),
+    ],
+)
+def test_fox_alone_is_fox_news_in_a_citation_frame(text: str, outlets: list[str]) -> None:
+    assert [o for o, _ in _cited(text)] == outlets

@@ -249,7 +249,11 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"(?:c|C|i|I)(?i:ontains?|ncludes?)[ \t]+(?i:material|information|reporting)[ \t]+"
             rf"(?i:from)[ \t]+(?P<names>{_NAME_LIST})"
         ),
-        ("material from", "information from", "reporting from"),
+        tuple(
+            f"{verb} {noun} from"
+            for verb in ("contain", "contains", "include", "includes")
+            for noun in ("material", "information", "reporting")
+        ),
     ),
     (
         # USA Today's "Contributing: Jane Roe, Detroit Free Press; Associated Press": people and
@@ -257,7 +261,7 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         "inputs_from",
         "any",
         re.compile(r"(?m)^Contributing[ \t]*:[ \t]*(?P<names>[^\n]{1,300})"),
-        ("contributing",),
+        ("contributing:", "contributing :", "contributing\t:"),
     ),
     (
         # Republication notes in Spanish, French, German, Portuguese and Italian: "publicado
