@@ -140,3 +140,20 @@ def test_verbs_after_the_fact_and_outlets_as_subjects(text: str, outlets: list[s
 )
 def test_fox_alone_is_fox_news_in_a_citation_frame(text: str, outlets: list[str]) -> None:
     assert [o for o, _ in _cited(text)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("The rate will fall , according to estimates from Bloomberg .", ["bloomberg"]),
+        ("Sales rose, according to data compiled by Reuters.", ["reuters"]),
+        ("Sales rose, according to figures from the ministry.", []),
+        ("She told the German weekly Der Spiegel on Monday that it was over.", ["der-spiegel"]),
+        ("He said so on French radio Europe-1 .", ["europe-1"]),
+        ("He told the newspaper Monday that he would stay.", []),
+    ],
+)
+def test_data_from_an_outlet_and_a_masthead_after_its_descriptor(
+    text: str, outlets: list[str]
+) -> None:
+    assert [o for o, _ in _cited(text)] == outlets

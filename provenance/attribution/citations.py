@@ -32,6 +32,8 @@ from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
     CAP,
+    DESCRIPTOR,
+    MONTH,
     NAME,
     OUTLET_WORDS,
     UPPER,
@@ -118,7 +120,11 @@ _EN_CUES = (
     r"|survey|report|study|story|article|analysis|investigation|interview)(?:[ \t]+(?:carried"
     # "according to a report this year by USA Today".
     r"[ \t]+out|conducted|published|released|commissioned|(?:this|last|earlier)[ \t]+\w+))?"
-    r"[ \t]+(?:for|by|in|from|with|on))?"
+    r"[ \t]+(?:for|by|in|from|with|on)"
+    # "according to estimates from Bloomberg", "according to data compiled by Reuters".
+    r"|[ \t]+(?:(?:the|new|latest|preliminary|official)[ \t]+)?(?:estimates|figures|data|numbers"
+    r"|reports|polls|surveys|calculations|tallies|projections|forecasts)(?:[ \t]+(?:compiled"
+    r"|published|released|gathered|collected))?[ \t]+(?:from|by|of))?"
     rf"|(?:[Aa]s[ \t]+)?reported(?:[ \t]+(?:first|exclusively|earlier|today|yesterday|{WEEKDAY}))"
     r"{0,2}[ \t]+by|(?:a|the)[ \t]+report[ \t]+(?:by|in|from|on)"
     r"|reports?[ \t]+(?:by|in))"
@@ -317,6 +323,13 @@ _NUMBERED = rf"(?:{CAP}[ \t]+)?(?:{CAP}[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?{CAP})(?:[
 _NUMBERED_AT_RE = re.compile(rf"[ \t]+(?P<ent>(?:the[ \t]+)?{_NUMBERED})(?![\w\-])")
 _NUMBERED_BEFORE = ReverseMatcher(rf"(?<![\w'’\-])(?P<ent>{_NUMBERED})")
 _DIGIT_RE = re.compile(r"\d")
+# A capitalised word and a descriptor read as the outlet ("French radio", "the German weekly")
+# when the masthead follows: the masthead joins the phrase (not a day: "the paper Monday").
+_ENDS_DESCRIBED_RE = re.compile(rf"(?<![\w\-]){DESCRIPTOR}$")
+_NAMED_AFTER_RE = re.compile(
+    rf"[ \t]+(?!{WEEKDAY}|{MONTH}|(?:The|A|An|In|On|At|But|And|He|She|It|They|We|I)(?![\w\-]))"
+    rf"{NAME}"
+)
 _NUMBER_REACH = 24  # characters around a cue where a numbered name's digit may stand
 
 
@@ -329,6 +342,10 @@ def _outlet_right(text: str, at: int) -> tuple[str, int, int] | None:
     right = OUTLET_AT_RE.match(text, at)
     if right is None:
         return None
+    named = _NAMED_AFTER_RE.match(text, right.end()) if _ENDS_DESCRIBED_RE.search(
+        right.group("ent")) else None  # fmt: skip
+    if named is not None:  # "told French radio Europe-1", "the German weekly Der Spiegel"
+        return text[right.start("ent") : named.end()], right.start("ent"), named.end()
     return right.group("ent"), right.start("ent"), right.end()
 
 

@@ -59,6 +59,7 @@ _BARE_NOUN_RE = re.compile(
     r"|Zeitung|Presse|Nachrichtenagentur|Agentur|Magazin|Blatt|Sender)[ \t]*$",
     re.IGNORECASE,
 )
+_TRAILING_DAY_RE = re.compile(rf"[ \t]+(?:{WEEKDAY}|today|yesterday|tonight)$")
 _CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeutschen Zeitung“
 # Unregistered names that are mastheads by their form, not by an outlet word: a broadcast
 # call sign ("WTOP", "KENS 5", "WXTZ-TV"), a station named by its channel number ("Fox 5 DC",
@@ -150,7 +151,7 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions or _person_role(phrase) or not _HAS_CAP_RE.search(phrase):
         return None
-    if _BARE_NOUN_RE.match(phrase):
+    if _BARE_NOUN_RE.match(_TRAILING_DAY_RE.sub("", phrase)):  # "the newspaper Monday" too
         return None  # "die Zeitung", "das Magazin": a German common noun, no masthead
     if OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase):
         return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
