@@ -419,7 +419,8 @@ _MIN_HEADLINES = 2  # one such line may be a title's site name; two make a list
 
 
 def _occurrences(text: str, word: str) -> list[int]:
-    """Offsets of every occurrence of ``word`` (str.find: memchr speed)."""
+    """Offsets of every occurrence of ``word`` (str.find: memchr speed for one character; a
+    word ending in a blank searches slowly, so callers check a trailing blank themselves)."""
     found, at = [], text.find(word)
     while at >= 0:
         found.append(at)
@@ -430,7 +431,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _group_lists(text: str) -> list[re.Match[str]]:
     """Outlet lists before "and other media outlets" or after "outlets, including"."""
     lists: list[re.Match[str]] = []
-    others = _occurrences(text, "and other ")
+    others = [at for at in _occurrences(text, "and other") if text[at + 9 : at + 10] == " "]
     # The window search runs only when "and other" is followed by a media noun here or at an
     # earlier occurrence inside the window (the only places a list can end): the same lists,
     # 35 -> 15 us per ABP article.
@@ -458,7 +459,8 @@ def _listed_candidates(text: str) -> list[dict[str, object]]:
         for part in _LIST_SPLIT_RE.split(m.group("list")):
             at = text.find(part, at)
             found.append((at, part))
-    dashes = [at + 2 for dash in (" - ", " — ", " – ") for at in _occurrences(text, dash)]
+    dashes = [at + 1 for dash in "-—–" for at in _occurrences(text, dash)
+              if text[at - 1 : at] == " " and text[at + 1 : at + 2] == " "]  # fmt: skip
     if len(dashes) >= _MIN_HEADLINES:
         heads = [m for m in (_HEADLINE_SOURCE_RE.match(text, at) for at in dashes) if m]
         if len(heads) >= _MIN_HEADLINES:
