@@ -101,3 +101,45 @@ def test_tokenised_irish_names_are_rejoined() -> None:
     assert clean == "“Yes,” said Norah O’Donnell, and D'Angelo, too."
     start, was = clean.index("O’Donnell"), original.index("O ’ Donnell")
     assert offsets is not None and offsets.span(start, start + 9) == (was, was + 11)
+
+
+def test_pronoun_takes_the_nearer_subject_without_a_role() -> None:
+    # a person named as a sentence's subject in the paragraph before, nearer than the mayor
+    text = (
+        "Mayor Paula Grant said the pipes were safe.\n\n"
+        "Tessa Doyle of Eastfield filled a plastic jug after a day of searching.\n\n"
+        "“That was a blessing,” she said."
+    )
+    assert _speakers(text)[0][0] == "Tessa Doyle"
+    # a name inside a noun phrase ("the visiting Denver Nuggets") is no antecedent
+    text = (
+        "Coach Paula Grant spoke after the win over the visiting Ostland Rangers.\n\n"
+        "“We were ready for them,” she said."
+    )
+    assert _speakers(text)[0][0] == "Paula Grant"
+
+
+def test_pronoun_and_any_verb_before_the_rest_of_the_clause() -> None:
+    text = (
+        "Former Mayor Clara Bess has spoken about the city before.\n\n"
+        "“You can smell the rats,” she exclaimed while touring the district."
+    )
+    assert _speakers(text)[0][:3] == ("Clara Bess", "Former Mayor", "exclaimed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the person, not the organisation or place written after them
+        ("“It undercuts many firms,” Brian Rudd of the conservative-leaning Ostland Institute "
+         "told the paper.", "Brian Rudd"),
+        ("Ostland candidate Ray Mohr in Westmark suggested it was “something we intended.”",
+         "Ray Mohr"),
+        ("Olivier Le Garrec of Action Against Thirst said: “The peak is ahead of us.”",
+         "Olivier Le Garrec"),
+        # a role with "of" stays the speaker phrase's role
+        ("“We are ready,” Secretary of State Ana Pell said.", "Ana Pell"),
+    ],
+)
+def test_person_before_an_organisation(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker

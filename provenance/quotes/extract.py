@@ -119,13 +119,14 @@ _NOT_TITLE_SPEAKER = frozenset(
 SHORT_QUOTE_WORDS = 2
 # "exulted Cuomo", "Mr. Cox wondered": any past-tense verb next to a name or he/she, ending the
 # sentence or its clause (ABP dev: verbs outside the list lost named speakers).
-# ("reported", "published": an outlet's report is a citation, not a speaker.)
-_ANY_VERB = r"(?!reported|published)[a-z]{3,}ed"
+# ("reported", "published", "quoted": an outlet's report is a citation, not a speaker.)
+_ANY_VERB = r"(?!reported|published|quoted)[a-z]{3,}ed"
 _NAME_AS_WRITTEN = rf"(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME}"
 _ANY_VERB_POST_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{_ANY_VERB})[ \t]+(?P<spk1>{_NAME_AS_WRITTEN})"
     rf"|(?P<spk2>{_NAME_AS_WRITTEN}|[Hh]e|[Ss]he)[ \t]+(?P<verb2>{_ANY_VERB})){WHEN}"
-    r"(?=[ \t]*[,.;:!?])"
+    # the clause may go on after the verb: '"...," she exclaimed while touring the city.'
+    r"(?=[ \t]*[,.;:!?]|[ \t]+[a-z])"
 )
 _NOT_SPEAKER_WORDS = frozenset("It This That There They We I You".split())
 # A quote introduced by a colon: 'She put it simply: "..."'.
