@@ -143,3 +143,26 @@ def test_pronoun_and_any_verb_before_the_rest_of_the_clause() -> None:
 )
 def test_person_before_an_organisation(text: str, speaker: str) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        # a named person and a past-tense verb before the quote, in its sentence
+        ("Ostland coach Phil Nevin had questioned the “etiquette” of the visiting team.",
+         "Phil Nevin", "questioned"),
+        ("Senate candidate Tod Akins referred to “legitimate concerns” in the debate.",
+         "Tod Akins", "referred"),
+        ("Committee Chairman Mike Rodd, R-Ost., has faulted “policy makers” for the delay.",
+         "Mike Rodd", "faulted"),
+    ],
+)
+def test_name_and_any_verb_before_the_quote(text: str, speaker: str, verb: str) -> None:
+    got = _speakers(text)[0]
+    assert (got[0], got[2]) == (speaker, verb)
+
+
+def test_no_speaker_from_a_place_or_an_organisation_before_the_quote() -> None:
+    # a capitalised run that names a place or an organisation is no person
+    assert _speakers("Bay Area Rapid Transit stopped the “express” trains.")[0][0] is None
+    assert _speakers("The visiting Ostland Rangers refused the “deal” offered.")[0][0] is None

@@ -404,7 +404,8 @@ _NOT_PERSON_WORDS = frozenset(
 # More words of places and organisations, for names taken as a pronoun's subject.
 _NOT_PLACE_WORDS = frozenset(
     "Cemetery Hotel Stadium Arena Theater Theatre Network Magazine Journal Tribune Herald "
-    "Daily Services Affairs Policy Lab Reports Diseases Americans".split()
+    "Daily Services Affairs Policy Lab Reports Diseases Americans America Republic Transit PAC "
+    "Month Departments Security Pride".split()
 )
 _GENDER_WORDS_EN = {
     **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
@@ -449,7 +450,7 @@ _OBJECT_BEFORE_RE = re.compile(
 )
 _IN_PHRASE_BEFORE_RE = re.compile(
     r"(?:(?<![\w\-])(?:about|over|against|into|during|under|via|than)[ \t]+"
-    r"|(?<![\w\-])the[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
+    r"|(?<![\w\-])[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
 )
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
 # What follows a subject's name: a verb (a lower-case word), an appositive comma, "of".
@@ -457,7 +458,8 @@ _SUBJECT_AFTER_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 # Capitalised words that open a sentence before a name without being part of it.
 _NOT_SUBJECT_LEADS = frozenset(
     "To For By From With Of Even Only Just Like Unlike Despite Among Without Under Over Amid "
-    "Dear Team North South East West New If Though What Now Even".split()
+    "Dear Team North South East West New If Though What Now Even Because Actor Democrat "
+    "Republican".split()
 )
 # An unnamed introduction set off after a name is that person's role ("X, a senior researcher").
 _APPOSED_RE = re.compile(rf"(?<![\w\-]){UPPER}{NAME_CHAR}*,[ \t]+$")
@@ -921,17 +923,7 @@ class People:
         """Whether the name at ``position`` stands as a subject: it opens a sentence (or follows
         a comma or "and") and a verb, a comma or "of" follows it ("Tyshanta Doe of Toledo
         filled", "Vera Roe, 29, and her husband braved")."""
-        words = [w for w in name.split() if w not in _HONORIFIC]
-        if (
-            words[0] in _NOT_SUBJECT_LEADS
-            # (no word a date or a function word: "Late Friday", "By March"; none in capitals:
-            # "MUST WATCH"; no place or organisation word)
-            or _NOT_NAME.intersection(words)
-            or _NOT_PLACE_WORDS.intersection(words)
-            or any(len(w) > 1 and w.isupper() for w in words)
-            or _IN_PHRASE_BEFORE_RE.search(self._text, max(0, position - 24), position)
-            or _POSSESSIVE_AFTER_RE.match(self._text, position + len(name))
-        ):
+        if not person_name_at(self._text, position, name):
             return False
         before = self._text[max(0, position - 40) : position].split()
         # (after a sentence's start, a comma, "and", or a role: "radio host Mark Levin ranted")
@@ -1025,6 +1017,25 @@ class People:
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def person_name_at(text: str, position: int, name: str) -> bool:
+    """Whether ``name``, written at ``position`` of ``text``, reads as a person's name of its
+    own: no word a date or a function word ("Late Friday", "By March"), none in capitals ("MUST
+    WATCH"), no word of a place or an organisation, not inside a noun phrase ("the visiting
+    Denver Nuggets", "about Forest Lawn") and not owning one ("Miss King's belle")."""
+    # (the words of the name after its role: "House Intelligence Committee Chairman Mike Roe")
+    words = [w for w in split_role(" ".join(name.split()))[1].split() if w not in _HONORIFIC]
+    return not (
+        not words
+        or words[0] in _NOT_SUBJECT_LEADS
+        or _NOT_NAME.intersection(words)
+        or _NOT_PLACE_WORDS.intersection(words)
+        or _NOT_PERSON_WORDS.intersection(words)
+        or any(len(w) > 1 and w.isupper() for w in words)
+        or _IN_PHRASE_BEFORE_RE.search(text, max(0, position - 24), position)
+        or _POSSESSIVE_AFTER_RE.match(text, position + len(name))
+    )
 
 
 def _compound_mentions(text: str) -> list[tuple[int, str, str | None]]:

