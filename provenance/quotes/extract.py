@@ -134,6 +134,7 @@ _NOT_SPEAKER_WORDS = frozenset("It This That There They We I You".split())
 # A named person and a past-tense verb before the quote in its sentence: "Coach Phil Neville
 # had questioned the “etiquette”", "Rep. Mike Rogers, R-Mich., has faulted “policy makers”",
 # "Todd Akin referred to “legitimate rape”" (heldout2 and heldout: verbs outside the list).
+_VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put")
 _NAME_VERB_BEFORE_RE = re.compile(
     rf"(?<![\w\-'’])(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?"
     r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
@@ -554,6 +555,8 @@ def _post_any_verb(masked: str, m: re.Match[str], body: str) -> dict[str, object
 def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[str, object] | None:
     """The last "<Full Name> <past-tense verb>" of the sentence before the quote opens (a name
     of two words or more, a verb outside the reporting verbs: "Akin referred to")."""
+    if _VERB_SHAPE_RE.search(masked, sentence_start, open_at) is None:
+        return None  # (no verb of the shape: the name pattern is not tried at every capital)
     found = None
     for m in _NAME_VERB_BEFORE_RE.finditer(masked, sentence_start, open_at):
         name = clean_name(split_role(" ".join(m.group("spk").split()))[1])
