@@ -16,7 +16,13 @@ import pytest
 
 from provenance.framing import score_articles, score_links, score_texts
 from provenance.framing.features import score_detail
-from provenance.framing.techniques import BIAS_CUE_WEIGHTS, TECHNIQUES, merge_phrases
+from provenance.framing.techniques import (
+    BIAS_CUE_WEIGHTS,
+    TECHNIQUES,
+    last_lines,
+    merge_phrases,
+    spans_holding,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 PTC = ROOT.parent / "shared" / "eval-data" / "PTC"
@@ -78,10 +84,18 @@ def test_rhetorical_questions_outside_quotes_only():
     assert _evidence_texts(quoted, "f_doubt") == []
 
 
-def test_scare_quotes_are_loaded_language_not_doubt():
-    text = 'The "experts" met again.'
-    assert _evidence_texts(text, "f_loaded_language") == ["experts"]
+def test_scare_quotes_holding_a_valenced_word_are_loaded_language_not_doubt():
+    text = 'The "heroic" rescuers and the "experts" met again.'
+    # "heroic" carries valence (VADER); "experts" does not: a quoted term, not a charged one.
+    assert _evidence_texts(text, "f_loaded_language") == ["heroic"]
     assert _evidence_texts(text, "f_doubt") == []
+
+
+def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
+    told = "The council voted again. Nobody will forget this day!"
+    quoted = 'The council voted again. "We will all remember this day!" she said.'
+    assert _evidence_texts(told, "f_loaded_language") == ["Nobody will forget this day!"]
+    assert _evidence_texts(quoted, "f_loaded_language") == []
 
 
 def test_names_of_diseases_and_groups_are_not_fear_appeals():
@@ -103,10 +117,9 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
     assert df.loc[1, "f_verb_neutral"] > 0
 
 
-def test_hashtags_count_as_slogans():
-    assert _evidence_texts("Supporters posted #StopTheVote and #1 all night.", "f_slogans") == [
-        "#StopTheVote"
-    ]
+def test_hashtags_are_topic_tags_not_slogans():
+    df = score_texts(pd.Series(["Supporters posted #Texas and #Ebola all night."]))
+    assert df.loc[0, "f_slogans"] == 0
 
 
 def test_merge_phrases_groups_touching_spans_per_document():
@@ -172,15 +185,37 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
     table = pe.evaluate(arts, gold, scores, evidence).set_index(["part", "family"])
     loaded = table.loc[("check", "loaded language")]
-    # Measured: check part P 0.258, R 0.401, F1 0.314, rho 0.405 (word-level baseline: F1 0.268,
-    # rho 0.271). Floors catch regressions.
-    assert loaded["F1"] >= 0.30 and loaded["spearman"] >= 0.38
-    assert table.loc[("tuning", "loaded language"), "F1"] >= 0.34
+    # Measured (session 5): check part P 0.280, R 0.396, F1 0.328, rho 0.452 (session 4: 0.258,
+    # 0.401, 0.314, 0.405; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.354,
+    # F1 0.368, rho 0.653. Floors catch regressions.
+    assert loaded["F1"] >= 0.32 and loaded["spearman"] >= 0.43
+    tuning = table.loc[("tuning", "loaded language")]
+    assert tuning["F1"] >= 0.36 and tuning["P"] >= 0.35
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
     assert table.loc[("tuning", "exaggeration/minimisation"), "F1"] >= 0.22
     assert table.loc[("check", "doubt"), "F1"] >= 0.20
-    # f_bias_cues (weights from BABE): rho with the loaded-language density 0.533 tuning, 0.524
+    # f_bias_cues (weights from BABE): rho with the loaded-language density 0.553 tuning, 0.528
     # check.
     assert "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
+
+
+def test_last_lines_cuts_a_span_to_its_last_line():
+    texts = ["Posted by a reader\nBuild the wall now!", "One line only!"]
+    spans = pd.DataFrame({"doc": [0, 1], "start": [0, 0], "end": [38, 14]})
+    cut = last_lines(spans, texts)
+    assert [texts[d][s:e] for d, s, e in cut.to_numpy()] == [
+        "Build the wall now!",
+        "One line only!",
+    ]
+
+
+def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
+    from provenance.framing.features import scanner_for
+    from provenance.framing.techniques import HitArrays
+
+    texts = ["the heroic crew", "the quiet crew"]
+    hits = HitArrays.of(scanner_for().scan(texts)[0])
+    spans = pd.DataFrame({"doc": [0, 1], "start": [4, 4], "end": [15, 14]})
+    assert spans_holding(spans, hits, ("vader_any",))["doc"].tolist() == [0]

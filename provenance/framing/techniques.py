@@ -69,7 +69,7 @@ TECHNIQUES: dict[str, Technique] = {
     "f_flag_waving": Technique(
         ("flag_waving",), "flag-waving: appeals to the nation, its people and values"
     ),
-    "f_slogans": Technique(("slogans",), "slogans and chants, and hashtags"),
+    "f_slogans": Technique(("slogans",), "slogans, chants and rallying cries"),
     "f_cliches": Technique(
         ("cliches",), "thought-terminating cliches ('it is what it is', 'end of story')"
     ),
@@ -81,10 +81,15 @@ TECHNIQUES: dict[str, Technique] = {
 # speech) 0.674; + 25 x VADER-word share, a tie-breaker for the 59% of sentences without a
 # loaded phrase, 0.680 (weights 0, 50, 100, 200 gave 0.674, 0.679, 0.679, 0.676). A logistic
 # regression over every f_* column, fitted there, reaches 0.706 (--ceiling).
+# Session 5, on the development split only: doubt verbs ('claimed', epistemological bias,
+# Recasens et al. 2013) and editorializing words, each counted like a loaded phrase (weight 1,
+# no other weight tried for the pair), 0.680 -> 0.691 (weights 0.25 and 0.5: 0.687, 0.688).
 BIAS_CUE_WEIGHTS: dict[str, float] = {
     "f_loaded_language": 1.0,
     "f_boosters_per_1k": 0.5,
     "f_verb_neutral": -1.0,
+    "f_verb_doubt": 1.0,
+    "f_editorializing": 1.0,
     "f_subjectivity": 25.0,
 }
 
@@ -152,6 +157,29 @@ class HitArrays:
     def of_lists(self, lists: tuple[str, ...]) -> np.ndarray:
         """Boolean mask of the hits of ``lists``."""
         return np.isin(self.code, [self.names.index(n) for n in lists if n in self.names])
+
+
+def spans_holding(spans: pd.DataFrame, hits: HitArrays, lists: tuple[str, ...]) -> pd.DataFrame:
+    """The rows of ``spans`` (doc, start, end) inside which a hit of ``lists`` starts."""
+    if not len(spans):
+        return spans
+    sel = hits.of_lists(lists)
+    width = int(max(hits.end.max(initial=0), spans["end"].max())) + 1
+    keys = np.sort(hits.doc[sel] * width + hits.start[sel])
+    doc = spans["doc"].to_numpy(dtype=np.int64) * width
+    first = np.searchsorted(keys, doc + spans["start"].to_numpy(dtype=np.int64))
+    past = np.searchsorted(keys, doc + spans["end"].to_numpy(dtype=np.int64))
+    return spans[past > first]
+
+
+def last_lines(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """``spans`` (doc, start, end) cut to their last line: a sentence that the splitter ran
+    across line breaks (a tweet embedded after a paragraph) is one line of evidence."""
+    starts = [
+        texts[d].rfind("\n", s, e) + 1 or s
+        for d, s, e in zip(spans["doc"], spans["start"], spans["end"], strict=True)
+    ]
+    return spans.assign(start=np.asarray(starts, dtype=np.int64))
 
 
 def _span_keys(doc: np.ndarray, start: np.ndarray, end: np.ndarray, width: int) -> np.ndarray:
