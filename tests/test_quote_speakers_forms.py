@@ -166,3 +166,11 @@ def test_no_speaker_from_a_place_or_an_organisation_before_the_quote() -> None:
     # a capitalised run that names a place or an organisation is no person
     assert _speakers("Bay Area Rapid Transit stopped the “express” trains.")[0][0] is None
     assert _speakers("The visiting Ostland Rangers refused the “deal” offered.")[0][0] is None
+
+
+def test_name_set_off_before_a_relative_clause_and_any_verb() -> None:
+    text = (
+        "The demotion was criticized by Senator Mark Wendt, vice chairman of the panel, who "
+        "described the captain as a patriot “just trying to do what is best for his crew.”"
+    )
+    assert _speakers(text)[0][0] == "Mark Wendt"

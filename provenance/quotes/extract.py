@@ -137,6 +137,8 @@ _NOT_SPEAKER_WORDS = frozenset("It This That There They We I You".split())
 _VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put")
 _NAME_VERB_BEFORE_RE = re.compile(
     rf"(?<![\w\-'’])(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?"
+    # "Sen. Mark Warner, vice chairman of the committee, who described the captain as ..."
+    r"(?:(?<=,)[ \t]+who|[ \t]*,[ \t]+who)?"
     r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
     rf"[ \t]+(?P<verb>{_ANY_VERB}|wrote|spoke|told|said|put)(?![\w\-])"
 )
