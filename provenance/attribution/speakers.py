@@ -587,15 +587,20 @@ def _person_of(text: str, speaker: str, start: int) -> tuple[str, int] | None:
     (or that opens a capitalised run "<Name> of <Organisation>"); None otherwise. The person
     needs two or more words that are a name (no role word, no organisation noun).
     (heldout2 and heldout: three named speakers were the organisation after them.)"""
+    # (substring tests first: most speaker phrases have neither form)
+    in_run = " of " in speaker or " from " in speaker or " at " in speaker
+    after_place = text[max(0, start - 6) : start].rstrip().endswith(_PLACE_PREPOSITIONS)
+    if not (in_run or after_place):
+        return None
     if speaker[:1].islower() and speaker.split()[0].lower() not in ("the", "a", "an"):
         return None  # "he", "officials"
     if split_role(" ".join(speaker.split()))[0] is not None:
         return None  # "Prime Minister of India Narendra Modi": a role, a name
-    run = _NAME_OF_RUN_RE.match(speaker) if " " in speaker else None
+    run = _NAME_OF_RUN_RE.match(speaker) if in_run else None
     if run is not None and len(clean_name(run["name"]).split()) > 1:
         return run["name"], start
-    if not text[max(0, start - 6) : start].rstrip().endswith(_PLACE_PREPOSITIONS):
-        return None  # (a substring test first: the right-to-left match costs ~10x more)
+    if not after_place:
+        return None
     before = _NAME_BEFORE_PLACE.match_before(text, start, 80)
     if before is not None and len(clean_name(before["name"]).split()) > 1:
         return before["name"], before.start("name")
