@@ -92,6 +92,17 @@ def test_same_table_whatever_the_evidence_order():
     assert not first["evidence"].str.contains("  |\x1f|;[^ ]", regex=True).any()
 
 
+def test_evidence_strings_same_when_joined_a_few_items_a_pass(monkeypatch):
+    ids = [f"a{i}" for i in range(7)]
+    rows = [("article", ids[i % 7], "f_loaded", i, i + 2, f"w{i}") for i in range(60)]
+    evidence = _ev(rows)
+    arts = pd.DataFrame({"article_id": ids, "f_loaded": 1.0})
+    whole = framing_table(arts, None, evidence)
+    monkeypatch.setattr("provenance.framing.table._JOIN_ITEMS", 4)  # passes end inside groups
+    pd.testing.assert_frame_equal(framing_table(arts, None, evidence), whole)
+    assert whole["evidence"].str.count("; ").tolist() == [8] * 4 + [7] * 3
+
+
 def test_sentiment_memo_same_scores_and_bounded(monkeypatch):
     memo = feat._CompoundMemo(max_entries=3, max_chars=60)
     monkeypatch.setattr(feat, "_COMPOUNDS", memo)

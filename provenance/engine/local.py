@@ -68,6 +68,10 @@ def analyze_articles(
     from provenance.outlets import load_registry
     from provenance.reuse import ReuseParams, find_reuse
 
+    # Ingest, reuse and link framing leave freed memory mapped (first 20,000 ABP articles:
+    # 430 MB after ingest, 450 MB after reuse, measured with VmRSS around malloc_trim); it is
+    # given back after each, so that writing the tables does not start above 2 GB.
+    release_freed_memory()
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
     clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
@@ -90,7 +94,8 @@ def analyze_articles(
             outlets=registry.table,
             quiet=quiet,
         )
-    return finish_analysis(
+        release_freed_memory()
+    analysis = finish_analysis(
         articles,
         registry=registry,
         credits=per_article["credits"],
@@ -105,6 +110,9 @@ def analyze_articles(
         frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
         clock=clock,
     )
+    del per_article, articles, reuse, passages  # the analysis holds what it keeps of them
+    release_freed_memory()
+    return analysis
 
 
 def parallel_article_stages(
