@@ -174,3 +174,8 @@ def test_name_set_off_before_a_relative_clause_and_any_verb() -> None:
         "described the captain as a patriot “just trying to do what is best for his crew.”"
     )
     assert _speakers(text)[0][0] == "Mark Wendt"
+
+
+def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
+    text = "“It was a foolish mistake,” Ostrander’s lawyer, Greg Rinn, said on Monday."
+    assert _speakers(text)[0][::2] == ("Greg Rinn", "said")
