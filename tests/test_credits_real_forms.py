@@ -164,3 +164,29 @@ def test_outlets_given_as_examples_and_a_single_site_name_are_not_cited():
 def test_citation_forms_of_opinion_and_news_copy(text, kind, outlet):
     found = extract_citations(_arts(text))
     assert found[["kind", "outlet_id"]].values.tolist()[:1] == [[kind, outlet]]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        (
+            "The mayor spoke.\nThis report contains material from The Associated Press and Reuters .",
+            ["ap", "reuters"],
+        ),
+        (
+            "The mayor spoke.\nContributing : Jane Roe , John Doe ; Ann Lee , Detroit Free Press ; "
+            "Associated Press",
+            ["detroit-free-press", "ap"],
+        ),
+        ("The mayor spoke.\nContributing : Jane Roe and John Doe .", []),
+    ],
+)
+def test_material_from_and_contributing_lines(text: str, outlets: list[str]) -> None:
+    assert sorted(o for _, o in _source_credits(text)) == sorted(outlets)
+
+
+def test_a_bracketed_agency_after_photo_colon_is_a_photo_credit() -> None:
+    text = "The statue stands on a wide avenue . Photo : Jane Roe ( AP )\nThe text goes on.\nEnd."
+    assert _source_credits(text) == []
+    kinds = extract_credits(_arts(text))["kind"].tolist()
+    assert kinds == ["photo"]

@@ -101,3 +101,81 @@ def test_tokenised_irish_names_are_rejoined() -> None:
     assert clean == "“Yes,” said Norah O’Donnell, and D'Angelo, too."
     start, was = clean.index("O’Donnell"), original.index("O ’ Donnell")
     assert offsets is not None and offsets.span(start, start + 9) == (was, was + 11)
+
+
+def test_pronoun_takes_the_nearer_subject_without_a_role() -> None:
+    # a person named as a sentence's subject in the paragraph before, nearer than the mayor
+    text = (
+        "Mayor Paula Grant said the pipes were safe.\n\n"
+        "Tessa Doyle of Eastfield filled a plastic jug after a day of searching.\n\n"
+        "“That was a blessing,” she said."
+    )
+    assert _speakers(text)[0][0] == "Tessa Doyle"
+    # a name inside a noun phrase ("the visiting Denver Nuggets") is no antecedent
+    text = (
+        "Coach Paula Grant spoke after the win over the visiting Ostland Rangers.\n\n"
+        "“We were ready for them,” she said."
+    )
+    assert _speakers(text)[0][0] == "Paula Grant"
+
+
+def test_pronoun_and_any_verb_before_the_rest_of_the_clause() -> None:
+    text = (
+        "Former Mayor Clara Bess has spoken about the city before.\n\n"
+        "“You can smell the rats,” she exclaimed while touring the district."
+    )
+    assert _speakers(text)[0][:3] == ("Clara Bess", "Former Mayor", "exclaimed")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the person, not the organisation or place written after them
+        ("“It undercuts many firms,” Brian Rudd of the conservative-leaning Ostland Institute "
+         "told the paper.", "Brian Rudd"),
+        ("Ostland candidate Ray Mohr in Westmark suggested it was “something we intended.”",
+         "Ray Mohr"),
+        ("Olivier Le Garrec of Action Against Thirst said: “The peak is ahead of us.”",
+         "Olivier Le Garrec"),
+        # a role with "of" stays the speaker phrase's role
+        ("“We are ready,” Secretary of State Ana Pell said.", "Ana Pell"),
+    ],
+)
+def test_person_before_an_organisation(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "verb"),
+    [
+        # a named person and a past-tense verb before the quote, in its sentence
+        ("Ostland coach Phil Nevin had questioned the “etiquette” of the visiting team.",
+         "Phil Nevin", "questioned"),
+        ("Senate candidate Tod Akins referred to “legitimate concerns” in the debate.",
+         "Tod Akins", "referred"),
+        ("Committee Chairman Mike Rodd, R-Ost., has faulted “policy makers” for the delay.",
+         "Mike Rodd", "faulted"),
+    ],
+)
+def test_name_and_any_verb_before_the_quote(text: str, speaker: str, verb: str) -> None:
+    got = _speakers(text)[0]
+    assert (got[0], got[2]) == (speaker, verb)
+
+
+def test_no_speaker_from_a_place_or_an_organisation_before_the_quote() -> None:
+    # a capitalised run that names a place or an organisation is no person
+    assert _speakers("Bay Area Rapid Transit stopped the “express” trains.")[0][0] is None
+    assert _speakers("The visiting Ostland Rangers refused the “deal” offered.")[0][0] is None
+
+
+def test_name_set_off_before_a_relative_clause_and_any_verb() -> None:
+    text = (
+        "The demotion was criticized by Senator Mark Wendt, vice chairman of the panel, who "
+        "described the captain as a patriot “just trying to do what is best for his crew.”"
+    )
+    assert _speakers(text)[0][0] == "Mark Wendt"
+
+
+def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
+    text = "“It was a foolish mistake,” Ostrander’s lawyer, Greg Rinn, said on Monday."
+    assert _speakers(text)[0][::2] == ("Greg Rinn", "said")

@@ -401,6 +401,12 @@ _NOT_PERSON_WORDS = frozenset(
     "Congress Parliament Assembly Senate House Hall Club League Cup Festival Programme Program "
     "Alliance Organisation Organization Foundation Society".split()
 )
+# More words of places and organisations, for names taken as a pronoun's subject.
+_NOT_PLACE_WORDS = frozenset(
+    "Cemetery Hotel Stadium Arena Theater Theatre Network Magazine Journal Tribune Herald "
+    "Daily Services Affairs Policy Lab Reports Diseases Americans America Republic Transit PAC "
+    "Month Departments Security Pride".split()
+)
 _GENDER_WORDS_EN = {
     **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
                     "father king prince son brother husband sheikh".split(), "m"),
@@ -436,8 +442,25 @@ _ROLE_GENDER = {
 }
 # German compound roles: "Innenministerin" (f), "Bundesgesundheitsminister" (m).
 _COMPOUND_GENDER_RE = re.compile(rf"(?:{_COMPOUND_SUFFIXES})$", re.IGNORECASE)
-# A name right after a preposition is an object ("spoke to BBC Newsday"), no antecedent.
-_OBJECT_BEFORE_RE = re.compile(r"(?<![\w\-])(?:to|with|by|from|in|on|at|of|for|told)[ \t]+$")
+# A name right after a preposition is an object ("spoke to BBC Newsday"), no antecedent; so
+# is one inside a noun phrase ("the visiting Denver Nuggets", "Bill Clinton's Health and Human
+# Services") or owning one ("Miss King's belle").
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w\-])(?:to|with|by|from|in|on|at|of|for|told)[ \t]+(?:the[ \t]+)?$"
+)
+_IN_PHRASE_BEFORE_RE = re.compile(
+    r"(?:(?<![\w\-])(?:about|over|against|into|during|under|via|than)[ \t]+"
+    r"|(?<![\w\-])[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
+)
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
+# What follows a subject's name: a verb (a lower-case word), an appositive comma, "of".
+_SUBJECT_AFTER_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
+# Capitalised words that open a sentence before a name without being part of it.
+_NOT_SUBJECT_LEADS = frozenset(
+    "To For By From With Of Even Only Just Like Unlike Despite Among Without Under Over Amid "
+    "Dear Team North South East West New If Though What Now Even Because Actor Democrat "
+    "Republican".split()
+)
 # An unnamed introduction set off after a name is that person's role ("X, a senior researcher").
 _APPOSED_RE = re.compile(rf"(?<![\w\-]){UPPER}{NAME_CHAR}*,[ \t]+$")
 # Subject pronouns only: "his"/"her"/"himself" often point at someone else in the sentence.
@@ -549,6 +572,41 @@ _NAME_BEFORE_ORG = ReverseMatcher(
 )
 
 
+# A person named before the organisation or place a speaker phrase found is: "Brian Riedl of
+# [the conservative-leaning Manhattan Institute] told", "Richard Roe in [Indiana] suggested".
+_NAME_BEFORE_PLACE = ReverseMatcher(
+    rf"(?<![\w\-])(?P<name>{PNAME})[ \t]+(?:of|from|in|at|with)[ \t]+"
+)
+_PLACE_PREPOSITIONS = (" of", " from", " in", " at", " with")
+# The same inside one capitalised run: "Olivier Le Guillou of Action Against Hunger said".
+_NAME_OF_RUN_RE = re.compile(rf"(?P<name>{PNAME})[ \t]+(?:of|from|at)[ \t]+(?:the[ \t]+)?{UPPER}")
+
+
+def _person_of(text: str, speaker: str, start: int) -> tuple[str, int] | None:
+    """(name, start) of a person named right before the organisation or place ``speaker`` is
+    (or that opens a capitalised run "<Name> of <Organisation>"); None otherwise. The person
+    needs two or more words that are a name (no role word, no organisation noun).
+    (heldout2 and heldout: three named speakers were the organisation after them.)"""
+    # (substring tests first: most speaker phrases have neither form)
+    in_run = " of " in speaker or " from " in speaker or " at " in speaker
+    after_place = text[max(0, start - 6) : start].rstrip().endswith(_PLACE_PREPOSITIONS)
+    if not (in_run or after_place):
+        return None
+    if speaker[:1].islower() and speaker.split()[0].lower() not in ("the", "a", "an"):
+        return None  # "he", "officials"
+    if split_role(" ".join(speaker.split()))[0] is not None:
+        return None  # "Prime Minister of India Narendra Modi": a role, a name
+    run = _NAME_OF_RUN_RE.match(speaker) if in_run else None
+    if run is not None and len(clean_name(run["name"]).split()) > 1:
+        return run["name"], start
+    if not after_place:
+        return None
+    before = _NAME_BEFORE_PLACE.match_before(text, start, 80)
+    if before is not None and len(clean_name(before["name"]).split()) > 1:
+        return before["name"], before.start("name")
+    return None
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 200)
@@ -565,6 +623,10 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()
+    if not m["ins"]:
+        person = _person_of(text, speaker, start)
+        if person is not None:
+            return person[0], person[1], None
     return speaker, start, m["ins"]
 
 
@@ -839,37 +901,87 @@ class People:
     def _pronoun(self, position: int, gender: str) -> tuple[str | None, str | None]:
         """The nearest person named before ``position`` (with a role, as a speaker, else by
         any two-word name) whose gender, when known, is ``gender``."""
-        # People named with a role or as speakers first, any other name as a last resort.
-        for tier in range(2):
-            if tier and self._plain is None:
+        # People named with a role or as speakers first, any other name as a last resort;
+        # but a plain name written nearer, in this paragraph or the one before, comes first
+        # ("Tyshanta Doe of Toledo filled a jug. “...,” she said": not the mayor named above).
+        found = self._pronoun_tier(position, gender, (self.mentions, self.actors))
+        # (only the two paragraphs before are read: no full-text scan per pronoun)
+        lo = max(self._previous_paragraph_start(position), found[0] + 1)
+        subjects = [
+            (m.start(), m.group(0))
+            for m in PERSON_RE.finditer(self._text, lo, position)
+            if self._is_plain_name(m) and self._opens_clause(m.start(), m.group(0))
+        ]
+        plain = self._pronoun_tier(position, gender, (subjects,))
+        if plain[1] is None and found[1] is not None:
+            plain = found
+        elif plain[1] is None:
+            if self._plain is None:
                 self._plain = self._plain_names()
-            seqs = (self.mentions, self.actors) if tier == 0 else (self._plain or [],)
-            candidates: list[tuple[int, str]] = []
-            for seq in seqs:
-                i = bisect.bisect_left(seq, (position, ""))
-                candidates += [(p, name) for p, name, *_ in seq[max(0, i - 8) : i]]
-            candidates.sort(reverse=True)
-            for _, name in candidates:
-                if name[:1].islower() and not ROLE_WORD_IN_RE.search(name):
-                    continue  # "un communiqué de la présidence": no he or she
-                full, role = self.canonical(_clean_name(name) or name)
-                if full and self.gender_of(full, role) in (gender, None):
-                    return full, role
-        return None, None
+            plain = self._pronoun_tier(position, gender, (self._plain,))
+        return plain[1:]
+
+    def _previous_paragraph_start(self, position: int) -> int:
+        """Where the paragraph before the one holding ``position`` starts (blank lines between
+        paragraphs skipped); 0 in the first two paragraphs."""
+        text = self._text
+        end = text.rfind("\n", 0, position)
+        if end < 0:
+            return 0
+        while end > 0 and text[end - 1] in " \t\n":
+            end -= 1
+        return text.rfind("\n", 0, end) + 1
+
+    def _opens_clause(self, position: int, name: str) -> bool:
+        """Whether the name at ``position`` stands as a subject: it opens a sentence (or follows
+        a comma or "and") and a verb, a comma or "of" follows it ("Tyshanta Doe of Toledo
+        filled", "Vera Roe, 29, and her husband braved")."""
+        if not person_name_at(self._text, position, name):
+            return False
+        before = self._text[max(0, position - 40) : position].split()
+        # (after a sentence's start, a comma, "and", or a role: "radio host Mark Levin ranted")
+        if before and not (
+            before[-1].endswith((".", ",", ";", ":"))
+            or before[-1] == "and"
+            or _ROLE_WORD_RE.match(before[-1])
+            or "\n" in self._text[max(0, position - 3) : position]
+        ):
+            return False
+        return _SUBJECT_AFTER_RE.match(self._text, position + len(name)) is not None
+
+    def _pronoun_tier(
+        self, position: int, gender: str, seqs: tuple[list, ...]
+    ) -> tuple[int, str | None, str | None]:
+        """(position, name, role) of the nearest person of ``seqs`` named before ``position``
+        whose gender, when known, is ``gender``; (-1, None, None) when there is none."""
+        candidates: list[tuple[int, str]] = []
+        for seq in seqs:
+            i = bisect.bisect_left(seq, (position, ""))
+            candidates += [(p, name) for p, name, *_ in seq[max(0, i - 8) : i]]
+        candidates.sort(reverse=True)
+        for at, name in candidates:
+            if name[:1].islower() and not ROLE_WORD_IN_RE.search(name):
+                continue  # "un communiqué de la présidence": no he or she
+            full, role = self.canonical(_clean_name(name) or name)
+            if full and self.gender_of(full, role) in (gender, None):
+                return at, full, role
+        return -1, None, None
 
     def _plain_names(self) -> list[tuple[int, str]]:
         """Every two-word (or Mr/Ms + one word) capitalised name that is no organisation or
         place and does not follow a preposition ("spoke to BBC Newsday")."""
-        out = []
-        for m in PERSON_RE.finditer(self._text):
-            words = [w for w in m.group(0).split() if w not in _HONORIFIC]
-            if (
-                words[0] not in _NOT_NAME
-                and not _NOT_PERSON_WORDS.intersection(words)
-                and not _OBJECT_BEFORE_RE.search(self._text, max(0, m.start() - 8), m.start())
-            ):
-                out.append((m.start(), m.group(0)))
-        return out
+        return [
+            (m.start(), m.group(0)) for m in PERSON_RE.finditer(self._text) if self._is_plain_name(m)
+        ]
+
+    def _is_plain_name(self, m: re.Match[str]) -> bool:
+        """Whether a match of PERSON_RE is a person's name for :meth:`_plain_names`."""
+        words = [w for w in m.group(0).split() if w not in _HONORIFIC]
+        return (
+            words[0] not in _NOT_NAME
+            and not _NOT_PERSON_WORDS.intersection(words)
+            and not _OBJECT_BEFORE_RE.search(self._text, max(0, m.start() - 12), m.start())
+        )
 
     def is_person(self, name: str) -> bool:
         """Whether ``name`` is a person named in the article (with a role or as a speaker)."""
@@ -920,6 +1032,25 @@ class People:
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def person_name_at(text: str, position: int, name: str) -> bool:
+    """Whether ``name``, written at ``position`` of ``text``, reads as a person's name of its
+    own: no word a date or a function word ("Late Friday", "By March"), none in capitals ("MUST
+    WATCH"), no word of a place or an organisation, not inside a noun phrase ("the visiting
+    Denver Nuggets", "about Forest Lawn") and not owning one ("Miss King's belle")."""
+    # (the words of the name after its role: "House Intelligence Committee Chairman Mike Roe")
+    words = [w for w in split_role(" ".join(name.split()))[1].split() if w not in _HONORIFIC]
+    return not (
+        not words
+        or words[0] in _NOT_SUBJECT_LEADS
+        or _NOT_NAME.intersection(words)
+        or _NOT_PLACE_WORDS.intersection(words)
+        or _NOT_PERSON_WORDS.intersection(words)
+        or any(len(w) > 1 and w.isupper() for w in words)
+        or _IN_PHRASE_BEFORE_RE.search(text, max(0, position - 24), position)
+        or _POSSESSIVE_AFTER_RE.match(text, position + len(name))
+    )
 
 
 def _compound_mentions(text: str) -> list[tuple[int, str, str | None]]:

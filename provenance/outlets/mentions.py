@@ -29,7 +29,7 @@ RISKY = frozenset(
     pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
     cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
     outlook salon slate stuff tempo semana telex vox rai hina
-    wired variety reason
+    wired variety reason fox
     spiegel bild
     """.split()
 ) | frozenset(
@@ -64,6 +64,9 @@ NEGATIVE_FOLLOW: dict[str, re.Pattern[str]] = {
         "sputnik": r"\s+(?:v\b|light\b|vaccines?|jabs?|shots?|doses?)",
         "dr": r"\s+congo",
         "the times": r"\s+square",
+        # "Fox" is Fox News only alone: not Fox Business, Fox Sports, Fox 5, 20th Century Fox.
+        "fox": r"\s*(?:\d|business|sports|searchlight|corp|entertainment|broadcasting"
+        r"|television|nation|studios?|film|network|guy)",
     }.items()
 }
 
@@ -73,6 +76,8 @@ NEGATIVE_PRECEDE: dict[str, re.Pattern[str]] = {
     for key, pattern in {
         "bloomberg": r"\b(?:Michael|Mike|Mr|Mayor|Ms|Mrs|Georgina|Emma)",
         "forbes": r"\b(?:Kate|Steve|Malcolm|Randy|Mr|Ms|Mrs|Dr|Bishop|Senator|Sen|Rep)",
+        # "Michael J. Fox", "Liam Fox", "Twentieth Century Fox": any capitalised word before.
+        "fox": r"\b[A-Z][\w'’\-]*",
     }.items()
 }
 

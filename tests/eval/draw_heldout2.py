@@ -1,19 +1,26 @@
-"""Draw the second held-out set of real articles for attribution (``heldout2``, 90 articles).
+"""Draw a further held-out set of real articles for attribution (``heldout2``, ``heldout3``).
 
 The strata of the first 210 (tests/eval/real_attribution/README.md), scaled to 60 ABP and 30
-PTC articles, from articles not already in tests/eval/real_attribution_ids.csv and within the
-same word-length limits (ABP 80-1,400 words, PTC 50-1,400; words are ``text.split()``):
+PTC articles, from articles not in an earlier split of tests/eval/real_attribution_ids.csv and
+within the same word-length limits (ABP 80-1,400 words, PTC 50-1,400; words = ``text.split()``):
 
 * ABP: 15 with a wire name in the first 400 characters, 10 with a wire name anywhere, 15 with two
   or more citation-like phrases, 10 with eight or more quote marks, 10 of any kind;
 * PTC: 20 with a citation-like phrase or a wire name, 10 of any kind.
 
 Strata are drawn in that order, each from the eligible articles not drawn before, with
-``random.Random(SEED)`` over candidates sorted by id, so the same corpus gives the same rows.
-Running the script rewrites the ``heldout2`` rows of the id list (other rows are kept as they
-are) and prints the articles in a labelling order that interleaves the strata.
+``random.Random(seed)`` over candidates sorted by id, so the same corpus gives the same rows.
+"Earlier" splits are ``dev`` and ``heldout`` (the first 210), then ``heldout2``, then
+``heldout3``: a split is drawn from the articles of no split before it, so drawing ``heldout3``
+excludes every other listed article, and redrawing ``heldout2`` ignores the later ``heldout3``
+rows and gives the same rows as before. Running the script rewrites the rows of ``--split`` in
+place in the id list (other rows are kept as they are, in their order) and prints the articles in
+a labelling order that interleaves the strata.
 
-Usage: python tests/eval/draw_heldout2.py [--dry-run]
+heldout2: ``--split heldout2 --seed 20261206`` (the defaults); heldout3: ``--split heldout3
+--seed 20261207``.
+
+Usage: python tests/eval/draw_heldout2.py [--split heldout2|heldout3] [--seed N] [--dry-run]
 """
 
 from __future__ import annotations
@@ -33,8 +40,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SHARED = Path(os.environ.get("PROVENANCE_SHARED") or REPO.parent / "shared") / "eval-data"
 IDS = HERE / "real_attribution_ids.csv"
-SPLIT = "heldout2"
-SEED = 20261206
+# Splits in the order they were drawn; a split is drawn from articles of no earlier split.
+SPLIT_ORDER = {"dev": 0, "heldout": 0, "heldout2": 1, "heldout3": 2}
+DEFAULT_SPLIT = "heldout2"
+DEFAULT_SEED = 20261206
 
 WIRE_RE = re.compile(
     r"\(\s*AP\s*\)|\bAssociated Press\b|\bReuters\b|\bAFP\b|\bAgence France[- ]Presse\b"
@@ -111,9 +120,9 @@ def eligible(corpus: str, taken: set[tuple[str, str]]) -> list[Article]:
     return sorted(out, key=lambda a: a.id)
 
 
-def draw(pools: dict[str, list[Article]]) -> list[tuple[Stratum, Article]]:
+def draw(pools: dict[str, list[Article]], seed: int) -> list[tuple[Stratum, Article]]:
     """The drawn articles with their stratum, strata in order, without repeats."""
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     drawn: list[tuple[Stratum, Article]] = []
     used: set[str] = set()
     for stratum in STRATA:
@@ -138,29 +147,45 @@ def labelling_order(drawn: list[tuple[Stratum, Article]]) -> list[tuple[Stratum,
     return [pair for slot in slots for pair in slot]
 
 
-def write_ids(drawn: list[tuple[Stratum, Article]], kept: list[dict[str, str]]) -> None:
-    """The id list: the rows of other splits as they were, then the new rows sorted by id."""
+def write_ids(split: str, drawn: list[tuple[Stratum, Article]], rows: list[dict[str, str]]) -> None:
+    """The id list with the rows of ``split`` replaced by the drawn ones (sorted by id).
+
+    Rows of earlier splits come first and rows of later splits last, each in the order they were,
+    so redrawing a split with the same seed leaves the file byte for byte as it was.
+    """
+    rank = SPLIT_ORDER[split]
+    before = [r for r in rows if SPLIT_ORDER.get(r["split"], 0) < rank]
+    after = [r for r in rows if r["split"] != split and SPLIT_ORDER.get(r["split"], 0) >= rank]
     new = sorted(((a.corpus, a.id, a.n_words) for _, a in drawn))
     with IDS.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)  # \r\n line ends, as the first 210 rows
         writer.writerow(["corpus", "id", "split", "n_words"])
-        writer.writerows([r["corpus"], r["id"], r["split"], r["n_words"]] for r in kept)
-        writer.writerows([corpus, aid, SPLIT, n] for corpus, aid, n in new)
+        writer.writerows([r["corpus"], r["id"], r["split"], r["n_words"]] for r in before)
+        writer.writerows([corpus, aid, split, n] for corpus, aid, n in new)
+        writer.writerows([r["corpus"], r["id"], r["split"], r["n_words"]] for r in after)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--split",
+        choices=("heldout2", "heldout3"),
+        default=DEFAULT_SPLIT,
+        help="the split to (re)draw",
+    )
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random.Random seed")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the ids")
     args = parser.parse_args()
     with IDS.open(encoding="utf-8") as f:
-        kept = [r for r in csv.DictReader(f) if r["split"] != SPLIT]
-    taken = {(r["corpus"], r["id"]) for r in kept}
+        rows = list(csv.DictReader(f))
+    rank = SPLIT_ORDER[args.split]
+    taken = {(r["corpus"], r["id"]) for r in rows if SPLIT_ORDER.get(r["split"], 0) < rank}
     pools = {corpus: eligible(corpus, taken) for corpus in WORD_LIMITS}
-    drawn = draw(pools)
+    drawn = draw(pools, args.seed)
     if not args.dry_run:
-        write_ids(drawn, kept)
-    for rank, (stratum, article) in enumerate(labelling_order(drawn), 1):
-        print(f"{rank}\t{article.corpus}\t{article.id}\t{article.n_words}\t{stratum.name}")
+        write_ids(args.split, drawn, rows)
+    for order, (stratum, article) in enumerate(labelling_order(drawn), 1):
+        print(f"{order}\t{article.corpus}\t{article.id}\t{article.n_words}\t{stratum.name}")
     print(f"{len(drawn)} articles, {sum(a.n_words for _, a in drawn):,} words")
 
 

@@ -9,6 +9,8 @@ tests/eval/real_attribution_ids.csv (a fixed third held out by id hash). Only th
 held-out labels and texts are never looked at unless ``--split heldout`` (or ``all``) is asked
 for explicitly. ``heldout2`` (90 articles drawn by draw_heldout2.py, labelled in
 labels_heldout2.csv) is a second held-out set, read only with ``--split heldout2`` (or ``all``).
+``heldout3`` (labels_heldout3.csv, drawn the same way) is a third, read only with
+``--split heldout3`` (or ``all``).
 
 Texts are read from ../shared/eval-data at run time (ABP: abp.jsonl.gz, the url gives the
 publisher's outlet; PTC: articles.jsonl, whose urls are placeholders, so no publisher outlet).
@@ -33,7 +35,7 @@ Also (``--quote-count``): quotes found in the first 20,000 ABP articles (held-ou
 against a simple count of quoted spans: per article, min(“ count, ” count) + min(`` count, ''
 count) + (straight " count) // 2.
 
-Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|heldout2|all]
+Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|heldout2|heldout3|all]
        [--labels GLOB] [--errors] [--quote-count] [--credit-noise]
 """
 
@@ -352,7 +354,9 @@ def credit_noise(registry=None) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "all"), default="dev")
+    parser.add_argument(
+        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="dev"
+    )
     parser.add_argument("--labels", default=LABELS, help="glob of label CSV files")
     parser.add_argument("--errors", action="store_true", help="print every miss and extra")
     parser.add_argument("--quote-count", action="store_true", help="ABP quote-count check")
