@@ -38,19 +38,9 @@ def match_outlet_parents(
     if open_links.empty:
         return parent
     arts = articles[["article_id", "outlet_id", "published", "text"]]
-    published = arts.set_index("article_id")["published"]
-    pairs = open_links[["child_article_id", "parent_outlet_id"]].reset_index(names="_link")
-    pairs["child_time"] = pairs["child_article_id"].map(published)
-    pairs = pairs.merge(
-        arts.rename(
-            columns={
-                "article_id": "candidate",
-                "outlet_id": "parent_outlet_id",
-                "published": "candidate_time",
-            }
-        )[["candidate", "parent_outlet_id", "candidate_time"]],
-        on="parent_outlet_id",
-    )
+    pairs = _pairs_in_window(open_links, arts, window_days)
+    if pairs.empty:
+        return parent
     lag_days = (pairs["child_time"] - pairs["candidate_time"]).dt.total_seconds() / 86400.0
     pairs = pairs[
         (lag_days >= 0)
@@ -80,3 +70,48 @@ def match_outlet_parents(
     best = best[(best["similarity"] >= min_similarity) & clear]
     parent.loc[best["_link"].to_numpy()] = best["candidate"].to_numpy()
     return parent
+
+
+def _pairs_in_window(
+    open_links: pd.DataFrame, arts: pd.DataFrame, window_days: float
+) -> pd.DataFrame:
+    """Each open link beside its outlet's dated articles published around the window before it.
+
+    A superset of the exact window (whole seconds, one second of slack each side), found by a
+    binary search in the outlet's articles sorted by time rather than by pairing every link
+    with every article of its outlet: on all 37,554 ABP articles that merge made 25 of the
+    links stage's 26 CPU s. The caller applies the exact window.
+    """
+    links = open_links[["child_article_id", "parent_outlet_id"]].reset_index(names="_link")
+    links["child_time"] = links["child_article_id"].map(arts.set_index("article_id")["published"])
+    cands = arts.loc[arts["published"].notna() & arts["outlet_id"].notna()]
+    outlets = pd.Index(pd.unique(cands["outlet_id"]))
+    known_outlet = outlets.get_indexer(links["parent_outlet_id"]) >= 0
+    links = links[links["child_time"].notna() & known_outlet]
+    if links.empty:
+        return links.assign(candidate=links["child_article_id"], candidate_time=links["child_time"])
+    base = min(cands["published"].min(), links["child_time"].min())
+
+    def keys(outlet_ids: pd.Series, times: pd.Series, shift_s: float) -> np.ndarray:
+        # One sortable int64: the outlet's number above whole seconds since ``base`` (34 bits).
+        seconds = ((times - base).dt.total_seconds().to_numpy() + shift_s).astype(np.int64)
+        number = outlets.get_indexer(outlet_ids).astype(np.int64)
+        return (number << 34) + np.clip(seconds, 0, (1 << 34) - 1)
+
+    cand_keys = keys(cands["outlet_id"], cands["published"], 0.0)
+    order = np.argsort(cand_keys, kind="stable")
+    cand_keys = cand_keys[order]
+    window_s = window_days * 86400.0
+    lo = np.searchsorted(
+        cand_keys, keys(links["parent_outlet_id"], links["child_time"], -window_s - 1)
+    )
+    hi = np.searchsorted(
+        cand_keys, keys(links["parent_outlet_id"], links["child_time"], 1.0), "right"
+    )
+    counts = hi - lo
+    first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+    picked = cands.iloc[order[first + np.arange(counts.sum())]]
+    pairs = links.iloc[np.repeat(np.arange(len(links)), counts)].reset_index(drop=True)
+    pairs["candidate"] = picked["article_id"].to_numpy()
+    pairs["candidate_time"] = picked["published"].to_numpy()
+    return pairs

@@ -1,0 +1,53 @@
+"""match_outlet_parents: which earlier article of a named outlet an outlet-only link points at."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from provenance.chains.match import match_outlet_parents
+
+STORY = "harbour ferry strike closes the northern crossing for a week say union leaders"
+OTHER = "city council approves budget for new library and park renovations downtown"
+
+
+def _articles() -> pd.DataFrame:
+    rows = [  # article_id, outlet_id, published, text
+        ("child", "domain:child.test", "2024-03-10 12:00:00", STORY + " reported"),
+        ("edge", "domain:herald.test", "2024-03-03 12:00:00", STORY),  # exactly 7 days before
+        ("late", "domain:herald.test", "2024-03-10 12:00:01", STORY),  # after the child
+        ("stale", "domain:herald.test", "2024-03-03 11:59:59", STORY),  # 7 days + 1 s before
+        ("near", "domain:herald.test", "2024-03-09 12:00:00", OTHER),
+        ("undated", "domain:herald.test", None, STORY),
+        ("orphan", "domain:times.test", None, STORY),  # no dated article for its outlet
+        ("child2", "domain:child.test", None, STORY),  # undated child
+    ]
+    frame = pd.DataFrame(rows, columns=["article_id", "outlet_id", "published", "text"])
+    frame["published"] = pd.to_datetime(frame["published"], utc=True)
+    return frame
+
+
+def _links(*pairs: tuple[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "child_article_id": [c for c, _ in pairs],
+            "parent_outlet_id": [o for _, o in pairs],
+            "parent_article_id": pd.Series([None] * len(pairs), dtype="string"),
+        }
+    )
+
+
+def test_the_window_is_inclusive_and_ends_at_the_child() -> None:
+    got = match_outlet_parents(_links(("child", "domain:herald.test")), _articles())
+    assert got.tolist() == ["edge"]  # 'late' is after, 'stale' 1 s too early, 'near' unrelated
+
+
+def test_no_match_without_dated_candidates_or_child_date() -> None:
+    links = _links(("child", "domain:times.test"), ("child2", "domain:herald.test"))
+    assert match_outlet_parents(links, _articles()).isna().all()
+
+
+def test_a_narrower_window_drops_the_edge_article() -> None:
+    got = match_outlet_parents(
+        _links(("child", "domain:herald.test")), _articles(), window_days=6.99
+    )
+    assert got.isna().all()
