@@ -22,6 +22,7 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -520,98 +521,122 @@ def _owner_candidates(text: str) -> list[dict[str, object]]:
     return cands
 
 
+@dataclass
+class _Found:
+    """One cue's outlet (and speaker) as its branch of ``_candidates`` read them."""
+
+    ent: str
+    ent_start: int
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    spk_start: int | None = None
+    joined: str | None = None  # "left"/"right": where more outlets may be listed with it
+
+
 def _candidates(text: str) -> list[dict[str, object]]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
     cands = _listed_candidates(text) + _owner_candidates(text)
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
-        ent = ent_start = speaker = None
-        spk_start: int | None = None
-        kind = _KIND.get(cue, cue)
-        registered_only = _registered_only(cue, m.group(0))
         # "on" (8 per ABP article) is checked for a speech verb only once an outlet-like name
         # follows it: the same rows, 631 -> 593 us per ABP article.
         if cue != "venue" and _not_a_cue(cue, m.group(0), text, start, end):
             continue
+        kind = _KIND.get(cue, cue)
         if cue == "media_noun" and m.group(0) == "interview":
             kind = "interview"
-        right_first = joined = None
-        if cue == "ml_reported":
-            # "informó el diario X" (verb first) or "X berichtete", "X zufolge" (outlet first).
-            right_first = OUTLET_AT_RE.match(text, end)
-        if cue == "ml_compound":  # "im ORF-Interview": the outlet is the compound's head
-            head = _COMPOUND_HEAD.match_before(text, start, 60)
-            if head is None:
-                continue
-            ent, ent_start = head["cmp"], head.start("cmp")
-            start = head.start()
-            speaker, spk_start = _speaker_of(text, start, False)
+        right_first = OUTLET_AT_RE.match(text, end) if cue == "ml_reported" else None
+        if cue == "ml_compound":
+            found = _compound_found(text, start, end, kind)
         elif cue in ("reported", "correspondent", "quoted", "media_noun") or (
             cue == "ml_reported" and right_first is None
         ):
-            # The outlet stands before the cue ("Xinhua reported", "Sputnik's correspondent"),
-            # or after it for "a correspondent for X".
-            right = None
-            if cue == "correspondent":
-                prep = _CORRESPONDENT_OF_RE.match(text, end)
-                right = OUTLET_AT_RE.match(text, prep.end()) if prep else None
-            elif cue == "reported" and _CLAUSE_END_RE.search(text, max(0, start - 4), start):
-                right = _INVERTED_RE.match(text, end)  # "..., reports the Washington Post."
-            if right is not None:
-                ent, ent_start = right.group("ent"), right.start("ent")
-                end = max(end, right.end("ent"))
-            else:
-                gap = (_POSSESSIVE if cue == "correspondent" else _BETWEEN).match_before(
-                    text, start
-                )
-                left = _outlet_left(text, gap.start() if gap else start)
-                if left is None:
-                    continue
-                ent, ent_start = left
-                start = ent_start
-                joined = "left"
-            if cue == "quoted":
-                q = _QUOTED_SPEAKER_RE.match(text, end)
-                if q is None:
-                    continue
-                speaker, spk_start, end = q.group("spk"), q.start("spk"), q.end()
+            found = _left_found(cue, text, start, end, kind)
         else:
-            right_hit = _outlet_right(text, end)
-            if right_hit is None or (cue == "venue" and _not_a_cue(cue, "on", text, start, end)):
-                continue
-            ent, ent_start, end = right_hit
-            joined = "right"
-            if cue == "told":
-                tail = _TOLD_TAIL_RE.match(text, end)
-                if tail is not None:
-                    end = tail.end()
-                    kind = "statement" if tail.group("statement") else kind
-            if cue in ("quoted_by", "ml_quoted_by"):
-                found = _SPEAKER_QUOTED_BY.match_before(text, start)
-                if found is not None and found["spk"]:
-                    speaker, spk_start = found["spk"], found.start("spk")
-            elif cue in _SPEAKER_KINDS:
-                # "<speaker> told X", "<speaker> spoke to X": the speaker stands right before.
-                direct = cue in ("told", "ml_told") or m.group(0).lower().startswith("spoke")
-                speaker, spk_start = _speaker_of(text, start, direct)
-                if cue == "ml_told" and m.group("told_pr"):  # "sagte er der FAZ"
-                    speaker, spk_start = m.group("told_pr"), m.start("told_pr")
-                if speaker is None and cue not in ("told", "ml_told"):
-                    after = _SPEAKER_AFTER_RE.match(text, right_hit[2])
-                    if after is not None:
-                        speaker = pick_speaker(after.group("spk"), after.group("ins"))
-                        spk_start = after.start("spk")
-        if spk_start is not None and cue != "quoted":
-            start = min(start, spk_start)  # the clause runs from its speaker
+            found = _right_found(m, cue, text, kind)
+        if found is None:
+            continue
+        if found.spk_start is not None and cue != "quoted":
+            found.start = min(found.start, found.spk_start)  # the clause runs from its speaker
         cands.append({
-            "kind": kind, "phrase": ent, "ent_start": ent_start, "start": start, "end": end,
-            "spk": speaker, "spk_start": spk_start, "cue_start": m.start(),
-            "registered_only": registered_only, "confidence": _CONFIDENCE[kind],
+            "kind": found.kind, "phrase": found.ent, "ent_start": found.ent_start,
+            "start": found.start, "end": found.end, "spk": found.speaker,
+            "spk_start": found.spk_start, "cue_start": m.start(),
+            "registered_only": _registered_only(cue, m.group(0)),
+            "confidence": _CONFIDENCE[found.kind],
         })  # fmt: skip
-        if joined is not None:
-            cands += _joined_outlets(text, cands[-1], joined)
+        if found.joined is not None:
+            cands += _joined_outlets(text, cands[-1], found.joined)
     return cands
+
+
+def _compound_found(text: str, start: int, end: int, kind: str) -> _Found | None:
+    """ "im ORF-Interview": the outlet is the compound's head."""
+    head = _COMPOUND_HEAD.match_before(text, start, 60)
+    if head is None:
+        return None
+    speaker, spk_start = _speaker_of(text, head.start(), False)
+    return _Found(head["cmp"], head.start("cmp"), head.start(), end, kind, speaker, spk_start)
+
+
+def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> _Found | None:
+    """The outlet before the cue ("Xinhua reported", "Sputnik's correspondent", "informó el
+    diario X" read leftwards), or after it for "a correspondent for X" and "..., reports X"."""
+    right = None
+    if cue == "correspondent":
+        prep = _CORRESPONDENT_OF_RE.match(text, end)
+        right = OUTLET_AT_RE.match(text, prep.end()) if prep else None
+    elif cue == "reported" and _CLAUSE_END_RE.search(text, max(0, start - 4), start):
+        right = _INVERTED_RE.match(text, end)  # "..., reports the Washington Post."
+    if right is not None:
+        found = _Found(
+            right.group("ent"), right.start("ent"), start, max(end, right.end("ent")), kind
+        )
+    else:
+        gap = (_POSSESSIVE if cue == "correspondent" else _BETWEEN).match_before(text, start)
+        left = _outlet_left(text, gap.start() if gap else start)
+        if left is None:
+            return None
+        found = _Found(left[0], left[1], left[1], end, kind, joined="left")
+    if cue == "quoted":
+        q = _QUOTED_SPEAKER_RE.match(text, found.end)
+        if q is None:
+            return None
+        found.speaker, found.spk_start, found.end = q.group("spk"), q.start("spk"), q.end()
+    return found
+
+
+def _right_found(m: re.Match[str], cue: str, text: str, kind: str) -> _Found | None:
+    """The outlet after the cue ("told X", "according to X", "on X"), and its speaker."""
+    start, end = m.span()
+    right_hit = _outlet_right(text, end)
+    if right_hit is None or (cue == "venue" and _not_a_cue(cue, "on", text, start, end)):
+        return None
+    found = _Found(right_hit[0], right_hit[1], start, right_hit[2], kind, joined="right")
+    if cue == "told":
+        tail = _TOLD_TAIL_RE.match(text, found.end)
+        if tail is not None:
+            found.end = tail.end()
+            found.kind = "statement" if tail.group("statement") else kind
+    if cue in ("quoted_by", "ml_quoted_by"):
+        spoken = _SPEAKER_QUOTED_BY.match_before(text, start)
+        if spoken is not None and spoken["spk"]:
+            found.speaker, found.spk_start = spoken["spk"], spoken.start("spk")
+    elif cue in _SPEAKER_KINDS:
+        # "<speaker> told X", "<speaker> spoke to X": the speaker stands right before.
+        direct = cue in ("told", "ml_told") or m.group(0).lower().startswith("spoke")
+        found.speaker, found.spk_start = _speaker_of(text, start, direct)
+        if cue == "ml_told" and m.group("told_pr"):  # "sagte er der FAZ"
+            found.speaker, found.spk_start = m.group("told_pr"), m.start("told_pr")
+        if found.speaker is None and cue not in ("told", "ml_told"):
+            after = _SPEAKER_AFTER_RE.match(text, right_hit[2])
+            if after is not None:
+                found.speaker = pick_speaker(after.group("spk"), after.group("ins"))
+                found.spk_start = after.start("spk")
+    return found
 
 
 # Outlets named together with the one a cue found: "in interviews with the New York Times, the
