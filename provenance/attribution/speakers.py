@@ -458,7 +458,7 @@ _SUBJECT_AFTER_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 # Capitalised words that open a sentence before a name without being part of it.
 _NOT_SUBJECT_LEADS = frozenset(
     "To For By From With Of Even Only Just Like Unlike Despite Among Without Under Over Amid "
-    "Dear Team North South East West New If Though What Now Even Because Actor Democrat "
+    "Dear Team North South East West New If Though What Now Because Actor Democrat "
     "Republican".split()
 )
 # An unnamed introduction set off after a name is that person's role ("X, a senior researcher").

@@ -112,6 +112,6 @@ def _pairs_in_window(
     first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
     picked = cands.iloc[order[first + np.arange(counts.sum())]]
     pairs = links.iloc[np.repeat(np.arange(len(links)), counts)].reset_index(drop=True)
-    pairs["candidate"] = picked["article_id"].to_numpy()
-    pairs["candidate_time"] = picked["published"].to_numpy()
+    pairs["candidate"] = picked["article_id"].array  # (kept as stored: no object arrays)
+    pairs["candidate_time"] = picked["published"].array
     return pairs
