@@ -59,3 +59,25 @@ def test_article_rows_and_badges_are_cached(prepared):
     assert ctx.article("no-such-article") is None
     outlet = prepared.t["articles"]["outlet_id"].dropna().iloc[0]
     assert ctx.badge(outlet) == provenance.report.linkview.outlet_badge(outlet, prepared.outlets)
+
+
+@pytest.mark.parametrize("parts", [1, 3])
+def test_column_values_as_to_numpy_gives_them(parts):
+    from provenance.report.linkview import _Column
+
+    values = ["a", None, "ü;x", "", "b"] * 4
+    cuts = [0, 7, 9, 20] if parts == 3 else [0, 20]
+    pieces = [
+        pd.Series(values[a:b], dtype="string") for a, b in zip(cuts[:-1], cuts[1:], strict=True)
+    ]
+    strings = pd.concat(pieces, ignore_index=True)  # a chunk a piece
+    numbers = pd.Series([1.5, None, 3.0] * 6 + [2.0, 0.0], dtype="Float64")
+    positions = pd.Series([19, 0, 1, 7, 8, 9]).to_numpy()
+    for series in (strings, numbers, numbers.astype(float), strings.astype(object)):
+        got = _Column.of(series).at(positions)
+        want = series.to_numpy(dtype=object)[positions].tolist()
+        assert len(got) == len(want)
+        for a, b in zip(got, want, strict=True):
+            assert type(a) is type(b)
+            assert (is_missing(a) and is_missing(b)) or a == b
+    assert _Column.of(strings).at(positions[:0]) == []

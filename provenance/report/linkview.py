@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from provenance.report.safe import esc, is_missing, link, number, text
 from provenance.text import WORD_PATTERN, uncovered_spans
@@ -161,12 +162,51 @@ def _select(rows: Rows, keep: list[bool]) -> Rows:
     }
 
 
+@dataclass
+class _Column:
+    """A column's values at some rows, as ``Series.to_numpy(dtype=object)`` gives them.
+
+    Arrow-backed strings are read a scalar at a time (~1 us a value): converting the whole
+    column once made a Python string of every evidence string and quote of the corpus (first
+    20,000 ABP articles: +280 MB of the report's peak), and a pyarrow ``take`` a lookup cost
+    ~0.2 ms. Other columns become one object array on first use (missing values stay missing;
+    whole numbers become ``int``); iterating them instead cost ~0.3 CPU s per 600,000 values.
+    """
+
+    objects: np.ndarray | None = None
+    strings: pa.Array | None = None
+
+    @classmethod
+    def of(cls, series: pd.Series) -> _Column:
+        dtype = series.dtype
+        if (
+            isinstance(dtype, pd.StringDtype)
+            and dtype.storage == "pyarrow"
+            and dtype.na_value is pd.NA
+        ):
+            chunked = pa.chunked_array(pa.array(series.array))
+            chunks = chunked.chunks
+            return cls(strings=chunks[0] if len(chunks) == 1 else chunked.combine_chunks())
+        return cls(objects=series.to_numpy(dtype=object))
+
+    def at(self, positions: np.ndarray) -> list:
+        """The values at ``positions`` (row numbers), missing strings as ``pd.NA``."""
+        if self.strings is None:
+            return self.objects[positions].tolist()
+        found = [self.strings[i].as_py() for i in positions.tolist()]
+        return [pd.NA if v is None else v for v in found]
+
+
 class LinkContext:
     """Indexes over the tables that every link view needs (built once per report)."""
 
     def __init__(self, tables: Mapping[str, pd.DataFrame], outlets: pd.DataFrame):
         self.outlets = outlets
-        self.articles = tables["articles"].drop_duplicates("article_id").set_index("article_id")
+        articles = tables["articles"]
+        repeated = articles["article_id"].duplicated()
+        # Filtered only when an id repeats: a mask copies every text (first 20,000 ABP: 130 MB).
+        articles = articles[~repeated] if repeated.any() else articles
+        self.articles = articles.set_index("article_id")
         self.credits = tables["credits"]
         self.citations = tables["citations"]
         quotes = tables["quotes"]
@@ -189,7 +229,7 @@ class LinkContext:
         framing = tables["framing"]
         self.framing = framing[framing["evidence"].fillna("") != ""]
         self._groups: dict[str, dict] = {}
-        self._arrays: dict[tuple[str, str], np.ndarray] = {}
+        self._columns: dict[tuple[str, str], _Column] = {}
         self._articles: dict[str, pd.Series | None] = {}
         self._badges: dict[str, str] = {}
 
@@ -198,23 +238,21 @@ class LinkContext:
 
         Plain lists, not a DataFrame: a view looks up a few rows about 6 times and a pandas
         selection of them cost ~1 ms each (3,000 ABP articles, 300 views: 1.2 of the report's
-        3.0 CPU s went to ``iloc`` and boolean masks here). Columns become object arrays once,
-        on first use (missing values stay missing; whole numbers become ``int``).
+        3.0 CPU s went to ``iloc`` and boolean masks here). Values as
+        ``Series.to_numpy(dtype=object)`` gives them (:class:`_Column`).
         """
         if name not in self._groups:
             self._groups[name] = frame.groupby(column, sort=False).indices if len(frame) else {}
         idx = self._groups[name].get(key)
         positions = idx if idx is not None else _NO_ROWS
-        return {col: self._values(name, frame, col)[positions].tolist() for col in frame.columns}
+        return {col: self._column(name, frame, col).at(positions) for col in frame.columns}
 
-    def _values(self, name: str, frame: pd.DataFrame, column: str) -> np.ndarray:
-        """``frame[column]`` as an object array, cached under (``name``, ``column``)."""
-        found = self._arrays.get((name, column))
+    def _column(self, name: str, frame: pd.DataFrame, column: str) -> _Column:
+        """``frame[column]`` as a :class:`_Column`, cached under (``name``, ``column``)."""
+        found = self._columns.get((name, column))
         if found is None:
-            # One vectorised conversion; iterating the column instead cost ~0.3 CPU s per
-            # 600,000 values (3,000 ABP articles' framing evidence).
-            found = frame[column].to_numpy(dtype=object)
-            self._arrays[(name, column)] = found
+            found = _Column.of(frame[column])
+            self._columns[(name, column)] = found
         return found
 
     def article(self, article_id: object) -> pd.Series | None:
