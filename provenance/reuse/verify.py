@@ -58,6 +58,19 @@ def verify_pairs(
 
     Returns (pairs, passages): one row per verified pair (ids, child/parent numbers, measures,
     direction; before best parents and confidence) and its aligned passages by pair_id.
+
+    >>> from provenance.reuse.shingles import build_index
+    >>> from provenance.reuse.stage import corpus_candidates
+    >>> story = "The ministers met in Geneva on Monday to resume talks on trade and energy, aides said."
+    >>> docs = pd.DataFrame({"article_id": ["copy", "wire"],
+    ...     "published": pd.to_datetime(["2021-08-23 11:00", "2021-08-23 09:00"], utc=True)})
+    >>> params = ReuseParams(shingle_size=3)
+    >>> idx = build_index([story + " Our comment follows.", story], params.shingle_size)
+    >>> pairs, passages = verify_pairs(docs, idx, corpus_candidates(idx, params), params)
+    >>> pairs[["child_article_id", "parent_article_id", "direction", "lag_hours"]].values.tolist()
+    [['copy', 'wire', 'published', 2.0]]
+    >>> passages[["child_start", "child_end"]].values.tolist()
+    [[0, 85]]
     """
     columns = _doc_columns(docs, doc_numbers)
     outlet_code, outlet_names = pd.factorize(pd.Series(columns.outlet_ids, dtype="string"))
