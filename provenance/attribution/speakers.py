@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from provenance.attribution._paragraphs import Paragraphs
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
@@ -675,7 +676,9 @@ def split_role(phrase: str) -> tuple[str | None, str]:
 class People:
     """People (and organisations) named in one text with their roles, to resolve speakers."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: Paragraphs | None = None) -> None:
+        """People of ``text``; ``paragraphs`` (of the same text) when the caller has them."""
+        self._paragraphs = paragraphs  # built when first needed otherwise
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in ROLE_NAME_SCAN.finditer(text):
             if m.group("aname"):
@@ -915,7 +918,9 @@ class People:
         # ("Tyshanta Doe of Toledo filled a jug. “...,” she said": not the mayor named above).
         found = self._pronoun_tier(position, gender, (self.mentions, self.actors))
         # (only the two paragraphs before are read: no full-text scan per pronoun)
-        lo = max(self._previous_paragraph_start(position), found[0] + 1)
+        if self._paragraphs is None:
+            self._paragraphs = Paragraphs(self._text)
+        lo = max(self._paragraphs.previous_start(position), found[0] + 1)
         subjects = [
             (m.start(), m.group(0))
             for m in PERSON_RE.finditer(self._text, lo, position)
@@ -936,17 +941,6 @@ class People:
                 self._plain = self._plain_names()
             plain = self._pronoun_tier(position, gender, (self._plain,))
         return plain[1:]
-
-    def _previous_paragraph_start(self, position: int) -> int:
-        """Where the paragraph before the one holding ``position`` starts (blank lines between
-        paragraphs skipped); 0 in the first two paragraphs."""
-        text = self._text
-        end = text.rfind("\n", 0, position)
-        if end < 0:
-            return 0
-        while end > 0 and text[end - 1] in " \t\n":
-            end -= 1
-        return text.rfind("\n", 0, end) + 1
 
     def _opens_clause(self, position: int, name: str) -> bool:
         """Whether the name at ``position`` stands as a subject: it opens a sentence (or follows
