@@ -44,6 +44,9 @@ def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
         # after a full name, the part set off by commas is about that person
         ("Chris Tallin, head of Homeschool Ostland, told the paper that parents are fed up "
          "with “the violence and the bullying.”", "Chris Tallin", "head of Homeschool Ostland"),
+        # "then-" glued to the role
+        ("“It will be his Waterloo,” said then-Sen. Jim DeMott (R-S.C.), now at a think tank.",
+         "Jim DeMott", "then-Sen."),
         # a surname that is also a role word
         ("“The plan is late,” Rep. Peter King, R-New York, told reporters.", "Peter King",
          "Rep."),

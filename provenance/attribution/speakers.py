@@ -119,7 +119,7 @@ _COMPOUND_SUFFIXES = (
 COMPOUND_ROLE = rf"{UPPER}[\w\-]*?(?:{_COMPOUND_SUFFIXES})(?![\w\-])"
 # (Speaker phrases are matched lower-cased too: "spd-politiker"; never "administer".)
 _ROLE_WORD_RE = re.compile(
-    rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})"
+    rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former|then)-)?(?:{ROLE_ANY})"
     rf"|(?!admin){LETTER}[\w\-]*?(?:{_COMPOUND_SUFFIXES}))$"
 )
 # Where a compound role may stand before a name: its suffix inside a word, then a capital;
@@ -172,7 +172,8 @@ _ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Le
 _RUN_LEAD = rf"(?:(?:the[ \t]+)?(?:Rev|Msgr|Fr)\.[ \t]+|St\.[ \t]+(?={UPPER}))?"
 # A lower-case modifier before capitalised words with a role and a name: "said former Virginia
 # Gov. George Allen", "retired U.S. Army Col. Ann Wright" (no role: "former White House" is none).
-_MODIFIER = r"(?:former|ex-|retired|acting|outgoing|interim)[ \t]+"
+# ("then-Sen. Jim DeMint", "then-Education Secretary John King": glued to the role.)
+_MODIFIER = r"(?:(?:former|ex-|retired|acting|outgoing|interim)[ \t]+|then-)"
 # A party tag after a US lawmaker's name: "Nancy Pelosi (D-Calif.)", "(R)", "(D., Conn.)".
 PARTY_TAG = r"(?:[ \t]+\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
 # An affiliation set off like a name: ", R-Wyo.,", ", Connecticut Democrat,".
@@ -752,7 +753,11 @@ class People:
                 if org is not None:
                     return org, None
             return phrase, None
-        if phrase[0].islower() and not ROLE_WORD_IN_RE.search(phrase):
+        if (
+            phrase[0].islower()
+            and not ROLE_WORD_IN_RE.search(phrase)
+            and not _ROLE_WORD_RE.match(words[0])  # "then-Sen. Jim DeMint"
+        ):
             return phrase, None  # "experts", "analysts"
         role, name = split_role(phrase)
         name = _clean_name(name)
