@@ -225,3 +225,10 @@ def test_he_reaches_a_person_named_by_surname_as_a_clause_subject() -> None:
         "a fight” over the limit."
     )
     assert _speakers(text)[0][0] == "John Boehm"
+
+
+def test_called_after_a_person_is_speech_not_a_title() -> None:
+    said = "The limits were lifted, which Prime Minister Juri Ratis called “another step forward.”"
+    assert _speakers(said)[0][0] == "Juri Ratis"
+    titled = "Prime Minister Juri Ratis watched a film called “another step forward” on Monday."
+    assert _speakers(titled)[0][0] is None

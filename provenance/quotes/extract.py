@@ -105,6 +105,13 @@ _TITLE_CUE_ENDS = tuple(
     "play programme program operation campaign exhibition initiative doctrine hashtag slogan "
     "motto project festival forum conference".split()
 )
+# "called" after a person names what they said, not a title: "which Prime Minister Juri Ratas
+# called “another step toward normal life.”", "what he called “...”".
+_SPEAKER_CALLED_RE = re.compile(
+    # (he, she, or a capitalised word that does not open the sentence: a name)
+    r"(?:(?<![\w\-])[Hh]e|(?<![\w\-])[Ss]he|(?<=[\w,][ \t])[A-Z][\w'’\-]+)[ \t]+"
+    r"(?:has[ \t]+|had[ \t]+|once[ \t]+|recently[ \t]+)?(?:called|dubbed)[ \t]*$"
+)
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
 _TITLE_VERBS = r"(?i:says|said|warns|tells|told|calls|urges|vows|insists|claims|slams|denies)"
@@ -622,8 +629,10 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
     window = max(0, open_at - 40)
-    if _may_end_in_title_cue(masked[window:open_at]) and _TITLE_CUE_RE.search(
-        masked, window, open_at
+    if (
+        _may_end_in_title_cue(masked[window:open_at])
+        and _TITLE_CUE_RE.search(masked, window, open_at)
+        and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
     return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))
