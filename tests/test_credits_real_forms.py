@@ -190,3 +190,37 @@ def test_a_bracketed_agency_after_photo_colon_is_a_photo_credit() -> None:
     assert _source_credits(text) == []
     kinds = extract_credits(_arts(text))["kind"].tolist()
     assert kinds == ["photo"]
+
+
+ROUND_UP = (
+    "The left says the plan is late.\n"
+    "“ The schools cannot open without money , ” Jane Roe , Washington Post\n"
+    "“ Buses will run half empty and late all year. ” — Ann Lee and Tom Poe , New York Times\n"
+    "`` The waivers will help . '' —Carl Doe , Politico\n"
+    "“ Nobody knows , ” Time , Feb. 3 , 2014\n"
+    "“ The mayor must act now. ” — Dan Moe , Salon"
+)
+
+
+def test_quotations_signed_by_writer_and_outlet_are_citations_not_credits() -> None:
+    assert _source_credits(ROUND_UP) == []
+    found = extract_citations(_arts(ROUND_UP))
+    got = found[["kind", "outlet_id", "speaker"]].fillna("").values.tolist()
+    assert got == [
+        ["op_ed", "washington-post", "Jane Roe"],
+        ["op_ed", "nytimes", "Ann Lee"],
+        ["op_ed", "politico", "Carl Doe"],
+        ["op_ed", "time", ""],
+        ["op_ed", "salon", "Dan Moe"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks went on.\nThe envoys left.\n“ We will be back , ” the envoy said. — AFP",
+        "The talks went on.\nThe envoys left.\nThe envoy said he would be back. — Jane Roe, AFP",
+    ],
+)
+def test_an_agency_tag_not_signing_a_quotation_still_credits(text) -> None:
+    assert _source_credits(text) == [["agency_tag", "afp"]]

@@ -471,6 +471,9 @@ _PHOTO_BY_RE = re.compile(r"(?i:photo(?:graph)?|image|picture)s?[ \t]*(?::|by)[ 
 _PHOTO_BY_REACH = 80
 _CAPTION_LEAD_RE = re.compile(r"(?i:image|photo|picture|foto)s?\W{0,3}$")
 _CAPTION_TAIL_RE = re.compile(r"[ \t]*(?:/|via[ \t])")
+# A closing quote mark, then only blanks, before a credit line.
+_QUOTE_END_RE = re.compile(r"(?:”|''|\")[ \t]*$")
+_OWNED_NAME_RE = re.compile(rf"['’]s?[ \t]+{UPPER}")
 _OWNERS_NOT_HOUSES_RE = re.compile(r"(?i)government|party|state council|unknown|ministry")
 
 
@@ -574,7 +577,8 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
 
 def _line_context(text: str, m: re.Match[str]) -> dict[str, bool]:
     """Where a credit-line match stands in its line: ``glued`` (a word or comma right before
-    it: the bracket continues a sentence), ``caption`` (a copyright sign after "image"/"photo"
+    it: the bracket continues a sentence), ``after_quote`` (a closing quote mark right before
+    it: the line signs a quotation), ``caption`` (a copyright sign after "image"/"photo"
     or before "/Agency" or "via AP"), ``midline`` (a copyright sign after other text)."""
     line_start = text.rfind("\n", 0, m.start()) + 1
     before = text[max(line_start, m.start() - 24) : m.start()]
@@ -585,6 +589,7 @@ def _line_context(text: str, m: re.Match[str]) -> dict[str, bool]:
     named = _PHOTO_BY_RE.search(text, max(line_start, m.start() - _PHOTO_BY_REACH), m.start())
     return {
         "glued": bool(last) and _GLUED_RE.match(last) is not None,
+        "after_quote": _QUOTE_END_RE.search(before) is not None,
         "caption": (copyright and caption is not None) or named is not None,
         "midline": copyright and bool(text[line_start : m.start()].strip()),
     }
@@ -770,6 +775,8 @@ def _resolve(
     kind, phrase = str(cand["kind"]), str(cand["phrase"])
     if kind == "agency_tag" and not (cand["head"] or cand["at_end"]) and not cand["photo"]:
         return None
+    if kind == "agency_tag" and not cand["photo"] and _signs_quotation(cand):
+        return None  # "...act. ” — Dan Froomkin, Salon": the writer of a quotation, a citation
     hit = resolver.get(phrase)
     if hit is not None:
         if kind == "byline" and hit.outlet_id is None:
@@ -785,6 +792,16 @@ def _resolve(
     if strong and _ENTITY_NAME_RE.match(phrase) and not ROLE_RE.search(phrase):
         return None, phrase.strip(), 0.5
     return None
+
+
+def _signs_quotation(cand: dict[str, object]) -> bool:
+    """An agency tag right after a closing quote mark that names a writer beside the outlet
+    ("” — Dan Froomkin, Salon", "'' -NPR's Danielle Kurtzleben"): a round-up's signed
+    quotation. On the first 6,000 ABP texts and PTC: 14 such tags (10 articles) were read as
+    credits, all round-ups of opinion ("” — AFP" alone stays a tag)."""
+    if not cand.get("after_quote"):
+        return False
+    return int(cand["n_parts"]) > 1 or _OWNED_NAME_RE.search(str(cand["phrase"])) is not None
 
 
 def _acronym_context(cand: dict[str, object], phrase: str) -> bool:

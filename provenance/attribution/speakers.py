@@ -453,6 +453,12 @@ _IN_PHRASE_BEFORE_RE = re.compile(
     r"|(?<![\w\-])[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
 )
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
+# Words that open a sentence or clause before its subject.
+_CLAUSE_LEADS = frozenset(
+    "Though Although While When If As Because Since After Before But And So Yet Still".split()
+)
+# One capitalised word standing alone: a surname, when the article named its person in full.
+_SURNAME_RE = re.compile(rf"(?<![\w\-'’.]){UPPER}{LOWER}[\w\-]*(?![\w\-'’])")
 # What follows a subject's name: a verb (a lower-case word), an appositive comma, "of".
 _SUBJECT_AFTER_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 # Capitalised words that open a sentence before a name without being part of it.
@@ -743,6 +749,9 @@ class People:
                 full = self.full.get(f"{particle.lower()}-{rest}") or self.full.get(rest)
         if full is None and name in self.role:
             full = name
+        if full is None and " " in name and name.split()[0].lower() in NAME_PARTICLES:
+            # "De Blasio" opening a sentence for "Bill de Blasio".
+            name = name[0].lower() + name[1:]
         if (
             full is None
         ):  # "Lavrov" written "Sergey Lavrov", or "Finance Aisha Malik" for a known name
@@ -912,6 +921,13 @@ class People:
             for m in PERSON_RE.finditer(self._text, lo, position)
             if self._is_plain_name(m) and self._opens_clause(m.start(), m.group(0))
         ]
+        # and known people by their surname alone ("Though Boehner indicated ..., he vowed")
+        subjects += [
+            (m.start(), self.full[m.group(0)])
+            for m in _SURNAME_RE.finditer(self._text, lo, position)
+            if " " in self.full.get(m.group(0), "") and self._opens_clause(m.start(), m.group(0))
+        ]
+        subjects.sort()
         plain = self._pronoun_tier(position, gender, (subjects,))
         if plain[1] is None and found[1] is not None:
             plain = found
@@ -943,6 +959,7 @@ class People:
         if before and not (
             before[-1].endswith((".", ",", ";", ":"))
             or before[-1] == "and"
+            or before[-1] in _CLAUSE_LEADS  # "Though Boehner indicated ..., he vowed"
             or _ROLE_WORD_RE.match(before[-1])
             or "\n" in self._text[max(0, position - 3) : position]
         ):

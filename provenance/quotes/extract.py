@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
-from provenance.attribution.patterns import ABBREVIATED_TITLE, UPPER, VERB, WHEN
+from provenance.attribution.patterns import ABBREVIATED_TITLE, UPPER, VERB, VERB_WORDS, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
@@ -143,11 +143,20 @@ _OWNED_ROLE_POST_RE = re.compile(
 # "Todd Akin referred to “legitimate rape”" (heldout2 and heldout: verbs outside the list).
 _VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put")
 _NAME_VERB_BEFORE_RE = re.compile(
-    rf"(?<![\w\-'’])(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?"
+    # (or he/she: "She rightly excoriated ... “...”", "he's warned Obama that it would be like")
+    rf"(?<![\w\-'’])(?:(?P<pr>[Hh]e|[Ss]he)(?:['’]s)?(?![\w\-])"
+    rf"|(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?)"
     # "Sen. Mark Warner, vice chairman of the committee, who described the captain as ..."
     r"(?:(?<=,)[ \t]+who|[ \t]*,[ \t]+who)?"
     r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
     rf"[ \t]+(?P<verb>{_ANY_VERB}|wrote|spoke|told|said|put)(?![\w\-])"
+)
+# A signature after a quote, ending its line: a name, maybe after a dash (an epigraph, a
+# block quote) or the next line's dash, maybe with its outlet ("” Jennifer Rubin, Washington
+# Post", "”-William Booth", "”\n– Catherine Booth"; dev and heldout2: 7 named speakers).
+_SIGNATURE_RE = re.compile(
+    rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>{PNAME})"
+    rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
 # A quote introduced by a colon: 'She put it simply: "..."'.
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
@@ -350,7 +359,9 @@ class _Attributions:
                 span = self._paragraphs.span(i)
                 if self._documents is None:
                     self._documents = has_document_noun(self._masked)
-                self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
+                self._found[i] = _attributions(
+                    self._masked, self._people, [span], self._documents, self._paragraphs
+                )
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
 
@@ -380,7 +391,8 @@ class _AddresseeSearch:
 
 
 def _attributions(
-    masked: str, people: People, spans: list[tuple[int, int]], documents: bool
+    masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
+    paragraphs: _Paragraphs | None = None,
 ) -> list[dict[str, object]]:
     """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
     <speaker>", documents ("a joint statement ..., stating"; only looked for when the text has
@@ -413,6 +425,14 @@ def _attributions(
             out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
                              spk_start, end))  # fmt: skip
             continue
+        if paragraphs is not None and verb.endswith("ing") and masked[:start].rstrip().endswith(","):
+            # 'Navarro disagreed with ..., saying the President is "..."': the subject speaks.
+            sentence_start = paragraphs.sentence_start(start)
+            subject = _subject(masked, people, paragraphs, sentence_start, start, False)
+            subject = subject or _name_verb_before(masked, sentence_start, start)
+            if subject is not None:
+                out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
+                continue
         after = speaker_after(masked, start, end)
         if after is not None:  # ", a déclaré le ministre, X."
             speaker, spk_start, spk_end = after
@@ -521,6 +541,15 @@ def _last_speaker(attributions: _Attributions, people: People, paragraph: int,
 
 
 def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
+    sig = _SIGNATURE_RE.match(masked, m.end())
+    if (
+        sig is not None
+        and len(clean_name(sig["spk"]).split()) > 1
+        and not any(w.lower() in VERB_WORDS for w in sig["spk"].split())  # "Loomer Tweeted"
+    ):
+        # '...we hope he reconsiders.” Jennifer Rubin, Washington Post' / '”-William Booth'
+        return _attr("speaker", sig["spk"], sig.start("spk"), "", sig.start("spk"), sig.start(),
+                     sig.end())  # fmt: skip
     if body.rstrip().endswith("."):
         return None  # the quote ended its sentence: what follows is a new one
     p = POST_ATTRIBUTION_RE.match(masked, m.end())
@@ -572,12 +601,16 @@ def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[st
         return None  # (no verb of the shape: the name pattern is not tried at every capital)
     found = None
     for m in _NAME_VERB_BEFORE_RE.finditer(masked, sentence_start, open_at):
+        if m.group("pr"):
+            found = m
+            continue
         name = clean_name(split_role(" ".join(m.group("spk").split()))[1])
         if len(name.split()) > 1 and person_name_at(masked, m.start("spk"), m.group("spk")):
             found = m
     if found is None:
         return None
-    return _attr("speaker", found.group("spk"), found.start("spk"), found.group("verb"),
+    group = "pr" if found.group("pr") else "spk"
+    return _attr("speaker", found.group(group), found.start(group), found.group("verb"),
                  found.start("verb"), found.start(), found.end())  # fmt: skip
 
 
