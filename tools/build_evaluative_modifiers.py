@@ -44,7 +44,7 @@ def main() -> int:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from provenance.framing.features import LOADED_LANGUAGE_LISTS
-    from provenance.framing.lexicons import default_lexicons
+    from provenance.framing.lexicons import LEXICON_NAMES, default_lexicons
 
     brill = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
     first_tag: dict[str, str] = {}
@@ -56,7 +56,7 @@ def main() -> int:
     taken = {
         term
         for name in LOADED_LANGUAGE_LISTS
-        if name != "evaluative_modifiers"
+        if name != "evaluative_modifiers" and name in LEXICON_NAMES  # not the derived forms
         for term in default_lexicons()[name]
     }
     words = sorted(

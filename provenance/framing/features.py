@@ -44,6 +44,7 @@ from .techniques import (
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    first_mentions,
     last_lines,
     phrase_spans,
     spans_holding,
@@ -82,7 +83,7 @@ FEATURES: dict[str, str] = {
     "f_scare_quotes": f"short quoted spans (1-{SCARE_QUOTE_MAX_WORDS} words) {PER_1K}",
     "f_exclamations": f"exclamation marks {PER_1K}",
     "f_questions": f"question marks outside quotes (rhetorical questions) {PER_1K}",
-    "f_loaded_language": "loaded-language score: phrases of the "
+    "f_loaded_language": "loaded-language score: distinct phrases (a repeat counted once) of the "
     + ", ".join(LOADED_LANGUAGE_LISTS)
     + " lists (adjacent hits merged into one phrase, which takes in touching intensifiers and "
     f"valenced words; 'very' + a valenced word is a phrase too), plus scare quotes holding a "
@@ -417,6 +418,8 @@ def score_detail(
             for name, spans in phrases.items()
         },
     }
+    distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
+    f["f_loaded_language"] = _rate(_bincount(distinct["doc"].to_numpy(dtype=np.int64), n), n_words)
     f["f_bias_cues"] = bias_cue_score(f)
     features = pd.DataFrame(f, index=texts.index)[[k for k in FEATURES if k in f]]
     strong = sents[np.abs(compound) >= STRONG_SENTENCE]

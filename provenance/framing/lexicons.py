@@ -59,6 +59,16 @@ LEXICON_NAMES: tuple[str, ...] = (
     "cliches",
     "not_loaded",
 )
+# Lists generated from the shipped ones when they are loaded (not files; see ``word_forms``).
+DERIVED_NAMES: tuple[str, ...] = ("loaded_forms",)
+# The lists whose words' regular forms make ``loaded_forms``.
+LOADED_FORM_SOURCES: tuple[str, ...] = (
+    "loaded",
+    "name_calling",
+    "verbs_loaded",
+    "evaluative_modifiers",
+    "loaded_phrases",
+)
 
 VERB_CLASSES: tuple[str, ...] = ("neutral", "doubt", "truth", "guilt", "insistence", "loaded")
 FRAMES: tuple[str, ...] = (
@@ -105,6 +115,50 @@ def default_lexicons() -> dict[str, tuple[str, ...]]:
     return {name: _clean(_read_list(LEXICON_DIR / f"{name}.txt"), name) for name in LEXICON_NAMES}
 
 
+# Suffixes added to a word to make its regular inflections and derivations: a loaded word keeps
+# its charge in them ("smear" -> "smeared", "egregious" -> "egregiously", "wicked" ->
+# "wickedness"). Only suffixes are added, never stripped: stripping ("supremely" -> "supreme",
+# "kindly" -> "kind") lost the charge (PTC tuning part: 439 hits 0.22 precise with stripping,
+# 119 hits 0.36 precise without; benchmarks/ptc_eval.py).
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ness")
+_FINAL_E = ("ing", "ed")  # "demonize" -> "demonizing": the final e dropped
+_FINAL_Y = ("ies", "ied", "ily", "iness")  # "greedy" -> "greedily": y -> i
+
+
+def _forms_of_word(word: str) -> set[str]:
+    forms = {word + suffix for suffix in _SUFFIXES}
+    if word.endswith("e"):
+        forms.update(word[:-1] + suffix for suffix in _FINAL_E)
+    if word.endswith("y"):
+        forms.update(word[:-1] + suffix for suffix in _FINAL_Y)
+    return forms
+
+
+@lru_cache(maxsize=4)
+def word_forms(terms: tuple[str, ...], taken: frozenset[str]) -> tuple[str, ...]:
+    """Regular forms of ``terms`` made by adding suffixes (see ``_SUFFIXES``), sorted, minus
+    ``taken``. A phrase varies its last word ("bombshell report" -> "bombshell reports").
+
+    >>> word_forms(("smear", "greedy"), frozenset({"smears"}))[:4]
+    ('greedied', 'greedies', 'greedily', 'greediness')
+    """
+    forms: set[str] = set()
+    for term in terms:
+        head, _, last = term.rpartition(" ")
+        forms.update(f"{head} {form}".lstrip() for form in _forms_of_word(last))
+    return tuple(sorted(forms - taken - set(terms)))
+
+
+def _with_derived(lists: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """``lists`` plus ``DERIVED_NAMES``: ``loaded_forms`` holds the forms of the loaded lists'
+    words (less ``not_loaded``'s) that no list holds (a form another list holds keeps that
+    list's sense)."""
+    not_loaded = set(lists["not_loaded"])
+    sources = tuple(t for name in LOADED_FORM_SOURCES for t in lists[name] if t not in not_loaded)
+    taken = frozenset(t for name in LEXICON_NAMES for t in lists[name])
+    return {**lists, "loaded_forms": word_forms(sources, taken)}
+
+
 def _user_lists(lexicons: Mapping[str, Iterable[str]] | str | Path) -> Mapping[str, Iterable[str]]:
     if isinstance(lexicons, Mapping):
         return lexicons
@@ -124,19 +178,20 @@ def load_lexicons(lexicons: LexiconsArg = None) -> dict[str, tuple[str, ...]]:
 
     ``lexicons`` maps list names (see ``LEXICON_NAMES``) to terms, or names a JSON file or a
     folder of ``<name>.txt`` files holding such lists. Lists not named keep their defaults.
+    The derived lists (``DERIVED_NAMES``) are made from the resolved lists and cannot be given.
     """
     merged = dict(default_lexicons())
     if lexicons is None:
-        return merged
+        return _with_derived(merged)
     if not isinstance(lexicons, Mapping | str | Path):
         raise TypeError("lexicons= must be None, a mapping, or a path")
     for name, terms in _user_lists(lexicons).items():
         if name not in merged:
             raise ValueError(f"unknown lexicon {name!r}; known: {', '.join(LEXICON_NAMES)}")
         merged[name] = _clean(terms, name)
-    return merged
+    return _with_derived(merged)
 
 
 def lexicon_key(lexicons: Mapping[str, tuple[str, ...]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A hashable key of resolved lists (to cache compiled matchers)."""
-    return tuple((name, lexicons[name]) for name in LEXICON_NAMES)
+    return tuple((name, lexicons[name]) for name in LEXICON_NAMES + DERIVED_NAMES)

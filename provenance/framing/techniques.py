@@ -31,6 +31,7 @@ LOADED_LANGUAGE_LISTS = (
     "name_calling",
     "verbs_loaded",
     "evaluative_modifiers",
+    "loaded_forms",
 )
 # Terms left out of the loaded-language score although a loaded list holds them.
 NOT_LOADED_LIST = "not_loaded"
@@ -233,3 +234,21 @@ def phrase_spans(
             "end": np.maximum.reduceat(e, first)[keep],
         }
     )
+
+
+def first_mentions(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """The spans (doc, start, end, sorted by start within a doc) whose lower-cased text does
+    not repeat an earlier span of the same document.
+
+    A loaded term an article repeats is often its topic, used in its literal sense ("the
+    corruption trial"): on PTC's tuning part repeated loaded-language phrases were 0.26
+    precise against 0.37 for first mentions (benchmarks/ptc_eval.py).
+    """
+    if not len(spans):
+        return spans
+    words = [
+        texts[d][s:e].lower()
+        for d, s, e in zip(spans["doc"], spans["start"], spans["end"], strict=True)
+    ]
+    repeated = pd.DataFrame({"doc": spans["doc"].to_numpy(), "words": words}).duplicated()
+    return spans[~repeated.to_numpy()]
