@@ -113,12 +113,7 @@ def analyze(
     if scheduler is not None or engine_options:
         raise ValueError("scheduler and engine_options apply to engine='dask' only")
 
-    from provenance.ingest import articles_from_frame, read_articles
-
-    if isinstance(inputs, pd.DataFrame):
-        articles, errors = articles_from_frame(inputs, columns=columns)
-    else:
-        articles, errors = read_articles(inputs, columns=columns, quiet=quiet)
+    articles, errors = _read_inputs(inputs, columns, quiet)
     return analyze_articles(
         articles,
         errors=errors,
@@ -129,3 +124,14 @@ def analyze(
         workers=workers,
         quiet=quiet,
     )
+
+
+def _read_inputs(
+    inputs: InputLike, columns: Mapping[str, str] | None, quiet: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The articles and ingest errors of ``inputs``: paths, or a DataFrame of articles."""
+    from provenance.ingest import articles_from_frame, read_articles
+
+    if isinstance(inputs, pd.DataFrame):
+        return articles_from_frame(inputs, columns=columns)
+    return read_articles(inputs, columns=columns, quiet=quiet)

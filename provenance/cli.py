@@ -89,15 +89,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_with_inputs(
+    sub: argparse._SubParsersAction, name: str, *, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand that analyses INPUTs: its parser with the input options added."""
+    parser = sub.add_parser(name, help=help, description=description)
+    _add_input_options(parser)
+    return parser
+
+
 def _add_analyze(sub: argparse._SubParsersAction) -> None:
     """The ``analyze`` command and its options."""
-    analyze = sub.add_parser(
+    analyze = _command_with_inputs(
+        sub,
         "analyze",
         help="run the whole pipeline and write the tables and report.html",
         description="Ingest articles, trace credits, citations and text reuse into chains, score "
         "framing, and write CSV/Parquet tables plus report.html into --out.",
     )
-    _add_input_options(analyze)
+    _add_output_options(analyze)
+    _add_engine_options(analyze)
+    _add_reuse_options(analyze)
+
+
+def _add_output_options(analyze: argparse.ArgumentParser) -> None:
+    """What ``analyze`` writes: folder, formats, text, framing, report and figures."""
     analyze.add_argument(
         "--out", default="reports", metavar="DIR", help="report directory (default: reports)"
     )
@@ -122,6 +138,10 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
     analyze.add_argument(
         "--figures", action="store_true", help="also write plots as PNG/SVG into DIR/figures/"
     )
+
+
+def _add_engine_options(analyze: argparse.ArgumentParser) -> None:
+    """Where ``analyze`` runs: the engine, its workers and the Dask cluster."""
     analyze.add_argument(
         "--engine",
         choices=("pandas", "dask"),
@@ -147,6 +167,10 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="dask: write the full articles table (texts, features) as partitioned Parquet here",
     )
+
+
+def _add_reuse_options(analyze: argparse.ArgumentParser) -> None:
+    """The text-reuse parameters of ``analyze`` (:class:`provenance.reuse.ReuseParams`)."""
     analyze.add_argument(
         "--shingle-size", type=int, metavar="K", help="text reuse: words per shingle"
     )
@@ -172,12 +196,12 @@ def _add_analyze(sub: argparse._SubParsersAction) -> None:
 
 def _add_trace(sub: argparse._SubParsersAction) -> None:
     """The ``trace`` command and its options."""
-    trace = sub.add_parser(
+    trace = _command_with_inputs(
+        sub,
         "trace",
         help="print one article's chain with its evidence",
         description="Analyse INPUTs and print the chain of one article.",
     )
-    _add_input_options(trace)
     trace.add_argument(
         "--article",
         required=True,
@@ -188,12 +212,12 @@ def _add_trace(sub: argparse._SubParsersAction) -> None:
 
 def _add_compare(sub: argparse._SubParsersAction) -> None:
     """The ``compare`` command and its options."""
-    compare = sub.add_parser(
+    compare = _command_with_inputs(
+        sub,
         "compare",
         help="print the outlet comparison table",
         description="Analyse INPUTs and print one row per outlet.",
     )
-    _add_input_options(compare)
     compare.add_argument(
         "--sort", default="n_articles", metavar="COLUMN", help="column to sort by (descending)"
     )

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from provenance.ids import stable_id
+from provenance.reuse.verify import SOURCE_KINDS
 from provenance.schema import conform
 from provenance.text import count_words_series
 
@@ -564,23 +565,128 @@ def _copy_published(parent_published: pd.Timestamp | None, rng: random.Random) -
 def _generate(
     n_articles: int, outlets: pd.DataFrame, seed: int, start: int = 0
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rng = random.Random(seed)
-    w = _Writer(rng)
-    oid = outlets["outlet_id"].tolist()
-    names = dict(zip(oid, outlets["name"], strict=True))
-    domains = dict(zip(oid, outlets["domains"], strict=True))
-    kind = dict(zip(oid, outlets["kind"], strict=True))
-    sources = [o for o in oid if kind[o] in ("wire", "state_media")]
-    others = [o for o in oid if kind[o] not in ("wire", "state_media")]
-    furniture = _furniture(oid, names, seed)
-    t0 = pd.Timestamp("2021-01-01", tz="UTC").value // 10**9
+    """``n_articles`` articles (numbered from ``start``) and the truth of every copy."""
+    generator = _Generator(outlets, seed, start)
+    generator.run(n_articles)
+    return _tables(generator.rows, generator.truth)
 
-    rows: list[dict] = []
-    truth: list[dict] = []
 
-    def emit(o, ev, title, paras, published, dateline, credit, family) -> int:
-        idx = start + len(rows)
-        lead, tail = furniture[o]
+class _Generator:
+    """Writes events' originals and their copies into ``rows`` and ``truth``, all drawn from
+    one random stream (so the same seed gives the same corpus)."""
+
+    def __init__(self, outlets: pd.DataFrame, seed: int, start: int):
+        self.rng = random.Random(seed)
+        self.writer = _Writer(self.rng)
+        self.outlet_ids = outlets["outlet_id"].tolist()
+        self.names = dict(zip(self.outlet_ids, outlets["name"], strict=True))
+        self.domains = dict(zip(self.outlet_ids, outlets["domains"], strict=True))
+        self.kind = dict(zip(self.outlet_ids, outlets["kind"], strict=True))
+        self.sources = [o for o in self.outlet_ids if self.kind[o] in SOURCE_KINDS]
+        self.others = [o for o in self.outlet_ids if self.kind[o] not in SOURCE_KINDS]
+        self.furniture = _furniture(self.outlet_ids, self.names, seed)
+        self.start = start
+        self.rows: list[dict] = []
+        self.truth: list[dict] = []
+
+    def run(self, n_articles: int) -> None:
+        """Generate events until there are ``n_articles`` rows."""
+        t0 = pd.Timestamp("2021-01-01", tz="UTC").value // 10**9
+        rng = self.rng
+        while len(self.rows) < n_articles:
+            ev = self.writer.event()
+            when = t0 + rng.randrange(365 * 86400)
+            # One original (usually by a wire or state outlet) and sometimes independent
+            # near-misses: other outlets' own write-ups of the same event (same names and facts,
+            # new prose).
+            n_orig = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
+            for j in range(n_orig):
+                if len(self.rows) >= n_articles:
+                    break
+                root = self._original(ev, when, first=j == 0)
+                self._copies(ev, root, n_articles)
+
+    def _original(self, ev: dict[str, str], when: int, *, first: bool) -> int:
+        """An event's original write-up (the first one at ``when``): its row number."""
+        rng, w = self.rng, self.writer
+        o = (
+            rng.choice(self.sources)
+            if first and rng.random() < 0.7
+            else rng.choice(self.outlet_ids)
+        )
+        pub = when if first else when + rng.randrange(-6 * 3600, 6 * 3600)
+        pub = None if rng.random() < 0.01 else pub
+        credit = self.names[o] if self.kind[o] in SOURCE_KINDS else None
+        place = ev["CITY"].upper()
+        dl = f"{place} ({self.names[o]}) - " if credit else f"{place} - "
+        root = self._emit(o, ev, w.title(ev), w.body(ev), pub, dl, credit, None)
+        self.rows[root]["_family"] = root
+        return root
+
+    def _copies(self, ev: dict[str, str], root: int, n_articles: int) -> None:
+        """Copies of the original ``root`` and of its copies, each by an outlet not yet in the
+        family."""
+        family = [root]
+        n_copies = min(8, int(self.rng.expovariate(1.0)) + (self.rng.random() < 0.6))
+        for _ in range(n_copies):
+            if len(self.rows) >= n_articles:
+                break
+            used = {self.rows[m]["outlet_id"] for m in family}
+            free = [x for x in self.others if x not in used]
+            if not free:
+                break
+            family.append(self._copy(ev, root, family, free))
+
+    def _copy(self, ev: dict[str, str], root: int, family: list[int], free: list[str]) -> int:
+        """One edited copy of a family member by an outlet of ``free``: its row number."""
+        rng, w = self.rng, self.writer
+        parent = self.rows[family[0] if rng.random() < 0.6 else rng.choice(family)]
+        paras, edits, kept = _edited_copy(parent["_paras"], w, ev, rng)
+        title = parent["title"]
+        if rng.random() < 0.5:
+            title, edits = w.title(ev), edits + ["retitle"]
+        o = rng.choice(free)
+        pub = _copy_published(parent["published"], rng)
+        credited = rng.random() < 0.5
+        place = ev["CITY"].upper()
+        if credited:
+            ts = None if pub is None else pd.Timestamp(pub, unit="s", tz="UTC")
+            credit = (
+                f"{self.names[o]} / {parent['site_name']}"
+                if rng.random() < 0.3
+                else parent["site_name"]
+            )
+            dl = f"{place} ({credit}{_dateline_date(ts)}) - "
+        else:
+            credit, dl = None, (f"{place} - " if rng.random() < 0.5 else "")
+        c = self._emit(o, ev, title, paras, pub, dl, credit, root)
+        self.truth.append(
+            {
+                "child_article_id": self.rows[c]["article_id"],
+                "parent_article_id": parent["article_id"],
+                "credited": credited,
+                "edits": ";".join(edits),
+                "kept_share": round(min(kept, 1.0), 4),
+                "credited_outlet_id": parent["outlet_id"] if credited else None,
+            }
+        )
+        return c
+
+    def _emit(
+        self,
+        o: str,
+        ev: dict[str, str],
+        title: str,
+        paras: list[str],
+        published: int | None,
+        dateline: str,
+        credit: str | None,
+        family: int | None,
+    ) -> int:
+        """Add one article page of outlet ``o`` (furniture around the body): its row number."""
+        rng, w = self.rng, self.writer
+        idx = self.start + len(self.rows)
+        lead, tail = self.furniture[o]
         # "More Stories From ..." lists headlines of the outlet's other pages: only furniture.
         more = [f"More Stories From {rng.choice(SECTIONS).title()}"] + [
             w.title(w.event()) for _ in range(2)
@@ -591,14 +697,14 @@ def _generate(
         ts = None if published is None else pd.Timestamp(published, unit="s", tz="UTC")
         day = "undated" if ts is None else ts.strftime("%Y/%m/%d")
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
-        url = f"https://www.{domains[o]}/{rng.choice(SECTIONS)}/{day}/{slug}-{idx}.html"
-        rows.append(
+        url = f"https://www.{self.domains[o]}/{rng.choice(SECTIONS)}/{day}/{slug}-{idx}.html"
+        self.rows.append(
             {
                 "article_id": stable_id(url),
                 "url": url,
-                "domain": domains[o],
+                "domain": self.domains[o],
                 "outlet_id": o,
-                "site_name": names[o],
+                "site_name": self.names[o],
                 "title": title,
                 "published": ts,
                 "language": "en",
@@ -611,66 +717,7 @@ def _generate(
                 "_family": family,
             }
         )
-        return len(rows) - 1
-
-    while len(rows) < n_articles:
-        ev = w.event()
-        when = t0 + rng.randrange(365 * 86400)
-        # One original (usually by a wire or state outlet) and sometimes independent near-misses:
-        # other outlets' own write-ups of the same event (same names and facts, new prose).
-        n_orig = 1 + (rng.random() < 0.3) + (rng.random() < 0.1)
-        for j in range(n_orig):
-            if len(rows) >= n_articles:
-                break
-            o = rng.choice(sources) if j == 0 and rng.random() < 0.7 else rng.choice(oid)
-            pub = when + rng.randrange(-6 * 3600, 6 * 3600) if j else when
-            pub = None if rng.random() < 0.01 else pub
-            credit = names[o] if kind[o] in ("wire", "state_media") else None
-            dl = f"{ev['CITY'].upper()} ({names[o]}) - " if credit else f"{ev['CITY'].upper()} - "
-            root = emit(o, ev, w.title(ev), w.body(ev), pub, dl, credit, None)
-            rows[root]["_family"] = root
-            family = [root]
-            n_copies = min(8, int(rng.expovariate(1.0)) + (rng.random() < 0.6))
-            for _ in range(n_copies):
-                if len(rows) >= n_articles:
-                    break
-                used = {rows[m]["outlet_id"] for m in family}
-                free = [x for x in others if x not in used]
-                if not free:
-                    break
-                p = family[0] if rng.random() < 0.6 else rng.choice(family)
-                parent = rows[p]
-                paras, edits, kept = _edited_copy(parent["_paras"], w, ev, rng)
-                title = parent["title"]
-                if rng.random() < 0.5:
-                    title, edits = w.title(ev), edits + ["retitle"]
-                o = rng.choice(free)
-                pub = _copy_published(parent["published"], rng)
-                credited = rng.random() < 0.5
-                place = ev["CITY"].upper()
-                if credited:
-                    ts = None if pub is None else pd.Timestamp(pub, unit="s", tz="UTC")
-                    credit = (
-                        f"{names[o]} / {parent['site_name']}"
-                        if rng.random() < 0.3
-                        else parent["site_name"]
-                    )
-                    dl = f"{place} ({credit}{_dateline_date(ts)}) - "
-                else:
-                    credit, dl = None, (f"{place} - " if rng.random() < 0.5 else "")
-                c = emit(o, ev, title, paras, pub, dl, credit, root)
-                family.append(c)
-                truth.append(
-                    {
-                        "child_article_id": rows[c]["article_id"],
-                        "parent_article_id": parent["article_id"],
-                        "credited": credited,
-                        "edits": ";".join(edits),
-                        "kept_share": round(min(kept, 1.0), 4),
-                        "credited_outlet_id": parent["outlet_id"] if credited else None,
-                    }
-                )
-    return _tables(rows, truth)
+        return len(self.rows) - 1
 
 
 def _tables(rows: list[dict], truth: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -42,7 +42,19 @@ def _node_keys(links: pd.DataFrame, article_outlet: pd.Series) -> tuple[pd.Serie
 
 
 def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One parent edge per node: the links the chains follow, with ``child_node``/``parent_node``."""
+    """One parent edge per node: the links the chains follow, with ``child_node``/``parent_node``.
+
+    >>> from provenance.chains import build_links
+    >>> from provenance.schema import conform
+    >>> arts = conform(pd.DataFrame({"article_id": ["a1"], "outlet_id": ["urdupoint"]}), "articles")
+    >>> creds = conform(pd.DataFrame({"article_id": ["a1", "a1"], "kind": ["dateline", "source_line"],
+    ...     "outlet_id": ["sputnik", "tass"], "confidence": [0.95, 0.6]}), "credits")
+    >>> links = build_links(arts, credits=creds)
+    >>> links["parent_outlet_id"].tolist()
+    ['sputnik', 'tass']
+    >>> choose_parents(links, arts)[["child_node", "parent_node"]].values.tolist()  # the surer credit
+    [['a:a1', 'o:a1:sputnik']]
+    """
     article_outlet = articles.set_index("article_id")["outlet_id"]
     edges = links.copy()
     edges["child_node"], edges["parent_node"] = _node_keys(edges, article_outlet)

@@ -46,20 +46,53 @@ def compare_outlets(
     )
     outlet_of = articles.set_index("article_id")["outlet_id"]
     per_outlet = articles.groupby("outlet_id", sort=True).size().rename("n_articles").to_frame()
+    republish = _own_republications(links, outlet_of)
+    per_outlet = per_outlet.join(_republication_columns(republish, per_outlet.index, top))
+    per_outlet["share_republished"] = per_outlet["n_republished"] / per_outlet["n_articles"]
+    per_outlet = per_outlet.join(_state_root_columns(chains, outlet_of, per_outlet["n_articles"]))
+    per_outlet["n_mirrored"] = _mirrored_counts(links, outlet_of).reindex(per_outlet.index)
+    per_outlet["n_mirrored"] = per_outlet["n_mirrored"].fillna(0)
+    per_outlet = per_outlet.join(_state_story_columns(articles, stories))
+    per_outlet["n_state_stories"] = per_outlet["n_state_stories"].fillna(0)
+    per_outlet = _join_framing_means(per_outlet, articles, links, republish)
 
+    info = outlets.drop_duplicates("outlet_id").set_index("outlet_id")[
+        ["name", "country", "ownership", "state_affiliated"]
+    ]
+    per_outlet = per_outlet.join(info, how="left").reset_index()
+    per_outlet["name"] = per_outlet["name"].fillna(per_outlet["outlet_id"])
+    return conform(per_outlet, "outlet_comparison")
+
+
+def _own_republications(links: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
+    """Republish links of an article's own node, each with the article's ``outlet_id``.
+
+    The article-level view: an article republishes when its own node has a republish link (not
+    when a story it carries, read inside it, does).
+    """
     republish = links[links["relation"] == "republishes"].copy()
     republish["outlet_id"] = republish["child_article_id"].map(outlet_of)
-    # The article-level view: an article republishes when its own node has a republish link.
     own_hop = republish["child_outlet_id"] == republish["outlet_id"]
-    republish = republish[own_hop.fillna(False)]
-    per_outlet["n_republished"] = (
-        republish.groupby("outlet_id")["child_article_id"]
-        .nunique()
-        .reindex(per_outlet.index)
-        .fillna(0)
-    )
-    per_outlet["share_republished"] = per_outlet["n_republished"] / per_outlet["n_articles"]
+    return republish[own_hop.fillna(False)]
 
+
+def _republication_columns(republish: pd.DataFrame, index: pd.Index, top: int) -> pd.DataFrame:
+    """Per outlet of ``index``: n_republished, top_parents, credit_rate and median_lag_hours.
+
+    ``share_republished`` is left to the caller, which knows ``n_articles``.
+    """
+    by_outlet = republish.groupby("outlet_id")
+    columns = pd.DataFrame(index=index)
+    columns["n_republished"] = by_outlet["child_article_id"].nunique().reindex(index).fillna(0)
+    columns["top_parents"] = _top_parents(republish, top).reindex(index)
+    reused = republish[republish["evidence"].str.contains("text_reuse", regex=False)]
+    columns["credit_rate"] = reused.groupby("outlet_id")["credited"].mean().reindex(index)
+    columns["median_lag_hours"] = by_outlet["lag_hours"].median().reindex(index)
+    return columns
+
+
+def _top_parents(republish: pd.DataFrame, top: int) -> pd.Series:
+    """Per outlet: its ``top`` most republished parent outlets, ``"tass (4); ria (2)"``."""
     parents = republish.groupby(["outlet_id", "parent_outlet_id"]).size().rename("n").reset_index()
     parents = parents.sort_values(
         ["outlet_id", "n", "parent_outlet_id"], ascending=[True, False, True]
@@ -68,50 +101,38 @@ def compare_outlets(
     parents["label"] = (
         parents["parent_outlet_id"].astype(str) + " (" + parents["n"].astype(str) + ")"
     )
-    per_outlet["top_parents"] = (
-        parents.groupby("outlet_id")["label"].agg("; ".join).reindex(per_outlet.index)
-    )
+    return parents.groupby("outlet_id")["label"].agg("; ".join)
 
+
+def _state_root_columns(
+    chains: pd.DataFrame, outlet_of: pd.Series, n_articles: pd.Series
+) -> pd.DataFrame:
+    """Per outlet: the shares of its articles whose chain roots in, or passes through, state
+    media."""
     rooted = chains.assign(outlet_id=chains["article_id"].map(outlet_of))
     rooted = rooted[rooted["depth"] > 0]
-    state_root = rooted["root_state_affiliated"].fillna(False).astype(float)
-    per_outlet["share_from_state_media"] = (
-        state_root.groupby(rooted["outlet_id"]).sum().reindex(per_outlet.index).fillna(0)
-        / per_outlet["n_articles"]
-    )
+    columns = pd.DataFrame(index=n_articles.index)
+    for column, flag in (
+        ("share_from_state_media", "root_state_affiliated"),
+        ("share_via_state_media", "via_state_affiliated"),
+    ):
+        hits = rooted[flag].fillna(False).astype(float).groupby(rooted["outlet_id"]).sum()
+        columns[column] = hits.reindex(n_articles.index).fillna(0) / n_articles
+    return columns
 
-    via_state = rooted["via_state_affiliated"].fillna(False).astype(float)
-    per_outlet["share_via_state_media"] = (
-        via_state.groupby(rooted["outlet_id"]).sum().reindex(per_outlet.index).fillna(0)
-        / per_outlet["n_articles"]
-    )
 
-    reused = republish[republish["evidence"].str.contains("text_reuse", regex=False)]
-    per_outlet["credit_rate"] = (
-        reused.groupby("outlet_id")["credited"].mean().reindex(per_outlet.index)
-    )
-    per_outlet["median_lag_hours"] = (
-        republish.groupby("outlet_id")["lag_hours"].median().reindex(per_outlet.index)
-    )
-
-    per_outlet["n_mirrored"] = _mirrored_counts(links, outlet_of).reindex(per_outlet.index)
-    per_outlet["n_mirrored"] = per_outlet["n_mirrored"].fillna(0)
-    per_outlet = per_outlet.join(_state_story_columns(articles, stories))
-    per_outlet["n_state_stories"] = per_outlet["n_state_stories"].fillna(0)
-
+def _join_framing_means(
+    per_outlet: pd.DataFrame, articles: pd.DataFrame, links: pd.DataFrame, republish: pd.DataFrame
+) -> pd.DataFrame:
+    """``per_outlet`` with the mean ``f_`` features of its articles and ``d_`` drifts of its
+    republish links."""
     features = [c for c in articles.columns if c.startswith("f_")]
     if features:
         per_outlet = per_outlet.join(articles.groupby("outlet_id")[features].mean())
     drifts = [c for c in links.columns if c.startswith("d_")]
     if drifts:
         per_outlet = per_outlet.join(republish.groupby("outlet_id")[drifts].mean())
-
-    info = outlets.drop_duplicates("outlet_id").set_index("outlet_id")[
-        ["name", "country", "ownership", "state_affiliated"]
-    ]
-    per_outlet = per_outlet.join(info, how="left").reset_index()
-    per_outlet["name"] = per_outlet["name"].fillna(per_outlet["outlet_id"])
-    return conform(per_outlet, "outlet_comparison")
+    return per_outlet
 
 
 def _mirrored_counts(links: pd.DataFrame, outlet_of: pd.Series) -> pd.Series:

@@ -59,6 +59,9 @@ RELATION_RANK = {
 
 EVIDENCE_ORDER = ("credit", "citation", "text_reuse")
 
+# A credit is keyed by the crediting article and the credited outlet.
+CREDIT_KEY = ["child_article_id", "parent_outlet_id"]
+
 
 def entity_outlet_id(entity_text: pd.Series) -> pd.Series:
     """Outlet ids for names not in the registry: ``entity:<slug>`` of the name as written."""
@@ -234,28 +237,50 @@ def _credit_rows(
 def _merge_credits(
     reuse_links: pd.DataFrame, credit_rows: pd.DataFrame, reuse: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
+    """Reuse links with the credits merged in, in three steps (see the helpers)."""
     links = reuse_links.copy()
     if credit_rows.empty:
         return links
-    key = ["child_article_id", "parent_outlet_id"]
-    credit_keyed = credit_rows.rename(
+    credits = credit_rows.rename(
         columns={"article_id": "child_article_id", "outlet_id": "parent_outlet_id"}
     )
-    # 1. The credited outlet is the outlet of the child's best reuse parent.
+    links, rest = _credit_best_parents(links, credits)
+    via_alt = _credited_alternatives(rest, reuse, outlet_of)
+    if not via_alt.empty:
+        links = pd.concat([links, _alternative_links(via_alt, outlet_of)], ignore_index=True)
+        rest = rest[~_pairs_in(rest, CREDIT_KEY, via_alt, CREDIT_KEY)]
+    return pd.concat([links, _outlet_only_links(rest, outlet_of)], ignore_index=True)
+
+
+def _credit_best_parents(
+    links: pd.DataFrame, credits: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Step 1: the credited outlet is the outlet of the child's best reuse parent.
+
+    Returns the links with those credited, and the credits that matched no link.
+    """
     hit = links.merge(
-        credit_keyed[key + ["cue", "confidence"]], on=key, how="left", suffixes=("", "_credit")
+        credits[CREDIT_KEY + ["cue", "confidence"]],
+        on=CREDIT_KEY,
+        how="left",
+        suffixes=("", "_credit"),
     )
-    matched = hit["confidence_credit"].notna()
-    links.loc[matched.values, "evidence"] = "credit+text_reuse"
-    links.loc[matched.values, "credited"] = True
-    links.loc[matched.values, "cue"] = hit.loc[matched, "cue_credit"].values
-    links.loc[matched.values, "confidence"] = np.maximum(
-        links.loc[matched.values, "confidence"].to_numpy(),
+    matched = hit["confidence_credit"].notna().to_numpy()
+    links.loc[matched, "evidence"] = "credit+text_reuse"
+    links.loc[matched, "credited"] = True
+    links.loc[matched, "cue"] = hit.loc[matched, "cue_credit"].values
+    links.loc[matched, "confidence"] = np.maximum(
+        links.loc[matched, "confidence"].to_numpy(),
         hit.loc[matched, "confidence_credit"].to_numpy(),
     )
-    rest = credit_keyed[~_pairs_in(credit_keyed, key, links[matched.values], key)]
+    return links, credits[~_pairs_in(credits, CREDIT_KEY, links[matched], CREDIT_KEY)]
 
-    # 2. Another reuse pair (an alternative parent) is an article of the credited outlet.
+
+def _credited_alternatives(
+    credits: pd.DataFrame, reuse: pd.DataFrame, outlet_of: pd.Series
+) -> pd.DataFrame:
+    """Step 2: credits whose outlet has an article among the child's other (directed) reuse
+    parents, joined to the pair of highest containment."""
     alt = reuse[reuse["direction"].fillna("undetermined") != "undetermined"][
         ["child_article_id", "parent_article_id", "containment", "parent_coverage", "confidence"]
     ].copy()
@@ -263,52 +288,45 @@ def _merge_credits(
     alt = alt.sort_values(
         ["child_article_id", "parent_outlet_id", "containment"], ascending=[True, True, False]
     )
-    alt = alt.drop_duplicates(key)
-    via_alt = rest.merge(alt, on=key, how="inner", suffixes=("_credit", ""))
-    if not via_alt.empty:
-        links = pd.concat(
-            [
-                links,
-                pd.DataFrame(
-                    {
-                        "child_article_id": via_alt["child_article_id"],
-                        "child_outlet_id": via_alt["child_article_id"]
-                        .map(outlet_of)
-                        .astype("string"),
-                        "parent_article_id": via_alt["parent_article_id"],
-                        "parent_outlet_id": via_alt["parent_outlet_id"],
-                        "relation": "republishes",
-                        "evidence": "credit+text_reuse",
-                        "containment": via_alt["containment"],
-                        "parent_coverage": via_alt["parent_coverage"],
-                        "credited": True,
-                        "cue": via_alt["cue"],
-                        "confidence": np.maximum(
-                            via_alt["confidence"], via_alt["confidence_credit"]
-                        ),
-                    }
-                ),
-            ],
-            ignore_index=True,
-        )
-        rest = rest[~_pairs_in(rest, key, via_alt, key)]
+    alt = alt.drop_duplicates(CREDIT_KEY)
+    return credits.merge(alt, on=CREDIT_KEY, how="inner", suffixes=("_credit", ""))
 
-    # 3. The credited story is not in the corpus: the parent is the outlet itself.
-    outlet_only = pd.DataFrame(
+
+def _alternative_links(via_alt: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
+    """Credited republication links to the alternative parents of :func:`_credited_alternatives`."""
+    return pd.DataFrame(
         {
-            "child_article_id": rest["child_article_id"],
-            "child_outlet_id": rest["child_article_id"].map(outlet_of).astype("string"),
-            "parent_article_id": pd.Series(pd.NA, index=rest.index, dtype="string"),
-            "parent_outlet_id": rest["parent_outlet_id"],
+            "child_article_id": via_alt["child_article_id"],
+            "child_outlet_id": via_alt["child_article_id"].map(outlet_of).astype("string"),
+            "parent_article_id": via_alt["parent_article_id"],
+            "parent_outlet_id": via_alt["parent_outlet_id"],
+            "relation": "republishes",
+            "evidence": "credit+text_reuse",
+            "containment": via_alt["containment"],
+            "parent_coverage": via_alt["parent_coverage"],
+            "credited": True,
+            "cue": via_alt["cue"],
+            "confidence": np.maximum(via_alt["confidence"], via_alt["confidence_credit"]),
+        }
+    )
+
+
+def _outlet_only_links(credits: pd.DataFrame, outlet_of: pd.Series) -> pd.DataFrame:
+    """Step 3: the credited story is not in the corpus, so the parent is the outlet itself."""
+    return pd.DataFrame(
+        {
+            "child_article_id": credits["child_article_id"],
+            "child_outlet_id": credits["child_article_id"].map(outlet_of).astype("string"),
+            "parent_article_id": pd.Series(pd.NA, index=credits.index, dtype="string"),
+            "parent_outlet_id": credits["parent_outlet_id"],
             "relation": "republishes",
             "evidence": "credit",
             "credited": True,
-            "cue": rest["cue"],
-            "confidence": rest["confidence"],
-            "wholesale": rest["wholesale"],
+            "cue": credits["cue"],
+            "confidence": credits["confidence"],
+            "wholesale": credits["wholesale"],
         }
     )
-    return pd.concat([links, outlet_only], ignore_index=True)
 
 
 def _citation_rows(
@@ -320,22 +338,36 @@ def _citation_rows(
 def _merge_citations(
     links: pd.DataFrame, cite_rows: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
+    """The links with the citations merged in: a citation of the outlet a link already goes to
+    confirms it; every other one is a link of its own."""
     if cite_rows.empty:
         return links.drop(columns=["wholesale"], errors="ignore")
     cites = cite_rows.copy()
     cites["relation"] = cites["kind"].map(CITATION_RELATIONS).fillna("cites")
     cites = cites.sort_values(["article_id", "outlet_id", "span_start"])
+    links, cites = _confirm_links(links, cites)
+    cites["child_outlet_id"] = _citing_nodes(links, cites, outlet_of)
+    out = pd.concat([links, _citation_links(cites)], ignore_index=True)
+    return out.drop(columns=["wholesale"], errors="ignore")
 
-    # Citing the outlet the child already republishes confirms that link (and its credit).
+
+def _confirm_links(links: pd.DataFrame, cites: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Citing the outlet the child already republishes confirms that link (and its credit).
+
+    Returns the links, confirmed ones with ``citation`` evidence, and the other citations.
+    """
     key_cols = ["child_article_id", "parent_outlet_id"]
     cite_cols = ["article_id", "outlet_id"]
     confirms = _pairs_in(links, key_cols, cites, cite_cols)
     if confirms.any():
         links.loc[confirms, "evidence"] = links.loc[confirms, "evidence"].map(_add_citation)
         links.loc[confirms, "credited"] = True
-    cites = cites[~_pairs_in(cites, cite_cols, links[confirms], key_cols)]
+    return links, cites[~_pairs_in(cites, cite_cols, links[confirms], key_cols)]
 
-    # Citations in a story republished wholesale from an outlet not in the corpus belong to it.
+
+def _citing_nodes(links: pd.DataFrame, cites: pd.DataFrame, outlet_of: pd.Series) -> pd.Series:
+    """The outlet whose node makes each citation: the article's own, unless the article
+    republishes wholesale a story of an outlet not in the corpus, whose citations they are."""
     wholesale = links[
         links["parent_article_id"].isna()
         & links.get("wholesale", pd.Series(False, index=links.index)).fillna(False).astype(bool)
@@ -348,14 +380,15 @@ def _merge_citations(
     ]
     child_outlet = cites["article_id"].map(carrier).astype("string")
     child_outlet = child_outlet.where(child_outlet != cites["outlet_id"])
-    cites["child_outlet_id"] = child_outlet.fillna(
-        cites["article_id"].map(outlet_of).astype("string")
-    )
+    return child_outlet.fillna(cites["article_id"].map(outlet_of).astype("string"))
 
+
+def _citation_links(cites: pd.DataFrame) -> pd.DataFrame:
+    """One link per (article, citing node, cited outlet, relation), its surest citation's cue."""
     agg = cites.groupby(
         ["article_id", "child_outlet_id", "outlet_id", "relation"], sort=True, as_index=False
     ).agg(confidence=("confidence", "max"), cue=("text", "first"))
-    cite_links = pd.DataFrame(
+    return pd.DataFrame(
         {
             "child_article_id": agg["article_id"],
             "child_outlet_id": agg["child_outlet_id"],
@@ -368,8 +401,6 @@ def _merge_citations(
             "confidence": agg["confidence"],
         }
     )
-    out = pd.concat([links, cite_links], ignore_index=True)
-    return out.drop(columns=["wholesale"], errors="ignore")
 
 
 def _pairs_in(

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -86,87 +87,121 @@ def _validate(
     Rows whose outlet_id is in ``known`` override an existing outlet and may leave the name
     empty (empty cells keep the existing values).
     """
-    problems: list[str] = []
     columns = [str(c).strip() for c in frame.columns]
-    frame = frame.set_axis(columns, axis=1)
+    problems = _column_problems(columns)
+    if problems:
+        return pd.DataFrame(columns=list(COLUMNS)), problems
+    check = _RowCheck(known)
+    records = frame.set_axis(columns, axis=1).to_dict("records")
+    rows = [check.row(number, record) for number, record in enumerate(records, start=1)]
+    out = pd.DataFrame([row for row in rows if row is not None], columns=list(COLUMNS))
+    return out.replace({"country": {"": None}, "language": {"": None}}), check.problems
+
+
+def _column_problems(columns: list[str]) -> list[str]:
+    """Unknown columns and missing required ones."""
+    problems = []
     unknown = [c for c in columns if c not in COLUMNS and c != "registered"]
     if unknown:
         problems.append(f"unknown columns {unknown}; expected {list(COLUMNS)}")
     for required in ("outlet_id", "name"):
         if required not in columns:
             problems.append(f"missing required column {required!r}")
-    if problems:
-        return pd.DataFrame(columns=list(COLUMNS)), problems
+    return problems
 
-    rows: list[dict[str, object]] = []
-    first_row_of_id: dict[str, int] = {}
-    first_row_of_domain: dict[str, int] = {}
-    for number, record in enumerate(frame.to_dict("records"), start=1):
+
+@dataclass
+class _RowCheck:
+    """One pass over a registry's rows: the problems found, and where each outlet_id and domain
+    first stood (a later row repeating one is a problem)."""
+
+    known: frozenset[str]
+    problems: list[str] = field(default_factory=list)
+    first_row_of_id: dict[str, int] = field(default_factory=dict)
+    first_row_of_domain: dict[str, int] = field(default_factory=dict)
+
+    def row(self, number: int, record: dict[str, object]) -> dict[str, object] | None:
+        """Row ``number`` normalised (None when a cell is too long), its problems recorded."""
         cell = {c: str(record.get(c, "") or "").strip() for c in COLUMNS}
         oid = cell["outlet_id"]
         where = f"row {number} ({oid!r})" if oid else f"row {number}"
 
-        def bad(message: str, where: str = where) -> None:
-            problems.append(f"{where}: {message}")
+        def bad(message: str) -> None:
+            self.problems.append(f"{where}: {message}")
 
         long_cells = [c for c, v in cell.items() if len(v) > _MAX_CELL]
         if long_cells:
             bad(f"cells longer than {_MAX_CELL} characters: {long_cells}")
-            continue
-        if not oid:
-            bad("empty outlet_id")
-        elif oid.startswith(DOMAIN_PREFIX):
-            bad("outlet_id must not start with 'domain:' (reserved for unregistered domains)")
-        elif not _ID_RE.match(oid):
-            bad("outlet_id must be a lower-case slug (a-z, 0-9, '-', '_', '.')")
-        elif oid in first_row_of_id:
-            bad(f"duplicate outlet_id (first at row {first_row_of_id[oid]})")
-        else:
-            first_row_of_id[oid] = number
-        if not cell["name"] and oid not in known:
+            return None
+        self._check_id(oid, number, bad)
+        if not cell["name"] and oid not in self.known:
             bad("empty name")
-        country = cell["country"].upper()
-        if country and not is_country_code(country):
-            bad(f"country {cell['country']!r} is not an ISO 3166-1 alpha-2 code")
-        language = cell["language"].lower()
-        if language and not is_language_code(language):
-            bad(f"language {cell['language']!r} is not an ISO 639-1 code")
-        ownership = cell["ownership"].lower() or "unknown"
-        if ownership not in OWNERSHIP:
-            bad(f"ownership {cell['ownership']!r} is not one of {'|'.join(OWNERSHIP)}")
-        kind = cell["kind"].lower() or "other"
-        if kind not in KINDS:
-            bad(f"kind {cell['kind']!r} is not one of {'|'.join(KINDS)}")
-        flag = cell["state_affiliated"].lower()
-        if flag not in _TRUE | _FALSE:
-            bad(f"state_affiliated {cell['state_affiliated']!r} is not true or false")
-        domains = [_normalise_domain(d) for d in _split(cell["domains"])]
-        for domain in domains:
-            if not _HOST_RE.match(domain):
-                bad(f"domain {domain!r} is not a host name")
-            elif domain in first_row_of_domain and first_row_of_domain[domain] != number:
-                bad(f"domain {domain!r} already belongs to row {first_row_of_domain[domain]}")
-            else:
-                first_row_of_domain[domain] = number
+        coded = _coded_cells(cell, bad)
+        domains = self._domains(cell["domains"], number, bad)
         aliases = _split(cell["aliases"])
         for alias in aliases:
             if not any(ch.isalnum() for ch in alias):
                 bad(f"alias {alias!r} has no letters or digits")
         row: dict[str, object] = {
             **cell,
-            "country": country,
-            "language": language,
-            "ownership": ownership,
-            "kind": kind,
-            "state_affiliated": flag in _TRUE,
+            **coded,
             "domains": ";".join(dict.fromkeys(domains)),
             "aliases": ";".join(dict.fromkeys(aliases)),
         }
-        if oid in known:  # an override: empty cells stay empty so the existing values survive
+        if oid in self.known:  # an override: empty cells stay empty so existing values survive
             row.update({c: None for c in ("ownership", "kind", "state_affiliated") if not cell[c]})
-        rows.append(row)
-    out = pd.DataFrame(rows, columns=list(COLUMNS))
-    return out.replace({"country": {"": None}, "language": {"": None}}), problems
+        return row
+
+    def _check_id(self, oid: str, number: int, bad: Callable[[str], None]) -> None:
+        if not oid:
+            bad("empty outlet_id")
+        elif oid.startswith(DOMAIN_PREFIX):
+            bad("outlet_id must not start with 'domain:' (reserved for unregistered domains)")
+        elif not _ID_RE.match(oid):
+            bad("outlet_id must be a lower-case slug (a-z, 0-9, '-', '_', '.')")
+        elif oid in self.first_row_of_id:
+            bad(f"duplicate outlet_id (first at row {self.first_row_of_id[oid]})")
+        else:
+            self.first_row_of_id[oid] = number
+
+    def _domains(self, cell: str, number: int, bad: Callable[[str], None]) -> list[str]:
+        """The row's normalised domains; each must be a host name no earlier row holds."""
+        domains = [_normalise_domain(d) for d in _split(cell)]
+        first = self.first_row_of_domain
+        for domain in domains:
+            if not _HOST_RE.match(domain):
+                bad(f"domain {domain!r} is not a host name")
+            elif domain in first and first[domain] != number:
+                bad(f"domain {domain!r} already belongs to row {first[domain]}")
+            else:
+                first[domain] = number
+        return domains
+
+
+def _coded_cells(cell: dict[str, str], bad: Callable[[str], None]) -> dict[str, object]:
+    """Country, language, ownership, kind and state_affiliated, normalised and checked."""
+    country = cell["country"].upper()
+    if country and not is_country_code(country):
+        bad(f"country {cell['country']!r} is not an ISO 3166-1 alpha-2 code")
+    language = cell["language"].lower()
+    if language and not is_language_code(language):
+        bad(f"language {cell['language']!r} is not an ISO 639-1 code")
+    ownership = cell["ownership"].lower() or "unknown"
+    if ownership not in OWNERSHIP:
+        bad(f"ownership {cell['ownership']!r} is not one of {'|'.join(OWNERSHIP)}")
+    kind = cell["kind"].lower() or "other"
+    if kind not in KINDS:
+        bad(f"kind {cell['kind']!r} is not one of {'|'.join(KINDS)}")
+    flag = cell["state_affiliated"].lower()
+    if flag not in _TRUE | _FALSE:
+        bad(f"state_affiliated {cell['state_affiliated']!r} is not true or false")
+    return {
+        "country": country,
+        "language": language,
+        "ownership": ownership,
+        "kind": kind,
+        "state_affiliated": flag in _TRUE,
+    }
 
 
 def check_outlets_file(path: str | os.PathLike[str] | pd.DataFrame) -> list[str]:

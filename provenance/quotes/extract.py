@@ -47,7 +47,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
-from provenance.attribution.patterns import ABBREVIATED_TITLE, UPPER, VERB, WHEN
+from provenance.attribution._paragraphs import Paragraphs
+from provenance.attribution.patterns import ABBREVIATED_TITLE, UPPER, VERB, VERB_WORDS, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
@@ -75,7 +76,7 @@ from provenance.attribution.speakers import (
 from provenance.ids import stable_id
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
-from provenance.text import count_words, sentence_spans
+from provenance.text import count_words
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -85,7 +86,6 @@ MAX_QUOTE_PARAGRAPHS = 20
 # The shared quote-mark pairs (straight, curly, guillemets both ways, German low quotes), with
 # possessive repeats: a quote left open costs linear time on hostile text.
 QUOTE_RE = re.compile(quote_pattern("body", MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS))
-_PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
 _CONTINUATION_RE = re.compile(rf"[ \t]*\n[ \t]*\n?[ \t]*[{re.escape(OPENING_MARKS)}]")
 TITLE_QUOTE_RE = re.compile(
     quote_pattern("d", 300, 0)
@@ -104,6 +104,13 @@ _TITLE_CUE_ENDS = tuple(
     "titled called dubbed named as film movie book song album show series documentary novel "
     "play programme program operation campaign exhibition initiative doctrine hashtag slogan "
     "motto project festival forum conference".split()
+)
+# "called" after a person names what they said, not a title: "which Prime Minister Juri Ratas
+# called “another step toward normal life.”", "what he called “...”".
+_SPEAKER_CALLED_RE = re.compile(
+    # (he, she, or a capitalised word that does not open the sentence: a name)
+    r"(?:(?<![\w\-])[Hh]e|(?<![\w\-])[Ss]he|(?<=[\w,][ \t])[A-Z][\w'’\-]+)[ \t]+"
+    r"(?:has[ \t]+|had[ \t]+|once[ \t]+|recently[ \t]+)?(?:called|dubbed)[ \t]*$"
 )
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
@@ -143,11 +150,20 @@ _OWNED_ROLE_POST_RE = re.compile(
 # "Todd Akin referred to “legitimate rape”" (heldout2 and heldout: verbs outside the list).
 _VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put")
 _NAME_VERB_BEFORE_RE = re.compile(
-    rf"(?<![\w\-'’])(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?"
+    # (or he/she: "She rightly excoriated ... “...”", "he's warned Obama that it would be like")
+    rf"(?<![\w\-'’])(?:(?P<pr>[Hh]e|[Ss]he)(?:['’]s)?(?![\w\-])"
+    rf"|(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?)"
     # "Sen. Mark Warner, vice chairman of the committee, who described the captain as ..."
     r"(?:(?<=,)[ \t]+who|[ \t]*,[ \t]+who)?"
     r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
     rf"[ \t]+(?P<verb>{_ANY_VERB}|wrote|spoke|told|said|put)(?![\w\-])"
+)
+# A signature after a quote, ending its line: a name, maybe after a dash (an epigraph, a
+# block quote) or the next line's dash, maybe with its outlet ("” Jennifer Rubin, Washington
+# Post", "”-William Booth", "”\n– Catherine Booth"; dev and heldout2: 7 named speakers).
+_SIGNATURE_RE = re.compile(
+    rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>{PNAME})"
+    rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
 # A quote introduced by a colon: 'She put it simply: "..."'.
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
@@ -213,52 +229,14 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
     return conform(frame.drop(columns="_field"), "quotes")
 
 
-class _Paragraphs:
-    """Paragraph spans of a text (lines), with their sentence starts computed on demand."""
-
-    def __init__(self, text: str) -> None:
-        runs = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
-        self.starts = [0] + [end for _, end in runs]
-        self.ends = [start for start, _ in runs] + [len(text)]
-        self._text = text
-        self._sentences: dict[int, list[int]] = {}
-
-    def index(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, position) - 1)
-
-    def span(self, index: int) -> tuple[int, int]:
-        return self.starts[index], self.ends[index]
-
-    def sentence_start(self, position: int) -> int:
-        starts = self._sentence_starts(self.index(position))
-        return starts[max(0, bisect.bisect_right(starts, position) - 1)]
-
-    def sentence_end(self, position: int) -> int:
-        i = self.index(position)
-        starts = self._sentence_starts(i)
-        j = bisect.bisect_right(starts, position)
-        return starts[j] if j < len(starts) else self.ends[i]
-
-    def sentence_starts(self, i: int) -> list[int]:
-        """Start offsets of the sentences of paragraph ``i``."""
-        return self._sentence_starts(i)
-
-    def _sentence_starts(self, i: int) -> list[int]:
-        if i not in self._sentences:
-            start, end = self.span(i)
-            spans = sentence_spans(self._text[start:end])
-            self._sentences[i] = [start + s for s, _ in spans] or [start]
-        return self._sentences[i]
-
-
 def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, object]]:
     found = list(QUOTE_RE.finditer(text))
     title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
     if not found and not title_has_quotes:
         return []
     masked = _mask(text, found)
-    people = People(masked)
-    paragraphs = _Paragraphs(masked)
+    paragraphs = Paragraphs(masked)
+    people = People(masked, paragraphs)
     attributions = _Attributions(masked, people, paragraphs)
     addressees = _AddresseeSearch(masked)
     rows: list[dict[str, object]] = []
@@ -337,7 +315,7 @@ class _Attributions:
     """Attributions per paragraph, found the first time a quote there needs them (most quotes
     are attributed right after their closing mark and never need the paragraph's)."""
 
-    def __init__(self, masked: str, people: People, paragraphs: _Paragraphs) -> None:
+    def __init__(self, masked: str, people: People, paragraphs: Paragraphs) -> None:
         self._masked, self._people, self._paragraphs = masked, people, paragraphs
         self._found: dict[int, list[dict[str, object]]] = {}
         self._documents: bool | None = None  # any document noun in the text (looked up once)
@@ -350,7 +328,9 @@ class _Attributions:
                 span = self._paragraphs.span(i)
                 if self._documents is None:
                     self._documents = has_document_noun(self._masked)
-                self._found[i] = _attributions(self._masked, self._people, [span], self._documents)
+                self._found[i] = _attributions(
+                    self._masked, self._people, [span], self._documents, self._paragraphs
+                )
             out += self._found[i]
         return out, [int(a["end"]) for a in out]
 
@@ -380,7 +360,8 @@ class _AddresseeSearch:
 
 
 def _attributions(
-    masked: str, people: People, spans: list[tuple[int, int]], documents: bool
+    masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
+    paragraphs: Paragraphs | None = None,
 ) -> list[dict[str, object]]:
     """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
     <speaker>", documents ("a joint statement ..., stating"; only looked for when the text has
@@ -413,6 +394,14 @@ def _attributions(
             out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
                              spk_start, end))  # fmt: skip
             continue
+        if paragraphs is not None and verb.endswith("ing") and masked[:start].rstrip().endswith(","):
+            # 'Navarro disagreed with ..., saying the President is "..."': the subject speaks.
+            sentence_start = paragraphs.sentence_start(start)
+            subject = _subject(masked, people, paragraphs, sentence_start, start, False)
+            subject = subject or _name_verb_before(masked, sentence_start, start)
+            if subject is not None:
+                out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
+                continue
         after = speaker_after(masked, start, end)
         if after is not None:  # ", a déclaré le ministre, X."
             speaker, spk_start, spk_end = after
@@ -430,7 +419,7 @@ def _attr(kind: str, speaker: str, spk_pos: int, verb: str, verb_pos: int, start
             "verb": " ".join(verb.split()), "verb_pos": verb_pos, "start": start, "end": end}  # fmt: skip
 
 
-def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, position: int,
+def _subject(masked: str, people: People, paragraphs: Paragraphs, start: int, position: int,
              any_phrase: bool, gender: str | None = None) -> dict[str, object] | None:  # fmt: skip
     """The subject opening the last sentence in [start, position) that has one: a person
     known in the article (of ``gender`` if given) or, with ``any_phrase``, any speaker phrase
@@ -521,6 +510,15 @@ def _last_speaker(attributions: _Attributions, people: People, paragraph: int,
 
 
 def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
+    sig = _SIGNATURE_RE.match(masked, m.end())
+    if (
+        sig is not None
+        and len(clean_name(sig["spk"]).split()) > 1
+        and not any(w.lower() in VERB_WORDS for w in sig["spk"].split())  # "Loomer Tweeted"
+    ):
+        # '...we hope he reconsiders.” Jennifer Rubin, Washington Post' / '”-William Booth'
+        return _attr("speaker", sig["spk"], sig.start("spk"), "", sig.start("spk"), sig.start(),
+                     sig.end())  # fmt: skip
     if body.rstrip().endswith("."):
         return None  # the quote ended its sentence: what follows is a new one
     p = POST_ATTRIBUTION_RE.match(masked, m.end())
@@ -572,12 +570,16 @@ def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[st
         return None  # (no verb of the shape: the name pattern is not tried at every capital)
     found = None
     for m in _NAME_VERB_BEFORE_RE.finditer(masked, sentence_start, open_at):
+        if m.group("pr"):
+            found = m
+            continue
         name = clean_name(split_role(" ".join(m.group("spk").split()))[1])
         if len(name.split()) > 1 and person_name_at(masked, m.start("spk"), m.group("spk")):
             found = m
     if found is None:
         return None
-    return _attr("speaker", found.group("spk"), found.start("spk"), found.group("verb"),
+    group = "pr" if found.group("pr") else "spk"
+    return _attr("speaker", found.group(group), found.start(group), found.group("verb"),
                  found.start("verb"), found.start(), found.end())  # fmt: skip
 
 
@@ -608,7 +610,7 @@ def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, p
 
 
 def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch,
-           paragraphs: _Paragraphs) -> dict[str, object]:  # fmt: skip
+           paragraphs: Paragraphs) -> dict[str, object]:  # fmt: skip
     verb_pos = int(attr["verb_pos"])
     if attr["kind"] == "document":
         speaker, role = str(attr["speaker"]), None
@@ -627,8 +629,10 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
     window = max(0, open_at - 40)
-    if _may_end_in_title_cue(masked[window:open_at]) and _TITLE_CUE_RE.search(
-        masked, window, open_at
+    if (
+        _may_end_in_title_cue(masked[window:open_at])
+        and _TITLE_CUE_RE.search(masked, window, open_at)
+        and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
     return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))

@@ -92,7 +92,13 @@ def _words(excluded: str, max_chars: int, max_paragraphs: int, opening: str) -> 
     words = f"[^{marks}\\n]{{0,{max_chars}}}+"
     if opening == "‚":
         return f"(?=[^\\s{marks}])[^{marks}\\n]{{0,300}}+"
-    more = f"(?:\\n[ \\t]*\\n?[ \\t]*[{re.escape(OPENING_MARKS)}]{words}){{0,{max_paragraphs}}}+"
+    marked = f"\\n[ \\t]*\\n?[ \\t]*[{re.escape(OPENING_MARKS)}]{words}"
+    # Or the next lines without a mark (sentence-per-line copy runs a quote over lines; PTC),
+    # never mixed with marked ones: a stray opening mark must not reach the next quote.
+    unmarked = f"\\n(?=[^\\s{marks}]){words}"
+    more = f"(?:(?:{marked}){{0,{max_paragraphs}}}+|(?:{unmarked}){{1,{max_paragraphs}}}+)"
+    if not max_paragraphs:
+        more = ""
     return f"(?=[^\\s{marks}]){words}{more}"
 
 

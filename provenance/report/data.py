@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -154,11 +155,27 @@ def chain_patterns(
     Importance: state-media root and not credited all the way first, then depth, then how many
     chains take the path. Lags and framing deltas are medians/means over the pattern's links.
     """
-    chains = t["chains"]
-    hops = t["chain_hops"].dropna(subset=["chain_id"])
-    hops = hops[hops["chain_id"].isin(chains.loc[chains["depth"].fillna(0) >= 1, "chain_id"])]
+    hops = _keyed_hops(t["chains"], t["chain_hops"], links)
     if hops.empty:
         return [], 0
+    ranked = _ranked_patterns(t["chains"], hops.groupby("chain_id", sort=True)["key"].first())
+    chosen = ranked.head(limit)
+    d_cols = [c for c in links.columns if c.startswith("d_")]
+    stats = _hop_stats(hops[hops["key"].isin(chosen["key"])], links, d_cols)
+    patterns = [_pattern(row, stats, d_cols) for row in chosen.itertuples(index=False)]
+    return patterns, len(ranked)
+
+
+def _keyed_hops(chains: pd.DataFrame, hops: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The hops of chains of depth >= 1 in path order, each with its chain's pattern ``key``.
+
+    The key joins every hop's outlet, evidence and relation (fields split by ``\\x1f``, hops by
+    ``\\x1e``), so chains that take the same path share it.
+    """
+    hops = hops.dropna(subset=["chain_id"])
+    hops = hops[hops["chain_id"].isin(chains.loc[chains["depth"].fillna(0) >= 1, "chain_id"])]
+    if hops.empty:
+        return hops.assign(key=pd.Series(dtype=object))
     hops = hops.sort_values(["chain_id", "hop"], kind="mergesort")
     relation = hops["link_id"].map(
         links.drop_duplicates("link_id").set_index("link_id")["relation"]
@@ -171,8 +188,11 @@ def chain_patterns(
         + relation.astype("string").fillna("")
     )
     key = label.groupby(hops["chain_id"], sort=True).agg("\x1e".join).rename("key")
-    hops = hops.join(key, on="chain_id")
+    return hops.join(key, on="chain_id")
 
+
+def _ranked_patterns(chains: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """One row per pattern ``key`` (``key`` is per chain_id), most important first."""
     chain_info = chains.drop_duplicates("chain_id").set_index("chain_id")
     per_chain = key.to_frame()
     per_chain["depth"] = chain_info["depth"].reindex(per_chain.index).fillna(0).astype(int)
@@ -196,58 +216,50 @@ def chain_patterns(
         path=("path", "first"),
     )
     pat["_uncredited_state"] = pat["root_state"] & ~pat["credited_all"]
-    pat = pat.reset_index().sort_values(
+    return pat.reset_index().sort_values(
         ["_uncredited_state", "depth", "n", "key"],
         ascending=[False, False, False, True],
         kind="mergesort",
     )
-    total = len(pat)
-    pat = pat.head(limit)
 
-    # Per-hop lag medians and framing-delta means over the chosen patterns' links.
-    d_cols = [c for c in links.columns if c.startswith("d_")]
-    chosen = hops[hops["key"].isin(pat["key"]) & hops["link_id"].notna()]
+
+def _hop_stats(hops: pd.DataFrame, links: pd.DataFrame, d_cols: list[str]) -> pd.DataFrame:
+    """Per (pattern key, hop): the median lag and the mean framing deltas of its links."""
+    chosen = hops[hops["link_id"].notna()]
     per_link = links.set_index("link_id")[["lag_hours", *d_cols]]
     per_link = per_link[~per_link.index.duplicated()]
     edge = chosen[["key", "hop", "link_id"]].join(per_link, on="link_id")
-    stats = edge.groupby(["key", "hop"], sort=True).agg(
+    return edge.groupby(["key", "hop"], sort=True).agg(
         {"lag_hours": "median", **{c: "mean" for c in d_cols}}
     )
 
-    out = []
-    for row in pat.itertuples(index=False):
-        nodes = [part.split("\x1f") for part in row.key.split("\x1e")]
-        outlet_ids = tuple(n[0] for n in nodes)
-        evidence = tuple(n[1] for n in nodes[:-1])
-        relations = tuple(n[2] for n in nodes[:-1])
-        lags: list[float | None] = []
-        deltas: list[dict[str, float]] = []
-        for hop in range(len(nodes) - 1):
-            values = stats.loc[(row.key, hop)] if (row.key, hop) in stats.index else None
-            lag = None if values is None else values["lag_hours"]
-            lags.append(None if lag is None or pd.isna(lag) else float(lag))
-            deltas.append(
-                {}
-                if values is None
-                else {c: float(values[c]) for c in d_cols if pd.notna(values[c])}
-            )
-        out.append(
-            ChainPattern(
-                key=row.key,
-                outlet_ids=outlet_ids,
-                evidence=evidence,
-                relations=relations,
-                lag_hours=tuple(lags),
-                deltas=tuple(deltas),
-                n_chains=int(row.n),
-                depth=int(row.depth),
-                root_state=bool(row.root_state),
-                credited_all=bool(row.credited_all),
-                example_article_id=str(row.article_id),
-                example_path="" if pd.isna(row.path) else str(row.path),
-            )
+
+def _pattern(row: Any, stats: pd.DataFrame, d_cols: list[str]) -> ChainPattern:
+    """The :class:`ChainPattern` of one row of :func:`_ranked_patterns`."""
+    nodes = [part.split("\x1f") for part in row.key.split("\x1e")]
+    lags: list[float | None] = []
+    deltas: list[dict[str, float]] = []
+    for hop in range(len(nodes) - 1):
+        values = stats.loc[(row.key, hop)] if (row.key, hop) in stats.index else None
+        lag = None if values is None else values["lag_hours"]
+        lags.append(None if lag is None or pd.isna(lag) else float(lag))
+        deltas.append(
+            {} if values is None else {c: float(values[c]) for c in d_cols if pd.notna(values[c])}
         )
-    return out, total
+    return ChainPattern(
+        key=row.key,
+        outlet_ids=tuple(n[0] for n in nodes),
+        evidence=tuple(n[1] for n in nodes[:-1]),
+        relations=tuple(n[2] for n in nodes[:-1]),
+        lag_hours=tuple(lags),
+        deltas=tuple(deltas),
+        n_chains=int(row.n),
+        depth=int(row.depth),
+        root_state=bool(row.root_state),
+        credited_all=bool(row.credited_all),
+        example_article_id=str(row.article_id),
+        example_path="" if pd.isna(row.path) else str(row.path),
+    )
 
 
 def evidence_counts(links: pd.DataFrame) -> dict[str, int]:

@@ -53,6 +53,10 @@ class ReuseParams:
     keep_same_outlet : also link articles of one outlet (off: an outlet's pages share furniture).
     sketch_size : shingles sampled per document (its smallest shingle columns) to find
         candidates by containment; documents with fewer shingles use all of them, exactly.
+
+    >>> params = ReuseParams.from_options({"shingle_size": 4})
+    >>> params.shingle_size, params.min_containment, params.doc_freq_cap(20_000)
+    (4, 0.3, 100)
     """
 
     shingle_size: int = 5

@@ -33,6 +33,10 @@ class ShingleIndex:
 
     ``cols[indptr[d]:indptr[d+1]]`` are document ``d``'s shingle columns (sorted, unique, shingles
     above the document-frequency cap removed); ``pos`` is the word index where each first occurs.
+
+    >>> idx = build_index(["one two three four", "three four five"], 2)
+    >>> idx.n_docs, idx.n_shingles.tolist(), idx.matrix().shape[0]
+    (2, [3, 2], 2)
     """
 
     indptr: np.ndarray  # int64, n_docs + 1
@@ -254,7 +258,12 @@ def _block_shingles(
 def build_index(
     texts: Sequence[str], shingle_size: int, max_doc_freq: int | None = None, *, quiet: bool = True
 ) -> ShingleIndex:
-    """Shingle every text and drop shingles found in more than ``max_doc_freq`` documents."""
+    """Shingle every text and drop shingles found in more than ``max_doc_freq`` documents.
+
+    >>> idx = build_index(["a b c d", "a b c e", "a b c f"], 2, max_doc_freq=2)
+    >>> idx.n_shingles.tolist()  # "a b" and "b c" are in all three: dropped
+    [1, 1, 1]
+    """
     words = scan_words(texts, quiet=quiet)
     n_docs = len(texts)
     offsets = words.offsets

@@ -10,6 +10,8 @@ then the direction of each verified pair and its aligned passages.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -56,13 +58,22 @@ def verify_pairs(
 
     Returns (pairs, passages): one row per verified pair (ids, child/parent numbers, measures,
     direction; before best parents and confidence) and its aligned passages by pair_id.
-    """
-    numbers = (
-        np.arange(len(docs), dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
-    )
-    ids, outlet_col, published = _doc_columns(docs)
-    outlet_code, outlet_names = pd.factorize(pd.Series(outlet_col, dtype="string"))
 
+    >>> from provenance.reuse.shingles import build_index
+    >>> from provenance.reuse.stage import corpus_candidates
+    >>> story = "The ministers met in Geneva on Monday to resume talks on trade and energy, aides said."
+    >>> docs = pd.DataFrame({"article_id": ["copy", "wire"],
+    ...     "published": pd.to_datetime(["2021-08-23 11:00", "2021-08-23 09:00"], utc=True)})
+    >>> params = ReuseParams(shingle_size=3)
+    >>> idx = build_index([story + " Our comment follows.", story], params.shingle_size)
+    >>> pairs, passages = verify_pairs(docs, idx, corpus_candidates(idx, params), params)
+    >>> pairs[["child_article_id", "parent_article_id", "direction", "lag_hours"]].values.tolist()
+    [['copy', 'wire', 'published', 2.0]]
+    >>> passages[["child_start", "child_end"]].values.tolist()
+    [[0, 85]]
+    """
+    columns = _doc_columns(docs, doc_numbers)
+    outlet_code, outlet_names = pd.factorize(pd.Series(columns.outlet_ids, dtype="string"))
     if not params.keep_same_outlet and len(cand):
         oa, ob = outlet_code[cand[:, 0]], outlet_code[cand[:, 1]]
         cand = cand[(oa < 0) | (oa != ob)]
@@ -70,30 +81,76 @@ def verify_pairs(
     if pairs.empty:
         return pd.DataFrame(), pd.DataFrame()
 
-    is_source = _source_flags(outlet_col, outlets)
+    is_source = _source_flags(columns.outlet_ids, outlets)
     pairs = orient(
         pairs,
-        published=published,
+        published=columns.published,
         outlet=outlet_code,
         is_source=is_source,
-        credit_codes=_credit_codes(credits, ids, outlet_names),
+        credit_codes=_credit_codes(credits, columns.ids, outlet_names),
     )
     child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
+    published = columns.published
     nat = np.iinfo(np.int64).min
     dated = (published[child] != nat) & (published[parent] != nat)
     pairs["lag_hours"] = np.where(dated, (published[child] - published[parent]) / 3.6e12, np.nan)
     pairs["parent_is_source"] = is_source[parent]
 
-    psg = align_pairs(index, child, parent, params.shingle_size, quiet=quiet)
-    owner = psg["pair"].to_numpy()
+    aligned = align_pairs(index, child, parent, params.shingle_size, quiet=quiet)
+    _add_alignment(pairs, aligned, index)
+    return _identified(pairs, aligned, columns)
+
+
+@dataclass(frozen=True)
+class _DocColumns:
+    """Per document (row of the index): article id, outlet id (None when unknown), published
+    (int64 ns, NaT as the int64 minimum) and its corpus-wide number."""
+
+    ids: np.ndarray
+    outlet_ids: np.ndarray
+    published: np.ndarray
+    numbers: np.ndarray
+
+
+def _doc_columns(docs: pd.DataFrame, doc_numbers: np.ndarray | None) -> _DocColumns:
+    """The :class:`_DocColumns` of ``docs``; numbers default to the row positions."""
+    n = len(docs)
+    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
+    if "outlet_id" in docs:
+        outlet_ids = docs["outlet_id"].astype("string").to_numpy(dtype=object)
+    else:
+        outlet_ids = np.full(n, None, dtype=object)
+    if "published" in docs:
+        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
+        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    else:
+        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    numbers = np.arange(n, dtype=np.int64) if doc_numbers is None else np.asarray(doc_numbers)
+    return _DocColumns(ids, outlet_ids, published, numbers)
+
+
+def _add_alignment(pairs: pd.DataFrame, aligned: pd.DataFrame, index: ShingleIndex) -> None:
+    """Set each pair's passage count, aligned characters and words added and dropped."""
+    owner = aligned["pair"].to_numpy()
     n_pairs = len(pairs)
+    child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
     pairs["n_passages"] = np.bincount(owner, minlength=n_pairs)
     pairs["aligned_chars"] = union_length(
-        owner, psg["child_start"].to_numpy(np.int64), psg["child_end"].to_numpy(np.int64), n_pairs
+        owner,
+        aligned["child_start"].to_numpy(np.int64),
+        aligned["child_end"].to_numpy(np.int64),
+        n_pairs,
     )
-    pairs["added_words"] = index.n_words[child] - psg.attrs["child_covered"]
-    pairs["dropped_words"] = index.n_words[parent] - psg.attrs["parent_covered"]
+    pairs["added_words"] = index.n_words[child] - aligned.attrs["child_covered"]
+    pairs["dropped_words"] = index.n_words[parent] - aligned.attrs["parent_covered"]
 
+
+def _identified(
+    pairs: pd.DataFrame, aligned: pd.DataFrame, columns: _DocColumns
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pairs named by pair and article ids and numbered corpus-wide, and their passages."""
+    ids = columns.ids
+    child, parent = pairs["child"].to_numpy(), pairs["parent"].to_numpy()
     a_ids, b_ids = ids[pairs["a"].to_numpy()], ids[pairs["b"].to_numpy()]
     pair_ids = np.array(
         [stable_id(*sorted((x, y))) for x, y in zip(a_ids, b_ids, strict=True)], dtype=object
@@ -101,37 +158,20 @@ def verify_pairs(
     pairs["pair_id"] = pair_ids
     pairs["child_article_id"] = ids[child]
     pairs["parent_article_id"] = ids[parent]
-    pairs["child"] = numbers[child]
-    pairs["parent"] = numbers[parent]
+    pairs["child"] = columns.numbers[child]
+    pairs["parent"] = columns.numbers[parent]
     passages = pd.DataFrame(
         {
-            "pair_id": pair_ids[owner],
-            "passage": psg["passage"],
-            "child_start": psg["child_start"],
-            "child_end": psg["child_end"],
-            "parent_start": psg["parent_start"],
-            "parent_end": psg["parent_end"],
-            "n_words": psg["n_words"],
+            "pair_id": pair_ids[aligned["pair"].to_numpy()],
+            "passage": aligned["passage"],
+            "child_start": aligned["child_start"],
+            "child_end": aligned["child_end"],
+            "parent_start": aligned["parent_start"],
+            "parent_end": aligned["parent_end"],
+            "n_words": aligned["n_words"],
         }
     )
     return pairs.drop(columns=["a", "b", "c_a", "c_b"]), passages
-
-
-def _doc_columns(docs: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per document: article id, outlet id (None when unknown), published (int64 ns, NaT as the
-    int64 minimum)."""
-    n = len(docs)
-    ids = docs["article_id"].astype("string").to_numpy(dtype=object)
-    if "outlet_id" in docs:
-        outlet_col = docs["outlet_id"].astype("string").to_numpy(dtype=object)
-    else:
-        outlet_col = np.full(n, None, dtype=object)
-    if "published" in docs:
-        pub = pd.to_datetime(docs["published"], utc=True, errors="coerce")
-        published = pub.to_numpy(dtype="datetime64[ns]").view(np.int64)
-    else:
-        published = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
-    return ids, outlet_col, published
 
 
 def _measured(index: ShingleIndex, cand: np.ndarray, params: ReuseParams) -> pd.DataFrame:

@@ -22,6 +22,10 @@ Matching (per article, sets of canonical outlets, micro-averaged over articles):
   a name the registry does not know becomes ``entity:<slug>`` (lower case, no leading "the", no
   trailing descriptor such as "newspaper" or "news agency"); two entity slugs also match when
   one contains the other ("tom-joyner-morning-show" and "the-tom-joyner-morning-show-radio");
+* two entity slugs are compared without their separators and without a trailing station band
+  (``compact``): "KENS5" and "KENS 5", "News4SA" and "News 4 SA", "KUSA" and "KUSA-TV" are one
+  outlet. Before session 6 the comparison kept the separators (``--old-key`` scores that way);
+  the figures with both keys are in the README's attribution notes;
 * credits: predicted rows of kind ``photo`` or ``self``, and credits of the publisher itself (its
   outlet id, or the label's ``publisher``), are not counted: a self-credit is no republication
   and the labels leave it out. ``wrong_credit_share`` is, among articles whose truth has no
@@ -36,7 +40,7 @@ against a simple count of quoted spans: per article, min(“ count, ” count) +
 count) + (straight " count) // 2.
 
 Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|heldout2|heldout3|all]
-       [--labels GLOB] [--errors] [--quote-count] [--credit-noise]
+       [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
 """
 
 from __future__ import annotations
@@ -196,18 +200,45 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_BAND_RE = re.compile(r"-(?:tv|fm|am|dt)$")
+# Set by --old-key: compare entity slugs with their separators (the key before session 6).
+OLD_KEY = False
+
+
+def compact(entity_slug: str) -> str:
+    """An entity slug without a station band and without separators: the comparison key.
+
+    >>> compact("kens-5"), compact("kens5"), compact("kusa-tv"), compact("news-4-sa")
+    ('kens5', 'kens5', 'kusa', 'news4sa')
+    """
+    if OLD_KEY:
+        return entity_slug
+    return _BAND_RE.sub("", entity_slug).replace("-", "")
+
+
 def same(a: str, b: str) -> bool:
+    """Two canonical keys name one outlet: equal, or entity slugs one of which holds the other
+    (compared by :func:`compact`)."""
     if a == b:
         return True
     if a.startswith("entity:") and b.startswith("entity:"):
-        x, y = a[7:], b[7:]
+        x, y = compact(a[7:]), compact(b[7:])
         return bool(x) and bool(y) and (x in y or y in x)
     return False
 
 
+def distinct(keys: Iterable[str]) -> list[str]:
+    """The keys, each outlet once: "entity:kusa-tv" and "entity:kusa" are one (the first kept)."""
+    seen: dict[str, str] = {}
+    for key in keys:
+        norm = "entity:" + compact(key[7:]) if key.startswith("entity:") else key
+        seen.setdefault(norm, key)
+    return list(seen.values())
+
+
 def match_sets(truth: Iterable[str], predicted: Iterable[str]) -> tuple[int, list, list]:
     """(matched, missed truth keys, extra predicted keys) of two key sets."""
-    truth, left = list(dict.fromkeys(truth)), list(dict.fromkeys(predicted))
+    truth, left = distinct(truth), distinct(predicted)
     missed, hits = [], 0
     for t in truth:
         j = next((i for i, p in enumerate(left) if same(t, p)), None)
@@ -227,9 +258,11 @@ def _by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
 
 
 def person_keys(name: str) -> tuple[str, str]:
-    """(full name, surname) folded, without honorifics."""
-    full = _HONORIFIC_RE.sub("", fold(" ".join(name.split())))
+    """(full name, surname) folded, without honorifics, with one apostrophe ("O’Malley" is
+    "O'Malley") and without a generational suffix ("John Hayden Jr." is "John Hayden")."""
+    full = _HONORIFIC_RE.sub("", fold(" ".join(name.split())).replace("’", "'"))
     full = re.sub(r"[^\w\s\-']", "", full).strip()
+    full = re.sub(r"(?<=\w)\s+(?:jr|sr|ii|iii|iv)$", "", full)
     return full, (full.split()[-1] if full.split() else "")
 
 
@@ -272,7 +305,7 @@ def score(labels: list[dict[str, str]], registry=None) -> dict[str, object]:
 def _tally(t: Tally, aid: str, truth: list[str], pred: list[str]) -> None:
     hits, missed, extra = match_sets(truth, pred)
     t.true_pos += hits
-    t.expected += len(dict.fromkeys(truth))
+    t.expected += len(distinct(truth))
     t.predicted += hits + len(extra)
     t.errors += [f"{aid}: missed {k}" for k in missed] + [f"{aid}: extra {k}" for k in extra]
 
@@ -361,7 +394,12 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="print every miss and extra")
     parser.add_argument("--quote-count", action="store_true", help="ABP quote-count check")
     parser.add_argument("--credit-noise", action="store_true", help="photo/acronym credits")
+    parser.add_argument(
+        "--old-key", action="store_true", help="entity slugs compared with their separators"
+    )
     args = parser.parse_args()
+    global OLD_KEY
+    OLD_KEY = args.old_key
     if not SHARED.exists():
         sys.exit(f"no eval data at {SHARED}")
     registry = load_registry()
