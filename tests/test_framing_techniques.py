@@ -68,6 +68,39 @@ def test_loaded_phrase_is_one_span_and_one_count():
     assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(2000 / 9)
 
 
+def test_word_forms_add_suffixes_and_leave_out_taken_terms():
+    from provenance.framing.lexicons import word_forms
+
+    terms = ("smear", "hate", "obscene", "greedy", "pathetic", "bombshell report")
+    forms = set(word_forms(terms, frozenset()))
+    assert {"smeared", "smearing", "smears", "smearers"} <= forms
+    assert {"hated", "haters", "hating", "hates", "obscenity"} <= forms and "hateing" not in forms
+    assert {"greedily", "greediness"} <= forms
+    assert {"pathetically", "bombshell reports"} <= forms
+    assert not {"smear", "hate"} & forms  # the words themselves are not forms
+    assert "smears" not in word_forms(("smear",), frozenset({"smears"}))
+
+
+def test_loaded_forms_are_derived_from_the_loaded_lists_and_cannot_be_given():
+    from provenance.framing.lexicons import load_lexicons
+
+    lists = load_lexicons({"loaded": ["smear"], "not_loaded": ["regime"]})
+    assert "smeared" in lists["loaded_forms"] and "regimes" not in lists["loaded_forms"]
+    with pytest.raises(ValueError, match="unknown lexicon"):
+        load_lexicons({"loaded_forms": ["x"]})
+    text = pd.Series(["Critics smeared the plan."])
+    assert score_texts(text, lexicons={"loaded": ["smear"]}).loc[0, "f_loaded_language"] > 0
+    # "critics" belongs to the conflict-frame list: a form another list holds is not derived.
+    assert "critics" not in load_lexicons({"loaded": ["critic"]})["loaded_forms"]
+
+
+def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
+    text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
+    assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
+    value = score_texts(pd.Series([text])).loc[0, "f_loaded_language"]
+    assert value == pytest.approx(1000 / 10)  # one distinct phrase in ten words
+
+
 def test_punctuation_ends_a_phrase():
     assert _evidence_texts("A corrupt, evil plan.", "f_loaded_language") == ["corrupt", "evil"]
 
@@ -185,18 +218,18 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
     table = pe.evaluate(arts, gold, scores, evidence).set_index(["part", "family"])
     loaded = table.loc[("check", "loaded language")]
-    # Measured (session 5): check part P 0.280, R 0.396, F1 0.328, rho 0.452 (session 4: 0.258,
-    # 0.401, 0.314, 0.405; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.354,
-    # F1 0.368, rho 0.653. Floors catch regressions.
-    assert loaded["F1"] >= 0.32 and loaded["spearman"] >= 0.43
+    # Measured (session 6): check part P 0.283, R 0.422, F1 0.339, rho 0.514 (session 5: 0.280,
+    # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
+    # R 0.413, F1 0.382, rho 0.692. Floors catch regressions.
+    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.49
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.36 and tuning["P"] >= 0.35
+    assert tuning["F1"] >= 0.375 and tuning["P"] >= 0.35 and tuning["spearman"] >= 0.67
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
     assert table.loc[("tuning", "exaggeration/minimisation"), "F1"] >= 0.22
     assert table.loc[("check", "doubt"), "F1"] >= 0.20
-    # f_bias_cues (weights from BABE): rho with the loaded-language density 0.553 tuning, 0.528
+    # f_bias_cues (weights from BABE): rho with the loaded-language density 0.572 tuning, 0.530
     # check.
     assert "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
 
