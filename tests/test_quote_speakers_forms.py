@@ -44,6 +44,9 @@ def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
         # after a full name, the part set off by commas is about that person
         ("Chris Tallin, head of Homeschool Ostland, told the paper that parents are fed up "
          "with “the violence and the bullying.”", "Chris Tallin", "head of Homeschool Ostland"),
+        # "then-" glued to the role
+        ("“It will be his Waterloo,” said then-Sen. Jim DeMott (R-S.C.), now at a think tank.",
+         "Jim DeMott", "then-Sen."),
         # a surname that is also a role word
         ("“The plan is late,” Rep. Peter King, R-New York, told reporters.", "Peter King",
          "Rep."),
@@ -179,3 +182,53 @@ def test_name_set_off_before_a_relative_clause_and_any_verb() -> None:
 def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
     text = "“It was a foolish mistake,” Ostrander’s lawyer, Greg Rinn, said on Monday."
     assert _speakers(text)[0][::2] == ("Greg Rinn", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quote run over lines without marks (sentence-per-line copy), then its attribution
+        ("“I represent a client with new claims.\nWe will ask to testify,” Dan Rivo wrote.",
+         "Dan Rivo"),
+        # a signature ending the quote's line, after a dash or with its outlet
+        ("“Change the present to change the future.”-Willa Booth\nThe essay begins.",
+         "Willa Booth"),
+        ("“He should reconsider at once.” Jenna Rubik, Ostland Post\nAnother view follows.",
+         "Jenna Rubik"),
+        # a participle after a comma: the sentence's subject speaks, not the clause after it
+        ("Strategist Ana Navar disagreed with the idea, saying the President is “in a box.”",
+         "Ana Navar"),
+        # he/she and a past-tense verb outside the reporting verbs, before the quote
+        ("Senator Susan Colm spoke on Friday.\nShe rightly excoriated the process as “a "
+         "gutter-level political campaign.”", "Susan Colm"),
+    ],
+)
+def test_speaker_forms_of_real_copy(text: str, speaker: str) -> None:
+    assert speaker in [s for s, _, _ in _speakers(text)]
+
+
+def test_a_stray_opening_mark_does_not_reach_the_next_quote() -> None:
+    text = (
+        "Obama has gone to the 'Deporter-in-Chief,' “Navar said.\n"
+        "Consultant Alec Castel says an order could hurt.\n"
+        "“If you are in a swing district, it is hard,” Castel said."
+    )
+    arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
+    quotes = extract_quotes(arts)
+    assert quotes["text"].tolist() == ["If you are in a swing district, it is hard,"]
+
+
+def test_he_reaches_a_person_named_by_surname_as_a_clause_subject() -> None:
+    text = (
+        "House Speaker John Boehm met the press. A spokesman answered questions.\n"
+        "Though Boehm indicated he wants a short bill, he vowed Monday to put up a “whale of "
+        "a fight” over the limit."
+    )
+    assert _speakers(text)[0][0] == "John Boehm"
+
+
+def test_called_after_a_person_is_speech_not_a_title() -> None:
+    said = "The limits were lifted, which Prime Minister Juri Ratis called “another step forward.”"
+    assert _speakers(said)[0][0] == "Juri Ratis"
+    titled = "Prime Minister Juri Ratis watched a film called “another step forward” on Monday."
+    assert _speakers(titled)[0][0] is None

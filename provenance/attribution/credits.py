@@ -34,6 +34,7 @@ import ahocorasick
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._scan import finditer_in_lines
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import (
     DATE,
@@ -538,7 +539,7 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
         if where == "any":
             if present.isdisjoint(gates):
                 continue
-            matches = list(pattern.finditer(text))
+            matches = finditer_in_lines(pattern, gates, text, lines)
         elif where == "start":
             chars, after_blank = _LINE_GATES[pattern]
             chosen = _lines_with(chars, text, lines, line_starts, None, after_blank)

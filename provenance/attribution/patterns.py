@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from provenance.attribution._wordlists import words
+
 
 def _letter_class(test, extra: str = "") -> str:
     """A regex class of the BMP characters passing ``test`` (and ``extra``), as ranges (Python's
@@ -157,118 +159,21 @@ def _literal(ch: str) -> str:
 
 
 # Role nouns: a person named next to one is a person, never an outlet.
-ROLE_WORDS = frozenset(
-    """
-    minister president vice-president president-elect secretary secretary-general spokesman
-    spokeswoman spokesperson ambassador chancellor premier governor senator lawmaker congressman
-    congresswoman mayor envoy adviser advisor diplomat chief director chair chairman chairwoman
-    chairperson ceo commander general official officer head leader king queen prince emir deputy
-    representative analyst expert professor economist researcher lawyer attorney attorney-general
-    judge prosecutor negotiator coordinator commissioner administrator founder executive mp mep
-    speaker colonel lieutenant captain sergeant marshal admiral pope patriarch imam cleric
-    activist resident witness scientist historian campaigner manager owner partner strategist
-    aide planner shopkeeper principal grower farmer teacher nurse doctor physician surgeon driver
-    worker student producer mother father trader vendor engineer pilot soldier survivor
-    protester voter commentator columnist editor author novelist writer coach player priest
-    bishop rabbi monk parent retiree pensioner entrepreneur banker investor broker consultant
-    specialist headmaster lecturer curator architect ranger firefighter paramedic technician
-    organiser organizer volunteer auditor inspector superintendent constable detective cm dg
-    sheriff comptroller advocate advocate-general justice magistrate prince princess councillor
-    councilman councilwoman alderman member fellow auctioneer neighbor neighbour fisherman
-    treasurer registrar dean rector provost trustee delegate candidate nominee villager
-    capt. sen. rep. gov. gen. lt. col. sgt. adm. maj. supt. insp. cmdr. det.
-    """.split()
-)
+ROLE_WORDS = frozenset(words("role_nouns_en"))
 # The same for Spanish, French, German, Portuguese and Italian (German nouns are capitalised as
 # written; the speaker patterns add the capitalised forms of every word).
-ROLE_WORDS_ML = frozenset(
-    word.replace("_", " ")  # two-word roles: "secrétaire_général"
-    for word in """
-    ministro ministra viceministro viceministra presidente presidenta vicepresidente
-    vicepresidenta portavoz secretario secretaria embajador embajadora gobernador gobernadora
-    alcalde alcaldesa diputado diputada senador senadora canciller directora jefe jefa
-    abogado abogada juez jueza experto experta analista dirigente líder consejero consejera
-    asesor asesora diplomático diplomática comisario comisaria delegado delegada economista
-    senadora
-    ministre présidente porte-parole secrétaire ambassadeur ambassadrice gouverneur
-    maire député députée sénateur sénatrice chancelier directeur directrice avocat avocate
-    procureur procureure juge experte analyste dirigeant dirigeante conseiller conseillère
-    diplomate commissaire délégué déléguée élu élue économiste syndicaliste
-    ministerin präsident präsidentin sprecher sprecherin kanzlerin botschafter botschafterin
-    bürgermeister bürgermeisterin abgeordnete abgeordneter vorsitzende vorsitzender chefin
-    direktor direktorin leiter leiterin experte expertin ökonom ökonomin politiker politikerin
-    professorin anwalt anwältin staatsanwalt staatsanwältin richter richterin sekretär
-    sekretärin generalsekretär kanzler staatssekretär staatssekretärin landrat landrätin
-    geschäftsführer geschäftsführerin gewerkschafter gewerkschafterin bischof chef
-    rey reina roi reine rei rainha
-    porta-voz secretário secretária embaixador embaixadora governador governadora prefeito
-    prefeita deputado deputada diretor diretora chefe advogado advogada procurador procuradora
-    juiz juíza especialista assessor assessora bastonário governante diplomata
-    portavoce segretario segretaria ambasciatore ambasciatrice governatore governatrice sindaco
-    sindaca deputato deputata senatore senatrice direttore direttrice avvocato avvocata
-    procuratore giudice esperto esperta capogruppo consigliere consigliera assessore
-    viceministro diplomatico diplomatica délégué_général secrétaire_général
-    secretario_general director_general directeur_général segretario_generale
-    direttore_generale procureur_général préfet préfète prefetto prefetta prefecto prefecta
-    """.split()
-)
+ROLE_WORDS_ML = frozenset(words("role_nouns_ml"))
 ROLE_WORDS_EN = ROLE_WORDS
 ROLE_WORDS = ROLE_WORDS | ROLE_WORDS_ML
 ROLE_NOUNS = trie_pattern(ROLE_WORDS) + r"(?![\w\-])"
 ROLE_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 
 # Reporting verbs, as written (tense forms kept: the table keeps the verb as written).
-VERB_WORDS = frozenset(
-    """
-    said says say tell told tells added adds noted notes stressed stresses emphasised emphasized
-    emphasises emphasizes stated pledged pledges declared declares explained explains insisted
-    insists warned warns argued argues claimed claims asserted asserts remarked continued wrote
-    writes tweeted posted announced announces admitted admits acknowledged suggested recalled
-    replied replies responded answered asked asks urged urges maintained maintains observed
-    concluded complained affirmed reiterated underlined underscored highlighted confirmed
-    confirms promised vowed vows predicted predicts believes believed thinks thought cautioned
-    contended conceded boasted quipped assured agreed denied denies alleged alleges charged
-    countered shouted stressing saying adding noting telling writing warning explaining called
-    calls hailed hails described describes labelled labeled branded termed denounced condemned
-    slammed praised criticised criticized accused blamed welcomed rejected dismissed calling
-    describing hailing
-    """.split()
-) | {"pointed out", "went on", "said that", "called for", "calls for", "put it", "puts it"}
+VERB_WORDS = frozenset(words("reporting_verbs_en"))
 # Spanish, French, German, Portuguese and Italian reporting verbs. Compound tenses are written
 # as their participle ("a déclaré", "ha detto", "ha dicho"): the auxiliary is matched before it
 # (AUXILIARY), so that no one-letter word ("a") becomes a cue searched everywhere.
-VERB_WORDS_ML = frozenset(
-    """
-    dijo dice afirmó afirma declaró declara señaló señala aseguró asegura explicó explica
-    añadió añade agregó agrega indicó indica subrayó subraya destacó destaca advirtió advierte
-    insistió insiste sostuvo sostiene manifestó respondió responde replicó replica concluyó
-    precisó reconoció reconoce denunció denuncia apuntó comentó comenta expresó recalcó
-    admitió anunció anuncia criticó dicho afirmado declarado señalado asegurado explicado
-    añadido agregado indicado subrayado advertido anunciado respondido
-    déclaré affirmé dit expliqué ajouté indiqué souligné précisé assuré estimé répondu
-    rétorqué poursuivi insisté averti annoncé confié reconnu dénoncé jugé martelé lancé
-    commenté regretté déclare affirme explique ajoute indique souligne précise assure estime
-    répond poursuit insiste avertit annonce confie reconnaît dénonce juge martèle plaide
-    sagte sagt erklärte erklärt betonte betont fügte meinte meint warnte warnt kritisierte
-    forderte bekräftigte unterstrich ergänzte versicherte bestätigte schrieb
-    disse diz afirmou declarou explicou acrescentou acrescenta sublinhou destacou garantiu
-    garante salientou ressaltou assegurou indicou observou respondeu reconheceu admitiu
-    alertou advertiu defendeu anunciou criticou comentou frisou afirmaram disseram
-    detto dichiarato spiegato aggiunto affermato sottolineato precisato commentato ribadito
-    osservato risposto replicato concluso annunciato assicurato avvertito denunciato ammesso
-    dichiara spiega aggiunge afferma sottolinea commenta ribadisce osserva risponde annuncia
-    assicura avverte dichiarò spiegò aggiunse affermò
-    lamentó recordó sentenció aclaró matizó opinó consideró reiteró remarcó puntualizó relató
-    argumentó alertó avisó prometió garantizó lamenta recuerda considera opina
-    déploré rappelé prévenu promis admis nuancé ironisé tranché résumé conclu confirmé répété
-    déplore rappelle prévient promet admet résume conclut confirme répète
-    mahnte erläuterte versprach beklagte twitterte räumte kündigte teilte
-    lamentou recordou prometeu reiterou ponderou avaliou completou concluiu avisou argumentou
-    relatou opinou considerou contou
-    ricordato lamentato promesso garantito rilevato evidenziato chiarito puntualizzato insistito
-    scritto ricorda conclude
-    """.split()
-)
+VERB_WORDS_ML = frozenset(words("reporting_verbs_ml"))
 VERB_WORDS = VERB_WORDS | VERB_WORDS_ML
 # Auxiliaries of compound tenses, met between a speaker and a participle ("a déclaré").
 AUXILIARY = r"(?:a|ha|hat|han|ont|hanno|tem|avait|había|aveva)"

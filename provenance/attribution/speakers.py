@@ -29,7 +29,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from provenance.attribution._paragraphs import Paragraphs
 from provenance.attribution._scan import AnchoredScan
+from provenance.attribution._wordlists import words
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
     ACCORDING_WORDS,
@@ -57,10 +59,8 @@ from provenance.attribution.reverse import ReverseMatcher
 # A person's name: 1-4 capitalised words (no possessives, no role nouns: checked after).
 _PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
 # Lower-case words inside a person's name: "Faisal bin Abdulrahman", "Moreno de la Vega".
-NAME_PARTICLES = frozenset(
-    "de del della der di da das do dos du la le van von al el bin ibn bint ben abu y".split()
-)
-_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=len, reverse=True))
+NAME_PARTICLES = frozenset(words("name_particles"))
+_PARTICLES = "|".join(sorted(NAME_PARTICLES, key=lambda w: (-len(w), w)))
 _PWORD = rf"{UPPER}{NAME_CHAR}+"
 PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
 # Role nouns in any case without the cost of a case-insensitive alternation.
@@ -97,10 +97,7 @@ APPOSITIVE_RE = re.compile(
     r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
 # Nouns that end an organisation's name ("the White House Domestic Policy Council").
-ORG_NOUNS = (
-    "Ministry Office Department Agency Council Committee Commission Government Embassy Army "
-    "Police Bureau Fund Bank Court Party Service Authority Administration Institute Board Union"
-).split()
+ORG_NOUNS = list(words("org_nouns"))
 _ORG_NOUN_SET = frozenset(ORG_NOUNS)
 # Organisations that "the ministry" or "the agency" may refer back to.
 ORG_RE = re.compile(
@@ -109,33 +106,12 @@ ORG_RE = re.compile(
     rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{UPPER}[\w'’\-]*(?:[ \t]+{UPPER}[\w'’\-]*){{0,2}})?"
 )
 # Lower-case words that belong to a role before its noun ("foreign ministry spokeswoman").
-_ROLE_LOWER = frozenset(
-    "foreign ministry defence defense deputy prime former state interior finance senior chief "
-    "press military security health economy trade justice top acting party government "
-    "opposition national regional local police army presidential kremlin senate house "
-    "economic energy education ruling".split()
-)
-_NOT_NAME = frozenset(
-    "The A An And But Meanwhile However Also On In At As When While Then After Before Earlier "
-    "Later Speaking Asked According This That These Those It He She They We I Mr Mrs Ms Dr "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December Last Next Since Until "
-    # Articles and function words that open Spanish, French, German, Portuguese, Italian
-    # sentences ("La porte-parole" is no person "La").
-    "El La Los Las Les Der Die Das Dem Den Des Il Lo Gli Os Un Una Une Ein Eine Según Selon "
-    "Laut Segundo Secondo Pour Por Para Mais Pero Aber Und Et Mit Avec Con Com Dans Este Esta "
-    "Cette Dieser Diese Mme Mlle Herr Frau".split()
-)
+_ROLE_LOWER = frozenset(words("role_modifiers"))
+_NOT_NAME = frozenset(words("not_name_words"))
 # A role word, also with a prefix: "Vice-Mayor", "ex-minister", "Acting-Governor".
 # German compound roles: "Innenministerin", "Konzernsprecher", "Betriebsratschef",
 # "SPD-Politiker", "WHO-Regionaldirektor" (a capitalised word ending in a role noun).
-_SUFFIX_WORDS = (
-    "minister ministerin sprecher sprecherin chef chefin präsident präsidentin direktor "
-    "direktorin politiker politikerin abgeordnete abgeordneter experte expertin vorsitzende "
-    "vorsitzender leiter leiterin kanzler kanzlerin botschafter botschafterin bürgermeister "
-    "bürgermeisterin sekretär sekretärin ökonom ökonomin anwalt anwältin richter richterin "
-    "berater beraterin"
-).split()
+_SUFFIX_WORDS = list(words("compound_role_suffixes"))
 # Glued ("Innenministerin") or after a hyphen, capitalised ("SPD-Politiker").
 _COMPOUND_SUFFIXES = (
     f"{trie_pattern(_SUFFIX_WORDS)}|-{trie_pattern(w.capitalize() for w in _SUFFIX_WORDS)}"
@@ -143,7 +119,7 @@ _COMPOUND_SUFFIXES = (
 COMPOUND_ROLE = rf"{UPPER}[\w\-]*?(?:{_COMPOUND_SUFFIXES})(?![\w\-])"
 # (Speaker phrases are matched lower-cased too: "spd-politiker"; never "administer".)
 _ROLE_WORD_RE = re.compile(
-    rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former)-)?(?:{ROLE_ANY})"
+    rf"^(?:(?:(?i:vice|deputy|ex|co|acting|former|then)-)?(?:{ROLE_ANY})"
     rf"|(?!admin){LETTER}[\w\-]*?(?:{_COMPOUND_SUFFIXES}))$"
 )
 # Where a compound role may stand before a name: its suffix inside a word, then a capital;
@@ -157,39 +133,17 @@ _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
 ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
-_HONORIFIC = frozenset(
-    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. M. Mme Mme. Mlle Sr. Sra. Srta. Dra. Herr Hr. Frau Dott. Sig. "
-    "Sig.ra Rev. Msgr. Fr.".split()
-)
+_HONORIFIC = frozenset(words("honorifics"))
 # Prepositions that open a role's tail: "the spokesman for the ministry", "la portavoz de".
 _PREPOSITION_WORDS = (
     "for|of|at|from|with|de|del|du|des|di|della|dello|dei|degli|do|da|dos|das|von|vom|der"
 )
 _PP_RE = re.compile(rf"\s+(?:{_PREPOSITION_WORDS}|d['’]|dell['’])(?:\s+|(?<=['’]))")
-_DETERMINERS = frozenset(
-    "the a an this that his her its their one another "
-    # Spanish, French, German, Portuguese, Italian articles and a few possessives.
-    "el la los las un una le les une der die das dem den des ein eine einen einem einer o os "
-    "as um uma il lo gli i su sa son ses sein seine ihr ihre seu sua l".split()
-)
+_DETERMINERS = frozenset(words("determiners"))
 # "the diplomat" may name anyone who spoke before, whatever their written role.
 _DEFINITE = frozenset("the el la le l der die das o il lo".split())
-_GENERIC_ROLES = frozenset(
-    "diplomat official politician envoy leader aide lawmaker diplomático diplomática diplomate "
-    "diplomata diplomatico diplomatica politiker politikerin governante dirigente élu élue".split()
-)
-_HEAD_NOUNS = ROLE_WORDS | set(
-    "ministry government embassy department office company source sources officials statement "
-    "report military army police agency group party court council committee commission "
-    "organisation organization union alliance bloc association federation foundation firm "
-    "institute authority coalition chamber society house study survey summary analysis memo "
-    "document letter footnote filing assessment review audit ruling "
-    # Spanish, French, German, Portuguese, Italian organisations, sources and documents.
-    "ministerio ministère ministerium ministério ministero gobierno gouvernement regierung "
-    "governo empresa entreprise unternehmen groupe gruppo grupo sala tribunal gericht tribunale "
-    "fuentes fuente sources source quellen quelle fontes fonte fonti comunicado communiqué "
-    "mitteilung erklärung comunicato nota declaración déclaration sentencia".split()
-)
+_GENERIC_ROLES = frozenset(words("generic_roles"))
+_HEAD_NOUNS = ROLE_WORDS | set(words("head_nouns"))
 _HEAD_WORDS = (
     _HEAD_NOUNS
     | {w.capitalize() for w in _HEAD_NOUNS}
@@ -218,7 +172,8 @@ _ML_PRONOUN = r"er|sie|il|elle|Elle|él|Él|ella|Ella|ele|Ele|ela|Ela|lui|lei|Le
 _RUN_LEAD = rf"(?:(?:the[ \t]+)?(?:Rev|Msgr|Fr)\.[ \t]+|St\.[ \t]+(?={UPPER}))?"
 # A lower-case modifier before capitalised words with a role and a name: "said former Virginia
 # Gov. George Allen", "retired U.S. Army Col. Ann Wright" (no role: "former White House" is none).
-_MODIFIER = r"(?:former|ex-|retired|acting|outgoing|interim)[ \t]+"
+# ("then-Sen. Jim DeMint", "then-Education Secretary John King": glued to the role.)
+_MODIFIER = r"(?:(?:former|ex-|retired|acting|outgoing|interim)[ \t]+|then-)"
 # A party tag after a US lawmaker's name: "Nancy Pelosi (D-Calif.)", "(R)", "(D., Conn.)".
 PARTY_TAG = r"(?:[ \t]+\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
 # An affiliation set off like a name: ", R-Wyo.,", ", Connecticut Democrat,".
@@ -391,50 +346,18 @@ PERSON_RE = re.compile(
     rf"|{_PWORD}{_MORE_NAME}{{1,4}})"
 )
 # Capitalised words that make a run a place or an organisation, not a person.
-_NOT_PERSON_WORDS = frozenset(
-    "Ministry Office Department Agency Council Committee Commission Government Embassy Army "
-    "Police Bureau Fund Bank Court Party Service Authority Administration Institute Board Union "
-    "University College School Hospital Clinic Street Road Avenue Square Park Bridge River Sea "
-    "Ocean Island Islands Strait Gulf Bay Lake Mountain Valley County City Province State "
-    "States Republic Kingdom Nations Federation Association Company Corporation Group Times "
-    "Post News Press Agency Airport Station Center Centre Museum Church Mosque Forum Summit "
-    "Congress Parliament Assembly Senate House Hall Club League Cup Festival Programme Program "
-    "Alliance Organisation Organization Foundation Society".split()
-)
+_NOT_PERSON_WORDS = frozenset(words("not_person_words"))
 # More words of places and organisations, for names taken as a pronoun's subject.
-_NOT_PLACE_WORDS = frozenset(
-    "Cemetery Hotel Stadium Arena Theater Theatre Network Magazine Journal Tribune Herald "
-    "Daily Services Affairs Policy Lab Reports Diseases Americans America Republic Transit PAC "
-    "Month Departments Security Pride".split()
-)
+_NOT_PLACE_WORDS = frozenset(words("not_place_words"))
 _GENDER_WORDS_EN = {
-    **dict.fromkeys("he his him himself mr mr. spokesman chairman congressman councilman "
-                    "father king prince son brother husband sheikh".split(), "m"),
-    **dict.fromkeys("she her hers herself ms ms. mrs mrs. spokeswoman chairwoman congresswoman "
-                    "councilwoman mother queen princess daughter sister wife".split(), "f"),
-}  # fmt: skip
+    **dict.fromkeys(words("gender_male_en"), "m"),
+    **dict.fromkeys(words("gender_female_en"), "f"),
+}
 _GENDER_WORDS = {
     **_GENDER_WORDS_EN,
-    # Gendered roles and subject pronouns of Spanish, French, German, Portuguese, Italian.
-    **dict.fromkeys(
-        "él er ele ministro viceministro secretario embajador gobernador alcalde diputado "
-        "senador director jefe abogado juez experto consejero asesor diplomático comisario "
-        "delegado président ambassadeur directeur avocat député sénateur conseiller délégué élu "
-        "präsident sprecher kanzler botschafter bürgermeister direktor leiter experte ökonom "
-        "politiker anwalt richter secretário embaixador governador prefeito deputado diretor "
-        "advogado juiz procurador rei rey roi ambasciatore governatore sindaco deputato senatore "
-        "direttore avvocato esperto consigliere segretario".split(), "m"),
-    **dict.fromkeys(
-        "ella elle ela ministra viceministra presidenta vicepresidenta secretaria embajadora "
-        "gobernadora alcaldesa diputada senadora directora jefa abogada jueza experta consejera "
-        "asesora diplomática comisaria delegada présidente ambassadrice directrice avocate "
-        "députée sénatrice conseillère déléguée élue ministerin präsidentin sprecherin kanzlerin "
-        "botschafterin bürgermeisterin chefin direktorin leiterin expertin ökonomin politikerin "
-        "professorin anwältin richterin sekretärin secretária embaixadora governadora prefeita "
-        "deputada diretora advogada juíza procuradora rainha reina reine ambasciatrice "
-        "governatrice sindaca deputata senatrice direttrice avvocata esperta consigliera "
-        "segretaria".split(), "f"),
-}  # fmt: skip
+    **dict.fromkeys(words("gender_male_ml"), "m"),
+    **dict.fromkeys(words("gender_female_ml"), "f"),
+}
 # A role's gender: an English role word is no Romance masculine ("director" of the White House
 # Domestic Policy Council is no "el director"; dev: Cecilia Munoz's "she said" was lost to it).
 _ROLE_GENDER = {
@@ -454,19 +377,13 @@ _IN_PHRASE_BEFORE_RE = re.compile(
 )
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
 # Words that open a sentence or clause before its subject.
-_CLAUSE_LEADS = frozenset(
-    "Though Although While When If As Because Since After Before But And So Yet Still".split()
-)
+_CLAUSE_LEADS = frozenset(words("clause_leads"))
 # One capitalised word standing alone: a surname, when the article named its person in full.
 _SURNAME_RE = re.compile(rf"(?<![\w\-'’.]){UPPER}{LOWER}[\w\-]*(?![\w\-'’])")
 # What follows a subject's name: a verb (a lower-case word), an appositive comma, "of".
 _SUBJECT_AFTER_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 # Capitalised words that open a sentence before a name without being part of it.
-_NOT_SUBJECT_LEADS = frozenset(
-    "To For By From With Of Even Only Just Like Unlike Despite Among Without Under Over Amid "
-    "Dear Team North South East West New If Though What Now Because Actor Democrat "
-    "Republican".split()
-)
+_NOT_SUBJECT_LEADS = frozenset(words("not_subject_leads"))
 # An unnamed introduction set off after a name is that person's role ("X, a senior researcher").
 _APPOSED_RE = re.compile(rf"(?<![\w\-]){UPPER}{NAME_CHAR}*,[ \t]+$")
 # Subject pronouns only: "his"/"her"/"himself" often point at someone else in the sentence.
@@ -675,7 +592,9 @@ def split_role(phrase: str) -> tuple[str | None, str]:
 class People:
     """People (and organisations) named in one text with their roles, to resolve speakers."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: Paragraphs | None = None) -> None:
+        """People of ``text``; ``paragraphs`` (of the same text) when the caller has them."""
+        self._paragraphs = paragraphs  # built when first needed otherwise
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
         for m in ROLE_NAME_SCAN.finditer(text):
             if m.group("aname"):
@@ -834,7 +753,11 @@ class People:
                 if org is not None:
                     return org, None
             return phrase, None
-        if phrase[0].islower() and not ROLE_WORD_IN_RE.search(phrase):
+        if (
+            phrase[0].islower()
+            and not ROLE_WORD_IN_RE.search(phrase)
+            and not _ROLE_WORD_RE.match(words[0])  # "then-Sen. Jim DeMint"
+        ):
             return phrase, None  # "experts", "analysts"
         role, name = split_role(phrase)
         name = _clean_name(name)
@@ -915,7 +838,9 @@ class People:
         # ("Tyshanta Doe of Toledo filled a jug. “...,” she said": not the mayor named above).
         found = self._pronoun_tier(position, gender, (self.mentions, self.actors))
         # (only the two paragraphs before are read: no full-text scan per pronoun)
-        lo = max(self._previous_paragraph_start(position), found[0] + 1)
+        if self._paragraphs is None:
+            self._paragraphs = Paragraphs(self._text)
+        lo = max(self._paragraphs.previous_start(position), found[0] + 1)
         subjects = [
             (m.start(), m.group(0))
             for m in PERSON_RE.finditer(self._text, lo, position)
@@ -936,17 +861,6 @@ class People:
                 self._plain = self._plain_names()
             plain = self._pronoun_tier(position, gender, (self._plain,))
         return plain[1:]
-
-    def _previous_paragraph_start(self, position: int) -> int:
-        """Where the paragraph before the one holding ``position`` starts (blank lines between
-        paragraphs skipped); 0 in the first two paragraphs."""
-        text = self._text
-        end = text.rfind("\n", 0, position)
-        if end < 0:
-            return 0
-        while end > 0 and text[end - 1] in " \t\n":
-            end -= 1
-        return text.rfind("\n", 0, end) + 1
 
     def _opens_clause(self, position: int, name: str) -> bool:
         """Whether the name at ``position`` stands as a subject: it opens a sentence (or follows
@@ -1137,7 +1051,7 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
 # Role words that are also surnames: the last word of "Peter King", "Howard Dean" is a name
 # when a capitalised word that is no role stands right before it (ABP: "Rep. Peter King,
 # R-New York," gave the speaker "Rep. Peter King" with no role).
-_SURNAME_ROLES = frozenset("King Dean Judge Bishop Marshal Pope Prince Major Fellow Parent".split())
+_SURNAME_ROLES = frozenset(words("surname_roles"))
 
 
 def _is_surname(tokens: list[str], i: int) -> bool:

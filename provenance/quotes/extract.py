@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._paragraphs import Paragraphs
 from provenance.attribution.patterns import ABBREVIATED_TITLE, UPPER, VERB, VERB_WORDS, WHEN
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.attribution.speakers import (
@@ -75,7 +76,7 @@ from provenance.attribution.speakers import (
 from provenance.ids import stable_id
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
-from provenance.text import count_words, sentence_spans
+from provenance.text import count_words
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -85,7 +86,6 @@ MAX_QUOTE_PARAGRAPHS = 20
 # The shared quote-mark pairs (straight, curly, guillemets both ways, German low quotes), with
 # possessive repeats: a quote left open costs linear time on hostile text.
 QUOTE_RE = re.compile(quote_pattern("body", MAX_QUOTE_CHARS, MAX_QUOTE_PARAGRAPHS))
-_PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
 _CONTINUATION_RE = re.compile(rf"[ \t]*\n[ \t]*\n?[ \t]*[{re.escape(OPENING_MARKS)}]")
 TITLE_QUOTE_RE = re.compile(
     quote_pattern("d", 300, 0)
@@ -104,6 +104,13 @@ _TITLE_CUE_ENDS = tuple(
     "titled called dubbed named as film movie book song album show series documentary novel "
     "play programme program operation campaign exhibition initiative doctrine hashtag slogan "
     "motto project festival forum conference".split()
+)
+# "called" after a person names what they said, not a title: "which Prime Minister Juri Ratas
+# called “another step toward normal life.”", "what he called “...”".
+_SPEAKER_CALLED_RE = re.compile(
+    # (he, she, or a capitalised word that does not open the sentence: a name)
+    r"(?:(?<![\w\-])[Hh]e|(?<![\w\-])[Ss]he|(?<=[\w,][ \t])[A-Z][\w'’\-]+)[ \t]+"
+    r"(?:has[ \t]+|had[ \t]+|once[ \t]+|recently[ \t]+)?(?:called|dubbed)[ \t]*$"
 )
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
@@ -222,52 +229,14 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
     return conform(frame.drop(columns="_field"), "quotes")
 
 
-class _Paragraphs:
-    """Paragraph spans of a text (lines), with their sentence starts computed on demand."""
-
-    def __init__(self, text: str) -> None:
-        runs = [m.span() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
-        self.starts = [0] + [end for _, end in runs]
-        self.ends = [start for start, _ in runs] + [len(text)]
-        self._text = text
-        self._sentences: dict[int, list[int]] = {}
-
-    def index(self, position: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, position) - 1)
-
-    def span(self, index: int) -> tuple[int, int]:
-        return self.starts[index], self.ends[index]
-
-    def sentence_start(self, position: int) -> int:
-        starts = self._sentence_starts(self.index(position))
-        return starts[max(0, bisect.bisect_right(starts, position) - 1)]
-
-    def sentence_end(self, position: int) -> int:
-        i = self.index(position)
-        starts = self._sentence_starts(i)
-        j = bisect.bisect_right(starts, position)
-        return starts[j] if j < len(starts) else self.ends[i]
-
-    def sentence_starts(self, i: int) -> list[int]:
-        """Start offsets of the sentences of paragraph ``i``."""
-        return self._sentence_starts(i)
-
-    def _sentence_starts(self, i: int) -> list[int]:
-        if i not in self._sentences:
-            start, end = self.span(i)
-            spans = sentence_spans(self._text[start:end])
-            self._sentences[i] = [start + s for s, _ in spans] or [start]
-        return self._sentences[i]
-
-
 def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, object]]:
     found = list(QUOTE_RE.finditer(text))
     title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
     if not found and not title_has_quotes:
         return []
     masked = _mask(text, found)
-    people = People(masked)
-    paragraphs = _Paragraphs(masked)
+    paragraphs = Paragraphs(masked)
+    people = People(masked, paragraphs)
     attributions = _Attributions(masked, people, paragraphs)
     addressees = _AddresseeSearch(masked)
     rows: list[dict[str, object]] = []
@@ -346,7 +315,7 @@ class _Attributions:
     """Attributions per paragraph, found the first time a quote there needs them (most quotes
     are attributed right after their closing mark and never need the paragraph's)."""
 
-    def __init__(self, masked: str, people: People, paragraphs: _Paragraphs) -> None:
+    def __init__(self, masked: str, people: People, paragraphs: Paragraphs) -> None:
         self._masked, self._people, self._paragraphs = masked, people, paragraphs
         self._found: dict[int, list[dict[str, object]]] = {}
         self._documents: bool | None = None  # any document noun in the text (looked up once)
@@ -392,7 +361,7 @@ class _AddresseeSearch:
 
 def _attributions(
     masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
-    paragraphs: _Paragraphs | None = None,
+    paragraphs: Paragraphs | None = None,
 ) -> list[dict[str, object]]:
     """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
     <speaker>", documents ("a joint statement ..., stating"; only looked for when the text has
@@ -450,7 +419,7 @@ def _attr(kind: str, speaker: str, spk_pos: int, verb: str, verb_pos: int, start
             "verb": " ".join(verb.split()), "verb_pos": verb_pos, "start": start, "end": end}  # fmt: skip
 
 
-def _subject(masked: str, people: People, paragraphs: _Paragraphs, start: int, position: int,
+def _subject(masked: str, people: People, paragraphs: Paragraphs, start: int, position: int,
              any_phrase: bool, gender: str | None = None) -> dict[str, object] | None:  # fmt: skip
     """The subject opening the last sentence in [start, position) that has one: a person
     known in the article (of ``gender`` if given) or, with ``any_phrase``, any speaker phrase
@@ -641,7 +610,7 @@ def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, p
 
 
 def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch,
-           paragraphs: _Paragraphs) -> dict[str, object]:  # fmt: skip
+           paragraphs: Paragraphs) -> dict[str, object]:  # fmt: skip
     verb_pos = int(attr["verb_pos"])
     if attr["kind"] == "document":
         speaker, role = str(attr["speaker"]), None
@@ -660,8 +629,10 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
     window = max(0, open_at - 40)
-    if _may_end_in_title_cue(masked[window:open_at]) and _TITLE_CUE_RE.search(
-        masked, window, open_at
+    if (
+        _may_end_in_title_cue(masked[window:open_at])
+        and _TITLE_CUE_RE.search(masked, window, open_at)
+        and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
     return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))

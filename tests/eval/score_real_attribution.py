@@ -260,9 +260,11 @@ def _by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
 
 
 def person_keys(name: str) -> tuple[str, str]:
-    """(full name, surname) folded, without honorifics."""
-    full = _HONORIFIC_RE.sub("", fold(" ".join(name.split())))
+    """(full name, surname) folded, without honorifics, with one apostrophe ("O’Malley" is
+    "O'Malley") and without a generational suffix ("John Hayden Jr." is "John Hayden")."""
+    full = _HONORIFIC_RE.sub("", fold(" ".join(name.split())).replace("’", "'"))
     full = re.sub(r"[^\w\s\-']", "", full).strip()
+    full = re.sub(r"(?<=\w)\s+(?:jr|sr|ii|iii|iv)$", "", full)
     return full, (full.split()[-1] if full.split() else "")
 
 
