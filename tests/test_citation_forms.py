@@ -157,3 +157,51 @@ def test_data_from_an_outlet_and_a_masthead_after_its_descriptor(
     text: str, outlets: list[str]
 ) -> None:
     assert [o for o, _ in _cited(text)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        ("Critics are divided .\nOn Fox News Sunday , anchor Jane Roe asked the mayor twice.",
+         ["fox-news"]),
+        ("The speech was long. On CNN , John Doe allows that it was weak.", ["cnn"]),
+        ("The bill is narrow .\nOn Gizmodo , they also note that one senator is a lawyer.",
+         ["gizmodo"]),
+        ("On Monday , the mayor said the bill was narrow.", []),
+        ("The attack on CNN , and on others , was wrong.", []),
+    ],
+)  # fmt: skip
+def test_a_venue_that_opens_its_sentence(text: str, outlets: list[str]) -> None:
+    assert [o for o, _ in _cited(text)] == outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("Two witnesses told CNN affiliate WQRX-TV that they heard an alarm.", (None, "WQRX-TV")),
+        ("The toll rose, according to ABC affiliate WQRX.", (None, "WQRX")),
+        ("The count went on, according to NPR member station KQLM , and ended late.",
+         (None, "KQLM")),
+        ("“ We will go , ” she told Honolulu ’ s ABC affiliate , KQLM . The rest followed.",
+         (None, "KQLM")),
+    ],
+)  # fmt: skip
+def test_a_networks_affiliate_is_its_station(text: str, cited: tuple) -> None:
+    assert _cited(text) == [cited]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“ It was my hat , ” he told the local NBC affiliate.",
+        "The mayor spoke to the CBS affiliate in Baltimore on Monday, and told the CBS affiliate in "
+        "Baltimore that he would stay.",
+    ],
+)
+def test_an_unnamed_affiliate_cites_no_network(text: str) -> None:
+    assert _cited(text) == []
+
+
+def test_a_lead_in_to_a_quoted_passage() -> None:
+    text = "The photo surfaced on Friday.\nThe following comes from Breitbart…\nThe senator said so."
+    assert _cited(text) == [("breitbart", "Breitbart")]
