@@ -198,6 +198,15 @@ def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
         # a participle after a comma: the sentence's subject speaks, not the clause after it
         ("Strategist Ana Navar disagreed with the idea, saying the President is “in a box.”",
          "Ana Navar"),
+        # an occupation as the role before a name
+        ("The move drew fire.\n“You can celebrate however you want, but for me it is "
+         "distasteful,” said English footballer Lia Sandersen, working as a pundit on TV.",
+         "Lia Sandersen"),
+        # the agent of a passive reporting verb
+        ("(CNN) It was described by former US President Barak Obana as “a turning point.”",
+         "Barak Obana"),
+        ("The deal was hailed by President Donald Tramp — “Thank you for a very fair "
+         "negotiation” — a few days earlier.", "Donald Tramp"),
         # he/she and a past-tense verb outside the reporting verbs, before the quote
         ("Senator Susan Colm spoke on Friday.\nShe rightly excoriated the process as “a "
          "gutter-level political campaign.”", "Susan Colm"),

@@ -43,7 +43,6 @@ from provenance.attribution.patterns import (
     LOWER,
     NAME,
     NAME_CHAR,
-    ROLE_NOUNS,
     ROLE_WORDS,
     ROLE_WORDS_EN,
     UPPER,
@@ -65,8 +64,11 @@ _PWORD = rf"{UPPER}{NAME_CHAR}+"
 PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
 # Role nouns in any case without the cost of a case-insensitive alternation.
 # Role words as written: "minister", "Minister", "Vice-President", "MP".
+# The shared role nouns and the occupations only speakers read (occupation_nouns.txt).
+_SPEAKER_ROLES = ROLE_WORDS | set(words("occupation_nouns"))
+_SPEAKER_ROLE_NOUNS = trie_pattern(_SPEAKER_ROLES) + r"(?![\w\-])"
 _ROLE_VARIANTS = {
-    v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title(), *([w.upper()] * (len(w) < 4)))
+    v for w in _SPEAKER_ROLES for v in (w, w.capitalize(), w.title(), *([w.upper()] * (len(w) < 4)))
 }
 ROLE_ANY = trie_pattern(_ROLE_VARIANTS)
 ROLE_ANY += r"(?![\w\-])"
@@ -131,7 +133,7 @@ _COMPOUND_HINT_SCAN = AnchoredScan(
 _GERMAN_WORDS = (" der ", " die ", "Der ", "Die ")
 _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
-ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
+ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{_SPEAKER_ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset(words("honorifics"))
 # Prepositions that open a role's tail: "the spokesman for the ministry", "la portavoz de".
@@ -143,7 +145,7 @@ _DETERMINERS = frozenset(words("determiners"))
 # "the diplomat" may name anyone who spoke before, whatever their written role.
 _DEFINITE = frozenset("the el la le l der die das o il lo".split())
 _GENERIC_ROLES = frozenset(words("generic_roles"))
-_HEAD_NOUNS = ROLE_WORDS | set(words("head_nouns"))
+_HEAD_NOUNS = _SPEAKER_ROLES | set(words("head_nouns"))
 _HEAD_WORDS = (
     _HEAD_NOUNS
     | {w.capitalize() for w in _HEAD_NOUNS}
@@ -212,11 +214,11 @@ _WORD_END = r"(?![\w\-])"
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 _CAP_ROLES = {w for w in _ROLE_VARIANTS if w[0].isupper()}
-SPEAKER = _speaker(ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
+SPEAKER = _speaker(_SPEAKER_ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
 # The same, its word lists factored by suffixes: what the right-to-left matchers read (a
 # reversed prefix tree would try every role word in turn).
 SPEAKER_REVERSIBLE = _speaker(
-    trie_pattern(ROLE_WORDS, suffixes=True) + _WORD_END,
+    trie_pattern(_SPEAKER_ROLES, suffixes=True) + _WORD_END,
     trie_pattern(_HEAD_WORDS, suffixes=True) + _WORD_END,
     rf"{UPPER}[\w\-]*?(?:{trie_pattern(_SUFFIX_WORDS, suffixes=True)}"
     rf"|-{trie_pattern((w.capitalize() for w in _SUFFIX_WORDS), suffixes=True)}){_WORD_END}",
