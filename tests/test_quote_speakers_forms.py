@@ -241,3 +241,13 @@ def test_called_after_a_person_is_speech_not_a_title() -> None:
     assert _speakers(said)[0][0] == "Juri Ratis"
     titled = "Prime Minister Juri Ratis watched a film called “another step forward” on Monday."
     assert _speakers(titled)[0][0] is None
+
+
+def test_she_reaches_a_person_named_in_full_only_without_a_role() -> None:
+    text = (
+        "Voters listened to the Democrat running against Brat, Abigail Spandauer.\n"
+        "“It has worked hard on issues affecting women,” said a spokesperson, Katey Prine.\n"
+        "Instead, Spandauer touched on the civic discourse.\n"
+        "“We’ve reached a place where we need to restore civility,” she told the crowd."
+    )
+    assert _speakers(text)[-1][0] == "Abigail Spandauer"

@@ -850,9 +850,12 @@ class People:
         ]
         # and known people by their surname alone ("Though Boehner indicated ..., he vowed")
         subjects += [
-            (m.start(), self.full[m.group(0)])
+            (m.start(), full)
             for m in _SURNAME_RE.finditer(self._text, lo, position)
-            if " " in self.full.get(m.group(0), "") and self._opens_clause(m.start(), m.group(0))
+            if m.group(0) not in _NOT_NAME
+            and self._opens_clause(m.start(), m.group(0))
+            and " " in (full := self.canonical(m.group(0))[0])
+            and _looks_like_person(full)
         ]
         subjects.sort()
         plain = self._pronoun_tier(position, gender, (subjects,))
@@ -965,6 +968,19 @@ class People:
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def _looks_like_person(name: str) -> bool:
+    """Whether a full name found for a surname reads as a person's ("Abigail Spanberger", not
+    "Regarding Syria" or "Capitol Police")."""
+    words_ = name.split()
+    return not (
+        words_[0].endswith(("ing", "ed"))
+        or _NOT_NAME.intersection(words_)
+        or _NOT_SUBJECT_LEADS.intersection(words_)
+        or _NOT_PERSON_WORDS.intersection(words_)
+        or _NOT_PLACE_WORDS.intersection(words_)
+    )
 
 
 def person_name_at(text: str, position: int, name: str) -> bool:
