@@ -202,6 +202,9 @@ def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
         ("The move drew fire.\n“You can celebrate however you want, but for me it is "
          "distasteful,” said English footballer Lia Sandersen, working as a pundit on TV.",
          "Lia Sandersen"),
+        # a name set off before "<role> for <Organisation>", the closing comma missing
+        ("Critics spoke up.\n“A retreat will leave a big hole,” Li Shuon, climate analyst for "
+         "Greenpeace Ostland told the paper.", "Li Shuon"),
         # the agent of a passive reporting verb
         ("(CNN) It was described by former US President Barak Obana as “a turning point.”",
          "Barak Obana"),

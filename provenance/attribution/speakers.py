@@ -497,6 +497,15 @@ _NAME_BEFORE_ORG = ReverseMatcher(
 )
 
 
+def name_before_role_of(text: str, start: int) -> tuple[str, int] | None:
+    """(name, start) of "<Name>, <role> of|for|at|with " ending at ``start``, where an
+    organisation taken for a speaker begins; None when there is none (or no full name)."""
+    org = _NAME_BEFORE_ORG.match_before(text, start, 120)
+    if org is None or len(clean_name(org["name"]).split()) < 2:
+        return None
+    return org["name"], org.start("name")
+
+
 # A person named before the organisation or place a speaker phrase found is: "Brian Riedl of
 # [the conservative-leaning Manhattan Institute] told", "Richard Roe in [Indiana] suggested".
 _NAME_BEFORE_PLACE = ReverseMatcher(
@@ -541,10 +550,12 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
-    if m["ins"] and speaker[:1].isupper():
-        org = _NAME_BEFORE_ORG.match_before(text, start, 120)
-        if org is not None and len(clean_name(org["name"]).split()) > 1:
-            return org["name"], org.start("name"), None
+    if speaker[:1].isupper():
+        # (with or without the closing comma: "Li Shuo, climate analyst for Greenpeace China
+        # told CNN"; heldout)
+        person = name_before_role_of(text, start)
+        if person is not None:
+            return person[0], person[1], None
     lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()

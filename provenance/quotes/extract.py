@@ -67,6 +67,7 @@ from provenance.attribution.speakers import (
     clean_name,
     clean_names,
     has_document_noun,
+    name_before_role_of,
     not_a_speaker,
     person_name_at,
     pick_speaker,
@@ -551,6 +552,10 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
     speaker = p.group(spk_group)
     if spk_group == "spk2":
         speaker = pick_speaker(speaker, p.group("ins"))
+        person = name_before_role_of(masked, p.start("spk2")) if speaker[:1].isupper() else None
+        if person is not None:  # '” Li Shuo, climate analyst for Greenpeace China told CNN'
+            return _attr("speaker", person[0], person[1], p.group("verb2"), p.start("verb2"),
+                         p.start(), p.end())  # fmt: skip
     if not_a_speaker(speaker):
         return None
     return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
