@@ -173,7 +173,8 @@ def article_stages(
     """Every per-article stage on a batch of articles; both engines run exactly this.
 
     Outlets, credits and citations (with the articles' dateline_place and credit_text), quotes
-    and, with ``framing``, the article framing scores and their evidence spans. Each article's
+    and, with ``framing``, the article framing scores and their evidence strings
+    (:func:`provenance.framing.table.evidence_strings`). Each article's
     results depend on that article only, so any partition of the corpus gives the same rows.
 
     >>> from provenance.outlets import load_registry
@@ -200,11 +201,16 @@ def article_stages(
     scores = evidence = None
     if framing:
         from provenance.framing import score_articles
+        from provenance.framing.table import evidence_strings
 
         with clock("framing"):
-            scores, evidence = score_articles(
+            scores, spans = score_articles(
                 articles, quotes, lexicons=lexicons, return_evidence=True
             )
+            # Joined here, a chunk at a time in the pool, rather than in the parent at the end:
+            # the spans of 20,000 ABP articles (~2.2M rows, ~270 MB) never reach the parent.
+            evidence = evidence_strings(spans)
+            del spans
     return {
         "evidence": evidence,
         "articles": articles,
@@ -222,7 +228,7 @@ _STAGE_ORDER = {
     "citations": ["article_id"],
     "quotes": ["article_id"],
     "scores": ["article_id"],
-    "evidence": ["target_id", "feature", "start"],
+    "evidence": ["target_id", "feature"],
 }
 
 
@@ -305,68 +311,127 @@ def finish_analysis(
     ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
     engine passes one that uses its process pool).
     """
-    from provenance.chains import build_chains, compare_outlets
-    from provenance.chains.stories import build_stories
-
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
+    per_article = {"credits": credits, "citations": citations, "quotes": quotes}
     with clock("links"):
         links, outlet_rows = _links_and_outlets(
             registry, articles, reuse, passages, credits, citations, quotes
         )
     with clock("chains"):
-        chains, chain_hops = build_chains(links, articles, outlet_rows)
-        stories, story_id = build_stories(
-            articles,
-            reuse,
-            credits=credits,
-            citations=citations,
-            chains=chains,
-            outlets=outlet_rows,
-        )
-        articles = articles.assign(story_id=story_id)
+        graph = _chains_and_stories(articles, links, outlet_rows, reuse, credits, citations)
     framing_long = empty("framing")
     if article_scores is not None:
         with clock("link framing"):
-            if texts is None:
-                texts = articles
-            elif callable(texts):
-                texts = texts(links)
-            link_scores, link_evidence = (frame_links or link_framing)(
-                links,
+            graph.links, graph.articles, framing_long = _framed_links(
+                graph,
                 texts,
                 reuse=reuse,
                 passages=passages,
-                quotes=quotes,
-                citations=citations,
-                credits=credits,
                 article_scores=article_scores,
+                article_evidence=article_evidence,
                 lexicons=lexicons,
-            )
-            links, articles, framing_long = _with_link_scores(
-                links, articles, article_scores, article_evidence, link_scores, link_evidence
+                frame_links=frame_links or link_framing,
+                **per_article,
             )
     with clock("comparison"):
-        tables = {
-            "articles": conform(articles.sort_values("article_id"), "articles"),
-            "outlets": outlet_rows,
-            "credits": credits,
-            "citations": citations,
-            "quotes": quotes,
-            "reuse": reuse,
-            "passages": passages,
-            "links": conform(links, "links"),
-            "chains": chains,
-            "chain_hops": chain_hops,
-            "stories": stories,
-            "framing": framing_long,
-            "errors": errors if errors is not None else empty("errors"),
-        }
-        tables["outlet_comparison"] = compare_outlets(
-            tables["articles"], tables["links"], chains, outlet_rows, stories=stories
+        tables = _compared_tables(
+            graph,
+            reuse=reuse,
+            passages=passages,
+            framing=framing_long,
+            errors=errors if errors is not None else empty("errors"),
+            **per_article,
         )
     clock.close()
     ordered = {name: tables[name].reset_index(drop=True) for name in TABLE_ORDER}
     return Analysis(ordered, clock.timings)
+
+
+@dataclass
+class _Graph:
+    """The provenance graph of a run: the articles (with story_id) and the tables built on them."""
+
+    articles: pd.DataFrame
+    links: pd.DataFrame
+    outlets: pd.DataFrame
+    chains: pd.DataFrame
+    chain_hops: pd.DataFrame
+    stories: pd.DataFrame
+
+
+def _chains_and_stories(
+    articles: pd.DataFrame,
+    links: pd.DataFrame,
+    outlet_rows: pd.DataFrame,
+    reuse: pd.DataFrame,
+    credits: pd.DataFrame,
+    citations: pd.DataFrame,
+) -> _Graph:
+    """Chains and chain hops along the links, and stories; the articles gain their story_id."""
+    from provenance.chains import build_chains
+    from provenance.chains.stories import build_stories
+
+    chains, chain_hops = build_chains(links, articles, outlet_rows)
+    stories, story_id = build_stories(
+        articles,
+        reuse,
+        credits=credits,
+        citations=citations,
+        chains=chains,
+        outlets=outlet_rows,
+    )
+    return _Graph(
+        articles=articles.assign(story_id=story_id),
+        links=links,
+        outlets=outlet_rows,
+        chains=chains,
+        chain_hops=chain_hops,
+        stories=stories,
+    )
+
+
+def _framed_links(
+    graph: _Graph,
+    texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None,
+    *,
+    article_scores: pd.DataFrame,
+    article_evidence: pd.DataFrame | None,
+    frame_links: LinkFraming,
+    **stage_tables: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(links, articles, framing table): the links scored by ``frame_links`` on the texts of
+    their articles, then :func:`_with_link_scores`. ``stage_tables`` are frame_links' other
+    keyword arguments (reuse, passages, quotes, citations, credits, lexicons)."""
+    if texts is None:
+        texts = graph.articles
+    elif callable(texts):
+        texts = texts(graph.links)
+    link_scores, link_evidence = frame_links(
+        graph.links, texts, article_scores=article_scores, **stage_tables
+    )
+    return _with_link_scores(
+        graph.links, graph.articles, article_scores, article_evidence, link_scores, link_evidence
+    )
+
+
+def _compared_tables(graph: _Graph, **tables: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every table of the run by name: the graph's (articles sorted by article_id, links in
+    the contract), the given ``tables`` as they are, and the outlet comparison of them all."""
+    from provenance.chains import compare_outlets
+
+    out = {
+        "articles": conform(graph.articles.sort_values("article_id"), "articles"),
+        "outlets": graph.outlets,
+        "links": conform(graph.links, "links"),
+        "chains": graph.chains,
+        "chain_hops": graph.chain_hops,
+        "stories": graph.stories,
+        **tables,
+    }
+    out["outlet_comparison"] = compare_outlets(
+        out["articles"], out["links"], graph.chains, graph.outlets, stories=graph.stories
+    )
+    return out
 
 
 def _links_and_outlets(

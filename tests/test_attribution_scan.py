@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from provenance.attribution import citations, speakers
-from provenance.attribution._scan import AnchoredScan
+from provenance.attribution import citations, credits, speakers
+from provenance.attribution._scan import AnchoredScan, finditer_in_lines, stays_in_line
 
 TEXTS = [
     "MOSCOW (Sputnik) - Russian Foreign Minister Sergey Lavrov told the Daily Clarion "
@@ -122,3 +122,54 @@ def test_addressee_pattern_matches_the_look_behind_form():
         for pos in (1, 2, 3):  # look-behinds see the text before ``pos``
             found, expected = speakers.ADDRESSEE_RE.search(text, pos), plain.search(text, pos)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_family_scans_in_any_order_and_windows_of_unseen_texts():
+    """Scans of one family share a cached pass over a text: the answers must not depend on
+    which scan (or which window) reads a text first; a small window of a text not seen yet is
+    scanned alone."""
+    order = sorted(SCANS)
+    for seed in range(12):
+        text = _noise(100 + seed)
+        rng = random.Random(seed)
+        rng.shuffle(order)
+        size = len(text)
+        windows = [(size // 2, size // 2 + size // 10), (0, size), (size // 5, size // 3 + 7)]
+        rng.shuffle(windows)
+        for name in order:
+            scan = SCANS[name]
+            for lo, hi in windows:
+                want = [m.span() for m in scan.pattern.finditer(text, lo, hi)]
+                assert [m.span() for m in scan.finditer(text, lo, hi)] == want, (name, lo, hi)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "in_line"),
+    [(r"a\sb", False), (r"a[^x]b", False), (r"a[ \t]b", True), (r"(?s)a.b", False),
+     (r"a.b", True), (r"a(?=\n)", False), (r"(?<=\n)a", True), (r"[\W]", False), (r"\S+", True),
+     (r"(?m)^a$", True), (r"a\nb", False), (r"[^\n]+", True), (r"(a)\1", False),
+     (r"x(?!\s)", False), (r"(?i:[a-z])+", True)],
+)  # fmt: skip
+def test_stays_in_line(pattern, in_line):
+    assert stays_in_line(re.compile(pattern)) is in_line
+
+
+def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
+    """The credits' cue-gated patterns give the same matches read line by line."""
+    pieces = [
+        "Reuters contributed to this report.", "AP writers Jane Doe and Ann Roe contributed.",
+        "This article originally appeared on Zero Hedge.", "With inputs from PTI and ANI",
+        "Republished with permission from The Conversation", "Contributing: Jane Doe, USA TODAY",
+        "By Jane Doe, Daily Caller, May 17, 2018:", "(Avec AFP)", "Distributed by Tribune",
+        "The Associated Press CONTRIBUTED reporting", "contributed\tto this story", "x",
+    ]  # fmt: skip
+    rng = random.Random(5)
+    patterns = [(p, g) for _, where, p, g in credits.LINE_PATTERNS if where == "any"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["\n", "\n\n", " ", "  \n", ". "])
+                       for _ in range(rng.randint(1, 8)))  # fmt: skip
+        lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+        for pattern, gates in patterns:
+            want = [m.span() for m in pattern.finditer(text)]
+            got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines)]
+            assert got == want, (pattern.pattern[:60], text)

@@ -224,3 +224,54 @@ def test_quotations_signed_by_writer_and_outlet_are_citations_not_credits() -> N
 )
 def test_an_agency_tag_not_signing_a_quotation_still_credits(text) -> None:
     assert _source_credits(text) == [["agency_tag", "afp"]]
+
+
+QUOTED_ITEM = (
+    "The court heard the asylum claims of the families many years ago and rejected them.\n"
+    "The agency then declined to enforce the orders against the families for ten years.\n"
+    "In her latest ruling the judge decided that the families cannot be held in custody.\n"
+    "BOSTON (Reuters) - A U.S. judge on Wednesday ordered the release of a man.\n"
+    "The ruling can be appealed."
+)
+
+
+def test_a_dateline_after_lines_of_prose_heads_a_quoted_item() -> None:
+    assert _source_credits(QUOTED_ITEM) == []
+    found = extract_citations(_arts(QUOTED_ITEM))
+    assert found[["kind", "outlet_id"]].values.tolist() == [["report", "reuters"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A caption ending in a photo credit, then the dateline (AP pages).
+        "Senators arrive for the vote on the budget in Washington on Monday, May 4, 2020 . "
+        "( AP Photo/Jane Roe )\nWASHINGTON ( AP ) — The Senate passed the budget.",
+        # A summary line (one sentence) before the dateline.
+        "Syria says any military action against it would set the Middle East ablaze today.\n"
+        "DAMASCUS, Syria (AP) — The Syrian government said on Monday that it would respond.",
+    ],
+)
+def test_a_dateline_after_a_caption_or_a_summary_line_still_credits(text) -> None:
+    assert _source_credits(text) == [["dateline", "ap"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers disinfect a station in Beijing , China , February 21 , 2020 . ( Stringer/Reuters )\n"
+        "Fine , I will say it .\nThe end.",
+        "The president speaks to reporters in Bedminster . ( Jane Roe , John Doe/Reuters )\n"
+        "The talks went on.\nThe end.",
+        "A convention in New Orleans in 1988 . ( George Bush Presidential Library/REUTERS )\n"
+        "The talks went on.\nThe end.",
+    ],
+)
+def test_slashed_tags_of_captions_are_photo_credits(text) -> None:
+    assert _source_credits(text) == []
+    assert extract_credits(_arts(text))["kind"].tolist() == ["photo"]
+
+
+def test_a_slashed_tag_of_acronyms_still_credits() -> None:
+    text = "The talks went on.\nThe envoys left.\nThe minister said the talks would go on. (APP/ANI)"
+    assert sorted(o for _, o in _source_credits(text)) == ["ani", "app-pakistan"]

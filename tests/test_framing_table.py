@@ -9,7 +9,7 @@ import pandas as pd
 
 from provenance.framing import features as feat
 from provenance.framing import framing_table
-from provenance.framing.table import MAX_EVIDENCE_SPANS, MAX_SPAN_TEXT
+from provenance.framing.table import MAX_EVIDENCE_SPANS, MAX_SPAN_TEXT, evidence_strings
 from provenance.schema import validate
 
 
@@ -118,6 +118,28 @@ def test_evidence_in_parts_same_table_as_their_concatenation():
     # parts that split a target's spans (both hold article "a") are joined first
     split = [article_ev.iloc[:13], link_ev, article_ev.iloc[13:]]
     pd.testing.assert_frame_equal(framing_table(arts, links, split), whole)
+
+
+def test_evidence_joined_per_chunk_same_table_as_raw_spans():
+    """The per-article stages join each chunk's spans (evidence_strings); the table is the same
+    as from the raw spans of the whole batch, with the link spans still raw beside them."""
+    ids = ["a", "b", "c"]
+    arts = pd.DataFrame({"article_id": ids, "f_loaded": 1.0, "f_hedges_per_1k": 2.0})
+    links = pd.DataFrame({"link_id": ["l1"], "d_loaded_added": [3.0]})
+    article_rows = [
+        ("article", ids[i % 3], ["f_loaded", "f_hedges_per_1k"][i % 2], 90 - i, 95 - i, f"w {i};")
+        for i in range(150)
+    ]
+    article_ev = _ev(article_rows)
+    link_ev = _ev([("link", "l1", "d_loaded_added", 4, 9, "x  y")])
+    whole = framing_table(arts, links, [article_ev, link_ev])
+    chunks = [article_ev[article_ev["target_id"].isin(part)] for part in (["a"], ["b", "c"])]
+    joined = pd.concat([evidence_strings(chunk) for chunk in chunks], ignore_index=True)
+    assert list(joined.columns) == ["target_kind", "target_id", "feature", "evidence"]
+    assert len(joined) == 6
+    pd.testing.assert_frame_equal(framing_table(arts, links, [joined, link_ev]), whole)
+    pd.testing.assert_frame_equal(framing_table(arts, links, [link_ev, joined[::-1]]), whole)
+    assert whole["evidence"].str.count("; ").max() == MAX_EVIDENCE_SPANS - 1
 
 
 def test_sentiment_memo_same_scores_and_bounded(monkeypatch):

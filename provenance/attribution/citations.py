@@ -30,6 +30,7 @@ import pandas as pd
 from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
+from provenance.attribution.credits import DATELINE_RE, follows_prose
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
     CAP,
@@ -507,6 +508,31 @@ def _signoff_candidates(text: str) -> list[dict[str, object]]:
     return cands
 
 
+# A line that may open with a dateline: a bracket within its first 60 characters.
+_BRACKETED_LINE_RE = re.compile(r"\n(?=[^\n(\[]{0,60}[(\[])")
+
+
+def _quoted_dateline_candidates(text: str) -> list[dict[str, object]]:
+    """Datelines of items the text quotes after lines of its own prose ("... she decided.\n
+    BOSTON (Reuters) - A judge ..."): report citations of their agency (registered outlets,
+    the dateline's separator required). credits.py leaves these out (``follows_prose``)."""
+    cands: list[dict[str, object]] = []
+    for line in _BRACKETED_LINE_RE.finditer(text):
+        m = DATELINE_RE.match(text, line.end())
+        if m is None or m.group("sep") is None or m.group("paren") is None:
+            continue
+        if not follows_prose(text, line.end()):
+            continue
+        inner = m.group("paren")
+        cands.append({
+            "kind": "report", "phrase": inner, "ent_start": m.start("paren"),
+            "start": m.start("paren") - 1, "end": m.end("paren") + 1, "spk": None,
+            "spk_start": None, "cue_start": m.start(), "registered_only": True,
+            "confidence": _CONFIDENCE["report"],
+        })  # fmt: skip
+    return cands
+
+
 # "MRCTV’s Dan Joseph", "The Duran’s Alex Christoforou", "ABC News’ George Stephanopoulos",
 # "The New York Times ’ s * Michael Grynbaum" (tokenised, italics marks): a journalist named by
 # the outlet. The name before the apostrophe must resolve to an outlet ("Trump’s Steve Bannon"
@@ -571,6 +597,7 @@ class _Found:
 def _candidates(text: str) -> list[dict[str, object]]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
     cands = _listed_candidates(text) + _owner_candidates(text) + _signoff_candidates(text)
+    cands += _quoted_dateline_candidates(text)
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()

@@ -34,6 +34,7 @@ import ahocorasick
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._scan import finditer_in_lines
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.patterns import (
     DATE,
@@ -538,7 +539,7 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
         if where == "any":
             if present.isdisjoint(gates):
                 continue
-            matches = list(pattern.finditer(text))
+            matches = finditer_in_lines(pattern, gates, text, lines)
         elif where == "start":
             chars, after_blank = _LINE_GATES[pattern]
             chosen = _lines_with(chars, text, lines, line_starts, None, after_blank)
@@ -635,7 +636,25 @@ def _mark_places(cands: list[dict[str, object]], lines: list[tuple[int, int]]) -
         cand["at_end"] = start is not None and int(start) >= tail_start
         # A copyright sign inside a line of body text, not in the last lines, is a caption's.
         in_caption = cand.get("caption") or (cand.get("midline") and not cand["at_end"])
-        cand["photo"] = bool(in_caption) or is_photo_credit(str(cand["text"]))
+        cand["photo"] = (
+            bool(in_caption)
+            or is_photo_credit(str(cand["text"]))
+            or (cand["kind"] == "agency_tag" and _slashed_tag(str(cand["text"])))
+        )
+
+
+_SLASHED_TAG_RE = re.compile(r"^[(\[][^()\[\]]*/[^()\[\]]*[)\]]\.?$")
+_ACRONYM_PART_RE = re.compile(r"^[ \t]*[A-Z]{2,6}[ \t]*$")
+
+
+def _slashed_tag(credit: str) -> bool:
+    """A bracketed tag with a slash whose parts are not all acronyms: the photo credit house
+    style ("(Stringer/Reuters)", "(KC McGinnis/Reuters)", "(Reuters TV/REUTERS)"). On all ABP
+    texts: 14 such agency tags, all photo credits of captions; "(APP/ANI)" stays a tag."""
+    if _SLASHED_TAG_RE.match(credit.strip()) is None:
+        return False
+    parts = credit.strip().strip("()[].").split("/")
+    return not all(_ACRONYM_PART_RE.match(part) for part in parts)
 
 
 def is_photo_credit(credit: str) -> bool:
@@ -679,9 +698,33 @@ def _lines_with(
     return sorted(chosen)
 
 
+# A line of prose: eight words or more ending a sentence (not a caption's closing bracket).
+_PROSE_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:\S+[ \t]+){7,}[^\n]*?[.!?][ \t]*(?:[”\"’]|'')?[ \t]*$"
+)
+# Lines of prose before a dateline that make it the head of a quoted item, not of the text.
+# On all ABP texts (heldout3 aside), datelines with 3 prose lines or more before them: 18, none
+# a credit of the text (a columnist quoting "From Ramallah (AFP) —", "Chinese Baptist Church
+# (CBC) in ...", transcripts); with 1-2: CNN opinion pieces after the author's bio, AP copy
+# after a summary line (credits).
+_PROSE_LINES_BEFORE = 3
+
+
+def follows_prose(text: str, start: int) -> bool:
+    """Whether the dateline at ``start`` comes after ``_PROSE_LINES_BEFORE`` lines of prose:
+    an item the text quotes ("... she decided.\nBOSTON (Reuters) - A judge ..."), a citation
+    of its agency rather than a credit."""
+    for count, _ in enumerate(_PROSE_LINE_RE.finditer(text, 0, start), start=1):
+        if count >= _PROSE_LINES_BEFORE:
+            return True
+    return False
+
+
 def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[dict[str, object]]) -> None:
     if m.group("place") is None and not text[m.end() : line_end].strip():
         return  # a bracket alone on its line is an agency tag, not a dateline
+    if m.start() > 0 and follows_prose(text, m.start()):
+        return  # a quoted item's dateline: a citation (citations.py)
     inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
     inner = m.group(inner_group)
     date = m.group("date")

@@ -127,6 +127,13 @@ class _Reversed:
         return self.span(group)[0]
 
 
+# The last text and its reversal, as one tuple (one store keeps the pair consistent when
+# threads share it), shared by every matcher: the speaker, outlet and word matchers read the
+# same text in turn. (First 500 ABP articles: one cache per matcher reversed each text 4.4
+# times per extractor, ~26,000 characters per article.)
+_LAST_REVERSED: tuple[str | None, str] = (None, "")
+
+
 class ReverseMatcher:
     """Matches ``pattern`` so that it ends exactly at a given position of a text.
 
@@ -137,16 +144,14 @@ class ReverseMatcher:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._reversed = re.compile(reverse_regex(pattern))
-        # The last text and its reversal, as one tuple: one attribute store keeps the pair
-        # consistent when threads share a matcher.
-        self._cache: tuple[str | None, str] = (None, "")
 
     def match_before(self, text: str, end: int, limit: int = 400) -> _Reversed | None:
         """The match of the pattern that ends at ``end`` (looking back at most ``limit``)."""
-        cache = self._cache
+        global _LAST_REVERSED
+        cache = _LAST_REVERSED
         if cache[0] is not text:
             cache = (text, text[::-1])
-            self._cache = cache
+            _LAST_REVERSED = cache
         n = len(text)
         match = self._reversed.match(cache[1], n - end, n - max(0, end - limit))
         return None if match is None else _Reversed(match, n)

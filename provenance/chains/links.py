@@ -338,22 +338,36 @@ def _citation_rows(
 def _merge_citations(
     links: pd.DataFrame, cite_rows: pd.DataFrame, outlet_of: pd.Series
 ) -> pd.DataFrame:
+    """The links with the citations merged in: a citation of the outlet a link already goes to
+    confirms it; every other one is a link of its own."""
     if cite_rows.empty:
         return links.drop(columns=["wholesale"], errors="ignore")
     cites = cite_rows.copy()
     cites["relation"] = cites["kind"].map(CITATION_RELATIONS).fillna("cites")
     cites = cites.sort_values(["article_id", "outlet_id", "span_start"])
+    links, cites = _confirm_links(links, cites)
+    cites["child_outlet_id"] = _citing_nodes(links, cites, outlet_of)
+    out = pd.concat([links, _citation_links(cites)], ignore_index=True)
+    return out.drop(columns=["wholesale"], errors="ignore")
 
-    # Citing the outlet the child already republishes confirms that link (and its credit).
+
+def _confirm_links(links: pd.DataFrame, cites: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Citing the outlet the child already republishes confirms that link (and its credit).
+
+    Returns the links, confirmed ones with ``citation`` evidence, and the other citations.
+    """
     key_cols = ["child_article_id", "parent_outlet_id"]
     cite_cols = ["article_id", "outlet_id"]
     confirms = _pairs_in(links, key_cols, cites, cite_cols)
     if confirms.any():
         links.loc[confirms, "evidence"] = links.loc[confirms, "evidence"].map(_add_citation)
         links.loc[confirms, "credited"] = True
-    cites = cites[~_pairs_in(cites, cite_cols, links[confirms], key_cols)]
+    return links, cites[~_pairs_in(cites, cite_cols, links[confirms], key_cols)]
 
-    # Citations in a story republished wholesale from an outlet not in the corpus belong to it.
+
+def _citing_nodes(links: pd.DataFrame, cites: pd.DataFrame, outlet_of: pd.Series) -> pd.Series:
+    """The outlet whose node makes each citation: the article's own, unless the article
+    republishes wholesale a story of an outlet not in the corpus, whose citations they are."""
     wholesale = links[
         links["parent_article_id"].isna()
         & links.get("wholesale", pd.Series(False, index=links.index)).fillna(False).astype(bool)
@@ -366,14 +380,15 @@ def _merge_citations(
     ]
     child_outlet = cites["article_id"].map(carrier).astype("string")
     child_outlet = child_outlet.where(child_outlet != cites["outlet_id"])
-    cites["child_outlet_id"] = child_outlet.fillna(
-        cites["article_id"].map(outlet_of).astype("string")
-    )
+    return child_outlet.fillna(cites["article_id"].map(outlet_of).astype("string"))
 
+
+def _citation_links(cites: pd.DataFrame) -> pd.DataFrame:
+    """One link per (article, citing node, cited outlet, relation), its surest citation's cue."""
     agg = cites.groupby(
         ["article_id", "child_outlet_id", "outlet_id", "relation"], sort=True, as_index=False
     ).agg(confidence=("confidence", "max"), cue=("text", "first"))
-    cite_links = pd.DataFrame(
+    return pd.DataFrame(
         {
             "child_article_id": agg["article_id"],
             "child_outlet_id": agg["child_outlet_id"],
@@ -386,8 +401,6 @@ def _merge_citations(
             "confidence": agg["confidence"],
         }
     )
-    out = pd.concat([links, cite_links], ignore_index=True)
-    return out.drop(columns=["wholesale"], errors="ignore")
 
 
 def _pairs_in(

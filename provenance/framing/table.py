@@ -81,7 +81,27 @@ def _group_strings(
     return out
 
 
-def _evidence_strings(evidence: pd.DataFrame) -> pd.DataFrame:
+def evidence_strings(evidence: pd.DataFrame) -> pd.DataFrame:
+    """The evidence spans of each target and feature as the framing table shows them.
+
+    ``evidence`` has the columns score_articles and score_links return with
+    ``return_evidence=True`` (target_kind, target_id, feature, start, end, text); the result
+    has target_kind, target_id (as str), feature and evidence (``'start-end:text; ...'``, at
+    most ``MAX_EVIDENCE_SPANS`` spans by offset, each text cut to ``MAX_SPAN_TEXT``), one row
+    per target and feature. A target's string depends on its own spans only, so the per-article
+    stages join their chunk's (:func:`provenance.pipeline.article_stages`) and
+    :func:`framing_table` takes the joined frames as they are.
+
+    >>> ev = pd.DataFrame({"target_kind": ["article"] * 2, "target_id": [1, 1],
+    ...     "feature": ["f_loaded"] * 2, "start": [9, 2], "end": [14, 7],
+    ...     "text": ["worst", "crazy"]})
+    >>> evidence_strings(ev).values.tolist()
+    [['article', '1', 'f_loaded', '2-7:crazy; 9-14:worst']]
+    """
+    missing = _EVIDENCE_COLUMNS - set(evidence)
+    if missing:
+        raise ValueError(f"evidence lacks columns {sorted(missing)}")
+    evidence = evidence.assign(target_id=evidence["target_id"].astype(str))
     # One lexsort on integer codes instead of a five-key string sort; stable like sort_values.
     keys = [_sort_codes(evidence[c]) for c in ("target_kind", "target_id", "feature")]
     start = evidence["start"].to_numpy(dtype="int64")
@@ -114,23 +134,32 @@ def _evidence_strings(evidence: pd.DataFrame) -> pd.DataFrame:
 
 
 _EVIDENCE_COLUMNS = {"target_kind", "target_id", "feature", "start", "end", "text"}
+_JOINED_COLUMNS = ["target_kind", "target_id", "feature", "evidence"]
+
+
+def _is_joined(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` holds evidence strings already (:func:`evidence_strings`)."""
+    return "evidence" in frame.columns and "text" not in frame.columns
 
 
 def _evidence_parts(
     evidence: pd.DataFrame | Sequence[pd.DataFrame] | None,
 ) -> list[pd.DataFrame]:
-    """The non-empty evidence frames, checked; frames that share a target kind are joined into
-    one, so that no target's evidence is split across two parts."""
+    """The non-empty evidence frames as evidence strings: joined frames as they are, the
+    others checked and joined (frames that share a target kind together, so that no target's
+    spans are split across two parts)."""
     frames = [evidence] if isinstance(evidence, pd.DataFrame) else list(evidence or [])
     frames = [frame for frame in frames if len(frame)]
+    joined = [frame[_JOINED_COLUMNS] for frame in frames if _is_joined(frame)]
+    frames = [frame for frame in frames if not _is_joined(frame)]
     for frame in frames:
         missing = _EVIDENCE_COLUMNS - set(frame)
         if missing:
             raise ValueError(f"evidence lacks columns {sorted(missing)}")
     kinds = [set(frame["target_kind"].unique()) for frame in frames]
     if sum(map(len, kinds)) > len(set().union(*kinds)):
-        return [pd.concat(frames, ignore_index=True)]
-    return frames
+        frames = [pd.concat(frames, ignore_index=True)]
+    return joined + [evidence_strings(frame) for frame in frames]
 
 
 def framing_table(
@@ -142,8 +171,8 @@ def framing_table(
 
     ``evidence`` holds the evidence frames ``score_articles`` and ``score_links`` return with
     ``return_evidence=True`` (columns target_kind, target_id, feature, start, end, text): one
-    frame (their concatenation) or a sequence of them; evidence strings read
-    ``'start-end:text; ...'``.
+    frame (their concatenation) or a sequence of them, any of which may be joined already by
+    :func:`evidence_strings`; evidence strings read ``'start-end:text; ...'``.
 
     >>> arts = pd.DataFrame({"article_id": ["a"], "f_loaded": [2.0]})
     >>> framing_table(arts, None)[["target_kind", "target_id", "feature", "value"]].values.tolist()
@@ -165,12 +194,6 @@ def framing_table(
     # (~2.5M items, ~280 MB) are not copied into one frame first.
     parts = _evidence_parts(evidence)
     if parts:
-        ev = pd.concat(
-            [
-                _evidence_strings(part.assign(target_id=part["target_id"].astype(str)))
-                for part in parts
-            ],
-            ignore_index=True,
-        )
+        ev = pd.concat(parts, ignore_index=True)
         long = long.merge(ev, on=["target_kind", "target_id", "feature"], how="left")
     return conform(long, "framing")

@@ -279,57 +279,78 @@ def _outlet_rows(rows: Rows, outlet_id: str) -> Rows:
 
 def link_view_html(link_row: Mapping[str, object], ctx: LinkContext) -> str:
     """The full side-by-side view of one link (a row of the links table)."""
-    link_id = text(link_row["link_id"])
-    parent_outlet = text(link_row["parent_outlet_id"])
-    child_id = text(link_row["child_article_id"])
-    child = ctx.article(child_id)
-    parent = ctx.article(link_row["parent_article_id"])
-    child_outlet = text(link_row.get("child_outlet")) or (
-        text(child["outlet_id"]) if child is not None else ""
+    child = _side(ctx, link_row["child_article_id"], text(link_row.get("child_outlet")))
+    if not child.outlet_id and child.article is not None:
+        child.outlet_id = text(child.article["outlet_id"])
+    parent = _side(ctx, link_row["parent_article_id"], text(link_row["parent_outlet_id"]))
+    pair = ctx.pair_of.get((child.article_id, parent.article_id))
+    diff = _aligned_text(ctx, pair if parent.article is not None else None, child.body, parent.body)
+    child.marks, parent.marks = diff.child_marks, diff.parent_marks
+    parent_name = ctx.badge(parent.outlet_id)
+    flags, source_marks = _source_flags(
+        link_row, ctx, child.article_id, parent.outlet_id, parent_name
     )
-    child_body, child_cut = _clip(text(child["text"]) if child is not None else "")
-    parent_body, parent_cut = _clip(text(parent["text"]) if parent is not None else "")
-    pair = ctx.pair_of.get((child_id, text(link_row["parent_article_id"])))
-    diff = _aligned_text(ctx, pair if parent is not None else None, child_body, parent_body)
-    child_marks, parent_marks = diff.child_marks, diff.parent_marks
-    parent_name = ctx.badge(parent_outlet)
-    flags, source_marks = _source_flags(link_row, ctx, child_id, parent_outlet, parent_name)
-    child_marks += source_marks
+    child.marks += source_marks
+    flags += _mark_quotes(ctx, child, parent)
+    flags += _mark_framing(ctx, child, parent, diff)
 
-    # Quotes: dropped, added, and attribution-verb shifts.
-    child_quotes = ctx.quotes_of(child_id)
-    child_marks += _quote_marks(child_quotes, len(child_body))
-    if parent is not None and parent_body:
-        parent_quotes = ctx.quotes_of(text(link_row["parent_article_id"]))
-        parent_marks += _quote_marks(parent_quotes, len(parent_body))
-        flags += _quote_changes(parent_quotes, child_quotes, parent_body, child_body)
-
-    # Framing evidence, and what of it the child dropped or added.
-    child_fx = _evidence_marks(ctx, child_id, child_body)
-    parent_fx = _evidence_marks(ctx, text(link_row["parent_article_id"]), parent_body)
-    child_marks += child_fx
-    parent_marks += parent_fx
-    if diff.aligned:
-        # Evidence in dropped text or in words the child changed: a dropped hedge, an added
-        # loaded word.
-        lost = sorted(diff.dropped + diff.changed_parent)
-        gained = sorted(diff.added + diff.changed_child)
-        flags += _framing_changes(parent_fx, lost, parent_body, "dropped by the child")
-        flags += _framing_changes(child_fx, gained, child_body, "added by the child")
-
-    head = _link_heading(link_row, ctx, pair, child_outlet, parent_name)
-    parent_col = _column(
-        "Parent", parent, parent_body, parent_cut, parent_marks, parent_outlet, ctx
-    )
-    child_col = _column("Child", child, child_body, child_cut, child_marks, child_outlet, ctx)
+    head = _link_heading(link_row, ctx, pair, child.outlet_id, parent_name)
     legend = _LEGEND
-    if pair is None and parent is not None:
+    if pair is None and parent.article is not None:
         legend += '<p class="note">No aligned passages for this link (no text-reuse pair).</p>'
     return (
-        f'<article class="lv" data-link="{esc(link_id)}">{head}'
+        f'<article class="lv" data-link="{esc(text(link_row["link_id"]))}">{head}'
         f'<ul class="flags">{"".join(flags)}</ul>'
-        f'<div class="sbs">{parent_col}{child_col}</div>'
+        f'<div class="sbs">{_column("Parent", parent, ctx)}{_column("Child", child, ctx)}</div>'
         f"{_deltas_table(link_row, ctx)}{legend}</article>"
+    )
+
+
+@dataclass
+class _Side:
+    """One article of a link view: its row (None when not in the corpus), its text clipped to
+    FULL_TEXT_CAP (``cut`` when it was longer), its outlet and the marks drawn over the text."""
+
+    article_id: str
+    article: pd.Series | None
+    body: str
+    cut: bool
+    outlet_id: str
+    marks: list[Mark] = field(default_factory=list)
+
+
+def _side(ctx: LinkContext, article_id: object, outlet_id: str) -> _Side:
+    """The :class:`_Side` of ``article_id``, seen as a node of ``outlet_id``."""
+    article = ctx.article(article_id)
+    body, cut = _clip(text(article["text"]) if article is not None else "")
+    return _Side(text(article_id), article, body, cut, outlet_id)
+
+
+def _mark_quotes(ctx: LinkContext, child: _Side, parent: _Side) -> list[str]:
+    """Mark both sides' quotes; flags for quotes dropped, added, and attribution-verb shifts."""
+    child_quotes = ctx.quotes_of(child.article_id)
+    child.marks += _quote_marks(child_quotes, len(child.body))
+    if parent.article is None or not parent.body:
+        return []
+    parent_quotes = ctx.quotes_of(parent.article_id)
+    parent.marks += _quote_marks(parent_quotes, len(parent.body))
+    return _quote_changes(parent_quotes, child_quotes, parent.body, child.body)
+
+
+def _mark_framing(ctx: LinkContext, child: _Side, parent: _Side, diff: _AlignedText) -> list[str]:
+    """Mark both sides' framing evidence; flags for what of it the child dropped or added."""
+    child_fx = _evidence_marks(ctx, child.article_id, child.body)
+    parent_fx = _evidence_marks(ctx, parent.article_id, parent.body)
+    child.marks += child_fx
+    parent.marks += parent_fx
+    if not diff.aligned:
+        return []
+    # Evidence in dropped text or in words the child changed: a dropped hedge, an added loaded
+    # word.
+    lost = sorted(diff.dropped + diff.changed_parent)
+    gained = sorted(diff.added + diff.changed_child)
+    return _framing_changes(parent_fx, lost, parent.body, "dropped by the child") + (
+        _framing_changes(child_fx, gained, child.body, "added by the child")
     )
 
 
@@ -483,15 +504,9 @@ def _link_heading(
     return head + meta
 
 
-def _column(
-    role: str,
-    article: pd.Series | None,
-    body: str,
-    cut: bool,
-    marks: list[Mark],
-    outlet_id: str,
-    ctx: LinkContext,
-) -> str:
+def _column(role: str, side: _Side, ctx: LinkContext) -> str:
+    """One side of the view: heading, then the marked text (or why there is none)."""
+    article, body, outlet_id = side.article, side.body, side.outlet_id
     if article is None:
         return (
             f'<section class="col"><h4>{role}: {ctx.badge(outlet_id)}</h4>'
@@ -505,8 +520,8 @@ def _column(
     )
     if not body:
         return f'<section class="col">{head}<p class="note">Text not available.</p></section>'
-    tail = f'<p class="note">Text cut at {FULL_TEXT_CAP:,} characters.</p>' if cut else ""
-    return f'<section class="col">{head}<div class="txt">{render_marked(body, marks)}</div>{tail}</section>'
+    tail = f'<p class="note">Text cut at {FULL_TEXT_CAP:,} characters.</p>' if side.cut else ""
+    return f'<section class="col">{head}<div class="txt">{render_marked(body, side.marks)}</div>{tail}</section>'
 
 
 def _quote_changes(

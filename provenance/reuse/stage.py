@@ -152,16 +152,11 @@ def finish_reuse(
 
     ``pairs`` and ``passages`` are :func:`verify_pairs` results, concatenated over batches.
 
-    >>> from provenance.reuse.shingles import build_index
-    >>> story = "The ministers met in Geneva on Monday to resume talks on trade and energy, aides said."
-    >>> docs = pd.DataFrame({"article_id": ["copy", "wire"],
-    ...     "published": pd.to_datetime(["2021-08-23 11:00", "2021-08-23 09:00"], utc=True)})
-    >>> params = ReuseParams(shingle_size=3)
-    >>> idx = build_index([story + " Our comment follows.", story], params.shingle_size)
-    >>> pairs, passages = verify_pairs(docs, idx, corpus_candidates(idx, params), params)
-    >>> reuse, passages = finish_reuse(pairs, passages, params)
-    >>> reuse[["child_article_id", "parent_article_id", "is_best_parent"]].values.tolist()
-    [['copy', 'wire', True]]
+    :func:`find_reuse` ends with it (its example is a whole run); with no pairs:
+
+    >>> reuse, passages = finish_reuse(pd.DataFrame(), pd.DataFrame(), ReuseParams())
+    >>> list(reuse.columns) == TABLES["reuse"].names, len(reuse), len(passages)
+    (True, 0, 0)
     """
     if pairs.empty:
         return empty("reuse"), empty("passages")
