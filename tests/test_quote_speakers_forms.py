@@ -198,6 +198,18 @@ def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
         # a participle after a comma: the sentence's subject speaks, not the clause after it
         ("Strategist Ana Navar disagreed with the idea, saying the President is “in a box.”",
          "Ana Navar"),
+        # an occupation as the role before a name
+        ("The move drew fire.\n“You can celebrate however you want, but for me it is "
+         "distasteful,” said English footballer Lia Sandersen, working as a pundit on TV.",
+         "Lia Sandersen"),
+        # a name set off before "<role> for <Organisation>", the closing comma missing
+        ("Critics spoke up.\n“A retreat will leave a big hole,” Li Shuon, climate analyst for "
+         "Greenpeace Ostland told the paper.", "Li Shuon"),
+        # the agent of a passive reporting verb
+        ("(CNN) It was described by former US President Barak Obana as “a turning point.”",
+         "Barak Obana"),
+        ("The deal was hailed by President Donald Tramp — “Thank you for a very fair "
+         "negotiation” — a few days earlier.", "Donald Tramp"),
         # he/she and a past-tense verb outside the reporting verbs, before the quote
         ("Senator Susan Colm spoke on Friday.\nShe rightly excoriated the process as “a "
          "gutter-level political campaign.”", "Susan Colm"),
@@ -232,3 +244,13 @@ def test_called_after_a_person_is_speech_not_a_title() -> None:
     assert _speakers(said)[0][0] == "Juri Ratis"
     titled = "Prime Minister Juri Ratis watched a film called “another step forward” on Monday."
     assert _speakers(titled)[0][0] is None
+
+
+def test_she_reaches_a_person_named_in_full_only_without_a_role() -> None:
+    text = (
+        "Voters listened to the Democrat running against Brat, Abigail Spandauer.\n"
+        "“It has worked hard on issues affecting women,” said a spokesperson, Katey Prine.\n"
+        "Instead, Spandauer touched on the civic discourse.\n"
+        "“We’ve reached a place where we need to restore civility,” she told the crowd."
+    )
+    assert _speakers(text)[-1][0] == "Abigail Spandauer"

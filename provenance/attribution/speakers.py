@@ -43,7 +43,6 @@ from provenance.attribution.patterns import (
     LOWER,
     NAME,
     NAME_CHAR,
-    ROLE_NOUNS,
     ROLE_WORDS,
     ROLE_WORDS_EN,
     UPPER,
@@ -65,8 +64,11 @@ _PWORD = rf"{UPPER}{NAME_CHAR}+"
 PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
 # Role nouns in any case without the cost of a case-insensitive alternation.
 # Role words as written: "minister", "Minister", "Vice-President", "MP".
+# The shared role nouns and the occupations only speakers read (occupation_nouns.txt).
+_SPEAKER_ROLES = ROLE_WORDS | set(words("occupation_nouns"))
+_SPEAKER_ROLE_NOUNS = trie_pattern(_SPEAKER_ROLES) + r"(?![\w\-])"
 _ROLE_VARIANTS = {
-    v for w in ROLE_WORDS for v in (w, w.capitalize(), w.title(), *([w.upper()] * (len(w) < 4)))
+    v for w in _SPEAKER_ROLES for v in (w, w.capitalize(), w.title(), *([w.upper()] * (len(w) < 4)))
 }
 ROLE_ANY = trie_pattern(_ROLE_VARIANTS)
 ROLE_ANY += r"(?![\w\-])"
@@ -131,7 +133,7 @@ _COMPOUND_HINT_SCAN = AnchoredScan(
 _GERMAN_WORDS = (" der ", " die ", "Der ", "Die ")
 _COMPOUND_NAME_RE = re.compile(rf"(?P<noun>{COMPOUND_ROLE})[ \t]+(?P<name>{PNAME})")
 _WORD_BACK = ReverseMatcher(r"(?<![\w\-])[\w\-]+")
-ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{ROLE_NOUNS})")
+ROLE_WORD_IN_RE = re.compile(rf"(?<![\w\-])(?i:{_SPEAKER_ROLE_NOUNS})")
 _TOKEN_RE = re.compile(r"[\w'’.\-]+")
 _HONORIFIC = frozenset(words("honorifics"))
 # Prepositions that open a role's tail: "the spokesman for the ministry", "la portavoz de".
@@ -143,7 +145,7 @@ _DETERMINERS = frozenset(words("determiners"))
 # "the diplomat" may name anyone who spoke before, whatever their written role.
 _DEFINITE = frozenset("the el la le l der die das o il lo".split())
 _GENERIC_ROLES = frozenset(words("generic_roles"))
-_HEAD_NOUNS = ROLE_WORDS | set(words("head_nouns"))
+_HEAD_NOUNS = _SPEAKER_ROLES | set(words("head_nouns"))
 _HEAD_WORDS = (
     _HEAD_NOUNS
     | {w.capitalize() for w in _HEAD_NOUNS}
@@ -212,11 +214,11 @@ _WORD_END = r"(?![\w\-])"
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 _CAP_ROLES = {w for w in _ROLE_VARIANTS if w[0].isupper()}
-SPEAKER = _speaker(ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
+SPEAKER = _speaker(_SPEAKER_ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
 # The same, its word lists factored by suffixes: what the right-to-left matchers read (a
 # reversed prefix tree would try every role word in turn).
 SPEAKER_REVERSIBLE = _speaker(
-    trie_pattern(ROLE_WORDS, suffixes=True) + _WORD_END,
+    trie_pattern(_SPEAKER_ROLES, suffixes=True) + _WORD_END,
     trie_pattern(_HEAD_WORDS, suffixes=True) + _WORD_END,
     rf"{UPPER}[\w\-]*?(?:{trie_pattern(_SUFFIX_WORDS, suffixes=True)}"
     rf"|-{trie_pattern((w.capitalize() for w in _SUFFIX_WORDS), suffixes=True)}){_WORD_END}",
@@ -495,6 +497,15 @@ _NAME_BEFORE_ORG = ReverseMatcher(
 )
 
 
+def name_before_role_of(text: str, start: int) -> tuple[str, int] | None:
+    """(name, start) of "<Name>, <role> of|for|at|with " ending at ``start``, where an
+    organisation taken for a speaker begins; None when there is none (or no full name)."""
+    org = _NAME_BEFORE_ORG.match_before(text, start, 120)
+    if org is None or len(clean_name(org["name"]).split()) < 2:
+        return None
+    return org["name"], org.start("name")
+
+
 # A person named before the organisation or place a speaker phrase found is: "Brian Riedl of
 # [the conservative-leaning Manhattan Institute] told", "Richard Roe in [Indiana] suggested".
 _NAME_BEFORE_PLACE = ReverseMatcher(
@@ -539,10 +550,12 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     speaker, start = m["spk"] or "", m.start("spk")
     if speaker.endswith(("'s", "’s")) or NOT_A_SPEAKER_RE.match(speaker):
         return None
-    if m["ins"] and speaker[:1].isupper():
-        org = _NAME_BEFORE_ORG.match_before(text, start, 120)
-        if org is not None and len(clean_name(org["name"]).split()) > 1:
-            return org["name"], org.start("name"), None
+    if speaker[:1].isupper():
+        # (with or without the closing comma: "Li Shuo, climate analyst for Greenpeace China
+        # told CNN"; heldout)
+        person = name_before_role_of(text, start)
+        if person is not None:
+            return person[0], person[1], None
     lead = _LEAD_WORD_RE.match(speaker)  # "As Ashdown put it": the name only
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()
@@ -848,9 +861,12 @@ class People:
         ]
         # and known people by their surname alone ("Though Boehner indicated ..., he vowed")
         subjects += [
-            (m.start(), self.full[m.group(0)])
+            (m.start(), full)
             for m in _SURNAME_RE.finditer(self._text, lo, position)
-            if " " in self.full.get(m.group(0), "") and self._opens_clause(m.start(), m.group(0))
+            if m.group(0) not in _NOT_NAME
+            and self._opens_clause(m.start(), m.group(0))
+            and " " in (full := self.canonical(m.group(0))[0])
+            and _looks_like_person(full)
         ]
         subjects.sort()
         plain = self._pronoun_tier(position, gender, (subjects,))
@@ -963,6 +979,19 @@ class People:
 
     def add_actor(self, position: int, speaker: str) -> None:
         bisect.insort(self.actors, (position, speaker))
+
+
+def _looks_like_person(name: str) -> bool:
+    """Whether a full name found for a surname reads as a person's ("Abigail Spanberger", not
+    "Regarding Syria" or "Capitol Police")."""
+    words_ = name.split()
+    return not (
+        words_[0].endswith(("ing", "ed"))
+        or _NOT_NAME.intersection(words_)
+        or _NOT_SUBJECT_LEADS.intersection(words_)
+        or _NOT_PERSON_WORDS.intersection(words_)
+        or _NOT_PLACE_WORDS.intersection(words_)
+    )
 
 
 def person_name_at(text: str, position: int, name: str) -> bool:

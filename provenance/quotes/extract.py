@@ -61,11 +61,13 @@ from provenance.attribution.speakers import (
     PNAME,
     POST_ATTRIBUTION_RE,
     PRONOUN_GENDER,
+    SPEAKER,
     SPEAKER_AT_RE,
     People,
     clean_name,
     clean_names,
     has_document_noun,
+    name_before_role_of,
     not_a_speaker,
     person_name_at,
     pick_speaker,
@@ -165,6 +167,9 @@ _SIGNATURE_RE = re.compile(
     rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>{PNAME})"
     rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
+# The agent of a passive reporting verb: "described by former US President Barack Obama as",
+# "hailed by President Donald Trump —" (heldout: 2 named speakers were the passive's subject).
+_PASSIVE_AGENT_RE = re.compile(rf"[ \t]+by[ \t]+(?P<spk>{SPEAKER})(?![\w\-]|['’]s)")
 # A quote introduced by a colon: 'She put it simply: "..."'.
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
 _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
@@ -388,6 +393,12 @@ def _attributions(
                 where = d.span("signers")[1] - len(signers) if signers else d.start("doc")
                 out.append(_attr("document", who, where, verb, start, d.start(), end))
                 continue
+        agent = _PASSIVE_AGENT_RE.match(masked, end)
+        if agent is not None and len(clean_name(split_role(agent["spk"])[1]).split()) > 1:
+            # 'It was described by former US President Barack Obama as “...”'
+            out.append(_attr("speaker", agent["spk"], agent.start("spk"), verb, start, start,
+                             agent.end()))  # fmt: skip
+            continue
         found = speaker_before(masked, start)
         if found is not None:
             speaker, spk_start, insert = found
@@ -541,6 +552,10 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
     speaker = p.group(spk_group)
     if spk_group == "spk2":
         speaker = pick_speaker(speaker, p.group("ins"))
+        person = name_before_role_of(masked, p.start("spk2")) if speaker[:1].isupper() else None
+        if person is not None:  # '” Li Shuo, climate analyst for Greenpeace China told CNN'
+            return _attr("speaker", person[0], person[1], p.group("verb2"), p.start("verb2"),
+                         p.start(), p.end())  # fmt: skip
     if not_a_speaker(speaker):
         return None
     return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
