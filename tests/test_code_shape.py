@@ -25,8 +25,9 @@ FACE = {"provenance", "provenance.__main__", "provenance.analysis", "provenance.
 LAYERS = ("face", "engines", "pipeline", "stages")
 
 # Functions and methods may be at most this many lines (the def with its decorators, docstring
-# and body), so that each reads on a screen or two.
-MAX_FUNCTION_LINES = 120
+# and body), so that each reads on a screen or two (120 until session 6; the longest is now
+# `analysis.analyze`, 96 lines of which 50 are its docstring).
+MAX_FUNCTION_LINES = 100
 
 # Units still over the limit, each owned by another engineer and being split under issue 14.
 # Remove an entry when its split lands; the test fails on an entry that no longer needs it.

@@ -6,10 +6,12 @@ Output is deterministic: a fixed ``svg.hashsalt``, no date in the metadata, text
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import matplotlib
@@ -179,11 +181,22 @@ def plot_framing(
         return _settle(ax.figure) if own else ax.figure
 
 
+@contextlib.contextmanager
+def _missing_glyphs_quiet() -> Iterator[None]:
+    """Silence matplotlib's "Glyph N missing from font(s)" for outlet names in scripts the
+    bundled font lacks: the label is still drawn (a box), and one warning per character of a
+    hostile name would flood the run's stderr."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        yield
+
+
 def _settle(fig: Figure) -> Figure:
     """Run the constrained layout once, then freeze it: every later save is then identical
     (the layout engine would otherwise refine positions on each draw)."""
     if fig.get_layout_engine() is not None:
-        fig.draw_without_rendering()
+        with _missing_glyphs_quiet():
+            fig.draw_without_rendering()
         fig.set_layout_engine("none")
     return fig
 
@@ -191,7 +204,7 @@ def _settle(fig: Figure) -> Figure:
 def figure_svg(fig: Figure) -> str:
     """The figure as an ``<svg>`` element for inline HTML (no XML prolog, no date)."""
     buffer = io.StringIO()
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC), _missing_glyphs_quiet():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     start = svg.find("<svg")
