@@ -53,7 +53,7 @@ def compare_outlets(
     per_outlet["n_mirrored"] = _mirrored_counts(links, outlet_of).reindex(per_outlet.index)
     per_outlet["n_mirrored"] = per_outlet["n_mirrored"].fillna(0)
     per_outlet = per_outlet.join(_state_story_columns(articles, stories))
-    per_outlet["n_state_stories"] = per_outlet["n_state_stories"].fillna(0)
+    per_outlet["n_state_stories"] = per_outlet["n_state_stories"].astype("float64").fillna(0)
     per_outlet = _join_framing_means(per_outlet, articles, links, republish)
 
     info = outlets.drop_duplicates("outlet_id").set_index("outlet_id")[

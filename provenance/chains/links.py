@@ -370,7 +370,7 @@ def _citing_nodes(links: pd.DataFrame, cites: pd.DataFrame, outlet_of: pd.Series
     republishes wholesale a story of an outlet not in the corpus, whose citations they are."""
     wholesale = links[
         links["parent_article_id"].isna()
-        & links.get("wholesale", pd.Series(False, index=links.index)).fillna(False).astype(bool)
+        & links.get("wholesale", pd.Series(False, index=links.index)).eq(True)
     ]
     wholesale = wholesale.sort_values(
         ["child_article_id", "confidence", "parent_outlet_id"], ascending=[True, False, True]

@@ -178,13 +178,13 @@ def framing_table(
     >>> framing_table(arts, None)[["target_kind", "target_id", "feature", "value"]].values.tolist()
     [['article', 'a', 'f_loaded', 2.0]]
     """
-    long = pd.concat(
-        [
-            _long(article_scores, "article", "article_id", "f_"),
-            _long(link_scores, "link", "link_id", "d_"),
-        ],
-        ignore_index=True,
-    )
+    halves = [
+        _long(article_scores, "article", "article_id", "f_"),
+        _long(link_scores, "link", "link_id", "d_"),
+    ]
+    # An empty half is left out of the concat (pandas 2.2 warns that empty frames will start to
+    # count for the result's dtypes); conform sets the dtypes either way.
+    long = pd.concat([half for half in halves if len(half)] or halves[:1], ignore_index=True)
     long["target_id"] = long["target_id"].astype(str)
     # Sorted before the evidence joins it (a left merge keeps the rows' order; each target's
     # evidence is one row): the sort copies no evidence strings. On 3,000 ABP articles the
