@@ -1,5 +1,6 @@
-"""The real-attribution scorer's comparison key (tests/eval/score_real_attribution.py):
-spacing, punctuation and station-band variants of one unregistered outlet are one outlet."""
+"""The real-attribution scorer's comparison keys (tests/eval/score_real_attribution.py):
+spacing, punctuation and station-band variants of one unregistered outlet are one outlet, and
+a person's name written with another apostrophe or a generational suffix is one person."""
 
 from __future__ import annotations
 
@@ -43,3 +44,17 @@ def test_old_key_keeps_separators(scorer, monkeypatch):
     monkeypatch.setattr(scorer, "OLD_KEY", True)
     assert not scorer.same("entity:kens5", "entity:kens-5")
     assert scorer.distinct(["entity:kusa-tv", "entity:kusa"]) == ["entity:kusa-tv", "entity:kusa"]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Sean O’Malley", "Sean O'Malley"), ("John Hayden Jr.", "John Hayden"),
+     ("Mr. Ed Royce", "Ed Royce")],
+)  # fmt: skip
+def test_one_person_written_two_ways(scorer, a, b):
+    assert scorer.person_keys(a) == scorer.person_keys(b)
+
+
+def test_different_people_stay_apart(scorer):
+    assert scorer.person_keys("John Hayden")[1] != scorer.person_keys("John Haydn")[1]
+    assert scorer.person_keys("Junior Seau") == ("junior seau", "seau")
