@@ -254,3 +254,35 @@ def test_she_reaches_a_person_named_in_full_only_without_a_role() -> None:
         "“We’ve reached a place where we need to restore civility,” she told the crowd."
     )
     assert _speakers(text)[-1][0] == "Abigail Spandauer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a sentence of only a name and a colon labels the quote after it (session 7: 2,000
+        # unlabelled ABP articles, the largest class of named quotes left without a speaker)
+        ("The briefing ran long.\nPress Secretary Lena Marsh: “We did not use those weapons.”",
+         "Lena Marsh"),
+        ("Party chairman Tomas Odell called the meeting.\nSays county party leader Mr. Odell: “Everyone "
+         "needs to take a deep breath.”", "Tomas Odell"),
+        # the colon ends the paragraph before the quote
+        ("Governor Ana Ruiz, who closed the bridge in May, wrote on Facebook on Sunday:\n"
+         "“It is time to open the bridge again and let the traffic through.”", "Ana Ruiz"),
+        ("Mayor Ivo Brandt spoke first.\nSaid the mayor:\n“We will rebuild every single house "
+         "on this street.”", "Ivo Brandt"),
+    ],
+)
+def test_quote_after_a_colon_label(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington Post: “Talks collapse over the budget as both sides walk out.”",
+        "According to Reuters:\n“The agency made the decision in the spring of that year.”",
+        "The note was short. It read:\n“Sometimes we reach out to old friends too late.”",
+    ],
+)
+def test_no_person_behind_a_colon_label(text: str) -> None:
+    assert _speakers(text)[-1][0] is None

@@ -184,6 +184,10 @@ _LEAD_DATELINE_RE = re.compile(
     rf"{UPPER}(?:{UPPER}|['’.\-])*(?:[ \t]+{UPPER}(?:{UPPER}|['’.\-])*){{0,3}}"
     r"[ \t]*(?:\.-|--|[-–—])[ \t]+"
 )
+# A sentence that only labels who speaks next: "Says <speaker>:", "<speaker>:" (the quote
+# follows the colon).
+_LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From)[ \t]+")
+_LABEL_END_RE = re.compile(r"[ \t]*:[ \t]*$")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 _SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
 _SUBJECT_SENTENCES = 6
@@ -266,9 +270,9 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 )
             if attr is None:
                 attr = _name_verb_before(masked, sentence_start, m.start())
-            if attr is None and _COLON_BEFORE_RE.search(masked, sentence_start, m.start()):
-                # 'Abu Shamala interrupted him: "..."': the sentence's subject speaks.
-                attr = _subject(masked, people, paragraphs, sentence_start, m.start(), True)
+            if attr is None:
+                attr = _colon_speaker(masked, people, paragraphs, attributions, sentence_start,
+                                      m.start())  # fmt: skip
             if attr is None and n_words > SHORT_QUOTE_WORDS:
                 attrs, ends = attributions.of(paragraph, paragraphs.index(m.end()))
                 attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
@@ -492,6 +496,61 @@ def _subject_at(masked: str, people: People, at: int, position: int, any_phrase:
         and low.split()[0] in _SUBJECT_DETERMINERS
         and len(masked[m.end() : position].split()) > 1
     ):
+        return _attr("speaker", phrase, at, "", m.end(), at, m.end())
+    return None
+
+
+def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
+                   attributions: _Attributions, sentence_start: int,
+                   open_at: int) -> dict[str, object] | None:  # fmt: skip
+    """The speaker of a quote a colon introduces: the person a sentence made of a name and a
+    colon labels ("Press Secretary Sean Spicer: “...”", "Says party leader Mr. Dillon: “...”"),
+    else the sentence's subject ('Abu Shamala interrupted him: "..."'); and for a quote opening
+    its paragraph after one that ends in a colon ("Francois Hollande tweeted Saturday:¶“...”"),
+    the attribution or subject of that colon's sentence."""
+    if _COLON_BEFORE_RE.search(masked, sentence_start, open_at):
+        return _label(masked, people, sentence_start, open_at) or _subject(
+            masked, people, paragraphs, sentence_start, open_at, True
+        )
+    paragraph = paragraphs.index(open_at)
+    if not paragraph or not _opens_paragraph(masked, paragraphs.starts[paragraph], open_at):
+        return None
+    before_start, before_end = paragraphs.span(paragraph - 1)
+    colon = masked.rfind(":", before_start, before_end)
+    if colon < 0 or masked[colon + 1 : before_end].strip():
+        return None
+    start = max(paragraphs.sentence_start(colon), before_start)
+    attrs, ends = attributions.of(paragraph - 1, paragraph - 1)
+    found = (
+        _pre(attrs, ends, start, colon + 1)
+        or _name_verb_before(masked, start, colon + 1)
+        or _label(masked, people, start, colon + 1)
+    )
+    # (a person only: "According to Reuters:", "It read:" name no one)
+    if found is None or found["kind"] != "speaker" or found["speaker"] in _NOT_SPEAKER_WORDS:
+        return None
+    return found
+
+
+def _label(masked: str, people: People, start: int, open_at: int) -> dict[str, object] | None:
+    """The person a sentence of only a name (with its role) and a colon names, for the quote
+    after it ("Wolf Blitzer: “...”", "Said 18-year-old Kassidy Monroe: “...”"); None for an
+    outlet ("Washington Post:"), a word ("Example:") or a surname nobody in the article has."""
+    lead = _LABEL_LEAD_RE.match(masked, start, open_at)
+    at = lead.end() if lead else start
+    m = SPEAKER_AT_RE.match(masked, at, open_at)
+    if m is None or not _LABEL_END_RE.match(masked, m.end(), open_at):
+        return None
+    phrase = " ".join(m.group(0).split())
+    speaker = str(people.resolve(phrase, at)[0])
+    name = clean_name(split_role(phrase)[1])
+    # (a surname counts when the article names its person in full: "Zeleny" -> "Jeff Zeleny")
+    known = " " in speaker and (people.is_person(speaker) or speaker != name)
+    if phrase[:1].islower() and not name:  # "Said the president:": whom the role resolves to
+        return _attr("speaker", phrase, at, "", m.end(), at, m.end()) if lead and known else None
+    if not person_name_at(masked, at, m.group(0)):
+        return None
+    if len(name.split()) > 1 or (name and known):
         return _attr("speaker", phrase, at, "", m.end(), at, m.end())
     return None
 
