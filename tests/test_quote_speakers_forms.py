@@ -286,3 +286,32 @@ def test_quote_after_a_colon_label(text: str, speaker: str) -> None:
 )
 def test_no_person_behind_a_colon_label(text: str) -> None:
     assert _speakers(text)[-1][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a link's tooltip left in the page between the name and its party tag (garbled names:
+        # the full name glued to the headlines, then "MORE")
+        ("“Kevin is in a very strong position,” Rep. Tom Colt Thomas (Tom) Jeffrey ColtBottom "
+         "Line: Senators flee the Sunday shows - Next phase dominates MORE (R-Okla.), an ally "
+         "of the leadership, told reporters.", "Tom Colt"),
+        ("“If you think you have the votes, call the vote,” said Rep. Mark Amodo Mark Eugene "
+         "AmodoTrump's defenders are running out of options MORE (R-Nev.).", "Mark Amodo"),
+        ("Sen. Mike Leek Michael (Mike) Shumway LeekFed chief urges relief from trade war MORE "
+         "(R-Utah) said on Friday that “Congress has been ceding far too much power.”", "Mike Leek"),
+    ],
+)
+def test_link_tooltip_after_a_name_is_no_part_of_it(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+def test_blank_link_residue_keeps_offsets_and_plain_text() -> None:
+    from provenance.attribution.speakers import blank_link_residue
+
+    text = "President Trump Donald John TrumpGOP senators balk at a long trial MORE’s allies"
+    blanked = blank_link_residue(text)
+    assert len(blanked) == len(text)
+    assert blanked.split() == ["President", "Trump", "’s", "allies"]
+    plain = "READ MORE about the plan, said Tom Colt, who met Lee Bright. MORE TO COME"
+    assert blank_link_residue(plain) == plain

@@ -459,6 +459,34 @@ _PREPOSITION_LEAD_RE = re.compile(
 )
 
 
+# A link's tooltip left in page text (The Hill: 2,000 unlabelled ABP articles, 27 quotes without
+# a speaker beside one): the name shown, then the full name glued to headlines, then "MORE":
+# "Rep. Tom Cole Thomas (Tom) Jeffrey ColeBottom Line ... dominates MORE (R-Okla.), told".
+_MORE_RE = re.compile(r"(?<![\w\-])MORE(?![\w\-])")
+_GLUED_RE = re.compile(rf"(?<![\w\-'’])(?P<sur>{UPPER}{LOWER}[\w'’\-]*?)(?={UPPER})")
+_TOOLTIP_CHARS = 600  # the longest tooltip in that sample: ~450 characters
+
+
+def blank_link_residue(text: str) -> str:
+    """``text`` with each link tooltip after a name blanked (offsets kept): from the end of
+    the name shown (its surname, written again glued to the first headline) to "MORE"."""
+    if "MORE" not in text:
+        return text
+    pieces, last = [], 0
+    for more in _MORE_RE.finditer(text):
+        lo = max(last, more.start() - _TOOLTIP_CHARS, text.rfind("\n", 0, more.start()) + 1)
+        for glued in _GLUED_RE.finditer(text, lo, more.start()):
+            shown = f" {glued['sur']} "
+            at = text.rfind(shown, max(lo, glued.start() - 80), glued.start())
+            if at >= 0:
+                cut = at + len(shown) - 1
+                pieces += [text[last:cut], " " * (more.end() - cut)]
+                last = more.end()
+                break
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def speaker_after(text: str, verb_start: int, verb_end: int) -> tuple[str, int, int] | None:
     """(speaker phrase, its start, its end) of an inverted attribution ", <verb> <speaker>"
     (the verb right after a comma); None when the verb does not follow a comma."""

@@ -64,6 +64,7 @@ from provenance.attribution.speakers import (
     SPEAKER,
     SPEAKER_AT_RE,
     People,
+    blank_link_residue,
     clean_name,
     clean_names,
     has_document_noun,
@@ -243,7 +244,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
     if not found and not title_has_quotes:
         return []
-    masked = _mask(text, found)
+    masked = blank_link_residue(_mask(text, found))  # (The Hill's tooltips)
     paragraphs = Paragraphs(masked)
     people = People(masked, paragraphs)
     attributions = _Attributions(masked, people, paragraphs)
