@@ -315,3 +315,19 @@ def test_blank_link_residue_keeps_offsets_and_plain_text() -> None:
     assert blanked.split() == ["President", "Trump", "’s", "allies"]
     plain = "READ MORE about the plan, said Tom Colt, who met Lee Bright. MORE TO COME"
     assert blank_link_residue(plain) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # present-tense reporting verbs of feature copy, after the quote
+        ("“We worked until eleven at night for weeks,” trade envoy Rob Lighton recalls.",
+         "Rob Lighton"),
+        ("“Some will pay, but most will not,” counters Tom Klose, chief analyst at a fuel "
+         "tracker.", "Tom Klose"),
+        ("“America,” Senator Ada Vance continues, “has made it through the worst of it.”",
+         "Ada Vance"),
+    ],
+)
+def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
