@@ -349,3 +349,24 @@ def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
 )
 def test_long_attribution_clauses(text: str, speaker: str) -> None:
     assert _speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the person a sentence quotes, right before or after the quote
+        ("“We will win,” Romney said, and then quoted the Rev. Samuel Ellis King Jr.: “Without "
+         "faith, our efforts turn to ashes.”", "Samuel Ellis King Jr"),
+        ("In the words of Tribune columnist Clarence Paige, “the inclusive party was not "
+         "looking so inclusive.”", "Clarence Paige"),
+        ("The agency released the remarks.\n“We should show the big powers how our state "
+         "reached the goal,” the BBC quoted Kim Jong Un as saying.", "Kim Jong Un"),
+    ],
+)
+def test_person_quoted_by_the_sentence(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+def test_a_generational_suffix_after_a_role_word_is_no_name() -> None:
+    text = "Activist Martin Luther King III sent the governor a letter, saying “stop it now.”"
+    assert _speakers(text)[0][0] != "III"

@@ -619,8 +619,8 @@ def split_role(phrase: str) -> tuple[str | None, str]:
         tokens[0] = _ELIDED_RE.sub("", tokens[0])
         phrase = " ".join(tokens)
     roles = [i for i, tok in enumerate(tokens) if _ROLE_WORD_RE.match(tok)]
-    if len(roles) > 1 and _is_surname(tokens, roles[-1]):
-        roles.pop()  # "Rep. Peter King", "former Vermont Gov. Howard Dean"
+    if roles and (len(roles) > 1 or tokens[-1] in _GENERATIONAL) and _is_surname(tokens, roles[-1]):
+        roles.pop()  # "Rep. Peter King", "former Vermont Gov. Howard Dean", "Rev. X King Jr."
     if not roles:
         return None, phrase
     last = roles[-1]
@@ -1113,10 +1113,19 @@ def first_mention_leads(text: str, surname: str) -> Iterator[str]:
 _SURNAME_ROLES = frozenset(words("surname_roles"))
 
 
+# Generational suffixes after a surname: "Martin Luther King Jr." (the surname is no role).
+_GENERATIONAL = frozenset("Jr Jr. Sr Sr. II III IV".split())
+
+
+def _last_name_index(tokens: list[str]) -> int:
+    """Index of the surname: the last token, or the one before a generational suffix."""
+    return len(tokens) - 2 if len(tokens) > 2 and tokens[-1] in _GENERATIONAL else len(tokens) - 1
+
+
 def _is_surname(tokens: list[str], i: int) -> bool:
     """Whether ``tokens[i]``, a role word, is the surname of the name it ends."""
     return (
-        i == len(tokens) - 1
+        i == _last_name_index(tokens)
         and i > 0
         and tokens[i] in _SURNAME_ROLES
         and tokens[i - 1][:1].isupper()
@@ -1159,14 +1168,15 @@ def clean_name(name: str) -> str:
     if len(tokens) > 3 and tokens[0] in tokens[2:]:
         # Page residue repeats a name ("Paul Ryan Paul Davis RyanDemocrats hit ..."): the first.
         tokens = tokens[: tokens.index(tokens[0], 1)]
-    surname = len(tokens) > 1 and _is_surname(tokens, len(tokens) - 1)  # "Peter King"
+    last = _last_name_index(tokens)
+    surname = len(tokens) > 1 and _is_surname(tokens, last)  # "Peter King", "X King Jr."
     while not surname and tokens and (
         _ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))
     ):
         tokens.pop()
-    if not tokens or tokens[0] in _NOT_NAME:
-        return ""
-    if any(_ROLE_WORD_RE.match(t) for t in tokens[: len(tokens) - surname]):
+    if not tokens or tokens[0] in _NOT_NAME or tokens[0] in _GENERATIONAL:
+        return ""  # (no name starts with "Jr.": "King Jr." after a role word is no person)
+    if any(_ROLE_WORD_RE.match(t) for i, t in enumerate(tokens) if not (surname and i == last)):
         return ""
     if len(tokens) > 1 and tokens[-1] in _ORG_NOUN_SET:
         return ""  # "director of the White House Domestic Policy Council": no person's name
