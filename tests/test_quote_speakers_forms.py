@@ -370,3 +370,25 @@ def test_person_quoted_by_the_sentence(text: str, speaker: str) -> None:
 def test_a_generational_suffix_after_a_role_word_is_no_name() -> None:
     text = "Activist Martin Luther King III sent the governor a letter, saying “stop it now.”"
     assert _speakers(text)[0][0] != "III"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # after the quote by title only: the person named before
+        ("Senate Minority Leader Harlan Reeve vowed to block the bill.\n“We are not going to "
+         "be part of their petty games,” said the Nevada Democrat.", "Harlan Reeve"),
+        ("Rep. Bill Pascoe said the move was upsetting.\n“It is a cheap stunt,” the "
+         "congressman said.", "Bill Pascoe"),
+        ("“It was a bad earpiece,” Donald Tramp said.\n“I was sitting in a house in Florida,” the "
+         "brash billionaire told the show.", "Donald Tramp"),
+    ],
+)
+def test_title_only_after_the_quote(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+def test_an_unnamed_party_member_names_no_one() -> None:
+    text = ("Jeb Bash spoke on Monday.\n“It is the culture of the campaign,” said one Florida "
+            "Republican who knows the candidate.")
+    assert _speakers(text)[-1][0] == "one Florida Republican"

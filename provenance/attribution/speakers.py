@@ -402,6 +402,9 @@ _ROLE_SYNONYMS = {
     "spokeswoman": ("spokesperson", "spokesman"),
     "spokesperson": ("spokesman", "spokeswoman"),
     "lawmaker": ("mp", "senator", "congressman", "congresswoman", "deputy"),
+    # "the congressman" for "Rep. Tom Price" (unlabelled ABP: 4 left unresolved)
+    "congressman": ("rep.", "representative"),
+    "congresswoman": ("rep.", "representative"),
     "legislator": ("mp", "senator", "lawmaker"),
     "diplomat": ("ambassador", "envoy"),
     "officer": ("constable", "inspector", "sergeant", "detective"),
@@ -787,11 +790,20 @@ class People:
                 )
                 if definite and generic:
                     speaker, role = self._nearest(position, ())
-                    if speaker is not None:
+                    # (a person named, not an unnamed phrase: "the billionaire businessman" is
+                    # no "2012 Republican presidential nominee")
+                    if speaker is not None and len(_clean_name(speaker).split()) > 1:
                         return speaker, role
             else:
                 if intro is not None:
                     return intro[1], None
+                if head[-1] in _GENERIC_ROLES:
+                    # "said the Nevada Democrat": the person named before, if named in full
+                    # ("one Iowa Republican" names no one, nor an organisation)
+                    speaker, role = self._nearest(position, ())
+                    if words[0] in _DEFINITE and len(_clean_name(str(speaker)).split()) > 1:
+                        return speaker, role
+                    return phrase, None
                 org = self._org(position, head[-1])
                 if org is not None:
                     return org, None
