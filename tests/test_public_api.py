@@ -26,6 +26,7 @@ PACKAGES = (
     "provenance.reuse",
 )
 
+
 def exported() -> dict[str, object]:
     """Every exported function and class, by ``package.name`` (constants left out)."""
     found = {}
