@@ -176,6 +176,10 @@ _PASSIVE_AGENT_RE = re.compile(rf"[ \t]+by[ \t]+(?P<spk>{SPEAKER})(?![\w\-]|['�
 # Jr.: “", "in the words of C.J. Ciaramella, “", "quoted Kim as saying: “" (2,000 unlabelled ABP
 # articles: 8 such quotes had no speaker; heldout2: King).
 _QUOTED_CUES = ("quot", "cit", "words of", "echo")
+_QUOTED_CUE_RE = re.compile(
+    r"(?<![\w\-])(?:quoted|quoting|quotes|cited|citing|cites|echoed|echoing|words[ \t]+of)"
+    r"(?![\w\-])"
+)
 _QUOTED_PERSON_RE = re.compile(
     r"(?P<cue>(?<![\w\-])(?:quoted|quoting|quotes|cited|citing|cites|echoed|echoing)"
     r"|(?<![\w\-])words[ \t]+of)[ \t]+"
@@ -684,7 +688,8 @@ def _quoted_person(masked: str, people: People, para_start: int,
     lo = max(para_start, open_at - 160)
     if not any(cue in masked[lo:open_at] for cue in _QUOTED_CUES):
         return None
-    m = _QUOTED_PERSON_RE.search(masked, lo, open_at)
+    cues = list(_QUOTED_CUE_RE.finditer(masked, lo, open_at))
+    m = _QUOTED_PERSON_RE.match(masked, cues[-1].start(), open_at) if cues else None
     if m is None or not _is_person_phrase(masked, people, m.start("spk"), m["spk"]):
         return None
     return _attr("speaker", m["spk"], m.start("spk"), m["cue"], m.start("cue"), m.start(),
