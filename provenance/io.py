@@ -6,14 +6,18 @@ only when all of a run's files are complete.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from provenance.progress import stage
@@ -80,9 +84,7 @@ def _write_table_files(
     for name, frame in tables.items():
         if "csv" in formats:
             with stage(f"write {name}.csv"):
-                _csv_view(name, frame, include_text).to_csv(
-                    staging / f"{name}.csv", index=False, lineterminator="\n"
-                )
+                write_csv(_csv_view(name, frame, include_text), staging / f"{name}.csv")
             written.append(f"{name}.csv")
         if "parquet" in formats:
             with stage(f"write {name}.parquet"):
@@ -192,6 +194,64 @@ def _picklable(exc: BaseException) -> BaseException:
         for attribute, value in vars(exc).items():
             setattr(plain, attribute, value)
         return plain
+
+
+# Rows the fast CSV writer formats at a time: bounds its text in memory (framing.csv of the
+# first 3,000 ABP articles: 605k rows, 40 MB; 20,000: 3.8M rows, ~260 MB as one string).
+CSV_CHUNK_ROWS = 100_000
+
+# Fields that may need quoting (delimiter, quote, line ends); the csv module formats those.
+_MAY_NEED_QUOTES = re.compile(r'[,"\n\r]')
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """``frame.to_csv(path, index=False, lineterminator="\\n")``, byte for byte.
+
+    A frame of text and float64 columns only (the long framing table) is formatted here, a
+    column at a time, instead of by pandas' row writer: framing.csv of the first 3,000 ABP
+    articles (605k rows) took 0.95 CPU s in pandas, ~0.5 s here. Floats are spelt as pandas
+    spells them (numpy's ``astype(str)``, NaN empty), text as the csv module quotes it.
+    """
+    if frame.shape[1] < 2 or not all(map(_formatted_here, frame.dtypes)):
+        frame.to_csv(path, index=False, lineterminator="\n")
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(_csv_text(str(name)) for name in frame.columns) + "\n")
+        for start in range(0, len(frame), CSV_CHUNK_ROWS):
+            rows = frame.iloc[start : start + CSV_CHUNK_ROWS]
+            fields = [_csv_fields(rows[name]) for name in rows.columns]
+            handle.write("".join([",".join(row) + "\n" for row in zip(*fields, strict=True)]))
+
+
+def _formatted_here(dtype: object) -> bool:
+    """Whether :func:`write_csv` formats a column of this dtype itself."""
+    return dtype == "float64" or isinstance(dtype, pd.StringDtype)
+
+
+def _csv_fields(column: pd.Series) -> Sequence[str]:
+    """Each value of ``column`` as its CSV field (missing values empty)."""
+    if column.dtype == "float64":
+        values = column.to_numpy()
+        if np.signbit(values[values == 0]).any():  # np.unique would merge -0.0 into 0.0
+            distinct, inverse = values, np.arange(len(values))
+        else:  # a value spelt once however often it occurs (framing: 5% distinct)
+            distinct, inverse = np.unique(values, return_inverse=True)
+        text = distinct.astype(str).astype(object)  # what pandas' to_csv writes
+        text[np.isnan(distinct)] = ""
+        return text[inverse.ravel()]
+    codes, distinct = pd.factorize(column)
+    if len(distinct) * 2 < len(column):  # few distinct values (ids, names): format each once
+        return np.array([*map(_csv_text, distinct), ""], dtype=object)[codes]
+    return [_csv_text(value) if value else value for value in column.to_numpy(object, na_value="")]
+
+
+def _csv_text(value: str) -> str:
+    """One text field as the csv module writes it (minimal quoting, quotes doubled)."""
+    if not _MAY_NEED_QUOTES.search(value):
+        return value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([value, ""])
+    return buffer.getvalue()[: -len(",\n")]
 
 
 def _csv_view(name: str, frame: pd.DataFrame, include_text: bool) -> pd.DataFrame:
