@@ -52,3 +52,17 @@ def test_plain_forms_find_what_the_rules_need() -> None:
         assert any(re.search(source, text) for text in TEXTS), name
     assert speakers.PERSON_RE.search("met Mrs Jane Doe").group(0) == "Mrs Jane Doe"
     assert speakers._GENDER_RE.search("y Ella dijo").group(0) == "Ella"
+
+
+ORG_TEXTS = [
+    "The Health Ministry Office of the Interior said. McDonald Police Department  Board met.",
+    "X-Ray Police, Bank, a\tBank Fund; ÖBB Authority of Ökonomie. TheBank Bank Army\tArmy Army",
+    "Mr. Foo Bar Baz Qux Council and the Ministry of Foreign Affairs; Office Office Officer",
+]
+
+
+@pytest.mark.parametrize("text", ORG_TEXTS)
+def test_org_matches_are_the_finditer_matches(text: str) -> None:
+    want = [(m.span(), m.groupdict()) for m in speakers.ORG_RE.finditer(text)]
+    assert want  # (the texts name organisations)
+    assert [(m.span(), m.groupdict()) for m in speakers.org_matches(text)] == want
