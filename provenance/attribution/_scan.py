@@ -29,7 +29,6 @@ The caller guarantees the invariant: every match of ``pattern`` starts where one
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import sys
 import threading
@@ -221,10 +220,27 @@ def _may_read_newline(items, dotall: bool) -> bool:
 _LETTER_CLASSES = sorted({UPPER, LOWER, NAME_CHAR}, key=len, reverse=True)
 
 
-@functools.lru_cache(maxsize=256)
+# Patterns already judged, by id (with the pattern, so that a reused id is not mistaken): an
+# lru_cache keyed by the pattern hashes its compiled code on every call, ~17 us for a credit
+# pattern, more than reading its lines.
+_IN_LINE: dict[int, tuple[re.Pattern[str], bool]] = {}
+_IN_LINE_SIZE = 256
+
+
 def stays_in_line(pattern: re.Pattern[str]) -> bool:
     """Whether no match of ``pattern`` (nor any of its look-aheads) can read a newline: its
     matches in a text are then exactly its matches in each line (lines read one by one)."""
+    known = _IN_LINE.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    if len(_IN_LINE) >= _IN_LINE_SIZE:
+        _IN_LINE.clear()
+    in_line = _stays_in_line(pattern)
+    _IN_LINE[id(pattern)] = (pattern, in_line)
+    return in_line
+
+
+def _stays_in_line(pattern: re.Pattern[str]) -> bool:
     source = pattern.pattern
     for letters in _LETTER_CLASSES:  # one letter stands for each (no newline in any)
         source = source.replace(letters, "A")
