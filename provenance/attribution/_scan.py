@@ -36,9 +36,8 @@ from collections.abc import Iterable, Iterator
 from re import _constants as _const
 from re import _parser
 
-import ahocorasick
-
 from provenance.attribution.patterns import LOWER, NAME_CHAR, UPPER
+from provenance.literals import LiteralFinder
 
 
 class _AnchorIndex:
@@ -51,7 +50,7 @@ class _AnchorIndex:
     def __init__(self) -> None:
         self._owners: dict[str, int] = {}  # anchor word -> bit mask of the scans that use it
         self._n_scans = 0
-        self._automaton: ahocorasick.Automaton | None = None
+        self._finder: tuple[LiteralFinder, list[int]] | None = None  # and each word's mask
         # text -> (hits as (start, mask) in text order, {scan bit: sorted distinct starts})
         self._cache: dict[str, tuple[list[tuple[int, int]], dict[int, list[int]]]] = {}
         self._lock = threading.Lock()
@@ -67,30 +66,28 @@ class _AnchorIndex:
             self._n_scans += 1
             for word in words:
                 self._owners[word] = self._owners.get(word, 0) | bit
-            self._automaton = None
+            self._finder = None
             self._cache = {}
             return bit
 
-    def _built(self) -> ahocorasick.Automaton:
-        automaton = self._automaton
-        if automaton is None:
+    def _built(self) -> tuple[LiteralFinder, list[int]]:
+        finder = self._finder
+        if finder is None:
             with self._lock:
-                automaton = ahocorasick.Automaton()
-                for word, mask in self._owners.items():
-                    automaton.add_word(word, (len(word) - 1, mask))
-                automaton.make_automaton()
-                self._automaton = automaton
-        return automaton
+                finder = (LiteralFinder(self._owners), list(self._owners.values()))
+                self._finder = finder
+        return finder
 
     def starts(self, text: str, bit: int) -> list[int]:
         """Sorted distinct positions of ``text`` where an anchor of scan ``bit`` starts."""
         entry = self._cache.get(text)
         if entry is None:
-            automaton = self._built()
+            finder, masks = self._built()
+            hits = finder.hits(text)
             if self._n_scans == 1:  # a family of one: its starts at once, no masks to sort out
-                entry = ([], {bit: sorted({e - b for e, (b, _) in automaton.iter(text)})})
+                entry = ([], {bit: sorted({start for _, start, _ in hits})})
             else:
-                entry = ([(e - b, mask) for e, (b, mask) in automaton.iter(text)], {})
+                entry = ([(start, masks[word]) for word, start, _ in hits], {})
             cache = self._cache
             if len(cache) >= self.CACHE_TEXTS:
                 cache.pop(next(iter(cache)), None)  # the oldest
@@ -122,10 +119,7 @@ class AnchoredScan:
         if not words:
             raise ValueError("anchors must hold at least one non-empty word")
         self.pattern = pattern
-        self._automaton = ahocorasick.Automaton()
-        for word in words:
-            self._automaton.add_word(word, len(word))
-        self._automaton.make_automaton()
+        self._finder = LiteralFinder(words)
         self._index = _FAMILIES.setdefault(family, _AnchorIndex())
         self._bit = self._index.register(words)
 
@@ -136,7 +130,7 @@ class AnchoredScan:
             return []
         size = len(text)
         if _WINDOW_SHARE * (end - pos) < size and not self._index.cached(text):
-            return sorted({e - n + 1 for e, n in self._automaton.iter(text, pos, end)})
+            return sorted({pos + start for _, start, _ in self._finder.hits(text[pos:end])})
         found = self._index.starts(text, self._bit)
         if pos <= 0 and end >= size:
             return found

@@ -30,7 +30,6 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-import ahocorasick
 import pandas as pd
 
 from provenance.attribution._input import article_columns, restore_spans
@@ -50,6 +49,7 @@ from provenance.attribution.patterns import (
 from provenance.attribution.resolve import OutletResolver, registry_or_default
 from provenance.errors import check_frame
 from provenance.ids import stable_id
+from provenance.literals import LiteralFinder
 from provenance.schema import conform, empty
 
 if TYPE_CHECKING:
@@ -391,10 +391,9 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
 _LINE_RE = re.compile(r"[^\n]+")
 # Every cue word of the "any" patterns, found in one Aho-Corasick pass over the lower-cased
 # text (one substring search per cue word cost more than the patterns themselves).
-_GATES = ahocorasick.Automaton()
-for _gate in {g for _, where, _, gates in LINE_PATTERNS if where == "any" for g in gates}:
-    _GATES.add_word(_gate, _gate)
-_GATES.make_automaton()
+_GATES = LiteralFinder(
+    sorted({g for _, where, _, gates in LINE_PATTERNS if where == "any" for g in gates})
+)
 # A character every match of a "start"/"end" line pattern has (one character wide): only the
 # lines that have it are tried (most have none): the source line's colon, a tag's dash or
 # bracket.
@@ -538,7 +537,7 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                 "text": m.group(0).strip(),
             })  # fmt: skip
     _head_candidates(text, cands)
-    present = {gate for _, gate in _GATES.iter(text.lower())}
+    present = _GATES.present(text.lower())
     for kind, where, pattern, gates in LINE_PATTERNS:
         if where == "any":
             if present.isdisjoint(gates):
