@@ -825,9 +825,11 @@ def _not_a_cue(cue: str, word: str, text: str, start: int, end: int) -> bool:
     if cue == "venue":
         if _FIRST_APPEARED_RE.search(text, max(0, start - 40), start):
             return True  # "originally appeared on X": a credit line, not a venue
+        # A verb in the sentence: one search after the last break before the cue, not every
+        # verb of the window (no verb holds a break, so the verbs after it are the same).
         lo = max(0, start - _VENUE_BACK)
-        verbs = [v.end() for v in _VENUE_VERB_RE.finditer(text, lo, start)]
-        return not verbs or _SENTENCE_BREAK_RE.search(text, verbs[-1], start) is not None
+        lo = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in ".;\n"))
+        return _VENUE_VERB_RE.search(text, lo, start) is None
     return False
 
 

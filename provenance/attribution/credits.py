@@ -537,12 +537,13 @@ def _article_candidates(text: str, byline: str) -> list[dict[str, object]]:
                 "text": m.group(0).strip(),
             })  # fmt: skip
     _head_candidates(text, cands)
-    present = _GATES.present(text.lower())
+    lowered = text.lower()
+    present = _GATES.present(lowered)
     for kind, where, pattern, gates in LINE_PATTERNS:
         if where == "any":
             if present.isdisjoint(gates):
                 continue
-            matches = finditer_in_lines(pattern, gates, text, lines)
+            matches = finditer_in_lines(pattern, gates, text, lines, lowered)
         elif where == "start":
             chars, after_blank = _LINE_GATES_BY_ID[id(pattern)]
             chosen = _lines_with(chars, text, lines, line_starts, None, after_blank)
