@@ -7,6 +7,7 @@ import random
 
 import pytest
 
+from provenance import literals
 from provenance.literals import LiteralFinder
 
 
@@ -36,7 +37,10 @@ def test_offsets_are_code_points_beyond_the_bmp():
     ]  # fmt: skip
 
 
-def test_random_texts_match_the_naive_search():
+@pytest.mark.parametrize("dfa_max_chars", [0, literals._DFA_MAX_CHARS])
+def test_random_texts_match_the_naive_search(monkeypatch, dfa_max_chars):
+    """Both automata (a DFA for short word lists, the default NFA for long ones) agree."""
+    monkeypatch.setattr(literals, "_DFA_MAX_CHARS", dfa_max_chars)
     rng = random.Random(7)
     alphabet = "ab “”é😀 \n"
     words = sorted(
