@@ -34,6 +34,18 @@ class LiteralFinder:
         self.words = list(words)
         if not self.words or not all(self.words):
             raise ValueError("words must be non-empty strings")
+        self._build()
+
+    def __getstate__(self) -> list[str]:
+        """Pickled as its words (the automaton is rebuilt): registries and scans travel to
+        worker processes, and the Rust automaton does not pickle."""
+        return self.words
+
+    def __setstate__(self, words: list[str]) -> None:
+        self.words = words
+        self._build()
+
+    def _build(self) -> None:
         small = sum(map(len, self.words)) <= _DFA_MAX_CHARS
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.words,

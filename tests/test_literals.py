@@ -3,6 +3,7 @@ offsets (the attribution scans, the credit gates and the outlet matcher rely on 
 
 from __future__ import annotations
 
+import pickle
 import random
 
 import pytest
@@ -58,3 +59,11 @@ def test_empty_words_are_refused():
         LiteralFinder([])
     with pytest.raises(ValueError):
         LiteralFinder(["said", ""])
+
+
+def test_a_finder_pickles_with_its_words():
+    """Registries and scans go to worker processes by pickle: the automaton is rebuilt."""
+    finder = LiteralFinder(["said", "aid", "told"])
+    copy = pickle.loads(pickle.dumps(finder))
+    assert copy.words == finder.words
+    assert copy.hits("He said, she told") == finder.hits("He said, she told")
