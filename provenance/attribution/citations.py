@@ -825,9 +825,11 @@ def _not_a_cue(cue: str, word: str, text: str, start: int, end: int) -> bool:
     if cue == "venue":
         if _FIRST_APPEARED_RE.search(text, max(0, start - 40), start):
             return True  # "originally appeared on X": a credit line, not a venue
+        # A verb in the sentence: one search after the last break before the cue, not every
+        # verb of the window (no verb holds a break, so the verbs after it are the same).
         lo = max(0, start - _VENUE_BACK)
-        verbs = [v.end() for v in _VENUE_VERB_RE.finditer(text, lo, start)]
-        return not verbs or _SENTENCE_BREAK_RE.search(text, verbs[-1], start) is not None
+        lo = max(lo, *(text.rfind(mark, lo, start) + 1 for mark in ".;\n"))
+        return _VENUE_VERB_RE.search(text, lo, start) is None
     return False
 
 
@@ -853,6 +855,17 @@ def _speaker_of(text: str, cue_start: int, direct: bool) -> tuple[str | None, in
     return None, None
 
 
+def _mentions(registry: OutletRegistry, text: str) -> list[tuple[str, str]]:
+    """(name as written, outlet_id) of the outlets named in ``text``, in text order; one call
+    of the registry's single-text matcher where it has one (find_mentions' frame cost ~0.5 ms
+    a call: 66 us per ABP article, a quarter of ``_accept``)."""
+    single = getattr(registry, "mentions_in", None)
+    if single is not None:
+        return [(matched, oid) for _, _, oid, matched, _ in single(text)]
+    found = registry.find_mentions([text])
+    return list(zip(found["matched"].tolist(), found["outlet_id"].tolist(), strict=True))
+
+
 _SHORT_FORM_RE = re.compile(r"^[Tt]he[ \t]+(?P<word>[A-Z][\w\-]+)$")
 
 
@@ -869,11 +882,8 @@ class _ShortForms:
         if m is None or self._registry is None:
             return hit
         if self._by_word is None:
-            found = self._registry.find_mentions([self._text])
             self._by_word = {}
-            for name, oid in zip(
-                found["matched"].tolist(), found["outlet_id"].tolist(), strict=True
-            ):
+            for name, oid in _mentions(self._registry, self._text):
                 words = str(name).split()
                 if len(words) > 1 + (words[0].lower() == "the"):
                     self._by_word.setdefault(words[-1], str(oid))
