@@ -337,3 +337,57 @@ def test_variants_short_forms_and_glued_names(text: str, cited: tuple) -> None:
 
 def test_the_journal_alone_is_no_outlet() -> None:
     assert _cited("The Journal reports that two banks will merge.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # The interview noun with whatever stands before it.
+        ("In her interview with NPR , the governor conceded the point.", "npr"),
+        ("He repeated it during a televised interview on Tuesday with CNN .", "cnn"),
+        ("She said so in a 2016 radio interview with Fox News .", "fox-news"),
+        ("He gave an interview to Politico on the eve of the vote.", "politico"),
+        # An outlet before the noun when the interview was with a person.
+        ("Critics seized on the senator's CNN interview with Jane Roe .", "cnn"),
+    ],
+)
+def test_the_interview_noun(text: str, outlet: str) -> None:
+    assert [o for o, _ in _cited(text)] == [outlet]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an interview with the candidate, the board asked about money.",
+        "She had a job interview with a bank on Monday.",
+    ],
+)
+def test_an_interview_with_no_outlet(text: str) -> None:
+    assert _cited(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # A passage's source opening a sentence inside its line.
+        ("The deal is close, aides say . From Politico : The talks went late.", "politico"),
+        # Modifiers before the media noun.
+        ("In a 2012 campaign piece for Slate , she backed the plan.", "slate"),
+        ("It was cut, according to a scathing front-page editorial in the Boston Globe .",
+         "boston-globe"),
+        # A journalist of the outlet, tokenised possessive, or named between.
+        ("The Washington Post 's fact-checker gave it four Pinocchios.", "washington-post"),
+        ("The correspondent, Jane Roe of the Boston Globe, was there.", "boston-globe"),
+    ],
+)  # fmt: skip
+def test_sources_of_passages_profiles_and_journalists(text: str, outlet: str) -> None:
+    assert [o for o, _ in _cited(text)] == [outlet]
+
+
+def test_a_line_opening_from_x_is_a_credit_not_a_citation() -> None:
+    assert _cited("Read on.\nFrom Politico : The talks went late.") == []
+
+
+def test_a_story_of_an_outlet_on_a_day() -> None:
+    found = _cited("The host was criticised again in a Washington Post story on Monday .")
+    assert [o for o, _ in found] == ["washington-post"]

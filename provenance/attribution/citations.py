@@ -115,6 +115,11 @@ _EN_CUES = (
     # "said in 2005 on MSNBC", "appeared on Fox News Sunday": the venue of the words.
     r"|(?P<venue>on)"
     r"|(?P<told>told|tells|telling)"
+    # The noun itself, whatever stands before it: "In his interview with NPR", "during a taped
+    # interview with CBS", "in a 2018 phone interview with Fox News", "gave an interview to X".
+    r"|(?P<interview_noun>interviews?(?:[ \t]+(?:published|aired|broadcast|released|given"
+    rf"|granted|conducted))?(?:[ \t]+(?:on[ \t]+)?(?:{WEEKDAY}|today|yesterday|earlier|last[ \t]+week"
+    r"|this[ \t]+week))?[ \t]+(?:with|to|for|on)(?![\w\-]))"
     r"|(?P<interview>[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+|recent[ \t]+|televised[ \t]+)?"
     # "in an interview published Sunday with X", "spoke anonymously with X".
     # "in an interview published on Monday with X", "given to X", "released today by X".
@@ -132,8 +137,10 @@ _EN_CUES = (
     r"|opinion[ \t]+piece|article|column|commentary|editorial|essay|piece)[ \t]+(?:for|in"
     r"|published[ \t]+(?:by|in)|written[ \t]+for)"
     r"|(?:wrote|writes|writing)[ \t]+(?:for|in|at)(?![ \t]+an?[ \t]))"
-    r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:poll"
-    r"|survey|report|study|story|article|analysis|investigation|interview)(?:[ \t]+(?:carried"
+    # "according to an adoring profile by X", "according to a recent Sunday column in X".
+    r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:poll"
+    r"|survey|report|study|story|article|analysis|investigation|interview|profile|column|piece"
+    r"|editorial|review|feature|dispatch|broadcast|segment)(?:[ \t]+(?:carried"
     # "according to a report this year by USA Today".
     r"[ \t]+out|conducted|published|released|commissioned|(?:this|last|earlier)[ \t]+\w+))?"
     r"[ \t]+(?:for|by|in|from|with|on)"
@@ -162,9 +169,9 @@ _EN_CUES = (
     r"|analysis|profile|review|exclusive|segment|broadcast|headline|poll|average)"
     # "Esquire blogger Charles Pierce", "a columnist for X", "Reporter Jane Roe of X".
     r"|(?P<correspondent>[Cc]orrespondents?|[Rr]eporters?|journalists?|bloggers?|columnists?|writers?"
-    r"|editors?|contributors?|commentators?|anchors?|hosts?)"
+    r"|editors?|contributors?|commentators?|anchors?|hosts?|fact-checkers?)"
     # "in a story posted Wednesday on Wired.com", "in a segment aired on CBS".
-    r"|(?P<media_in>[Ii]n[ \t]+(?:a|an|the|his|her|their)[ \t]+(?:[\w\-]+[ \t]+)?(?:story|post|report"
+    r"|(?P<media_in>[Ii]n[ \t]+(?:a|an|the|his|her|their)[ \t]+(?:[\w\-]+[ \t]+)?(?:[a-z\d][\w\-]*[ \t]+)?(?:story|post|report"
     r"|segment|video|broadcast|podcast|interview|article|piece)(?:[ \t]+(?:posted|published|aired"
     rf"|broadcast|released|written))?(?:[ \t]+(?:on[ \t]+)?(?:{WEEKDAY}|today|yesterday))?[ \t]+"
     r"(?:on|in|for|by))"
@@ -286,7 +293,7 @@ _CUE_ANCHORS = [
     " interviewed"
     " wrote writes According according reported report Citing citing Quoting quoting said says"
     " revealed broke correspondent reporter journalist blogger columnist writer editor"
-    " contributor commentator anchor host Reporter Correspondent".split(),
+    " contributor commentator anchor host Reporter Correspondent fact-checker".split(),
     *(
         f"{w}{blank}{verb}"
         for w in ("As", "as")
@@ -308,11 +315,11 @@ _CUE_ANCHORS = [
     *(f"{w}{blank}" for w in ("on", "via", "Via", "ran", "has") for blank in " \t"),
 ]
 CUE_SCAN = AnchoredScan(CUE_RE, [*_CUE_ANCHORS, *_ML_CUE_ANCHORS])
-_SPEAKER_KINDS = ("told", "interview", "statement", "op_ed", "ml_told", "ml_interview",
+_SPEAKER_KINDS = ("told", "interview", "interview_noun", "statement", "op_ed", "ml_told", "ml_interview",
                   "ml_compound", "ml_statement", "venue", "contacted")  # fmt: skip
 _KIND = {"quoted_by": "quoted", "quoted": "quoted", "told": "interview", "according": "report",
          "reported": "report", "ml_told": "interview", "ml_interview": "interview",
-         "ml_compound": "interview", "ml_quoted_by": "quoted", "ml_statement": "statement", "ml_according": "report",
+         "ml_compound": "interview", "interview_noun": "interview", "ml_quoted_by": "quoted", "ml_statement": "statement", "ml_according": "report",
          "ml_reported": "report", "obtained": "report", "contacted": "interview", "via": "citing",
          "media_in": "report", "venue": "interview", "media_noun": "report",
          "printed_in": "report", "following": "citing", "translated": "report",
@@ -341,9 +348,9 @@ _INVERTED_RE = re.compile(
     rf"[ \t]+(?P<ent>{OUTLET_PHRASE})[ \t]*(?=[.;\n]|$|,[ \t]|[ \t]+(?:on[ \t]+)?{WEEKDAY}"
     r"|[ \t]+(?:today|yesterday)\b)"
 )
-_POSSESSIVE = ReverseMatcher(r"(?:['’]s?)?[ \t]+")
+_POSSESSIVE = ReverseMatcher(r"(?:[ \t]?['’]s?)?[ \t]+")  # "the Post 's fact-checker" too
 # "a correspondent for X", "Reporter Jane Roe of X" (a name between).
-_CORRESPONDENT_OF_RE = re.compile(rf"(?:[ \t]+{NAME},?)?[ \t]+(?:for|of|with|from)(?=[ \t])")
+_CORRESPONDENT_OF_RE = re.compile(rf"(?:,?[ \t]+{NAME},?)?[ \t]+(?:for|of|with|from)(?=[ \t])")
 _COMPOUND_HEAD = ReverseMatcher(rf"(?<![\w\-])(?:[Ii]m|[Ii]n[ \t]+einem)[ \t]+(?P<cmp>{UPPER}\w*)")
 # A station or channel named with its number ("told KENS 5", "Fox 5 DC reported", "9 News
 # Australia"): NAME has no digits, so these are matched apart and kept only when the number
@@ -683,6 +690,32 @@ def _state_outlet_candidates(text: str) -> list[dict[str, object]]:
     return cands
 
 
+# "From Roll Call : The GOP moves ...": a quoted passage's source opening a sentence inside a
+# line (at a line start "From X:" heads copied text: a credit, credits.py). Registered outlets.
+_FROM_LEAD_RE = re.compile(rf"From[ \t]+(?P<ent>{_LISTED})[ \t]*:")
+
+
+def _from_lead_candidates(text: str) -> list[dict[str, object]]:
+    """Outlets named as the source of a passage that follows ("..., he said. From X: ..."):
+    citing citations, tried at each "From " found by str.find."""
+    cands: list[dict[str, object]] = []
+    for at in _occurrences(text, "From "):
+        if (
+            at == 0
+            or text[at - 1] == "\n"
+            or not _SENTENCE_OPEN_RE.search(text, max(0, at - 6), at)
+        ):
+            continue
+        m = _FROM_LEAD_RE.match(text, at)
+        if m is not None:
+            cands.append({
+                "kind": "citing", "phrase": m.group("ent"), "ent_start": m.start("ent"),
+                "start": at, "end": m.end(), "spk": None, "spk_start": None, "cue_start": at,
+                "registered_only": True, "confidence": _CONFIDENCE["citing"],
+            })  # fmt: skip
+    return cands
+
+
 # "MRCTV’s Dan Joseph", "The Duran’s Alex Christoforou", "ABC News’ George Stephanopoulos",
 # "The New York Times ’ s * Michael Grynbaum" (tokenised, italics marks): a journalist named by
 # the outlet. The name before the apostrophe must resolve to an outlet ("Trump’s Steve Bannon"
@@ -749,6 +782,7 @@ def _candidates(text: str) -> list[dict[str, object]]:
     cands = _listed_candidates(text) + _owner_candidates(text) + _signoff_candidates(text)
     cands += _quoted_dateline_candidates(text) + _venue_lead_candidates(text)
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
+    cands += _from_lead_candidates(text)
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
@@ -768,19 +802,23 @@ def _candidates(text: str) -> list[dict[str, object]]:
             found = _left_found(cue, text, start, end, kind)
         else:
             found = _right_found(m, cue, text, kind)
-        if found is None:
-            continue
-        if found.spk_start is not None and cue != "quoted":
-            found.start = min(found.start, found.spk_start)  # the clause runs from its speaker
-        cands.append({
-            "kind": found.kind, "phrase": found.ent, "ent_start": found.ent_start,
-            "start": found.start, "end": found.end, "spk": found.speaker,
-            "spk_start": found.spk_start, "cue_start": m.start(),
-            "registered_only": _registered_only(cue, m.group(0)),
-            "confidence": _CONFIDENCE[found.kind],
-        })  # fmt: skip
-        if found.joined is not None:
-            cands += _joined_outlets(text, cands[-1], found.joined)
+        founds = [found]
+        if cue == "interview_noun":  # "Clinton's CNN interview with Jane Roe": the outlet before
+            founds.append(_left_found("media_noun", text, start, end, kind))
+        for found in founds:
+            if found is None:
+                continue
+            if found.spk_start is not None and cue != "quoted":
+                found.start = min(found.start, found.spk_start)  # the clause runs from its speaker
+            cands.append({
+                "kind": found.kind, "phrase": found.ent, "ent_start": found.ent_start,
+                "start": found.start, "end": found.end, "spk": found.speaker,
+                "spk_start": found.spk_start, "cue_start": m.start(),
+                "registered_only": _registered_only(cue, m.group(0)),
+                "confidence": _CONFIDENCE[found.kind],
+            })  # fmt: skip
+            if found.joined is not None:
+                cands += _joined_outlets(text, cands[-1], found.joined)
     return cands
 
 
