@@ -391,3 +391,18 @@ def test_a_line_opening_from_x_is_a_credit_not_a_citation() -> None:
 def test_a_story_of_an_outlet_on_a_day() -> None:
     found = _cited("The host was criticised again in a Washington Post story on Monday .")
     assert [o for o, _ in found] == ["washington-post"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # Outlets the unlabelled ABP sample named without the registry knowing them.
+        ("The senator's aide told Roll Call that the vote would slip.", "roll-call"),
+        ("Two more ads were booked, according to Ad Age .", "ad-age"),
+        ("A former official told TheDCNF that the files were moved.", "daily-caller"),
+        ("The board met twice, reported MassLive .", "masslive"),
+        ("A spokesman told ThinkProgress that the rule was final.", "thinkprogress"),
+    ],
+)
+def test_registered_outlets_seen_in_unlabelled_copy(text: str, outlet: str) -> None:
+    assert [o for o, _ in _cited(text)] == [outlet]
