@@ -252,3 +252,16 @@ def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
     hits = HitArrays.of(scanner_for().scan(texts)[0])
     spans = pd.DataFrame({"doc": [0, 1], "start": [4, 4], "end": [15, 14]})
     assert spans_holding(spans, hits, ("vader_any",))["doc"].tolist() == [0]
+
+
+def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
+    pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
+    spec = importlib.util.spec_from_file_location(
+        "build_evaluative_modifiers", ROOT / "tools" / "build_evaluative_modifiers.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "evaluative_modifiers.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.list_text()
+    # Every word in one list: superlatives ("worst") and intensifiers ("terribly") keep theirs.
+    assert not {"worst", "terribly", "regrettably"} & set(tool.modifier_words())
