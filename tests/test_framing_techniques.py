@@ -21,6 +21,7 @@ from provenance.framing.techniques import (
     TECHNIQUES,
     last_lines,
     merge_phrases,
+    on_repeated_lines,
     spans_holding,
 )
 
@@ -220,10 +221,11 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     loaded = table.loc[("check", "loaded language")]
     # Measured (session 6): check part P 0.283, R 0.422, F1 0.339, rho 0.514 (session 5: 0.280,
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
-    # R 0.413, F1 0.382, rho 0.692. Floors catch regressions.
+    # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines) tuning 0.363, 0.413,
+    # 0.386, 0.691. Floors catch regressions.
     assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.49
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.375 and tuning["P"] >= 0.35 and tuning["spearman"] >= 0.67
+    assert tuning["F1"] >= 0.38 and tuning["P"] >= 0.355 and tuning["spearman"] >= 0.67
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
@@ -265,3 +267,14 @@ def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
     assert shipped.read_text(encoding="utf-8") == tool.list_text()
     # Every word in one list: superlatives ("worst") and intensifiers ("terribly") keep theirs.
     assert not {"worst", "terribly", "regrettably"} & set(tool.modifier_words())
+
+
+def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
+    poll = "Who is the most corrupt politician?"
+    texts = [f"{poll}\nThe mayor spoke.\n{poll}", "A corrupt deal.\nWho is it?"]
+    spans = pd.DataFrame({"doc": [0, 0, 1], "start": [16, 69, 2], "end": [23, 76, 9]})
+    assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
+    assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
+    scored = score_texts(pd.Series(texts))
+    assert scored["f_loaded_language"].tolist()[0] == 0.0
+    assert scored["f_loaded_language"].tolist()[1] > 0.0
