@@ -211,6 +211,15 @@ def test_ptc_overlap_rule_and_merging():
     assert pe.part_of("111111112") == pe.part_of("111111112")
 
 
+def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
+    pe = _ptc_eval()
+    assert pe.miss_class(set()) == "no lexicon word"
+    assert pe.miss_class({"vader_any"}) == "only a VADER word"
+    assert pe.miss_class({"vader_any", "frame_conflict"}) == "a word of another list"
+    assert pe.miss_class({"loaded", "not_loaded"}) == "a not_loaded term"
+    assert pe.miss_class({"loaded_forms"}).startswith("a loaded-list word")
+
+
 @pytest.mark.skipif(not (PTC / "spans.csv").exists(), reason="../shared PTC data not available")
 def test_ptc_loaded_language_beats_the_word_level_baseline():
     pe = _ptc_eval()
