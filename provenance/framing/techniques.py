@@ -258,7 +258,7 @@ def first_mentions(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
 def on_repeated_lines(spans: pd.DataFrame, texts: list[str]) -> np.ndarray:
     """For each span (doc, start, end): does its line recur verbatim in its document?
 
-    A line a page repeats is its furniture (a poll widget, a share prompt), not its copy: on
+    A line a page repeats is its furniture (a poll widget, a photo caption), not its copy: on
     PTC's tuning part the 33 loaded-language spans on such lines (31 of them one site's poll,
     "Whom do you consider to be the most corrupt Democrat Politician?") held no expert span;
     leaving them out, P/R/F1 0.355/0.413/0.382 -> 0.363/0.413/0.386, rho 0.692 -> 0.691, BABE
