@@ -1015,8 +1015,9 @@ class _ShortForms:
     """ "the Times", "the Post", "the Journal": the outlet of the article whose full name ends
     with that word ("The New York Times ... the Times"), found when first needed."""
 
-    def __init__(self, text: str, registry: OutletRegistry | None) -> None:
-        self._text, self._registry = text, registry
+    def __init__(self, text: str, resolver: OutletResolver) -> None:
+        self._text, self._registry = text, resolver.registry
+        self._words = resolver.short_form_words()
         self._by_word: dict[str, str] | None = None
 
     def expand(self, hit: Outlet) -> Outlet:
@@ -1037,6 +1038,11 @@ class _ShortForms:
         m = _SHORT_FORM_RE.match(phrase)
         if m is None or self._registry is None:
             return None
+        if self._words is not None and m.group("word") not in self._words:
+            # "the Senate": no registered name ends with it, no text-wide mention search (first
+            # 1,000 ABP articles: that search for every unresolved "the <Word>" cost 3.3 of 18.7
+            # profiled seconds; 2,000 articles 2.7 -> 2.4 CPU s, same rows).
+            return None
         if self._by_word is None:
             self._by_word = {}
             for name, oid in _mentions(self._registry, self._text):
@@ -1051,7 +1057,7 @@ def _accept(article_id: str, text: str, cands: list[dict[str, object]],
     rows: list[dict[str, object]] = []
     taken = SpanSet()
     people: People | None = None
-    short = _ShortForms(text, resolver.registry)
+    short = _ShortForms(text, resolver)
     for cand in sorted(cands, key=lambda c: (_KIND_ORDER[str(c["kind"])], c["start"])):
         hit = resolver.get(str(cand["phrase"]))
         hit = short.expand(hit) if hit is not None else short.alone(str(cand["phrase"]))

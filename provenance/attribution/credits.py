@@ -635,7 +635,8 @@ def _head_candidates(text: str, cands: list[dict[str, object]]) -> None:
                 continue  # "GENEVA (Reuters, 2023)": no dated republisher dateline
             _dateline(m, text, len(text) if line_end < 0 else line_end, cands)
             last = m.end()
-    dated = any(c["kind"] == "dateline" for c in cands)  # a wire's own copy cites others
+    # Under a dateline a wire's own copy cites others; "citing" gates the search.
+    dated = "citing" not in head or any(c["kind"] == "dateline" for c in cands)
     for m in () if dated else _REPORTS_CITING_RE.finditer(head):
         cands.append({
             "kind": "inputs_from", "phrase": m.group("names"), "cue": "reports citing",

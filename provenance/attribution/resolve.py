@@ -113,6 +113,7 @@ class OutletResolver:
         self.registry = registry
         self._cache: dict[str, Outlet | None] = {}
         self._state: dict[tuple[str, str], str] | None = None
+        self._last_words: frozenset[str] | None = None
 
     def resolve_many(self, phrases: Iterable[str]) -> None:
         """Resolve every phrase not seen before (one registry pass over the new ones)."""
@@ -148,6 +149,20 @@ class OutletResolver:
         if self._state is None:
             self._state = _state_outlets(self.registry)
         return self._state.get((country, medium))
+
+    def short_form_words(self) -> frozenset[str] | None:
+        """Last words of the registry's names and aliases of two words or more ("Times",
+        "Journal", "Register"): what a short form "the <Word>" can stand for; None when the
+        registry has no table to read them from (then any word may)."""
+        if self._last_words is None:
+            table = getattr(self.registry, "table", None)
+            if table is None or not {"name", "aliases"} <= set(table.columns):
+                return None
+            names = [*table["name"].fillna("").tolist()]
+            for aliases in table["aliases"].fillna("").tolist():
+                names += str(aliases).split(";")
+            self._last_words = frozenset(n.split()[-1] for n in names if len(n.split()) > 1)
+        return self._last_words
 
     def outlet_of(self, phrase: str) -> str | None:
         """Registry id of a phrase, or None."""
