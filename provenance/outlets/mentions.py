@@ -171,6 +171,9 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
             forms |= {other + alias[len(article) :] for other in others}
     if sum(ch.isalpha() for ch in alias) >= 4:
         forms |= {f.upper() for f in list(forms)}
+    head, _, rest = alias.partition(" ")
+    if rest and len(head) >= 3 and head.isupper() and head.isalpha():
+        forms.add(head.title() + " " + rest)  # "RIA Novosti" as "Ria Novosti"
     return forms
 
 
