@@ -6,12 +6,18 @@ only when all of a run's files are complete.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from provenance.progress import stage
@@ -43,25 +49,17 @@ def write_tables(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".provenance-", dir=out))
-    written: list[str] = []
     try:
-        for name, frame in tables.items():
-            if "csv" in formats:
-                with stage(f"write {name}.csv"):
-                    _csv_view(name, frame, include_text).to_csv(
-                        staging / f"{name}.csv", index=False, lineterminator="\n"
-                    )
-                written.append(f"{name}.csv")
-            if "parquet" in formats:
-                with stage(f"write {name}.parquet"):
-                    frame.to_parquet(staging / f"{name}.parquet", index=False)
-                written.append(f"{name}.parquet")
-        for file_name, writer in (extra_files or {}).items():
-            target = staging / file_name
+        # The extra files (report.html, figures) are drawn in a forked process while this one
+        # writes the tables: first 3,000 ABP articles, report 2.2 CPU s (+0.7 s importing
+        # matplotlib) beside 1.7 s of CSVs, one core idle while the other worked on either.
+        extras = [(name, staging / name, writer) for name, writer in (extra_files or {}).items()]
+        for _, target, _ in extras:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with stage(f"write {file_name}"):
-                writer(target)
-            written.append(file_name)
+        with BesideThisProcess(extras) as extras_done:
+            written = _write_table_files(tables, staging, formats, include_text)
+        extras_done.check()
+        written += [name for name, _, _ in extras]
         final = []
         for file_name in written:
             dest = out / file_name
@@ -73,6 +71,187 @@ def write_tables(
         return final
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _write_table_files(
+    tables: Mapping[str, pd.DataFrame],
+    staging: Path,
+    formats: tuple[str, ...],
+    include_text: bool,
+) -> list[str]:
+    """Each table as CSV and/or Parquet into ``staging``; the file names written, in order."""
+    written: list[str] = []
+    for name, frame in tables.items():
+        if "csv" in formats:
+            with stage(f"write {name}.csv"):
+                write_csv(_csv_view(name, frame, include_text), staging / f"{name}.csv")
+            written.append(f"{name}.csv")
+        if "parquet" in formats:
+            with stage(f"write {name}.parquet"):
+                frame.to_parquet(staging / f"{name}.parquet", index=False)
+            written.append(f"{name}.parquet")
+    return written
+
+
+Writers = list[tuple[str, Path, Callable[[Path], None]]]
+
+
+class BesideThisProcess:
+    """Run ``writers`` (name, target path, ``writer(path)``), in order, in a forked child
+    process for as long as the ``with`` block runs; :meth:`check` then raises the first
+    writer's exception here, marked with its stage (``write NAME``).
+
+    The child is a fork: it shares the tables with this process (nothing is pickled) and
+    leaves with ``os._exit``. Where fork is not safe (not Linux, or other threads alive here,
+    which a fork would copy mid-way: a Dask client, a caller's own) or there is nothing to
+    run, the writers run in this process when the block ends, as they did before.
+
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "x.txt"
+    >>> with BesideThisProcess([("x.txt", target, lambda p: p.write_text("x"))]) as done:
+    ...     pass
+    >>> done.check(); target.read_text()
+    'x'
+    """
+
+    def __init__(self, writers: Writers) -> None:
+        self.writers = writers
+        self._child: Any = None
+        self._receive: Any = None
+
+    def __enter__(self) -> BesideThisProcess:
+        import multiprocessing
+
+        if self.writers and _fork_is_safe():
+            for stream in (sys.stdout, sys.stderr):  # else the child flushes our buffers too
+                stream.flush()
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._child = context.Process(target=_run_writers, args=(self.writers, send))
+            self._child.start()
+            send.close()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._child is None:
+            return
+        if exc_info[0] is not None:  # the tables failed: the extra files are not wanted
+            self._child.terminate()
+        self._child.join()
+
+    def check(self) -> None:
+        """Raise the first writer's exception (stage-marked); the writers' work is done."""
+        if self._child is None:
+            _run_writers(self.writers, None)
+            return
+        failure = self._receive.recv() if self._receive.poll() else None
+        self._receive.close()
+        if failure is None and self._child.exitcode != 0:
+            failure = RuntimeError(f"the report process ended with code {self._child.exitcode}")
+        if failure is not None:
+            raise failure
+
+
+def _fork_is_safe() -> bool:
+    """Fork only on Linux and only with no other thread alive in this process."""
+    import multiprocessing
+    import threading
+
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _run_writers(writers: Writers, send: Any) -> None:
+    """Each ``writer(target)`` in order, each marked with its stage; in the forked child, the
+    first exception (or None) goes back through ``send``."""
+    if send is None:
+        for name, target, writer in writers:
+            with stage(f"write {name}"):
+                writer(target)
+        return
+    try:
+        _run_writers(writers, None)
+    except BaseException as exc:  # sent to the parent, which raises it
+        import traceback
+
+        exc.add_note("in the report process:\n" + "".join(traceback.format_exception(exc)))
+        send.send(_picklable(exc))  # not raised again: the parent reports it, once
+        return
+    send.send(None)
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    """``exc`` if it pickles (and unpickles), else a RuntimeError with its text."""
+    import pickle
+
+    try:
+        return pickle.loads(pickle.dumps(exc))
+    except Exception:
+        plain = RuntimeError(f"{type(exc).__name__}: {exc}")
+        for attribute, value in vars(exc).items():
+            setattr(plain, attribute, value)
+        return plain
+
+
+# Rows the fast CSV writer formats at a time: bounds its text in memory (framing.csv of the
+# first 3,000 ABP articles: 605k rows, 40 MB; 20,000: 3.8M rows, ~260 MB as one string).
+CSV_CHUNK_ROWS = 100_000
+
+# Fields that may need quoting (delimiter, quote, line ends); the csv module formats those.
+_MAY_NEED_QUOTES = re.compile(r'[,"\n\r]')
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """``frame.to_csv(path, index=False, lineterminator="\\n")``, byte for byte.
+
+    A frame of text and float64 columns only (the long framing table) is formatted here, a
+    column at a time, instead of by pandas' row writer: framing.csv of the first 3,000 ABP
+    articles (605k rows) took 0.95 CPU s in pandas, ~0.5 s here. Floats are spelt as pandas
+    spells them (numpy's ``astype(str)``, NaN empty), text as the csv module quotes it.
+    """
+    if frame.shape[1] < 2 or not all(map(_formatted_here, frame.dtypes)):
+        frame.to_csv(path, index=False, lineterminator="\n")
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(_csv_text(str(name)) for name in frame.columns) + "\n")
+        for start in range(0, len(frame), CSV_CHUNK_ROWS):
+            rows = frame.iloc[start : start + CSV_CHUNK_ROWS]
+            fields = [_csv_fields(rows[name]) for name in rows.columns]
+            handle.write("".join([",".join(row) + "\n" for row in zip(*fields, strict=True)]))
+
+
+def _formatted_here(dtype: object) -> bool:
+    """Whether :func:`write_csv` formats a column of this dtype itself."""
+    return dtype == "float64" or isinstance(dtype, pd.StringDtype)
+
+
+def _csv_fields(column: pd.Series) -> Sequence[str]:
+    """Each value of ``column`` as its CSV field (missing values empty)."""
+    if column.dtype == "float64":
+        values = column.to_numpy()
+        if np.signbit(values[values == 0]).any():  # np.unique would merge -0.0 into 0.0
+            distinct, inverse = values, np.arange(len(values))
+        else:  # a value spelt once however often it occurs (framing: 5% distinct)
+            distinct, inverse = np.unique(values, return_inverse=True)
+        text = distinct.astype(str).astype(object)  # what pandas' to_csv writes
+        text[np.isnan(distinct)] = ""
+        return text[inverse.ravel()]
+    codes, distinct = pd.factorize(column)
+    if len(distinct) * 2 < len(column):  # few distinct values (ids, names): format each once
+        return np.array([*map(_csv_text, distinct), ""], dtype=object)[codes]
+    return [_csv_text(value) if value else value for value in column.to_numpy(object, na_value="")]
+
+
+def _csv_text(value: str) -> str:
+    """One text field as the csv module writes it (minimal quoting, quotes doubled)."""
+    if not _MAY_NEED_QUOTES.search(value):
+        return value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([value, ""])
+    return buffer.getvalue()[: -len(",\n")]
 
 
 def _csv_view(name: str, frame: pd.DataFrame, include_text: bool) -> pd.DataFrame:

@@ -109,6 +109,6 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
 
     monkeypatch.setattr(local_module, "run_in_pool", counting)
     two = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=2)
-    assert pooled_links == {"score_links": 2}  # 36 articles: only the links went to the pool
+    assert pooled_links == {"score_links_joined": 2}  # 36 articles: only the links went to the pool
     for name in TABLE_ORDER:
         pd.testing.assert_frame_equal(two.tables[name], one.tables[name], obj=name)

@@ -187,7 +187,9 @@ def pooled_link_framing(
     ``MIN_LINKS_PER_WORKER`` links a worker.
 
     A link's values depend on its child and parent only, so each chunk gets the rows of its own
-    articles and the chunks' tables, in link_id order, are the tables of the whole batch.
+    articles and the chunks' tables, in link_id order, are the tables of the whole batch. The
+    evidence comes as the framing table's strings (:func:`score_links_joined`), joined in the
+    workers.
 
     >>> scores, evidence = pooled_link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
     """
@@ -201,18 +203,32 @@ def pooled_link_framing(
     }
     n_workers = pool_size(len(links), workers, pool.MIN_LINKS_PER_WORKER)
     if n_workers == 1:
-        return link_framing(links, texts, lexicons=lexicons, **tables)
-    from provenance.framing import score_links
+        from provenance.framing.table import evidence_strings
 
+        scores, spans = link_framing(links, texts, lexicons=lexicons, **tables)
+        return scores, evidence_strings(spans)
     links = links.sort_values("link_id", kind="stable", ignore_index=True)
     texts = texts[[c for c in ("article_id", "title", "text") if c in texts.columns]]
     jobs = _link_chunks(links, n_workers, texts=texts, lexicons=lexicons, **tables)
-    parts = run_in_pool(score_links, jobs, n_workers)
+    parts = run_in_pool(score_links_joined, jobs, n_workers)
     scores = pd.concat([part[0] for part in parts], ignore_index=True)
     evidence = pd.concat([part[1] for part in parts], ignore_index=True)
     del parts
     release_freed_memory()
     return scores, evidence
+
+
+def score_links_joined(**job: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~provenance.framing.score_links` with its evidence joined into the framing
+    table's strings (:func:`~provenance.framing.table.evidence_strings`) in the worker, as the
+    per-article stages join theirs: a link's string depends on its own spans only, and each
+    link is in one chunk, so the table is the same and the join is off the parent's one core.
+    """
+    from provenance.framing import score_links
+    from provenance.framing.table import evidence_strings
+
+    scores, spans = score_links(**job)
+    return scores, evidence_strings(spans)
 
 
 def _link_chunks(

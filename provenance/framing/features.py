@@ -46,6 +46,7 @@ from .techniques import (
     bias_cue_score,
     first_mentions,
     last_lines,
+    on_repeated_lines,
     phrase_spans,
     spans_holding,
 )
@@ -147,10 +148,12 @@ def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
 def loaded_language_spans(
     hits: HitArrays, texts: list[str], extra: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``."""
-    return phrase_spans(
+    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``
+    (none on a line its text repeats: ``on_repeated_lines``)."""
+    spans = phrase_spans(
         hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, (NOT_LOADED_LIST,)
     )
+    return spans[~on_repeated_lines(spans, texts)]
 
 
 def loaded_language_hits(hits: pd.DataFrame, texts: list[str]) -> np.ndarray:

@@ -1,0 +1,131 @@
+"""The table writer: its own CSV formatting equals pandas' to_csv byte for byte, and the
+report drawn in a forked process reports its failures here, with their stage."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance import io
+from provenance.io import write_csv, write_tables
+from provenance.progress import stage_of
+
+TRICKY_TEXT = [
+    "plain",
+    "a,b",
+    'say "hi"',
+    "two\nlines",
+    "carriage\rreturn",
+    "crlf\r\n",
+    "",
+    " lead",
+    "tab\tin",
+    "naïve — “quotes”",
+    '"',
+    ",",
+    "\n",
+    None,
+]
+TRICKY_FLOATS = [
+    0.0,
+    -0.0,
+    1.0,
+    0.1 + 0.2,
+    1e-05,
+    1e16,
+    123456789.123,
+    -2.5,
+    math.nan,
+    math.inf,
+    -math.inf,
+    5e-324,
+    1.7976931348623157e308,
+    1 / 3,
+]
+
+
+def _pandas_bytes(frame: pd.DataFrame, path) -> bytes:
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path.read_bytes()
+
+
+def _ours_bytes(frame: pd.DataFrame, path) -> bytes:
+    write_csv(frame, path)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("storage", ["python", "pyarrow"])
+def test_text_and_float_columns_are_written_as_pandas_writes_them(tmp_path, monkeypatch, storage):
+    monkeypatch.setattr(io, "CSV_CHUNK_ROWS", 5)  # several chunks, the last one short
+    n = len(TRICKY_TEXT) * len(TRICKY_FLOATS)
+    frame = pd.DataFrame(
+        {
+            "kind, with comma": pd.array(
+                ["article", "link"] * (n // 2), dtype=f"string[{storage}]"
+            ),
+            "text": pd.array(TRICKY_TEXT * len(TRICKY_FLOATS), dtype=f"string[{storage}]"),
+            "value": TRICKY_FLOATS * len(TRICKY_TEXT),
+        }
+    )
+    ours = _ours_bytes(frame, tmp_path / "ours.csv")
+    assert ours == _pandas_bytes(frame, tmp_path / "pandas.csv")
+    assert b'"say ""hi"""' in ours and b"-0.0" in ours
+
+
+def test_a_negative_zero_is_not_merged_with_zero(tmp_path):
+    frame = pd.DataFrame({"id": pd.array(["a", "b", "c"], dtype="string"), "v": [0.0, -0.0, 0.0]})
+    assert _ours_bytes(frame, tmp_path / "o.csv") == b"id,v\na,0.0\nb,-0.0\nc,0.0\n"
+
+
+def test_other_columns_and_empty_frames_are_written_by_pandas(tmp_path):
+    mixed = pd.DataFrame({"id": ["a", "b"], "n": [1, 2], "flag": [True, False]})
+    empty = pd.DataFrame({"id": pd.array([], dtype="string"), "v": np.array([], dtype=float)})
+    for i, frame in enumerate([mixed, empty, mixed[["id"]]]):
+        assert _ours_bytes(frame, tmp_path / f"o{i}.csv") == _pandas_bytes(
+            frame, tmp_path / "p.csv"
+        )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.text(max_size=12)), min_size=1, max_size=30),
+    st.lists(st.floats(allow_nan=True, allow_infinity=True), min_size=1, max_size=30),
+)
+def test_any_text_and_floats_give_pandas_bytes(tmp_path_factory, texts, floats):
+    n = min(len(texts), len(floats))
+    frame = pd.DataFrame(
+        {"t": pd.array(texts[:n], dtype="string"), "f": np.array(floats[:n], dtype=float)}
+    )
+    tmp = tmp_path_factory.mktemp("csv")
+    try:
+        expected = _pandas_bytes(frame, tmp / "p.csv")
+    except UnicodeEncodeError:  # lone surrogates: neither writer can encode them
+        with pytest.raises(UnicodeEncodeError):
+            write_csv(frame, tmp / "o.csv")
+        return
+    assert _ours_bytes(frame, tmp / "o.csv") == expected
+
+
+def test_a_failing_extra_file_is_raised_here_with_its_stage_and_nothing_is_written(tmp_path):
+    def broken(path):
+        raise ValueError("no report today")
+
+    tables = {"errors": pd.DataFrame({"id": ["a"]})}
+    with pytest.raises(ValueError, match="no report today") as caught:
+        write_tables(tables, tmp_path / "out", extra_files={"report.html": broken})
+    assert stage_of(caught.value) == "write report.html"
+    assert not (tmp_path / "out" / "errors.csv").exists()
+
+
+def test_extra_files_are_written_beside_the_tables(tmp_path):
+    tables = {"errors": pd.DataFrame({"id": ["a"]})}
+    written = write_tables(
+        tables, tmp_path / "out", extra_files={"note.txt": lambda p: p.write_text("drawn")}
+    )
+    assert [p.name for p in written] == ["errors.csv", "note.txt"]
+    assert (tmp_path / "out" / "note.txt").read_text() == "drawn"
