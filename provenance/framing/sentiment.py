@@ -96,41 +96,6 @@ def _token_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
     }
 
 
-class _TokenTable:
-    """The properties of every distinct raw token seen so far, kept across batches and calls.
-
-    Batches share most of their tokens: the 91,485 distinct sentences of the first 3,000 ABP
-    bodies (10 batches) hold 213,535 distinct tokens batch by batch but 70,298 in all, and their
-    properties took 0.21-0.24 CPU s batch by batch, 0.06-0.07 s kept. Bounded by ``MAX_TOKENS``
-    (then started afresh); the state is swapped whole, so threads can only repeat work.
-    """
-
-    MAX_TOKENS = 2_000_000
-
-    def __init__(self) -> None:
-        self._state: tuple[dict[str, int], dict[str, np.ndarray]] = ({}, _token_properties([]))
-
-    def lookup(self, distinct: np.ndarray) -> dict[str, np.ndarray]:
-        """Per token of ``distinct`` (distinct raw tokens), the properties of ``Tokens``."""
-        rows_of, props = self._state
-        rows = np.array([rows_of.get(t, -1) for t in distinct], dtype=np.int64)
-        new = np.flatnonzero(rows < 0)
-        if len(new):
-            if len(rows_of) + len(new) > self.MAX_TOKENS:
-                self._state = ({}, _token_properties([]))
-                return self.lookup(distinct)
-            fresh = distinct[new].tolist()
-            added = _token_properties(fresh)
-            rows[new] = len(rows_of) + np.arange(len(new))
-            rows_of = {**rows_of, **dict(zip(fresh, rows[new].tolist(), strict=True))}
-            props = {k: np.concatenate([props[k], added[k]]) for k in props}
-            self._state = (rows_of, props)
-        return {name: values[rows] for name, values in props.items()}
-
-
-_TOKENS = _TokenTable()
-
-
 def tokenize(sentences: Sequence[str]) -> Tokens:
     """The tokens of ``sentences`` (none of which may hold _SEP) as SentiText splits them."""
     codes, distinct = pd.factorize(np.array(f" {_SEP} ".join(sentences).split(), dtype=object))
@@ -139,7 +104,7 @@ def tokenize(sentences: Sequence[str]) -> Tokens:
     codes = codes[~is_sep]
     length = np.bincount(sentence, minlength=len(sentences))
     starts = np.cumsum(length) - length
-    props = {name: values[codes] for name, values in _TOKENS.lookup(distinct).items()}
+    props = {name: values[codes] for name, values in _token_properties(distinct).items()}
     return Tokens(
         sentence=sentence,
         position=np.arange(len(sentence)) - starts[sentence],
