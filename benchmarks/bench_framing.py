@@ -10,15 +10,19 @@ sentences, ``score_links`` on the republication links (with evidence) with what 
 
 ``--abp PATH`` scores real text instead: the first ``--n`` lines of the ABP corpus
 (``../shared/eval-data/ABP/abp.jsonl.gz``, 37,554 US news articles; ``head -n 20000`` is the 20k
-benchmark corpus) with wall and CPU time of ``score_articles`` over ``--repeat`` runs (the
-machine is shared: the CPU time and the best run are the figures to compare). No links there.
+benchmark corpus) with wall and CPU time of ``score_articles`` over ``--repeat`` runs, alone
+and as the pipeline's framing stage runs it (with evidence and the framing table's evidence
+strings; the machine is shared: the CPU time and the best run are the figures to compare), and
+with ``--profile N`` the stage's N top functions (cProfile, CPU time). No links there.
 
-Run: ``python benchmarks/bench_framing.py [--n 20000] [--abp PATH [--repeat 3]]``
+Run: ``python benchmarks/bench_framing.py [--n 20000] [--abp PATH [--repeat 3] [--profile 30]]``
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import time
 from pathlib import Path
 
@@ -29,6 +33,7 @@ from memory import peak_rss_mb
 
 from provenance.framing import features, score_articles, score_links
 from provenance.framing.quotes import quotes_table
+from provenance.framing.table import evidence_strings
 
 NAMES = [
     "Ivan Petrov",
@@ -166,22 +171,38 @@ def read_abp(path: Path, n: int) -> pd.DataFrame:
     )
 
 
-def bench_real(path: Path, n: int, repeat: int) -> None:
-    """Wall and CPU seconds of ``score_articles`` on real articles (quotes table made once)."""
+def framing_stage(arts: pd.DataFrame, quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the pipeline's framing stage runs on a batch of articles: the scores with their
+    evidence, and the evidence strings of the framing table."""
+    scores, spans = score_articles(arts, quotes, return_evidence=True)
+    return scores, evidence_strings(spans)
+
+
+def bench_real(path: Path, n: int, repeat: int, profile: int = 0) -> None:
+    """Wall and CPU seconds of ``score_articles`` on real articles (quotes table made once),
+    alone and as the pipeline's framing stage runs it (with evidence and its strings);
+    ``profile`` > 0: the stage's top functions by own and by cumulative CPU time."""
     arts = read_abp(path, n)
     words = int(arts["text"].str.count(r"\w+").sum())
     score_articles(arts.head(50))  # warm-up: lexicons, automaton, VADER
     quotes = quotes_table(arts)
     for run in range(repeat):
-        features._COMPOUNDS = features._CompoundMemo(1, 1)  # no sentence memo across runs
-        t0, c0 = time.perf_counter(), time.process_time()
-        scores = score_articles(arts, quotes)
-        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(
-            f"run {run + 1}: score_articles on {len(arts):,} ABP articles ({words:,} words): "
-            f"wall {wall:.2f} s, CPU {cpu:.2f} s, "
-            f"{sum(c.startswith('f_') for c in scores.columns)} f_ columns"
-        )
+        for label, stage in (("score_articles", score_articles), ("framing stage", framing_stage)):
+            features._COMPOUNDS = features._CompoundMemo(1, 1)  # no sentence memo across runs
+            t0, c0 = time.perf_counter(), time.process_time()
+            stage(arts, quotes)
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            print(
+                f"run {run + 1}: {label} on {len(arts):,} ABP articles ({words:,} words): "
+                f"wall {wall:.2f} s, CPU {cpu:.2f} s"
+            )
+    if profile:
+        features._COMPOUNDS = features._CompoundMemo(1, 1)
+        profiler = cProfile.Profile(time.process_time)
+        profiler.runcall(framing_stage, arts, quotes)
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(profile)
+        stats.sort_stats("cumtime").print_stats(profile)
     # The lexicon pass alone (every list in one automaton), apart from VADER's share.
     scanner = features.scanner_for()
     bodies = arts["text"].tolist()
@@ -200,9 +221,12 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=20_000)
     parser.add_argument("--abp", type=Path, help="score the first --n ABP articles instead")
     parser.add_argument("--repeat", type=int, default=3, help="runs in --abp mode")
+    parser.add_argument(
+        "--profile", type=int, default=0, help="--abp: print this many top functions (cProfile)"
+    )
     args = parser.parse_args()
     if args.abp:
-        bench_real(args.abp, args.n, args.repeat)
+        bench_real(args.abp, args.n, args.repeat, args.profile)
         return
     corpus = make_corpus(args.n)
     arts = corpus.drop(columns="parent")

@@ -52,7 +52,7 @@ def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.Dat
     q["key"] = speaker_key(q["speaker"])
     who = q["speaker_role"].fillna("").astype(str) + " " + q["speaker"].fillna("").astype(str)
     scanner = scanner_for(lexicons)
-    _, counts = scanner.scan(who.tolist())
+    _, counts = scanner.scan_arrays(who.tolist())  # counts only: no hits frame
     q["official"] = (
         np.asarray(counts[:, scanner.names.index("official_roles")].todense()).ravel() > 0
     )

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 import numpy as np
@@ -164,7 +165,7 @@ def sentence_bounds(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.nd
     """(doc, start, end) of every sentence of ``texts``, the spans of
     :func:`provenance.text.sentence_spans` of each text, one regex pass a block of texts.
 
-    On the first 3,000 ABP bodies sentence_spans text by text took 0.47 CPU s, this 0.2x s
+    On the first 3,000 ABP bodies sentence_spans text by text took 0.48 CPU s, this 0.30-0.37 s
     (same spans: tests/test_framing_scan.py).
     """
     parts = [_block_sentences(texts, first, end) for first, end in text_blocks(texts)]
@@ -329,7 +330,8 @@ class Scanner:
         for first, end in text_blocks(texts) if self.keys else []:
             block = texts[first:end]
             big = from_code_points(normalised_codes(joined(block), block))
-            found = np.array(list(self._automaton.iter(big)), dtype=np.int64).reshape(-1, 2)
+            found = np.fromiter(chain.from_iterable(self._automaton.iter(big)), dtype=np.int64)
+            found = found.reshape(-1, 2)  # 20% less CPU than an array of a list of pairs
             ends.append(found[:, 0] + (starts[first] - 1))  # the block's offset in the whole
             keys.append(found[:, 1])
         return np.concatenate(ends), np.concatenate(keys)
