@@ -3,8 +3,9 @@ compare two dumps field by field (a speed change must leave every row and field 
 
 Run: ``python benchmarks/compare_attribution.py dump --n 6000 --out /tmp/before`` (writes
 ``credits.parquet``, ``citations.parquet``, ``quotes.parquet`` there), then after the change
-``python benchmarks/compare_attribution.py compare /tmp/before /tmp/after``. The dumps hold
-article text excerpts: keep them outside the repository.
+``python benchmarks/compare_attribution.py compare /tmp/before /tmp/after``. ``--tables quotes``
+(on both commands) dumps and compares only the tables named. The dumps hold article text
+excerpts: keep them outside the repository.
 """
 
 from __future__ import annotations
@@ -23,11 +24,12 @@ from provenance.quotes import extract_quotes
 TABLES = {"credits": extract_credits, "citations": extract_citations, "quotes": extract_quotes}
 
 
-def dump(n: int, out: Path) -> None:
-    """Write the three tables of the first ``n`` ABP articles to ``out``/<table>.parquet."""
+def dump(n: int, out: Path, tables: tuple[str, ...] = tuple(TABLES)) -> None:
+    """Write the ``tables`` of the first ``n`` ABP articles to ``out``/<table>.parquet."""
     articles, registry = load_abp(n), load_registry()
     out.mkdir(parents=True, exist_ok=True)
-    for name, extract in TABLES.items():
+    for name in tables:
+        extract = TABLES[name]
         table = extract(articles, registry)
         table.to_parquet(out / f"{name}.parquet")
         print(f"{name}: {len(table)} rows")
@@ -48,10 +50,10 @@ def differences(before: pd.DataFrame, after: pd.DataFrame) -> list[str]:
     return out
 
 
-def compare(before: Path, after: Path) -> bool:
-    """Print the rows and fields compared per table; True when all three are equal."""
+def compare(before: Path, after: Path, tables: tuple[str, ...] = tuple(TABLES)) -> bool:
+    """Print the rows and fields compared per table; True when all ``tables`` are equal."""
     equal = True
-    for name in TABLES:
+    for name in tables:
         a = pd.read_parquet(before / f"{name}.parquet")
         b = pd.read_parquet(after / f"{name}.parquet")
         diffs = differences(a, b)
@@ -71,11 +73,13 @@ def main() -> None:
     c = sub.add_parser("compare")
     c.add_argument("before", type=Path)
     c.add_argument("after", type=Path)
+    for command in (d, c):
+        command.add_argument("--tables", nargs="+", choices=list(TABLES), default=list(TABLES))
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.n, args.out)
+        dump(args.n, args.out, args.tables)
     else:
-        sys.exit(0 if compare(args.before, args.after) else 1)
+        sys.exit(0 if compare(args.before, args.after, args.tables) else 1)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ density: the family's expert spans per 1,000 words of title and body.
 BABE is read from the folder beside ``--dir`` (``eval-data/BABE``).
 
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
-[--no-babe] [--distinct] [--errors FAMILY]``
+[--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY]``
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from provenance.framing import score_articles
+from provenance.framing.features import scanner_for
+from provenance.framing.techniques import LOADED_LANGUAGE_LISTS
 from provenance.text import WORD_PATTERN
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval-data" / "PTC"
@@ -305,6 +307,44 @@ def errors(
     print(", ".join(f"{w}: {n}/{right[w]}" for w, n in wrong.most_common(top)))
 
 
+def miss_class(lists: set[str]) -> str:
+    """Why an expert span with these scan lists inside was missed (see ``misses``)."""
+    if "not_loaded" in lists:
+        return "a not_loaded term"
+    if lists & set(LOADED_LANGUAGE_LISTS):
+        return "a loaded-list word (gated or joined away)"
+    if lists == {"vader_any"}:
+        return "only a VADER word"
+    if lists - {"vader_any"}:
+        return "a word of another list"
+    return "no lexicon word"
+
+
+def misses(arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name: str) -> None:
+    """Tuning part only: the expert spans no prediction overlaps, by the lexicon words inside."""
+    family = FAMILIES[name]
+    tuning = arts[arts["part"] == "tuning"]
+    ev = evidence[evidence["target_id"].isin(set(tuning["article_id"]))]
+    pred = predicted_spans(ev, family_features(family, set(ev["feature"])))
+    g = gold[gold["article_id"].isin(set(tuning["article_id"]))]
+    g = g[g["technique"].isin(family.techniques)].reset_index(drop=True)
+    missed = g[~overlap_flags(g, pred)]
+    keys = [(a, f) for a in tuning["article_id"] for f in ("title", "text")]
+    fields = {f: dict(zip(tuning["article_id"], tuning[f], strict=True)) for f in ("title", "text")}
+    hits = scanner_for().scan([fields[f][a] for a, f in keys])[0]
+    by_key = {keys[d]: grp for d, grp in hits.groupby("doc")}
+    empty = hits.iloc[:0]
+    classes = Counter(
+        miss_class(set(h.loc[(h["start"] < e) & (h["end"] > s), "list"].astype(str)))
+        for a, f, s, e in zip(
+            missed["article_id"], missed["field"], missed["start"], missed["end"], strict=True
+        )
+        for h in [by_key.get((a, f), empty)]
+    )
+    print(f"{name}, tuning part: {len(missed)} of {len(g)} expert spans missed; inside them:")
+    print(", ".join(f"{k}: {n}" for k, n in classes.most_common()))
+
+
 def babe_line(babe_dir: Path) -> str:
     """BABE AUROC of f_loaded_language per split (benchmarks/babe_auroc.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -326,6 +366,9 @@ def main() -> int:
     parser.add_argument("--distinct", action="store_true", help="do not merge overlapping spans")
     parser.add_argument("--no-babe", action="store_true")
     parser.add_argument("--errors", choices=list(FAMILIES), help="tuning part: wrong terms")
+    parser.add_argument(
+        "--misses", choices=list(FAMILIES), help="tuning part: missed expert spans by class"
+    )
     args = parser.parse_args()
     if not (args.dir / "spans.csv").exists():
         print(f"PTC files not found in {args.dir}", file=sys.stderr)
@@ -348,6 +391,8 @@ def main() -> int:
         print(f"F1 below {WEAK_F1}: {', '.join(weak)}; why each stays: {WEAK_NOTE}")
     if args.errors:
         errors(arts, gold, evidence, args.errors)
+    if args.misses:
+        misses(arts, gold, evidence, args.misses)
     if not args.no_babe:
         print(babe_line(args.dir.parent / "BABE"))
     return 0

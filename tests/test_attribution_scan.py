@@ -162,6 +162,7 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
         "Republished with permission from The Conversation", "Contributing: Jane Doe, USA TODAY",
         "By Jane Doe, Daily Caller, May 17, 2018:", "(Avec AFP)", "Distributed by Tribune",
         "The Associated Press CONTRIBUTED reporting", "contributed\tto this story", "x",
+        "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde",
     ]  # fmt: skip
     rng = random.Random(5)
     patterns = [(p, g) for _, where, p, g in credits.LINE_PATTERNS if where == "any"]
@@ -172,4 +173,8 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
         for pattern, gates in patterns:
             want = [m.span() for m in pattern.finditer(text)]
             got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines)]
+            assert got == want, (pattern.pattern[:60], text)
+            # The lines found from the lower-cased text (one search per cue) read the same.
+            lowered = text.lower()
+            got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines, lowered)]
             assert got == want, (pattern.pattern[:60], text)

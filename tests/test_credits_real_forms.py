@@ -275,3 +275,47 @@ def test_slashed_tags_of_captions_are_photo_credits(text) -> None:
 def test_a_slashed_tag_of_acronyms_still_credits() -> None:
     text = "The talks went on.\nThe envoys left.\nThe minister said the talks would go on. (APP/ANI)"
     assert sorted(o for _, o in _source_credits(text)) == ["ani", "app-pakistan"]
+
+
+# Issue 18's credit classes on fresh copy (pages of wire copy, state media and republishers),
+# in texts written for these tests, none from the probe the rules were written against.
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # A republisher's dateline after page metadata on the same line, no separator after it.
+        ("News | World | date 2025-01-14 TBILISI (UrduPoint News / Sputnik - 14th January, 2025)"
+         " The parliament met again.", "sputnik"),
+        # A time stamp with the agency beside it.
+        ("Last updated: 14 Jan 2025, 09:30 AM IST | Reuters\nThe rupee slipped again.",
+         "reuters"),
+        ("Published 7:05 PM GMT AFP\nThe strike went on for a third day.", "afp"),
+        # The agency alone on the last line, also after the reporting line.
+        ("The minister left for Baku.\nHe will return on Friday.\n\nTASS", "tass"),
+        ("The rupee slipped again.\n(Writing by Jane Roe; Editing by John Doe) Reuters",
+         "reuters"),
+        # A credit in the first sentence of a text without a dateline.
+        ("The plant shut down two units on Monday, the portal reported, citing RIA Novosti.\n"
+         "Repairs will take a week.", "ria-novosti"),
+    ],
+)  # fmt: skip
+def test_credits_of_wire_copy_on_republished_pages(text: str, outlet: str) -> None:
+    assert [kind_outlet[1] for kind_outlet in _source_credits(text)] == [outlet]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A last line that names a person, or an outlet that is no wire or state medium.
+        "The minister left for Baku.\nJane Roe",
+        "The minister left for Baku.\nFox News",
+        # A year alone in a bracket after a place is no dated dateline.
+        "The talks were first held in VIENNA (Reuters, 2019) and failed.",
+        # Under a wire's own dateline, "reported, citing" is the wire's citation.
+        "MOSCOW (Reuters) - The plant shut two units, Interfax reported, citing TASS.",
+        # A time stamp next to a person's name.
+        "Posted 10:15 AM by Jane Roe\nThe rupee slipped again.",
+    ],
+)
+def test_no_credit_from_residue_like_lines(text: str) -> None:
+    credited = {outlet for _, outlet in _source_credits(text)}
+    assert credited <= {"reuters"}

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import sys
+from itertools import islice
 
 import numpy as np
 import pandas as pd
 import pytest
+from corpora import SHARED
 
 from provenance.framing import scan
 from provenance.framing.features import word_and_syllable_counts
-from provenance.text import WORD_PATTERN
+from provenance.framing.quotes import QUOTE_RE
+from provenance.quotes.marks import quote_pattern
+from provenance.text import SENTENCE_END_RE, WORD_PATTERN, sentence_spans
 
 # Texts that hit the edge cases: joiners at word edges, curly apostrophes and Unicode hyphens,
 # letters that lower-case to two code points, final sigma, a lone surrogate, digits, "_".
@@ -73,3 +80,92 @@ def test_scan_is_the_same_in_small_blocks(monkeypatch):
     pd.testing.assert_frame_equal(hits, small_hits)
     assert np.array_equal(counts.toarray(), small_counts.toarray())
     assert counts.sum() > 10
+
+
+# Sentence ends, abbreviations and initials at text edges, newlines before a stop, blank lines,
+# closing quotes, texts holding the joiner, whitespace of every kind around sentences.
+SENTENCE_EDGES = [
+    *TRICKY,
+    "Mr. Smith met Gov. Jones. They spoke! Did they? Yes.",
+    "U.S.\n. Next one. J. Doe left.",
+    ".A. B",
+    "word\n. Next",
+    "Hi!\n\nThere \n \t\nagain",
+    'He said "Stop." Then: "Go!" (Done.) [Over.] A',
+    "x\x00y. Z went.",
+    "\u3000Wide space.\u2028Line sep. \x85Next. ",
+    "sept. 3. Oct. 4. 5. Z",
+    "A" * 30 + ". Z",
+    "end.",
+    "   ",
+    "No. 5 won. vs. them. Etc. Then",
+]
+
+
+def test_sentence_bounds_are_sentence_spans(monkeypatch):
+    texts = SENTENCE_EDGES * 2
+    expected = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
+    whole_blocks = scan.text_blocks
+    for max_chars in (scan.BLOCK_CHARS, 40):  # one block, and many (one text holds "\x00")
+        monkeypatch.setattr(scan, "text_blocks", lambda t, m=max_chars: whole_blocks(t, m))
+        doc, start, end = scan.sentence_bounds(texts)
+        assert list(zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)) == expected
+    for blank in ([], [""], ["  ", "\n\n"]):  # no sentence at all
+        assert [a.tolist() for a in scan.sentence_bounds(blank)] == [[], [], []]
+
+
+def test_sentence_end_pattern_matches_the_shared_one():
+    text = "\x00".join(SENTENCE_EDGES)
+    ours = [m.span() for m in scan._SENTENCE_END.finditer(text)]
+    assert ours == [m.span() for m in SENTENCE_END_RE.finditer(text)]
+    assert len(ours) > 20
+
+
+def test_space_chars_are_str_isspace():
+    spaces = [c for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert np.flatnonzero(scan.space_chars()).tolist() == spaces
+
+
+def test_sentences_and_quotes_of_real_articles():
+    """Sentences and quotes of the first 400 ABP bodies and titles (skipped without
+    ../shared)."""
+    path = SHARED / "eval-data" / "ABP" / "abp.jsonl.gz"
+    if not path.exists():
+        pytest.skip("no ABP corpus in ../shared")
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        records = [json.loads(line) for line in islice(lines, 400)]
+    texts = [r.get(k) or "" for r in records for k in ("text", "title")]
+    expected = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
+    doc, start, end = scan.sentence_bounds(texts)
+    assert list(zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)) == expected
+    assert _quote_matches(QUOTE_RE, texts) == _quote_matches(PLAIN_QUOTE_RE, texts)
+
+
+# The framing quote pattern written plainly: double quotes of every pair, then English single
+# quotes (provenance.framing.quotes.QUOTE_RE must find exactly these).
+PLAIN_QUOTE_RE = re.compile(
+    quote_pattern("d", 1500, 0) + r"|‘(?P<c>[^’‘\n]{1,300}?)’(?![\w])"
+    r"|(?<![\w'])'(?P<s>[^'\n]{1,300}?)'(?![\w'])"
+)
+QUOTE_EDGES = [
+    *SENTENCE_EDGES,
+    "'Tis the 'season' of O'Neil's 'big, bad' plan' and 'x'y 'z'",
+    "He said: “We agree”, and «bon» or « très bien » or „gut“ or »so« or ‚ja‘ ‘fine’ ‘n’",
+    '"Open and never closed. "Another" one" and "x"y "',
+    "'' '' \"\" ‘’ “” ' ' ‘ ’",
+    "It's the 5\" screen of O'Neil's shop, isn't it? 'Yes.'",
+]
+
+
+def _quote_matches(pattern: re.Pattern[str], texts: list[str]) -> list[list[tuple]]:
+    return [
+        [(m.span(), m.span("d"), m.span("c"), m.span("s")) for m in pattern.finditer(t)]
+        for t in texts
+    ]
+
+
+def test_quote_pattern_finds_what_the_plain_one_finds():
+    assert QUOTE_RE.pattern != PLAIN_QUOTE_RE.pattern
+    found = _quote_matches(QUOTE_RE, QUOTE_EDGES)
+    assert found == _quote_matches(PLAIN_QUOTE_RE, QUOTE_EDGES)
+    assert sum(map(len, found)) > 15

@@ -21,6 +21,7 @@ from provenance.framing.techniques import (
     TECHNIQUES,
     last_lines,
     merge_phrases,
+    on_repeated_lines,
     spans_holding,
 )
 
@@ -210,6 +211,15 @@ def test_ptc_overlap_rule_and_merging():
     assert pe.part_of("111111112") == pe.part_of("111111112")
 
 
+def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
+    pe = _ptc_eval()
+    assert pe.miss_class(set()) == "no lexicon word"
+    assert pe.miss_class({"vader_any"}) == "only a VADER word"
+    assert pe.miss_class({"vader_any", "frame_conflict"}) == "a word of another list"
+    assert pe.miss_class({"loaded", "not_loaded"}) == "a not_loaded term"
+    assert pe.miss_class({"loaded_forms"}).startswith("a loaded-list word")
+
+
 @pytest.mark.skipif(not (PTC / "spans.csv").exists(), reason="../shared PTC data not available")
 def test_ptc_loaded_language_beats_the_word_level_baseline():
     pe = _ptc_eval()
@@ -220,10 +230,14 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     loaded = table.loc[("check", "loaded language")]
     # Measured (session 6): check part P 0.283, R 0.422, F1 0.339, rho 0.514 (session 5: 0.280,
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
-    # R 0.413, F1 0.382, rho 0.692. Floors catch regressions.
+    # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines, dehumanising labels)
+    # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497. Floors catch
+    # regressions.
     assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.49
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.375 and tuning["P"] >= 0.35 and tuning["spearman"] >= 0.67
+    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.67
+    # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
+    assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
@@ -252,3 +266,27 @@ def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
     hits = HitArrays.of(scanner_for().scan(texts)[0])
     spans = pd.DataFrame({"doc": [0, 1], "start": [4, 4], "end": [15, 14]})
     assert spans_holding(spans, hits, ("vader_any",))["doc"].tolist() == [0]
+
+
+def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
+    pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
+    spec = importlib.util.spec_from_file_location(
+        "build_evaluative_modifiers", ROOT / "tools" / "build_evaluative_modifiers.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "evaluative_modifiers.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.list_text()
+    # Every word in one list: superlatives ("worst") and intensifiers ("terribly") keep theirs.
+    assert not {"worst", "terribly", "regrettably"} & set(tool.modifier_words())
+
+
+def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
+    poll = "Who is the most corrupt politician?"
+    texts = [f"{poll}\nThe mayor spoke.\n{poll}", "A corrupt deal.\nWho is it?"]
+    spans = pd.DataFrame({"doc": [0, 0, 1], "start": [16, 69, 2], "end": [23, 76, 9]})
+    assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
+    assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
+    scored = score_texts(pd.Series(texts))
+    assert scored["f_loaded_language"].tolist()[0] == 0.0
+    assert scored["f_loaded_language"].tolist()[1] > 0.0

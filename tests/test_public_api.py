@@ -26,19 +26,6 @@ PACKAGES = (
     "provenance.reuse",
 )
 
-# Exported names still without an example, each in a module another engineer owns. Remove an
-# entry when its example lands; the test fails on an entry that no longer needs it.
-EXAMPLES_PENDING = {
-    "provenance.framing.load_lexicons",
-    "provenance.ingest.RecordCount",
-    "provenance.ingest.normalise_urls",
-    "provenance.ingest.parse_published",
-    "provenance.outlets.registered_domain",
-    "provenance.outlets.registered_domains",
-    "provenance.outlets.split_host",
-    "provenance.report.plot_framing",
-}
-
 
 def exported() -> dict[str, object]:
     """Every exported function and class, by ``package.name`` (constants left out)."""
@@ -92,9 +79,7 @@ def test_every_exported_function_and_class_has_a_running_example():
         for name, obj in exported().items()
         if not (inspect.isclass(obj) and issubclass(obj, Exception)) and not running_examples(obj)
     }
-    assert without - EXAMPLES_PENDING == set()
-    # A pending entry that has its example now must leave the list.
-    assert EXAMPLES_PENDING - without == set()
+    assert without == set()
 
 
 def test_the_checks_can_fail():

@@ -254,3 +254,141 @@ def test_she_reaches_a_person_named_in_full_only_without_a_role() -> None:
         "“We’ve reached a place where we need to restore civility,” she told the crowd."
     )
     assert _speakers(text)[-1][0] == "Abigail Spandauer"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a sentence of only a name and a colon labels the quote after it (session 7: 2,000
+        # unlabelled ABP articles, the largest class of named quotes left without a speaker)
+        ("The briefing ran long.\nPress Secretary Lena Marsh: “We did not use those weapons.”",
+         "Lena Marsh"),
+        ("Party chairman Tomas Odell called the meeting.\nSays county party leader Mr. Odell: “Everyone "
+         "needs to take a deep breath.”", "Tomas Odell"),
+        # the colon ends the paragraph before the quote
+        ("Governor Ana Ruiz, who closed the bridge in May, wrote on Facebook on Sunday:\n"
+         "“It is time to open the bridge again and let the traffic through.”", "Ana Ruiz"),
+        ("Mayor Ivo Brandt spoke first.\nSaid the mayor:\n“We will rebuild every single house "
+         "on this street.”", "Ivo Brandt"),
+    ],
+)
+def test_quote_after_a_colon_label(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington Post: “Talks collapse over the budget as both sides walk out.”",
+        "According to Reuters:\n“The agency made the decision in the spring of that year.”",
+        "The note was short. It read:\n“Sometimes we reach out to old friends too late.”",
+    ],
+)
+def test_no_person_behind_a_colon_label(text: str) -> None:
+    assert _speakers(text)[-1][0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a link's tooltip left in the page between the name and its party tag (garbled names:
+        # the full name glued to the headlines, then "MORE")
+        ("“Kevin is in a very strong position,” Rep. Tom Colt Thomas (Tom) Jeffrey ColtBottom "
+         "Line: Senators flee the Sunday shows - Next phase dominates MORE (R-Okla.), an ally "
+         "of the leadership, told reporters.", "Tom Colt"),
+        ("“If you think you have the votes, call the vote,” said Rep. Mark Amodo Mark Eugene "
+         "AmodoTrump's defenders are running out of options MORE (R-Nev.).", "Mark Amodo"),
+        ("Sen. Mike Leek Michael (Mike) Shumway LeekFed chief urges relief from trade war MORE "
+         "(R-Utah) said on Friday that “Congress has been ceding far too much power.”", "Mike Leek"),
+    ],
+)
+def test_link_tooltip_after_a_name_is_no_part_of_it(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+def test_blank_link_residue_keeps_offsets_and_plain_text() -> None:
+    from provenance.attribution.speakers import blank_link_residue
+
+    text = "President Trump Donald John TrumpGOP senators balk at a long trial MORE’s allies"
+    blanked = blank_link_residue(text)
+    assert len(blanked) == len(text)
+    assert blanked.split() == ["President", "Trump", "’s", "allies"]
+    plain = "READ MORE about the plan, said Tom Colt, who met Lee Bright. MORE TO COME"
+    assert blank_link_residue(plain) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # present-tense reporting verbs of feature copy, after the quote
+        ("“We worked until eleven at night for weeks,” trade envoy Rob Lighton recalls.",
+         "Rob Lighton"),
+        ("“Some will pay, but most will not,” counters Tom Klose, chief analyst at a fuel "
+         "tracker.", "Tom Klose"),
+        ("“America,” Senator Ada Vance continues, “has made it through the worst of it.”",
+         "Ada Vance"),
+    ],
+)
+def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adverb with its intensifier between the speaker and the verb
+        ("As conservative blogger Eric Eriksen so bluntly put it, “The fastest growing group "
+         "will not vote for a party that sounds like that.”", "Eric Eriksen"),
+        # a document noun right before ", said <speaker>" is no document speaking
+        ("The push is on. “There may be some common ground” among members who want to tweak "
+         "the law, said Rep. Tim Pryce (R., Ga.)\nEmployers already won changes.", "Tim Pryce"),
+        ("“It relies on junk science,” the adviser argued. The bill, said Amy Fried-Karnak, "
+         "senior adviser at a reproductive rights center, is “basically a ban.”",
+         "Amy Fried-Karnak"),
+    ],
+)
+def test_long_attribution_clauses(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the person a sentence quotes, right before or after the quote
+        ("“We will win,” Romney said, and then quoted the Rev. Samuel Ellis King Jr.: “Without "
+         "faith, our efforts turn to ashes.”", "Samuel Ellis King Jr"),
+        ("In the words of Tribune columnist Clarence Paige, “the inclusive party was not "
+         "looking so inclusive.”", "Clarence Paige"),
+        ("The agency released the remarks.\n“We should show the big powers how our state "
+         "reached the goal,” the BBC quoted Kim Jong Un as saying.", "Kim Jong Un"),
+    ],
+)
+def test_person_quoted_by_the_sentence(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+def test_a_generational_suffix_after_a_role_word_is_no_name() -> None:
+    text = "Activist Martin Luther King III sent the governor a letter, saying “stop it now.”"
+    assert _speakers(text)[0][0] != "III"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # after the quote by title only: the person named before
+        ("Senate Minority Leader Harlan Reeve vowed to block the bill.\n“We are not going to "
+         "be part of their petty games,” said the Nevada Democrat.", "Harlan Reeve"),
+        ("Rep. Bill Pascoe said the move was upsetting.\n“It is a cheap stunt,” the "
+         "congressman said.", "Bill Pascoe"),
+        ("“It was a bad earpiece,” Donald Tramp said.\n“I was sitting in a house in Florida,” the "
+         "brash billionaire told the show.", "Donald Tramp"),
+    ],
+)
+def test_title_only_after_the_quote(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+def test_an_unnamed_party_member_names_no_one() -> None:
+    text = ("Jeb Bash spoke on Monday.\n“It is the culture of the campaign,” said one Florida "
+            "Republican who knows the candidate.")
+    assert _speakers(text)[-1][0] == "one Florida Republican"

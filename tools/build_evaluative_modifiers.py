@@ -9,21 +9,36 @@ without being loaded; evaluative adjectives and adverbs are the writer's judgeme
 
 Sources (both permissive): VADER (Hutto & Gilbert 2014, MIT licence, the ``vaderSentiment``
 package) and Brill's (1992) lexicon as shipped in TextBlob's ``en/en-lexicon.txt`` (MIT licence,
-from the Pattern library, BSD). Words already in the hand-written lists that feed
-``f_loaded_language`` are skipped so that each list stays disjoint.
+from the Pattern library, BSD). Words already in the hand-written lists named in ``SKIP_LISTS``
+(the other loaded-language lists, intensifiers, superlatives, so_called, editorializing) are
+skipped so that each word stays in one list.
 
 Maintainer tool, not needed at run time: ``pip install textblob`` then
-``python tools/build_evaluative_modifiers.py``. The output is deterministic (sorted).
+``python tools/build_evaluative_modifiers.py`` (``--check``: compare with the shipped list, write
+nothing). The output is deterministic (sorted).
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from pathlib import Path
 
 STRONG_WORD = 2.0
 MODIFIER_TAGS = ("JJ", "RB")
+# The lists whose words are skipped (each word in one list): the other loaded-language lists
+# and the word lists beside them that the header names.
+SKIP_LISTS = (
+    "loaded",
+    "loaded_phrases",
+    "name_calling",
+    "verbs_loaded",
+    "intensifiers",
+    "superlatives",
+    "so_called",
+    "editorializing",
+)
 OUT = (
     Path(__file__).resolve().parent.parent
     / "provenance/resources/lexicons/evaluative_modifiers.txt"
@@ -34,17 +49,18 @@ HEADER = """\
 # the words of VADER's lexicon (Hutto & Gilbert 2014, MIT licence) with |mean valence| >= {t}
 # that Brill's (1992) tagger lexicon, as shipped in TextBlob (MIT), tags first as adjective or
 # adverb. Strong nouns and verbs ("killed", "war") are left out: they name events. Words in the
-# other loaded-language lists (loaded, intensifiers, superlatives, verbs_loaded, so_called,
-# editorializing) are skipped.
+# lists loaded, loaded_phrases, name_calling, verbs_loaded, intensifiers, superlatives,
+# so_called and editorializing are skipped.
 """
 
 
-def main() -> int:
+def modifier_words() -> list[str]:
+    """The list's words, sorted: strongly valenced VADER words that Brill's lexicon tags first
+    as adjective or adverb, less the words of ``SKIP_LISTS``."""
     import textblob
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from provenance.framing.features import LOADED_LANGUAGE_LISTS
-    from provenance.framing.lexicons import LEXICON_NAMES, default_lexicons
+    from provenance.framing.lexicons import default_lexicons
 
     brill = Path(textblob.__file__).parent / "en" / "en-lexicon.txt"
     first_tag: dict[str, str] = {}
@@ -53,13 +69,8 @@ def main() -> int:
         if len(parts) >= 2 and not line.startswith(";;;"):
             first_tag.setdefault(parts[0].lower(), parts[1])
     plain = re.compile(r"[a-z][a-z'\-]*")
-    taken = {
-        term
-        for name in LOADED_LANGUAGE_LISTS
-        if name != "evaluative_modifiers" and name in LEXICON_NAMES  # not the derived forms
-        for term in default_lexicons()[name]
-    }
-    words = sorted(
+    taken = {term for name in SKIP_LISTS for term in default_lexicons()[name]}
+    return sorted(
         word
         for word, valence in SentimentIntensityAnalyzer().lexicon.items()
         if plain.fullmatch(word)
@@ -67,8 +78,25 @@ def main() -> int:
         and first_tag.get(word, "").startswith(MODIFIER_TAGS)
         and word not in taken
     )
-    OUT.write_text(HEADER.format(t=STRONG_WORD) + "\n".join(words) + "\n", encoding="utf-8")
-    print(f"{len(words)} words -> {OUT}")
+
+
+def list_text() -> str:
+    """The file's text: the header, then one word a line."""
+    return HEADER.format(t=STRONG_WORD) + "\n".join(modifier_words()) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the shipped list differs")
+    args = parser.parse_args()
+    text = list_text()
+    if args.check:
+        same = OUT.read_text(encoding="utf-8") == text
+        print(f"{OUT.name}: {'as generated' if same else 'differs from the generated list'}")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    n_words = len(text.splitlines()) - len(HEADER.splitlines())
+    print(f"{n_words} words -> {OUT}")
     return 0
 
 

@@ -39,6 +39,10 @@ _TAIL_OK_RE = re.compile(
     rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
     r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
     r"|correspondents?|reporters?"
+    # Data and polls of the outlet ("according to Yahoo Finance data", "a Reuters tally").
+    r"|data|figures|estimates|tally|calculations|poll|survey|analysis"
+    # A channel or programme of the outlet: "BBC One", "CBS This Morning", "NBC Nightly News".
+    r"|One|Two|Three|Four|World|This[ \t]+Morning|Tonight|Nightly|Evening|Morning"
     # A day or time read into the name ("told NBC News Tuesday", "on Fox News Sunday").
     rf"|{WEEKDAY}|today|yesterday|tonight"
     # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
@@ -59,6 +63,7 @@ _BARE_NOUN_RE = re.compile(
     r"|Zeitung|Presse|Nachrichtenagentur|Agentur|Magazin|Blatt|Sender)[ \t]*$",
     re.IGNORECASE,
 )
+_GLUED_RE = re.compile(r"-?\w")
 _TRAILING_DAY_RE = re.compile(rf"[ \t]+(?:{WEEKDAY}|today|yesterday|tonight)$")
 _CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeutschen Zeitung“
 # Unregistered names that are mastheads by their form, not by an outlet word: a broadcast
@@ -107,6 +112,7 @@ class OutletResolver:
             raise TypeError("registry must provide find_mentions(texts), e.g. load_registry()")
         self.registry = registry
         self._cache: dict[str, Outlet | None] = {}
+        self._state: dict[tuple[str, str], str] | None = None
 
     def resolve_many(self, phrases: Iterable[str]) -> None:
         """Resolve every phrase not seen before (one registry pass over the new ones)."""
@@ -133,6 +139,16 @@ class OutletResolver:
             self.resolve_many([phrase])
         return self._cache[phrase]
 
+    def state_outlet(self, country: str, medium: str) -> str | None:
+        """The registry's one state-affiliated news agency (``medium`` "agency") or broadcaster
+        ("broadcaster") of ``country`` (ISO code), for "Iran's state news agency", "Turkish
+        state broadcaster". Several agencies: the one a government owns ("Government of
+        Russia": TASS, not RIA Novosti); several broadcasters ("Russian state TV"), or none:
+        None."""
+        if self._state is None:
+            self._state = _state_outlets(self.registry)
+        return self._state.get((country, medium))
+
     def outlet_of(self, phrase: str) -> str | None:
         """Registry id of a phrase, or None."""
         hit = self.get(phrase)
@@ -142,6 +158,8 @@ class OutletResolver:
 def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet | None:
     # The last registered mention followed only by outlet words names the outlet; the words
     # before it ("Hungary's", "the state news agency", "Earlier") stay out of the id decision.
+    # A mention glued to a longer word is no mention: "The News" in "The News-Press".
+    mentions = [m for m in mentions if not _GLUED_RE.match(phrase, m[1])]
     for start, end, oid, conf in reversed(mentions):
         owned = _OWNED_RE.match(phrase[end:]) is not None
         if owned or _TAIL_OK_RE.match(phrase[end:]):
@@ -156,6 +174,33 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
     if OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase):
         return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
     return None
+
+
+_STATE_KINDS = {"wire": "agency", "broadcaster": "broadcaster"}
+_GOVERNMENT_OWNER_RE = re.compile(r"^(?:Government|State[ \t]+Council)\b")
+
+
+def _state_outlets(registry: OutletRegistry | None) -> dict[tuple[str, str], str]:
+    """(country, medium) -> the one state-affiliated outlet of that medium (see
+    :meth:`OutletResolver.state_outlet`)."""
+    table = getattr(registry, "table", None)
+    if table is None or not {"country", "kind", "state_affiliated"} <= set(table.columns):
+        return {}
+    by_key: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    owners = table["owner"].fillna("") if "owner" in table.columns else [""] * len(table)
+    for oid, country, kind, state, owner in zip(
+        table["outlet_id"].tolist(), table["country"].tolist(), table["kind"].tolist(),
+        table["state_affiliated"].fillna(False).astype(bool).tolist(), list(owners), strict=True,
+    ):  # fmt: skip
+        if state and kind in _STATE_KINDS:
+            by_key.setdefault((str(country), _STATE_KINDS[kind]), []).append((oid, str(owner)))
+    out: dict[tuple[str, str], str] = {}
+    for key, found in by_key.items():
+        if len(found) > 1 and key[1] == "agency":  # "Russian state TV": several channels
+            found = [f for f in found if _GOVERNMENT_OWNER_RE.match(f[1])]
+        if len(found) == 1:
+            out[key] = found[0][0]
+    return out
 
 
 def _person_role(phrase: str) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 import numpy as np
 import pandas as pd
 
 from provenance.errors import check_frame
 
-from .features import TITLE_FEATURES, scanner_for, score_detail
+from .features import TITLE_FEATURES, SpanColumns, _slices, scanner_for, text_detail
 from .lexicons import LexiconsArg
 from .quotes import quotes_table
 
@@ -73,13 +75,6 @@ def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.Dat
     return out
 
 
-def _with_ids(evidence: pd.DataFrame, ids: np.ndarray, texts: list[str]) -> pd.DataFrame:
-    ev = evidence.copy()
-    ev["target_id"] = ids[ev["doc"].to_numpy()]
-    ev["text"] = [texts[d][s:e] for d, s, e in zip(ev["doc"], ev["start"], ev["end"], strict=True)]
-    return ev.drop(columns="doc")
-
-
 def score_articles(
     articles: pd.DataFrame,
     quotes: pd.DataFrame | None = None,
@@ -103,8 +98,8 @@ def score_articles(
     ids = articles["article_id"].astype(str).to_numpy()
     bodies = column_strings(articles, "text")
     titles = column_strings(articles, "title")
-    body, ev_body = score_detail(pd.Series(bodies, dtype=object), lexicons=lexicons)
-    title, ev_title = score_detail(pd.Series(titles, dtype=object), lexicons=lexicons)
+    body, ev_body = text_detail(bodies, lexicons)
+    title, ev_title = text_detail(titles, lexicons)
 
     if quotes is None:
         quotes = quotes_table(articles)
@@ -119,7 +114,7 @@ def score_articles(
         body[name] = qf[name].to_numpy()
     body["f_speakers"] = body["f_speakers"].fillna(0.0)
 
-    out = body.reset_index(drop=True)
+    out = body
     for name in TITLE_FEATURES:
         out[f"f_title_{name}"] = title[f"f_{name}"].to_numpy()
     out["f_title_n_quotes"] = qf["title_quotes"].fillna(0).to_numpy()  # same source as evidence
@@ -127,51 +122,70 @@ def score_articles(
     out = out.sort_values("article_id", kind="stable", ignore_index=True)
     if not return_evidence:
         return out
+    texts = _ArticleTexts(ids, bodies, titles)
+    return out, _article_evidence(texts, ev_body, ev_title, quotes)
 
-    keep = {f"f_{n}" for n in TITLE_FEATURES}
-    ev_title = ev_title[ev_title["feature"].isin(keep - {"f_n_quotes"})].copy()
-    ev_title["feature"] = "f_title_" + ev_title["feature"].str[2:]
-    ev = [
-        _with_ids(ev_body[ev_body["feature"] != "f_n_quotes"], ids, bodies),
-        _with_ids(ev_title, ids, titles),
+
+@dataclass(frozen=True)
+class _ArticleTexts:
+    """The articles' ids, bodies and titles, by position."""
+
+    ids: np.ndarray
+    bodies: list[str]
+    titles: list[str]
+
+
+def _quote_spans(texts: _ArticleTexts, quotes: pd.DataFrame) -> tuple[SpanColumns, list[str]]:
+    """Evidence of the quotes table: f_quote_share (body quotes), f_title_n_quotes and
+    f_speakers ('speaker (field)'), in the table's order, and each span's text."""
+    rows = quotes[quotes["article_id"].isin(texts.ids)]
+    doc = pd.Index(texts.ids).get_indexer(rows["article_id"].astype(str))
+    start = rows["span_start"].to_numpy(dtype=np.int64)
+    end = rows["span_end"].to_numpy(dtype=np.int64)
+    field = rows["field"].astype(str).to_numpy()
+    parts, words = [], []
+    for name, feature, source in (
+        ("text", "f_quote_share", texts.bodies),
+        ("title", "f_title_n_quotes", texts.titles),
+    ):
+        at = np.flatnonzero(field == name)
+        parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), feature, object)))
+        words += [source[d][s:e] for d, s, e in zip(doc[at], start[at], end[at], strict=True)]
+    at = np.flatnonzero(rows["speaker"].notna().to_numpy())
+    parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), "f_speakers", object)))
+    speakers = rows["speaker"].to_numpy(dtype=object)[at]
+    words += [f"{s} ({f})" for s, f in zip(speakers, field[at], strict=True)]
+    return SpanColumns.concat(parts), words
+
+
+def _article_evidence(
+    texts: _ArticleTexts, ev_body: SpanColumns, ev_title: SpanColumns, quotes: pd.DataFrame
+) -> pd.DataFrame:
+    """The evidence rows of :func:`score_articles` (target_kind, start, end, feature,
+    target_id, text), by target_id, feature and start; ties in the order body, headline,
+    quotes table."""
+    body = ev_body.take(np.flatnonzero(ev_body.feature != "f_n_quotes"))
+    kept = [f"f_{n}" for n in TITLE_FEATURES if n != "n_quotes"]
+    title = ev_title.take(np.flatnonzero(np.isin(ev_title.feature, kept)))
+    title = replace(title, feature=np.array(["f_title_" + f[2:] for f in title.feature], object))
+    quoted, quote_words = _quote_spans(texts, quotes)
+    spans = SpanColumns.concat([body, title, quoted])
+    words = [
+        *_slices(texts.bodies, body.doc, body.start, body.end),
+        *_slices(texts.titles, title.doc, title.start, title.end),
+        *quote_words,
     ]
-    qrows = quotes[quotes["article_id"].isin(ids)]
-    for field, feature in (("text", "f_quote_share"), ("title", "f_title_n_quotes")):
-        sel = qrows[qrows["field"].astype(str) == field]
-        src = dict(zip(ids, bodies if field == "text" else titles, strict=True))
-        ev.append(
-            pd.DataFrame(
-                {
-                    "target_id": sel["article_id"].astype(str).to_numpy(),
-                    "feature": feature,
-                    "start": sel["span_start"].astype("int64").to_numpy(),
-                    "end": sel["span_end"].astype("int64").to_numpy(),
-                    "text": [
-                        src[a][int(s) : int(e)]
-                        for a, s, e in zip(
-                            sel["article_id"], sel["span_start"], sel["span_end"], strict=True
-                        )
-                    ],
-                }
-            )
-        )
-    spk = qrows.dropna(subset=["speaker"])
-    ev.append(
-        pd.DataFrame(
-            {
-                "target_id": spk["article_id"].astype(str).to_numpy(),
-                "feature": "f_speakers",
-                "start": spk["span_start"].astype("int64").to_numpy(),
-                "end": spk["span_end"].astype("int64").to_numpy(),
-                "text": (
-                    spk["speaker"].astype(str) + " (" + spk["field"].astype(str) + ")"
-                ).to_numpy(),
-            }
-        )
+    # One stable lexsort on integer ranks (ids are unique) instead of a string sort of rows.
+    id_rank = pd.factorize(texts.ids, sort=True)[0]
+    order = np.lexsort((spans.start, pd.factorize(spans.feature, sort=True)[0], id_rank[spans.doc]))
+    evidence = pd.DataFrame(
+        {
+            "start": spans.start[order],
+            "end": spans.end[order],
+            "feature": spans.feature[order],
+            "target_id": texts.ids[spans.doc[order]],
+            "text": np.array(words, dtype=object)[order],
+        }
     )
-    evidence = pd.concat(ev, ignore_index=True)
     evidence.insert(0, "target_kind", "article")
-    evidence = evidence.sort_values(
-        ["target_id", "feature", "start"], kind="stable", ignore_index=True
-    )
-    return out, evidence
+    return evidence

@@ -15,12 +15,11 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-
-from provenance.text import sentence_spans
 
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
 from .quotes import quote_spans
@@ -31,6 +30,7 @@ from .scan import (
     code_points,
     joined,
     positions_by_text,
+    sentence_bounds,
     text_blocks,
     text_starts,
     word_chars,
@@ -46,6 +46,7 @@ from .techniques import (
     bias_cue_score,
     first_mentions,
     last_lines,
+    on_repeated_lines,
     phrase_spans,
     spans_holding,
 )
@@ -147,10 +148,12 @@ def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
 def loaded_language_spans(
     hits: HitArrays, texts: list[str], extra: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``."""
-    return phrase_spans(
+    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``
+    (none on a line its text repeats: ``on_repeated_lines``)."""
+    spans = phrase_spans(
         hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, (NOT_LOADED_LIST,)
     )
+    return spans[~on_repeated_lines(spans, texts)]
 
 
 def loaded_language_hits(hits: pd.DataFrame, texts: list[str]) -> np.ndarray:
@@ -173,8 +176,10 @@ class _CompoundMemo:
         self._chars = 0
         self._lock = threading.Lock()  # the Dask engine may score in threads of one process
 
-    def get(self, sentence: str) -> float:
-        return self._scores.get(sentence, np.nan)
+    def get(self, sentences: Sequence[str]) -> np.ndarray:
+        """The memo's compound of each sentence, NaN where it has none."""
+        memo = self._scores
+        return np.array([memo.get(s, np.nan) for s in sentences], dtype=float)
 
     def add(self, sentences: Sequence[str], scores: Sequence[float]) -> None:
         memo = self._scores
@@ -197,7 +202,7 @@ def sentiment_of(sentences: Sequence[str]) -> np.ndarray:
     if not len(sentences):
         return np.zeros(0)
     codes, uniques = pd.factorize(pd.Series(sentences, dtype=object))
-    scores = np.fromiter((_COMPOUNDS.get(s) for s in uniques), dtype=float, count=len(uniques))
+    scores = _COMPOUNDS.get(uniques.tolist())
     todo = np.flatnonzero(np.isnan(scores))
     scores[todo] = vader_compounds(uniques[todo].tolist())  # vaderSentiment's, bit for bit
     _COMPOUNDS.add(uniques[todo].tolist(), scores[todo].tolist())
@@ -217,53 +222,82 @@ def _bincount(idx: np.ndarray, n: int, weights: np.ndarray | None = None) -> np.
 
 
 def _sentences(texts: list[str]) -> pd.DataFrame:
-    rows = [(i, s, e) for i, t in enumerate(texts) for s, e in sentence_spans(t)]
-    df = pd.DataFrame(rows, columns=["doc", "start", "end"]).astype("int64")
-    df["text"] = [texts[i][s:e] for i, s, e in rows]
+    """Every sentence of ``texts``: doc, start, end and its text (provenance.text.sentence_spans)."""
+    doc, start, end = sentence_bounds(texts)
+    df = pd.DataFrame({"doc": doc, "start": start, "end": end})
+    df["text"] = _slices(texts, doc, start, end)
     return df
 
 
-def _quotes(texts: list[str]) -> pd.DataFrame:
-    rows = [
-        (i, q.start, q.end, q.text, q.n_words) for i, t in enumerate(texts) for q in quote_spans(t)
+def _slices(texts: Sequence[str], doc: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[str]:
+    """``texts[d][s:e]`` of each (d, s, e)."""
+    return [
+        texts[d][s:e] for d, s, e in zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)
     ]
-    return pd.DataFrame(rows, columns=["doc", "start", "end", "text", "n_words"])
 
 
-_QUESTION_END = re.compile(r"\?[\"'’”»)\]]*$")
-_EXCLAMATION_END = re.compile(r"![\"'’”»)\]]*$")
+@dataclass(frozen=True)
+class QuoteArrays:
+    """The quoted stretches of many texts (:func:`quote_spans` of each) as columns."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    n_words: np.ndarray
+    text: list[str]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> QuoteArrays:
+        rows = [(i, q.start, q.end, q.n_words) for i, t in enumerate(texts) for q in quote_spans(t)]
+        cols = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        doc, start, end = cols[:, 0], cols[:, 1], cols[:, 2]
+        return cls(doc, start, end, cols[:, 3], _slices(texts, doc, start, end))
+
+    def spans(self, rows: np.ndarray) -> pd.DataFrame:
+        """The (doc, start, end) frame of the quotes selected by the mask ``rows``."""
+        return pd.DataFrame(
+            {"doc": self.doc[rows], "start": self.start[rows], "end": self.end[rows]}
+        )
 
 
-def unquoted_sentences(
-    sents: pd.DataFrame, quotes: pd.DataFrame, end: re.Pattern[str] = _QUESTION_END
-) -> pd.DataFrame:
-    """Sentences (doc, start, end) ending in ``end`` (a question mark: rhetorical questions)
-    whose mark no quote covers."""
-    asks = sents[sents["text"].astype(str).str.contains(end)]
-    if not len(asks) or not len(quotes):
-        return asks[["doc", "start", "end"]]
-    # The quote starting last at or before the question mark (keys: doc, then offset).
-    q = quotes.sort_values(["doc", "start"], kind="stable")
-    qdoc, qstart, qend = (q[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
-    width = int(max(qend.max(), asks["end"].max())) + 2
-    mark = asks["end"].to_numpy(dtype=np.int64) - 1
-    adoc = asks["doc"].to_numpy(dtype=np.int64)
+_CLOSERS = "\"'’”»)]"  # may follow a sentence's final mark
+
+
+def final_marks(sentences: list[str]) -> np.ndarray:
+    """The last character of each (stripped) sentence before closing quotes and brackets, ""
+    when none: ``== "?"`` is ``re.search(r'\\?["\'’”»)\\]]*$', s)``."""
+    return np.array([t.rstrip(_CLOSERS)[-1:] for t in sentences], dtype="<U1")
+
+
+def unquoted_sentences(sents: pd.DataFrame, quotes: QuoteArrays) -> pd.DataFrame:
+    """The sentences ``sents`` (doc, start, end: those ending in "?" or "!") whose final mark no
+    quote covers (a question outside quotes: a rhetorical question)."""
+    if not len(sents) or not len(quotes.doc):
+        return sents
+    # The quote starting last at or before the mark (keys: doc, then offset).
+    order = np.lexsort((quotes.start, quotes.doc))
+    qdoc, qstart, qend = quotes.doc[order], quotes.start[order], quotes.end[order]
+    width = int(max(qend.max(), sents["end"].max())) + 2
+    mark = sents["end"].to_numpy(dtype=np.int64) - 1
+    adoc = sents["doc"].to_numpy(dtype=np.int64)
     k = np.searchsorted(qdoc * width + qstart, adoc * width + mark, side="right") - 1
     covered = (k >= 0) & (qdoc[k] == adoc) & (mark <= qend[k] + 1)
-    return asks.loc[~covered, ["doc", "start", "end"]]
+    return sents[~covered]
 
 
 _LOWER_WORD = re.compile(r"(?:^|[\s\-])[a-z]")
 
 
-def common_word_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Quotes (doc, start, end) holding a lower-case word: scare quotes, not quoted names or
-    titles ('Amoris Laetitia', 'The Blast')."""
-    return quotes.loc[quotes["text"].astype(str).str.contains(_LOWER_WORD), ["doc", "start", "end"]]
+def common_word_quotes(quotes: QuoteArrays, rows: np.ndarray) -> pd.DataFrame:
+    """The quotes of the mask ``rows`` (doc, start, end) holding a lower-case word: scare
+    quotes, not quoted names or titles ('Amoris Laetitia', 'The Blast')."""
+    picked = np.flatnonzero(rows)
+    lower = [_LOWER_WORD.search(quotes.text[i]) is not None for i in picked.tolist()]
+    return quotes.spans(picked[np.array(lower, dtype=bool)])
 
 
 def _phrase_features(
-    hits: pd.DataFrame,
+    hits: HitArrays,
     raw: list[str],
     scare: pd.DataFrame,
     questions: pd.DataFrame,
@@ -273,16 +307,13 @@ def _phrase_features(
     # Scare quotes feed loaded language, not doubt: in f_doubt they were 0.10 precise on PTC's
     # tuning part (doubt F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
     extra = {"f_doubt": questions}
-    arrays = HitArrays.of(hits)
     # Scare quotes count when they hold a valenced (VADER) word, and so do exclamations of the
     # narration: on PTC's tuning part unvalenced short quotes ("red flag", "mental health")
     # were 0.15 precise, valenced ones 0.28, exclamations 0.47 (lexicon README, session 5).
-    charged = pd.concat(
-        [spans_holding(scare, arrays, ("vader_any",)), last_lines(exclamations, raw)]
-    )
-    spans = {"f_loaded_language": loaded_language_spans(arrays, raw, charged)}
+    charged = pd.concat([spans_holding(scare, hits, ("vader_any",)), last_lines(exclamations, raw)])
+    spans = {"f_loaded_language": loaded_language_spans(hits, raw, charged)}
     for name, technique in TECHNIQUES.items():
-        spans[name] = phrase_spans(arrays, technique.lists, raw, extra=extra.get(name))
+        spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans
 
 
@@ -323,76 +354,89 @@ def _readability(syllables: np.ndarray, n_words: np.ndarray, n_sent: np.ndarray)
     return np.where(n_words > 0, flesch, np.nan)
 
 
+@dataclass(frozen=True)
+class SpanColumns:
+    """Evidence spans as columns: the text (doc), offsets in it, and the feature's name."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    feature: np.ndarray  # object array of feature names
+
+    @classmethod
+    def of(cls, spans: pd.DataFrame | QuoteArrays, feature: str) -> SpanColumns:
+        """The spans of a (doc, start, end) frame or of quotes, all behind ``feature``."""
+        cols = [np.asarray(getattr(spans, c) if isinstance(spans, QuoteArrays) else spans[c])
+                for c in ("doc", "start", "end")]  # fmt: skip
+        return cls(*(c.astype(np.int64) for c in cols), np.full(len(cols[0]), feature, object))
+
+    @classmethod
+    def concat(cls, parts: Sequence[SpanColumns]) -> SpanColumns:
+        return cls(*(np.concatenate([getattr(p, c) for p in parts]) for c in _SPAN_FIELDS))
+
+    def take(self, rows: np.ndarray) -> SpanColumns:
+        return SpanColumns(*(getattr(self, c)[rows] for c in _SPAN_FIELDS))
+
+
+_SPAN_FIELDS = ("doc", "start", "end", "feature")
+
+
 def _evidence(
-    hits: pd.DataFrame,
-    quotes: pd.DataFrame,
+    hits: HitArrays,
+    quotes: QuoteArrays,
     scare: np.ndarray,
     strong: pd.DataFrame,
     phrases: dict[str, pd.DataFrame],
-) -> pd.DataFrame:
-    """Evidence rows (doc, start, end, feature): list hits, quotes, strong sentences, phrases."""
-    ev = hits[hits["list"].isin(list(LIST_FEATURE))]
-    evidence = [
-        pd.DataFrame(
-            {
-                "doc": ev["doc"].to_numpy(),
-                "start": ev["start"].to_numpy(),
-                "end": ev["end"].to_numpy(),
-                "feature": ev["list"].astype(str).map(LIST_FEATURE).to_numpy(),
-            }
-        )
+) -> SpanColumns:
+    """Evidence spans: list hits, quotes, scare quotes, strong sentences, phrases (that order)."""
+    feature_of_list = np.array([LIST_FEATURE.get(name) for name in hits.names], dtype=object)
+    listed = np.flatnonzero(hits.of_lists(tuple(LIST_FEATURE)))
+    parts = [
+        SpanColumns(
+            hits.doc[listed],
+            hits.start[listed],
+            hits.end[listed],
+            feature_of_list[hits.code[listed]],
+        ),
+        SpanColumns.of(quotes, "f_n_quotes"),
+        SpanColumns.of(quotes, "f_scare_quotes").take(scare),
+        SpanColumns.of(strong, "f_sentiment_strong"),
+        *(SpanColumns.of(spans, name) for name, spans in phrases.items()),
     ]
-    for feature, rows in (("f_n_quotes", quotes), ("f_scare_quotes", quotes[scare])):
-        evidence.append(rows[["doc", "start", "end"]].assign(feature=feature))
-    evidence.append(strong[["doc", "start", "end"]].assign(feature="f_sentiment_strong"))
-    evidence += [spans.assign(feature=name) for name, spans in phrases.items()]
-    evidence = pd.concat(evidence, ignore_index=True).astype(
-        {"doc": "int64", "start": "int64", "end": "int64"}
-    )
-    return evidence.sort_values(["doc", "feature", "start"], kind="stable", ignore_index=True)
+    return SpanColumns.concat(parts)
 
 
-def score_detail(
-    texts: pd.Series, *, lexicons: LexiconsArg = None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Features of each text and the spans behind them.
-
-    Returns ``(features, evidence)``: ``features`` as :func:`score_texts`; ``evidence`` with
-    columns doc (position in ``texts``), feature, start, end (offsets in the text).
-    """
-    if not isinstance(texts, pd.Series):
-        raise TypeError("texts must be a pandas Series of strings")
-    raw = [str(t) for t in texts.fillna("").astype(object)]
+def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFrame, SpanColumns]:
+    """Features of each text (columns of ``FEATURES``, a RangeIndex) and the spans behind them,
+    in the order of :func:`_evidence` (unsorted)."""
     n = len(raw)
-    ser = pd.Series(raw, dtype=object)
     n_words, syllables = word_and_syllable_counts(raw)
-
     scanner = scanner_for(lexicons)
-    hits, counts = scanner.scan(raw)
-    col = {
-        name: np.asarray(counts[:, j].todense()).ravel().astype(float)
-        for j, name in enumerate(scanner.names)
-    }
+    scanned, counts = scanner.scan_arrays(raw)
+    hits = scanned.arrays()
+    col = dict(zip(scanner.names, counts.toarray().T.astype(float), strict=True))
 
-    sents = _sentences(raw)
-    sents["compound"] = sentiment_of(sents["text"].tolist())
-    sdoc = sents["doc"].to_numpy()
+    sdoc, sstart, send = sentence_bounds(raw)
+    sentences = _slices(raw, sdoc, sstart, send)
+    compound = sentiment_of(sentences)
+    sents = pd.DataFrame({"doc": sdoc, "start": sstart, "end": send})
     n_sent = _bincount(sdoc, n)
-    compound = sents["compound"].to_numpy()
+    final = final_marks(sentences)
 
-    quotes = _quotes(raw)
-    qdoc = quotes["doc"].to_numpy(dtype=np.int64)
-    qwords = quotes["n_words"].to_numpy(dtype=float)
+    quotes = QuoteArrays.of(raw)
+    qdoc, qwords = quotes.doc, quotes.n_words.astype(float)
     scare = qwords <= SCARE_QUOTE_MAX_WORDS
-    q_marks_in_quotes = _bincount(qdoc, n, quotes["text"].str.count(r"\?").to_numpy(dtype=float))
+    q_marks = [t.count("?") for t in quotes.text]
+    q_marks_in_quotes = _bincount(qdoc, n, np.array(q_marks, dtype=float))
     phrases = _phrase_features(
         hits,
         raw,
-        common_word_quotes(quotes[scare]),
-        unquoted_sentences(sents, quotes),
-        unquoted_sentences(sents, quotes, _EXCLAMATION_END),
+        common_word_quotes(quotes, scare),
+        unquoted_sentences(sents[final == "?"], quotes),
+        unquoted_sentences(sents[final == "!"], quotes),
     )
-
+    marks = {m: np.array([t.count(m) for t in raw], dtype=float) for m in "!?"}
+    strong = np.abs(compound) >= STRONG_SENTENCE
     f: dict[str, np.ndarray] = {
         "f_n_words": n_words,
         "f_n_sentences": n_sent,
@@ -404,15 +448,11 @@ def score_detail(
         "f_official_share": np.full(n, np.nan),
         **{feature: _rate(col[name], n_words) for name, feature in LIST_FEATURE.items()},
         "f_sentiment": _share(_bincount(sdoc, n, compound), n_sent),
-        "f_sentiment_strong": _share(
-            _bincount(sdoc, n, (np.abs(compound) >= STRONG_SENTENCE).astype(float)), n_sent
-        ),
+        "f_sentiment_strong": _share(_bincount(sdoc, n, strong.astype(float)), n_sent),
         "f_subjectivity": _share(col["vader_any"], n_words),
         "f_scare_quotes": _rate(_bincount(qdoc[scare], n), n_words),
-        "f_exclamations": _rate(ser.str.count("!").to_numpy(dtype=float), n_words),
-        "f_questions": _rate(
-            ser.str.count(r"\?").to_numpy(dtype=float) - q_marks_in_quotes, n_words
-        ),
+        "f_exclamations": _rate(marks["!"], n_words),
+        "f_questions": _rate(marks["?"] - q_marks_in_quotes, n_words),
         **{
             name: _rate(_bincount(spans["doc"].to_numpy(dtype=np.int64), n), n_words)
             for name, spans in phrases.items()
@@ -421,9 +461,28 @@ def score_detail(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     f["f_loaded_language"] = _rate(_bincount(distinct["doc"].to_numpy(dtype=np.int64), n), n_words)
     f["f_bias_cues"] = bias_cue_score(f)
-    features = pd.DataFrame(f, index=texts.index)[[k for k in FEATURES if k in f]]
-    strong = sents[np.abs(compound) >= STRONG_SENTENCE]
-    return features, _evidence(hits, quotes, scare, strong, phrases)
+    features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
+    return features, _evidence(hits, quotes, scare, sents[strong], phrases)
+
+
+def score_detail(
+    texts: pd.Series, *, lexicons: LexiconsArg = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Features of each text and the spans behind them.
+
+    Returns ``(features, evidence)``: ``features`` as :func:`score_texts`; ``evidence`` with
+    columns doc (position in ``texts``), start, end (offsets in the text), feature, by doc,
+    feature and start.
+    """
+    if not isinstance(texts, pd.Series):
+        raise TypeError("texts must be a pandas Series of strings")
+    raw = [str(t) for t in texts.fillna("").astype(object)]
+    features, spans = text_detail(raw, lexicons)
+    features.index = texts.index
+    rank = pd.factorize(spans.feature, sort=True)[0]
+    order = np.lexsort((spans.start, rank, spans.doc))
+    evidence = pd.DataFrame({c: getattr(spans, c)[order] for c in _SPAN_FIELDS})
+    return features, evidence
 
 
 def score_texts(texts: pd.Series, *, lexicons: LexiconsArg = None) -> pd.DataFrame:

@@ -191,6 +191,11 @@ def load_lexicons(lexicons: LexiconsArg = None) -> dict[str, tuple[str, ...]]:
     ``lexicons`` maps list names (see ``LEXICON_NAMES``) to terms, or names a JSON file or a
     folder of ``<name>.txt`` files holding such lists. Lists not named keep their defaults.
     The derived lists (``DERIVED_NAMES``) are made from the resolved lists and cannot be given.
+
+    >>> load_lexicons({"hedges": ["reportedly"]})["hedges"]
+    ('reportedly',)
+    >>> "reportedly" in load_lexicons()["hedges"]
+    True
     """
     merged = dict(default_lexicons())
     if lexicons is None:

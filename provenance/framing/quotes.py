@@ -27,12 +27,32 @@ from provenance.text import count_words, sentence_spans
 from .lexicons import load_lexicons
 
 _MAX_QUOTE = 1500
-# Double quotes of every pair the quotes stage knows (straight, curly, guillemets, German
-# low and reversed quotes: provenance.quotes.marks), then English single quotes.
-QUOTE_RE = re.compile(
-    quote_pattern("d", _MAX_QUOTE, 0) + r"|‘(?P<c>[^’‘\n]{1,300}?)’(?![\w])"
-    r"|(?<![\w'])'(?P<s>[^'\n]{1,300}?)'(?![\w'])"
-)
+
+
+def _quote_re() -> re.Pattern[str]:
+    """Double quotes of every pair the quotes stage knows (straight, curly, guillemets, German
+    low and reversed quotes: provenance.quotes.marks, group ``d``), then English single quotes
+    (``c``: curly, ``s``: straight, not after a word or an apostrophe).
+
+    Every opening mark is a literal at the head of one alternation, the bodies follow in
+    conditionals, so ``re`` skips to the next mark instead of trying the pattern at every
+    position: the matches of ``d|‘c’|(?<![\\w'])'s'`` written plainly, and on the first 3,000
+    ABP bodies and titles 0.63 -> 0.11 CPU s (tests/test_framing_scan.py compares the two).
+    """
+    double = quote_pattern("d", _MAX_QUOTE, 0)
+    body = double.index("(?P<d>")
+    if not double.startswith("(?:") or double[body - 1] != ")":
+        raise ValueError("quote_pattern no longer opens with one group of marks")
+    opens = double[3 : body - 1]
+    curly = r"(?P<c>[^’‘\n]{1,300}?)’(?![\w])"
+    straight = r"(?P<s>[^'\n]{1,300}?)'(?![\w'])"
+    return re.compile(
+        rf"(?:{opens}|‘(?P<open_c>)|'(?<![\w']')(?P<open_s>))"
+        rf"(?(open_c){curly}|(?(open_s){straight}|{double[body:]}))"
+    )
+
+
+QUOTE_RE = _quote_re()
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,9 @@ class RecordCount:
 
     ``kept + rejected`` is the number of input records that were read as records; whole files
     that gave none (unreadable, no text column) are ``files_skipped``.
+
+    >>> RecordCount(kept=3, rejected=1, partly_kept=0, files_skipped=0).records
+    4
     """
 
     kept: int

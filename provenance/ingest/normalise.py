@@ -207,7 +207,11 @@ def finish(batches: list[pd.DataFrame], log: ErrorLog) -> pd.DataFrame:
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
     """URLs as identity keys: scheme and host lower-cased, no fragment, no ``utm_*``
-    parameters, no trailing slash. Empty or missing URLs stay NA."""
+    parameters, no trailing slash. Empty or missing URLs stay NA.
+
+    >>> normalise_urls(pd.Series(["HTTPS://Example.ORG/a/?utm_source=x#top", ""])).tolist()
+    ['https://example.org/a', <NA>]
+    """
     s = urls.astype("string").str.strip()
     parts = s.str.extract(_URL_HEAD)
     s = parts[0].str.lower() + parts[1]
@@ -226,6 +230,13 @@ def parse_published(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     digit strings), ISO 8601, and free-form dates with a four-digit year such as
     ``Mon 23rd August 2021 09:10 AM``. Strings without a time zone are taken as UTC. Ambiguous
     numeric dates (``05/03/2021``) read month first.
+
+    >>> when, unparsed = parse_published(
+    ...     pd.Series(["2021-08-23T09:10:00Z", "Mon 23rd August 2021 09:10 AM", "soon"]))
+    >>> [str(t) for t in when]
+    ['2021-08-23 09:10:00+00:00', '2021-08-23 09:10:00+00:00', 'NaT']
+    >>> unparsed.tolist()
+    [False, False, True]
     """
     if isinstance(values.dtype, pd.DatetimeTZDtype):
         out = values.dt.tz_convert("UTC")

@@ -26,12 +26,22 @@ def _split(url: str) -> tuple[str, str, str]:
 
 
 def split_host(url: str) -> tuple[str, str, str]:
-    """(subdomain, domain, suffix) of a URL or host name, lower-cased."""
+    """(subdomain, domain, suffix) of a URL or host name, lower-cased.
+
+    >>> split_host("https://News.BBC.co.uk/world")
+    ('news', 'bbc', 'co.uk')
+    """
     return _split(url.strip())
 
 
 def registered_domain(url: str | None) -> str | None:
-    """The registered domain (domain + public suffix) of a URL or host, or None."""
+    """The registered domain (domain + public suffix) of a URL or host, or None.
+
+    >>> registered_domain("https://www.urdupoint.com/en/world/x.html")
+    'urdupoint.com'
+    >>> registered_domain("") is None
+    True
+    """
     if not url or not isinstance(url, str):
         return None
     _, domain, suffix = _split(url.strip())
@@ -41,7 +51,12 @@ def registered_domain(url: str | None) -> str | None:
 
 
 def registered_domains(urls: pd.Series) -> pd.Series:
-    """Vectorised :func:`registered_domain`: one tldextract call per distinct URL host."""
+    """Vectorised :func:`registered_domain`: one tldextract call per distinct URL host.
+
+    >>> urls = pd.Series(["https://sputniknews.com/a", None, "http://edition.cnn.com/b"])
+    >>> registered_domains(urls).tolist()
+    ['sputniknews.com', <NA>, 'cnn.com']
+    """
     values = urls.astype("string")
     uniques = values.dropna().unique()
     mapping = {u: registered_domain(u) for u in uniques}

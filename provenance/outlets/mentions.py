@@ -17,8 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
+from provenance.literals import LiteralFinder
 from provenance.outlets.codes import COUNTRY_WORDS
 
 # Aliases that are everyday words or first names in English text: matched only with a cue.
@@ -172,6 +171,9 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
             forms |= {other + alias[len(article) :] for other in others}
     if sum(ch.isalpha() for ch in alias) >= 4:
         forms |= {f.upper() for f in list(forms)}
+    head, _, rest = alias.partition(" ")
+    if rest and len(head) >= 3 and head.isupper() and head.isalpha():
+        forms.add(head.title() + " " + rest)  # "RIA Novosti" as "Ria Novosti"
     return forms
 
 
@@ -202,11 +204,9 @@ class MentionMatcher:
                 if all(oid != c[0] for c in key.candidates):
                     key.candidates.append((oid, country))
         self._keys = list(keys.values())
-        self._automaton = ahocorasick.Automaton()
-        for index, form in enumerate(keys):
-            self._automaton.add_word(form, index)
-        if self._keys:
-            self._automaton.make_automaton()
+        # (First 3,000 ABP articles: one pass over the 5,365 forms cost 57 us a text, 110 us
+        # with pyahocorasick's iter.)
+        self._finder = LiteralFinder(keys) if keys else None
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -214,14 +214,12 @@ class MentionMatcher:
     def find(self, text: str) -> list[tuple[int, int, str, str, float]]:
         """Non-overlapping mentions ``(start, end, outlet_id, matched, confidence)`` in text
         order; of overlapping candidates the longest wins, then the leftmost."""
-        if not self._keys or not text:
+        if self._finder is None or not text:
             return []
         n = len(text)
         hits: list[tuple[int, int, str, float]] = []
-        for last, index in self._automaton.iter(text):
+        for index, start, end in self._finder.hits(text):
             key = self._keys[index]
-            end = last + 1
-            start = end - key.length
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             if end < n and (text[end].isalnum() or text[end] == "_"):

@@ -335,6 +335,12 @@ class OutletRegistry:
         best = max(found, key=lambda m: (m[4], m[1] - m[0], -m[0]))
         return best[2]
 
+    def mentions_in(self, text: str) -> list[tuple[int, int, str, str, float]]:
+        """Outlet mentions of one text as ``(start, end, outlet_id, matched, confidence)``, in
+        text order: the rows :meth:`find_mentions` gives for it, without building a frame (the
+        frame cost ~0.5 ms a call, more than the pass over a 5,700-character article)."""
+        return self._matcher.find(text) if isinstance(text, str) else []
+
     def find_mentions(self, texts: Sequence[str] | pd.Series) -> pd.DataFrame:
         """Outlet mentions in each text: doc (0-based position in ``texts``), start, end
         (exclusive), outlet_id, matched (the text as written) and confidence, sorted by doc and
@@ -347,7 +353,7 @@ class OutletRegistry:
         for doc, text in enumerate(values):
             if not isinstance(text, str) or not text:
                 continue
-            hits = self._matcher.find(text)
+            hits = self.mentions_in(text)
             docs.extend([doc] * len(hits))
             found.extend(hits)
         starts = [h[0] for h in found]

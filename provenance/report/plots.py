@@ -145,6 +145,19 @@ def plot_framing(
 
     Colour is the z-score across the shown outlets; cells carry the raw means. Returns None when
     the table has no framing columns.
+
+    Example
+    -------
+    >>> import pandas as pd
+    >>> from provenance.schema import conform
+    >>> oc = conform(pd.DataFrame({"outlet_id": ["sputnik", "rt"], "name": ["Sputnik", "RT"],
+    ...     "n_articles": [3, 2], "f_hedges": [0.5, 1.5], "f_loaded_language": [2.0, 0.5]}),
+    ...     "outlet_comparison")
+    >>> fig = plot_framing(oc)
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['hedges', 'loaded language']
+    >>> plot_framing(oc.drop(columns=["f_hedges", "f_loaded_language"])) is None
+    True
     """
     _check_comparison(outlet_comparison)
     features = [c for c in outlet_comparison.columns if c.startswith("f_")]

@@ -1,0 +1,63 @@
+"""Every occurrence of a fixed set of words in a text, in one pass (Aho-Corasick).
+
+Shared by the attribution anchor scans (:mod:`provenance.attribution._scan`), the credit
+gates and the outlet-name matcher (:mod:`provenance.outlets.mentions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import ahocorasick_rs
+
+# Word lists up to this many characters are compiled to a DFA: citations' 342 cue anchors
+# (2,740 characters) then cost 33 us a 5,700-character ABP text instead of 63 us, speakers'
+# 1,325 anchors (10,885 characters) +3 MB and 5 ms to build; the outlet matcher's 5,365 forms
+# would take +48 MB for 62 -> 46 us, so larger lists keep the default (a contiguous NFA).
+_DFA_MAX_CHARS = 20_000
+
+
+class LiteralFinder:
+    """Every occurrence, overlapping ones included, of a fixed set of words in a text.
+
+    One Aho-Corasick pass in Rust (ahocorasick_rs) that hands back all matches in one list:
+    on the first 3,000 ABP articles (5,700 characters, 99.6% of them non-ASCII) the starts of
+    citations' cue anchors cost 66 us a text (33 us as a DFA) against 99 us for pyahocorasick's
+    ``iter`` (a Python tuple per match), and credits' 72 gate words 32 us against 74 us; the
+    same matches on every text.
+
+    >>> LiteralFinder(["said", "aid", "told"]).hits("He said, she told")
+    [(0, 3, 7), (1, 4, 7), (2, 13, 17)]
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = list(words)
+        if not self.words or not all(self.words):
+            raise ValueError("words must be non-empty strings")
+        self._build()
+
+    def __getstate__(self) -> list[str]:
+        """Pickled as its words (the automaton is rebuilt): registries and scans travel to
+        worker processes, and the Rust automaton does not pickle."""
+        return self.words
+
+    def __setstate__(self, words: list[str]) -> None:
+        self.words = words
+        self._build()
+
+    def _build(self) -> None:
+        small = sum(map(len, self.words)) <= _DFA_MAX_CHARS
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self.words,
+            matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
+            implementation=ahocorasick_rs.Implementation.DFA if small else None,
+        )
+
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """(index of the word in ``words``, start, end) of every occurrence, overlapping
+        ones included, in the order the automaton reports them (by end)."""
+        return self._automaton.find_matches_as_indexes(text, overlapping=True)
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in ``text``."""
+        return set(self._automaton.find_matches_as_strings(text, overlapping=True))

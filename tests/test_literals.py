@@ -1,0 +1,69 @@
+"""LiteralFinder: every occurrence of every word, overlapping ones included, at code-point
+offsets (the attribution scans, the credit gates and the outlet matcher rely on it)."""
+
+from __future__ import annotations
+
+import pickle
+import random
+
+import pytest
+
+from provenance import literals
+from provenance.literals import LiteralFinder
+
+
+def _naive(words: list[str], text: str) -> list[tuple[int, int, int]]:
+    """Every (word index, start, end) by str.startswith at each position."""
+    return sorted(
+        (i, at, at + len(w))
+        for i, w in enumerate(words)
+        for at in range(len(text))
+        if text.startswith(w, at)
+    )
+
+
+def test_overlapping_and_nested_words_are_all_found():
+    words = ["report", "reported", "ported", "or", "on ", "in the"]
+    text = "reported on the report, in the portedon reporter"
+    assert sorted(LiteralFinder(words).hits(text)) == _naive(words, text)
+
+
+def test_offsets_are_code_points_beyond_the_bmp():
+    words = ["said", "“We", "é s", "😀x"]
+    text = "“We” 😀x é said, 𝐀 unsaid 😀😀x"
+    hits = LiteralFinder(words).hits(text)
+    assert sorted(hits) == _naive(words, text)
+    assert [text[s:e] for _, s, e in sorted(hits, key=lambda h: h[1])] == [
+        "“We", "😀x", "é s", "said", "said", "😀x",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("dfa_max_chars", [0, literals._DFA_MAX_CHARS])
+def test_random_texts_match_the_naive_search(monkeypatch, dfa_max_chars):
+    """Both automata (a DFA for short word lists, the default NFA for long ones) agree."""
+    monkeypatch.setattr(literals, "_DFA_MAX_CHARS", dfa_max_chars)
+    rng = random.Random(7)
+    alphabet = "ab “”é😀 \n"
+    words = sorted(
+        {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(12)}
+    )
+    finder = LiteralFinder(words)
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert sorted(finder.hits(text)) == _naive(words, text)
+        assert finder.present(text) == {words[i] for i, _, _ in _naive(words, text)}
+
+
+def test_empty_words_are_refused():
+    with pytest.raises(ValueError):
+        LiteralFinder([])
+    with pytest.raises(ValueError):
+        LiteralFinder(["said", ""])
+
+
+def test_a_finder_pickles_with_its_words():
+    """Registries and scans go to worker processes by pickle: the automaton is rebuilt."""
+    finder = LiteralFinder(["said", "aid", "told"])
+    copy = pickle.loads(pickle.dumps(finder))
+    assert copy.words == finder.words
+    assert copy.hits("He said, she told") == finder.hits("He said, she told")
