@@ -321,26 +321,6 @@ def test_deterministic_and_independent_of_row_order():
     pd.testing.assert_frame_equal(p1, p2)
 
 
-def test_candidates_found_beforehand_give_the_same_tables_and_must_be_of_these_articles():
-    # The pandas engine finds the candidates while its pool runs the per-article stages.
-    from provenance.reuse import ReuseParams
-    from provenance.reuse.stage import reuse_candidates
-
-    articles, _, outlets = synthetic.generate_corpus(300, n_outlets=12, seed=5)
-    params = ReuseParams()
-    direct = find_reuse(articles, params, outlets=outlets)
-    shuffled = articles.sample(frac=1.0, random_state=2)  # found on any row order
-    found = reuse_candidates(shuffled, params)
-    assert len(found.pairs) and len(direct[0])
-    given = find_reuse(articles, params, outlets=outlets, candidates=found)
-    for got, expected in zip(given, direct, strict=True):
-        pd.testing.assert_frame_equal(got, expected)
-    with pytest.raises(ValueError, match="other articles or with other parameters"):
-        find_reuse(articles.iloc[1:], params, candidates=found)
-    with pytest.raises(ValueError, match="other articles or with other parameters"):
-        find_reuse(articles, ReuseParams(shingle_size=4), candidates=found)
-
-
 @pytest.mark.parametrize(
     "kwargs, message",
     [

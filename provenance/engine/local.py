@@ -15,7 +15,7 @@ tables are put together exactly as the Dask engine puts its partitions' together
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import partial
 from typing import Any
 
@@ -38,7 +38,7 @@ from provenance.pipeline import (
     link_framing,
     stage_names,
 )
-from provenance.progress import StageClock, stage
+from provenance.progress import StageClock
 
 
 def analyze_articles(
@@ -75,22 +75,11 @@ def analyze_articles(
     n_workers = pool_size(len(articles), check_workers(workers))
     registry = load_registry(outlets)
     clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
-    params = ReuseParams.from_options(reuse_options)
-    found: dict[str, Any] = {"candidates": None}
     if n_workers > 1:
         # The stages run side by side, so they are timed as one block under a combined name.
-        # Reuse's shingling and candidate search read the texts only: they run here while the
-        # workers run the per-article stages, and only the verification is timed as "reuse"
-        # (first 5,000 ABP articles, 2 workers: reuse after the pool 1.7 -> 0.1 CPU s, on one
-        # core while the other idled; the pool block 39.0 -> 39.8 CPU s, both cores busy).
         with clock(stage_names(framing, n_workers)[0]):
             per_article = parallel_article_stages(
-                articles,
-                registry,
-                framing=framing,
-                lexicons=lexicons,
-                workers=n_workers,
-                meanwhile=partial(_find_candidates, found, articles, params, quiet),
+                articles, registry, framing=framing, lexicons=lexicons, workers=n_workers
             )
     else:
         per_article = article_stages(
@@ -100,11 +89,10 @@ def analyze_articles(
     with clock("reuse"):
         reuse, passages = find_reuse(
             articles,
-            params,
+            ReuseParams.from_options(reuse_options),
             credits=per_article["credits"],
             outlets=registry.table,
             quiet=quiet,
-            candidates=found.pop("candidates"),
         )
         release_freed_memory()
     analysis = finish_analysis(
@@ -127,18 +115,6 @@ def analyze_articles(
     return analysis
 
 
-def _find_candidates(
-    found: dict[str, Any], articles: pd.DataFrame, params: Any, quiet: bool
-) -> None:
-    """``found["candidates"]``: :func:`~provenance.reuse.stage.reuse_candidates` of
-    ``articles``, errors marked as the reuse stage's; freed memory given back after."""
-    from provenance.reuse.stage import reuse_candidates
-
-    with stage("reuse"):
-        found["candidates"] = reuse_candidates(articles, params, quiet=quiet)
-    release_freed_memory()
-
-
 def parallel_article_stages(
     articles: pd.DataFrame,
     registry: OutletRegistry,
@@ -146,7 +122,6 @@ def parallel_article_stages(
     framing: bool = True,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     workers: int = 2,
-    meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, pd.DataFrame | None]:
     """:func:`~provenance.pipeline.article_stages` on ``workers`` contiguous chunks of
     ``articles`` in a process pool.
@@ -155,8 +130,7 @@ def parallel_article_stages(
     depend on that article only, and the chunks' tables are put together as the Dask engine
     puts its partitions' together (:func:`~provenance.pipeline.concat_article_parts`). Only our
     own objects cross the process boundary (the articles, the registry, the lexicons argument,
-    the tables). ``meanwhile()`` runs in this process while the workers work
-    (:func:`~provenance.engine.pool.run_in_pool`).
+    the tables).
 
     Workers are started with "spawn": a fresh interpreter per worker costs about a second of
     imports, but "fork" would copy a parent whose threads (pyarrow, tqdm, a Dask client) may
@@ -169,7 +143,7 @@ def parallel_article_stages(
         {"articles": chunk, "registry": registry, "framing": framing, "lexicons": lexicons}
         for chunk in contiguous_chunks(articles, workers)
     )
-    parts = run_in_pool(article_stages_without_text, jobs, workers, meanwhile=meanwhile)
+    parts = run_in_pool(article_stages_without_text, jobs, workers)
     out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
     names = ["articles", "credits", "citations", "quotes"] + (
         ["scores", "evidence"] if framing else []

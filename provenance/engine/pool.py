@@ -37,20 +37,12 @@ MIN_ARTICLES_PER_WORKER = 2_000
 MIN_LINKS_PER_WORKER = 2_000
 
 
-def run_in_pool(
-    fn: Callable[..., Any],
-    jobs: Iterable[dict[str, Any]],
-    workers: int,
-    *,
-    meanwhile: Callable[[], None] | None = None,
-) -> list[Any]:
+def run_in_pool(fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers: int) -> list[Any]:
     """``fn(**job)`` for every job in a "spawn" process pool of ``workers``, in job order.
 
     The per-article stages and link framing both run their chunks here. Give ``jobs`` as a
     generator: the workers start (a second of imports) on the first job while the parent
-    prepares the next, and no job is kept once it has been shipped. ``meanwhile()`` runs in
-    this process once every job is shipped, before the results are collected (it would
-    otherwise only wait for them).
+    prepares the next, and no job is kept once it has been shipped.
 
     >>> run_in_pool(pool_size, ({"n_articles": n, "workers": 2} for n in [1, 9_000]), 2)  # doctest: +SKIP
     [1, 2]
@@ -61,13 +53,6 @@ def run_in_pool(
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = [pool.submit(fn, **job) for job in jobs]
-        try:
-            if meanwhile is not None:
-                meanwhile()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
         return [future.result() for future in futures]
 
 

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -62,7 +61,6 @@ def find_reuse(
     credits: pd.DataFrame | None = None,
     outlets: pd.DataFrame | None = None,
     quiet: bool = True,
-    candidates: ReuseCandidates | None = None,
     **options: Any,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Find republications in ``articles``: verified text-reuse pairs and their aligned passages.
@@ -82,8 +80,7 @@ def find_reuse(
     one, then the highest containment, a source outlet, the closest in time), the others stay
     as alternatives; ``confidence`` is the containment strength times the trust in the
     direction evidence (see :data:`provenance.reuse.direction.CERTAINTY`). Texts are read up to
-    their first 200,000 characters. ``candidates``: :func:`reuse_candidates` of these articles'
-    texts with these params, found beforehand (a ValueError if they were found on others).
+    their first 200,000 characters.
 
     Example
     -------
@@ -104,14 +101,13 @@ def find_reuse(
     check_frames(articles, credits, outlets)
     if len(articles) < 2:
         return empty("reuse"), empty("passages")
-    order = _id_order(articles)
-    found = candidates or reuse_candidates(articles, params, quiet=quiet)
-    if found is None or found.params != params or found.article_ids != _ids(articles, order):
-        raise ValueError("candidates were found on other articles or with other parameters")
+    articles, texts = _in_id_order(articles)
+    cap = params.doc_freq_cap(len(articles))
+    index = build_index(texts, params.shingle_size, cap, quiet=quiet)
     pairs, passages = verify_pairs(
-        articles.drop(columns="text").iloc[order].reset_index(drop=True),
-        found.index,
-        found.pairs,
+        articles,
+        index,
+        corpus_candidates(index, params),
         params,
         credits=credits,
         outlets=outlets,
@@ -120,56 +116,18 @@ def find_reuse(
     return finish_reuse(pairs, passages, params)
 
 
-@dataclass
-class ReuseCandidates:
-    """What :func:`find_reuse` finds from the articles' texts alone (:func:`reuse_candidates`):
-    the shingle index of the texts in article_id order and the candidate pairs (row numbers).
-    The pandas engine finds them while its pool runs the per-article stages."""
+def _in_id_order(articles: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The articles without their text, and the texts, both in article_id order.
 
-    article_ids: list[str]
-    params: ReuseParams
-    index: ShingleIndex
-    pairs: np.ndarray
-
-
-def reuse_candidates(
-    articles: pd.DataFrame, params: ReuseParams | None = None, *, quiet: bool = True
-) -> ReuseCandidates | None:
-    """The shingle index and candidate pairs of ``articles`` (article_id, text), for
-    ``find_reuse(articles, params, candidates=...)``; None for fewer than two articles.
-
-    >>> arts = pd.DataFrame({"article_id": ["b", "a", "c"],
-    ...     "text": ["x y a b c d e f g h i j k l", "a b c d e f g h i j k l", "z"]})
-    >>> found = reuse_candidates(arts, ReuseParams(shingle_size=3))
-    >>> found.article_ids, found.pairs.tolist()
-    (['a', 'b', 'c'], [[0, 1]])
+    Results do not depend on the input's row order. The texts are taken in that order as
+    strings, not copied in a sorted copy of the table (120 MB of text on the first 20,000 ABP
+    articles).
     """
-    params = params if params is not None else ReuseParams()
-    check_frames(articles)
-    if len(articles) < 2:
-        return None
-    order = _id_order(articles)
-    # The texts taken in id order as strings, not copied in a sorted copy of the table (120 MB
-    # of text on the first 20,000 ABP articles).
+    ids = articles["article_id"].reset_index(drop=True)
+    order = ids.sort_values(kind="stable").index.to_numpy()
     texts = articles["text"].astype("string").fillna("").tolist()
     texts = [texts[i] for i in order]
-    cap = params.doc_freq_cap(len(articles))
-    index = build_index(texts, params.shingle_size, cap, quiet=quiet)
-    del texts
-    pairs = corpus_candidates(index, params)
-    return ReuseCandidates(_ids(articles, order), params, index, pairs)
-
-
-def _id_order(articles: pd.DataFrame) -> np.ndarray:
-    """Row positions of ``articles`` in article_id order: results do not depend on the input's
-    row order."""
-    ids = articles["article_id"].reset_index(drop=True)
-    return ids.sort_values(kind="stable").index.to_numpy()
-
-
-def _ids(articles: pd.DataFrame, order: np.ndarray) -> list[str]:
-    """The article ids in ``order``, as str."""
-    return articles["article_id"].astype(str).to_numpy()[order].tolist()
+    return articles.drop(columns="text").iloc[order].reset_index(drop=True), texts
 
 
 def corpus_candidates(index: ShingleIndex, params: ReuseParams) -> np.ndarray:
