@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 
-import ahocorasick
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from provenance.literals import LiteralFinder
 from provenance.text import ABBREVIATIONS, sentence_spans
 
 from .techniques import HitArrays
@@ -278,11 +278,7 @@ class Scanner:
             (np.ones(len(rows), dtype=np.int64), (rows, cols)),
             shape=(len(self.keys), len(self.names)),
         )
-        self._automaton = ahocorasick.Automaton()
-        for i, key in enumerate(self.keys):
-            self._automaton.add_word(f" {key} ", i)
-        if self.keys:
-            self._automaton.make_automaton()
+        self._finder = LiteralFinder([f" {key} " for key in self.keys]) if self.keys else None
 
     def scan(self, texts: Sequence[str]) -> tuple[pd.DataFrame, sp.csr_matrix]:
         """Hits (doc, start, end, key, list, text) and a (len(texts) x lists) count matrix."""
@@ -330,10 +326,10 @@ class Scanner:
         for first, end in text_blocks(texts) if self.keys else []:
             block = texts[first:end]
             big = from_code_points(normalised_codes(joined(block), block))
-            found = np.fromiter(chain.from_iterable(self._automaton.iter(big)), dtype=np.int64)
-            found = found.reshape(-1, 2)  # 20% less CPU than an array of a list of pairs
-            ends.append(found[:, 0] + (starts[first] - 1))  # the block's offset in the whole
-            keys.append(found[:, 1])
+            found = np.fromiter(chain.from_iterable(self._finder.hits(big)), dtype=np.int64)
+            found = found.reshape(-1, 3)  # (key, start, end): 20% less CPU than from a list
+            ends.append(found[:, 2] + (starts[first] - 2))  # last character, in the whole
+            keys.append(found[:, 0])
         return np.concatenate(ends), np.concatenate(keys)
 
     def _month_may(
