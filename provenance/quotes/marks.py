@@ -58,6 +58,18 @@ def quote_pattern(body: str = "body", max_chars: int = 3000, max_paragraphs: int
     open costs linear time. The opening mark comes first as a literal character, so the engine
     skips to the next mark instead of trying the pattern at every position.
     """
+    opens, rest = quote_pattern_parts(body, max_chars, max_paragraphs)
+    return f"(?:{'|'.join(opens)}){rest}"
+
+
+def quote_pattern_parts(
+    body: str = "body", max_chars: int = 3000, max_paragraphs: int = 20
+) -> tuple[list[str], str]:
+    """:func:`quote_pattern` in two parts: the alternatives that open a quote (one per pair,
+    each a mark and the empty group its closing conditional reads), and the rest (group
+    ``body`` and the closing mark). A caller adding marks of its own puts them beside the
+    pairs' openings, so that every opening mark stays a literal at the head of one alternation.
+    """
     if max_chars < 1 or max_paragraphs < 0:
         raise ValueError("max_chars must be >= 1 and max_paragraphs >= 0")
     opens, closes = [], []
@@ -82,7 +94,7 @@ def quote_pattern(body: str = "body", max_chars: int = 3000, max_paragraphs: int
     for group, words in reversed(kinds[:-1]):
         if words != words_re:
             words_re = f"(?({group}){words}|{words_re})"
-    return f"(?:{'|'.join(opens)})(?P<{body}>{words_re}){close_re}"
+    return opens, f"(?P<{body}>{words_re}){close_re}"
 
 
 def _words(excluded: str, max_chars: int, max_paragraphs: int, opening: str) -> str:
