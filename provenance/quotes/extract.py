@@ -176,13 +176,12 @@ _PASSIVE_AGENT_RE = re.compile(rf"[ \t]+by[ \t]+(?P<spk>{SPEAKER})(?![\w\-]|['�
 # Jr.: “", "in the words of C.J. Ciaramella, “", "quoted Kim as saying: “" (2,000 unlabelled ABP
 # articles: 8 such quotes had no speaker; heldout2: King).
 _QUOTED_CUES = ("quot", "cit", "words of", "echo")
-_QUOTED_CUE_RE = re.compile(
+_QUOTED_CUE = (
     r"(?<![\w\-])(?:quoted|quoting|quotes|cited|citing|cites|echoed|echoing|words[ \t]+of)"
-    r"(?![\w\-])"
 )
+_QUOTED_CUE_RE = re.compile(rf"{_QUOTED_CUE}(?![\w\-])")
 _QUOTED_PERSON_RE = re.compile(
-    r"(?P<cue>(?<![\w\-])(?:quoted|quoting|quotes|cited|citing|cites|echoed|echoing)"
-    r"|(?<![\w\-])words[ \t]+of)[ \t]+"
+    rf"(?P<cue>{_QUOTED_CUE})[ \t]+"
     rf"(?P<spk>{SPEAKER})(?:[ \t]+as[ \t]+(?:saying|telling|writing|stating)"
     r"(?:[ \t]+that)?)?\.?[ \t]*[,:]?[ \t]*$"
 )
