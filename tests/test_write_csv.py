@@ -129,3 +129,39 @@ def test_extra_files_are_written_beside_the_tables(tmp_path):
     )
     assert [p.name for p in written] == ["errors.csv", "note.txt"]
     assert (tmp_path / "out" / "note.txt").read_text() == "drawn"
+
+
+def test_the_largest_table_written_beside_the_others_gives_the_same_files(tmp_path, monkeypatch):
+    tables = {
+        "errors": pd.DataFrame({"id": ["a", "b"]}),
+        "framing": pd.DataFrame({"target_id": [f"t{i}" for i in range(50)], "value": 0.5}),
+    }
+    here = write_tables(tables, tmp_path / "here", formats=("csv", "parquet"))
+    monkeypatch.setattr(io, "LARGE_TABLE_ROWS", 10)
+    assert io._largest_table(tables) == "framing"
+    beside = write_tables(tables, tmp_path / "beside", formats=("csv", "parquet"))
+    assert [p.name for p in beside] == [p.name for p in here]
+    assert [p.name for p in beside][:2] == ["errors.csv", "errors.parquet"]
+    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(here, beside, strict=True))
+
+
+def test_a_failing_large_table_is_raised_here_with_its_stage(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "LARGE_TABLE_ROWS", 1)
+
+    def broken(name, frame, include_text, path):
+        raise OSError(f"disk full writing {name}")
+
+    monkeypatch.setattr(io, "_write_csv_view", broken)
+    with pytest.raises(OSError, match="disk full writing framing") as caught:
+        write_tables({"framing": pd.DataFrame({"v": [1.0, 2.0]})}, tmp_path / "out")
+    assert stage_of(caught.value) == "write framing.csv"
+    assert not (tmp_path / "out" / "framing.csv").exists()
+
+
+def test_a_forked_call_returns_its_value_or_raises_its_error_here():
+    with io.Forked(sorted, [3, 1, 2]) as forked:
+        assert forked.result() == [1, 2, 3]
+    with io.Forked(int, "not a number") as forked, pytest.raises(ValueError, match="invalid"):
+        forked.result()
+    with pytest.raises(RuntimeError, match="asked for once"):
+        forked.result()
