@@ -274,11 +274,11 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # Measured (session 6): check part P 0.283, R 0.422, F1 0.339, rho 0.514 (session 5: 0.280,
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
     # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines, dehumanising labels)
-    # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497. Floors catch
-    # regressions.
-    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.49
+    # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
+    # damped rate) the same spans, rho tuning 0.717, check 0.525. Floors catch regressions.
+    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.67
+    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
     assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
