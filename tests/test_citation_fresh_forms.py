@@ -73,6 +73,43 @@ def test_words_after_a_registered_name(text: str, outlet: str) -> None:
     assert outlet in _cited(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # The owner's noun before the outlet.
+        ("The vice president has the virus, according to the country's Fars news agency.", "fars"),
+        ("Police sources told the city's Die Welt newspaper that a man was held.", "die-welt"),
+        # An outlet and the clause of its sources before the verb.
+        ("The Washington Post, citing three people familiar with the talks, reported Monday that"
+         " a deal was close.", "washington-post"),
+        ("Reuters, quoting a police source, said two men were arrested.", "reuters"),
+        # A piece written for the outlet.
+        ("She wrote an opinion article for Newsweek urging readers to vote.", "newsweek"),
+        ("In 2001 he published a short essay in the Chicago Tribune about the war.",
+         "chicago-tribune"),
+        ("The senator penned a column for USA Today on the bill.", "usa-today"),
+        # Reporting by the outlet.
+        ("The claim was undercut by extensive reporting by The New York Times.", "nytimes"),
+        # Sub-brands of registered outlets (registry aliases).
+        ("The analyst told CNN Business that the shares would recover.", "cnn"),
+        ("The coach told Yahoo Sports that he had no regrets.", "yahoo"),
+    ],
+)  # fmt: skip
+def test_more_forms_of_real_copy(text: str, outlet: str) -> None:
+    assert outlet in _cited(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("The ratings were obtained by TVNewser, an industry news site.", "TVNewser"),
+        ("The mayor told Hoodline, a local news website, that the park would reopen.", "Hoodline"),
+    ],
+)
+def test_an_unregistered_name_set_off_by_an_outlet_descriptor(text: str, entity: str) -> None:
+    assert _cited(text) == {entity}
+
+
 def test_an_outlet_word_after_a_registered_name_makes_an_unregistered_masthead() -> None:
     assert _cited("Owens told the News Journal that nothing was wrong.") == {"the News Journal"}
 
@@ -85,6 +122,11 @@ def test_an_outlet_word_after_a_registered_name_makes_an_unregistered_masthead()
         "The school is told to close by Friday.",
         "He was reporting to the ministry at the time.",
         "She is told that the flight is late.",
+        # A month or a day opening the phrase names no outlet.
+        "He equated the two ideas in a January newspaper interview.",
+        "She repeated the claim in a Wednesday radio interview.",
+        # A descriptor that is no appositive of the name ("daily" of "daily rise").
+        "Cases rose by 599, according to Ohio’s Department of Health, the highest daily rise.",
     ],
 )
 def test_no_citation(text: str) -> None:
@@ -100,3 +142,8 @@ def test_no_citation(text: str) -> None:
 )
 def test_forms_that_stay_as_they_were(text: str, outlet: str) -> None:
     assert outlet in _cited(text)
+
+
+def test_a_sentence_adverb_before_an_outlet_and_its_descriptor_is_no_outlet() -> None:
+    text = "Meanwhile, the New Yorker magazine reported Sunday that a second woman came forward."
+    assert _cited(text) == {"the-new-yorker"}

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from provenance.attribution.patterns import DESCRIPTOR, OUTLET_WORD_RE, ROLE_RE, WEEKDAY
+from provenance.attribution.patterns import DESCRIPTOR, MONTH, OUTLET_WORD_RE, ROLE_RE, WEEKDAY
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -87,6 +87,8 @@ _BARE_NOUN_RE = re.compile(
 )
 _GLUED_RE = re.compile(r"-?\w")
 _TRAILING_DAY_RE = re.compile(rf"[ \t]+(?:{WEEKDAY}|today|yesterday|tonight)$")
+# A date word opening an unregistered phrase: "a January newspaper interview" names no outlet.
+_LEADING_DATE_RE = re.compile(rf"^(?:(?:the|a|an|The|A|An)[ \t]+)?(?:{MONTH}|{WEEKDAY})(?![\w\-])")
 _CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeutschen Zeitung“
 # Unregistered names that are mastheads by their form, not by an outlet word: a broadcast
 # call sign ("WTOP", "KENS 5", "WXTZ-TV"), a station named by its channel number ("Fox 5 DC",
@@ -205,7 +207,7 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions and not OUTLET_WORD_RE.search(phrase, mentions[-1][1]):
         return None  # "Reuters Institute", "CNN Business": no outlet word of their own
-    if _person_role(phrase) or not _HAS_CAP_RE.search(phrase):
+    if _person_role(phrase) or not _HAS_CAP_RE.search(phrase) or _LEADING_DATE_RE.match(phrase):
         return None
     if _BARE_NOUN_RE.match(_TRAILING_DAY_RE.sub("", phrase)):  # "the newspaper Monday" too
         return None  # "die Zeitung", "das Magazin": a German common noun, no masthead
