@@ -430,3 +430,26 @@ def test_person_after_a_long_role(text: str, speaker: str, role: str) -> None:
 )
 def test_no_person_from_the_end_of_a_clause(text: str, speaker: str | None) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a signature line with a middle initial
+        ("Critics weighed in.\n“Pardons of witnesses threaten the check that impeachment was "
+         "meant to be.” — Harold J. Benning, Lakeside Tribune", "Harold J. Benning"),
+        # present-tense and phrasal reporting verbs of feature copy
+        ("“It was a turning point,” agrees Mona Ferrand, the magazine's editor.", "Mona Ferrand"),
+        ("“We did this together,” proclaims Sen. Owen Lasker of Ohio, calling for grace.",
+         "Owen Lasker"),
+        ("“What have we become in this town?” prosecutor Dale Hurst shot back during closing "
+         "arguments.", "Dale Hurst"),
+        # the subject after an adverbial clause, speaking through a participle
+        ("Vera Lund ran the agency for two years. Throughout her tenure, Ms. Lund stayed "
+         'outspoken, noting that "any attack on the vote is an attack on us all."', "Vera Lund"),
+        ("Despite the setback, Governor Amos Keel made clear he still backs the plan, telling "
+         'aides they "should be ashamed of the delay."', "Amos Keel"),
+    ],
+)
+def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker

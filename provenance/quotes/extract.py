@@ -194,7 +194,8 @@ _NAME_VERB_BEFORE_RE = re.compile(
 # block quote) or the next line's dash, maybe with its outlet ("” Jennifer Rubin, Washington
 # Post", "”-William Booth", "”\n– Catherine Booth"; dev and heldout2: 7 named speakers).
 _SIGNATURE_RE = re.compile(
-    rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>{PNAME})"
+    # (with a middle initial: "” — Christopher F. Droney, Hartford Courant"; fresh ABP sample)
+    rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>(?:{PNAME}(?:[ \t]+{UPPER}\.)+[ \t]+)?{PNAME})"
     rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
 # The agent of a passive reporting verb: "described by former US President Barack Obama as",
@@ -223,7 +224,9 @@ _LEAD_CONJ_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now)[ \t]+")
 # An adverbial clause before a sentence's subject: "Promising a full investigation, ",
 # "In Pensacola, ", "Asked about the deal on Monday, ".
 _LEAD_CLAUSE_RE = re.compile(
-    r"(?:[A-Z][a-z]+ing|Asked|Pressed|In|On|At|After|Before|During|Earlier|Later)(?![\w\-])"
+    r"(?:[A-Z][a-z]+ing|Asked|Pressed|In|On|At|After|Before|During|Earlier|Later"
+    # ("Throughout her tenure, Ms. Nielsen remained ..., noting that ... “...”": fresh ABP sample)
+    r"|Throughout|Since|Despite|Under|Without|Amid|While|When|Although|Though|Unlike)(?![\w\-])"
     r"[^,.;:\n\"“”]{1,120},[ \t]+"
 )
 # A dateline without a credit before the first sentence: "BUENOS AIRES.- ", "MOSCOU - ".
