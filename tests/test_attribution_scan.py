@@ -60,6 +60,13 @@ def test_scan_matches_finditer(name):
         assert [m.span() for m in scan.finditer(text, lo, hi)] == want
 
 
+def test_role_name_matches_are_the_scan_ones():
+    extra = ["Trump minister Aa Bb", "x_minister Aa Bb", "-minister Aa Bb", "²minister Aa Bb"]
+    for text in [*TEXTS, *extra, *(_noise(s) for s in range(20))]:
+        want = [(m.span(), m.groupdict()) for m in speakers.ROLE_NAME_RE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in speakers.role_name_matches(text)] == want
+
+
 def test_scan_validates_anchors():
     with pytest.raises(ValueError):
         AnchoredScan(re.compile("x"), [""])
@@ -129,6 +136,36 @@ def test_post_attribution_gate_never_rules_out_a_match():
                 ruled_out += 1
                 assert speakers.POST_ATTRIBUTION_RE.match(text, pos) is None, (text, pos)
     assert ruled_out > 1000
+
+
+def test_possessive_blanks_match_the_backtracking_patterns():
+    from provenance.attribution.reverse import ReverseMatcher
+
+    def backtracking(source: str) -> str:
+        plain = source.replace("[ \\t]++", "[ \\t]+").replace("[ \\t]*+", "[ \\t]*")
+        assert plain != source
+        return plain
+
+    post = re.compile(backtracking(speakers.POST_ATTRIBUTION_RE.pattern))
+    before = ReverseMatcher(backtracking(speakers.SPEAKER_BEFORE.pattern))
+    rng = random.Random(13)
+    tokens = ["said", "Lavrov", "the", "minister", "Sen.", "Ron", "Johnson", "(R-Wis.)", "(D)",
+              "also", "on", "Monday", "he", "told", "Reuters", "officials", "x", "of", "Foreign",
+              "Minister", "speaking", "in", "Moscow", "quickly", "a", "déclaré", "le"]  # fmt: skip
+    seps = [" ", "    ", "\t", ", ", ",", ". ", " \t ", "\n", " " * 30]
+    for _ in range(400):
+        text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        for pos in range(0, len(text), 3):
+            want, got = post.match(text, pos), speakers.POST_ATTRIBUTION_RE.match(text, pos)
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            ), (text, pos)
+            want, got = before.match_before(text, pos, 200), speakers.SPEAKER_BEFORE.match_before(
+                text, pos, 200
+            )
+            assert (got and (got.span(), got.span("spk"), got["ins"])) == (
+                want and (want.span(), want.span("spk"), want["ins"])
+            ), (text, pos)
 
 
 def test_document_noun_gate_matches_the_regex():
