@@ -1156,6 +1156,9 @@ def _looks_like_person(name: str) -> bool:
     )
 
 
+_INITIALS_RE = re.compile(rf"(?:{UPPER}\.)+")
+
+
 def person_name_at(text: str, position: int, name: str) -> bool:
     """Whether ``name``, written at ``position`` of ``text``, reads as a person's name of its
     own: no word a date or a function word ("Late Friday", "By March"), none in capitals ("MUST
@@ -1169,7 +1172,8 @@ def person_name_at(text: str, position: int, name: str) -> bool:
         or _NOT_NAME.intersection(words)
         or _NOT_PLACE_WORDS.intersection(words)
         or _NOT_PERSON_WORDS.intersection(words)
-        or any(len(w) > 1 and w.isupper() for w in words)
+        # (initials are no capitals: "Dennis V. Hughes", "H.R. McMaster"; 2,000 unlabelled ABP)
+        or any(len(w) > 1 and w.isupper() and not _INITIALS_RE.fullmatch(w) for w in words)
         or _IN_PHRASE_BEFORE_RE.search(text, max(0, position - 24), position)
         or _POSSESSIVE_AFTER_RE.match(text, position + len(name))
     )
