@@ -89,26 +89,6 @@ ROLE_NAME_RE = re.compile(
     rf",[ \t]+(?P<aname>{PNAME})(?=[ \t]*[,.;]|[ \t]+{LOWER}))"
 )
 ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at a role word
-
-
-def role_name_matches(text: str) -> list[re.Match[str]]:
-    """``list(ROLE_NAME_SCAN.finditer(text))``, the pattern's look-behind (no word character
-    or hyphen before the role word) tested before the pattern is tried: half the starts of
-    role words are inside words ("mp" in "Trump", "resident" in "president"; first 3,000 ABP
-    articles, 40 starts a text, 19 inside words)."""
-    out: list[re.Match[str]] = []
-    match, last = ROLE_NAME_RE.match, 0
-    for start in ROLE_NAME_SCAN.starts(text):
-        if start < last:
-            continue  # inside the previous match
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before == "_" or before == "-":  # (what \w and \- are)
-            continue
-        m = match(text, start)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
 # "Sergey Lavrov, Russia's foreign minister," (name, role). The name's repeats are possessive:
 # a comma can only follow the last word, so shorter readings never match (same matches, ~40%
 # cheaper at each capital letter that starts no appositive).
@@ -295,24 +275,6 @@ POST_ATTRIBUTION_RE = re.compile(
     rf"|(?P<verb3>a-t-(?P<spk3>il|elle)[ \t]+{VERB}|{LOWER}+-(?:t-)?(?P<spk4>il|elle)(?![\w\-]))"
     rf"|(?P<acc>{ACCORDING})[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
-# Besides a cue anchor (a reporting verb's first word, "according" in any language), what a
-# match of POST_ATTRIBUTION_RE may hold instead: German "so", the French inversion ("dit-il",
-# "-elle") and "de acuerdo", "de acordo" with other blanks than one space.
-_POST_EXTRA_RE = re.compile(r"so|-(?:il|elle)|[Dd]e[ \t]+ac")
-
-
-def may_attribute_after(text: str, pos: int) -> bool:
-    """False only when ``POST_ATTRIBUTION_RE.match(text, pos)`` is None: its matches stay in
-    their line and hold a cue anchor or an ``_POST_EXTRA_RE`` match, and the rest of the line
-    from ``pos`` has neither. (First 3,000 ABP articles: 5,595 of 20,750 tries after a quote
-    ruled out, failures that cost ~8 us each; the anchors of the masked text are at hand.)"""
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    if CUE_SCAN.starts(text, pos, end):
-        return True
-    return _POST_EXTRA_RE.search(text, pos, end) is not None
-
-
 _DOC_NOUNS = (
     r"statement|declaration|communiqu[eé]|report|letter|document|resolution|decree"
     r"|memo(?:randum)?|agreement|treaty|readout|transcript|post|tweet|message|notice"
@@ -697,7 +659,7 @@ class People:
         """People of ``text``; ``paragraphs`` (of the same text) when the caller has them."""
         self._paragraphs = paragraphs  # built when first needed otherwise
         self.mentions: list[tuple[int, str, str | None]] = []  # (position, name, role)
-        for m in role_name_matches(text):
+        for m in ROLE_NAME_SCAN.finditer(text):
             if m.group("aname"):
                 # "Die Vorsitzende ..., Professorin Katrin Albers": a title before the name.
                 title, name = split_role(" ".join(m.group("aname").split()))
