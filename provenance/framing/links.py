@@ -173,7 +173,7 @@ class _LinkContext:
     quotes: pd.DataFrame
     scores: pd.DataFrame  # article scores indexed by article_id
     sents: pd.DataFrame  # sentences of the involved articles (doc = position)
-    by_doc: dict[int, np.ndarray]  # position -> row numbers of its sentences
+    sentence_bounds: np.ndarray  # sentences of position d: rows bounds[d]:bounds[d + 1]
     lexicons: LexiconsArg
     return_evidence: bool
 
@@ -184,6 +184,10 @@ class _LinkContext:
     @property
     def link_list(self) -> list[str]:
         return self.links["link_id"].astype("string").tolist()
+
+    def sentence_rows(self, doc: int) -> np.ndarray:
+        """Row numbers in ``sents`` of the sentences of the article at position ``doc``."""
+        return np.arange(self.sentence_bounds[doc], self.sentence_bounds[doc + 1])
 
     def per_link(self, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
         """Sum of ``values`` over the rows of each link; NaN for links without a parent."""
@@ -242,7 +246,8 @@ def _link_context(
         quotes=quotes,
         scores=article_scores.set_index(article_scores["article_id"].astype(str)),
         sents=sents,
-        by_doc={d: g.index.to_numpy() for d, g in sents.groupby("doc", sort=True)},
+        # sents is in doc order: bounds, not a groupby dict (1.08 s under cProfile, 20k ABP)
+        sentence_bounds=np.searchsorted(sents["doc"].to_numpy(), np.arange(len(ids) + 1)),
         lexicons=lexicons,
         return_evidence=return_evidence,
     )
@@ -322,8 +327,8 @@ def _align_links(ctx: _LinkContext, passage_spans: dict) -> _Alignment:
     al = _Alignment(np.zeros((0, 3), np.int64), np.full(ctx.n, np.nan), [], [], [], [])
     for i in np.flatnonzero(ctx.has_parent):
         ci, pi = ctx.pos[ctx.child_ids[i]], ctx.pos[ctx.parent_ids[i]]
-        cs_idx = ctx.by_doc.get(ci, np.zeros(0, int))[:MAX_SENTENCES]
-        ps_idx = ctx.by_doc.get(pi, np.zeros(0, int))[:MAX_SENTENCES]
+        cs_idx = ctx.sentence_rows(ci)[:MAX_SENTENCES]
+        ps_idx = ctx.sentence_rows(pi)[:MAX_SENTENCES]
         matched_c, matched_p = np.zeros(len(cs_idx), bool), np.zeros(len(ps_idx), bool)
         if len(cs_idx) and len(ps_idx):
             sim_m = cdist(
@@ -468,16 +473,19 @@ class _ArticleQuotes:
 
 
 def _quotes_by_article(ctx: _LinkContext) -> dict[str, _ArticleQuotes]:
+    """The body quotes of the articles of links with a parent (the only ones compared): on
+    20,000 ABP articles 1,130 of 16,811 links, whose articles hold a tenth of the quotes."""
     q = ctx.quotes
-    body_q = q[(q["field"].astype(str) == "text") & q["article_id"].isin(ctx.ids)].copy()
-    body_q["key"] = speaker_key(body_q["speaker"])
+    rows = np.flatnonzero(ctx.has_parent)
+    compared = {ctx.child_ids[i] for i in rows} | {ctx.parent_ids[i] for i in rows}
+    body_q = q[(q["field"].astype(str) == "text") & q["article_id"].isin(sorted(compared))]
     by: dict[str, _ArticleQuotes] = {}
     for a, t, qs, qe, k in zip(
-        body_q["article_id"].astype(str),
-        body_q["text"].astype(str),
-        body_q["span_start"].astype("int64"),
-        body_q["span_end"].astype("int64"),
-        body_q["key"],
+        body_q["article_id"].astype(str).tolist(),
+        body_q["text"].astype(str).tolist(),
+        body_q["span_start"].astype("int64").tolist(),
+        body_q["span_end"].astype("int64").tolist(),
+        speaker_key(body_q["speaker"]).astype(object).tolist(),
         strict=True,
     ):
         entry = by.setdefault(a, _ArticleQuotes())
@@ -566,7 +574,7 @@ def _cited_features(
     rows, c_txt, ev_rows = [], [], []
     for i in np.flatnonzero(outlet_only):
         ci = ctx.pos[ctx.child_ids[i]]
-        idx = ctx.by_doc.get(ci, np.zeros(0, int))
+        idx = ctx.sentence_rows(ci)
         spans = set()
         for cs0, ce0 in cit_spans.get((ctx.child_ids[i], parent_outlets[i]), []):
             # whole sentences overlapping the citation
