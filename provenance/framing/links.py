@@ -23,9 +23,10 @@ from provenance.errors import check_frame
 from provenance.text import uncovered_spans
 
 from .articles import _check_articles, column_strings, score_articles, speaker_key
-from .features import FEATURES, _sentences, loaded_language_hits, scanner_for, score_detail
+from .features import FEATURES, _slices, loaded_language_hits, scanner_for, score_detail
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
+from .scan import sentence_bounds
 from .techniques import TECHNIQUES
 
 ALIGN_MIN = 70.0  # fuzz.ratio (0-100) at which two sentences count as one sentence, edited
@@ -158,6 +159,19 @@ def _nan_frame(index: pd.Index, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(np.nan, index=index, columns=columns)
 
 
+@dataclass(frozen=True)
+class _Sentences:
+    """Every sentence of the involved articles as columns (scan.sentence_bounds), in doc order.
+
+    No column of sentence texts: on the 20k ABP links the 600,000 texts as a pandas string
+    column took ~1 CPU s to build and read back; the ~60,000 that alignment reads are sliced.
+    """
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+
 @dataclass
 class _LinkContext:
     """What every link feature reads: the links, their articles and those articles' sentences."""
@@ -172,10 +186,16 @@ class _LinkContext:
     titles: list[str]
     quotes: pd.DataFrame
     scores: pd.DataFrame  # article scores indexed by article_id
-    sents: pd.DataFrame  # sentences of the involved articles (doc = position)
+    sents: _Sentences  # sentences of the involved articles (doc = position)
     sentence_bounds: np.ndarray  # sentences of position d: rows bounds[d]:bounds[d + 1]
     lexicons: LexiconsArg
     return_evidence: bool
+
+    def sentence_texts(self, rows: np.ndarray) -> list[str]:
+        """The text of each sentence ``rows`` (rows of ``sents``)."""
+        return _slices(
+            self.texts, self.sents.doc[rows], self.sents.start[rows], self.sents.end[rows]
+        )
 
     @property
     def n(self) -> int:
@@ -233,7 +253,7 @@ def _link_context(
         & parent.fillna("").isin(pos).to_numpy()
         & child.fillna("").isin(pos).to_numpy()
     )
-    sents = _sentences(texts)
+    sents = _Sentences(*sentence_bounds(texts))
     return _LinkContext(
         links=links,
         child_ids=child.fillna("").tolist(),
@@ -247,7 +267,7 @@ def _link_context(
         scores=article_scores.set_index(article_scores["article_id"].astype(str)),
         sents=sents,
         # sents is in doc order: bounds, not a groupby dict (1.08 s under cProfile, 20k ABP)
-        sentence_bounds=np.searchsorted(sents["doc"].to_numpy(), np.arange(len(ids) + 1)),
+        sentence_bounds=np.searchsorted(sents.doc, np.arange(len(ids) + 1)),
         lexicons=lexicons,
         return_evidence=return_evidence,
     )
@@ -321,8 +341,7 @@ def _align_links(ctx: _LinkContext, passage_spans: dict) -> _Alignment:
     The added and dropped text is the complement of the aligned passages when the reuse stage
     gave some for the pair, else of the aligned sentences.
     """
-    sent_text = ctx.sents["text"].tolist()
-    sent_start, sent_end = ctx.sents["start"].to_numpy(), ctx.sents["end"].to_numpy()
+    sent_start, sent_end = ctx.sents.start, ctx.sents.end
     pairs: list[tuple[int, int, int]] = []
     al = _Alignment(np.zeros((0, 3), np.int64), np.full(ctx.n, np.nan), [], [], [], [])
     for i in np.flatnonzero(ctx.has_parent):
@@ -332,10 +351,13 @@ def _align_links(ctx: _LinkContext, passage_spans: dict) -> _Alignment:
         matched_c, matched_p = np.zeros(len(cs_idx), bool), np.zeros(len(ps_idx), bool)
         if len(cs_idx) and len(ps_idx):
             sim_m = cdist(
-                [sent_text[k] for k in cs_idx],
-                [sent_text[k] for k in ps_idx],
+                ctx.sentence_texts(cs_idx),
+                ctx.sentence_texts(ps_idx),
                 scorer=fuzz.ratio,
                 dtype=np.uint8,
+                # Scores below the cutoff come as 0; one below ALIGN_MIN, as a float score just
+                # under 70 rounds to 70 in uint8. The best aligned match stays the same.
+                score_cutoff=ALIGN_MIN - 1,
             )
             best = sim_m.argmax(1)
             matched_c = sim_m[np.arange(len(cs_idx)), best] >= ALIGN_MIN
@@ -381,7 +403,7 @@ def _pair_shifts(ctx: _LinkContext, al: _Alignment) -> tuple[_PairShifts, dict[s
     point both sides at one empty text.
     """
     pa = al.pairs
-    pair_text = np.asarray(ctx.sents["text"].tolist(), dtype=object)[pa[:, 1:]]
+    pair_text = np.array(ctx.sentence_texts(pa[:, 1:].ravel()), dtype=object).reshape(-1, 2)
     edited = pair_text[:, 0] != pair_text[:, 1]
     codes, distinct = pd.factorize(pair_text[edited].ravel())
     pair_rows = np.zeros((len(pa), 2), dtype=np.int64)
@@ -569,7 +591,7 @@ def _cited_features(
         return out, evidence
     cit_spans = _citation_spans(citations)
     parent_outlets = ctx.links["parent_outlet_id"].astype("string").fillna("").tolist()
-    sent_start, sent_end = ctx.sents["start"].to_numpy(), ctx.sents["end"].to_numpy()
+    sent_start, sent_end = ctx.sents.start, ctx.sents.end
     link_list = ctx.link_list
     rows, c_txt, ev_rows = [], [], []
     for i in np.flatnonzero(outlet_only):
@@ -657,7 +679,7 @@ def score_links(
 
 
 def _shift_evidence(
-    out: pd.DataFrame, pa: np.ndarray, ps: _PairShifts, sents: pd.DataFrame
+    out: pd.DataFrame, pa: np.ndarray, ps: _PairShifts, sents: _Sentences
 ) -> pd.DataFrame:
     """Child-sentence spans with 'said -> claimed' and the hedges an edit removed."""
     pair_rows, shift, removed, added = ps.pair_rows, ps.shift, ps.removed, ps.added
@@ -666,7 +688,7 @@ def _shift_evidence(
     docs = np.unique(pair_rows[rows_needed]) if len(rows_needed) else np.zeros(0, int)
     wanted = {f"verbs_{c}" for c in VERB_CLASSES} | {"hedges"}
     sh = shits[shits["doc"].isin(docs) & shits["list"].astype(str).isin(wanted)]
-    starts, ends = sents["start"].to_numpy(), sents["end"].to_numpy()
+    starts, ends = sents.start, sents.end
     words: dict[tuple[int, str], list[str]] = {}
     for doc, lst, s0, e0 in zip(
         sh["doc"], sh["list"].astype(str), sh["start"], sh["end"], strict=True
