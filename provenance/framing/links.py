@@ -239,6 +239,9 @@ def _link_context(
     child = links["child_article_id"].astype("string")
     parent = links["parent_article_id"].astype("string")
     needed = set(child.dropna()) | set(parent.dropna())
+    if quotes is not None and article_scores is not None:  # only ids, titles, texts are read:
+        # the other columns' rows were ~0.35 CPU s to take on the 20k ABP links
+        articles = articles[[c for c in ("article_id", "title", "text") if c in articles]]
     arts = articles[articles["article_id"].astype(str).isin(needed)]
     arts = arts.sort_values("article_id", kind="stable", ignore_index=True)
     ids = arts["article_id"].astype(str).tolist()
