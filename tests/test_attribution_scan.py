@@ -211,14 +211,24 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
             assert got == want, (pattern.pattern[:60], text)
 
 
-# Patterns written for speed (class-first, possessive, gated) against the readable forms they
+# Patterns written for speed (class-first, possessive) against the readable forms they
 # stand in for: the same matches on the texts above, datelines and their noise.
 DATELINES = [
-    "WASHINGTON (Reuters) - The", "ST. PETERSBURG, Russia, Aug. 23 (AP) — A", "U.S. (AFP) -",
-    "MOSCOW, 1 Sep - TASS. Text", "Kyiv | UNIAN | Text", "A DAY AGO Reuters Staff STOCKHOLM "
-    "(Reuters) – Sweden", " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, "
-    "2023) The", "WASH. (AP)", "O'HARE-AREA, Ill. [AP] :", "Moscow. /TASS/. x", "PARIS. (AFP)",
-    "Beijing, Jan 3 (Xinhua) -- y", "SÃO PAULO, 5 MAR - (ANSA) - z", "(Reuters) –", "a | b - c",
+    "WASHINGTON (Reuters) - The",
+    "ST. PETERSBURG, Russia, Aug. 23 (AP) — A",
+    "U.S. (AFP) -",
+    "MOSCOW, 1 Sep - TASS. Text",
+    "Kyiv | UNIAN | Text",
+    "A DAY AGO Reuters Staff STOCKHOLM (Reuters) – Sweden",
+    " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, 2023) The",
+    "WASH. (AP)",
+    "O'HARE-AREA, Ill. [AP] :",
+    "Moscow. /TASS/. x",
+    "PARIS. (AFP)",
+    "Beijing, Jan 3 (Xinhua) -- y",
+    "SÃO PAULO, 5 MAR - (ANSA) - z",
+    "(Reuters) –",
+    "a | b - c",
 ]
 SPEED_TEXTS = [*TEXTS, *DATELINES, "\n".join(DATELINES), _noise(7) + "".join(DATELINES)]
 
@@ -253,15 +263,3 @@ def test_possessive_place_tokens_give_the_greedy_matches(name):
             assert (got and (got.span(), got.groupdict())) == (
                 want and (want.span(), want.groupdict())
             ), text[at : at + 60]
-
-
-def test_outlet_end_gate_passes_wherever_outlet_before_matches():
-    found = 0
-    for text in SPEED_TEXTS:
-        for at in range(len(text) + 1):
-            if citations.OUTLET_BEFORE.match_before(text, at, 120) is not None:
-                found += 1
-                assert citations._outlet_before(text, at) is not None, text[max(0, at - 40) : at]
-            else:
-                assert citations._outlet_before(text, at) is None
-    assert found > 100
