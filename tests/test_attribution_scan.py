@@ -221,3 +221,57 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
             lowered = text.lower()
             got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines, lowered)]
             assert got == want, (pattern.pattern[:60], text)
+
+
+# Patterns written for speed (class-first, possessive) against the readable forms they
+# stand in for: the same matches on the texts above, datelines and their noise.
+DATELINES = [
+    "WASHINGTON (Reuters) - The",
+    "ST. PETERSBURG, Russia, Aug. 23 (AP) — A",
+    "U.S. (AFP) -",
+    "MOSCOW, 1 Sep - TASS. Text",
+    "Kyiv | UNIAN | Text",
+    "A DAY AGO Reuters Staff STOCKHOLM (Reuters) – Sweden",
+    " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, 2023) The",
+    "WASH. (AP)",
+    "O'HARE-AREA, Ill. [AP] :",
+    "Moscow. /TASS/. x",
+    "PARIS. (AFP)",
+    "Beijing, Jan 3 (Xinhua) -- y",
+    "SÃO PAULO, 5 MAR - (ANSA) - z",
+    "(Reuters) –",
+    "a | b - c",
+]
+SPEED_TEXTS = [*TEXTS, *DATELINES, "\n".join(DATELINES), _noise(7) + "".join(DATELINES)]
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("fast", "readable"),
+    [
+        (credits._HEAD_SEPARATOR_RE, r"[ \t][-–—][ \t]|\|"),
+        (credits._HEAD_BRACKET_RE,
+         r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])|\([^()\n]{1,100}\d{4}\)"),
+        (citations._BRACKETED_LINE_RE, r"\n(?=[^\n(\[]{0,60}[(\[])"),
+    ],
+)  # fmt: skip
+def test_class_first_patterns_match_their_readable_forms(fast, readable):
+    slow = re.compile(readable)
+    for text in SPEED_TEXTS:
+        assert _spans(fast, text) == _spans(slow, text), text[:80]
+
+
+@pytest.mark.parametrize("name", ["DATELINE_RE", "BARE_DATELINE_RE", "_HEAD_AGENCY_RE"])
+def test_possessive_place_tokens_give_the_greedy_matches(name):
+    fast = getattr(credits, name)
+    assert credits._PLACE_TOKEN in fast.pattern
+    slow = re.compile(fast.pattern.replace(credits._PLACE_TOKEN, credits._PLACE_TOKEN[:-1]))
+    for text in SPEED_TEXTS:
+        for at in range(len(text)):
+            got, want = fast.match(text, at), slow.match(text, at)
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            ), text[at : at + 60]

@@ -57,7 +57,11 @@ if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
 
 # Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
-_PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*"
+# (Possessive: what follows a token (a blank, a comma, a bracket, "\.?") never needs a letter,
+# apostrophe or hyphen it gave back, and a full stop it gave back is read by "\.?" at the same
+# place: the same matches, without trying every shorter token. First 3,000 ABP texts: DATELINE_RE
+# on the 5,978 lines with a bracket or slash 6.5 -> 4.3 us a text.)
+_PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*+"
 _PLACE = (
     rf"{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,3}}"
     rf"(?:,[ \t]*(?!{DATE}){_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
@@ -456,11 +460,15 @@ _HEAD_DATELINE_RE = re.compile(
     # "(UrduPoint News / Sputnik - 02nd June, 2023) The ..."): the date closes the dateline.
     r"(?:[ \t]*(?P<sep>--|[-–—:])|(?<=\d{4}\)))"
 )
+# (Written class-first, "[(\[/](?:...|(?<=\()...)", so that the engine skips to the brackets; as
+# "[(\[/]...|\(...", two alternatives, it tried every position of the head: 6.1 -> 2.6 us a
+# text, the same matches on the first 3,000 ABP heads.)
 _HEAD_BRACKET_RE = re.compile(
-    r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])|\([^()\n]{1,100}\d{4}\)"
+    r"[(\[/](?:[^()\[\]/\n]{1,100}+[)\]/][ \t]*(?:--|[-–—:])|(?<=\()[^()\n]{1,100}\d{4}\))"
 )
 _HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
-_HEAD_SEPARATOR_RE = re.compile(r"[ \t][-–—][ \t]|\|")
+# A dash between blanks or a pipe, class-first as above: 10.0 -> 6.8 us a text.
+_HEAD_SEPARATOR_RE = re.compile(r"[ \t|](?:(?<=\|)|(?<=[ \t])[-–—][ \t])")
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{_PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
