@@ -22,7 +22,7 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -485,8 +485,8 @@ def extract_citations(
     cols = article_columns(articles)
     resolver = OutletResolver(registry_or_default(registry))
     found = [_candidates(text) for text in cols["text"]]
-    resolver.resolve_many(c["phrase"] for cands in found for c in cands)
-    rows: list[dict[str, object]] = []
+    resolver.resolve_many(c.phrase for cands in found for c in cands)
+    rows: list[CitationCandidate] = []
     for article_id, text, cands in zip(cols["article_id"], cols["text"], found, strict=True):
         rows.extend(_accept(article_id, text, cands, resolver))
     if not rows:
@@ -550,7 +550,26 @@ def _group_lists(text: str) -> list[re.Match[str]]:
     return lists
 
 
-def _listed_candidates(text: str) -> list[dict[str, object]]:
+@dataclass(slots=True)
+class CitationCandidate:
+    """One outlet phrase a citation cue found in a text, before resolution (``_accept``)."""
+
+    phrase: str  # the outlet as written: "the Daily Clarion newspaper"
+    ent_start: int  # where ``phrase`` starts in the text
+    start: int  # the citation's span: from its speaker or cue to the outlet or cue's end
+    end: int
+    kind: str  # a key of _CONFIDENCE: interview, report, citing, ...
+    speaker: str | None = None
+    spk_start: int | None = None
+    cue_start: int = 0  # where the cue starts (the row's ``cue`` runs from it to the outlet)
+    registered_only: bool = False  # the phrase must resolve to a registered outlet
+    joined: str | None = None  # "left"/"right": where more outlets may be listed with it
+    whole_name: bool = False  # "X's Jane Roe": the outlet must be the phrase's whole name
+    described: bool = False  # after a descriptor ("the daily «X»"): an unregistered name counts
+    state: tuple[str, str] | None = None  # (country, medium) of "Iran's state news agency"
+
+
+def _listed_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named in a group ("X, Y and other media outlets") or as the sources of a
     rundown of headlines (two lines or more ending in " - Outlet"); registered outlets only."""
     found: list[tuple[int, str]] = []
@@ -566,9 +585,8 @@ def _listed_candidates(text: str) -> list[dict[str, object]]:
         if len(heads) >= _MIN_HEADLINES:
             found += [(m.start("ent"), m.group("ent")) for m in heads]
     return [
-        {"kind": "report", "phrase": part, "ent_start": at, "start": at, "end": at + len(part),
-         "spk": None, "spk_start": None, "cue_start": at, "registered_only": True,
-         "confidence": _CONFIDENCE["report"]}
+        CitationCandidate(part, at, at, at + len(part), "report", cue_start=at,
+                          registered_only=True)
         for at, part in found if part
     ]  # fmt: skip
 
@@ -585,10 +603,10 @@ _SIGNOFF_RE = re.compile(
 )
 
 
-def _signoff_candidates(text: str) -> list[dict[str, object]]:
+def _signoff_candidates(text: str) -> list[CitationCandidate]:
     """Outlets that sign a quotation at the end of its line (``_SIGNOFF_RE``): op-ed citations
     whose speaker is the writer. Tried only at closing quote marks found by str.find."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     marks = sorted(_occurrences(text, "”") + _occurrences(text, "''") + _occurrences(text, '"'))
     for at in marks:
         m = _SIGNOFF_RE.match(text, at)
@@ -596,12 +614,10 @@ def _signoff_candidates(text: str) -> list[dict[str, object]]:
             continue
         group = "ent" if m.group("ent") else "dated"
         spk = m.group("spk").split(",")[0].split(" and ")[0].strip() if m.group("spk") else None
-        cands.append({
-            "kind": "op_ed", "phrase": m.group(group), "ent_start": m.start(group),
-            "start": m.start(group) if spk is None else m.start("spk"), "end": m.end(group),
-            "spk": spk, "spk_start": m.start("spk") if spk else None, "cue_start": at,
-            "registered_only": False, "confidence": _CONFIDENCE["op_ed"],
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            m.group(group), m.start(group), m.start(group) if spk is None else m.start("spk"),
+            m.end(group), "op_ed", spk, m.start("spk") if spk else None, cue_start=at,
+        ))  # fmt: skip
     return cands
 
 
@@ -609,11 +625,11 @@ def _signoff_candidates(text: str) -> list[dict[str, object]]:
 _BRACKETED_LINE_RE = re.compile(r"\n(?=[^\n(\[]{0,60}[(\[])")
 
 
-def _quoted_dateline_candidates(text: str) -> list[dict[str, object]]:
+def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
     """Datelines of items the text quotes after lines of its own prose ("... she decided.\n
     BOSTON (Reuters) - A judge ..."): report citations of their agency (registered outlets,
     the dateline's separator required). credits.py leaves these out (``follows_prose``)."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for line in _BRACKETED_LINE_RE.finditer(text):
         m = DATELINE_RE.match(text, line.end())
         if m is None or m.group("sep") is None or m.group("paren") is None:
@@ -621,12 +637,10 @@ def _quoted_dateline_candidates(text: str) -> list[dict[str, object]]:
         if not follows_prose(text, line.end()):
             continue
         inner = m.group("paren")
-        cands.append({
-            "kind": "report", "phrase": inner, "ent_start": m.start("paren"),
-            "start": m.start("paren") - 1, "end": m.end("paren") + 1, "spk": None,
-            "spk_start": None, "cue_start": m.start(), "registered_only": True,
-            "confidence": _CONFIDENCE["report"],
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            inner, m.start("paren"), m.start("paren") - 1, m.end("paren") + 1, "report",
+            cue_start=m.start(), registered_only=True,
+        ))  # fmt: skip
     return cands
 
 
@@ -638,10 +652,10 @@ _VENUE_LEAD_RE = re.compile(rf"On[ \t]+(?P<ent>{_LISTED})[ \t]*,")
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?][ \t]*(?:[”\"’]|'')?[ \t]+)$")
 
 
-def _venue_lead_candidates(text: str) -> list[dict[str, object]]:
+def _venue_lead_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named as the venue that opens a sentence ("On CNN , ..."): interview
     citations of registered outlets. Tried at each "On " found by str.find."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for at in _occurrences(text, "On "):
         if not _SENTENCE_OPEN_RE.search(text, max(0, at - 6), at):
             continue
@@ -650,12 +664,10 @@ def _venue_lead_candidates(text: str) -> list[dict[str, object]]:
             continue
         after = _SPEAKER_AFTER_RE.match(text, m.end() - 1)
         spk = pick_speaker(after.group("spk"), after.group("ins")) if after else None
-        cands.append({
-            "kind": "interview", "phrase": m.group("ent"), "ent_start": m.start("ent"),
-            "start": at, "end": m.end("ent"), "spk": spk,
-            "spk_start": after.start("spk") if after else None, "cue_start": at,
-            "registered_only": True, "confidence": _CONFIDENCE["interview"],
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            m.group("ent"), m.start("ent"), at, m.end("ent"), "interview", spk,
+            after.start("spk") if after else None, cue_start=at, registered_only=True,
+        ))  # fmt: skip
     return cands
 
 
@@ -675,20 +687,18 @@ _QUOTED_AT_RE = re.compile(rf"[ \t]+{_QUOTED_NAME}")
 _DESCRIBED_BEFORE_RE = re.compile(rf"(?<![\w\-]){DESCRIPTOR}[ \t]*$")
 
 
-def _quoted_name_candidates(text: str) -> list[dict[str, object]]:
+def _quoted_name_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named in quote marks as the subject of a verb (``_QUOTED_SUBJECT_RE``)."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for at in sorted(a for mark in _QUOTE_OPEN for a in _occurrences(text, mark)):
         m = _QUOTED_SUBJECT_RE.match(text, at)
         if m is None:
             continue
         described = _DESCRIBED_BEFORE_RE.search(text, max(0, at - 30), at) is not None
-        cands.append({
-            "kind": "report", "phrase": m.group("ent"), "ent_start": m.start("ent"),
-            "start": at, "end": m.end(), "spk": None, "spk_start": None, "cue_start": at,
-            "registered_only": not described, "confidence": _CONFIDENCE["report"],
-            "described": described,
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            m.group("ent"), m.start("ent"), at, m.end(), "report", cue_start=at,
+            registered_only=not described, described=described,
+        ))  # fmt: skip
     return cands
 
 
@@ -708,10 +718,10 @@ _COUNTRY_BEFORE = ReverseMatcher(
 )
 
 
-def _state_outlet_candidates(text: str) -> list[dict[str, object]]:
+def _state_outlet_candidates(text: str) -> list[CitationCandidate]:
     """State outlets named by country and medium (``_STATE_MEDIUM_RE``): report citations
     whose outlet ``_accept`` takes from :meth:`OutletResolver.state_outlet`."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for at in sorted(a for word in _STATE_WORDS for a in _occurrences(text, word)):
         if at and text[at - 1] not in " \t":
             continue
@@ -721,12 +731,10 @@ def _state_outlet_candidates(text: str) -> list[dict[str, object]]:
             continue
         code = COUNTRY_WORDS[country["country"]]
         start = country.start("country")
-        cands.append({
-            "kind": "report", "phrase": text[start : m.end()], "ent_start": start,
-            "start": start, "end": m.end(), "spk": None, "spk_start": None, "cue_start": start,
-            "registered_only": True, "confidence": _CONFIDENCE["report"],
-            "state": (code, "agency" if m.group("agency") else "broadcaster"),
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            text[start : m.end()], start, start, m.end(), "report", cue_start=start,
+            registered_only=True, state=(code, "agency" if m.group("agency") else "broadcaster"),
+        ))  # fmt: skip
     return cands
 
 
@@ -735,10 +743,10 @@ def _state_outlet_candidates(text: str) -> list[dict[str, object]]:
 _FROM_LEAD_RE = re.compile(rf"From[ \t]+(?P<ent>{_LISTED})[ \t]*:")
 
 
-def _from_lead_candidates(text: str) -> list[dict[str, object]]:
+def _from_lead_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named as the source of a passage that follows ("..., he said. From X: ..."):
     citing citations, tried at each "From " found by str.find."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for at in _occurrences(text, "From "):
         if (
             at == 0
@@ -748,11 +756,10 @@ def _from_lead_candidates(text: str) -> list[dict[str, object]]:
             continue
         m = _FROM_LEAD_RE.match(text, at)
         if m is not None:
-            cands.append({
-                "kind": "citing", "phrase": m.group("ent"), "ent_start": m.start("ent"),
-                "start": at, "end": m.end(), "spk": None, "spk_start": None, "cue_start": at,
-                "registered_only": True, "confidence": _CONFIDENCE["citing"],
-            })  # fmt: skip
+            cands.append(CitationCandidate(
+                m.group("ent"), m.start("ent"), at, m.end(), "citing", cue_start=at,
+                registered_only=True,
+            ))  # fmt: skip
     return cands
 
 
@@ -781,9 +788,9 @@ def _owned_by_matches(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
-def _owner_candidates(text: str) -> list[dict[str, object]]:
+def _owner_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named as the owner of a journalist ("X's Jane Roe"): correspondent citations."""
-    cands: list[dict[str, object]] = []
+    cands: list[CitationCandidate] = []
     for m in _owned_by_matches(text):
         at = m.start()
         while at > 0 and text[at - 1] in " \t":
@@ -794,30 +801,13 @@ def _owner_candidates(text: str) -> list[dict[str, object]]:
         ent, ent_start = left["ent"], left.start("ent")
         if _TITLE_WORD_BEFORE_RE.search(text, max(0, ent_start - 30), ent_start):
             continue  # "Our Nation’s Great Comeback": inside a title set in capitals
-        cands.append({
-            "kind": "correspondent", "phrase": ent, "ent_start": ent_start, "start": ent_start,
-            "end": m.end(), "spk": None, "spk_start": None, "cue_start": at,
-            "registered_only": False, "confidence": _CONFIDENCE["correspondent"],
-            "whole_name": True,
-        })  # fmt: skip
+        cands.append(CitationCandidate(
+            ent, ent_start, ent_start, m.end(), "correspondent", cue_start=at, whole_name=True,
+        ))  # fmt: skip
     return cands
 
 
-@dataclass
-class _Found:
-    """One cue's outlet (and speaker) as its branch of ``_candidates`` read them."""
-
-    ent: str
-    ent_start: int
-    start: int
-    end: int
-    kind: str
-    speaker: str | None = None
-    spk_start: int | None = None
-    joined: str | None = None  # "left"/"right": where more outlets may be listed with it
-
-
-def _candidates(text: str) -> list[dict[str, object]]:
+def _candidates(text: str) -> list[CitationCandidate]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
     cands = _listed_candidates(text) + _owner_candidates(text) + _signoff_candidates(text)
     cands += _quoted_dateline_candidates(text) + _venue_lead_candidates(text)
@@ -850,31 +840,29 @@ def _candidates(text: str) -> list[dict[str, object]]:
                 continue
             if found.spk_start is not None and cue != "quoted":
                 found.start = min(found.start, found.spk_start)  # the clause runs from its speaker
-            cands.append({
-                "kind": found.kind, "phrase": found.ent, "ent_start": found.ent_start,
-                "start": found.start, "end": found.end, "spk": found.speaker,
-                "spk_start": found.spk_start, "cue_start": m.start(),
-                "registered_only": _registered_only(cue, m.group(0)),
-                "confidence": _CONFIDENCE[found.kind],
-            })  # fmt: skip
+            found.cue_start = m.start()
+            found.registered_only = _registered_only(cue, m.group(0))
+            cands.append(found)
             if found.joined is not None:
-                cands += _joined_outlets(text, cands[-1], found.joined)
+                cands += _joined_outlets(text, found)
     return cands
 
 
-def _compound_found(text: str, start: int, end: int, kind: str) -> _Found | None:
+def _compound_found(text: str, start: int, end: int, kind: str) -> CitationCandidate | None:
     """ "im ORF-Interview": the outlet is the compound's head."""
     head = _COMPOUND_HEAD.match_before(text, start, 60)
     if head is None:
         return None
     speaker, spk_start = _speaker_of(text, head.start(), False)
-    return _Found(head["cmp"], head.start("cmp"), head.start(), end, kind, speaker, spk_start)
+    return CitationCandidate(
+        head["cmp"], head.start("cmp"), head.start(), end, kind, speaker, spk_start
+    )
 
 
 _GAPS = {"correspondent": _POSSESSIVE, "progressive": _BEING}
 
 
-def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> _Found | None:
+def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> CitationCandidate | None:
     """The outlet before the cue ("Xinhua reported", "Sputnik's correspondent", "informó el
     diario X" read leftwards), or after it for "a correspondent for X" and "..., reports X"."""
     right = None
@@ -884,7 +872,7 @@ def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> _Found 
     elif cue == "reported" and _CLAUSE_END_RE.search(text, max(0, start - 4), start):
         right = _INVERTED_RE.match(text, end)  # "..., reports the Washington Post."
     if right is not None:
-        found = _Found(
+        found = CitationCandidate(
             right.group("ent"), right.start("ent"), start, max(end, right.end("ent")), kind
         )
     else:
@@ -894,7 +882,7 @@ def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> _Found 
         left = _outlet_left(text, gap.start() if gap else start)
         if left is None:
             return None
-        found = _Found(left[0], left[1], left[1], end, kind, joined="left")
+        found = CitationCandidate(left[0], left[1], left[1], end, kind, joined="left")
     if cue == "quoted":
         q = _QUOTED_SPEAKER_RE.match(text, found.end)
         if q is None:
@@ -905,13 +893,13 @@ def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> _Found 
     return found
 
 
-def _right_found(m: re.Match[str], cue: str, text: str, kind: str) -> _Found | None:
+def _right_found(m: re.Match[str], cue: str, text: str, kind: str) -> CitationCandidate | None:
     """The outlet after the cue ("told X", "according to X", "on X"), and its speaker."""
     start, end = m.span()
     right_hit = _outlet_right(text, end)
     if right_hit is None or (cue == "venue" and _not_a_cue(cue, "on", text, start, end)):
         return None
-    found = _Found(right_hit[0], right_hit[1], start, right_hit[2], kind, joined="right")
+    found = CitationCandidate(right_hit[0], right_hit[1], start, right_hit[2], kind, joined="right")
     if cue == "told":
         tail = _TOLD_TAIL_RE.match(text, found.end)
         if tail is not None:
@@ -946,10 +934,12 @@ _MAX_JOINED = 4
 _MASTHEAD_HALF_RE = re.compile(rf"(?:(?:the|The)[ \t]+)?(?:{OUTLET_WORDS})")
 
 
-def _joined_outlets(text: str, head: dict[str, object], side: str) -> list[dict[str, object]]:
-    """Candidates for the names listed with ``head``'s outlet (same kind and cue)."""
-    out: list[dict[str, object]] = []
-    at = int(head["ent_start"]) + (len(str(head["phrase"])) if side == "right" else 0)
+def _joined_outlets(text: str, head: CitationCandidate) -> list[CitationCandidate]:
+    """Candidates for the names listed with ``head``'s outlet (same kind and cue), on the side
+    ``head.joined`` says."""
+    out: list[CitationCandidate] = []
+    side = head.joined
+    at = head.ent_start + (len(head.phrase) if side == "right" else 0)
     for _ in range(_MAX_JOINED):
         if side == "right":
             m = _JOINED_AFTER_RE.match(text, at)
@@ -960,8 +950,8 @@ def _joined_outlets(text: str, head: dict[str, object], side: str) -> list[dict[
             at = ent_start
         if ent is None or _MASTHEAD_HALF_RE.fullmatch(ent):
             break  # "the Charlotte News and Observer": one masthead, not two outlets
-        out.append({**head, "phrase": ent, "ent_start": ent_start, "start": ent_start,
-                    "end": ent_start + len(ent), "spk": None, "spk_start": None})  # fmt: skip
+        out.append(replace(head, phrase=ent, ent_start=ent_start, start=ent_start,
+                           end=ent_start + len(ent), speaker=None, spk_start=None, joined=None))  # fmt: skip
     return out
 
 
@@ -1112,10 +1102,10 @@ _DESCRIBED_AFTER_RE = re.compile(
 _SINGLE_NAME_RE = re.compile(rf"(?:(?:the|The)[ \t]+)?{NAME}")
 
 
-def _described_after(text: str, cand: dict[str, object]) -> Outlet | None:
+def _described_after(text: str, cand: CitationCandidate) -> Outlet | None:
     """An unregistered outlet named by a descriptor set off after it (``_DESCRIBED_AFTER_RE``)."""
-    phrase = str(cand["phrase"])
-    end = int(cand["ent_start"]) + len(phrase)
+    phrase = cand.phrase
+    end = cand.ent_start + len(phrase)
     if not _SINGLE_NAME_RE.fullmatch(phrase) or ROLE_RE.search(phrase):
         return None
     if _DESCRIBED_AFTER_RE.match(text, end) is None:
@@ -1123,29 +1113,17 @@ def _described_after(text: str, cand: dict[str, object]) -> Outlet | None:
     return Outlet(None, phrase, 0, len(phrase), 0.6)
 
 
-def _accept(article_id: str, text: str, cands: list[dict[str, object]],
+def _accept(article_id: str, text: str, cands: list[CitationCandidate],
             resolver: OutletResolver) -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
     taken = SpanSet()
     people: People | None = None
     short = _ShortForms(text, resolver)
-    for cand in sorted(cands, key=lambda c: (_KIND_ORDER[str(c["kind"])], c["start"])):
-        hit = resolver.get(str(cand["phrase"]))
-        hit = short.expand(hit) if hit is not None else short.alone(str(cand["phrase"]))
-        if hit is None and cand.get("described"):  # the daily «Vesti Kuzbassa»
-            hit = Outlet(None, str(cand["phrase"]), 0, len(str(cand["phrase"])), 0.6)
-        if hit is None and not cand["registered_only"]:
-            hit = _described_after(text, cand)
-        if (hit is None or hit.outlet_id is None) and "state" in cand:
-            oid = resolver.state_outlet(*cand["state"])
-            phrase = str(cand["phrase"])
-            hit = None if oid is None else Outlet(oid, phrase, 0, len(phrase), 0.8)
-        if hit is None or (cand["registered_only"] and hit.outlet_id is None):
+    for cand in sorted(cands, key=lambda c: (_KIND_ORDER[c.kind], c.start)):
+        hit = _cited_outlet(cand, resolver, short, text)
+        if hit is None:
             continue
-        if cand.get("whole_name") and _HAS_UPPER_RE.search(str(cand["phrase"]), 0, hit.start):
-            continue  # "About Our Nation’s Great Comeback": the outlet is only part of a name
-        ent_start = int(cand["ent_start"]) + hit.start
-        ent_end = int(cand["ent_start"]) + hit.end
+        ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
         if not taken.add(ent_start, ent_end):
             continue  # the same outlet mention, already cited by a stronger cue
         if " " not in hit.entity_text and not hit.entity_text.isupper():
@@ -1153,20 +1131,42 @@ def _accept(article_id: str, text: str, cands: list[dict[str, object]],
             if hit.entity_text in people.full:
                 continue  # "Spiegel said": a person of the article, not Der Spiegel
         speaker = None
-        if cand["spk"] and cand["kind"] not in _SPEAKERLESS:
+        if cand.speaker and cand.kind not in _SPEAKERLESS:
             people = people or People(text)
-            people.learn_speaker(str(cand["spk"]))
-            speaker = people.resolve(str(cand["spk"]), int(cand["spk_start"]))[0]
-        start = min(int(cand["start"]), ent_start)
-        end = max(int(cand["end"]), ent_end)
-        confidence = float(cand["confidence"]) if hit.outlet_id else 0.6
-        cue_start = min(int(cand["cue_start"]), ent_start)
+            people.learn_speaker(cand.speaker)
+            speaker = people.resolve(cand.speaker, int(cand.spk_start or 0))[0]
+        start, end = min(cand.start, ent_start), max(cand.end, ent_end)
+        confidence = _CONFIDENCE[cand.kind] if hit.outlet_id else 0.6
+        cue_start = min(cand.cue_start, ent_start)
         cue = (text[cue_start:ent_start] + " ... " + text[ent_end:end]).strip(" .,")
         rows.append({
-            "citation_id": stable_id(article_id, start, end, cand["kind"], hit.entity_text),
-            "article_id": article_id, "kind": cand["kind"], "outlet_id": hit.outlet_id,
+            "citation_id": stable_id(article_id, start, end, cand.kind, hit.entity_text),
+            "article_id": article_id, "kind": cand.kind, "outlet_id": hit.outlet_id,
             "entity_text": hit.entity_text, "cue": " ".join(cue.split()), "speaker": speaker,
             "span_start": start, "span_end": end, "text": text[start:end],
             "confidence": min(confidence, hit.confidence),
         })  # fmt: skip
     return rows
+
+
+def _cited_outlet(
+    cand: CitationCandidate, resolver: OutletResolver, short: _ShortForms, text: str
+) -> Outlet | None:
+    """The outlet ``cand``'s phrase names (registered, a short form of one named in full in
+    the text, a state outlet named by country, or an unregistered name where the candidate
+    allows one, by its form or by a descriptor set off after it), or None."""
+    phrase = cand.phrase
+    hit = resolver.get(phrase)
+    hit = short.expand(hit) if hit is not None else short.alone(phrase)
+    if hit is None and cand.described:  # the daily «Vesti Kuzbassa»
+        hit = Outlet(None, phrase, 0, len(phrase), 0.6)
+    if hit is None and not cand.registered_only:
+        hit = _described_after(text, cand)
+    if (hit is None or hit.outlet_id is None) and cand.state is not None:
+        oid = resolver.state_outlet(*cand.state)
+        hit = None if oid is None else Outlet(oid, phrase, 0, len(phrase), 0.8)
+    if hit is None or (cand.registered_only and hit.outlet_id is None):
+        return None
+    if cand.whole_name and _HAS_UPPER_RE.search(phrase, 0, hit.start):
+        return None  # "About Our Nation’s Great Comeback": the outlet is only part of a name
+    return hit
