@@ -29,8 +29,13 @@ density: the family's expert spans per 1,000 words of title and body.
 
 BABE is read from the folder beside ``--dir`` (``eval-data/BABE``).
 
+**Folds.** ``--folds`` scores the tuning part alone in three folds (``fold_of``: the id's
+sha256 divided by 3, mod 3; 40, 56 and 54 articles) and prints the loaded-language figures per
+fold with their mean and spread: a change found on one fold's articles is kept only when it
+also helps on the other two (session 8 on).
+
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
-[--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY]``
+[--folds] [--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY]``
 """
 
 from __future__ import annotations
@@ -220,6 +225,19 @@ def article_score(scores: pd.DataFrame, name: str, family: Family) -> pd.Series:
     return scores[list(family_features(family, set(scores.columns)))].sum(axis=1)
 
 
+def fold_of(article_id: str) -> int:
+    """The cross-validation fold (0, 1 or 2) of a tuning-part article: sha256 of the id, divided
+    by 3 (the part's own modulus), mod 3; 40, 56 and 54 of the 150 tuning articles."""
+    return int(hashlib.sha256(article_id.encode()).hexdigest(), 16) // 3 % 3
+
+
+def tuning_folds(arts: pd.DataFrame) -> dict[str, set[str]]:
+    """The tuning part's article ids by fold ('fold 0', 'fold 1', 'fold 2')."""
+    tuning = arts.loc[arts["part"] == "tuning", "article_id"]
+    folds = tuning.map(fold_of)
+    return {f"fold {k}": set(tuning[folds == k]) for k in range(3)}
+
+
 def evaluate(
     arts: pd.DataFrame,
     gold: pd.DataFrame,
@@ -227,15 +245,18 @@ def evaluate(
     evidence: pd.DataFrame,
     *,
     distinct: bool = False,
+    groups: dict[str, set[str]] | None = None,
 ) -> pd.DataFrame:
-    """One row per (part, family): P, R, F1, span counts and Spearman rho."""
+    """One row per (part, family): P, R, F1, span counts and Spearman rho. ``groups`` (name ->
+    article ids) replaces the two parts, e.g. ``tuning_folds(arts)``."""
     scores = scores.set_index(scores["article_id"].astype(str))
     words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN)
     words.index = arts["article_id"]
     scored = set(evidence["feature"]) & set(scores.columns)
+    if groups is None:
+        groups = {p: set(arts.loc[arts["part"] == p, "article_id"]) for p in ("tuning", "check")}
     rows = []
-    for part in ("tuning", "check"):
-        ids = set(arts.loc[arts["part"] == part, "article_id"])
+    for part, ids in groups.items():
         for name, family in FAMILIES.items():
             feats = family_features(family, scored)
             pred = predicted_spans(evidence[evidence["target_id"].isin(ids)], feats)
@@ -345,8 +366,28 @@ def misses(arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name:
     print(", ".join(f"{k}: {n}" for k, n in classes.most_common()))
 
 
-def babe_line(babe_dir: Path) -> str:
-    """BABE AUROC of f_loaded_language per split (benchmarks/babe_auroc.py)."""
+def fold_summary(table: pd.DataFrame, family: str = "loaded language") -> str:
+    """One family's P, R, F1 and rho per fold, with their mean and spread (max - min)."""
+    rows = table[table["family"] == family].set_index("part")[["P", "R", "F1", "spearman"]]
+    lines = [f"{family}, 3 folds of the tuning part (P / R / F1, rho):"]
+    lines += [
+        f"  {part}: {r.P:.3f} / {r.R:.3f} / {r.F1:.3f}, {r.spearman:.3f}"
+        for part, r in rows.iterrows()
+    ]
+    mean, spread = rows.mean(), rows.max() - rows.min()
+    lines.append(
+        "  mean: "
+        + " / ".join(f"{mean[c]:.3f}" for c in ("P", "R", "F1"))
+        + f", {mean.spearman:.3f}; spread (max - min): "
+        + " / ".join(f"{spread[c]:.3f}" for c in ("P", "R", "F1"))
+        + f", {spread.spearman:.3f}"
+    )
+    return "\n".join(lines)
+
+
+def babe_line(babe_dir: Path, dev_only: bool = False) -> str:
+    """BABE AUROC of f_loaded_language and f_bias_cues per split (benchmarks/babe_auroc.py);
+    ``dev_only``: the development split alone (for choosing; held-out is scored once)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from babe_auroc import BIAS_SCORE, SCORE, auroc_table
 
@@ -354,7 +395,10 @@ def babe_line(babe_dir: Path) -> str:
         return f"BABE not found in {babe_dir}"
     table = auroc_table(babe_dir)
     return "\n".join(
-        f"BABE AUROC {name}: " + ", ".join(f"{k} {v:.3f}" for k, v in table[name].items())
+        f"BABE AUROC {name}: "
+        + ", ".join(
+            f"{k} {v:.3f}" for k, v in table[name].items() if k.startswith("dev") or not dev_only
+        )
         for name in (SCORE, BIAS_SCORE)
     )
 
@@ -364,6 +408,9 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--part", choices=("tuning", "check", "both"), default="both")
     parser.add_argument("--distinct", action="store_true", help="do not merge overlapping spans")
+    parser.add_argument(
+        "--folds", action="store_true", help="tuning part only, by fold (check part not scored)"
+    )
     parser.add_argument("--no-babe", action="store_true")
     parser.add_argument("--errors", choices=list(FAMILIES), help="tuning part: wrong terms")
     parser.add_argument(
@@ -375,6 +422,14 @@ def main() -> int:
         return 2
     arts, gold = read_ptc(args.dir)
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
+    if args.folds:
+        folds = evaluate(
+            arts, gold, scores, evidence, distinct=args.distinct, groups=tuning_folds(arts)
+        )
+        print(fold_summary(folds))
+        if not args.no_babe:
+            print(babe_line(args.dir.parent / "BABE", dev_only=True))
+        return 0
     table = evaluate(arts, gold, scores, evidence, distinct=args.distinct)
     if args.part != "both":
         table = table[table["part"] == args.part]

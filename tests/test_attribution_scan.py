@@ -100,6 +100,37 @@ def test_possessive_appositive_matches_the_backtracking_one():
         assert [(m.span(), m.groupdict()) for m in speakers.APPOSITIVE_RE.finditer(text)] == want
 
 
+def test_appositive_matches_are_the_finditer_ones():
+    rng = random.Random(5)
+    tokens = ["Aa", "Bb", "McDo", "iPh", "the", "a", "minister", "Foreign", "Minister", "of",
+              "della", "dellax", "bin", "al-Aa", "y", "Ⅱ", "AⅡBc", "x", "O’Neil", "Öz", "Xy2",
+              "spokesman", "de", "la", "Ministry", "Dd-Ee"]  # fmt: skip
+    seps = [" ", "  ", "\t", ", ", ",\t", ",", ". ", ";", "-", "\n", " \t"]
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(2, 16)))
+        want = [(m.span(), m.groupdict()) for m in speakers.APPOSITIVE_RE.finditer(text)]
+        got = [(m.span(), m.groupdict()) for m in speakers.appositive_matches(text)]
+        assert got == want, text
+
+
+def test_post_attribution_gate_never_rules_out_a_match():
+    assert stays_in_line(speakers.POST_ATTRIBUTION_RE)  # what the gate reads: one line
+    rng = random.Random(11)
+    tokens = ["said", "Lavrov", "the", "minister", "so", "der", "Minister", "dit-il", "-elle",
+              "a-t-il", "ajouté", "de", "acuerdo", "con", "according", "to", "he", "Sen.",
+              "Warner", "on", "Monday", "also", "told", "Reuters", "x", "a", "déclaré", "le",
+              "de\tacuerdo con", "De  acordo\tcom"]  # fmt: skip
+    seps = [" ", "  ", "\t", ", ", ",", ". ", "-", "\n", "\n\n"]
+    ruled_out = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(1, 12)))
+        for pos in range(0, len(text), 3):
+            if not speakers.may_attribute_after(text, pos):
+                ruled_out += 1
+                assert speakers.POST_ATTRIBUTION_RE.match(text, pos) is None, (text, pos)
+    assert ruled_out > 1000
+
+
 def test_document_noun_gate_matches_the_regex():
     words = ["memorandum", "press  release", "communiqué", "guidelines", "Law", "flaw", "Report"]
     texts = [*TEXTS, *words, *(_noise(s) for s in range(20)), "no such noun here"]

@@ -21,6 +21,7 @@ from provenance.framing import (
     score_texts,
 )
 from provenance.framing.quotes import quotes_from_text
+from provenance.framing.techniques import LOADED_PRIOR_WORDS
 from provenance.schema import conform, validate
 
 SEED = Path("/work/shared/seed/urdupoint-sputnik-lavrov-2021-08-23.txt")
@@ -203,7 +204,8 @@ def test_editorializing_and_evaluative_modifiers():
     )
     assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
     # Two loaded phrases ("dreadful", "wonderful"), one of them from the loaded list.
-    assert df.loc[2, "f_loaded_language"] == pytest.approx(2 * df.loc[2, "f_loaded"])
+    words = df.loc[2, "f_n_words"]
+    assert df.loc[2, "f_loaded_language"] == pytest.approx(2000 / (words + LOADED_PRIOR_WORDS))
 
 
 def test_loaded_language_counts_a_word_once():
@@ -211,7 +213,11 @@ def test_loaded_language_counts_a_word_once():
     once = score_texts(text, lexicons={"editorializing": ["zzz"]}).loc[0, "f_loaded_language"]
     twice = score_texts(text, lexicons={"name_calling": ["disastrous"]})
     assert twice.loc[0, "f_name_calling"] > 0
-    assert twice.loc[0, "f_loaded_language"] == pytest.approx(once) == pytest.approx(250)
+    assert (
+        twice.loc[0, "f_loaded_language"]
+        == pytest.approx(once)
+        == pytest.approx(1000 / (4 + LOADED_PRIOR_WORDS))
+    )
 
 
 def test_evaluative_modifiers_are_vader_strong_words_outside_the_hand_lists():

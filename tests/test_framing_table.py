@@ -160,3 +160,45 @@ def test_sentiment_memo_same_scores_and_bounded(monkeypatch):
     feat.sentiment_of(["y" * 30])  # over the character budget: the oldest go first
     assert list(memo._scores) == ["Prices fell sharply.", "y" * 30]
     assert memo._chars == 50
+
+
+def _melted_sorted(scores: pd.DataFrame, kind: str, id_col: str, evidence: pd.DataFrame):
+    """The long rows as melting, a stable three-key sort and a left merge give them."""
+    cols = [c for c in scores.columns if c.startswith(("f_", "d_"))]
+    long = scores.melt(id_vars=[id_col], value_vars=cols, var_name="feature", value_name="value")
+    long = long.rename(columns={id_col: "target_id"})
+    long.insert(0, "target_kind", kind)
+    long["target_id"] = long["target_id"].astype(str)
+    long = long.sort_values(["target_kind", "target_id", "feature"], kind="stable")
+    long = long.merge(evidence, on=["target_kind", "target_id", "feature"], how="left")
+    return long.astype(object).where(long.notna(), None).values.tolist()
+
+
+def test_rows_built_in_order_as_a_sort_orders_them():
+    # framing_table builds the rows in order instead of sorting them: repeated, missing,
+    # numeric and non-ASCII ids and unsorted feature columns come out as the sort puts them.
+    arts = pd.DataFrame(
+        {
+            "article_id": ["b", None, "a", "b", "é", "Z", 10],
+            "f_x": np.arange(7.0),
+            "f_a": np.arange(7.0) * 2,
+        }
+    )
+    evidence = pd.DataFrame(
+        {
+            "target_kind": ["article"] * 3,
+            "target_id": ["b", "a", "zz"],
+            "feature": ["f_x", "f_a", "f_x"],
+            "evidence": ["0-1:x", "2-3:y", "4-5:z"],
+        }
+    )
+    table = framing_table(arts, None, evidence)
+    got = table.astype(object).where(table.notna(), None).values.tolist()
+    assert got == _melted_sorted(arts, "article", "article_id", evidence)
+    assert [row[1] for row in got[:4]] == ["10", "10", "Z", "Z"]
+    assert [row[1:4] for row in got if row[1] == "b"] == [
+        ["b", "f_a", 0.0],
+        ["b", "f_a", 6.0],
+        ["b", "f_x", 0.0],
+        ["b", "f_x", 3.0],
+    ]

@@ -18,7 +18,9 @@ from provenance.framing import score_articles, score_links, score_texts
 from provenance.framing.features import score_detail
 from provenance.framing.techniques import (
     BIAS_CUE_WEIGHTS,
+    LOADED_PRIOR_WORDS,
     TECHNIQUES,
+    damped_rate,
     last_lines,
     merge_phrases,
     on_repeated_lines,
@@ -66,7 +68,9 @@ def test_loaded_phrase_is_one_span_and_one_count():
     text = "Critics said the radical leftist thugs were extremely dangerous."
     spans = _evidence_texts(text, "f_loaded_language")
     assert spans == ["radical leftist thugs", "extremely dangerous"]
-    assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(2000 / 9)
+    assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(
+        2000 / (9 + LOADED_PRIOR_WORDS)
+    )
 
 
 def test_word_forms_add_suffixes_and_leave_out_taken_terms():
@@ -99,7 +103,27 @@ def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
     text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
     assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
     value = score_texts(pd.Series([text])).loc[0, "f_loaded_language"]
-    assert value == pytest.approx(1000 / 10)  # one distinct phrase in ten words
+    assert value == pytest.approx(1000 / (10 + LOADED_PRIOR_WORDS))  # one phrase, ten words
+
+
+def test_loaded_language_is_damped_so_one_phrase_in_a_short_text_ranks_below_a_loaded_one():
+    short = "The corrupt mayor resigned today."
+    loaded = (
+        (
+            "The corrupt mayor and his vile cronies lied again. Those thugs rigged the vote. "
+            "Such a disgraceful sham deserves outrage from every decent voter in this town. "
+        )
+        * 2
+        + "Officials met on Monday to review the budget and the schedule for the coming year. " * 3
+    )
+    df = score_texts(pd.Series([short, loaded]))
+    words = df["f_n_words"].to_numpy()
+    phrases = df["f_loaded_language"].to_numpy() * (words + LOADED_PRIOR_WORDS) / 1000
+    assert phrases[0] == pytest.approx(1.0) and phrases[1] >= 5
+    # Per word the short text is the more loaded one; damped, the steadily loaded text ranks first.
+    assert phrases[0] / words[0] > phrases[1] / words[1]
+    assert df.loc[1, "f_loaded_language"] > df.loc[0, "f_loaded_language"]
+    assert damped_rate(np.array([2.0]), np.array([300]))[0] == pytest.approx(4.0)
 
 
 def test_punctuation_ends_a_phrase():
@@ -145,7 +169,12 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
         ]
     )
     df = score_texts(texts)
-    expected = sum(w * df[name] for name, w in BIAS_CUE_WEIGHTS.items())
+    # f_bias_cues weighs the plain rate of loaded phrases, not the damped f_loaded_language.
+    plain = df["f_loaded_language"] * (df["f_n_words"] + LOADED_PRIOR_WORDS) / df["f_n_words"]
+    expected = sum(
+        w * (plain if name == "f_loaded_language" else df[name])
+        for name, w in BIAS_CUE_WEIGHTS.items()
+    )
     assert df["f_bias_cues"].tolist() == pytest.approx(expected.tolist())
     assert df.loc[0, "f_bias_cues"] > df.loc[1, "f_bias_cues"] > 0
     assert df.loc[1, "f_verb_neutral"] > 0
@@ -211,6 +240,19 @@ def test_ptc_overlap_rule_and_merging():
     assert pe.part_of("111111112") == pe.part_of("111111112")
 
 
+def test_ptc_tuning_folds_partition_the_tuning_part():
+    pe = _ptc_eval()
+    ids = [str(k) for k in range(300)]
+    arts = pd.DataFrame({"article_id": ids, "part": [pe.part_of(i) for i in ids]})
+    folds = pe.tuning_folds(arts)
+    assert sorted(folds) == ["fold 0", "fold 1", "fold 2"]
+    tuning = set(arts.loc[arts["part"] == "tuning", "article_id"])
+    assert set().union(*folds.values()) == tuning
+    assert sum(len(f) for f in folds.values()) == len(tuning)
+    assert all(len(f) > 60 for f in folds.values())  # about a third each
+    assert all(pe.fold_of(i) == k for k in range(3) for i in folds[f"fold {k}"])
+
+
 def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
     pe = _ptc_eval()
     assert pe.miss_class(set()) == "no lexicon word"
@@ -225,17 +267,18 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     pe = _ptc_eval()
     arts, gold = pe.read_ptc(PTC)
     assert (arts["part"] == "check").sum() == 84
+    assert [len(f) for f in pe.tuning_folds(arts).values()] == [40, 56, 54]
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
     table = pe.evaluate(arts, gold, scores, evidence).set_index(["part", "family"])
     loaded = table.loc[("check", "loaded language")]
     # Measured (session 6): check part P 0.283, R 0.422, F1 0.339, rho 0.514 (session 5: 0.280,
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
     # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines, dehumanising labels)
-    # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497. Floors catch
-    # regressions.
-    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.49
+    # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
+    # damped rate) the same spans, rho tuning 0.717, check 0.525. Floors catch regressions.
+    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.67
+    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
     assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check

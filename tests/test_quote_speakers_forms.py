@@ -392,3 +392,64 @@ def test_an_unnamed_party_member_names_no_one() -> None:
     text = ("Jeb Bash spoke on Monday.\n“It is the culture of the campaign,” said one Florida "
             "Republican who knows the candidate.")
     assert _speakers(text)[-1][0] == "one Florida Republican"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # a person named in full at the end of a long role after the verb (a fresh unlabelled
+        # ABP sample: an organisation, an owner or modifiers before the role word)
+        ("“The ruling helps growers,” said Kessler Seeds general counsel Nora Pell.",
+         "Nora Pell", "Kessler Seeds general counsel"),
+        ("“Prices will settle,” said Harlow Bank's chief economist Tom Ferris, who expects cuts.",
+         "Tom Ferris", "Harlow Bank's chief economist"),
+        ("“We won the county,” said Governor Hale's 2016 campaign manager Ada Vance.",
+         "Ada Vance", "Governor Hale's 2016 campaign manager"),
+        ("“I miss the old shop,” says longtime Main Street barber Eli Brandt to the crowd.",
+         "Eli Brandt", "longtime Main Street barber"),
+        # a modifier before an abbreviated title; a middle initial is part of the name
+        ("“This bill is overdue,” said veteran Sen. Rhoda Pike of Vermont.", "Rhoda Pike", "veteran Sen."),
+        ("“We followed every lead,” said retired agent Colin P. Marsh, the unit's first chief.",
+         "Colin P. Marsh", "retired agent"),
+    ],
+)
+def test_person_after_a_long_role(text: str, speaker: str, role: str) -> None:
+    assert _speakers(text)[0][:2] == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a full name read by the usual rule stays; no name after a document or an outlet
+        ("“Talks stalled,” said Dana Korb of the Center for Rural Policy Studies.", "Dana Korb"),
+        ("“Talks stalled,” said a story on Ridge Media.", None),
+        ("“Talks stalled,” said a statement from Western Fleet Command.",
+         "a statement from Western Fleet Command"),
+        ("“Talks stalled,” said Ms. Ortolan told Channel Nine's Lisa Bryce.", "Ortolan"),
+    ],
+)
+def test_no_person_from_the_end_of_a_clause(text: str, speaker: str | None) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a signature line with a middle initial
+        ("Critics weighed in.\n“Pardons of witnesses threaten the check that impeachment was "
+         "meant to be.” — Harold J. Benning, Lakeside Tribune", "Harold J. Benning"),
+        # present-tense and phrasal reporting verbs of feature copy
+        ("“It was a turning point,” agrees Mona Ferrand, the magazine's editor.", "Mona Ferrand"),
+        ("“We did this together,” proclaims Sen. Owen Lasker of Ohio, calling for grace.",
+         "Owen Lasker"),
+        ("“What have we become in this town?” prosecutor Dale Hurst shot back during closing "
+         "arguments.", "Dale Hurst"),
+        # the subject after an adverbial clause, speaking through a participle
+        ("Vera Lund ran the agency for two years. Throughout her tenure, Ms. Lund stayed "
+         'outspoken, noting that "any attack on the vote is an attack on us all."', "Vera Lund"),
+        ("Despite the setback, Governor Amos Keel made clear he still backs the plan, telling "
+         'aides they "should be ashamed of the delay."', "Amos Keel"),
+    ],
+)
+def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker

@@ -122,3 +122,23 @@ def test_ordered_sums_are_pythons_sum(seed):
     ours = ordered_sums(values, group, 50)
     expected = [sum(values[group == g].tolist()) for g in range(50)]
     assert ours.tolist() == [float(x) for x in expected]
+
+
+def test_tokens_split_where_str_split_does():
+    """Arrow's whitespace split (sentiment._split_tokens) against ``str.split()``: every code
+    point between two letters, runs of mixed whitespace, empty and blank sentences."""
+    import sys
+
+    points = [c for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    between = [f"a{chr(c)}b" for c in points]
+    sentence, _, _ = sentiment._split_tokens(between)
+    splits = np.bincount(sentence, minlength=len(between))
+    python = np.array([len(s.split()) for s in between])
+    assert [hex(points[i]) for i in np.flatnonzero(splits != python)] == []
+    assert splits[[points.index(0x20), points.index(0x1C), points.index(0xA0)]].tolist() == [2] * 3
+    odd = ["", "  ", " a\u00a0\u2003 b\t\n", "\x1c\x1d x \u3000", "ends\u2029", "é  ü"]
+    sentence, codes, distinct = sentiment._split_tokens(odd)
+    tokens = [[] for _ in odd]
+    for s, c in zip(sentence.tolist(), codes.tolist(), strict=True):
+        tokens[s].append(distinct[c])
+    assert tokens == [s.split() for s in odd]

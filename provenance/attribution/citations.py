@@ -449,13 +449,28 @@ def _phrase_right(text: str, at: int) -> tuple[str, int, int] | None:
     return right.group("ent"), right.start("ent"), right.end()
 
 
+# What OUTLET_BEFORE needs to match ending at a position: a DESCRIPTOR ending there, or a
+# capital followed only by characters of a capitalised word ([\w&.'’-]) up to it (the last
+# word of its NAME). "he said" has neither. (First 2,000 ABP articles: 11.5 phrases looked
+# for before a cue per article, 43% pass this test (1.1 us); OUTLET_BEFORE costs 3.2 us.)
+_OUTLET_END = ReverseMatcher(rf"(?:{UPPER}[\w&\-.'’]*|{DESCRIPTOR})")
+
+
+def _outlet_before(text: str, at: int) -> object | None:
+    """``OUTLET_BEFORE.match_before(text, at, 120)``, tried only where ``_OUTLET_END`` says
+    it can match."""
+    if _OUTLET_END.match_before(text, at, at) is None:
+        return None
+    return OUTLET_BEFORE.match_before(text, at, 120)
+
+
 def _outlet_left(text: str, at: int) -> tuple[str, int] | None:
     """The outlet phrase that ends at ``at`` (before a cue): (phrase, start)."""
     if _DIGIT_RE.search(text, max(0, at - _NUMBER_REACH), at):
         numbered = _NUMBERED_BEFORE.match_before(text, at, 60)
         if numbered is not None and NUMBERED_MASTHEAD_RE.search(numbered["ent"]):
             return numbered["ent"], numbered.start("ent")
-    left = OUTLET_BEFORE.match_before(text, at, 120)
+    left = _outlet_before(text, at)
     return None if left is None else (left["ent"], left.start("ent"))
 
 
@@ -621,8 +636,10 @@ def _signoff_candidates(text: str) -> list[CitationCandidate]:
     return cands
 
 
-# A line that may open with a dateline: a bracket within its first 60 characters.
-_BRACKETED_LINE_RE = re.compile(r"\n(?=[^\n(\[]{0,60}[(\[])")
+# A line that may open with a dateline: a bracket within its first 60 characters. (The run
+# before the bracket holds none, so it is taken possessively: no giving back characters one at
+# a time at each of the ~21 line breaks of an ABP text; the same lines, 17 -> 6 us a text.)
+_BRACKETED_LINE_RE = re.compile(r"\n(?=[^\n(\[]{0,60}+[(\[])")
 
 
 def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
@@ -795,7 +812,7 @@ def _owner_candidates(text: str) -> list[CitationCandidate]:
         at = m.start()
         while at > 0 and text[at - 1] in " \t":
             at -= 1
-        left = OUTLET_BEFORE.match_before(text, at, 120)
+        left = _outlet_before(text, at)
         if left is None:
             continue
         ent, ent_start = left["ent"], left.start("ent")
@@ -1120,7 +1137,7 @@ def _accept(article_id: str, text: str, cands: list[CitationCandidate],
     people: People | None = None
     short = _ShortForms(text, resolver)
     for cand in sorted(cands, key=lambda c: (_KIND_ORDER[c.kind], c.start)):
-        hit = _cited_outlet(cand, resolver, short, text)
+        hit = _cited_outlet(cand, text, resolver, short)
         if hit is None:
             continue
         ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
@@ -1150,7 +1167,7 @@ def _accept(article_id: str, text: str, cands: list[CitationCandidate],
 
 
 def _cited_outlet(
-    cand: CitationCandidate, resolver: OutletResolver, short: _ShortForms, text: str
+    cand: CitationCandidate, text: str, resolver: OutletResolver, short: _ShortForms
 ) -> Outlet | None:
     """The outlet ``cand``'s phrase names (registered, a short form of one named in full in
     the text, a state outlet named by country, or an unregistered name where the candidate

@@ -54,7 +54,7 @@ from provenance.attribution.patterns import (
     both_cases,
     trie_pattern,
 )
-from provenance.attribution.reverse import ReverseMatcher
+from provenance.attribution.reverse import ReverseMatcher, reverse_regex
 
 # A person's name: 1-4 capitalised words (no possessives, no role nouns: checked after).
 _PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
@@ -270,6 +270,24 @@ POST_ATTRIBUTION_RE = re.compile(
     rf"|(?P<verb3>a-t-(?P<spk3>il|elle)[ \t]+{VERB}|{LOWER}+-(?:t-)?(?P<spk4>il|elle)(?![\w\-]))"
     rf"|(?P<acc>{ACCORDING})[ \t]+(?P<acc_spk>{SPEAKER}))"
 )
+# Besides a cue anchor (a reporting verb's first word, "according" in any language), what a
+# match of POST_ATTRIBUTION_RE may hold instead: German "so", the French inversion ("dit-il",
+# "-elle") and "de acuerdo", "de acordo" with other blanks than one space.
+_POST_EXTRA_RE = re.compile(r"so|-(?:il|elle)|[Dd]e[ \t]+ac")
+
+
+def may_attribute_after(text: str, pos: int) -> bool:
+    """False only when ``POST_ATTRIBUTION_RE.match(text, pos)`` is None: its matches stay in
+    their line and hold a cue anchor or an ``_POST_EXTRA_RE`` match, and the rest of the line
+    from ``pos`` has neither. (First 3,000 ABP articles: 5,595 of 20,750 tries after a quote
+    ruled out, failures that cost ~8 us each; the anchors of the masked text are at hand.)"""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if CUE_SCAN.starts(text, pos, end):
+        return True
+    return _POST_EXTRA_RE.search(text, pos, end) is not None
+
+
 _DOC_NOUNS = (
     r"statement|declaration|communiqu[eé]|report|letter|document|resolution|decree"
     r"|memo(?:randum)?|agreement|treaty|readout|transcript|post|tweet|message|notice"
@@ -672,7 +690,7 @@ class People:
             # (one word after "of the ...": "chairman of the Joint Chiefs" names no one.)
             if name and (not (m.group("adj") or m.group("of")) or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))
-        for m in APPOSITIVE_RE.finditer(text):
+        for m in appositive_matches(text):
             name = _clean_name(m.group("name"))
             if name and " " in name:
                 self.mentions.append((m.start(), name, m.group("role").strip()))
@@ -1064,6 +1082,40 @@ def org_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# An appositive's name ends at a comma and a blank, in a word with a capital; its words hold
+# a capital or are particles, so a match starts at a capital in the run of such words before
+# the comma. The runs are found right to left, in the reversed text, by one pattern that opens
+# with the comma: the engine skips from comma to comma. (Name characters, one class: letters,
+# apostrophes, hyphens and the few capitals that are no letters, "Ⅱ".)
+_NC = f"[{NAME_CHAR[1:-1]}{UPPER[1:-1]}]"
+_NAME_WORD = rf"(?:{_NC}*{UPPER}{_NC}*|(?<!{_NC})(?:{_PARTICLES}))"
+_NAME_RUNS_REVERSED_RE = re.compile(
+    r",(?<=[ \t],)" + reverse_regex(rf"(?P<run>(?:{_NAME_WORD}[ \t]+)*{_NAME_WORD})")
+)
+
+
+def appositive_matches(text: str) -> list[re.Match[str]]:
+    """``list(APPOSITIVE_RE.finditer(text))``, tried only at the capitals of the runs of name
+    words that end at a comma instead of at every capital. (First 3,000 ABP articles: ~64 ->
+    ~15 us a text; the finditer was ~5% of the quotes stage.)"""
+    size = len(text)
+    runs = [
+        (size - m.end("run"), size - 1 - m.start())  # (run start, comma) in the text
+        for m in _NAME_RUNS_REVERSED_RE.finditer(text[::-1])
+    ]
+    out: list[re.Match[str]] = []
+    done = 0  # starts before this were tried, or lie inside a match
+    for run_start, comma in reversed(runs):
+        for cap in _UPPER_RE.finditer(text, max(done, run_start), comma):
+            m = APPOSITIVE_RE.match(text, cap.start())
+            if m is not None:
+                out.append(m)
+                done = m.end()
+                break
+        done = max(done, comma)
+    return out
+
+
 def _looks_like_person(name: str) -> bool:
     """Whether a full name found for a surname reads as a person's ("Abigail Spanberger", not
     "Regarding Syria" or "Capitol Police")."""
@@ -1075,6 +1127,9 @@ def _looks_like_person(name: str) -> bool:
         or _NOT_PERSON_WORDS.intersection(words_)
         or _NOT_PLACE_WORDS.intersection(words_)
     )
+
+
+_INITIALS_RE = re.compile(rf"(?:{UPPER}\.)+")
 
 
 def person_name_at(text: str, position: int, name: str) -> bool:
@@ -1090,7 +1145,8 @@ def person_name_at(text: str, position: int, name: str) -> bool:
         or _NOT_NAME.intersection(words)
         or _NOT_PLACE_WORDS.intersection(words)
         or _NOT_PERSON_WORDS.intersection(words)
-        or any(len(w) > 1 and w.isupper() for w in words)
+        # (initials are no capitals: "Dennis V. Hughes", "H.R. McMaster"; 2,000 unlabelled ABP)
+        or any(len(w) > 1 and w.isupper() and not _INITIALS_RE.fullmatch(w) for w in words)
         or _IN_PHRASE_BEFORE_RE.search(text, max(0, position - 24), position)
         or _POSSESSIVE_AFTER_RE.match(text, position + len(name))
     )

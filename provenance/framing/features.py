@@ -40,10 +40,12 @@ from .techniques import (
     BIAS_CUE_WEIGHTS,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
+    LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    damped_rate,
     first_mentions,
     last_lines,
     on_repeated_lines,
@@ -88,7 +90,8 @@ FEATURES: dict[str, str] = {
     + ", ".join(LOADED_LANGUAGE_LISTS)
     + " lists (adjacent hits merged into one phrase, which takes in touching intensifiers and "
     f"valenced words; 'very' + a valenced word is a phrase too), plus scare quotes holding a "
-    f"valenced word and exclamations outside quotes, {PER_1K}",
+    f"valenced word and exclamations outside quotes, per 1,000 of (words + "
+    f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     "f_bias_cues": "bias-cue score: "
     + " ".join(f"{w:+g} x {n}" for n, w in BIAS_CUE_WEIGHTS.items())
@@ -459,8 +462,9 @@ def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFr
         },
     }
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
-    f["f_loaded_language"] = _rate(_bincount(distinct["doc"].to_numpy(dtype=np.int64), n), n_words)
-    f["f_bias_cues"] = bias_cue_score(f)
+    loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
+    f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
+    f["f_loaded_language"] = damped_rate(loaded, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 

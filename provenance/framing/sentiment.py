@@ -5,7 +5,7 @@ whole sentence for every lexicon word it meets: on 3,000 real ABP articles it wa
 ``score_articles`` (cProfile). :func:`vader_compounds` applies the same rules (vaderSentiment
 3.3.2's ``polarity_scores``) to every token of a batch of sentences with numpy:
 
-- tokens are ``str.split()`` of the sentences joined around a \x01 token, with each distinct
+- tokens are ``str.split()`` of each sentence (arrow's whitespace split), with each distinct
   token's properties (punctuation stripped as SentiText does, lexicon valence, booster value,
   ALL CAPS, negation word) looked up once per batch, using vaderSentiment's own tables;
 - every rule of ``sentiment_valence`` ("no", ALL CAPS, boosters at distance 1-3, negation,
@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from vaderSentiment import vaderSentiment as vs
 
 # Sentences scored together. The 91,484 distinct body sentences of the first 3,000 ABP articles:
@@ -96,12 +97,28 @@ def _token_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
     }
 
 
+def _split_tokens(sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """(sentence of each token, its code in ``distinct``, ``distinct``): the tokens of
+    ``str.split()`` of each sentence, in reading order.
+
+    Arrow's ``utf8_split_whitespace`` splits where ``str.split()`` does (the same answer for every
+    code point between two letters: tests/test_sentiment.py) but leaves empty tokens at a
+    sentence's ends, dropped here. On the 91,485 distinct body sentences of the first 3,000 ABP
+    articles, split + factorize of Python strings took 0.66-0.79 CPU s, this 0.29-0.35 s
+    (3,255,363 tokens, the same).
+    """
+    lists = pc.utf8_split_whitespace(pa.array(sentences, pa.large_string()))
+    tokens = pc.list_flatten(lists)
+    solid = pc.greater(pc.binary_length(tokens), 0)
+    sentence = pc.list_parent_indices(lists).to_numpy()[solid.to_numpy(zero_copy_only=False)]
+    encoded = pc.dictionary_encode(tokens.filter(solid))
+    codes = encoded.indices.to_numpy().astype(np.int64)
+    return sentence.astype(np.int64), codes, encoded.dictionary.to_pylist()
+
+
 def tokenize(sentences: Sequence[str]) -> Tokens:
     """The tokens of ``sentences`` (none of which may hold _SEP) as SentiText splits them."""
-    codes, distinct = pd.factorize(np.array(f" {_SEP} ".join(sentences).split(), dtype=object))
-    is_sep = np.isin(codes, np.flatnonzero(distinct == _SEP))  # no _SEP with one sentence
-    sentence = np.cumsum(is_sep)[~is_sep]
-    codes = codes[~is_sep]
+    sentence, codes, distinct = _split_tokens(sentences)
     length = np.bincount(sentence, minlength=len(sentences))
     starts = np.cumsum(length) - length
     props = {name: values[codes] for name, values in _token_properties(distinct).items()}

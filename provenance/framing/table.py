@@ -4,26 +4,81 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from provenance.schema import conform
+from provenance.schema import STRING, conform
 
 MAX_EVIDENCE_SPANS = 20  # per value: the table stays readable; the API keeps every span
 MAX_SPAN_TEXT = 120
 
 
-def _long(scores: pd.DataFrame | None, kind: str, id_col: str, prefix: str) -> pd.DataFrame:
+@dataclass
+class _LongPart:
+    """One target kind's rows of the long table, in table order (by target_id as text, then
+    feature), as positions in its sorted distinct ids and feature names."""
+
+    kind: str
+    distinct_ids: pd.Index  # sorted, as str
+    feature_names: pd.Index  # sorted
+    target: np.ndarray  # int64 per row: its target_id's position in distinct_ids
+    feature: np.ndarray  # int64 per row: its feature's position in feature_names
+    values: np.ndarray  # one per row
+
+    @property
+    def codes(self) -> np.ndarray:
+        """Per row, one int for its (target_id, feature)."""
+        return self.target * len(self.feature_names) + self.feature
+
+
+def _long_part(
+    scores: pd.DataFrame | None, kind: str, id_col: str, prefix: str
+) -> _LongPart | None:
+    """``scores`` (one row per target, a column per feature starting with ``prefix``) as the
+    long table's rows: what melting it and sorting by (target_id, feature), stably, gives.
+
+    Built in order, without that sort: the long table of the first 3,000 ABP articles (618k
+    rows) took 0.53-0.66 CPU s with the three-key sort and the merge with the evidence, 0.20-0.23
+    s so (20,000: 3.8M rows, ~2.6 s in the parent before)."""
     if scores is None or not len(scores):
-        return pd.DataFrame(columns=["target_kind", "target_id", "feature", "value"])
+        return None
     if id_col not in scores.columns:
         raise ValueError(f"{kind} scores lack the {id_col!r} column")
-    cols = [c for c in scores.columns if c.startswith(prefix)]
-    long = scores.melt(id_vars=[id_col], value_vars=cols, var_name="feature", value_name="value")
-    long = long.rename(columns={id_col: "target_id"})
-    long.insert(0, "target_kind", kind)
-    return long
+    feature_names = pd.Index(sorted(c for c in scores.columns if c.startswith(prefix)))
+    ids = scores[id_col].astype(str)
+    rank = _sort_codes(ids)  # missing ids last, as sort_values puts them
+    distinct = pd.unique(ids.dropna()).astype(object)
+    distinct.sort()
+    if ids.isna().any():
+        distinct = np.append(distinct, None)
+    n_rows, n_features = len(ids), len(feature_names)
+    feature = np.tile(np.arange(n_features), n_rows)
+    if len(distinct) == n_rows:  # each target once: its features in order after it
+        rows = np.repeat(np.argsort(rank), n_features)
+    else:  # a target on several rows: per feature, its rows in input order (as a stable sort)
+        rows = np.repeat(np.arange(n_rows), n_features)
+        order = np.lexsort((rows, feature, rank[rows]))
+        rows, feature = rows[order], feature[order]
+    values = scores[list(feature_names)].to_numpy()
+    return _LongPart(
+        kind=kind,
+        distinct_ids=pd.Index(distinct, dtype=object),
+        feature_names=feature_names,
+        target=rank[rows].astype(np.int64),
+        feature=feature,
+        values=values[rows, feature],
+    )
+
+
+def _taken(parts: list[_LongPart], names: str, positions: str) -> pd.api.extensions.ExtensionArray:
+    """A string column of the long table: each part's ``positions`` into its ``names``, taken
+    from one string array (no per-row string conversion: ~3x faster on 4M rows)."""
+    offsets = np.cumsum([0] + [len(getattr(part, names)) for part in parts[:-1]])
+    pool = np.concatenate([np.asarray(getattr(part, names), dtype=object) for part in parts])
+    taken = [getattr(part, positions) + offset for part, offset in zip(parts, offsets, strict=True)]
+    return pd.array(pool, dtype=STRING).take(np.concatenate(taken))
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -178,22 +233,48 @@ def framing_table(
     >>> framing_table(arts, None)[["target_kind", "target_id", "feature", "value"]].values.tolist()
     [['article', 'a', 'f_loaded', 2.0]]
     """
-    halves = [
-        _long(article_scores, "article", "article_id", "f_"),
-        _long(link_scores, "link", "link_id", "d_"),
+    parts = [
+        part
+        for part in (
+            _long_part(article_scores, "article", "article_id", "f_"),
+            _long_part(link_scores, "link", "link_id", "d_"),
+        )
+        if part is not None
     ]
-    # An empty half is left out of the concat (pandas 2.2 warns that empty frames will start to
-    # count for the result's dtypes); conform sets the dtypes either way.
-    long = pd.concat([half for half in halves if len(half)] or halves[:1], ignore_index=True)
-    long["target_id"] = long["target_id"].astype(str)
-    # Sorted before the evidence joins it (a left merge keeps the rows' order; each target's
-    # evidence is one row): the sort copies no evidence strings. On 3,000 ABP articles the
-    # merge and sort peaked 65 MB over their start instead of 95, same table.
-    long = long.sort_values(["target_kind", "target_id", "feature"], kind="stable")
+    if not parts:
+        return conform(pd.DataFrame(columns=[*_JOINED_COLUMNS[:3], "value"]), "framing")
+    kinds = pd.array([part.kind for part in parts], dtype=STRING)
+    long = pd.DataFrame(
+        {
+            "target_kind": kinds.take(
+                np.repeat(np.arange(len(parts)), [len(p.values) for p in parts])
+            ),
+            "target_id": _taken(parts, "distinct_ids", "target"),
+            "feature": _taken(parts, "feature_names", "feature"),
+            "value": np.concatenate([part.values for part in parts]),
+        }
+    )
     # Each part's strings on their own: the article and link evidence of 20,000 ABP articles
     # (~2.5M items, ~280 MB) are not copied into one frame first.
-    parts = _evidence_parts(evidence)
-    if parts:
-        ev = pd.concat(parts, ignore_index=True)
-        long = long.merge(ev, on=["target_kind", "target_id", "feature"], how="left")
+    strings = _evidence_parts(evidence)
+    if strings:
+        long["evidence"] = _placed_evidence(parts, pd.concat(strings, ignore_index=True))
     return conform(long, "framing")
+
+
+def _placed_evidence(parts: list[_LongPart], evidence: pd.DataFrame) -> np.ndarray:
+    """Each long row's evidence string (None where it has none), as a left merge of the rows
+    with ``evidence`` (joined strings) on target_kind, target_id and feature gives it."""
+    placed = []
+    for part in parts:
+        mine = evidence[(evidence["target_kind"] == part.kind).to_numpy()]
+        target = part.distinct_ids.get_indexer(mine["target_id"].astype(str))
+        feature = part.feature_names.get_indexer(mine["feature"])
+        found = (target >= 0) & (feature >= 0)
+        codes = target[found] * len(part.feature_names) + feature[found]
+        if len(np.unique(codes)) < len(codes):
+            raise ValueError(f"{part.kind} evidence has two strings for one target and feature")
+        by_code = np.full(len(part.distinct_ids) * len(part.feature_names), None, dtype=object)
+        by_code[codes] = mine["evidence"].to_numpy(dtype=object)[found]
+        placed.append(by_code[part.codes])
+    return np.concatenate(placed)

@@ -1,26 +1,32 @@
-"""Draw a further held-out set of real articles for attribution (``heldout2``, ``heldout3``).
+"""Draw a further held-out set of real articles for attribution (``heldout2`` .. ``heldout4``).
 
-The strata of the first 210 (tests/eval/real_attribution/README.md), scaled to 60 ABP and 30
-PTC articles, from articles not in an earlier split of tests/eval/real_attribution_ids.csv and
-within the same word-length limits (ABP 80-1,400 words, PTC 50-1,400; words = ``text.split()``):
+``heldout2`` and ``heldout3``: the strata of the first 210 (tests/eval/real_attribution/README.md),
+scaled to 60 ABP and 30 PTC articles, from articles not in an earlier split of
+tests/eval/real_attribution_ids.csv and within the same word-length limits (ABP 80-1,400 words,
+PTC 50-1,400; words = ``text.split()``):
 
 * ABP: 15 with a wire name in the first 400 characters, 10 with a wire name anywhere, 15 with two
   or more citation-like phrases, 10 with eight or more quote marks, 10 of any kind;
 * PTC: 20 with a citation-like phrase or a wire name, 10 of any kind.
 
+``heldout4``: ABP only, and only ABP articles at position >= 20,000 (0-based) in abp.jsonl.gz
+order (the engineers who change rules read samples of the first 20,000 only); the ABP strata
+scaled to 90: 22 with a wire name in the first 400 characters, 15 with a wire name anywhere, 23
+with two or more citation-like phrases, 15 with eight or more quote marks, 15 of any kind.
+
 Strata are drawn in that order, each from the eligible articles not drawn before, with
 ``random.Random(seed)`` over candidates sorted by id, so the same corpus gives the same rows.
-"Earlier" splits are ``dev`` and ``heldout`` (the first 210), then ``heldout2``, then
-``heldout3``: a split is drawn from the articles of no split before it, so drawing ``heldout3``
-excludes every other listed article, and redrawing ``heldout2`` ignores the later ``heldout3``
-rows and gives the same rows as before. Running the script rewrites the rows of ``--split`` in
-place in the id list (other rows are kept as they are, in their order) and prints the articles in
-a labelling order that interleaves the strata.
+"Earlier" splits are ``dev`` and ``heldout`` (the first 210), then ``heldout2``, ``heldout3``,
+``heldout4``: a split is drawn from the articles of no split before it, so drawing ``heldout4``
+excludes every other listed article, and redrawing ``heldout2`` ignores the later rows and gives
+the same rows as before. Running the script rewrites the rows of ``--split`` in place in the id
+list (other rows are kept as they are, in their order) and prints the articles in a labelling
+order that interleaves the strata.
 
-heldout2: ``--split heldout2 --seed 20261206`` (the defaults); heldout3: ``--split heldout3
---seed 20261207``.
+Seeds (the default for each split): heldout2 20261206, heldout3 20261207, heldout4 20261208.
 
-Usage: python tests/eval/draw_heldout2.py [--split heldout2|heldout3] [--seed N] [--dry-run]
+Usage: python tests/eval/draw_heldout2.py [--split heldout2|heldout3|heldout4] [--seed N]
+       [--dry-run]
 """
 
 from __future__ import annotations
@@ -41,9 +47,8 @@ REPO = HERE.parents[1]
 SHARED = Path(os.environ.get("PROVENANCE_SHARED") or REPO.parent / "shared") / "eval-data"
 IDS = HERE / "real_attribution_ids.csv"
 # Splits in the order they were drawn; a split is drawn from articles of no earlier split.
-SPLIT_ORDER = {"dev": 0, "heldout": 0, "heldout2": 1, "heldout3": 2}
+SPLIT_ORDER = {"dev": 0, "heldout": 0, "heldout2": 1, "heldout3": 2, "heldout4": 3}
 DEFAULT_SPLIT = "heldout2"
-DEFAULT_SEED = 20261206
 
 WIRE_RE = re.compile(
     r"\(\s*AP\s*\)|\bAssociated Press\b|\bReuters\b|\bAFP\b|\bAgence France[- ]Presse\b"
@@ -95,7 +100,31 @@ STRATA = (
             lambda t: citation_count(t) >= 1 or bool(WIRE_RE.search(t))),
     Stratum("any", "PTC", 10, lambda t: True),
 )  # fmt: skip
+# heldout4: ABP only, heldout2's ABP strata scaled from 60 to 90 (15/10/15/10/10 -> 22/15/23/15/15).
+STRATA_ABP90 = (
+    Stratum("wire name in the first 400 characters", "ABP", 22, STRATA[0].test),
+    Stratum("wire name anywhere", "ABP", 15, STRATA[1].test),
+    Stratum("two or more citation-like phrases", "ABP", 23, STRATA[2].test),
+    Stratum("eight or more quote marks", "ABP", 15, STRATA[3].test),
+    Stratum("any", "ABP", 15, STRATA[4].test),
+)  # fmt: skip
 WORD_LIMITS = {"ABP": (80, 1400), "PTC": (50, 1400)}
+
+
+@dataclass(frozen=True)
+class SplitDraw:
+    """How one held-out split is drawn: its seed, its strata, the first ABP position it may use."""
+
+    seed: int
+    strata: tuple[Stratum, ...]
+    abp_start: int = 0
+
+
+SPLIT_DRAWS = {
+    "heldout2": SplitDraw(20261206, STRATA),
+    "heldout3": SplitDraw(20261207, STRATA),
+    "heldout4": SplitDraw(20261208, STRATA_ABP90, abp_start=20_000),
+}
 
 
 def read_records(corpus: str) -> Iterator[dict]:
@@ -108,11 +137,14 @@ def read_records(corpus: str) -> Iterator[dict]:
             yield from (json.loads(line) for line in f)
 
 
-def eligible(corpus: str, taken: set[tuple[str, str]]) -> list[Article]:
-    """Articles of ``corpus`` within the word limits and not already listed, sorted by id."""
+def eligible(corpus: str, taken: set[tuple[str, str]], start: int = 0) -> list[Article]:
+    """Articles of ``corpus`` at position >= ``start`` in file order, within the word limits and
+    not already listed, sorted by id."""
     low, high = WORD_LIMITS[corpus]
     out = []
-    for rec in read_records(corpus):
+    for position, rec in enumerate(read_records(corpus)):
+        if position < start:
+            continue
         text = rec.get("text") or ""
         n_words = len(text.split())
         if low <= n_words <= high and (corpus, str(rec["id"])) not in taken:
@@ -120,12 +152,14 @@ def eligible(corpus: str, taken: set[tuple[str, str]]) -> list[Article]:
     return sorted(out, key=lambda a: a.id)
 
 
-def draw(pools: dict[str, list[Article]], seed: int) -> list[tuple[Stratum, Article]]:
+def draw(
+    pools: dict[str, list[Article]], seed: int, strata: tuple[Stratum, ...] = STRATA
+) -> list[tuple[Stratum, Article]]:
     """The drawn articles with their stratum, strata in order, without repeats."""
     rng = random.Random(seed)
     drawn: list[tuple[Stratum, Article]] = []
     used: set[str] = set()
-    for stratum in STRATA:
+    for stratum in strata:
         candidates = [a for a in pools[stratum.corpus] if a.id not in used and stratum.test(a.text)]
         for article in rng.sample(candidates, stratum.size):
             drawn.append((stratum, article))
@@ -169,19 +203,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("heldout2", "heldout3"),
+        choices=tuple(SPLIT_DRAWS),
         default=DEFAULT_SPLIT,
         help="the split to (re)draw",
     )
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random.Random seed")
+    parser.add_argument("--seed", type=int, help="random.Random seed (default: the split's)")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the ids")
     args = parser.parse_args()
     with IDS.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     rank = SPLIT_ORDER[args.split]
     taken = {(r["corpus"], r["id"]) for r in rows if SPLIT_ORDER.get(r["split"], 0) < rank}
-    pools = {corpus: eligible(corpus, taken) for corpus in WORD_LIMITS}
-    drawn = draw(pools, args.seed)
+    plan = SPLIT_DRAWS[args.split]
+    corpora = sorted({s.corpus for s in plan.strata})
+    starts = {"ABP": plan.abp_start}
+    pools = {corpus: eligible(corpus, taken, starts.get(corpus, 0)) for corpus in corpora}
+    seed = plan.seed if args.seed is None else args.seed
+    drawn = draw(pools, seed, plan.strata)
     if not args.dry_run:
         write_ids(args.split, drawn, rows)
     for order, (stratum, article) in enumerate(labelling_order(drawn), 1):

@@ -10,7 +10,8 @@ held-out labels and texts are never looked at unless ``--split heldout`` (or ``a
 for explicitly. ``heldout2`` (90 articles drawn by draw_heldout2.py, labelled in
 labels_heldout2.csv) is a second held-out set, read only with ``--split heldout2`` (or ``all``).
 ``heldout3`` (labels_heldout3.csv, drawn the same way) is a third, read only with
-``--split heldout3`` (or ``all``).
+``--split heldout3`` (or ``all``). ``heldout4`` (labels_heldout4.csv, ABP only) is a fourth,
+read only with ``--split heldout4``: ``all`` leaves it out.
 
 Texts are read from ../shared/eval-data at run time (ABP: abp.jsonl.gz, the url gives the
 publisher's outlet; PTC: articles.jsonl, whose urls are placeholders, so no publisher outlet).
@@ -41,8 +42,8 @@ Also (``--quote-count``): quotes found in the first 20,000 ABP articles (held-ou
 against a simple count of quoted spans: per article, min(“ count, ” count) + min(`` count, ''
 count) + (straight " count) // 2.
 
-Usage: python tests/eval/score_real_attribution.py [--split dev|heldout|heldout2|heldout3|all]
-       [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
+Usage: python tests/eval/score_real_attribution.py
+       [--split dev|heldout|heldout2|heldout3|heldout4|all] [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
 """
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ def heldout_ids() -> set[tuple[str, str]]:
     return {key for key, split in split_of().items() if split == "heldout"}
 
 
+NOT_IN_ALL = {"heldout4"}  # read only when asked for by name
+
+
 def load_labels(pattern: str, split: str) -> list[dict[str, str]]:
     """Label rows of ``split`` ('all': every row), one per article (first file wins)."""
     splits = split_of()
@@ -125,6 +129,8 @@ def load_labels(pattern: str, split: str) -> list[dict[str, str]]:
                 wanted = splits.get(key)
                 if wanted is None or (split != "all" and wanted != split):
                     continue  # other split: not read further
+                if split == "all" and wanted in NOT_IN_ALL:
+                    continue  # read by name only
                 rows.setdefault(key, row)
     return [rows[k] for k in sorted(rows)]
 
@@ -390,7 +396,9 @@ def credit_noise(registry=None) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="dev"
+        "--split",
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"),
+        default="dev",
     )
     parser.add_argument("--labels", default=LABELS, help="glob of label CSV files")
     parser.add_argument("--errors", action="store_true", help="print every miss and extra")
