@@ -1156,7 +1156,7 @@ def _cited_outlet(
 ) -> Outlet | None:
     """The outlet ``cand``'s phrase names (registered, a short form of one named in full in
     the text, a state outlet named by country, or an unregistered name where the candidate
-    allows one), or None."""
+    allows one, by its form or by a descriptor set off after it), or None."""
     phrase = cand.phrase
     hit = resolver.get(phrase)
     hit = short.expand(hit) if hit is not None else short.alone(phrase)

@@ -532,6 +532,7 @@ class CreditCandidate:
     head: bool = False  # on the text's first line (``_mark_places``)
     at_end: bool = False  # on the text's last lines
     photo: bool = False  # a photo credit
+    related: bool = False  # on a line that links a related story ("Related: ... - Reuters")
 
 
 def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
@@ -630,6 +631,14 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     return cands
 
 
+# A line that links another story: "Related: Oil prices climb - Reuters", "READ MORE: Putin
+# says ... (TASS)". Its agency tag credits that story, not the text.
+_RELATED_LINE_RE = re.compile(
+    r"[ \t]*(?i:related(?:[ \t]+(?:stories|story|articles?|news|coverage))?|read[ \t]+(?:more|also)"
+    r"|also[ \t]+read|see[ \t]+also|more[ \t]+on[ \t]+this|recommended|watch|listen)[ \t]*[:|>»]"
+)
+
+
 def _line_context(text: str, m: re.Match[str]) -> dict[str, bool]:
     """Where a credit-line match stands in its line: ``glued`` (a word or comma right before
     it: the bracket continues a sentence), ``after_quote`` (a closing quote mark right before
@@ -647,6 +656,7 @@ def _line_context(text: str, m: re.Match[str]) -> dict[str, bool]:
         "after_quote": _QUOTE_END_RE.search(before) is not None,
         "caption": (copyright and caption is not None) or named is not None,
         "midline": copyright and bool(text[line_start : m.start()].strip()),
+        "related": _RELATED_LINE_RE.match(text, line_start) is not None,
     }
 
 
@@ -899,6 +909,10 @@ def _resolve(
     kind, phrase = cand.kind, cand.phrase
     if kind == "agency_tag" and not (cand.head or cand.at_end) and not cand.photo:
         return None
+    if cand.related and not cand.photo:
+        return None  # "Related: ... - Reuters": the linked story's credit
+    if cand.cue == "dateline agency" and resolver.outlet_of(cand.place or ""):
+        return None  # "Partners: Reuters | Bloomberg |": a list of outlets, not a place
     if kind == "agency_tag" and not cand.photo and _signs_quotation(cand):
         return None  # "...act. ” — Dan Froomkin, Salon": the writer of a quotation, a citation
     hit = resolver.get(phrase)

@@ -1,0 +1,102 @@
+"""Citations on an unlabelled sample: sentences with a source frame but no citation.
+
+Reads ABP articles at positions ``--start`` .. ``--start + --n`` of abp.jsonl.gz (and, unless
+``--no-ptc``, every PTC article), skipping every id listed in real_attribution_ids.csv (all
+splits: labelled and held-out texts are never read here). A sentence is framed when it holds a
+source frame ("according to", "reported", "told", "interview with", "cited", "quoted", "wrote",
+"published", "broadcast", "aired", "said on", ...); it is missed when no citation overlaps it.
+``--out DIR`` writes the missed sentences (missed.tsv) and the citations (citations.csv) to read
+and classify by hand (not an outlet / missed outlet form / missed outlet name).
+
+Session 8 figures (3ad9a9e -> the session's end, heldout4 ids skipped): ABP 20,000-23,000 + PTC
+(where the classes were read): citations 3,708 -> 3,833, framed sentences with no citation 6,704
+-> 6,614 of 9,169; ABP 26,000-28,000 (read only to check): 2,317 -> 2,359, 4,411 -> 4,383 of 5,960.
+
+Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--no-ptc] [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+from score_real_attribution import ABP, PTC, split_of
+
+from provenance.attribution import extract_citations
+from provenance.attribution._input import article_columns
+from provenance.outlets import load_registry
+from provenance.text import sentence_spans
+
+FRAME_RE = re.compile(
+    r"(?<![\w\-])(?:according to|reported|reports|reporting|told|tells|interview with|cited"
+    r"|citing|quoted|quoting|wrote|writes|published|broadcast|aired|said on|says on"
+    r"|appeared on|report by|report in)(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
+def unlabelled_articles(start: int, n: int, ptc: bool) -> pd.DataFrame:
+    """ABP articles at positions [start, start + n) and all PTC articles, listed ids skipped;
+    texts rejoined as the extractors read them (so citation spans index them directly)."""
+    listed = set(split_of())
+    rows: list[tuple[str, str, str]] = []
+    with gzip.open(ABP, "rt", encoding="utf-8") as f:
+        for position, line in enumerate(f):
+            if position >= start + n:
+                break
+            rec = json.loads(line) if position >= start else None
+            if rec is not None and ("ABP", rec["id"]) not in listed:
+                rows.append((f"ABP:{rec['id']}", rec.get("title") or "", rec.get("text") or ""))
+    if ptc:
+        with PTC.open(encoding="utf-8") as f:
+            for line in f:
+                rec = json.loads(line)
+                if ("PTC", rec["id"]) not in listed:
+                    rows.append((f"PTC:{rec['id']}", rec.get("title") or "", rec.get("text") or ""))
+    arts = pd.DataFrame(rows, columns=["article_id", "title", "text"])
+    cols = article_columns(arts)
+    return arts.assign(title=cols["title"], text=cols["text"])
+
+
+def framed_sentences(arts: pd.DataFrame, cited: pd.DataFrame) -> list[tuple[str, int, bool, str]]:
+    """(article_id, sentence start, has a citation, sentence) of every framed sentence."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for aid, lo, hi in zip(
+        cited["article_id"], cited["span_start"], cited["span_end"], strict=True
+    ):
+        spans.setdefault(aid, []).append((int(lo), int(hi)))
+    out = []
+    for aid, text in zip(arts["article_id"], arts["text"], strict=True):
+        for lo, hi in sentence_spans(text):
+            if FRAME_RE.search(text, lo, hi):
+                hit = any(a < hi and b > lo for a, b in spans.get(aid, []))
+                out.append((aid, lo, hit, " ".join(text[lo:hi].split())))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--start", type=int, default=20_000)
+    parser.add_argument("--n", type=int, default=3_000)
+    parser.add_argument("--no-ptc", action="store_true")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    arts = unlabelled_articles(args.start, args.n, not args.no_ptc)
+    cited = extract_citations(arts, load_registry())
+    framed = framed_sentences(arts, cited)
+    missed = [f for f in framed if not f[2]]
+    print(f"articles {len(arts):,}  citations {len(cited):,}  framed sentences {len(framed):,}"
+          f"  with no citation {len(missed):,}")  # fmt: skip
+    if args.out is not None:
+        args.out.mkdir(parents=True, exist_ok=True)
+        cited.to_csv(args.out / "citations.csv", index=False)
+        lines = (f"{aid}\t{lo}\t{sentence}\n" for aid, lo, _, sentence in missed)
+        (args.out / "missed.tsv").write_text("".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
