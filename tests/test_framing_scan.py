@@ -99,6 +99,10 @@ SENTENCE_EDGES = [
     "end.",
     "   ",
     "No. 5 won. vs. them. Etc. Then",
+    # Blank runs longer than scan._TRIM_WINDOW at both ends of sentences and of the text.
+    " " * 40 + "Far in. " + "\n" * 3 + " " * 30 + "\n\nAfter a gap." + " \t" * 20,
+    "A.   " + " " * 40 + "B. C" + "\u2003" * 17,
+    "One." + " " * 17 + "\n \n" + " " * 17 + "Two",
 ]
 
 

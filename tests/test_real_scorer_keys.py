@@ -58,3 +58,12 @@ def test_one_person_written_two_ways(scorer, a, b):
 def test_different_people_stay_apart(scorer):
     assert scorer.person_keys("John Hayden")[1] != scorer.person_keys("John Haydn")[1]
     assert scorer.person_keys("Junior Seau") == ("junior seau", "seau")
+
+
+def test_skipped_abp_lines_leave_out_only_abp_articles_on_them(scorer, monkeypatch):
+    assert scorer.parse_ranges("20000-23024,34000") == [range(20000, 23025), range(34000, 34001)]
+    lines = {"a": 20000, "b": 23025, "c": 34000}
+    monkeypatch.setattr(scorer, "abp_positions", lambda ids: {i: lines[i] for i in ids})
+    labels = [{"corpus": "ABP", "id": i} for i in "abc"] + [{"corpus": "PTC", "id": "a"}]
+    kept = scorer.without_abp_positions(labels, scorer.parse_ranges("20000-23024,34000"))
+    assert kept == [{"corpus": "ABP", "id": "b"}, {"corpus": "PTC", "id": "a"}]

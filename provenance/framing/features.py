@@ -224,14 +224,6 @@ def _bincount(idx: np.ndarray, n: int, weights: np.ndarray | None = None) -> np.
     return np.bincount(idx, weights=weights, minlength=n).astype(float)[:n]
 
 
-def _sentences(texts: list[str]) -> pd.DataFrame:
-    """Every sentence of ``texts``: doc, start, end and its text (provenance.text.sentence_spans)."""
-    doc, start, end = sentence_bounds(texts)
-    df = pd.DataFrame({"doc": doc, "start": start, "end": end})
-    df["text"] = _slices(texts, doc, start, end)
-    return df
-
-
 def _slices(texts: Sequence[str], doc: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[str]:
     """``texts[d][s:e]`` of each (d, s, e)."""
     return [

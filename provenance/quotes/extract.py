@@ -77,7 +77,6 @@ from provenance.attribution.speakers import (
     clean_name,
     clean_names,
     has_document_noun,
-    may_attribute_after,
     name_before_role_of,
     not_a_speaker,
     person_name_at,
@@ -645,10 +644,7 @@ def _post(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
                      sig.end())  # fmt: skip
     if body.rstrip().endswith("."):
         return None  # the quote ended its sentence: what follows is a new one
-    # (a quick test first: a quarter of the tries have no cue in the rest of the line)
-    p = None
-    if may_attribute_after(masked, m.end()):
-        p = POST_ATTRIBUTION_RE.match(masked, m.end())
+    p = POST_ATTRIBUTION_RE.match(masked, m.end())
     if p is None:
         owned = _OWNED_ROLE_POST_RE.match(masked, m.end())
         if owned is not None:  # '"...," Saucier's lawyer, Greg Rinckey, said.'
@@ -836,7 +832,12 @@ def _is_title(masked: str, open_at: int, body: str) -> bool:
         and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
-    return bool(_TITLE_CASE_RE.match(body.strip().rstrip(",")))
+    words = body.strip().rstrip(",")
+    # (what the pattern needs first: an ASCII capital or digit, no comma or full stop inside;
+    # most quotes fail these tests, 34,000 regex tries on 3,000 ABP articles)
+    if not ("A" <= words[:1] <= "Z" or "0" <= words[:1] <= "9") or "," in words or "." in words:
+        return False
+    return bool(_TITLE_CASE_RE.match(words))
 
 
 def _may_end_in_title_cue(window: str) -> bool:

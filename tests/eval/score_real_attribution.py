@@ -135,6 +135,40 @@ def load_labels(pattern: str, split: str) -> list[dict[str, str]]:
     return [rows[k] for k in sorted(rows)]
 
 
+def abp_positions(ids: set[str]) -> dict[str, int]:
+    """Line number (0-based) in abp.jsonl.gz of each ABP id in ``ids``."""
+    out: dict[str, int] = {}
+    with gzip.open(ABP, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            m = re.match(r'\{"id": "([^"]+)"', line[:40])
+            if m is not None and m.group(1) in ids:
+                out[m.group(1)] = i
+    return out
+
+
+def parse_ranges(text: str) -> list[range]:
+    """ "20000-23024,34000-36000" -> [range(20000, 23025), range(34000, 36001)] (inclusive).
+
+    >>> parse_ranges("20000-23024, 5-5")
+    [range(20000, 23025), range(5, 6)]
+    """
+    out = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        lo, _, hi = part.partition("-")
+        out.append(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def without_abp_positions(labels: list[dict[str, str]], ranges: list[range]) -> list[dict[str, str]]:
+    """``labels`` less the ABP articles whose line in abp.jsonl.gz falls in ``ranges``: the
+    articles of a set that a sample read while rules were changed (a contaminated part)."""
+    positions = abp_positions({lab["id"] for lab in labels if lab["corpus"] == "ABP"})
+    return [
+        lab for lab in labels
+        if lab["corpus"] != "ABP" or not any(positions.get(lab["id"], -1) in r for r in ranges)
+    ]  # fmt: skip
+
+
 def load_texts(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     """Records of the wanted (corpus, id) only (others are skipped before parsing)."""
     out: dict[tuple[str, str], dict] = {}
@@ -407,6 +441,13 @@ def main() -> None:
     parser.add_argument(
         "--old-key", action="store_true", help="entity slugs compared with their separators"
     )
+    parser.add_argument(
+        "--skip-abp-lines",
+        default="",
+        metavar="RANGES",
+        help="leave out ABP articles on these lines of abp.jsonl.gz (0-based, inclusive: "
+        "'20000-23024,34000-36000'): the part of a set that samples read while rules changed",
+    )
     args = parser.parse_args()
     global OLD_KEY
     OLD_KEY = args.old_key
@@ -414,6 +455,8 @@ def main() -> None:
         sys.exit(f"no eval data at {SHARED}")
     registry = load_registry()
     labels = load_labels(args.labels, args.split)
+    if args.skip_abp_lines:
+        labels = without_abp_positions(labels, parse_ranges(args.skip_abp_lines))
     if labels:
         t0 = time.process_time()
         result = score(labels, registry)

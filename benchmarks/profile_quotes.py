@@ -1,0 +1,120 @@
+"""Where the quotes stage spends its CPU: every compiled pattern it reads, timed call by call.
+
+Each regex, anchored scan and right-to-left matcher of the quotes and speaker modules is
+wrapped in a timer (``time.thread_time``, CPU of this thread: the machine may be shared), then
+``extract_quotes`` runs over the first ``--n`` real ABP articles (as ``bench_attribution.py
+--abp`` reads them). Printed: the top patterns by CPU per article, with calls and CPU per call.
+A timed call costs ~1 us more than a plain one, so the figures are upper bounds for patterns
+called often; the whole run's CPU is printed beside the plain run's for scale.
+
+Run: ``python benchmarks/profile_quotes.py [--n 3000] [--top 30]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from collections import defaultdict
+
+from bench_attribution import load_abp
+
+import provenance.attribution._paragraphs as paragraphs_module
+import provenance.attribution.speakers as speakers_module
+import provenance.quotes.extract as extract_module
+import provenance.text as text_module
+from provenance.attribution._scan import AnchoredScan
+from provenance.attribution.reverse import ReverseMatcher
+from provenance.outlets import load_registry
+from provenance.quotes import extract_quotes
+
+MODULES = (extract_module, speakers_module, paragraphs_module, text_module)
+# (calls, CPU seconds) per (pattern name, method)
+STATS: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0, 0.0])
+
+
+class TimedPattern:
+    """A compiled pattern whose match, search, findall, sub and finditer are timed."""
+
+    def __init__(self, name: str, pattern: re.Pattern[str]) -> None:
+        self._name, self._pattern = name, pattern
+
+    def __getattr__(self, attr: str) -> object:
+        return getattr(self._pattern, attr)
+
+    def _timed(self, method: str, *args: object, **kwargs: object) -> object:
+        stat, start = STATS[(self._name, method)], time.thread_time()
+        found = getattr(self._pattern, method)(*args, **kwargs)
+        stat[0] += 1
+        stat[1] += time.thread_time() - start
+        return found
+
+    def match(self, *args: object) -> object:
+        return self._timed("match", *args)
+
+    def search(self, *args: object) -> object:
+        return self._timed("search", *args)
+
+    def findall(self, *args: object) -> object:
+        return self._timed("findall", *args)
+
+    def sub(self, *args: object, **kwargs: object) -> object:
+        return self._timed("sub", *args, **kwargs)
+
+    def finditer(self, *args: object):
+        """The matches, the time to find each (not the caller's work between them) counted."""
+        stat = STATS[(self._name, "finditer")]
+        stat[0] += 1
+        found = self._pattern.finditer(*args)
+        while True:
+            start = time.thread_time()
+            m = next(found, None)
+            stat[1] += time.thread_time() - start
+            if m is None:
+                return
+            yield m
+
+
+def instrument() -> None:
+    """Wrap every module-level pattern, scan and reverse matcher of ``MODULES`` (once each)."""
+    seen: set[int] = set()
+    for module in MODULES:
+        short = module.__name__.rsplit(".", 1)[-1]
+        for name, value in list(vars(module).items()):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+            if isinstance(value, re.Pattern):
+                setattr(module, name, TimedPattern(f"{short}.{name}", value))
+            elif isinstance(value, AnchoredScan):
+                value.pattern = TimedPattern(f"{short}.{name} (anchored)", value.pattern)
+            elif isinstance(value, ReverseMatcher):
+                value._reversed = TimedPattern(f"{short}.{name} (reversed)", value._reversed)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000, help="ABP articles (default 3000)")
+    parser.add_argument("--top", type=int, default=30, help="patterns printed (default 30)")
+    args = parser.parse_args()
+    articles, registry = load_abp(args.n), load_registry()
+    extract_quotes(articles, registry)  # warm: rejoined texts, compiled patterns
+    start = time.process_time()
+    extract_quotes(articles, registry)
+    plain = time.process_time() - start
+    instrument()
+    start = time.process_time()
+    extract_quotes(articles, registry)
+    timed = time.process_time() - start
+    n = len(articles)
+    print(f"{n} articles: {plain / n * 1e6:.0f} us CPU an article ({timed / n * 1e6:.0f} timed)")
+    ranked = sorted(STATS.items(), key=lambda item: -item[1][1])[: args.top]
+    for (name, method), (calls, seconds) in ranked:
+        print(
+            f"{seconds / n * 1e6:7.1f} us/article {int(calls):8d} calls "
+            f"{seconds / max(calls, 1) * 1e6:6.2f} us/call  {name}.{method}"
+        )
+
+
+if __name__ == "__main__":
+    main()
