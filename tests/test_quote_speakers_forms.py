@@ -453,3 +453,19 @@ def test_no_person_from_the_end_of_a_clause(text: str, speaker: str | None) -> N
 )
 def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the name set off after a role, then "who <verb>" (a relative clause before the quote)
+        ("He was contradicted by key senators and even his own Farm Bureau Secretary, Lena "
+         'Okafor, who said on Sunday that the levy "is not the whole answer to the problem."',
+         "Lena Okafor"),
+        # an appositive that only describes the subject names no one in it
+        ("Judge Amos Reyes, an outspoken critic of late Justice Paul Varga, also blasted "
+         "“absurd” tributes to the late jurist.", "Amos Reyes"),
+    ],
+)
+def test_name_set_off_before_who_and_a_verb(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker

@@ -184,7 +184,7 @@ _VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put")
 _NAME_VERB_BEFORE_RE = re.compile(
     # (or he/she: "She rightly excoriated ... “...”", "he's warned Obama that it would be like")
     rf"(?<![\w\-'’])(?:(?P<pr>[Hh]e|[Ss]he)(?:['’]s)?(?![\w\-])"
-    rf"|(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+[^,\"“”\n]{{1,60}},)?)"
+    rf"|(?P<spk>{_NAME_AS_WRITTEN}){PARTY_TAG}(?:,[ \t]+(?P<ins>[^,\"“”\n]{{1,60}}),)?)"
     # "Sen. Mark Warner, vice chairman of the committee, who described the captain as ..."
     r"(?:(?<=,)[ \t]+who|[ \t]*,[ \t]+who)?"
     r"(?:[ \t]+(?:has|had|have|also|then|once|later|first|previously|reportedly|[a-z]+ly))?"
@@ -719,17 +719,22 @@ def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[st
     of two words or more, a verb outside the reporting verbs: "Akin referred to")."""
     if _VERB_SHAPE_RE.search(masked, sentence_start, open_at) is None:
         return None  # (no verb of the shape: the name pattern is not tried at every capital)
-    found = None
+    found, group = None, "spk"
     for m in _NAME_VERB_BEFORE_RE.finditer(masked, sentence_start, open_at):
         if m.group("pr"):
-            found = m
+            found, group = m, "pr"
             continue
-        name = clean_name(split_role(" ".join(m.group("spk").split()))[1])
-        if len(name.split()) > 1 and person_name_at(masked, m.start("spk"), m.group("spk")):
-            found = m
+        # (or the name set off after a role: "Homeland Security Secretary, Kirstjen Nielsen,
+        # who said on Sunday that the wall “...”"; fresh ABP sample)
+        for g in ("spk", "ins"):
+            name = clean_name(split_role(" ".join((m.group(g) or "").split()))[1])
+            if len(name.split()) > 1 and person_name_at(masked, m.start(g), m.group(g)):
+                found, group = m, g
+                break
+            if not (m.group("ins") or " ")[0].isupper():
+                break  # ("an outspoken opponent of late Justice X": no name set off)
     if found is None:
         return None
-    group = "pr" if found.group("pr") else "spk"
     return _attr("speaker", found.group(group), found.start(group), found.group("verb"),
                  found.start("verb"), found.start(), found.end())  # fmt: skip
 
