@@ -195,7 +195,10 @@ def test_rows_built_in_order_as_a_sort_orders_them():
     table = framing_table(arts, None, evidence)
     got = table.astype(object).where(table.notna(), None).values.tolist()
     assert got == _melted_sorted(arts, "article", "article_id", evidence)
-    assert [row[1] for row in got[:4]] == ["10", "10", "Z", "Z"]
+    # A missing id is the text "None" under pandas 2.2 and missing under pandas 3, in the sort
+    # as in framing_table (the line above): its place differs, the others' order does not.
+    present = [row[1] for row in got if row[1] not in (None, "None")]
+    assert present[:4] == ["10", "10", "Z", "Z"]
     assert [row[1:4] for row in got if row[1] == "b"] == [
         ["b", "f_a", 0.0],
         ["b", "f_a", 6.0],
