@@ -34,29 +34,28 @@ from provenance.attribution.patterns import DESCRIPTOR, MONTH, OUTLET_WORD_RE, R
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
 
-# What may follow a registered name inside one outlet phrase: descriptors and house words.
-_TAIL_OK_RE = re.compile(
-    rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online"
-    r"|English|International|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
-    r"|correspondents?|reporters?"
-    # Data and polls of the outlet ("according to Yahoo Finance data", "a Reuters tally").
+# Words after a registered name that keep the phrase the outlet's: its kind ("Reuters news
+# agency", "BBC News", "Sputnik English"), its data and polls ("according to Yahoo Finance data",
+# "a Reuters tally"), a channel or programme ("BBC One", "NBC Nightly News"), a day or time read
+# into the name ("told NBC News Tuesday", "on Fox News Sunday").
+_OUTLET_TAIL_WORDS = (
+    rf"{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online|English|International"
+    r"|Newspaper|Daily|Staff|Desk|Bureau|Wire|Network|Channel"
     r"|data|figures|estimates|tally|calculations|poll|survey|analysis"
-    # A channel or programme of the outlet: "BBC One", "CBS This Morning", "NBC Nightly News".
-    r"|One|Two|Three|Four|World|This[ \t]+Morning|Tonight|Nightly|Evening|Morning"
-    # A day or time read into the name ("told NBC News Tuesday", "on Fox News Sunday").
+    r"|One|Two|Three|Four|World|Nightly|Evening|Morning"
     rf"|{WEEKDAY}|today|yesterday|tonight"
-    # Language editions: "Sputnik Brasil", "RT en Español", "Sputnik Italia", "Euronews em".
+)
+# A phrase that is the outlet: only those words after it (and its correspondents, "CBS This
+# Morning", language editions: "Sputnik Brasil", "RT en Español", "Euronews em").
+_TAIL_OK_RE = re.compile(
+    rf"^(?:['’]s?)?[“”»«\"]?(?:[ \t]+(?:{_OUTLET_TAIL_WORDS}|correspondents?|reporters?"
+    r"|This[ \t]+Morning|Tonight"
     r"|Mundo|Brasil|Italia|France|Deutschland|Afrique|Internacional|Internationale"
     r"|(?:en|em|in|auf)[ \t]+(?:Español|Português|Italiano|Français|Deutsch)))*[“”»«\"]?[ \t]*$"
 )
-# Outlet words after a registered name, read as a prefix of the tail: _TAIL_OK_RE's words and
-# the capitalised "Magazine", "Poll" ("Politico Magazine", "the latest Fox News Poll").
-_TAIL_WORD = (
-    rf"{DESCRIPTOR}|News|Agency|Service|TV|Television|Radio|Online|English|International"
-    r"|Newspaper|Newspapers|Daily|Staff|Desk|Bureau|Wire|Network|Channel|Magazine|Poll|Survey"
-    r"|Website|Podcast|data|figures|estimates|tally|calculations|poll|survey|analysis"
-    rf"|One|Two|Three|Four|World|Nightly|Evening|Morning|{WEEKDAY}|today|yesterday|tonight"
-)
+# Outlet words after a registered name, read as a prefix of the tail: the same words and the
+# capitalised "Magazine", "Poll" ("Politico Magazine", "the latest Fox News Poll").
+_TAIL_WORD = rf"{_OUTLET_TAIL_WORDS}|Newspapers|Magazine|Poll|Survey|Website|Podcast"
 _TAIL_WORDS_RE = re.compile(rf"(?:[ \t]+(?:{_TAIL_WORD})(?![\w\-]))*")
 # What may follow the outlet's words and still leave the phrase the outlet's: an owner's
 # possessive ("the BBC's Today programme", "the New York Times Magazine’s Jason Zengerle"), a

@@ -135,12 +135,17 @@ def load_labels(pattern: str, split: str) -> list[dict[str, str]]:
     return [rows[k] for k in sorted(rows)]
 
 
+# A record's id at the head of its line (the corpora write it first): records not wanted are
+# skipped before parsing.
+_RECORD_ID_RE = re.compile(r'\{"id": "([^"]+)"')
+
+
 def abp_positions(ids: set[str]) -> dict[str, int]:
     """Line number (0-based) in abp.jsonl.gz of each ABP id in ``ids``."""
     out: dict[str, int] = {}
     with gzip.open(ABP, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
-            m = re.match(r'\{"id": "([^"]+)"', line[:40])
+            m = _RECORD_ID_RE.match(line, 0, 40)
             if m is not None and m.group(1) in ids:
                 out[m.group(1)] = i
     return out
@@ -176,8 +181,7 @@ def load_texts(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     if abp:
         with gzip.open(ABP, "rt", encoding="utf-8") as f:
             for line in f:
-                head = line[:40]
-                m = re.match(r'\{"id": "([^"]+)"', head)
+                m = _RECORD_ID_RE.match(line, 0, 40)
                 if m is None or m.group(1) not in abp:
                     continue
                 out[("ABP", m.group(1))] = json.loads(line)
@@ -185,7 +189,7 @@ def load_texts(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
     if ptc:
         with PTC.open(encoding="utf-8") as f:
             for line in f:
-                m = re.match(r'\{"id": "([^"]+)"', line[:40])
+                m = _RECORD_ID_RE.match(line, 0, 40)
                 if m is None or m.group(1) not in ptc:
                     continue
                 out[("PTC", m.group(1))] = json.loads(line)
