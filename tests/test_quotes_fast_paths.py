@@ -66,3 +66,24 @@ def test_attributions_of_one_paragraph_and_of_a_range() -> None:
     assert [a["speaker"] for a in first] == ["Lavrov", "Peskov"]
     assert both == first + second and both_ends == [int(a["end"]) for a in both]
     assert first_ends == sorted(first_ends) and both_ends == sorted(both_ends)
+
+
+def test_subject_patterns_need_the_commas_their_shortcuts_count() -> None:
+    """A leading clause ends in a comma and an apposed subject's name stands between two:
+    the subject search tries those patterns only when the sentence has them."""
+    texts = [
+        "Her supplier, Tomás Ruiz, disagreed. In Pensacola, Ms. Cox shrugged.",
+        "Promising a full investigation, Erdogan linked it. The chief, Ana Bell, said",
+        "His lawyer,Dan Cole, left, then Throughout her tenure, Ms. Nielsen remained",
+    ]
+    found = {"clause": 0, "appos": 0}
+    for text in texts:
+        for at in range(len(text)):
+            for end in range(at, len(text) + 1):
+                if extract._LEAD_CLAUSE_RE.match(text, at, end):
+                    found["clause"] += 1
+                    assert text.find(",", at, end) >= 0
+                if extract._APPOSED_SUBJECT_RE.match(text, at, end):
+                    found["appos"] += 1
+                    assert text.count(",", at, end) > 1
+    assert found["clause"] and found["appos"]

@@ -529,7 +529,10 @@ def _subject(masked: str, people: People, paragraphs: Paragraphs, start: int, po
         s = dateline.end() if dateline else s
         lead = _LEAD_CONJ_RE.match(masked, s)
         at = lead.end() if lead else s
-        clause = _LEAD_CLAUSE_RE.match(masked, at, position)
+        # (a leading clause ends in a comma: most sentences have none before the quote;
+        # 2,000 ABP articles: 8,400 tries, 700 clauses)
+        has_comma = masked.find(",", at, position) >= 0
+        clause = _LEAD_CLAUSE_RE.match(masked, at, position) if has_comma else None
         if clause is not None:  # "Promising a full investigation ..., Erdogan linked ..."
             found = _subject_at(masked, people, clause.end(), position, False, gender)
             if found is not None:
@@ -544,7 +547,12 @@ def _subject_at(masked: str, people: People, at: int, position: int, any_phrase:
                 gender: str | None) -> dict[str, object] | None:  # fmt: skip
     """The subject of the sentence (or clause) starting at ``at``, as :func:`_subject` takes
     it; None when it has none."""
-    appos = _APPOSED_SUBJECT_RE.match(masked, at, position)
+    # (two commas set the name off: 2,000 ABP articles, 8,900 tries for 4 such subjects)
+    appos = (
+        _APPOSED_SUBJECT_RE.match(masked, at, position)
+        if masked.count(",", at, position) > 1
+        else None
+    )
     if appos is not None and len(clean_name(appos["name"]).split()) > 1:
         # 'Her supplier, Tomás Ruiz, disagreed.': the name set off after the subject.
         name = clean_name(appos["name"])
