@@ -701,8 +701,11 @@ class People:
         """Index a full name by each of its words: "Lavrov", "Xi" (Xi Jinping), "Sheikh"
         (al-Sheikh). Names seen with a role (``sure``) may replace shorter ones; names taken
         from attributions only fill words not seen yet."""
-        self._known = None
-        self.names.add(name)
+        if name not in self.names:
+            # (the longest-first list changes only with a new name: a name learnt again, as
+            # every attributed quote's speaker is, keeps it; 2,000 ABP articles: ~28,000 calls)
+            self._known = None
+            self.names.add(name)
         for token in name.split():
             for key in {token, token.split("-", 1)[-1]}:
                 if len(key) > 1 and (
