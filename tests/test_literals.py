@@ -67,3 +67,25 @@ def test_a_finder_pickles_with_its_words():
     copy = pickle.loads(pickle.dumps(finder))
     assert copy.words == finder.words
     assert copy.hits("He said, she told") == finder.hits("He said, she told")
+
+
+def test_word_offsets_match_str_find_on_random_texts():
+    """WordOffsets.find gives every occurrence, overlapping ones included, as a str.find loop
+    does, for words in its set and outside it, whichever text was asked about last."""
+    from provenance.literals import WordOffsets
+
+    words = ["and other", "''", "``", "On ", "state", "ee"]
+    offsets = WordOffsets(words)
+    rng = random.Random(7)
+    pieces = ["and other ", "'", "`", "On ", "state", "e", " ", "Ön ", "x", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    for text in texts + texts[::-1]:
+        for word in [*words, "On", "'", "absent"]:
+            expected, at = [], text.find(word)
+            while at >= 0:
+                expected.append(at)
+                at = text.find(word, at + 1)
+            got = offsets.find(text, word)
+            assert got == expected, (text, word)
+            got.append(-1)  # a new list each call: the kept offsets stay as they were
+            assert offsets.find(text, word) == expected
