@@ -48,6 +48,8 @@ class LiteralFinder:
         self._build()
 
     def _build(self) -> None:
+        self._bytes: ahocorasick_rs.BytesAhoCorasick | None = None  # built when first needed
+        self._risky: tuple[str, ...] = ()
         small = sum(map(len, self.words)) <= _DFA_MAX_CHARS
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.words,
@@ -63,6 +65,49 @@ class LiteralFinder:
     def present(self, text: str) -> set[str]:
         """The words that occur in ``text``."""
         return set(self._automaton.find_matches_as_strings(text, overlapping=True))
+
+    def present_lowered(self, text: str) -> set[str]:
+        """``present(text.lower())`` for lower-case words, without lower-casing the text where
+        that cannot change the answer: the text's UTF-8 bytes are searched with only their
+        ASCII letters lower-cased, unless the text holds a character whose lower case differs
+        from it and holds a letter of the words (``_lowering_risks``: "İ", the Kelvin sign,
+        capitals of the words' accented letters), which are read the slow way.
+
+        (First 1,000 ABP articles, credits' 72 gate words: 33 -> 17 us a text, the same words
+        on every text; ``str.lower`` of a 5,700-character non-ASCII text alone costs ~15-28 us.)
+        """
+        if self._bytes is None:
+            self._bytes = ahocorasick_rs.BytesAhoCorasick(
+                [w.encode("utf-8") for w in self.words],
+                matchkind=ahocorasick_rs.MATCHKIND_STANDARD,
+                implementation=ahocorasick_rs.Implementation.DFA,
+            )
+            self._risky = _lowering_risks(self.words)
+        if any(ch in text for ch in self._risky):
+            return self.present(text.lower())
+        raw = text.encode("utf-8").lower()  # (a lone surrogate fails here as in ``present``)
+        hits = self._bytes.find_matches_as_indexes(raw, overlapping=True)
+        words = self.words
+        return {words[i] for i, _, _ in hits}
+
+
+# Characters outside ASCII whose lower case holds an ASCII letter ("İ" -> "i̇", the Kelvin sign
+# -> "k") or a letter of another character's: the Angstrom and Ohm signs (a scan of every code
+# point finds no other: tests/test_literals.py).
+_COMPATIBLE_CAPITALS = "\u0130\u212a\u212b\u2126"
+
+
+def _lowering_risks(words: list[str]) -> tuple[str, ...]:
+    """The characters whose lower case differs from them and holds a character of ``words``
+    (all lower case): only these make ``text.lower()`` and the ASCII-lowered text differ where
+    a word may match."""
+    if any(w != w.lower() for w in words):
+        raise ValueError("present_lowered needs lower-case words")
+    letters = set("".join(words))
+    capitals = {c.upper() for c in letters if not c.isascii()}
+    capitals |= {c.title() for c in letters if not c.isascii()} | set(_COMPATIBLE_CAPITALS)
+    return tuple(sorted(c for c in capitals if len(c) == 1 and c.lower() != c
+                        and letters & set(c.lower())))  # fmt: skip
 
 
 class WordOffsets:
