@@ -469,3 +469,58 @@ def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
 )
 def test_name_set_off_before_who_and_a_verb(text: str, speaker: str) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+# Session 9: the person named inside the clause between a quote left open and its verb (a
+# fresh unlabelled ABP sample, positions 8,000-19,999: ~14 such quotes had no speaker and ~15
+# had the organisation or an earlier person instead).
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an appositive whose closing comma is missing
+        ("The charity has run the homes for decades. “We will not let the families down,” Ken "
+         "Holder, the group's chairman and chief executive said in a statement.", "Ken Holder"),
+        ("“This plan puts the power company first,” Karl Bittner, a federal wildlife biologist "
+         "in the Plains region wrote in comments to the agency.", "Karl Bittner"),
+        # a role owned by someone (a tokenised possessive), then the name set off
+        ("The clerk was released. “She has a clear conscience about it,” Davis' attorney, Roger "
+         "Gannam, said.", "Roger Gannam"),
+        # a role with its own phrase, then the name set off
+        ("“There was one holdout on the panel,” the juror in the trial, Paula Dunn, said in an "
+         "interview.", "Paula Dunn"),
+        ("“Nobody here was told about the recall,” the mechanic at the plant, Jorge Salas, said "
+         "on Monday.", "Jorge Salas"),
+        # a surname before its organisation or a time, for a person the article names in full
+        ("Lawyer Lee Gelfand filed the suit. “These rules fall hardest on the poor,” Gelfand of "
+         "the ACLU said.", "Lee Gelfand"),
+        ("Economist Sergei Glazunov has warned Kiev. Yanukovych “has a choice to make,” "
+         "Glazunov last month told a trade magazine.", "Sergei Glazunov"),
+        # two people: the first
+        ("“The public deserves an answer before the vote,” Sen. Maria Kent and Rep. John Hale "
+         "said on Monday.", "Maria Kent"),
+    ],
+)
+def test_person_in_the_clause_before_the_verb(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "not_speaker"),
+    [
+        # a scare quote, then a clause of its own
+        ("Pelosi called the rollout “fabulous,” and Harry Reid insists that the law is a "
+         "success.", "Pelosi", "Harry Reid"),
+        # the name is whom the clause speaks about ("the standing of X")
+        ("Critics accused him of “enabling the populism he was supposed to defeat,” as the "
+         "standing of Marine Lepic, the party leader, continues to rise.", "Critics",
+         "Marine Lepic"),
+        # "Health" before "and" is no surname: the person named in full after it
+        ("“It will be a very small number,” Health and Human Services Secretary Kathleen Seber "
+         "told a House committee.", "Kathleen Seber", "Health"),
+    ],
+)
+def test_no_person_from_a_clause_that_is_not_the_speakers(
+    text: str, speaker: str, not_speaker: str
+) -> None:
+    got = _speakers(text)[-1][0]
+    assert got == speaker and got != not_speaker
