@@ -133,6 +133,24 @@ _TITLE_SPEAKER_RES = (
     re.compile(rf",[ \t]*(?P<verb>{_TITLE_VERBS})[ \t]+(?P<spk>{PNAME})[ \t]*$"),
     re.compile(rf"[ \t][-–—|:][ \t]*(?P<spk>{PNAME})[ \t]*$"),
 )  # fmt: skip
+# Headline forms that name a person only when the name is a person's (two words or more, or a
+# surname the article names in full), tried before the forms above: "Kudlow on Trump Jobs
+# Tweet: '...'", "Pompeo to Trump: ...", "Speaker Ryan On Sexual Harassment: '...'"; "Nadler
+# boils down impeachment case: '...'", "Tucker Carlson Laments America's Decline: '...'"; and
+# the quote first: "'I'm not gonna respond to that': Biden snaps at reporter", "'They mean
+# business.' Trump tells G7" (a fresh unlabelled ABP sample, session 9: 20 of 254 headline
+# quotes had such a speaker and none was read).
+_PERSON_TITLE_RES = (
+    re.compile(rf"^(?P<spk>{PNAME})[ \t]+(?:[Oo]n|[Tt]o)[ \t]+[^:'‘’\"“”\n]{{1,80}}:[ \t]"),
+    re.compile(
+        rf"^(?P<spk>{PNAME})[ \t]+(?P<verb>(?!(?:is|has|was|does|Is|Has|Was|Does)[ \t])"
+        rf"[A-Za-z][a-z]{{2,}}s)[ \t][^:\n]{{0,80}}:[ \t]"
+    ),
+    re.compile(
+        rf"^[{re.escape(_TITLE_MARKS)}][^\n]{{1,200}}?[’'”\"][ \t]*[:.,!?]?[ \t]*"
+        rf"(?:{UPPER}[\w\-]*['’]s[ \t]+)?(?P<spk>{PNAME})[ \t]+(?P<verb>[A-Za-z][a-z]{{2,}}s)(?![\w\-])"
+    ),
+)
 _NOT_TITLE_SPEAKER = frozenset(
     "report reports media source sources official officials study survey poll analysis opinion "
     "update live video photos watch explainer exclusive interview editorial".split()
@@ -921,11 +939,33 @@ def _row(article_id: str, field: str, start: int, end: int, text: str, n_words: 
             "addressee": None, "span_start": start, "span_end": end, "n_words": n_words}  # fmt: skip
 
 
+def _title_person(title: str, people: People) -> tuple[str | None, str | None, str | None]:
+    """(speaker, role, verb) of a headline form of _PERSON_TITLE_RES whose name is a person's
+    (two words or more, or a surname the article names in full); Nones otherwise."""
+    for pattern in _PERSON_TITLE_RES:
+        t = pattern.search(title)
+        if t is None:
+            continue
+        spk, verb = t["spk"].split(), t.groupdict().get("verb")
+        # (title case: the first capitalised "-s" word after two names is the verb: "Eric
+        # Bolling Talks About Opioids", not "Eric Bolling Talks About" + "Opioids")
+        cut = next((i for i in range(2, len(spk)) if spk[i].endswith("s")), None) if verb else None
+        spk, verb = (spk[:cut], spk[cut]) if cut else (spk, verb)
+        written = clean_name(split_role(" ".join(spk))[1])  # "Speaker Ryan": Ryan
+        # (the name's own words: "GOP's Lisa Murkowski" is no noun phrase's part)
+        if not written or not person_name_at(written, 0, written):
+            continue
+        full, role = people.canonical(written)
+        if len(clean_name(full).split()) > 1 and (" " in written or people.is_person(full)):
+            return full, role, verb
+    return None, None, None
+
+
 def _title_quotes(article_id: str, title: str, people: People) -> list[dict[str, object]]:
     if not title or not any(ch in title for ch in _TITLE_MARKS):
         return []
-    speaker = role = verb = None
-    for pattern in _TITLE_SPEAKER_RES:
+    speaker, role, verb = _title_person(title, people)
+    for pattern in () if speaker else _TITLE_SPEAKER_RES:
         t = pattern.search(title)
         if t is not None and t.group("spk").lower() not in _NOT_TITLE_SPEAKER:
             role_only, name = split_role(t.group("spk"))
