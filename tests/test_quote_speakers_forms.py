@@ -590,3 +590,21 @@ def test_headline_speaker_forms(title: str, text: str, speaker: str) -> None:
 )
 def test_headline_forms_name_no_group(title: str, text: str) -> None:
     assert _title_speakers(title, text)[0] is None
+
+
+# Session 9: what is set off after "said <name>" is no name when it is an affiliation, an
+# honorific or a rank (a fresh unlabelled ABP sample: 'Nebraska Republican', 'Mr', 'No' were
+# the speakers of ~35 quotes).
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“This is a sad day for the country,” said Sen. Ben Sassen, Nebraska Republican.",
+         "Ben Sassen"),
+        ("“How misinformed this statement is,” said Joe Kaspar, Mr. Hunt's chief of staff.",
+         "Joe Kaspar"),
+        ("“The question is whether there will be a deal,” said Sen. John Thuna of South Dakota, "
+         "No. 3 in Senate leadership.", "John Thuna"),
+    ],
+)
+def test_no_name_set_off_after_the_speaker(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker

@@ -713,7 +713,7 @@ def _post(masked: str, m: re.Match[str], body: str,
         longer = _post_long_clause(masked, m.end())
         if longer is not None and int(longer["end"]) > p.end():
             return longer
-    if p.group("appos1"):  # said the lawmaker, Oleg Matveychev.
+    if p.group("appos1") and clean_name(p.group("appos1")):  # said the lawmaker, Oleg Matveychev.
         spk_group = "appos1"
     speaker = p.group(spk_group)
     if spk_group == "spk2":
