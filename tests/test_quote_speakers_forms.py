@@ -608,3 +608,34 @@ def test_headline_forms_name_no_group(title: str, text: str) -> None:
 )
 def test_no_name_set_off_after_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+# Session 9: a dashed signature line after the quote, with a role before the name and the venue
+# after it (a fresh unlabelled ABP sample: 5 of 45 named quotes opening a paragraph).
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Intro.\n“When you fire across the bow of a ship, you say stop or we sink you.” - "
+         "Charles Krauhammer, on “Special Report”\nNext line.", "Charles Krauhammer"),
+        ("Intro.\n“I hope the court believes, as I do, that it is not constitutional.”\n-- "
+         "Republican presidential nominee Mitt Romley on “Face the Nation.”\nMore.",
+         "Mitt Romley"),
+        ("Intro.\n“I think there is a wider understanding among women now.” — ERA legal "
+         "advocate Linda Coberley to Time\nMore.", "Linda Coberley"),
+    ],
+)
+def test_dashed_signature_lines(text: str, speaker: str) -> None:
+    assert _speakers(text)[0][0] == speaker
+
+
+def test_a_dash_before_a_clause_is_no_signature() -> None:
+    text = ("Intro.\n“It was a potential Saturday Night Massacre” — a reference to when Richard "
+            "Nixel fired the special counsel.\nMore.")
+    assert _speakers(text)[0][0] is None
+
+
+def test_a_show_after_a_name_and_on_has_no_speaker() -> None:
+    # the show's name is no quote of the person (a signature, or "told X on “New Day.”")
+    text = ("Sean Duffe spoke.\n“It will hurt him in the polls and it has gone down,” he told "
+            "anchor Chris Cuomi Tuesday on “New Day.”\nMore.")
+    assert [row[0] for row in _speakers(text)] == ["Sean Duffe", None]

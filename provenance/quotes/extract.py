@@ -124,6 +124,7 @@ _SPEAKER_CALLED_RE = re.compile(
     r"(?:(?<![\w\-])[Hh]e|(?<![\w\-])[Ss]he|(?<=[\w,][ \t])[A-Z][\w'’\-]+)[ \t]+"
     r"(?:has[ \t]+|had[ \t]+|once[ \t]+|recently[ \t]+)?(?:called|dubbed)[ \t]*$"
 )
+_VENUE_AFTER_NAME_RE = re.compile(rf"(?<![\w\-']){UPPER}[\w'’\-]+,?[ \t]+on[ \t]*$")
 _TITLE_CASE_RE = re.compile(r"^(?:[A-Z0-9][\w'’\-]*(?:[ \t]+(?:of|the|and|for|in|on|to|a)"
                             r")*[ \t]+)+[A-Z0-9][\w'’\-]*$")  # fmt: skip
 _TITLE_VERBS = r"(?i:says|said|warns|tells|told|calls|urges|vows|insists|claims|slams|denies)"
@@ -186,6 +187,17 @@ _CLAUSE_STOPS = (
 )
 _LEAD_WORD = (
     rf"(?!{_CLAUSE_STOPS})(?:{ABBREVIATED_TITLE}|(?:{UPPER}\.)+|[\w'’\-]+(?![\w'’\-]|\.{LETTER}))"
+)
+# A signature after a dash, with the person's role before the name and where the words were
+# said after it, ending the line: '” — Charles Krauthammer, on “Special Report”', '”¶-- Republican
+# presidential nominee Mitt Romney on “Face the Nation.”', '” — ERA legal advocate Linda Coberly
+# to Time', '” – Alexander Hamilton, Federalist No. 10' (a fresh unlabelled ABP sample: 5 of 45
+# named quotes opening a paragraph without a speaker).
+_DASH_SIGNATURE_RE = re.compile(
+    rf"[ \t]*\n?[ \t]*(?:--|[-–—])[ \t]*(?P<lead>(?:{_LEAD_WORD}[ \t]+){{0,6}}?)"
+    rf"(?P<spk>(?:{PNAME}(?:[ \t]+{UPPER}\.)+[ \t]+)?{PNAME})"
+    r"(?:[ \t]*,?[ \t]+(?:on|to|in|at|of|for)[ \t][^\n]{0,120}|[ \t]*,[ \t]+[^\n]{0,80}|[ \t]*\.)?"
+    r"[ \t]*(?=\n|$)"
 )
 _LONG_CLAUSE_POST_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<verb>{VERB}){WHEN}[ \t]+"
@@ -686,6 +698,9 @@ def _post(masked: str, m: re.Match[str], body: str,
         # '...we hope he reconsiders.” Jennifer Rubin, Washington Post' / '”-William Booth'
         return _attr("speaker", sig["spk"], sig.start("spk"), "", sig.start("spk"), sig.start(),
                      sig.end())  # fmt: skip
+    dash = _dash_signature(masked, m.end())
+    if dash is not None:
+        return dash
     if body.rstrip().endswith("."):
         return None  # the quote ended its sentence: what follows is a new one
     p = POST_ATTRIBUTION_RE.match(masked, m.end())
@@ -726,6 +741,20 @@ def _post(masked: str, m: re.Match[str], body: str,
         return None
     return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
+
+
+def _dash_signature(masked: str, end: int) -> dict[str, object] | None:
+    """The person a dashed signature line after the quote names, with the role before the
+    name ('” — ERA legal advocate Linda Coberly to Time'); a name of two words or more."""
+    p = _DASH_SIGNATURE_RE.match(masked, end)
+    if p is None:
+        return None
+    role, name = split_role(" ".join(f"{p['lead']} {p['spk']}".split()))
+    name = clean_name(name)
+    if len(name.split()) < 2 or not person_name_at(masked, p.start("spk"), p["spk"]):
+        return None
+    found = _attr("speaker", name, p.start("spk"), "", p.start("spk"), p.start(), p.end("spk"))
+    return {**found, "role": role or " ".join(p["lead"].split()) or None}
 
 
 def _post_long_clause(masked: str, end: int) -> dict[str, object] | None:
@@ -904,6 +933,11 @@ def _is_title(masked: str, open_at: int, body: str) -> bool:
         _may_end_in_title_cue(masked[window:open_at])
         and _TITLE_CUE_RE.search(masked, window, open_at)
         and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
+    ):
+        return True
+    # a show after a person's name: '— Charles Krauthammer, on “Special Report”' (a signature)
+    if masked[window:open_at].rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
+        masked, window, open_at
     ):
         return True
     words = body.strip().rstrip(",")
