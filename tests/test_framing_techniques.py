@@ -28,6 +28,8 @@ from provenance.framing.techniques import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# The loaded-language score with its phrases alone (no subjective-word weight: SUBJECTIVE_WEIGHT).
+PHRASES_ONLY = {"subjective": []}
 PTC = ROOT.parent / "shared" / "eval-data" / "PTC"
 
 NEUTRAL = "The committee met on Tuesday and approved the budget by a vote of 12 to 3."
@@ -68,9 +70,8 @@ def test_loaded_phrase_is_one_span_and_one_count():
     text = "Critics said the radical leftist thugs were extremely dangerous."
     spans = _evidence_texts(text, "f_loaded_language")
     assert spans == ["radical leftist thugs", "extremely dangerous"]
-    assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(
-        2000 / (9 + LOADED_PRIOR_WORDS)
-    )
+    value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
+    assert value == pytest.approx(2000 / (9 + LOADED_PRIOR_WORDS))
 
 
 def test_word_forms_add_suffixes_and_leave_out_taken_terms():
@@ -102,7 +103,7 @@ def test_loaded_forms_are_derived_from_the_loaded_lists_and_cannot_be_given():
 def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
     text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
     assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
-    value = score_texts(pd.Series([text])).loc[0, "f_loaded_language"]
+    value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
     assert value == pytest.approx(1000 / (10 + LOADED_PRIOR_WORDS))  # one phrase, ten words
 
 
@@ -116,7 +117,7 @@ def test_loaded_language_is_damped_so_one_phrase_in_a_short_text_ranks_below_a_l
         * 2
         + "Officials met on Monday to review the budget and the schedule for the coming year. " * 3
     )
-    df = score_texts(pd.Series([short, loaded]))
+    df = score_texts(pd.Series([short, loaded]), lexicons=PHRASES_ONLY)
     words = df["f_n_words"].to_numpy()
     phrases = df["f_loaded_language"].to_numpy() * (words + LOADED_PRIOR_WORDS) / 1000
     assert phrases[0] == pytest.approx(1.0) and phrases[1] >= 5
@@ -168,7 +169,7 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
             "The corrupt elites are destroying this country, he said.",
         ]
     )
-    df = score_texts(texts)
+    df = score_texts(texts, lexicons=PHRASES_ONLY)
     # f_bias_cues weighs the plain rate of loaded phrases, not the damped f_loaded_language.
     plain = df["f_loaded_language"] * (df["f_n_words"] + LOADED_PRIOR_WORDS) / df["f_n_words"]
     expected = sum(
@@ -330,6 +331,47 @@ def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
     spans = pd.DataFrame({"doc": [0, 0, 1], "start": [16, 69, 2], "end": [23, 76, 9]})
     assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
     assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
-    scored = score_texts(pd.Series(texts))
+    scored = score_texts(pd.Series(texts), lexicons=PHRASES_ONLY)
     assert scored["f_loaded_language"].tolist()[0] == 0.0
     assert scored["f_loaded_language"].tolist()[1] > 0.0
+
+
+def test_subjective_words_weight_the_loaded_language_score_without_a_span():
+    from provenance.framing.techniques import SUBJECTIVE_WEIGHT
+
+    # "absurd" and "brilliant": Pattern rates them subjective; no loaded list holds them here.
+    text = pd.Series(["The absurd plan had a brilliant sequel."])
+    lexicons = {"subjective": ["absurd", "brilliant"], "evaluative_modifiers": [], "loaded": []}
+    df, evidence = score_detail(text, lexicons=lexicons)
+    assert df.loc[0, "f_loaded_language"] == pytest.approx(
+        1000 * 2 * SUBJECTIVE_WEIGHT / (7 + LOADED_PRIOR_WORDS)
+    )
+    assert "f_loaded_language" not in set(evidence["feature"])
+    none = score_texts(text, lexicons={**lexicons, "subjective": []})
+    assert none.loc[0, "f_loaded_language"] == 0
+    # A subjective word does not take a loaded word's form away ("hated" stays a form of "hate").
+    from provenance.framing.lexicons import load_lexicons
+
+    assert "hated" in load_lexicons({"loaded": ["hate"], "subjective": ["hated"]})["loaded_forms"]
+
+
+def test_subjective_list_is_built_from_patterns_lexicon_with_its_source_and_licence(tmp_path):
+    path = ROOT / "provenance/resources/lexicons/subjective.txt"
+    header = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+    text = " ".join(header)
+    assert "en-sentiment.xml" in text and "PDDL" in text and "textblob 0.20.1" in text
+    spec = importlib.util.spec_from_file_location(
+        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    xml = (
+        '<sentiment version="9.9"><word form="grim" subjectivity="0.9"/>'
+        '<word form="grim" subjectivity="0.3"/><word form="blue" subjectivity="0.2"/>'
+        '<word form="so so" subjectivity="1.0"/><word form="Lovely" subjectivity="1.0"/>'
+        "</sentiment>"
+    )
+    sample = tmp_path / "en-sentiment.xml"
+    sample.write_text(xml, encoding="utf-8")
+    words, version = tool.subjective_words(sample)
+    assert words == ["grim", "lovely"] and version == "9.9"  # grim: mean 0.6 of its two senses

@@ -42,6 +42,8 @@ from .techniques import (
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
+    SUBJECTIVE_LIST,
+    SUBJECTIVE_WEIGHT,
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
@@ -456,7 +458,8 @@ def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFr
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    f["f_loaded_language"] = damped_rate(loaded, n_words)  # techniques.LOADED_PRIOR_WORDS
+    weighted = loaded + SUBJECTIVE_WEIGHT * col[SUBJECTIVE_LIST]  # techniques.SUBJECTIVE_WEIGHT
+    f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 
