@@ -143,11 +143,17 @@ def test_rhetorical_questions_outside_quotes_only():
     assert _evidence_texts(quoted, "f_doubt") == []
 
 
-def test_scare_quotes_holding_a_valenced_word_are_loaded_language_not_doubt():
-    text = 'The "heroic" rescuers and the "experts" met again.'
-    # "heroic" carries valence (VADER); "experts" does not: a quoted term, not a charged one.
+def test_scare_quotes_are_neither_loaded_language_nor_doubt_by_themselves():
+    text = 'The "heroic" rescuers, the "nice" plan and the "experts" met again.'
+    # "heroic" is a loaded word, quoted or not; "nice" carries valence (VADER) but no loaded
+    # list holds it: since session 9 a scare quote adds no span of its own.
     assert _evidence_texts(text, "f_loaded_language") == ["heroic"]
     assert _evidence_texts(text, "f_doubt") == []
+
+
+def test_an_intensifier_joins_a_loaded_phrase_but_makes_none_with_a_plain_valenced_word():
+    text = "It was very nice. It was very dangerous."
+    assert _evidence_texts(text, "f_loaded_language") == ["very dangerous"]
 
 
 def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
