@@ -282,10 +282,12 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
     # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines, dehumanising labels)
     # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
-    # damped rate) the same spans, rho tuning 0.717, check 0.525. Floors catch regressions.
+    # damped rate) the same spans, rho tuning 0.717, check 0.525; session 9 (subjective-word
+    # weight, no scare-quote or 'very' + valenced spans) tuning 0.385, 0.395, 0.390, 0.709, the
+    # check part not scored. Floors catch regressions.
     assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.70
+    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
     assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
@@ -316,6 +318,19 @@ def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
     hits = HitArrays.of(scanner_for().scan(texts)[0])
     spans = pd.DataFrame({"doc": [0, 1], "start": [4, 4], "end": [15, 14]})
     assert spans_holding(spans, hits, ("vader_any",))["doc"].tolist() == [0]
+
+
+def test_shipped_subjective_words_are_what_the_tool_makes_from_textblobs_copy():
+    textblob = pytest.importorskip("textblob")  # the tool's source (not a dependency)
+    spec = importlib.util.spec_from_file_location(
+        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    xml = Path(textblob.__file__).parent / "en" / "en-sentiment.xml"
+    shipped = (ROOT / "provenance/resources/lexicons/subjective.txt").read_text(encoding="utf-8")
+    words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert words == tool.subjective_words(xml)[0]
 
 
 def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
