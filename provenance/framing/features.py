@@ -288,8 +288,8 @@ def _phrase_features(
     exclamations: pd.DataFrame,
 ) -> dict[str, pd.DataFrame]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique."""
-    # Scare quotes feed loaded language, not doubt: in f_doubt they were 0.10 precise on PTC's
-    # tuning part (doubt F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
+    # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
+    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
     extra = {"f_doubt": questions}
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning
     # part, session 5). Scare quotes holding a valenced word no longer do (session 9): left out,
