@@ -87,3 +87,21 @@ def test_subject_patterns_need_the_commas_their_shortcuts_count() -> None:
                     found["appos"] += 1
                     assert text.count(",", at, end) > 1
     assert found["clause"] and found["appos"]
+
+
+def test_clause_verb_shortcut_never_hides_a_clause() -> None:
+    """_CLAUSE_POST_RE is tried only when a reporting verb starts before the first character
+    no clause holds; at every position of these texts that never rules out a match."""
+    texts = [
+        "” Ken Holder, the group's chairman said. ” Sen. A. Baker and Rep. Cole told CNN;",
+        "” Davis' attorney, Roger Gannam, said? ” Glazunov last month told (x) — he said",
+        "” the juror in the trial, Paula Dunn, said\n” Gelfand of the ACLU: said « Dr. Li said",
+    ]
+    matched = ruled_out = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            if extract._CLAUSE_POST_RE.match(text, pos):
+                matched += 1
+                assert extract._verb_before_stop(text, pos), (text, pos)
+            ruled_out += not extract._verb_before_stop(text, pos)
+    assert matched and ruled_out

@@ -72,6 +72,7 @@ from provenance.attribution.speakers import (
     PRONOUN_GENDER,
     SPEAKER,
     SPEAKER_AT_RE,
+    VERB_SCAN,
     People,
     blank_link_residue,
     clean_name,
@@ -816,7 +817,7 @@ def _post_clause_name(masked: str, people: People, m: re.Match[str],
         return None  # (scare quotes: '“fabulous,” and Harry Reid insists')
     if not left_open and not body.rstrip().endswith(("?", "!")):
         return None
-    p = _CLAUSE_POST_RE.match(masked, m.end())
+    p = _CLAUSE_POST_RE.match(masked, m.end()) if _verb_before_stop(masked, m.end()) else None
     if p is None:
         return None
     clause, at = p["clause"], p.start("clause")
@@ -833,6 +834,19 @@ def _post_clause_name(masked: str, people: People, m: re.Match[str],
         return _attr("speaker", n["name"], at + n.start(), p["verb"], p.start("verb"), p.start(),
                      p.end())  # fmt: skip
     return None
+
+
+# Characters no clause of _CLAUSE_POST_RE holds (its units: a character outside these, a
+# title or an initial with its full stop, a hyphen).
+_CLAUSE_STOP_RE = re.compile(r"[\n;:!?“”\"«»()—–]")
+
+
+def _verb_before_stop(masked: str, end: int) -> bool:
+    """Whether a reporting verb starts between ``end`` and the first character no clause
+    holds: what _CLAUSE_POST_RE needs, read from the text's cached verb anchors instead of
+    its unit-by-unit lazy search (2,000 ABP articles: ~120 us a try, 3 tries in 4 no match)."""
+    stop = _CLAUSE_STOP_RE.search(masked, end)
+    return bool(VERB_SCAN.starts(masked, end, stop.start() if stop else len(masked)))
 
 
 def _post_any_verb(masked: str, m: re.Match[str], body: str) -> dict[str, object] | None:
