@@ -596,7 +596,8 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     _head_candidates(text, cands)
     _residue_candidate(text, lines, cands)
     present = _GATES.present_lowered(text)
-    # Lower-cased only for the line search of a gated pattern (37% of the first 1,000 ABP texts).
+    # Lower-cased only for the line search of a gated pattern (37% of the first 1,000 ABP
+    # texts): gate words and lower-casing, old and new in turn per text, 51-58 -> 26-31 us.
     lowered = text.lower() if present else None
     for kind, where, pattern, gates in LINE_PATTERNS:
         if where == "any":
