@@ -121,7 +121,7 @@ class _TokenMemo:
             if len(self._rows) + len(distinct) > self.max_tokens:
                 self._clear()
             get = self._rows.get
-            rows = np.fromiter((get(t, -1) for t in distinct), np.int64, len(distinct))
+            rows = np.array([get(t, -1) for t in distinct], dtype=np.int64)
             new = np.flatnonzero(rows < 0)
             if len(new):
                 rows[new] = self._add([distinct[i] for i in new.tolist()])
