@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -34,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from abp import ABP  # noqa: E402
 from bench_reuse import run_datasketch  # noqa: E402
-from memory import RssSampler, peak_rss_mb  # noqa: E402
+from memory import ChildSampler, peak_rss_mb  # noqa: E402
 
 
 def cpu_seconds() -> float:
@@ -47,18 +48,57 @@ def cpu_seconds() -> float:
 
 
 class Clock:
-    """Wall and CPU seconds of named steps, in order."""
+    """Wall and CPU seconds of named steps, in order, and each step's (start, end) times."""
 
     def __init__(self) -> None:
         self.wall: dict[str, float] = {}
         self.cpu: dict[str, float] = {}
+        self.spans: list[tuple[str, float, float]] = []
 
     @contextmanager
     def __call__(self, step: str):
         wall, cpu = time.perf_counter(), cpu_seconds()
         yield
-        self.wall[step] = self.wall.get(step, 0.0) + time.perf_counter() - wall
+        end = time.perf_counter()
+        self.wall[step] = self.wall.get(step, 0.0) + end - wall
         self.cpu[step] = self.cpu.get(step, 0.0) + cpu_seconds() - cpu
+        self.spans.append((step, wall, end))
+
+
+def _cpu_known_at(samples: list[tuple[float, dict[int, float]]], when: float) -> dict[int, float]:
+    """Each sampled process's CPU seconds at its last sample up to ``when`` (exited ones too)."""
+    known: dict[int, float] = {}
+    for at, cpu in samples:
+        if at > when:
+            break
+        known.update(cpu)
+    return known
+
+
+def cpu_split(
+    samples: list[tuple[float, dict[int, float]]], start: float, end: float, parent: int
+) -> tuple[float, float]:
+    """(this process's, its pool workers') CPU seconds between ``start`` and ``end``."""
+    before = _cpu_known_at(samples, start) or (samples[0][1] if samples else {})
+    after = _cpu_known_at(samples, end)
+    spent = {pid: cpu - before.get(pid, 0.0) for pid, cpu in after.items()}
+    return spent.pop(parent, 0.0), sum(spent.values())
+
+
+def timeline(clock: Clock, samples: list, parent: int, bins: int = 30) -> list[dict]:
+    """The run cut into ``bins`` equal slices: per slice the cores busy in this process and in
+    the workers (CPU seconds / slice seconds) and the steps running in it (not "total")."""
+    start, end = next((a, b) for step, a, b in clock.spans if step == "total")
+    width = (end - start) / bins
+    rows = []
+    for i in range(bins):
+        lo, hi = start + i * width, start + (i + 1) * width
+        own, workers = cpu_split(samples, lo, hi, parent)
+        steps = [s for s, a, b in clock.spans if s != "total" and a < hi and b > lo]
+        rows.append(
+            {"t": lo - start, "parent": own / width, "workers": workers / width, "steps": steps}
+        )
+    return rows
 
 
 def _clock_stages(clock: Clock) -> None:
@@ -68,8 +108,8 @@ def _clock_stages(clock: Clock) -> None:
     original = progress.StageClock.__call__
 
     @contextmanager
-    def timed(self, stage: str):
-        with clock(stage), original(self, stage):
+    def timed(self, stage: str, **options):
+        with clock(stage), original(self, stage, **options):
             yield
 
     progress.StageClock.__call__ = timed
@@ -97,7 +137,7 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
         source = Path(tmp) / "abp.jsonl"
         kept = write_first_lines(abp, n, source)
         _clock_stages(clock)
-        with RssSampler() as tree, clock("total"):
+        with ChildSampler() as tree, clock("total"):
             with clock("ingest"):
                 articles, errors = read_articles([str(source)], quiet=True)
             analysis = analyze_articles(articles, errors=errors, workers=workers, quiet=True)
@@ -109,6 +149,11 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
             "sum_mb": tree.peak_total / 2**20,
         }
         result = {"n": kept, "wall": clock.wall, "cpu": clock.cpu, "peak": peak}
+        me = os.getpid()
+        result["split"] = {
+            step: cpu_split(tree.cpu_samples, a, b, me) for step, a, b in clock.spans
+        }
+        result["timeline"] = timeline(clock, tree.cpu_samples, me)
         result["rows"] = analysis.summary()
         if datasketch:
             texts = articles["text"].fillna("").tolist()
@@ -123,13 +168,14 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
 def print_result(res: dict) -> None:
     """One size's stage table, peak memory and datasketch ratio."""
     print(f"\n== first {res['n']:,} ABP articles ==")
-    print(f"{'stage':<52} {'wall s':>8} {'CPU s':>8}")
-    for step, wall in res["wall"].items():
-        if step != "total":
-            print(f"{step:<52} {wall:8.1f} {res['cpu'][step]:8.1f}")
-    print(
-        f"{'whole analyze (ingest .. report)':<52} {res['wall']['total']:8.1f} {res['cpu']['total']:8.1f}"
-    )
+    print(f"{'stage':<52} {'wall s':>8} {'CPU s':>8} {'parent':>8} {'workers':>8}")
+    steps = [step for step in res["wall"] if step != "total"] + ["total"]
+    for step in steps:
+        wall = res["wall"][step]
+        name = "whole analyze (ingest .. report)" if step == "total" else step
+        own, workers = res["split"][step]
+        print(f"{name:<52} {wall:8.1f} {res['cpu'][step]:8.1f} {own:8.1f} {workers:8.1f}")
+    print_timeline(res["timeline"])
     peak = res["peak"]
     print(
         f"peak RSS: {peak['self_mb']:,.0f} MB this process, {peak['largest_worker_mb']:,.0f} MB "
@@ -143,6 +189,14 @@ def print_result(res: dict) -> None:
             f"{ds['cpu']:.1f} s CPU ({ds['pairs']:,} pairs); ratio whole analysis / datasketch: "
             f"{res['wall']['total'] / ds['wall']:.2f} wall, {res['cpu']['total'] / ds['cpu']:.2f} CPU"
         )
+
+
+def print_timeline(rows: list[dict]) -> None:
+    """Cores busy in this process and in the workers, slice by slice, and the steps running."""
+    print(f"timeline: {'t s':>6} {'parent':>7} {'workers':>8}  steps (cores busy per slice)")
+    for row in rows:
+        steps = ", ".join(step[:28] for step in row["steps"])
+        print(f"          {row['t']:6.1f} {row['parent']:7.2f} {row['workers']:8.2f}  {steps}")
 
 
 def main(argv: list[str] | None = None) -> int:

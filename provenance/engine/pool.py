@@ -47,13 +47,43 @@ def run_in_pool(fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers:
     >>> run_in_pool(pool_size, ({"n_articles": n, "workers": 2} for n in [1, 9_000]), 2)  # doctest: +SKIP
     [1, 2]
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    with PoolRun(fn, jobs, workers) as running:
+        return running.results()
 
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(fn, **job) for job in jobs]
-        return [future.result() for future in futures]
+
+class PoolRun:
+    """``fn(**job)`` for every job, submitted at once to a "spawn" process pool of ``workers``;
+    this process is free for other work until :meth:`results` collects them in job order.
+
+    On leaving the ``with`` block the pool is shut down, jobs not yet started are cancelled.
+
+    >>> with PoolRun(pool_size, [{"n_articles": 9_000, "workers": 2}], 2) as running:  # doctest: +SKIP
+    ...     other_work()
+    ...     running.results()
+    [2]
+    """
+
+    def __init__(self, fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        try:
+            self._futures = [self._pool.submit(fn, **job) for job in jobs]
+        except BaseException:
+            self._pool.shutdown(cancel_futures=True)
+            raise
+
+    def results(self) -> list[Any]:
+        """Each job's value in job order (waiting for them), or the first job's exception."""
+        return [future.result() for future in self._futures]
+
+    def __enter__(self) -> PoolRun:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=exc_info[0] is not None)
 
 
 def contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:

@@ -8,7 +8,8 @@ Building blocks, vectorised over a corpus or any part of it (both engines call t
    index of the sampled columns, one sparse product (:mod:`.candidates`);
 3. exact containment both ways from sparse row products, the direction of each pair and its
    aligned passages (:mod:`.verify`, :mod:`.direction`, :mod:`.align`);
-4. each child's best parent and the two tables (:mod:`.stage`).
+4. each child's best parent and the two tables (:mod:`.stage`), where steps 1-2, which read
+   the texts only, can be run first (:func:`reuse_candidates`).
 
 Parameters: :class:`ReuseParams` (:mod:`.params`).
 """
@@ -25,12 +26,20 @@ from provenance.reuse.candidates import (
 )
 from provenance.reuse.params import MIN_SHARED, ReuseParams, resolve_doc_freq_cap
 from provenance.reuse.shingles import ShingleIndex, build_index, doc_freq_counts, drop_capped
-from provenance.reuse.stage import check_frames, corpus_candidates, find_reuse, finish_reuse
+from provenance.reuse.stage import (
+    ReuseCandidates,
+    check_frames,
+    corpus_candidates,
+    find_reuse,
+    finish_reuse,
+    reuse_candidates,
+)
 from provenance.reuse.verify import verify_pairs
 
 __all__ = [
     "MIN_SHARED",
     "Hits",
+    "ReuseCandidates",
     "ReuseParams",
     "ShingleIndex",
     "Sketch",
@@ -45,6 +54,7 @@ __all__ = [
     "finish_reuse",
     "postings",
     "resolve_doc_freq_cap",
+    "reuse_candidates",
     "sketch_hits",
     "sketched_columns",
     "unique_pairs",
