@@ -141,8 +141,8 @@ class _TokenMemo:
         return np.arange(first, first + len(tokens))
 
 
-# The first 20,000 ABP articles' bodies, titles and link passages hold ~300,000 distinct tokens
-# (about 45 MB in the dict with the strings); a corpus with more starts the memo over.
+# The first 3,000 ABP articles' bodies and titles hold 73,642 distinct tokens, 8.3 MB with the
+# dict, the strings and the arrays: 400,000 tokens are ~45 MB; past that the memo starts over.
 _TOKENS = _TokenMemo(max_tokens=400_000)
 
 
