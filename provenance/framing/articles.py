@@ -175,17 +175,42 @@ def _article_evidence(
         *_slices(texts.titles, title.doc, title.start, title.end),
         *quote_words,
     ]
-    # One stable lexsort on integer ranks (ids are unique) instead of a string sort of rows.
+    # One stable sort on integer ranks (ids are unique) instead of a string sort of rows.
     id_rank = pd.factorize(texts.ids, sort=True)[0]
-    order = np.lexsort((spans.start, pd.factorize(spans.feature, sort=True)[0], id_rank[spans.doc]))
+    feature_rank, features = pd.factorize(spans.feature, sort=True)
+    order = _stable_order(id_rank[spans.doc], feature_rank, spans.start)
+    word_code, distinct_words = pd.factorize(np.array(words, dtype=object))
     evidence = pd.DataFrame(
         {
             "start": spans.start[order],
             "end": spans.end[order],
-            "feature": spans.feature[order],
-            "target_id": texts.ids[spans.doc[order]],
-            "text": np.array(words, dtype=object)[order],
+            "feature": _taken(features, feature_rank[order]),
+            "target_id": _taken(texts.ids, spans.doc[order]),
+            "text": _taken(distinct_words, word_code[order]),
         }
     )
     evidence.insert(0, "target_kind", "article")
     return evidence
+
+
+def _taken(values: np.ndarray, rows: np.ndarray) -> pd.api.extensions.ExtensionArray | np.ndarray:
+    """``values[rows]`` as the column pandas makes of an object array of strings (its default
+    string dtype), built from ``values`` and taken: on the first 3,000 ABP articles the three
+    string columns of 271k evidence rows, inferred row by row, were 38% of _article_evidence's
+    samples under py-spy."""
+    values = np.asarray(values, dtype=object)
+    if not len(rows):  # pandas infers no string dtype from an empty array
+        return values[rows]
+    return pd.Series(values).array.take(rows)
+
+
+def _stable_order(*keys: np.ndarray) -> np.ndarray:
+    """``np.lexsort(keys[::-1])`` (first key major) of non-negative integer keys, as one stable
+    argsort of a combined key when it fits in int64 (3 keys of 271k rows: ~2x faster)."""
+    widths = [int(k.max(initial=0)) + 1 for k in keys]
+    if np.prod(widths, dtype=float) >= 2.0**62:
+        return np.lexsort(keys[::-1])
+    combined = np.zeros(len(keys[0]), dtype=np.int64)
+    for key, width in zip(keys, widths, strict=True):
+        combined = combined * width + key
+    return np.argsort(combined, kind="stable")

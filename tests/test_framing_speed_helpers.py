@@ -1,0 +1,41 @@
+"""The framing stage's faster helpers give what the plain numpy / pandas forms gave."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_framing_scan import TRICKY
+
+from provenance.framing import features, scan
+from provenance.framing.articles import _stable_order, _taken
+
+
+@pytest.mark.parametrize("n", [0, 1, 500])
+def test_stable_order_is_the_lexsort(n):
+    rng = np.random.default_rng(n)
+    keys = [rng.integers(0, 4, n), rng.integers(0, 3, n), rng.integers(0, 40, n)]
+    assert _stable_order(*keys).tolist() == np.lexsort(keys[::-1]).tolist()
+
+
+def test_stable_order_falls_back_to_lexsort_for_wide_keys():
+    keys = [np.array([2**40, 0, 2**40]), np.array([2**30, 5, 1])]
+    assert _stable_order(*keys).tolist() == [1, 2, 0]
+
+
+@pytest.mark.parametrize("rows", [[2, 0, 2, 1], []])
+def test_taken_column_is_the_column_pandas_makes(rows):
+    values = np.array(["a", "b", "c"], dtype=object)
+    rows = np.array(rows, dtype=np.int64)
+    want = pd.DataFrame({"t": values[rows]})
+    pd.testing.assert_frame_equal(pd.DataFrame({"t": _taken(values, rows)}), want)
+
+
+def test_word_and_syllable_counts_are_the_same_in_small_blocks(monkeypatch):
+    texts = TRICKY + ["They'd state the rate, he said.", "Rock-'n'-roll isn't dead."] * 4
+    whole = features.word_and_syllable_counts(texts)
+    blocks = scan.text_blocks
+    monkeypatch.setattr(features, "text_blocks", lambda t: blocks(t, max_chars=30))
+    assert len(blocks(texts, max_chars=30)) > 5
+    small = features.word_and_syllable_counts(texts)
+    assert [a.tolist() for a in small] == [a.tolist() for a in whole]
