@@ -195,7 +195,7 @@ def test_editorializing_and_evaluative_modifiers():
             "It was a dreadful day. Then a wonderful night.",
         ]
     )
-    df = score_texts(texts)
+    df = score_texts(texts, lexicons={"subjective": []})  # phrases alone: no subjective weight
     assert df.loc[0, "f_editorializing"] == pytest.approx(
         3000 / 10
     )  # clearly, of course, ironically
@@ -210,8 +210,9 @@ def test_editorializing_and_evaluative_modifiers():
 
 def test_loaded_language_counts_a_word_once():
     text = pd.Series(["The deal was disastrous."])
-    once = score_texts(text, lexicons={"editorializing": ["zzz"]}).loc[0, "f_loaded_language"]
-    twice = score_texts(text, lexicons={"name_calling": ["disastrous"]})
+    once = score_texts(text, lexicons={"editorializing": ["zzz"], "subjective": []})
+    once = once.loc[0, "f_loaded_language"]
+    twice = score_texts(text, lexicons={"name_calling": ["disastrous"], "subjective": []})
     assert twice.loc[0, "f_name_calling"] > 0
     assert (
         twice.loc[0, "f_loaded_language"]

@@ -49,18 +49,20 @@ def test_babe_loaded_language_separates_biased_sentences():
     table = _load(ROOT / "benchmarks/babe_auroc.py").auroc_table(BABE)
     assert table["sentences"].tolist() == [1693, 1980, 3673, 1546]
     auroc = table["f_loaded_language"]
-    # Measured (session 7, no spans on repeated lines, dehumanising labels): dev 0.642, held-out
+    # Measured (session 9, Pattern subjective-word weight, no scare-quote or 'very' + valenced
+    # spans): dev 0.665, held-out 0.702, all SG2 0.685, SG1 0.694;
+    # session 7 (no spans on repeated lines, dehumanising labels): dev 0.642, held-out
     # 0.690, all SG2 0.668, SG1 0.667; session 6 (word forms and distinct phrases): 0.642, 0.688,
     # 0.667, 0.667; v3 (phrase level, session 5: scare quotes only with a valenced word):
     # dev 0.630, held-out 0.680, all SG2 0.658, SG1 0.653; before the scare-quote gate 0.636,
     # 0.694, 0.667, 0.655; v2 had 0.654, 0.702, 0.680, 0.681 (see the lexicon README). The floors catch
     # regressions; they are not the targets.
-    assert auroc["held-out (SG2 only)"] >= 0.675
-    assert (auroc >= 0.625).all(), auroc.to_string()
+    assert auroc["held-out (SG2 only)"] >= 0.69
+    assert (auroc >= 0.65).all(), auroc.to_string()
     # The combined score beats each of its parts.
     assert (auroc > table["f_loaded"]).all()
-    # f_bias_cues, weights chosen on dev: dev 0.695, held-out 0.764, all SG2 0.733, SG1 0.733
-    # (session 6: 0.695, 0.763, 0.732, 0.733; session 5: 0.691, 0.761, 0.729, 0.728)
+    # f_bias_cues, weights chosen on dev: dev 0.700, held-out 0.762, all SG2 0.734, SG1 0.738
+    # (session 8: 0.695, 0.764, 0.733, 0.733; session 6: 0.695, 0.763, 0.732, 0.733; session 5: 0.691, 0.761, 0.729, 0.728)
     # (before doubt verbs and editorializing joined it: 0.680, 0.758, 0.723, 0.706).
     cues = table["f_bias_cues"]
     assert cues["held-out (SG2 only)"] >= 0.75

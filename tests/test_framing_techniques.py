@@ -28,6 +28,8 @@ from provenance.framing.techniques import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# The loaded-language score with its phrases alone (no subjective-word weight: SUBJECTIVE_WEIGHT).
+PHRASES_ONLY = {"subjective": []}
 PTC = ROOT.parent / "shared" / "eval-data" / "PTC"
 
 NEUTRAL = "The committee met on Tuesday and approved the budget by a vote of 12 to 3."
@@ -68,9 +70,8 @@ def test_loaded_phrase_is_one_span_and_one_count():
     text = "Critics said the radical leftist thugs were extremely dangerous."
     spans = _evidence_texts(text, "f_loaded_language")
     assert spans == ["radical leftist thugs", "extremely dangerous"]
-    assert score_texts(pd.Series([text])).loc[0, "f_loaded_language"] == pytest.approx(
-        2000 / (9 + LOADED_PRIOR_WORDS)
-    )
+    value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
+    assert value == pytest.approx(2000 / (9 + LOADED_PRIOR_WORDS))
 
 
 def test_word_forms_add_suffixes_and_leave_out_taken_terms():
@@ -102,7 +103,7 @@ def test_loaded_forms_are_derived_from_the_loaded_lists_and_cannot_be_given():
 def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
     text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
     assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
-    value = score_texts(pd.Series([text])).loc[0, "f_loaded_language"]
+    value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
     assert value == pytest.approx(1000 / (10 + LOADED_PRIOR_WORDS))  # one phrase, ten words
 
 
@@ -116,7 +117,7 @@ def test_loaded_language_is_damped_so_one_phrase_in_a_short_text_ranks_below_a_l
         * 2
         + "Officials met on Monday to review the budget and the schedule for the coming year. " * 3
     )
-    df = score_texts(pd.Series([short, loaded]))
+    df = score_texts(pd.Series([short, loaded]), lexicons=PHRASES_ONLY)
     words = df["f_n_words"].to_numpy()
     phrases = df["f_loaded_language"].to_numpy() * (words + LOADED_PRIOR_WORDS) / 1000
     assert phrases[0] == pytest.approx(1.0) and phrases[1] >= 5
@@ -142,11 +143,17 @@ def test_rhetorical_questions_outside_quotes_only():
     assert _evidence_texts(quoted, "f_doubt") == []
 
 
-def test_scare_quotes_holding_a_valenced_word_are_loaded_language_not_doubt():
-    text = 'The "heroic" rescuers and the "experts" met again.'
-    # "heroic" carries valence (VADER); "experts" does not: a quoted term, not a charged one.
+def test_scare_quotes_are_neither_loaded_language_nor_doubt_by_themselves():
+    text = 'The "heroic" rescuers, the "nice" plan and the "experts" met again.'
+    # "heroic" is a loaded word, quoted or not; "nice" carries valence (VADER) but no loaded
+    # list holds it: since session 9 a scare quote adds no span of its own.
     assert _evidence_texts(text, "f_loaded_language") == ["heroic"]
     assert _evidence_texts(text, "f_doubt") == []
+
+
+def test_an_intensifier_joins_a_loaded_phrase_but_makes_none_with_a_plain_valenced_word():
+    text = "It was very nice. It was very dangerous."
+    assert _evidence_texts(text, "f_loaded_language") == ["very dangerous"]
 
 
 def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
@@ -168,7 +175,7 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
             "The corrupt elites are destroying this country, he said.",
         ]
     )
-    df = score_texts(texts)
+    df = score_texts(texts, lexicons=PHRASES_ONLY)
     # f_bias_cues weighs the plain rate of loaded phrases, not the damped f_loaded_language.
     plain = df["f_loaded_language"] * (df["f_n_words"] + LOADED_PRIOR_WORDS) / df["f_n_words"]
     expected = sum(
@@ -275,10 +282,12 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # 0.396, 0.328, 0.452; word-level baseline: F1 0.268, rho 0.271); tuning part P 0.355,
     # R 0.413, F1 0.382, rho 0.692; session 7 (no spans on repeated lines, dehumanising labels)
     # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
-    # damped rate) the same spans, rho tuning 0.717, check 0.525. Floors catch regressions.
+    # damped rate) the same spans, rho tuning 0.717, check 0.525; session 9 (subjective-word
+    # weight, no scare-quote or 'very' + valenced spans) tuning 0.385, 0.395, 0.390, 0.709, the
+    # check part not scored. Floors catch regressions.
     assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
     tuning = table.loc[("tuning", "loaded language")]
-    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.36 and tuning["spearman"] >= 0.70
+    assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
     assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
@@ -311,6 +320,19 @@ def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
     assert spans_holding(spans, hits, ("vader_any",))["doc"].tolist() == [0]
 
 
+def test_shipped_subjective_words_are_what_the_tool_makes_from_textblobs_copy():
+    textblob = pytest.importorskip("textblob")  # the tool's source (not a dependency)
+    spec = importlib.util.spec_from_file_location(
+        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    xml = Path(textblob.__file__).parent / "en" / "en-sentiment.xml"
+    shipped = (ROOT / "provenance/resources/lexicons/subjective.txt").read_text(encoding="utf-8")
+    words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert words == tool.subjective_words(xml)[0]
+
+
 def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
     pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
     spec = importlib.util.spec_from_file_location(
@@ -330,6 +352,47 @@ def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
     spans = pd.DataFrame({"doc": [0, 0, 1], "start": [16, 69, 2], "end": [23, 76, 9]})
     assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
     assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
-    scored = score_texts(pd.Series(texts))
+    scored = score_texts(pd.Series(texts), lexicons=PHRASES_ONLY)
     assert scored["f_loaded_language"].tolist()[0] == 0.0
     assert scored["f_loaded_language"].tolist()[1] > 0.0
+
+
+def test_subjective_words_weight_the_loaded_language_score_without_a_span():
+    from provenance.framing.techniques import SUBJECTIVE_WEIGHT
+
+    # "absurd" and "brilliant": Pattern rates them subjective; no loaded list holds them here.
+    text = pd.Series(["The absurd plan had a brilliant sequel."])
+    lexicons = {"subjective": ["absurd", "brilliant"], "evaluative_modifiers": [], "loaded": []}
+    df, evidence = score_detail(text, lexicons=lexicons)
+    assert df.loc[0, "f_loaded_language"] == pytest.approx(
+        1000 * 2 * SUBJECTIVE_WEIGHT / (7 + LOADED_PRIOR_WORDS)
+    )
+    assert "f_loaded_language" not in set(evidence["feature"])
+    none = score_texts(text, lexicons={**lexicons, "subjective": []})
+    assert none.loc[0, "f_loaded_language"] == 0
+    # A subjective word does not take a loaded word's form away ("hated" stays a form of "hate").
+    from provenance.framing.lexicons import load_lexicons
+
+    assert "hated" in load_lexicons({"loaded": ["hate"], "subjective": ["hated"]})["loaded_forms"]
+
+
+def test_subjective_list_is_built_from_patterns_lexicon_with_its_source_and_licence(tmp_path):
+    path = ROOT / "provenance/resources/lexicons/subjective.txt"
+    header = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
+    text = " ".join(header)
+    assert "en-sentiment.xml" in text and "PDDL" in text and "textblob 0.20.1" in text
+    spec = importlib.util.spec_from_file_location(
+        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    xml = (
+        '<sentiment version="9.9"><word form="grim" subjectivity="0.9"/>'
+        '<word form="grim" subjectivity="0.3"/><word form="blue" subjectivity="0.2"/>'
+        '<word form="so so" subjectivity="1.0"/><word form="Lovely" subjectivity="1.0"/>'
+        "</sentiment>"
+    )
+    sample = tmp_path / "en-sentiment.xml"
+    sample.write_text(xml, encoding="utf-8")
+    words, version = tool.subjective_words(sample)
+    assert words == ["grim", "lovely"] and version == "9.9"  # grim: mean 0.6 of its two senses

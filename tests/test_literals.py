@@ -67,3 +67,51 @@ def test_a_finder_pickles_with_its_words():
     copy = pickle.loads(pickle.dumps(finder))
     assert copy.words == finder.words
     assert copy.hits("He said, she told") == finder.hits("He said, she told")
+
+
+def test_word_offsets_match_str_find_on_random_texts():
+    """WordOffsets.find gives every occurrence, overlapping ones included, as a str.find loop
+    does, for words in its set and outside it, whichever text was asked about last."""
+    from provenance.literals import WordOffsets
+
+    words = ["and other", "''", "``", "On ", "state", "ee"]
+    offsets = WordOffsets(words)
+    rng = random.Random(7)
+    pieces = ["and other ", "'", "`", "On ", "state", "e", " ", "Ön ", "x", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(300)]
+    for text in texts + texts[::-1]:
+        for word in [*words, "On", "'", "absent"]:
+            expected, at = [], text.find(word)
+            while at >= 0:
+                expected.append(at)
+                at = text.find(word, at + 1)
+            got = offsets.find(text, word)
+            assert got == expected, (text, word)
+            got.append(-1)  # a new list each call: the kept offsets stay as they were
+            assert offsets.find(text, word) == expected
+
+
+def test_lowering_risks_hold_every_character_that_could_change_a_match():
+    """A scan of every code point: each character whose lower case differs from it and shares
+    a character with the words is among the risks (then present_lowered lower-cases); ASCII
+    capitals are lower-cased in the bytes."""
+    from provenance.attribution.credits import _GATES
+
+    changing = [c for c in map(chr, range(128, 0x110000)) if c.lower() != c]
+    for words in (_GATES.words, ["kelvin", "ohm ω", "ångström"], ["première fois", "über"]):
+        letters = set("".join(words))
+        risky = set(literals._lowering_risks(words))
+        assert {c for c in changing if letters & set(c.lower())} <= risky
+
+
+def test_present_lowered_equals_present_of_the_lowered_text():
+    from provenance.attribution.credits import _GATES
+
+    words = [*_GATES.words, "kelvin", "über"]
+    finder = LiteralFinder(words)
+    rng = random.Random(11)
+    pieces = [*words, *(w.upper() for w in words), *(w.title() for w in words), "\u212aELVIN",
+              "İ", "Ü", "ß", "ΣΑΣ", " ", "\n", "é", "“"]  # fmt: skip
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert finder.present_lowered(text) == finder.present(text.lower()), text

@@ -67,3 +67,13 @@ def test_skipped_abp_lines_leave_out_only_abp_articles_on_them(scorer, monkeypat
     labels = [{"corpus": "ABP", "id": i} for i in "abc"] + [{"corpus": "PTC", "id": "a"}]
     kept = scorer.without_abp_positions(labels, scorer.parse_ranges("20000-23024,34000"))
     assert kept == [{"corpus": "ABP", "id": "b"}, {"corpus": "PTC", "id": "a"}]
+
+
+def test_all_leaves_out_the_unread_sets_read_only_by_name(scorer, monkeypatch, tmp_path):
+    splits = {("ABP", "a"): "dev", ("ABP", "b"): "heldout4", ("ABP", "c"): "heldout5"}
+    monkeypatch.setattr(scorer, "split_of", lambda: splits)
+    labels = tmp_path / "labels_x.csv"
+    labels.write_text("corpus,id,split\nABP,a,dev\nABP,b,heldout4\nABP,c,heldout5\n")
+    assert [r["id"] for r in scorer.load_labels(str(labels), "all")] == ["a"]
+    assert [r["id"] for r in scorer.load_labels(str(labels), "heldout5")] == ["c"]
+    assert [r["id"] for r in scorer.load_labels(str(labels), "heldout4")] == ["b"]

@@ -142,3 +142,15 @@ def test_tokens_split_where_str_split_does():
     for s, c in zip(sentence.tolist(), codes.tolist(), strict=True):
         tokens[s].append(distinct[c])
     assert tokens == [s.split() for s in odd]
+
+
+def test_token_memo_gives_the_properties_of_each_token():
+    memo = sentiment._TokenMemo(max_tokens=6)
+    batches = [["Good", "bad,", "NOT"], ["bad,", "isn't", "Good", "kind"], ["x", "y", "z", "w"]]
+    for tokens in batches:  # tokens met before, new ones, then past max_tokens (memo emptied)
+        got = memo.properties(tokens)
+        want = sentiment._token_properties(tokens)
+        assert got.keys() == want.keys()
+        for name in want:
+            np.testing.assert_array_equal(got[name], want[name])
+    assert len(memo._rows) == 4

@@ -100,7 +100,8 @@ _CALL_SIGN = (
     r"(?!W[AI]PO|WADA|WWII)[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?"
     r"|[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)"
 )
-_CHANNEL_WORD = r"(?:Fox|ABC|NBC|CBS|CW|News|Channel|TV|Europe|Action|Eyewitness)"
+# "France 24", "Rossiya 24" too ("France 24 reports": session 9 read sample).
+_CHANNEL_WORD = r"(?:Fox|ABC|NBC|CBS|CW|News|Channel|TV|Europe|Action|Eyewitness|France|Rossiya)"
 # A station or channel named by its number: "Fox 5 DC", "Channel 4", "9 News", "Europe 1".
 NUMBERED_MASTHEAD = rf"(?:{_CHANNEL_WORD}|[KW][A-Z]{{3}})[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?(?:Action[ \t]+|Eyewitness[ \t]+)?News"
 NUMBERED_MASTHEAD_RE = re.compile(rf"(?<![\w\-]){NUMBERED_MASTHEAD}(?![\w\-])")

@@ -58,7 +58,12 @@ LEXICON_NAMES: tuple[str, ...] = (
     "slogans",
     "cliches",
     "not_loaded",
+    "subjective",
 )
+# Lists that only weight a score (no feature of their own, no sense to keep): their words do not
+# take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though Pattern's
+# subjectivity list holds it).
+WEIGHT_ONLY_NAMES: tuple[str, ...] = ("subjective",)
 # Lists generated from the shipped ones when they are loaded (not files; see ``word_forms``).
 DERIVED_NAMES: tuple[str, ...] = ("loaded_forms",)
 # The lists whose words' regular forms make ``loaded_forms``.
@@ -164,10 +169,12 @@ def word_forms(terms: tuple[str, ...], taken: frozenset[str]) -> tuple[str, ...]
 def _with_derived(lists: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """``lists`` plus ``DERIVED_NAMES``: ``loaded_forms`` holds the forms of the loaded lists'
     words (less ``not_loaded``'s) that no list holds (a form another list holds keeps that
-    list's sense)."""
+    list's sense; ``WEIGHT_ONLY_NAMES`` take none)."""
     not_loaded = set(lists["not_loaded"])
     sources = tuple(t for name in LOADED_FORM_SOURCES for t in lists[name] if t not in not_loaded)
-    taken = frozenset(t for name in LEXICON_NAMES for t in lists[name])
+    taken = frozenset(
+        t for name in LEXICON_NAMES if name not in WEIGHT_ONLY_NAMES for t in lists[name]
+    )
     return {**lists, "loaded_forms": word_forms(sources, taken)}
 
 

@@ -57,13 +57,6 @@ def char_class(chars: str) -> np.ndarray:
     return table
 
 
-def positions_by_text(positions: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
-    """How many of ``positions`` (offsets in :func:`joined` texts) fall in each of the ``n``
-    texts that begin at ``starts``."""
-    doc = np.searchsorted(starts, positions, side="right") - 1
-    return np.bincount(doc, minlength=n)[:n].astype(float)
-
-
 def code_points(text: str) -> np.ndarray:
     """The code points of ``text`` as a uint32 array (lone surrogates included)."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

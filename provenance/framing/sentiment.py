@@ -27,6 +27,7 @@ sentences; ``tests/test_sentiment.py`` on sentences made to hit every rule.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,6 +98,54 @@ def _token_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
     }
 
 
+class _TokenMemo:
+    """The ``_token_properties`` of every distinct token met so far (a token's properties
+    depend on the token alone), in arrays that double when full; emptied past ``max_tokens``.
+
+    Batches repeat most tokens: the 11 batches of the first 3,000 ABP bodies' distinct
+    sentences hold 213,525 batch-distinct tokens but 70,297 distinct ones.
+    """
+
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
+        self._lock = threading.Lock()  # the Dask engine may score in threads of one process
+        self._clear()
+
+    def _clear(self) -> None:
+        self._rows: dict[str, int] = {}
+        self._columns: dict[str, np.ndarray] = {}
+
+    def properties(self, distinct: list[str]) -> dict[str, np.ndarray]:
+        """``_token_properties(distinct)``, reading the tokens met before from the memo."""
+        with self._lock:
+            if len(self._rows) + len(distinct) > self.max_tokens:
+                self._clear()
+            get = self._rows.get
+            rows = np.fromiter((get(t, -1) for t in distinct), np.int64, len(distinct))
+            new = np.flatnonzero(rows < 0)
+            if len(new):
+                rows[new] = self._add([distinct[i] for i in new.tolist()])
+            return {name: column[rows] for name, column in self._columns.items()}
+
+    def _add(self, tokens: list[str]) -> np.ndarray:
+        first = len(self._rows)
+        fresh = _token_properties(tokens)
+        for name, values in fresh.items():
+            column = self._columns.get(name, values[:0])
+            if len(column) < first + len(tokens):
+                grown = np.empty(2 * (first + len(tokens)), dtype=values.dtype)
+                grown[:first] = column[:first]
+                column = self._columns[name] = grown
+            column[first : first + len(tokens)] = values
+        self._rows.update(zip(tokens, range(first, first + len(tokens)), strict=True))
+        return np.arange(first, first + len(tokens))
+
+
+# The first 20,000 ABP articles' bodies, titles and link passages hold ~300,000 distinct tokens
+# (about 45 MB in the dict with the strings); a corpus with more starts the memo over.
+_TOKENS = _TokenMemo(max_tokens=400_000)
+
+
 def _split_tokens(sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """(sentence of each token, its code in ``distinct``, ``distinct``): the tokens of
     ``str.split()`` of each sentence, in reading order.
@@ -121,7 +170,7 @@ def tokenize(sentences: Sequence[str]) -> Tokens:
     sentence, codes, distinct = _split_tokens(sentences)
     length = np.bincount(sentence, minlength=len(sentences))
     starts = np.cumsum(length) - length
-    props = {name: values[codes] for name, values in _token_properties(distinct).items()}
+    props = {name: values[codes] for name, values in _TOKENS.properties(distinct).items()}
     return Tokens(
         sentence=sentence,
         position=np.arange(len(sentence)) - starts[sentence],

@@ -110,6 +110,20 @@ BIAS_CUE_WEIGHTS: dict[str, float] = {
 # fold 1) and BABE development 0.695 -> 0.682.
 LOADED_PRIOR_WORDS = 200
 
+# Beside its phrases, the loaded-language score counts each word of the ``subjective`` list
+# (Pattern's subjectivity lexicon, tools/build_subjective_lexicon.py) at this weight: a small
+# graded term that orders texts with equal phrase counts (most BABE sentences have none) and
+# marks steadily evaluative prose. It adds no evidence span: as spans, Pattern's adjectives not
+# in the loaded lists were 0.15-0.25 precise on PTC (tuning folds P 0.368 -> 0.287 for the 223
+# words with subjectivity >= 0.9 and |polarity| >= 0.5, F1 0.393 -> 0.352). Chosen by 3 folds of
+# PTC's tuning part (Spearman per fold, 40/56/54 articles) and BABE's development split, words of
+# mean subjectivity >= 0.5 counted once per occurrence: weight 0 (before) 0.657 / 0.718 / 0.740,
+# dev 0.645; 0.03 0.670 / 0.731 / 0.741; 0.04 0.671 / 0.734 / 0.741, dev 0.659; 0.05 0.669 /
+# 0.737 / 0.742. Threshold 0.6: 0.662 / 0.735 / 0.735. Weighting each word by its subjectivity
+# instead of 1 gave the same (0.666 / 0.736 / 0.745 at 0.05).
+SUBJECTIVE_LIST = "subjective"
+SUBJECTIVE_WEIGHT = 0.04
+
 
 def damped_rate(count: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     """``count`` per 1,000 of ``n_words + LOADED_PRIOR_WORDS`` (the loaded-language score)."""
@@ -220,34 +234,35 @@ def phrase_spans(
     """Phrases (doc, start, end) built from hits of ``core`` lists (and ``extra`` spans).
 
     Hits whose span is also a hit of an ``exclude`` list are left out. Hits of ``adjuncts``
-    lists join a phrase they touch, and two or more touching adjunct spans with an intensifier
-    among them ("very dangerous") make a phrase of their own; lone adjunct hits are dropped.
+    lists join a phrase they touch; a phrase of adjunct hits alone is dropped.
+
+    Until session 9, two touching adjunct hits with an intensifier among them ("very
+    dangerous") made a loaded-language phrase of their own. Those phrases were 0.18 / 0.21 /
+    0.22 precise on PTC's three tuning folds (0.20 against BABE's annotated biased words);
+    dropping them raised P on each fold (with the scare quotes: 0.358 / 0.391 / 0.377 ->
+    0.365 / 0.400 / 0.390), F1 -0.001 / 0.000 / +0.002, Spearman 0.660 / 0.742 / 0.729 ->
+    0.672 / 0.732 / 0.708 (benchmarks/ptc_eval.py --folds).
     """
     sel = hits.of_lists(core + adjuncts)
     doc, start, end = hits.doc[sel], hits.start[sel], hits.end[sel]
     is_core = hits.of_lists(core)[sel]
-    boost = hits.of_lists(("intensifiers",))[sel]
     if exclude and len(doc):
         out = hits.of_lists(exclude)
         width = int(hits.end.max()) + 1
         out_keys = _span_keys(hits.doc[out], hits.start[out], hits.end[out], width)
         kept = ~np.isin(_span_keys(doc, start, end, width), out_keys)
-        doc, start, end, is_core, boost = (a[kept] for a in (doc, start, end, is_core, boost))
+        doc, start, end, is_core = (a[kept] for a in (doc, start, end, is_core))
     if extra is not None and len(extra):
         doc = np.concatenate([doc, extra["doc"].to_numpy(dtype=np.int64)])
         start = np.concatenate([start, extra["start"].to_numpy(dtype=np.int64)])
         end = np.concatenate([end, extra["end"].to_numpy(dtype=np.int64)])
         is_core = np.concatenate([is_core, np.ones(len(extra), bool)])
-        boost = np.concatenate([boost, np.zeros(len(extra), bool)])
     order, group = merge_phrases(doc, start, end, texts)
     if not len(group):
         return pd.DataFrame({c: np.zeros(0, np.int64) for c in ("doc", "start", "end")})
     d, s, e = doc[order], start[order], end[order]
     first = np.flatnonzero(np.concatenate([[True], group[1:] != group[:-1]]))
-    distinct = np.concatenate([[True], (d[1:] != d[:-1]) | (s[1:] != s[:-1]) | (e[1:] != e[:-1])])
-    keep = np.logical_or.reduceat(is_core[order], first) | (
-        np.logical_or.reduceat(boost[order], first) & (np.add.reduceat(distinct, first) >= 2)
-    )
+    keep = np.logical_or.reduceat(is_core[order], first)
     return pd.DataFrame(
         {
             "doc": d[first][keep],

@@ -37,7 +37,7 @@ RISKY = frozenset(
     the hill|the age|the nation|the news|the star|the sun|the post|the mirror|the national
     |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
     |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
-    |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic
+    |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic|the young turks
     |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung
     """.split("|")
 )

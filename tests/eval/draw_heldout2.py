@@ -1,4 +1,4 @@
-"""Draw a further held-out set of real articles for attribution (``heldout2`` .. ``heldout4``).
+"""Draw a further held-out set of real articles for attribution (``heldout2`` .. ``heldout5``).
 
 ``heldout2`` and ``heldout3``: the strata of the first 210 (tests/eval/real_attribution/README.md),
 scaled to 60 ABP and 30 PTC articles, from articles not in an earlier split of
@@ -14,18 +14,25 @@ order (the engineers who change rules read samples of the first 20,000 only); th
 scaled to 90: 22 with a wire name in the first 400 characters, 15 with a wire name anywhere, 23
 with two or more citation-like phrases, 15 with eight or more quote marks, 15 of any kind.
 
+``heldout5``: ABP only, credit-rich, and only ABP articles at position >= 20,000 outside the
+positions other engineers read (20,000-23,024, 26,000-28,000 and 34,000-36,000, inclusive): 35
+with a wire name in the first 400 characters, 15 with a wire name anywhere but not in the first
+400 characters, 20 with two or more citation-like phrases, 10 with eight or more quote marks, 10
+of any kind.
+
 Strata are drawn in that order, each from the eligible articles not drawn before, with
 ``random.Random(seed)`` over candidates sorted by id, so the same corpus gives the same rows.
 "Earlier" splits are ``dev`` and ``heldout`` (the first 210), then ``heldout2``, ``heldout3``,
-``heldout4``: a split is drawn from the articles of no split before it, so drawing ``heldout4``
-excludes every other listed article, and redrawing ``heldout2`` ignores the later rows and gives
+``heldout4``, ``heldout5``: a split is drawn from the articles of no split before it, so drawing ``heldout4``
+(or ``heldout5``) excludes every other listed article, and redrawing ``heldout2`` ignores the later rows and gives
 the same rows as before. Running the script rewrites the rows of ``--split`` in place in the id
 list (other rows are kept as they are, in their order) and prints the articles in a labelling
 order that interleaves the strata.
 
-Seeds (the default for each split): heldout2 20261206, heldout3 20261207, heldout4 20261208.
+Seeds (the default for each split): heldout2 20261206, heldout3 20261207, heldout4 20261208,
+heldout5 20261209.
 
-Usage: python tests/eval/draw_heldout2.py [--split heldout2|heldout3|heldout4] [--seed N]
+Usage: python tests/eval/draw_heldout2.py [--split heldout2|heldout3|heldout4|heldout5] [--seed N]
        [--dry-run]
 """
 
@@ -47,7 +54,7 @@ REPO = HERE.parents[1]
 SHARED = Path(os.environ.get("PROVENANCE_SHARED") or REPO.parent / "shared") / "eval-data"
 IDS = HERE / "real_attribution_ids.csv"
 # Splits in the order they were drawn; a split is drawn from articles of no earlier split.
-SPLIT_ORDER = {"dev": 0, "heldout": 0, "heldout2": 1, "heldout3": 2, "heldout4": 3}
+SPLIT_ORDER = {"dev": 0, "heldout": 0, "heldout2": 1, "heldout3": 2, "heldout4": 3, "heldout5": 4}
 DEFAULT_SPLIT = "heldout2"
 
 WIRE_RE = re.compile(
@@ -108,22 +115,41 @@ STRATA_ABP90 = (
     Stratum("eight or more quote marks", "ABP", 15, STRATA[3].test),
     Stratum("any", "ABP", 15, STRATA[4].test),
 )  # fmt: skip
+# heldout5: ABP only, credit-rich (wire names weigh 50 of 90); the second stratum keeps only
+# articles whose wire name lies past the first 400 characters.
+STRATA_ABP90_CREDITS = (
+    Stratum("wire name in the first 400 characters", "ABP", 35, STRATA[0].test),
+    Stratum("wire name anywhere but not in the first 400 characters", "ABP", 15,
+            lambda t: STRATA[1].test(t) and not STRATA[0].test(t)),
+    Stratum("two or more citation-like phrases", "ABP", 20, STRATA[2].test),
+    Stratum("eight or more quote marks", "ABP", 10, STRATA[3].test),
+    Stratum("any", "ABP", 10, STRATA[4].test),
+)  # fmt: skip
 WORD_LIMITS = {"ABP": (80, 1400), "PTC": (50, 1400)}
 
 
 @dataclass(frozen=True)
 class SplitDraw:
-    """How one held-out split is drawn: its seed, its strata, the first ABP position it may use."""
+    """How one held-out split is drawn: its seed, its strata, the first ABP position it may use
+    and the ABP positions (inclusive ranges) it must leave out."""
 
     seed: int
     strata: tuple[Stratum, ...]
     abp_start: int = 0
+    abp_skip: tuple[tuple[int, int], ...] = ()
 
 
 SPLIT_DRAWS = {
     "heldout2": SplitDraw(20261206, STRATA),
     "heldout3": SplitDraw(20261207, STRATA),
     "heldout4": SplitDraw(20261208, STRATA_ABP90, abp_start=20_000),
+    # Positions read by the engineers who change rules (session 8 samples past 20,000) are out.
+    "heldout5": SplitDraw(
+        20261209,
+        STRATA_ABP90_CREDITS,
+        abp_start=20_000,
+        abp_skip=((20_000, 23_024), (26_000, 28_000), (34_000, 36_000)),
+    ),
 }
 
 
@@ -137,13 +163,18 @@ def read_records(corpus: str) -> Iterator[dict]:
             yield from (json.loads(line) for line in f)
 
 
-def eligible(corpus: str, taken: set[tuple[str, str]], start: int = 0) -> list[Article]:
-    """Articles of ``corpus`` at position >= ``start`` in file order, within the word limits and
-    not already listed, sorted by id."""
+def eligible(
+    corpus: str,
+    taken: set[tuple[str, str]],
+    start: int = 0,
+    skip: tuple[tuple[int, int], ...] = (),
+) -> list[Article]:
+    """Articles of ``corpus`` at position >= ``start`` in file order and in no ``skip`` range
+    (inclusive), within the word limits and not already listed, sorted by id."""
     low, high = WORD_LIMITS[corpus]
     out = []
     for position, rec in enumerate(read_records(corpus)):
-        if position < start:
+        if position < start or any(first <= position <= last for first, last in skip):
             continue
         text = rec.get("text") or ""
         n_words = len(text.split())
@@ -217,7 +248,11 @@ def main() -> None:
     plan = SPLIT_DRAWS[args.split]
     corpora = sorted({s.corpus for s in plan.strata})
     starts = {"ABP": plan.abp_start}
-    pools = {corpus: eligible(corpus, taken, starts.get(corpus, 0)) for corpus in corpora}
+    skips = {"ABP": plan.abp_skip}
+    pools = {
+        corpus: eligible(corpus, taken, starts.get(corpus, 0), skips.get(corpus, ()))
+        for corpus in corpora
+    }
     seed = plan.seed if args.seed is None else args.seed
     drawn = draw(pools, seed, plan.strata)
     if not args.dry_run:

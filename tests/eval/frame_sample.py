@@ -12,7 +12,14 @@ Session 8 figures (3ad9a9e -> the session's end, heldout4 ids skipped): ABP 20,0
 (where the classes were read): citations 3,708 -> 3,833, framed sentences with no citation 6,704
 -> 6,614 of 9,169; ABP 26,000-28,000 (read only to check): 2,317 -> 2,359, 4,411 -> 4,383 of 5,960.
 
-Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--no-ptc] [--out DIR]
+Session 9: seeded random samples of the first 20,000 ABP positions instead of a range
+(``--sample read|check``): ``random.Random(SAMPLE_SEED).sample(range(20_000), 3_000)``, the
+first 1,500 drawn positions are the ``read`` half (missed sentences classified by hand), the
+other 1,500 the ``check`` half (only counted, to see that a rule carries to text not read for
+it). ``--positions FILE`` writes the positions read (0-based, abp.jsonl.gz order).
+
+Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--sample read|check]
+       [--no-ptc] [--out DIR] [--positions FILE]
 """
 
 from __future__ import annotations
@@ -20,7 +27,9 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import random
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -39,16 +48,29 @@ FRAME_RE = re.compile(
 )
 
 
-def unlabelled_articles(start: int, n: int, ptc: bool) -> pd.DataFrame:
-    """ABP articles at positions [start, start + n) and all PTC articles, listed ids skipped;
-    texts rejoined as the extractors read them (so citation spans index them directly)."""
+SAMPLE_SEED = 20261209
+SAMPLE_LIMIT = 20_000  # rule work reads only the first 20,000 ABP positions
+SAMPLE_HALF = 1_500
+
+
+def sample_positions(half: str) -> list[int]:
+    """Sorted ABP positions of the ``read`` or ``check`` half of the seeded sample."""
+    drawn = random.Random(SAMPLE_SEED).sample(range(SAMPLE_LIMIT), 2 * SAMPLE_HALF)
+    return sorted(drawn[:SAMPLE_HALF] if half == "read" else drawn[SAMPLE_HALF:])
+
+
+def unlabelled_articles(positions: Iterable[int], ptc: bool) -> pd.DataFrame:
+    """ABP articles at ``positions`` and all PTC articles, listed ids skipped; texts rejoined
+    as the extractors read them (so citation spans index them directly)."""
     listed = set(split_of())
+    wanted = set(positions)
+    last = max(wanted, default=-1)
     rows: list[tuple[str, str, str]] = []
     with gzip.open(ABP, "rt", encoding="utf-8") as f:
         for position, line in enumerate(f):
-            if position >= start + n:
+            if position > last:
                 break
-            rec = json.loads(line) if position >= start else None
+            rec = json.loads(line) if position in wanted else None
             if rec is not None and ("ABP", rec["id"]) not in listed:
                 rows.append((f"ABP:{rec['id']}", rec.get("title") or "", rec.get("text") or ""))
     if ptc:
@@ -82,10 +104,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--start", type=int, default=20_000)
     parser.add_argument("--n", type=int, default=3_000)
+    parser.add_argument("--sample", choices=("read", "check"))
     parser.add_argument("--no-ptc", action="store_true")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--positions", type=Path)
     args = parser.parse_args()
-    arts = unlabelled_articles(args.start, args.n, not args.no_ptc)
+    if args.sample is not None:
+        positions = sample_positions(args.sample)
+    else:
+        positions = list(range(args.start, args.start + args.n))
+    if args.positions is not None:
+        args.positions.write_text("".join(f"{p}\n" for p in positions), encoding="utf-8")
+    arts = unlabelled_articles(positions, not args.no_ptc)
     cited = extract_citations(arts, load_registry())
     framed = framed_sentences(arts, cited)
     missed = [f for f in framed if not f[2]]

@@ -11,7 +11,8 @@ for explicitly. ``heldout2`` (90 articles drawn by draw_heldout2.py, labelled in
 labels_heldout2.csv) is a second held-out set, read only with ``--split heldout2`` (or ``all``).
 ``heldout3`` (labels_heldout3.csv, drawn the same way) is a third, read only with
 ``--split heldout3`` (or ``all``). ``heldout4`` (labels_heldout4.csv, ABP only) is a fourth,
-read only with ``--split heldout4``: ``all`` leaves it out.
+read only with ``--split heldout4``: ``all`` leaves it out. ``heldout5`` (labels_heldout5.csv,
+ABP only, credit-rich) is a fifth, likewise read only with ``--split heldout5``.
 
 Texts are read from ../shared/eval-data at run time (ABP: abp.jsonl.gz, the url gives the
 publisher's outlet; PTC: articles.jsonl, whose urls are placeholders, so no publisher outlet).
@@ -43,7 +44,7 @@ against a simple count of quoted spans: per article, min(“ count, ” count) +
 count) + (straight " count) // 2.
 
 Usage: python tests/eval/score_real_attribution.py
-       [--split dev|heldout|heldout2|heldout3|heldout4|all] [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
+       [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def heldout_ids() -> set[tuple[str, str]]:
     return {key for key, split in split_of().items() if split == "heldout"}
 
 
-NOT_IN_ALL = {"heldout4"}  # read only when asked for by name
+NOT_IN_ALL = {"heldout4", "heldout5"}  # read only when asked for by name
 
 
 def load_labels(pattern: str, split: str) -> list[dict[str, str]]:
@@ -435,7 +436,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "all"),
+        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"),
         default="dev",
     )
     parser.add_argument("--labels", default=LABELS, help="glob of label CSV files")

@@ -1,0 +1,89 @@
+"""The quotes stage's shortcuts decide exactly what the patterns behind them decide.
+
+Each shortcut rules a pattern out before it is tried (a short match, a look at a few
+characters); a shortcut that said "no" where the pattern matches would lose a speaker. They are
+checked at every position of texts written for the edge cases (blanks, line breaks, dashes,
+particles, curly quotes, non-ASCII letters that match ASCII ones case-insensitively).
+"""
+
+from __future__ import annotations
+
+from provenance.attribution.speakers import People
+from provenance.quotes import extract
+
+TEXTS = [
+    "“We won,” Jennifer Rubin, Washington Post\n“Go,”\t — William Booth\n”\n– Catherine Booth",
+    "“Yes,” he said. “No”, said al-Najjar. “Fine” bin Salman. ” ibn Saud ” el-Sisi ” Él dijo",
+    "It was described by former US President Barack Obama as “bad”, said \t by  Sen. Tom Price.",
+    "hailed by\tPresident Donald Trump — “x” by   the minister; bystander said by",
+    "the film “Up”, a song called “Hey”, the documentary ,  “Z” known  as “Q” the ﬁlm “A”",
+    "the ſong “B” the boo\u212a “C” so-called “D” entitled\n“E” the Documentary, “F” titled",
+]
+
+
+def test_signature_start_rules_out_only_non_signatures() -> None:
+    tried = found = 0
+    for text in TEXTS:
+        for pos in range(len(text) + 1):
+            signature = extract._SIGNATURE_RE.match(text, pos)
+            if signature is not None:
+                found += 1
+                assert extract._SIGNATURE_START_RE.match(text, pos), (text, pos)
+            tried += extract._SIGNATURE_START_RE.match(text, pos) is None
+    assert found and tried  # both ways taken: the texts have signatures and non-starts
+
+
+def test_passive_agent_shortcut_matches_the_pattern() -> None:
+    found = 0
+    for text in TEXTS:
+        for end in range(len(text) + 1):
+            want = extract._PASSIVE_AGENT_RE.match(text, end)
+            got = extract._passive_agent(text, end)
+            assert (got and got.span("spk")) == (want and want.span("spk")), (text, end)
+            found += want is not None
+    assert found >= 3
+
+
+def test_title_cue_gate_never_hides_a_cue() -> None:
+    for text in TEXTS:
+        for end in range(len(text) + 1):
+            for start in (max(0, end - 40), 0):
+                if extract._TITLE_CUE_RE.search(text, start, end):
+                    assert extract._may_end_in_title_cue(text[start:end]), (text, start, end)
+    # (the gate does rule out: an ASCII end without a cue word, behind a curly quote)
+    assert not extract._may_end_in_title_cue("“Yes,” he said ")
+    assert extract._may_end_in_title_cue("“Yes,” the boo\u212a ")  # Kelvin sign: "book"
+
+
+def test_attributions_of_one_paragraph_and_of_a_range() -> None:
+    text = 'Lavrov said: "A." Peskov told reporters "B."\nShe added "C," said Zakharova.'
+    masked = extract._mask(text, list(extract.QUOTE_RE.finditer(text)))
+    paragraphs = extract.Paragraphs(masked)
+    attributions = extract._Attributions(masked, People(masked, paragraphs), paragraphs)
+    first, first_ends = attributions.of(0, 0)
+    both, both_ends = attributions.of(0, 1)
+    second, _ = attributions.of(1, 1)
+    assert [a["speaker"] for a in first] == ["Lavrov", "Peskov"]
+    assert both == first + second and both_ends == [int(a["end"]) for a in both]
+    assert first_ends == sorted(first_ends) and both_ends == sorted(both_ends)
+
+
+def test_subject_patterns_need_the_commas_their_shortcuts_count() -> None:
+    """A leading clause ends in a comma and an apposed subject's name stands between two:
+    the subject search tries those patterns only when the sentence has them."""
+    texts = [
+        "Her supplier, Tomás Ruiz, disagreed. In Pensacola, Ms. Cox shrugged.",
+        "Promising a full investigation, Erdogan linked it. The chief, Ana Bell, said",
+        "His lawyer,Dan Cole, left, then Throughout her tenure, Ms. Nielsen remained",
+    ]
+    found = {"clause": 0, "appos": 0}
+    for text in texts:
+        for at in range(len(text)):
+            for end in range(at, len(text) + 1):
+                if extract._LEAD_CLAUSE_RE.match(text, at, end):
+                    found["clause"] += 1
+                    assert text.find(",", at, end) >= 0
+                if extract._APPOSED_SUBJECT_RE.match(text, at, end):
+                    found["appos"] += 1
+                    assert text.count(",", at, end) > 1
+    assert found["clause"] and found["appos"]
