@@ -125,7 +125,14 @@ class ReuseCandidates:
     """What :func:`find_reuse` computes from the texts alone: the shingle index of the texts
     in article_id order and the candidate pairs (row numbers in that order). Built apart so
     that an engine can build it before the outlets and credits exist (first 5,000 ABP
-    articles: index 1.9 CPU s and candidates 0.2 of reuse's 2.2)."""
+    articles: index 1.9 CPU s and candidates 0.2 of reuse's 2.2).
+
+    >>> story = "The ministers met in Geneva on Monday to resume talks on trade, aides said."
+    >>> arts = pd.DataFrame({"article_id": ["b", "a"], "text": [story, story + " More."]})
+    >>> found = reuse_candidates(arts, ReuseParams(shingle_size=3))
+    >>> found.documents(arts, ReuseParams(shingle_size=3))["article_id"].tolist()
+    ['a', 'b']
+    """
 
     article_ids: np.ndarray
     params: ReuseParams
