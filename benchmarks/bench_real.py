@@ -85,6 +85,19 @@ def cpu_split(
     return spent.pop(parent, 0.0), sum(spent.values())
 
 
+def cpu_alone(samples: list[tuple[float, dict[int, float]]]) -> float:
+    """CPU seconds spent between ticks in which a single process of the run worked (the others
+    under 5 ms): the run's one-core part, the rest can share two cores. On a loaded machine the
+    wall says little; ``alone + (CPU - alone) / 2`` is what two idle cores would take at best.
+    """
+    alone = 0.0
+    for (_, before), (_, after) in zip(samples, samples[1:], strict=False):
+        spent = [cpu - before.get(pid, 0.0) for pid, cpu in after.items()]
+        if sum(cpu >= 0.005 for cpu in spent) == 1:
+            alone += sum(spent)
+    return alone
+
+
 def timeline(clock: Clock, samples: list, parent: int, bins: int = 30) -> list[dict]:
     """The run cut into ``bins`` equal slices: per slice the cores busy in this process and in
     the workers (CPU seconds / slice seconds) and the steps running in it (not "total")."""
@@ -154,6 +167,7 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
             step: cpu_split(tree.cpu_samples, a, b, me) for step, a, b in clock.spans
         }
         result["timeline"] = timeline(clock, tree.cpu_samples, me)
+        result["alone"] = cpu_alone(tree.cpu_samples)
         result["rows"] = analysis.summary()
         if datasketch:
             texts = articles["text"].fillna("").tolist()
@@ -176,6 +190,11 @@ def print_result(res: dict) -> None:
         own, workers = res["split"][step]
         print(f"{name:<52} {wall:8.1f} {res['cpu'][step]:8.1f} {own:8.1f} {workers:8.1f}")
     print_timeline(res["timeline"])
+    total = sum(res["split"]["total"])
+    print(
+        f"CPU while a single process of the run worked: {res['alone']:.1f} s of {total:.1f} s; "
+        f"best wall on 2 idle cores: {res['alone'] + (total - res['alone']) / 2:.1f} s"
+    )
     peak = res["peak"]
     print(
         f"peak RSS: {peak['self_mb']:,.0f} MB this process, {peak['largest_worker_mb']:,.0f} MB "

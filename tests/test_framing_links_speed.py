@@ -60,7 +60,7 @@ def synthetic_inputs():
 @pytest.mark.parametrize("corpus", ["demo_inputs", "synthetic_inputs"])
 def test_inputs_exercise_every_part_of_link_framing(corpus, request):
     inputs = request.getfixturevalue(corpus)
-    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers")}
+    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers", "later")}
     scores, evidence = score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
     assert len(scores) >= 10 and scores["d_added_n_words"].notna().sum() >= 10
     assert (scores["d_aligned_sentences"] > 0).sum() >= 10
@@ -76,7 +76,9 @@ def test_synthetic_corpus_has_many_reuse_links(synthetic_inputs):
 
 def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
     # One link alone has no verb shift or quote evidence: empty pieces keep their dtypes.
-    kwargs = {k: v for k, v in synthetic_inputs.items() if k not in ("links", "texts", "workers")}
+    kwargs = {
+        k: v for k, v in synthetic_inputs.items() if k not in ("links", "texts", "workers", "later")
+    }
     links = synthetic_inputs["links"]
     _, whole = score_links(links, synthetic_inputs["texts"], return_evidence=True, **kwargs)
     _, one = score_links(links.head(1), synthetic_inputs["texts"], return_evidence=True, **kwargs)
@@ -85,7 +87,7 @@ def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
 
 def test_pool_gives_the_same_tables(synthetic_inputs, monkeypatch):
     monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
-    inputs = dict(synthetic_inputs, workers=1)
+    inputs = dict(synthetic_inputs, workers=1, later=False)
     one = link_framing(**inputs)
     pooled = link_framing(**dict(inputs, workers=2))
     # Shuffled links: chunks are cut from the links sorted by link_id, as score_links sorts.
@@ -100,14 +102,14 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     one = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=1)
     monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
     pooled_links = {}
-    real = local_module.run_in_pool
+    real = local_module.PoolRun
 
     def counting(fn, jobs, workers):
         jobs = list(jobs)
         pooled_links[fn.__name__] = len(jobs)
         return real(fn, jobs, workers)
 
-    monkeypatch.setattr(local_module, "run_in_pool", counting)
+    monkeypatch.setattr(local_module, "PoolRun", counting)
     two = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=2)
     assert pooled_links == {"score_links_joined": 2}  # 36 articles: only the links went to the pool
     for name in TABLE_ORDER:

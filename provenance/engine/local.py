@@ -28,7 +28,6 @@ from provenance.engine.pool import (
     contiguous_chunks,
     pool_size,
     release_freed_memory,
-    run_in_pool,
 )
 from provenance.outlets.registry import OutletRegistry
 from provenance.pipeline import (
@@ -122,7 +121,7 @@ def analyze_articles(
         article_scores=per_article["scores"],
         article_evidence=per_article["evidence"],
         lexicons=lexicons,
-        frame_links=partial(pooled_link_framing, workers=check_workers(workers)),
+        frame_links=partial(pooled_link_framing, workers=check_workers(workers), later=True),
         clock=clock,
     )
     del per_article, articles, reuse, passages  # the analysis holds what it keeps of them
@@ -254,7 +253,8 @@ def pooled_link_framing(
     article_scores: pd.DataFrame,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     workers: int | None = 1,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    later: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame] | PooledLinkScores:
     """:func:`~provenance.pipeline.link_framing`, on contiguous chunks of the links sorted by
     link_id in a process pool when ``workers`` > 1 (None: the machine's cores) and there are at least
     ``MIN_LINKS_PER_WORKER`` links a worker.
@@ -262,7 +262,8 @@ def pooled_link_framing(
     A link's values depend on its child and parent only, so each chunk gets the rows of its own
     articles and the chunks' tables, in link_id order, are the tables of the whole batch. The
     evidence comes as the framing table's strings (:func:`score_links_joined`), joined in the
-    workers.
+    workers. With ``later`` a pooled run returns at once, as a :class:`PooledLinkScores` to call
+    for the tables: :func:`~provenance.pipeline.finish_analysis` builds the chains meanwhile.
 
     >>> scores, evidence = pooled_link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
     """
@@ -283,12 +284,29 @@ def pooled_link_framing(
     links = links.sort_values("link_id", kind="stable", ignore_index=True)
     texts = texts[[c for c in ("article_id", "title", "text") if c in texts.columns]]
     jobs = _link_chunks(links, n_workers, texts=texts, lexicons=lexicons, **tables)
-    parts = run_in_pool(score_links_joined, jobs, n_workers)
-    scores = pd.concat([part[0] for part in parts], ignore_index=True)
-    evidence = pd.concat([part[1] for part in parts], ignore_index=True)
-    del parts
-    release_freed_memory()
-    return scores, evidence
+    pending = PooledLinkScores(PoolRun(score_links_joined, jobs, n_workers))
+    return pending if later else pending()
+
+
+class PooledLinkScores:
+    """Link framing running in a pool (:func:`pooled_link_framing` with ``later``): called, it
+    waits for the chunks and returns (scores, evidence); :meth:`close` stops the pool unused."""
+
+    def __init__(self, running: PoolRun) -> None:
+        self._running = running
+
+    def __call__(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        with self._running:
+            parts = self._running.results()
+        scores = pd.concat([part[0] for part in parts], ignore_index=True)
+        evidence = pd.concat([part[1] for part in parts], ignore_index=True)
+        del parts
+        release_freed_memory()
+        return scores, evidence
+
+    def close(self) -> None:
+        """Stop the pool, its results unwanted."""
+        self._running.__exit__(RuntimeError, None, None)
 
 
 def score_links_joined(**job: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
