@@ -69,6 +69,26 @@ def test_uneven_chunks_keep_input_order_and_index():
         pd.testing.assert_frame_equal(got, expected, obj=name)
 
 
+def test_attribution_blocks_give_the_tables_of_one_block(monkeypatch):
+    # article_stages runs attribution and quotes ATTRIBUTION_BLOCK articles at a time (so that
+    # a block's rejoined texts stay cached from credits to quotes); blocks of 5 of the shuffled
+    # demo articles give the rows, order and index of one block.
+    import provenance.pipeline as pipeline_module
+    from provenance.attribution import _input
+
+    # A block's titles and texts fit the cache of rejoined texts together.
+    assert 2 * pipeline_module.ATTRIBUTION_BLOCK <= _input._DETOK_CACHE_SIZE
+    articles, _ = read_articles(ARTICLES)
+    articles = articles.iloc[np.random.default_rng(1).permutation(len(articles))]
+    registry = load_registry(OUTLETS)
+    one = article_stages(articles, registry, framing=True)
+    monkeypatch.setattr(pipeline_module, "ATTRIBUTION_BLOCK", 5)
+    blocked = article_stages(articles, registry, framing=True)
+    for name in ("articles", "credits", "citations", "quotes", "scores", "evidence"):
+        assert len(one[name]), name
+        pd.testing.assert_frame_equal(blocked[name], one[name], obj=name)
+
+
 def test_small_corpora_stay_in_process():
     assert pool_size(36, 2) == 1
     assert pool_size(3 * pool_module.MIN_ARTICLES_PER_WORKER, 8) == 3
