@@ -138,6 +138,8 @@ def test_resolve_urls(reg):
         ("Associated Press of Pakistan", "app-pakistan"),
         ("Dawn", "dawn"),
         ("the Times of India", "times-of-india"),
+        # A hyphen ends "The Times" as a mention, so the registry names the New Orleans paper.
+        ("The Times-Picayune", "times-picayune"),
         ("Nigeria's The Guardian", "guardian-ng"),
         ("https://www.rt.com/news/1", "rt"),
         ("Some Unknown Gazette", None),
