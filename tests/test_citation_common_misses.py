@@ -8,19 +8,8 @@ sentence here was written for these tests in varied wording; none is copied from
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from provenance.attribution import extract_citations
-
-
-def _cited(text: str) -> set[str]:
-    arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
-    found = extract_citations(arts)
-    return {
-        str(e) if pd.isna(o) else str(o)
-        for o, e in zip(found["outlet_id"], found["entity_text"], strict=True)
-    }
+from test_citation_fresh_forms import cited_outlets as _cited
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,9 @@ import pytest
 from provenance.attribution import extract_citations
 
 
-def _cited(text: str) -> set[str]:
+def cited_outlets(text: str) -> set[str]:
+    """Outlet ids (or, unregistered, the names as written) cited in one text; also used by
+    test_citation_common_misses."""
     arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
     found = extract_citations(arts)
     return {
@@ -48,7 +50,7 @@ def _cited(text: str) -> set[str]:
     ],
 )
 def test_verb_forms_of_real_copy(text: str, outlets: set[str]) -> None:
-    assert outlets <= _cited(text)
+    assert outlets <= cited_outlets(text)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +72,7 @@ def test_verb_forms_of_real_copy(text: str, outlets: set[str]) -> None:
     ],
 )
 def test_words_after_a_registered_name(text: str, outlet: str) -> None:
-    assert outlet in _cited(text)
+    assert outlet in cited_outlets(text)
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,7 @@ def test_words_after_a_registered_name(text: str, outlet: str) -> None:
     ],
 )  # fmt: skip
 def test_more_forms_of_real_copy(text: str, outlet: str) -> None:
-    assert outlet in _cited(text)
+    assert outlet in cited_outlets(text)
 
 
 @pytest.mark.parametrize(
@@ -107,11 +109,13 @@ def test_more_forms_of_real_copy(text: str, outlet: str) -> None:
     ],
 )
 def test_an_unregistered_name_set_off_by_an_outlet_descriptor(text: str, entity: str) -> None:
-    assert _cited(text) == {entity}
+    assert cited_outlets(text) == {entity}
 
 
 def test_an_outlet_word_after_a_registered_name_makes_an_unregistered_masthead() -> None:
-    assert _cited("Owens told the News Journal that nothing was wrong.") == {"the News Journal"}
+    assert cited_outlets("Owens told the News Journal that nothing was wrong.") == {
+        "the News Journal"
+    }
 
 
 @pytest.mark.parametrize(
@@ -130,7 +134,7 @@ def test_an_outlet_word_after_a_registered_name_makes_an_unregistered_masthead()
     ],
 )
 def test_no_citation(text: str) -> None:
-    assert _cited(text) == set()
+    assert cited_outlets(text) == set()
 
 
 @pytest.mark.parametrize(
@@ -141,9 +145,9 @@ def test_no_citation(text: str) -> None:
     ],
 )
 def test_forms_that_stay_as_they_were(text: str, outlet: str) -> None:
-    assert outlet in _cited(text)
+    assert outlet in cited_outlets(text)
 
 
 def test_a_sentence_adverb_before_an_outlet_and_its_descriptor_is_no_outlet() -> None:
     text = "Meanwhile, the New Yorker magazine reported Sunday that a second woman came forward."
-    assert _cited(text) == {"the-new-yorker"}
+    assert cited_outlets(text) == {"the-new-yorker"}
