@@ -4,6 +4,7 @@ report drawn in a forked process reports its failures here, with their stage."""
 from __future__ import annotations
 
 import math
+import sys
 
 import numpy as np
 import pandas as pd
@@ -165,3 +166,21 @@ def test_a_forked_call_returns_its_value_or_raises_its_error_here():
         forked.result()
     with pytest.raises(RuntimeError, match="asked for once"):
         forked.result()
+
+
+def test_progress_bars_leave_no_thread_that_would_stop_the_forked_writes():
+    # tqdm starts a monitor thread for every bar, even a hidden one, and io forks its writers
+    # only when no other thread is alive: session 9 found every run writing in one process.
+    import threading
+
+    from provenance.progress import StageClock, progress
+
+    before = threading.active_count()
+    assert list(progress(range(3), quiet=True)) == [0, 1, 2]
+    clock = StageClock(["a"], quiet=True)
+    with clock("a"):
+        pass
+    clock.close()
+    assert threading.active_count() == before
+    if before == 1:
+        assert io._fork_is_safe() == sys.platform.startswith("linux")
