@@ -129,3 +129,17 @@ def test_cli_workers_applies_to_the_pandas_engine(one_process, pool_for_small_co
     links = pd.read_csv(out / "links.csv")
     assert links["link_id"].tolist() == one_process.links["link_id"].tolist()
     assert main([*argv, "--workers", "0", "--quiet"]) == 2
+
+
+def test_a_pooled_run_cancelled_unused_shuts_its_pool():
+    # finish_analysis closes a pending link framing (PooledLinkScores.close -> PoolRun.cancel)
+    # when the chains fail: the pool stops, jobs not started are dropped.
+    from provenance.engine.local import PooledLinkScores
+    from provenance.engine.pool import PoolRun
+
+    running = PoolRun(pool_size, [{"n_articles": 9_000, "workers": 2}] * 4, 1)
+    PooledLinkScores(running).close()
+    with pytest.raises(RuntimeError):
+        running._pool.submit(pool_size, 1, 1)
+    with PoolRun(pool_size, [{"n_articles": 9_000, "workers": 2}], 1) as finished:
+        assert finished.results() == [2]

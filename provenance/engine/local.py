@@ -306,7 +306,7 @@ class PooledLinkScores:
 
     def close(self) -> None:
         """Stop the pool, its results unwanted."""
-        self._running.__exit__(RuntimeError, None, None)
+        self._running.cancel()
 
 
 def score_links_joined(**job: Any) -> tuple[pd.DataFrame, pd.DataFrame]:

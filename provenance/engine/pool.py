@@ -82,8 +82,15 @@ class PoolRun:
     def __enter__(self) -> PoolRun:
         return self
 
+    def cancel(self) -> None:
+        """Shut the pool down, its jobs not yet started cancelled (their results unwanted)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
     def __exit__(self, *exc_info: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=exc_info[0] is not None)
+        if exc_info[0] is not None:
+            self.cancel()
+        else:
+            self._pool.shutdown(wait=True)
 
 
 def contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
