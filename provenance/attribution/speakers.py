@@ -690,8 +690,13 @@ class People:
         self._positions = [p for p, _, _ in self.mentions]
         self._text = text
         self._orgs: list[tuple[int, str]] | None = None  # found when first needed
-        self._known: list[str] | None = None  # full names, longest first
+        # full names, longest first, and each after a blank (found when first needed)
+        self._known: tuple[list[str], list[str]] | None = None
         self._first_tried: set[str] = set()
+        # Speaker phrases already learnt: learning one again changes nothing (its name is
+        # known and every word of it indexed), and each attributed quote's speaker is learnt
+        # twice (its paragraph's attributions, then the quote).
+        self._learnt: set[str] = set()
         self.full: dict[str, str] = {}
         self.names: set[str] = set()
         self.role: dict[str, str] = {}
@@ -721,40 +726,46 @@ class People:
 
     def learn_speaker(self, phrase: str) -> None:
         """Record a named speaker ("Joe Smith said") so that "Smith" later resolves to it."""
-        if " " not in phrase.strip() or phrase[:1].islower():
-            return  # a surname or "the minister": nothing new to learn
+        if phrase in self._learnt or " " not in phrase.strip() or phrase[:1].islower():
+            return  # learnt already, a surname or "the minister": nothing new to learn
         role, name = split_role(" ".join(phrase.split()))
         name = _clean_name(name)
         if name and len(name.split()) > 1 and self.canonical(name)[0] == name:
             self._learn(name, role, sure=False)
+            # (a phrase whose name resolved to someone else is tried again: it may be learnt later)
+            self._learnt.add(phrase)
 
     def canonical(self, name: str) -> tuple[str, str | None]:
         """Full name and role of a person named in full or by one of their names."""
-        full = self.full.get(name.split()[-1]) if len(name.split()) == 1 else None
-        if full is None and len(name.split()) == 1 and "-" in name:
+        words = name.split()  # (split once: ~19,000 calls on 1,500 ABP articles)
+        single = len(words) == 1
+        full = self.full.get(words[-1]) if single else None
+        if full is None and single and "-" in name:
             # "Al-Najjar" opening a sentence for "Yousef al-Najjar".
             particle, rest = name.split("-", 1)
             if particle.lower() in NAME_PARTICLES:
                 full = self.full.get(f"{particle.lower()}-{rest}") or self.full.get(rest)
         if full is None and name in self.role:
             full = name
-        if full is None and " " in name and name.split()[0].lower() in NAME_PARTICLES:
+        if full is None and " " in name and words[0].lower() in NAME_PARTICLES:
             # "De Blasio" opening a sentence for "Bill de Blasio".
             name = name[0].lower() + name[1:]
-        if (
-            full is None
-        ):  # "Lavrov" written "Sergey Lavrov", or "Finance Aisha Malik" for a known name
-            if self._known is None:
-                self._known = sorted(self.names, key=len, reverse=True)
-            known = self._known
-            full = next(
-                (f for f in known if f.endswith(" " + name) or name.endswith(" " + f)), None
-            )
-        if full is None and len(name.split()) == 1:
+        if full is None:  # "Lavrov" for "Sergey Lavrov", "Finance Aisha Malik" for a known name
+            full = self._known_ending(name)
+        if full is None and single:
             full = self._first_mention(name)
         if full is None:
             return name, None
         return full, self.role.get(full)
+
+    def _known_ending(self, name: str) -> str | None:
+        """The longest known full name that ends in `` name`` or that ``name`` ends in."""
+        if self._known is None:
+            known = sorted(self.names, key=len, reverse=True)
+            self._known = (known, [" " + f for f in known])
+        spaced, (known, known_spaced) = " " + name, self._known
+        pairs = zip(known, known_spaced, strict=True)
+        return next((f for f, f_spaced in pairs if f.endswith(spaced) or name.endswith(f_spaced)), None)
 
     def _first_mention(self, surname: str) -> str | None:
         """ "Irena Nowak" for "Nowak": the first capitalised words written right before it."""
@@ -950,8 +961,9 @@ class People:
         """Whether the name at ``position`` stands as a subject: it opens a sentence (or follows
         a comma or "and") and a verb, a comma or "of" follows it ("Tyshanta Doe of Toledo
         filled", "Vera Roe, 29, and her husband braved")."""
-        if not person_name_at(self._text, position, name):
-            return False
+        # (the word before first, then the name: every test is pure, and most capitalised words
+        # of a paragraph follow a lower-case word; 1,500 ABP articles: 6,000 calls, ~10 us each
+        # with the name's tests first)
         before = self._text[max(0, position - 40) : position].split()
         # (after a sentence's start, a comma, "and", or a role: "radio host Mark Levin ranted")
         if before and not (
@@ -961,6 +973,8 @@ class People:
             or _ROLE_WORD_RE.match(before[-1])
             or "\n" in self._text[max(0, position - 3) : position]
         ):
+            return False
+        if not person_name_at(self._text, position, name):
             return False
         return _SUBJECT_AFTER_RE.match(self._text, position + len(name)) is not None
 

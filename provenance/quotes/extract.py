@@ -41,6 +41,7 @@ capitalised in a body) never get one: their speaker, role and verb stay empty.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from typing import TYPE_CHECKING
 
@@ -86,7 +87,7 @@ from provenance.attribution.speakers import (
     speaker_before,
     split_role,
 )
-from provenance.ids import stable_id
+from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
 from provenance.text import count_words
@@ -488,9 +489,21 @@ class _AddresseeSearch:
             start, found = last
             if start <= pos and (found is None or pos <= found.start()):
                 return found
+        if not any(word in self._text[pos:endpos] for word in _ADDRESSEE_WORDS):
+            return None  # (no search to remember: a later one finds nothing either)
         found = ADDRESSEE_RE.search(self._text, pos, endpos)
         self._last[endpos] = (pos, found)
         return found
+
+
+# Words without which ADDRESSEE_RE finds nothing: "to", "told", "with" or "for" then a blank, or
+# the noun ending its "in/on ... interview" form. Most windows (from a reporting verb to the end
+# of its sentence, '"...," he said.') hold none: one substring test each, no regex step per
+# character.
+_ADDRESSEE_WORDS = (
+    "to ", "to\t", "told ", "told\t", "with ", "with\t", "for ", "for\t", "interview", "broadcast",
+    "program", "show",
+)  # fmt: skip
 
 
 def _attributions(
@@ -1024,8 +1037,16 @@ def _clean(body: str) -> str:
     return _CONTINUATION_RE.sub("\n", body) if "\n" in body else body
 
 
+def quote_id(article_id: str, field: str, start: int, end: int) -> str:
+    """``stable_id(article_id, field, start, end)`` for a str id and int offsets, hashed from
+    one formatted string (the generic join tests every part for None and NA: ~2.4 us a quote
+    more, ~11 quotes an ABP article)."""
+    key = f"{article_id}\x1f{field}\x1f{start}\x1f{end}"
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=ID_LENGTH // 2).hexdigest()
+
+
 def _row(article_id: str, field: str, start: int, end: int, text: str, n_words: int):
-    return {"quote_id": stable_id(article_id, field, start, end), "article_id": article_id,
+    return {"quote_id": quote_id(article_id, field, start, end), "article_id": article_id,
             "field": field, "text": text, "speaker": None, "speaker_role": None, "verb": None,
             "addressee": None, "span_start": start, "span_end": end, "n_words": n_words}  # fmt: skip
 
