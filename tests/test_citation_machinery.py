@@ -57,8 +57,7 @@ def test_deferred_venue_check_and_speaker_match_eager_reading():
     resolver = C.OutletResolver(C.registry_or_default(None))
     rng = random.Random(11)
     texts = [
-        " ".join(rng.choice(_VENUE_WORDS) for _ in range(rng.randint(3, 14)))
-        for _ in range(1500)
+        " ".join(rng.choice(_VENUE_WORDS) for _ in range(rng.randint(3, 14))) for _ in range(1500)
     ]
     texts += ["The attack on CNN and MSNBC was condemned.",
               "Jane Roe said on CNN and MSNBC that talks failed.",
@@ -72,7 +71,39 @@ def test_deferred_venue_check_and_speaker_match_eager_reading():
     assert _accepted(texts[-3], resolver, False) == []
     venue = _accepted(texts[-2], resolver, False)
     assert [(r["entity_text"], r["speaker"]) for r in venue] == [
-        ("CNN", "Jane Roe"), ("MSNBC", None)
+        ("CNN", "Jane Roe"),
+        ("MSNBC", None),
     ]
     told = _accepted(texts[-1], resolver, False)
     assert [(r["kind"], r["speaker"]) for r in told] == [("interview", "Bob Smith")]
+
+
+_AFTER_CUE_WORDS = (
+    "the a an city's its their big daily newspaper TV channel Fox 5 News CNN `` '' “ ” « » "
+    "l’Express al-Jazeera , . ; : ! ? ( ) \n Monday said on to with the Daily Clarion É é Mr."
+).split(" ")
+
+
+class _NoGate:
+    def match(self, text: str, at: int) -> bool:
+        return True
+
+
+def test_capital_gate_finds_the_phrases_the_full_reading_finds(monkeypatch):
+    """_phrase_right answers None without reading when no capital comes before the first mark
+    that no outlet phrase holds; everywhere else it reads as before: the same phrases."""
+    rng = random.Random(17)
+    texts = [
+        "told " + " ".join(rng.choice(_AFTER_CUE_WORDS) for _ in range(rng.randint(1, 9)))
+        for _ in range(1000)
+    ]
+    gated, found = 0, 0
+    for text in texts:
+        for at in range(len(text)):
+            with_gate = C._phrase_right(text, at)
+            gated += C._CAPITAL_AHEAD_RE.match(text, at) is None
+            monkeypatch.setattr(C, "_CAPITAL_AHEAD_RE", _NoGate())
+            assert C._phrase_right(text, at) == with_gate, (text, at)
+            monkeypatch.undo()
+            found += with_gate is not None
+    assert gated > 1000 and found > 1000  # both sides of the gate are exercised
