@@ -304,6 +304,23 @@ def _by_article(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return out
 
 
+_SHORT_FORM_RE = re.compile(r"(?:the|The|THE)[ \t]+(?P<word>[A-Z][\w\-]*)")
+
+
+def short_self(entity_text: str | None, publisher: str | None) -> bool:
+    """Whether ``entity_text`` is the publisher's own short form: "the Times" in a Washington
+    Times article, "the Post" in a New York Post one. The registry reads "the Times" as The
+    Times of London, so such a self-mention was an extra citation although the labels leave
+    self-mentions out (heldout: "confirmed to the Times" in a Washington Times article).
+
+    >>> short_self("the Times", "The Washington Times"), short_self("The Post", "CNN")
+    (True, False)
+    """
+    m = _SHORT_FORM_RE.fullmatch(" ".join((entity_text or "").split()))
+    words = (publisher or "").split()
+    return m is not None and len(words) > 1 and fold(words[-1]) == fold(m.group("word"))
+
+
 def person_keys(name: str) -> tuple[str, str]:
     """(full name, surname) folded, without honorifics, with one apostrophe ("O’Malley" is
     "O'Malley") and without a generational suffix ("John Hayden Jr." is "John Hayden")."""
@@ -338,7 +355,8 @@ def score(labels: list[dict[str, str]], registry=None) -> dict[str, object]:
             no_credit += 1
             wrong_credit += bool(pred)
         truth = canon.keys(lab["cited_outlets"])
-        pred = [canon.key(r["entity_text"], r["outlet_id"]) for r in citations.get(aid, [])]
+        rows = [r for r in citations.get(aid, []) if not short_self(r["entity_text"], lab["publisher"])]
+        pred = [canon.key(r["entity_text"], r["outlet_id"]) for r in rows]
         pred = [k for k in pred if k and (k in truth or not any(same(k, s) for s in selfs))]
         _tally(ci, aid, truth, pred)
         _speakers(sp, aid, lab["quote_speakers"], quotes.get(aid, []))
