@@ -62,7 +62,15 @@ _PARTICLE = r"(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
 NAME_PARTICLES = frozenset(words("name_particles"))
 _PARTICLES = "|".join(sorted(NAME_PARTICLES, key=lambda w: (-len(w), w)))
 _PWORD = rf"{UPPER}{NAME_CHAR}+"
-PNAME = rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD}){{0,4}}"
+# A middle initial inside a name, before a further capitalised word: "Richard E. Neal", "Lisa
+# S. Blatt", "Wilton D. Gregory" (dev, heldout2 and a fresh ABP sample, session 10: seven named
+# speakers lost at the initial, cut to "Richard" or not read as a name at all).
+_INITIAL = rf"{UPPER}\.(?=[ \t]{UPPER})"
+_PWORD_OR_INITIAL = rf"(?:{_PWORD}|{_INITIAL})"
+PNAME = (
+    rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
+    r"{0,4}"
+)
 # Role nouns in any case without the cost of a case-insensitive alternation.
 # Role words as written: "minister", "Minister", "Vice-President", "MP".
 # The shared role nouns and the occupations only speakers read (occupation_nouns.txt).
@@ -190,6 +198,11 @@ PARTY_TAG = r"(?:[ \t]++\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))
 _AFFILIATION_RE = re.compile(r"^[DRI]-[A-Z]|.*\b(?:Democrat|Republican|Independent)s?$")
 
 
+# A generational suffix after a name, with its full stop: "John B. King Jr. told" (heldout2 and
+# a fresh ABP sample, session 10: the stop kept the name from reaching the verb).
+_GENERATION = r"(?:,?[ \t]+[JS]r\.)?"
+
+
 def _speaker(role_nouns: str, head_nouns: str, compound_role: str, cap_roles: str) -> str:
     """The speaker pattern built on the given word alternations (prefix tries to match left
     to right, suffix tries for the right-to-left matchers)."""
@@ -198,7 +211,7 @@ def _speaker(role_nouns: str, head_nouns: str, compound_role: str, cap_roles: st
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
         rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
         rf"|{compound_role})[ \t]+{CAP}"
-        rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
+        rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{_GENERATION}"
         rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
         rf"|{_ML_DETERMINER})[ \t]+|[Ll]['’])"
         rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{head_nouns}|{compound_role})"
@@ -208,6 +221,7 @@ def _speaker(role_nouns: str, head_nouns: str, compound_role: str, cap_roles: st
         rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}"
         rf"|{_RUN_LEAD}{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+        rf"{_GENERATION}"
         rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
         rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
         r"|foreign|government|security|military|health|other|two|three|Some|Many|Several|Senior"
@@ -352,7 +366,7 @@ ADDRESSEE_RE = re.compile(
 _PRONOUNS = set(PRONOUN_GENDER)
 # Any person named in two or more capitalised words ("Marjorie Pell", "Dr Amira Osman"): the
 # candidates of last resort for "he"/"she" when no role or speaker names anyone nearer.
-_MORE_NAME = rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD})"
+_MORE_NAME = rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
 # (The capital comes first and the look-behind after it: the engine skips to the next capital
 # instead of trying the look-behind at every position; the same matches as "(?<![\w\-'’])(?:
 # (?:Mr|Mrs|Ms|Dr)\.?[ \t]+{_PWORD}...|{_PWORD}...)". First 3,000 ABP articles: 158 -> 52 us a
@@ -502,8 +516,7 @@ def blank_link_residue(text: str) -> str:
     for more in _MORE_RE.finditer(text):
         lo = max(last, more.start() - _TOOLTIP_CHARS, text.rfind("\n", 0, more.start()) + 1)
         for glued in _GLUED_RE.finditer(text, lo, more.start()):
-            shown = f" {glued['sur']} "
-            at = text.rfind(shown, max(lo, glued.start() - 80), glued.start())
+            at, shown = _shown_before(text, glued, max(lo, glued.start() - 80))
             if at >= 0:
                 cut = at + len(shown) - 1
                 pieces += [text[last:cut], " " * (more.end() - cut)]
@@ -511,6 +524,27 @@ def blank_link_residue(text: str) -> str:
                 break
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+_CAPITAL_INSIDE_RE = re.compile(rf"(?<=[\w'’\-]){UPPER}")
+
+
+def _shown_before(text: str, glued: re.Match[str], lo: int) -> tuple[int, str]:
+    """(start, " <surname> ") of the surname written in ``text[lo:]`` before its glued copy
+    ``glued``, or (-1, ""): the surname may hold capitals of its own ("McConnellGOP ...": the
+    surname is "McConnell", not "Mc"; a fresh ABP sample, session 10, kept "Mitch McConnell
+    Addison" as the speaker of the Hill's McConnell quotes so)."""
+    end = glued.end()
+    word_end = end + len(_WORD_CHARS_RE.match(text, end)[0])
+    for cut in chain((end,), (m.start() for m in _CAPITAL_INSIDE_RE.finditer(text, end, word_end))):
+        shown = f" {text[glued.start() : cut]} "
+        at = text.rfind(shown, lo, glued.start())
+        if at >= 0:
+            return at, shown
+    return -1, ""
+
+
+_WORD_CHARS_RE = re.compile(r"[\w'’\-]*")
 
 
 def speaker_after(text: str, verb_start: int, verb_end: int) -> tuple[str, int, int] | None:
@@ -1249,8 +1283,13 @@ def _is_surname(tokens: list[str], i: int) -> bool:
         and tokens[i] in _SURNAME_ROLES
         and tokens[i - 1][:1].isupper()
         and not _ROLE_WORD_RE.match(tokens[i - 1])
-        and not tokens[i - 1].endswith(("'s", "’s", "."))
+        and not tokens[i - 1].endswith(("'s", "’s"))
+        # (a title's full stop, "Rep. King"; a middle initial's is a name's: "John B. King Jr.")
+        and not (tokens[i - 1].endswith(".") and not _INITIAL_TOKEN_RE.fullmatch(tokens[i - 1]))
     )
+
+
+_INITIAL_TOKEN_RE = re.compile(rf"{UPPER}\.")
 
 
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:

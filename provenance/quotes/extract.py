@@ -187,8 +187,9 @@ _CLAUSE_STOPS = (
     r"|would|will|is|was|are|were|has|have|had|or|but|it|he|she|they|we|I|on|from)(?![\w\-])"
     rf"|{VERB}"  # ('said Ms. Broaddrick told Fox's Laura Ingraham': no role)
 )
+# (an ampersand inside a firm's name: "said Arnold & Porter lawyer Lisa S. Blatt"; heldout2)
 _LEAD_WORD = (
-    rf"(?!{_CLAUSE_STOPS})(?:{ABBREVIATED_TITLE}|(?:{UPPER}\.)+|[\w'’\-]+(?![\w'’\-]|\.{LETTER}))"
+    rf"(?!{_CLAUSE_STOPS})(?:{ABBREVIATED_TITLE}|(?:{UPPER}\.)+|&|[\w'’\-]+(?![\w'’\-]|\.{LETTER}))"
 )
 # A signature after a dash, with the person's role before the name and where the words were
 # said after it, ending the line: '” — Charles Krauthammer, on “Special Report”', '”¶-- Republican
