@@ -731,6 +731,7 @@ class People:
         self.role: dict[str, str] = {}
         self.actors: list[tuple[int, str]] = []  # resolved speakers, for he/she
         self._plain: list[tuple[int, str]] | None = None  # any person's name, found when needed
+        self._lead_of: dict[int, int] = {}  # a plain name's start -> its modifiers' start
         self._gender: dict[str, str | None] = {}
         for _, name, role in self.mentions:
             self._learn(name, role)
@@ -986,14 +987,15 @@ class People:
         filled", "Vera Roe, 29, and her husband braved")."""
         if not person_name_at(self._text, position, name):
             return False
-        before = self._text[max(0, position - 40) : position].split()
+        lead = self._lead_of.get(position, position)  # (where its modifiers start)
+        before = self._text[max(0, lead - 40) : lead].split()
         # (after a sentence's start, a comma, "and", or a role: "radio host Mark Levin ranted")
         if before and not (
             before[-1].endswith((".", ",", ";", ":"))
             or before[-1] == "and"
             or before[-1] in _CLAUSE_LEADS  # "Though Boehner indicated ..., he vowed"
             or _ROLE_WORD_RE.match(before[-1])
-            or "\n" in self._text[max(0, position - 3) : position]
+            or "\n" in self._text[max(0, lead - 3) : lead]
         ):
             return False
         return _SUBJECT_AFTER_RE.match(self._text, position + len(name)) is not None
@@ -1033,9 +1035,15 @@ class People:
         if lead in _MAIN_CLAUSE_LEADS and len(rest.split()) > 1:
             rest = rest.lstrip()
             start, name = start + len(name) - len(rest), rest
+        tail = _name_after_modifiers(name)
+        if tail != name:  # "New Jersey Democrat Cory Booker": the clause opens at "New"
+            at = start + name.rindex(tail)
+            self._lead_of[at] = start
+            start, name = at, tail
         words = [w for w in name.split() if w not in _HONORIFIC]
         plain = (
-            words[0] not in _NOT_NAME
+            not name.endswith(("'s", "’s"))  # "Hong Kong’s last governor": it owns a noun
+            and words[0] not in _NOT_NAME
             and not _NOT_PERSON_WORDS.intersection(words)
             and not _OBJECT_BEFORE_RE.search(self._text, max(0, start - 12), start)
         )
@@ -1057,9 +1065,20 @@ class People:
                 end = self._text.find("\n", at)
                 end = at + len(name) + 200 if end < 0 else min(end, at + len(name) + 200)
                 m = _GENDER_RE.search(self._text, at + len(name), end)
-                gender = _GENDER_WORDS[m.group(0).lower()] if m else None
+                if m is not None and not self._other_person_in(at + len(name), m.start(), name):
+                    gender = _GENDER_WORDS[m.group(0).lower()]
             self._gender[name] = gender
         return self._gender[name]
+
+    def _other_person_in(self, start: int, end: int, name: str) -> bool:
+        """Whether ``text[start:end]`` names a person of the article other than ``name`` (one of
+        their names): the he/she after it may be theirs ("Chris Patten assailed Lam for her
+        handling ..., unless she started": she is Lam; dev and a fresh ABP sample, session 10,
+        gave Patten's "he told" quotes to others so)."""
+        return any(
+            (full := self.full.get(w.group(0))) is not None and full != name
+            for w in _SURNAME_RE.finditer(self._text, start, end)
+        )
 
     def _nearest(self, position: int, wanted: tuple[str, ...]) -> tuple[str | None, str | None]:
         i = bisect.bisect_right(self._positions, position)
@@ -1153,6 +1172,28 @@ def appositive_matches(text: str) -> list[re.Match[str]]:
                 break
         done = max(done, comma)
     return out
+
+
+_MODIFIER_WORDS = (_NOT_SUBJECT_LEADS | _NOT_PLACE_WORDS | _NOT_PERSON_WORDS | _NOT_NAME) - (
+    _CLAUSE_LEADS
+)
+
+
+def _name_after_modifiers(run: str) -> str:
+    """The last two or more words of a capitalised run after its last word of a place, a party
+    or a role: "Cory Booker" of "New Jersey Democrat Cory Booker", "Bill Cassidy" of
+    "Republican Senator Bill Cassidy"; the run itself when it has none. (A fresh ABP sample,
+    session 10: such runs were no subject for a "he"/"she" that followed, which went to a
+    person named further back.)"""
+    words = run.split()
+    if words[0] in _CLAUSE_LEADS and words[0] not in _MAIN_CLAUSE_LEADS:
+        return run  # "As Jon Favell wrote": a subordinate clause's subject stays none
+    cut = next(
+        (i for i in range(len(words) - 3, -1, -1)
+         if words[i] in _MODIFIER_WORDS or _ROLE_WORD_RE.match(words[i])),
+        -1,
+    )  # fmt: skip
+    return run if cut < 0 else " ".join(words[cut + 1 :])
 
 
 def _looks_like_person(name: str) -> bool:
