@@ -107,3 +107,31 @@ def test_a_pronoun_after_another_person_gives_no_gender() -> None:
 )  # fmt: skip
 def test_name_set_off_before_any_verb(text: str, speaker: str | None) -> None:
     assert _speakers(text)[0][0] == speaker
+
+
+def test_she_is_no_place_named_between() -> None:
+    # "Kelling Market" stood as the subject nearest to "she" (was the speaker)
+    text = (
+        "UK Prime Minister Ann Mora said the attackers at Ostbridge Station and Kelling Market "
+        "were known to police. She also confirmed that they had no links to earlier attacks.\n"
+        "“In terms of their planning, the recent attacks are not connected,” she said."
+    )
+    assert _speakers(text)[0][0] == "Ann Mora"
+
+
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # the previous paragraph's speaker, named without a role: "the senator" continues her
+        ("Senators Mark Kirby of Illinois and Susan Colley of Maine backed it too.\nColley said "
+         "Monday that she hopes to get enough votes.", "Susan Colley"),
+        # a previous speaker whose role has no such noun: the senator named before
+        ("Mayor Ann Reyes said Monday that she hopes to get enough votes.", "Hollis"),
+    ],
+)  # fmt: skip
+def test_the_role_continues_the_previous_paragraphs_speaker(middle: str, speaker: str) -> None:
+    text = (
+        f"Sen. Dean Hollis, R-Nevada, announced his support Monday.\n{middle}\n“I think that it "
+        "was Republican votes that made the difference tonight,” the senator said."
+    )
+    assert _speakers(text)[0][0] == speaker

@@ -1333,6 +1333,23 @@ def _is_surname(tokens: list[str], i: int) -> bool:
 _INITIAL_TOKEN_RE = re.compile(rf"{UPPER}\.")
 
 
+def definite_role_noun(phrase: str) -> str | None:
+    """The role noun of a short definite speaker phrase ("the senator", "The Maine senator"),
+    lower-cased; None for anything else (a name, "he", "the ministry", a longer phrase)."""
+    words_ = phrase.lower().split()
+    if not 2 <= len(words_) <= 3 or words_[0] != "the" or not _ROLE_WORD_RE.match(words_[-1]):
+        return None
+    return words_[-1]
+
+
+def role_fits(role: str | None, noun: str) -> bool:
+    """Whether a person's known ``role`` has ``noun`` or one of its synonyms ("Sen." for
+    "senator"); a person without a known role fits any noun."""
+    if role is None:
+        return True
+    return any(_role_has(role, (w,)) for w in (noun, *_ROLE_SYNONYMS.get(noun, ())))
+
+
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
     if role is None:
         return False

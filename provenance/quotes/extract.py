@@ -77,11 +77,13 @@ from provenance.attribution.speakers import (
     blank_link_residue,
     clean_name,
     clean_names,
+    definite_role_noun,
     has_document_noun,
     name_before_role_of,
     not_a_speaker,
     person_name_at,
     pick_speaker,
+    role_fits,
     speaker_after,
     speaker_before,
     split_role,
@@ -409,6 +411,17 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 if subject is None and paragraph and _opens_paragraph(masked, para_start, m.start()):
                     # 'Lanier said ... ¶ "This was a lengthy pursuit," she said.'
                     subject = _last_speaker(attributions, people, paragraph - 1, gender)
+                if subject is not None:
+                    attr = {**subject, "verb": attr["verb"], "verb_pos": attr["verb_pos"]}
+            elif (
+                attr is not None
+                and paragraph
+                and (noun := definite_role_noun(str(attr["speaker"]))) is not None
+                and _opens_paragraph(masked, para_start, m.start())
+            ):
+                # 'Collins said ... ¶ "...," the senator said.': the previous paragraph's
+                # speaker, when their role (if known) has the noun
+                subject = _role_continues(attributions, people, paragraph - 1, noun)
                 if subject is not None:
                     attr = {**subject, "verb": attr["verb"], "verb_pos": attr["verb_pos"]}
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
@@ -756,6 +769,26 @@ def _last_speaker(attributions: _Attributions, people: People, paragraph: int,
         if speaker is None or not people.is_person(speaker):
             return None
         return a if people.gender_of(speaker, role) in (gender, None) else None
+    return None
+
+
+def _role_continues(attributions: _Attributions, people: People, paragraph: int,
+                    noun: str) -> dict[str, object] | None:  # fmt: skip
+    """The named speaker of the last attribution of ``paragraph`` when their role, if known,
+    has ``noun``: who "the senator" continues in a quote opening the next paragraph (a fresh
+    ABP sample, session 10: "Collins said ... ¶ “...,” the senator said" went to another
+    senator named further back)."""
+    attrs, _ = attributions.of(paragraph, paragraph)
+    for a in reversed(attrs):
+        if a["kind"] != "speaker":
+            continue
+        phrase = str(a["speaker"])
+        if phrase.lower() in PRONOUN_GENDER or definite_role_noun(phrase) is not None:
+            return None  # "he said", "the senator said" again: resolved as written
+        speaker, role = people.resolve(phrase, int(a["spk_pos"]))
+        if speaker is None or " " not in speaker or not people.is_person(speaker):
+            return None
+        return a if role_fits(role, noun) else None
     return None
 
 
