@@ -308,8 +308,10 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
     # damped rate) the same spans, rho tuning 0.717, check 0.525; session 9 (subjective-word
     # weight, no scare-quote or 'very' + valenced spans) tuning 0.385, 0.395, 0.390, 0.709, the
-    # check part not scored. Floors catch regressions.
-    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
+    # check part not scored. Floors catch regressions. Check-part conditions are reduced to a
+    # boolean so that a failure prints none of its figures (it is scored once, by the lead).
+    check_ok = bool(loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51)
+    assert check_ok, "check-part floor"
     tuning = table.loc[("tuning", "loaded language")]
     assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
@@ -318,10 +320,12 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
     assert table.loc[("tuning", "exaggeration/minimisation"), "F1"] >= 0.22
-    assert table.loc[("check", "doubt"), "F1"] >= 0.20
+    check_ok = bool(table.loc[("check", "doubt"), "F1"] >= 0.20)
+    assert check_ok, "check-part floor"
     # f_bias_cues (weights from BABE): rho with the loaded-language density 0.572 tuning, 0.530
     # check.
-    assert "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
+    check_ok = "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
+    assert check_ok, "check-part rho of f_bias_cues"
 
 
 def test_last_lines_cuts_a_span_to_its_last_line():
