@@ -4,7 +4,7 @@ in a local process pool with ``workers=N``.
 ``provenance.analyze(inputs)`` (the default ``engine="pandas"``) runs :func:`analyze_articles`
 after ingest. The stage graph is :mod:`provenance.pipeline`'s; this module only decides where
 it runs: with enough articles (links) a worker, the per-article stages (link framing) run on
-contiguous chunks in a "spawn" process pool (:mod:`provenance.engine.pool`), and the chunks'
+contiguous chunks in a process pool (:mod:`provenance.engine.pool`), and the chunks'
 tables are put together exactly as the Dask engine puts its partitions' together.
 
 >>> from provenance.engine.local import analyze_articles, pool_size
@@ -285,9 +285,9 @@ def parallel_article_stages(
     own objects cross the process boundary (the articles, the registry, the lexicons argument,
     the tables).
 
-    Workers are started with "spawn": a fresh interpreter per worker costs about a second of
-    imports, but "fork" would copy a parent whose threads (pyarrow, tqdm, a Dask client) may
-    hold locks, and it is not available everywhere. As with any multiprocessing code, a script
+    Workers are forked from a fork server that has imported the stages once (elsewhere they
+    are spawned: :func:`~provenance.engine.pool.pool_context`), never from this process, whose
+    threads (pyarrow, tqdm, a Dask client) may hold locks. As with any multiprocessing code, a script
     must create the pool under ``if __name__ == "__main__":``.
 
     >>> out = parallel_article_stages(articles, load_registry(), workers=2)  # doctest: +SKIP
