@@ -126,8 +126,16 @@ def stream_articles(
     :func:`read_articles` returns, and once the stream is exhausted ``stream.errors`` is its
     errors table. The pandas engine starts the per-article stages on the first batches.
 
-    >>> stream = stream_articles("data/demo/articles")  # doctest: +SKIP
-    >>> batches = list(stream); errors = stream.errors  # doctest: +SKIP
+    >>> import json, pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> records = [{"url": f"https://example.org/{i}", "text": f"Talks resumed, day {i}."}
+    ...            for i in (1, 2, 1)]
+    >>> _ = (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\\n" for r in records))
+    >>> stream = stream_articles(folder)
+    >>> [batch["url"].tolist() for batch in stream]
+    [['https://example.org/1', 'https://example.org/2']]
+    >>> stream.errors["reason"].str.startswith("duplicate of article").tolist()
+    [True]
     """
     columns = check_columns(columns)
     if limits is None:
@@ -153,6 +161,13 @@ class ArticleStream:
     the stream is exhausted. Page files are normalised in batches of ``_PAGE_BATCH`` pages: a
     table read while pages wait for their batch would come before them, so from then on the
     rest is gathered and put in file order at the end, as :func:`finish` does.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Talks resume\\n\\nGENEVA (Example Wire) - Talks resumed.\\n")
+    >>> stream = ArticleStream([str(folder / "a.txt")], {}, IngestLimits(), quiet=True)
+    >>> [batch["title"].tolist() for batch in stream], len(stream.errors)
+    ([['Talks resume']], 0)
     """
 
     def __init__(
