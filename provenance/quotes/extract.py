@@ -510,21 +510,9 @@ class _AddresseeSearch:
             start, found = last
             if start <= pos and (found is None or pos <= found.start()):
                 return found
-        if not any(word in self._text[pos:endpos] for word in _ADDRESSEE_WORDS):
-            return None  # (no search to remember: a later one finds nothing either)
         found = ADDRESSEE_RE.search(self._text, pos, endpos)
         self._last[endpos] = (pos, found)
         return found
-
-
-# Words without which ADDRESSEE_RE finds nothing: "to", "told", "with" or "for" then a blank, or
-# the noun ending its "in/on ... interview" form. Most windows (from a reporting verb to the end
-# of its sentence, '"...," he said.') hold none: one substring test each, no regex step per
-# character.
-_ADDRESSEE_WORDS = (
-    "to ", "to\t", "told ", "told\t", "with ", "with\t", "for ", "for\t", "interview", "broadcast",
-    "program", "show",
-)  # fmt: skip
 
 
 def _attributions(
