@@ -219,19 +219,20 @@ def article_stages(
         )
     else:
         articles, credits, citations, quotes = parts[0]
-    scores = evidence = None
+    scores = evidence = sentences = None
     if framing:
-        from provenance.framing import score_articles
+        from provenance.framing.articles import article_scores_detail
         from provenance.framing.table import evidence_strings
 
         with clock("framing"):
-            scores, spans = score_articles(
-                articles, quotes, lexicons=lexicons, return_evidence=True
-            )
+            # The body sentences (offsets, VADER compounds) go on to link framing, which would
+            # split and score them again (framing.links._involved_sentences).
+            scored = article_scores_detail(articles, quotes, lexicons=lexicons)
             # Joined here, a chunk at a time in the pool, rather than in the parent at the end:
             # the spans of 20,000 ABP articles (~2.2M rows, ~270 MB) never reach the parent.
-            evidence = evidence_strings(spans)
-            del spans
+            scores, sentences = scored.scores, scored.sentences
+            evidence = evidence_strings(scored.evidence)
+            del scored
     return {
         "evidence": evidence,
         "articles": articles,
@@ -239,6 +240,7 @@ def article_stages(
         "citations": citations,
         "quotes": quotes,
         "scores": scores,
+        "sentences": sentences,
     }
 
 
@@ -249,6 +251,7 @@ _STAGE_ORDER = {
     "citations": ["article_id"],
     "quotes": ["article_id"],
     "scores": ["article_id"],
+    "sentences": ["article_id"],
     "evidence": ["target_id", "feature"],
 }
 
@@ -321,6 +324,7 @@ def finish_analysis(
     errors: pd.DataFrame | None = None,
     article_scores: pd.DataFrame | None = None,
     article_evidence: pd.DataFrame | None = None,
+    article_sentences: pd.DataFrame | None = None,
     texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     frame_links: LinkFraming | None = None,
@@ -332,7 +336,8 @@ def finish_analysis(
     articles when ``articles`` carries no text, or is a function of the links that returns them
     (the Dask engine keeps texts on the workers and fetches only the linked ones).
     ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
-    engine passes one that uses its process pool).
+    engine passes one that uses its process pool). ``article_sentences`` (the framing stage's
+    body sentences, optional) saves link framing splitting and scoring them again.
     """
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     per_article = {"credits": credits, "citations": citations, "quotes": quotes}
@@ -352,6 +357,7 @@ def finish_analysis(
                 reuse=reuse,
                 passages=passages,
                 article_scores=article_scores,
+                sentences=article_sentences,
                 lexicons=lexicons,
                 frame_links=frame_links or link_framing,
                 **per_article,
@@ -533,6 +539,7 @@ def link_framing(
     citations: pd.DataFrame,
     credits: pd.DataFrame,
     article_scores: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`provenance.framing.score_links` of ``links`` (scores and evidence), in-process.
@@ -554,6 +561,7 @@ def link_framing(
         citations=citations,
         credits=credits,
         article_scores=article_scores,
+        sentences=sentences,
         lexicons=lexicons,
         return_evidence=True,
     )

@@ -420,3 +420,30 @@ def test_quotes_none_uses_the_quotes_stage():
 
     art = seed_article()
     pd.testing.assert_frame_equal(score_articles(art), score_articles(art, quotes_table(art)))
+
+
+def test_article_sentences_are_the_bodies_sentences_and_compounds():
+    # What article_scores_detail hands link framing: each body's sentences (sentence_spans)
+    # with vaderSentiment's compound, by article_id (here given out of order) and text order.
+    from provenance.framing.articles import article_scores_detail
+    from provenance.framing.sentiment import analyzer
+    from provenance.text import sentence_spans
+
+    arts = pd.DataFrame(
+        {
+            "article_id": ["b", "a", "c"],
+            "title": ["T", "U", "V"],
+            "text": ["Great news! It failed badly. Mr. Smith said no.", "", "One line only"],
+        }
+    )
+    scored = article_scores_detail(arts, evidence=False)
+    assert scored.evidence is None
+    pd.testing.assert_frame_equal(scored.scores, score_articles(arts))
+    got = scored.sentences
+    want = [
+        (a, s, e, analyzer().polarity_scores(t[s:e])["compound"])
+        for a, t in sorted(zip(arts["article_id"], arts["text"], strict=True))
+        for s, e in sentence_spans(t)
+    ]
+    assert list(got.itertuples(index=False, name=None)) == want
+    assert got["start"].dtype == np.int32 and len(want) == 4

@@ -114,3 +114,35 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     assert pooled_links == {"score_links_joined": 2}  # 36 articles: only the links went to the pool
     for name in TABLE_ORDER:
         pd.testing.assert_frame_equal(two.tables[name], one.tables[name], obj=name)
+
+
+def _fresh_memo(monkeypatch) -> None:
+    """An empty VADER memo, as in a fresh pool process (nothing scored there before)."""
+    from provenance.framing import features
+
+    monkeypatch.setattr(features, "_COMPOUNDS", features._CompoundMemo(400_000, 40_000_000))
+
+
+@pytest.mark.parametrize("corpus", ["demo_inputs", "synthetic_inputs"])
+def test_article_sentences_give_the_same_link_tables(corpus, request, monkeypatch):
+    # The pipeline hands link framing the article stage's sentences (offsets, compounds);
+    # without them score_links splits and scores the texts again: same tables either way,
+    # also when the frame lacks an article (it splits them all again then).
+    inputs = request.getfixturevalue(corpus)
+    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers", "later")}
+    sentences = kwargs.pop("sentences")
+    assert sentences is not None and len(sentences)
+    linked = inputs["links"]["child_article_id"].dropna().iloc[0]
+    runs = {}
+    for name, given in (
+        ("split again", None),
+        ("given", sentences),
+        ("one missing", sentences[sentences["article_id"] != linked]),
+    ):
+        _fresh_memo(monkeypatch)
+        runs[name] = score_links(
+            inputs["links"], inputs["texts"], sentences=given, return_evidence=True, **kwargs
+        )
+    for name in ("given", "one missing"):
+        pd.testing.assert_frame_equal(runs[name][0], runs["split again"][0], check_exact=True)
+        pd.testing.assert_frame_equal(runs[name][1], runs["split again"][1], check_exact=True)

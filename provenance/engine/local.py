@@ -259,6 +259,7 @@ def _reuse_and_finish(
         errors=errors,
         article_scores=per_article["scores"],
         article_evidence=per_article["evidence"],
+        article_sentences=per_article.get("sentences"),
         lexicons=run.lexicons,
         frame_links=partial(pooled_link_framing, workers=run.workers, later=True),
         clock=run.clock,
@@ -315,9 +316,9 @@ def _collected_article_stages(
     parts: list[dict[str, pd.DataFrame | None]], articles: pd.DataFrame, framing: bool
 ) -> dict[str, pd.DataFrame | None]:
     """What ``article_stages`` returns on ``articles``, from its chunks' results ``parts``."""
-    out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None}
+    out: dict[str, pd.DataFrame | None] = {"scores": None, "evidence": None, "sentences": None}
     names = ["articles", "credits", "citations", "quotes"] + (
-        ["scores", "evidence"] if framing else []
+        ["scores", "evidence", "sentences"] if framing else []
     )
     for name in names:
         pieces = [part.pop(name) for part in parts]  # each chunk's table freed once combined
@@ -390,6 +391,7 @@ def pooled_link_framing(
     citations: pd.DataFrame,
     credits: pd.DataFrame,
     article_scores: pd.DataFrame,
+    sentences: pd.DataFrame | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     workers: int | None = 1,
     later: bool = False,
@@ -413,6 +415,7 @@ def pooled_link_framing(
         "citations": citations,
         "credits": credits,
         "article_scores": article_scores,
+        "sentences": sentences,
     }
     n_workers = pool_size(len(links), workers, pool.MIN_LINKS_PER_WORKER)
     if n_workers == 1:
@@ -472,6 +475,7 @@ def _link_chunks(
 ) -> Iterator[dict[str, Any]]:
     """score_links arguments for ``n`` contiguous chunks of ``links``, each with the rows of
     its own articles only (``by_article`` tables are keyed by article_id)."""
+    by_article = {name: t for name, t in by_article.items() if t is not None}  # sentences: optional
     article_keys = {name: t["article_id"].astype(str) for name, t in by_article.items()}
     reuse_child = reuse["child_article_id"].astype(str)
     reuse_parent = reuse["parent_article_id"].astype(str)

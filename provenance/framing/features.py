@@ -217,6 +217,12 @@ def sentiment_of(sentences: Sequence[str]) -> np.ndarray:
     return scores[codes]
 
 
+def remember_compounds(sentences: Sequence[str], compounds: Sequence[float]) -> None:
+    """Give :func:`sentiment_of` the VADER compound of each of these exact sentences (scored
+    before, e.g. by the article stage), so that it does not score them again."""
+    _COMPOUNDS.add(sentences, compounds)
+
+
 def _rate(count: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     return np.divide(1000.0 * count, n_words, out=np.zeros(len(count)), where=n_words > 0)
 
@@ -409,9 +415,31 @@ def _evidence(
     return SpanColumns.concat(parts)
 
 
-def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFrame, SpanColumns]:
+@dataclass(frozen=True)
+class TextSentences:
+    """The sentences of many texts (:func:`~.scan.sentence_bounds`: doc, start, end, in doc
+    order), each sentence's text and its VADER compound (:func:`sentiment_of`)."""
+
+    doc: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    texts: list[str]
+    compound: np.ndarray
+
+    @classmethod
+    def of(cls, raw: list[str]) -> TextSentences:
+        """Split ``raw`` into sentences and score each."""
+        doc, start, end = sentence_bounds(raw)
+        texts = _slices(raw, doc, start, end)
+        return cls(doc, start, end, texts, sentiment_of(texts))
+
+
+def text_detail(
+    raw: list[str], lexicons: LexiconsArg = None, sentences: TextSentences | None = None
+) -> tuple[pd.DataFrame, SpanColumns]:
     """Features of each text (columns of ``FEATURES``, a RangeIndex) and the spans behind them,
-    in the order of :func:`_evidence` (unsorted)."""
+    in the order of :func:`_evidence` (unsorted). ``sentences`` is ``TextSentences.of(raw)``
+    when the caller has it already."""
     n = len(raw)
     n_words, syllables = word_and_syllable_counts(raw)
     scanner = scanner_for(lexicons)
@@ -419,12 +447,11 @@ def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFr
     hits = scanned.arrays()
     col = dict(zip(scanner.names, counts.toarray().T.astype(float), strict=True))
 
-    sdoc, sstart, send = sentence_bounds(raw)
-    sentences = _slices(raw, sdoc, sstart, send)
-    compound = sentiment_of(sentences)
-    sents = pd.DataFrame({"doc": sdoc, "start": sstart, "end": send})
+    split = sentences if sentences is not None else TextSentences.of(raw)
+    sdoc, compound = split.doc, split.compound
+    sents = pd.DataFrame({"doc": sdoc, "start": split.start, "end": split.end})
     n_sent = _bincount(sdoc, n)
-    final = final_marks(sentences)
+    final = final_marks(split.texts)
 
     quotes = QuoteArrays.of(raw)
     qdoc, qwords = quotes.doc, quotes.n_words.astype(float)

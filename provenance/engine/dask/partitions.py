@@ -144,6 +144,7 @@ def run_stages(
     part = load_part(source)
     articles = part.articles.loc[~drop].reset_index(drop=True)
     out = article_stages(articles, worker_registry(outlets), framing=framing, lexicons=lexicons)
+    out.pop("sentences", None)  # not kept on Dask: link framing splits the linked texts again
     return replace(part, **out, keys=doc_keys(articles["article_id"]))
 
 
