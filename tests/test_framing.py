@@ -21,7 +21,7 @@ from provenance.framing import (
     score_texts,
 )
 from provenance.framing.quotes import quotes_from_text
-from provenance.framing.techniques import LOADED_PRIOR_WORDS
+from provenance.framing.techniques import LOADED_PRIOR_WORDS, SENTENCE_CUE_WEIGHT
 from provenance.schema import conform, validate
 
 SEED = Path("/work/shared/seed/urdupoint-sputnik-lavrov-2021-08-23.txt")
@@ -199,13 +199,16 @@ def test_editorializing_and_evaluative_modifiers():
     assert df.loc[0, "f_editorializing"] == pytest.approx(
         3000 / 10
     )  # clearly, of course, ironically
-    assert (
-        df.loc[1, ["f_editorializing", "f_evaluative_modifiers", "f_loaded_language"]].eq(0).all()
-    )
+    assert df.loc[1, ["f_editorializing", "f_evaluative_modifiers"]].eq(0).all()
+    # No phrase: only the sentence cue of one sentence of narration (SENTENCE_CUE_WEIGHT).
+    words = df["f_n_words"]
+    narration = 1000 * SENTENCE_CUE_WEIGHT / (words + LOADED_PRIOR_WORDS)
+    assert df.loc[1, "f_loaded_language"] == pytest.approx(narration[1])
     assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
-    # Two loaded phrases ("dreadful", "wonderful"), one of them from the loaded list.
-    words = df.loc[2, "f_n_words"]
-    assert df.loc[2, "f_loaded_language"] == pytest.approx(2000 / (words + LOADED_PRIOR_WORDS))
+    # Two loaded phrases ("dreadful", "wonderful"), one of them from the loaded list, and two
+    # sentences of narration.
+    two = 2000 / (words[2] + LOADED_PRIOR_WORDS)
+    assert df.loc[2, "f_loaded_language"] == pytest.approx(two + 2 * narration[2])
 
 
 def test_loaded_language_counts_a_word_once():
@@ -217,8 +220,8 @@ def test_loaded_language_counts_a_word_once():
     assert (
         twice.loc[0, "f_loaded_language"]
         == pytest.approx(once)
-        == pytest.approx(1000 / (4 + LOADED_PRIOR_WORDS))
-    )
+        == pytest.approx(1000 * (1 + SENTENCE_CUE_WEIGHT) / (4 + LOADED_PRIOR_WORDS))
+    )  # one phrase and one sentence of narration
 
 
 def test_evaluative_modifiers_are_vader_strong_words_outside_the_hand_lists():

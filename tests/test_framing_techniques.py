@@ -19,6 +19,7 @@ from provenance.framing.features import score_detail
 from provenance.framing.techniques import (
     BIAS_CUE_WEIGHTS,
     LOADED_PRIOR_WORDS,
+    SENTENCE_CUE_WEIGHT,
     TECHNIQUES,
     damped_rate,
     last_lines,
@@ -104,7 +105,8 @@ def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
     text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
     assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
     value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
-    assert value == pytest.approx(1000 / (10 + LOADED_PRIOR_WORDS))  # one phrase, ten words
+    # one phrase and two sentences of narration (no attribution verb), ten words
+    assert value == pytest.approx(1000 * (1 + 2 * SENTENCE_CUE_WEIGHT) / (10 + LOADED_PRIOR_WORDS))
 
 
 def test_loaded_language_is_damped_so_one_phrase_in_a_short_text_ranks_below_a_loaded_one():
@@ -120,11 +122,28 @@ def test_loaded_language_is_damped_so_one_phrase_in_a_short_text_ranks_below_a_l
     df = score_texts(pd.Series([short, loaded]), lexicons=PHRASES_ONLY)
     words = df["f_n_words"].to_numpy()
     phrases = df["f_loaded_language"].to_numpy() * (words + LOADED_PRIOR_WORDS) / 1000
-    assert phrases[0] == pytest.approx(1.0) and phrases[1] >= 5
+    assert phrases[0] == pytest.approx(1 + SENTENCE_CUE_WEIGHT) and phrases[1] >= 5
     # Per word the short text is the more loaded one; damped, the steadily loaded text ranks first.
     assert phrases[0] / words[0] > phrases[1] / words[1]
     assert df.loc[1, "f_loaded_language"] > df.loc[0, "f_loaded_language"]
     assert damped_rate(np.array([2.0]), np.array([300]))[0] == pytest.approx(4.0)
+
+
+def test_sentence_cues_order_texts_without_a_loaded_phrase():
+    texts = pd.Series(
+        [
+            "Officials said the budget passed on Tuesday.",  # reported speech: no cue
+            "The budget passed on Tuesday.",  # one sentence of narration
+            "The budget certainly passed on Tuesday.",  # narration and a booster
+            "The budget notably passed on Tuesday.",  # narration and an editorializing word
+        ]
+    )
+    df = score_texts(texts, lexicons=PHRASES_ONLY)
+    count = df["f_loaded_language"] * (df["f_n_words"] + LOADED_PRIOR_WORDS) / 1000
+    w = SENTENCE_CUE_WEIGHT
+    assert count.tolist() == pytest.approx([0.0, w, 1.5 * w, 2 * w])
+    assert (df["f_loaded"] == 0).all()  # the cues alone add no phrase and no evidence
+    assert _evidence_texts(texts[3], "f_loaded_language") == []
 
 
 def test_punctuation_ends_a_phrase():
@@ -132,8 +151,11 @@ def test_punctuation_ends_a_phrase():
 
 
 def test_not_loaded_terms_are_left_out_of_the_score_but_kept_in_f_loaded():
-    df = score_texts(pd.Series(["The regime held elections."]))
-    assert df.loc[0, "f_loaded"] > 0 and df.loc[0, "f_loaded_language"] == 0
+    df = score_texts(pd.Series(["The regime held elections.", "The council held elections."]))
+    assert df.loc[0, "f_loaded"] > 0 and df.loc[1, "f_loaded"] == 0
+    # "regime" adds nothing: both score one sentence of narration (SENTENCE_CUE_WEIGHT)
+    assert df.loc[0, "f_loaded_language"] == df.loc[1, "f_loaded_language"] > 0
+    assert _evidence_texts("The regime held elections.", "f_loaded_language") == []
 
 
 def test_rhetorical_questions_outside_quotes_only():
@@ -177,7 +199,9 @@ def test_bias_cues_weigh_their_columns_and_reported_speech_lowers_them():
     )
     df = score_texts(texts, lexicons=PHRASES_ONLY)
     # f_bias_cues weighs the plain rate of loaded phrases, not the damped f_loaded_language.
-    plain = df["f_loaded_language"] * (df["f_n_words"] + LOADED_PRIOR_WORDS) / df["f_n_words"]
+    # (its graded terms, SENTENCE_CUE_WEIGHT and SUBJECTIVE_WEIGHT, are not in f_bias_cues)
+    phrases = pd.Series([len(_evidence_texts(t, "f_loaded_language")) for t in texts])
+    plain = 1000 * phrases / df["f_n_words"]
     expected = sum(
         w * (plain if name == "f_loaded_language" else df[name])
         for name, w in BIAS_CUE_WEIGHTS.items()
@@ -284,8 +308,10 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # tuning 0.367, 0.422, 0.393, 0.695, check 0.287, 0.428, 0.344, 0.497; session 8 (the
     # damped rate) the same spans, rho tuning 0.717, check 0.525; session 9 (subjective-word
     # weight, no scare-quote or 'very' + valenced spans) tuning 0.385, 0.395, 0.390, 0.709, the
-    # check part not scored. Floors catch regressions.
-    assert loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51
+    # check part not scored. Floors catch regressions. Check-part conditions are reduced to a
+    # boolean so that a failure prints none of its figures (it is scored once, by the lead).
+    check_ok = bool(loaded["F1"] >= 0.33 and loaded["spearman"] >= 0.51)
+    assert check_ok, "check-part floor"
     tuning = table.loc[("tuning", "loaded language")]
     assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
     # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
@@ -294,10 +320,12 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
     assert table.loc[("tuning", "exaggeration/minimisation"), "F1"] >= 0.22
-    assert table.loc[("check", "doubt"), "F1"] >= 0.20
+    check_ok = bool(table.loc[("check", "doubt"), "F1"] >= 0.20)
+    assert check_ok, "check-part floor"
     # f_bias_cues (weights from BABE): rho with the loaded-language density 0.572 tuning, 0.530
     # check.
-    assert "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
+    check_ok = "check 0.5" in pe.article_rho(arts, gold, scores, "f_bias_cues")
+    assert check_ok, "check-part rho of f_bias_cues"
 
 
 def test_last_lines_cuts_a_span_to_its_last_line():
@@ -352,9 +380,8 @@ def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
     spans = pd.DataFrame({"doc": [0, 0, 1], "start": [16, 69, 2], "end": [23, 76, 9]})
     assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
     assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
-    scored = score_texts(pd.Series(texts), lexicons=PHRASES_ONLY)
-    assert scored["f_loaded_language"].tolist()[0] == 0.0
-    assert scored["f_loaded_language"].tolist()[1] > 0.0
+    assert _evidence_texts(texts[0], "f_loaded_language") == []
+    assert _evidence_texts(texts[1], "f_loaded_language") == ["corrupt"]
 
 
 def test_subjective_words_weight_the_loaded_language_score_without_a_span():
@@ -364,12 +391,15 @@ def test_subjective_words_weight_the_loaded_language_score_without_a_span():
     text = pd.Series(["The absurd plan had a brilliant sequel."])
     lexicons = {"subjective": ["absurd", "brilliant"], "evaluative_modifiers": [], "loaded": []}
     df, evidence = score_detail(text, lexicons=lexicons)
+    narration = SENTENCE_CUE_WEIGHT  # one sentence without an attribution verb
     assert df.loc[0, "f_loaded_language"] == pytest.approx(
-        1000 * 2 * SUBJECTIVE_WEIGHT / (7 + LOADED_PRIOR_WORDS)
+        1000 * (2 * SUBJECTIVE_WEIGHT + narration) / (7 + LOADED_PRIOR_WORDS)
     )
     assert "f_loaded_language" not in set(evidence["feature"])
     none = score_texts(text, lexicons={**lexicons, "subjective": []})
-    assert none.loc[0, "f_loaded_language"] == 0
+    assert none.loc[0, "f_loaded_language"] == pytest.approx(
+        1000 * narration / (7 + LOADED_PRIOR_WORDS)
+    )
     # A subjective word does not take a loaded word's form away ("hated" stays a form of "hate").
     from provenance.framing.lexicons import load_lexicons
 

@@ -41,6 +41,7 @@ from .techniques import (
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
+    SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
     TECHNIQUES,
@@ -48,7 +49,9 @@ from .techniques import (
     bias_cue_score,
     damped_rate,
     first_mentions,
+    graded_count,
     last_lines,
+    narration_sentences,
     on_repeated_lines,
     phrase_spans,
 )
@@ -90,7 +93,9 @@ FEATURES: dict[str, str] = {
     + ", ".join(LOADED_LANGUAGE_LISTS)
     + " lists (adjacent hits merged into one phrase, which takes in touching intensifiers and "
     f"valenced words), plus exclamations outside quotes, plus {SUBJECTIVE_WEIGHT:g} per word of "
-    f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}), per 1,000 of (words + "
+    f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}) and {SENTENCE_CUE_WEIGHT:g} per "
+    "sentence without a neutral attribution verb and per booster, doubt verb or editorializing "
+    f"word (a booster half that), per 1,000 of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     "f_bias_cues": "bias-cue score: "
@@ -458,7 +463,7 @@ def text_detail(raw: list[str], lexicons: LexiconsArg = None) -> tuple[pd.DataFr
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    weighted = loaded + SUBJECTIVE_WEIGHT * col[SUBJECTIVE_LIST]  # techniques.SUBJECTIVE_WEIGHT
+    weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
