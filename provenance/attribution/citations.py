@@ -89,6 +89,10 @@ _OTHER_VERB_WORDS = (
     " editorialized opined tallied calculated analyzed"
     # "The Washington Post interviewed Reade's brother" (session 9 read sample).
     " interviewed"
+    # "The New York Times called Abdullah a “shrewd force”", "the Financial Times finds
+    # evidence of", "The Wall Street Journal reviewed a copy of the cable" (session 10 sample:
+    # 3 of the 54 sentences the labels would cite among those with no citation).
+    " called finds reviewed"
 ).split()
 _OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
 # When, between a verb and its "by X": "first reported last week by", "confirmed by", "reviewed
@@ -720,7 +724,13 @@ def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
 # James Carville allows", "On Gizmodo , they also note" (registered outlets; the speaker after
 # the comma). On the first 6,000 ABP texts and the three read splits: 12 such openings, all
 # venues (heldout 2 labelled); "On Monday ," and the like do not resolve.
-_VENUE_LEAD_RE = re.compile(rf"On[ \t]+(?P<ent>{_LISTED})[ \t]*,")
+# Session 10 sample: a show after the network's possessive and a day before the comma, "On
+# MSNBC’s “Morning Joe” yesterday, X told", "On CBS's Face the Nation Sunday, X said".
+_VENUE_LEAD_RE = re.compile(
+    rf"On[ \t]+(?P<ent>{_LISTED})(?:['’]s?[ \t]+(?:“[^”\n]{{1,40}}”|``[^'\n]{{1,40}}''|{_LISTED}))?"
+    rf"(?:[ \t]+(?:{WEEKDAY}|yesterday|today|last[ \t]+(?:week|night|{WEEKDAY})"
+    r"|this[ \t]+(?:week|morning)))?[ \t]*,"
+)
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?][ \t]*(?:[”\"’]|'')?[ \t]+)$")
 
 
