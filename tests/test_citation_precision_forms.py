@@ -123,3 +123,10 @@ def test_fresh_sample_verbs_and_venues(text: str, outlet: str) -> None:
 
 def test_a_person_who_called_is_no_citation() -> None:
     assert cited_outlets("On Monday, the senator called the report a fabrication.") == set()
+
+
+def test_where_a_writer_has_written_is_no_source() -> None:
+    bio = "Jo Roe is a writer in Ohio who has written for Slate, Politico and other publications."
+    assert cited_outlets(bio) == set()
+    source = "The story was picked up by Slate, Politico and other publications within hours."
+    assert {"slate", "politico"} <= cited_outlets(source)

@@ -643,12 +643,22 @@ class CitationCandidate:
     deferred: _Deferred | None = None  # work left until the outlet resolves (``_settle``)
 
 
+# A writer's bio before a group of outlets: where they have written, not a source (session 10
+# sample: 1 of the 19 wrong citations read).
+_BIO_LIST_RE = re.compile(
+    r"(?<![\w\-])(?:(?:has|have|had)[ \t]+)?(?:written|writes|wrote|contributed)[ \t]+(?:for|to)"
+    r"[ \t]+$|(?<![\w\-])(?:work|articles|writing)[ \t]+(?:has|have)[ \t]+appeared[ \t]+in[ \t]+$"
+)
+
+
 def _listed_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named in a group ("X, Y and other media outlets") or as the sources of a
     rundown of headlines (two lines or more ending in " - Outlet"); registered outlets only."""
     found: list[tuple[int, str]] = []
     for m in _group_lists(text):
         at = m.start("list")
+        if _BIO_LIST_RE.search(text, max(0, at - 40), at):
+            continue  # "has written for The New Republic, The Intercept and other publications"
         for part in _LIST_SPLIT_RE.split(m.group("list")):
             at = text.find(part, at)
             found.append((at, part))
