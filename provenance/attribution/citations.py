@@ -91,7 +91,7 @@ _OTHER_VERB_WORDS = (
     " interviewed"
     # "The New York Times called Abdullah a “shrewd force”", "the Financial Times finds
     # evidence of", "The Wall Street Journal reviewed a copy of the cable" (session 10 sample:
-    # 3 of the 54 sentences the labels would cite among those with no citation).
+    # 3 of the 40 sentences the labels would cite among those with no citation).
     " called finds reviewed"
 ).split()
 _OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
@@ -144,7 +144,7 @@ _EN_CUES = (
     r"|(?<=\ball[ \t])|(?<=\bnow[ \t]))reporting)"
     # "his remarks to NBC", "declined to comment to The Times", "he suggested to CNN that":
     # words given to an outlet (registered outlets only: "explained to Congress"). Session 10
-    # sample: 4 of the 54 sentences with a registered outlet and no citation that the labels
+    # sample: 5 of the 40 sentences with a registered outlet and no citation that the labels
     # would cite.
     r"|(?P<to_outlet>(?:remarks|comments?|suggested|explained|confirmed|admitted|acknowledged"
     r"|described|disclosed|recounted|complained)[ \t]+to(?=[ \t]+(?:the[ \t]+|The[ \t]+)?[A-Z]))"
@@ -1095,7 +1095,7 @@ def _settle(text: str, cand: CitationCandidate) -> bool:
 # "USA Today and the Green Bay Press-Gazette reported" (left). Each member is resolved on its
 # own: "according to Reuters, Putin said" adds no outlet.
 # "a CBS/New York Times poll", "a Washington Post/Pew Research Center poll", "a Reuters/Ipsos
-# poll": joint polls by a slash (session 10 sample: 3 of the 54 labelled-like misses).
+# poll": joint polls by a slash (session 10 sample: 3 of the 40 labelled-like misses).
 _JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|,?[ \t]+(?:and|or)[ \t]+|[ \t]?/[ \t]?)"
 _JOINED_AFTER_RE = re.compile(rf"{_JOIN}(?P<ent>{_LISTED})(?![\w\-])")
 _JOINED_BEFORE = ReverseMatcher(rf"(?<![\w'’\-])(?P<ent>{_LISTED}){_JOIN}")
