@@ -103,3 +103,30 @@ def test_fresh_sample_forms_of_citing(text: str, outlets: set[str]) -> None:
 
 def test_words_given_to_a_body_that_is_no_outlet_are_no_citation() -> None:
     assert cited_outlets("He explained to Congress that the plan was sound.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # A registered outlet as the subject of "called", "finds", "reviewed".
+        ("The Guardian called the plan “a betrayal of the north.”", "the-guardian"),
+        ("The Economist finds little sign of a slowdown in Asian exports.", "the-economist"),
+        ("Reuters reviewed a copy of the contract, which runs to 40 pages.", "reuters"),
+        # A sentence opening on the network's show and a day: the venue of what follows.
+        ("On NBC’s “Meet the Press” Sunday, the senator said the bill was dead.", "nbc-news"),
+        ("On Fox News last night, the governor said he would sign it.", "fox-news"),
+    ],
+)
+def test_fresh_sample_verbs_and_venues(text: str, outlet: str) -> None:
+    assert outlet in cited_outlets(text)
+
+
+def test_a_person_who_called_is_no_citation() -> None:
+    assert cited_outlets("On Monday, the senator called the report a fabrication.") == set()
+
+
+def test_where_a_writer_has_written_is_no_source() -> None:
+    bio = "Jo Roe is a writer in Ohio who has written for Slate, Politico and other publications."
+    assert cited_outlets(bio) == set()
+    source = "The story was picked up by Slate, Politico and other publications within hours."
+    assert {"slate", "politico"} <= cited_outlets(source)

@@ -35,7 +35,10 @@ Matching (per article, sets of canonical outlets, micro-averaged over articles):
   and the labels leave it out. ``wrong_credit_share`` is, among articles whose truth has no
   credit, the share with at least one counted predicted credit;
 * citations: a predicted citation of the publisher itself counts only when the truth lists it
-  (annotators differ on self-mentions, see their notes), otherwise it is ignored;
+  (annotators differ on self-mentions, see their notes), otherwise it is ignored; since
+  session 10 that includes the publisher's own short form (``short_self``: "the Times" in a
+  Washington Times article, which the registry reads as The Times of London; heldout had one
+  such extra, "confirmed to the Times", whose label notes say self-mentions are left out);
 * quote speakers: a labelled person is found when some predicted speaker of the article has the
   same full name or the same surname (last word; accents, case and "Mr"/"Dr" aside).
 
