@@ -135,3 +135,19 @@ def test_the_role_continues_the_previous_paragraphs_speaker(middle: str, speaker
         "was Republican votes that made the difference tonight,” the senator said."
     )
     assert _speakers(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a shout in capitals is no title (was no speaker)
+        ("“DO NOT HURT YOUR PROTESTERS,” Ostrowski said on Sunday.", "Ostrowski"),
+        # "often" between the name and the verb (was no speaker)
+        ("“I came out of a hardworking family,” Warrick often says, in some variation.",
+         "Warrick"),
+        # a title in capitalised words stays a title
+        ("The report, “Breaking The War Mentality,” was read in class.", None),
+    ],
+)  # fmt: skip
+def test_forms_after_the_quote(text: str, speaker: str | None) -> None:
+    assert _speakers(text)[0][0] == speaker

@@ -91,3 +91,13 @@ def test_all_leaves_out_the_unread_sets_read_only_by_name(scorer, monkeypatch, t
 )
 def test_the_publishers_short_form_is_a_self_mention(scorer, entity, publisher, expected):
     assert scorer.short_self(entity, publisher) is expected
+
+
+def test_speakers_matching_no_labelled_person_are_counted_not_scored(scorer):
+    tally = scorer.Tally()
+    rows = [{"speaker": "Mr. Jan Nowak"}, {"speaker": "Irena Nowak"}, {"speaker": "the ministry"},
+            {"speaker": "Ada Lee"}, {"speaker": None}]  # fmt: skip
+    scorer._speakers(tally, "a", "Jan Nowak; Bo Chen", rows)
+    # Nowak by surname (twice), "the ministry" and Ada Lee match no one; Bo Chen is missed
+    assert (tally.true_pos, tally.expected, tally.extra) == (1, 2, 2)
+    assert tally.errors == ["a: missed speaker Bo Chen"]

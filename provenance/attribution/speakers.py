@@ -250,7 +250,9 @@ SPEAKER_AT_RE = re.compile(SPEAKER)
 # ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
 INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}),)?"
 ADVERB = (
-    r"(?:[ \t]++(?:also|further|then|later|earlier|again|previously|reportedly|has|had|have|was"
+    # ("Warren often says": a fresh ABP sample, session 10)
+    r"(?:[ \t]++(?:also|further|then|later|earlier|again|previously|reportedly|often|always"
+    r"|never|still|has|had|have|was"
     r"|once|separately|would|will|could|can|might|may|should|must|did|does|do"
     # "Erick Erickson so bluntly put it" (heldout2), "as X very clearly said"
     r"|(?:(?:so|very|too|quite|rather|more|most)[ \t]+)?[a-z]+ly"

@@ -1063,6 +1063,8 @@ def _is_title(masked: str, open_at: int, body: str) -> bool:
     # most quotes fail these tests, 34,000 regex tries on 3,000 ABP articles)
     if not ("A" <= words[:1] <= "Z" or "0" <= words[:1] <= "9") or "," in words or "." in words:
         return False
+    if words.isupper() and words.count(" ") > 1:
+        return False  # a shout of three words or more, no title: "“DO NOT KILL YOUR PROTESTERS,”"
     return bool(_TITLE_CASE_RE.match(words))
 
 
