@@ -11,10 +11,11 @@ write the CSVs and report.html into a temporary folder. Then, in the same proces
 same texts, datasketch's MinHash + MinHashLSH candidate step (benchmarks/bench_reuse.py's, same
 shingles, num_perm and bands as our reuse stage), and the ratio of the two.
 
-Per stage it prints wall seconds and CPU seconds (this process plus its finished pool workers,
-``resource.getrusage``): the machine is shared, so CPU time is the steadier figure; with several
-workers CPU exceeds wall. Peak RSS: this process's high-water mark and the largest worker's
-(``benchmarks/memory.py``), and their sampled sum.
+Per stage it prints wall seconds and CPU seconds (this process and every process under it,
+sampled by ``benchmarks/memory.py``: the pool's workers are its fork server's children, which
+``resource.getrusage`` of this process never counts): the machine is shared, so CPU time is the
+steadier figure; with several workers CPU exceeds wall. Peak RSS: this process's high-water
+mark, the largest other process's (sampled), and their sampled sum.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from memory import ChildSampler, peak_rss_mb  # noqa: E402
 
 
 def cpu_seconds() -> float:
-    """User + system CPU of this process and of its finished (waited-for) children."""
+    """User + system CPU of this process and of its finished (waited-for) children (the
+    datasketch step, in this process)."""
     own, kids = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
@@ -48,20 +50,19 @@ def cpu_seconds() -> float:
 
 
 class Clock:
-    """Wall and CPU seconds of named steps, in order, and each step's (start, end) times."""
+    """Wall seconds of named steps, in order, and each step's (start, end) times (the CPU of
+    each span comes from the sampled processes: :func:`stage_split`)."""
 
     def __init__(self) -> None:
         self.wall: dict[str, float] = {}
-        self.cpu: dict[str, float] = {}
         self.spans: list[tuple[str, float, float]] = []
 
     @contextmanager
     def __call__(self, step: str):
-        wall, cpu = time.perf_counter(), cpu_seconds()
+        wall = time.perf_counter()
         yield
         end = time.perf_counter()
         self.wall[step] = self.wall.get(step, 0.0) + end - wall
-        self.cpu[step] = self.cpu.get(step, 0.0) + cpu_seconds() - cpu
         self.spans.append((step, wall, end))
 
 
@@ -83,6 +84,18 @@ def cpu_split(
     after = _cpu_known_at(samples, end)
     spent = {pid: cpu - before.get(pid, 0.0) for pid, cpu in after.items()}
     return spent.pop(parent, 0.0), sum(spent.values())
+
+
+def stage_split(
+    clock: Clock, samples: list[tuple[float, dict[int, float]]], parent: int
+) -> dict[str, tuple[float, float]]:
+    """Per step, (this process's, the other processes') CPU seconds over all its spans."""
+    split: dict[str, tuple[float, float]] = {}
+    for step, start, end in clock.spans:
+        own, workers = cpu_split(samples, start, end, parent)
+        before = split.get(step, (0.0, 0.0))
+        split[step] = (before[0] + own, before[1] + workers)
+    return split
 
 
 def cpu_alone(samples: list[tuple[float, dict[int, float]]]) -> float:
@@ -156,16 +169,16 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
             analysis = analyze_articles(articles, errors=errors, workers=workers, quiet=True)
             with clock("write CSVs + report"):
                 analysis.write(Path(tmp) / "out")
+        me = os.getpid()
+        others = [rss for pid, rss in tree.peak.items() if pid != me]
         peak = {
             "self_mb": peak_rss_mb(),
-            "largest_worker_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+            "largest_worker_mb": max(others, default=0) / 2**20,
             "sum_mb": tree.peak_total / 2**20,
         }
-        result = {"n": kept, "wall": clock.wall, "cpu": clock.cpu, "peak": peak}
-        me = os.getpid()
-        result["split"] = {
-            step: cpu_split(tree.cpu_samples, a, b, me) for step, a, b in clock.spans
-        }
+        result = {"n": kept, "wall": clock.wall, "peak": peak}
+        result["split"] = stage_split(clock, tree.cpu_samples, me)
+        result["cpu"] = {step: sum(split) for step, split in result["split"].items()}
         result["timeline"] = timeline(clock, tree.cpu_samples, me)
         result["alone"] = cpu_alone(tree.cpu_samples)
         result["rows"] = analysis.summary()

@@ -113,25 +113,19 @@ def analyze(
     if scheduler is not None or engine_options:
         raise ValueError("scheduler and engine_options apply to engine='dask' only")
 
-    articles, errors = _read_inputs(inputs, columns, quiet)
-    return analyze_articles(
-        articles,
-        errors=errors,
-        outlets=outlets,
-        framing=framing,
-        lexicons=lexicons,
-        reuse_options=reuse_options,
-        workers=workers,
-        quiet=quiet,
-    )
-
-
-def _read_inputs(
-    inputs: InputLike, columns: Mapping[str, str] | None, quiet: bool
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The articles and ingest errors of ``inputs``: paths, or a DataFrame of articles."""
-    from provenance.ingest import articles_from_frame, read_articles
-
+    options = {"outlets": outlets, "framing": framing, "lexicons": lexicons, "quiet": quiet}
     if isinstance(inputs, pd.DataFrame):
-        return articles_from_frame(inputs, columns=columns)
-    return read_articles(inputs, columns=columns, quiet=quiet)
+        from provenance.ingest import articles_from_frame
+
+        articles, errors = articles_from_frame(inputs, columns=columns)
+        return analyze_articles(
+            articles, errors=errors, reuse_options=reuse_options, workers=workers, **options
+        )
+    # Files are streamed: the per-article stages start while ingest reads the rest.
+    from provenance.engine.local import analyze_stream
+    from provenance.ingest import stream_articles
+
+    stream = stream_articles(inputs, columns=columns, quiet=quiet)
+    return analyze_stream(
+        stream, lambda: stream.errors, reuse_options=reuse_options, workers=workers, **options
+    )

@@ -377,7 +377,9 @@ def test_an_interview_with_no_outlet(text: str) -> None:
          "boston-globe"),
         # A journalist of the outlet, tokenised possessive, or named between.
         ("The Washington Post 's fact-checker gave it four Pinocchios.", "washington-post"),
-        ("The correspondent, Jane Roe of the Boston Globe, was there.", "boston-globe"),
+        # (Session 10: "..., was there" became "..., wrote": staff only present are no
+        # citation, see test_citation_precision_forms.)
+        ("The correspondent, Jane Roe of the Boston Globe, wrote that it rained.", "boston-globe"),
     ],
 )  # fmt: skip
 def test_sources_of_passages_profiles_and_journalists(text: str, outlet: str) -> None:

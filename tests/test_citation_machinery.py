@@ -34,3 +34,76 @@ def test_no_outlet_before_only_where_no_outlet_phrase_ends():
                 shortcuts += 1
                 assert _full_left(text, cue.start()) is None, text
     assert shortcuts > 100  # the shortcut is taken, and only where nothing is lost
+
+
+_VENUE_WORDS = (
+    "Jane Roe said told spoke appeared on CNN MSNBC Fox News and the Daily Clarion newspaper"
+    " attack , . in an interview with quoted by Reuters he Senator Bob Smith later"
+).split()
+
+
+def _accepted(text: str, resolver: object, eager: bool) -> list[dict[str, object]]:
+    cands = C._candidates(text)
+    resolver.resolve_many(c.phrase for c in cands)
+    if eager:  # the deferred work done for every candidate before acceptance, as it was
+        cands = [c for c in cands if C._settle(text, c)]
+    return C._accept("a", text, cands, resolver)
+
+
+def test_deferred_venue_check_and_speaker_match_eager_reading():
+    """Settling candidates only once their outlet resolves (``_accept``) gives the rows that
+    settling every candidate first gives: "on" with no speech verb drops its listed outlets
+    too, and speakers and spans are the same."""
+    resolver = C.OutletResolver(C.registry_or_default(None))
+    rng = random.Random(11)
+    texts = [
+        " ".join(rng.choice(_VENUE_WORDS) for _ in range(rng.randint(3, 14))) for _ in range(1500)
+    ]
+    texts += ["The attack on CNN and MSNBC was condemned.",
+              "Jane Roe said on CNN and MSNBC that talks failed.",
+              "Senator Bob Smith told the Daily Clarion newspaper in an interview that"]  # fmt: skip
+    rows = 0
+    for text in texts:
+        lazy = _accepted(text, resolver, eager=False)
+        assert lazy == _accepted(text, resolver, eager=True), text
+        rows += len(lazy)
+    assert rows > 300
+    assert _accepted(texts[-3], resolver, False) == []
+    venue = _accepted(texts[-2], resolver, False)
+    assert [(r["entity_text"], r["speaker"]) for r in venue] == [
+        ("CNN", "Jane Roe"),
+        ("MSNBC", None),
+    ]
+    told = _accepted(texts[-1], resolver, False)
+    assert [(r["kind"], r["speaker"]) for r in told] == [("interview", "Bob Smith")]
+
+
+_AFTER_CUE_WORDS = (
+    "the a an city's its their big daily newspaper TV channel Fox 5 News CNN `` '' “ ” « » "
+    "l’Express al-Jazeera , . ; : ! ? ( ) \n Monday said on to with the Daily Clarion É é Mr."
+).split(" ")
+
+
+class _NoGate:
+    def match(self, text: str, at: int) -> bool:
+        return True
+
+
+def test_capital_gate_finds_the_phrases_the_full_reading_finds(monkeypatch):
+    """_phrase_right answers None without reading when no capital comes before the first mark
+    that no outlet phrase holds; everywhere else it reads as before: the same phrases."""
+    rng = random.Random(17)
+    texts = [
+        "told " + " ".join(rng.choice(_AFTER_CUE_WORDS) for _ in range(rng.randint(1, 9)))
+        for _ in range(1000)
+    ]
+    gated, found = 0, 0
+    for text in texts:
+        for at in range(len(text)):
+            with_gate = C._phrase_right(text, at)
+            gated += C._CAPITAL_AHEAD_RE.match(text, at) is None
+            monkeypatch.setattr(C, "_CAPITAL_AHEAD_RE", _NoGate())
+            assert C._phrase_right(text, at) == with_gate, (text, at)
+            monkeypatch.undo()
+            found += with_gate is not None
+    assert gated > 1000 and found > 1000  # both sides of the gate are exercised

@@ -8,6 +8,9 @@ articles really are split between worker processes.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -17,7 +20,7 @@ import provenance.engine.pool as pool_module
 from provenance.analysis import TABLE_ORDER, analyze, analyze_articles
 from provenance.cli import main
 from provenance.engine.local import parallel_article_stages
-from provenance.engine.pool import pool_size
+from provenance.engine.pool import POOL_PRELOAD, pool_context, pool_size, run_in_pool
 from provenance.ingest import read_articles
 from provenance.outlets import load_registry
 from provenance.pipeline import article_stages
@@ -143,3 +146,17 @@ def test_a_pooled_run_cancelled_unused_shuts_its_pool():
         running._pool.submit(pool_size, 1, 1)
     with PoolRun(pool_size, [{"n_articles": 9_000, "workers": 2}], 1) as finished:
         assert finished.results() == [2]
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_pool_workers_are_forked_from_a_server_with_the_stages_imported():
+    # The stages' imports (regular expressions compiled at import: ~3 CPU s a worker) are paid
+    # once in the fork server, not in every worker of every pool.
+    from multiprocessing import forkserver
+
+    assert pool_context().get_start_method() == "forkserver"
+    assert set(POOL_PRELOAD) <= set(forkserver._forkserver._preload_modules)
+    parents = run_in_pool(os.getppid, [{}, {}], 2)
+    assert os.getpid() not in parents  # a spawned worker's parent would be this process

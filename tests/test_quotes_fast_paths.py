@@ -105,3 +105,46 @@ def test_clause_verb_shortcut_never_hides_a_clause() -> None:
                 assert extract._verb_before_stop(text, pos), (text, pos)
             ruled_out += not extract._verb_before_stop(text, pos)
     assert matched and ruled_out
+
+
+def test_addressee_gate_never_hides_an_addressee() -> None:
+    # The gate's words are what ADDRESSEE_RE needs in its window: every window of texts with
+    # and without them gets the pattern's own answer.
+    texts = [
+        *TEXTS,
+        "“Go,” he told\tReuters. “No,” she said to the BBC, speaking with CNN for Fox News.",
+        "“x,” he said in a CNN interview; on an NBC broadcast; in a Fox programme; on Sky show.",
+        "“y,” he said tonight into the night; towards; told; for; with; interviewer",
+    ]
+    found = 0
+    for text in texts:
+        search = extract._AddresseeSearch(text)
+        for pos in range(0, len(text), 3):
+            for end in range(pos, len(text) + 1, 7):
+                want = extract.ADDRESSEE_RE.search(text, pos, end)
+                got = search.search(pos, end)
+                assert (got and got.span()) == (want and want.span()), (text, pos, end)
+                found += want is not None
+    assert found > 20
+
+
+def test_quote_id_is_the_stable_id_of_its_parts() -> None:
+    from provenance.ids import stable_id
+
+    for args in (("a", "text", 0, 5), ("abp-12 é", "title", 10, 300), ("", "text", 7, 7)):
+        assert extract.quote_id(*args) == stable_id(*args)
+
+
+def test_learning_a_speaker_again_changes_nothing() -> None:
+    text = "Foreign Minister Sergey Lavrov spoke. Later Joe Smith and Ann Smith met Lavrov."
+    people = People(text)
+    people.learn_speaker("Joe Smith")
+    state = (dict(people.full), set(people.names), dict(people.role))
+    people.learn_speaker("Joe Smith")  # (the memo: no work, and nothing to do)
+    assert (dict(people.full), set(people.names), dict(people.role)) == state
+    # a phrase whose name resolved to someone else is not remembered as learnt: tried again
+    other = People("Board member Bob Andrew Smith spoke.")
+    other.learn_speaker("Andrew Smith")
+    assert "Andrew Smith" not in other.names and "Andrew Smith" not in other._learnt
+    assert people.canonical("Lavrov") == ("Sergey Lavrov", "Foreign Minister")
+    assert people.canonical("Smith")[0] in ("Joe Smith", "Ann Smith")

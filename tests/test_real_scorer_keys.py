@@ -77,3 +77,17 @@ def test_all_leaves_out_the_unread_sets_read_only_by_name(scorer, monkeypatch, t
     assert [r["id"] for r in scorer.load_labels(str(labels), "all")] == ["a"]
     assert [r["id"] for r in scorer.load_labels(str(labels), "heldout5")] == ["c"]
     assert [r["id"] for r in scorer.load_labels(str(labels), "heldout4")] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("entity", "publisher", "expected"),
+    [
+        ("the Times", "The Washington Times", True),
+        ("The Post", "New York Post", True),
+        ("the Times", "CNN", False),
+        ("The New York Times", "The Washington Times", False),
+        ("the Journal", "The Washington Times", False),
+    ],
+)
+def test_the_publishers_short_form_is_a_self_mention(scorer, entity, publisher, expected):
+    assert scorer.short_self(entity, publisher) is expected

@@ -11,6 +11,8 @@ Both the per-article stages and link framing run their chunks here
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import multiprocessing.context
 import numbers
 import os
 import sys
@@ -38,10 +40,11 @@ MIN_LINKS_PER_WORKER = 2_000
 
 
 def run_in_pool(fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers: int) -> list[Any]:
-    """``fn(**job)`` for every job in a "spawn" process pool of ``workers``, in job order.
+    """``fn(**job)`` for every job in a process pool of ``workers`` (:func:`pool_context`), in
+    job order.
 
     The per-article stages and link framing both run their chunks here. Give ``jobs`` as a
-    generator: the workers start (a second of imports) on the first job while the parent
+    generator: the workers start on the first job while the parent
     prepares the next, and no job is kept once it has been shipped.
 
     >>> run_in_pool(pool_size, ({"n_articles": n, "workers": 2} for n in [1, 9_000]), 2)  # doctest: +SKIP
@@ -52,7 +55,7 @@ def run_in_pool(fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers:
 
 
 class PoolRun:
-    """``fn(**job)`` for every job, submitted at once to a "spawn" process pool of ``workers``;
+    """``fn(**job)`` for every job, submitted at once to a process pool of ``workers``;
     this process is free for other work until :meth:`results` collects them in job order.
 
     On leaving the ``with`` block the pool is shut down, jobs not yet started are cancelled.
@@ -64,11 +67,11 @@ class PoolRun:
     """
 
     def __init__(self, fn: Callable[..., Any], jobs: Iterable[dict[str, Any]], workers: int):
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("spawn")
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=pool_context(), initializer=tune_worker_malloc
+        )
         try:
             self._futures = [self._pool.submit(fn, **job) for job in jobs]
         except BaseException:
@@ -91,6 +94,61 @@ class PoolRun:
             self.cancel()
         else:
             self._pool.shutdown(wait=True)
+
+
+# What every pool job imports: the stages' modules. Their regular expressions are compiled at
+# import (provenance.attribution alone: 2.2 CPU s, 282 patterns), and a "spawn" worker paid
+# that, pandas and the rest again: first 20,000 ABP articles, 2 workers, ~3.6 CPU s a worker
+# before its first article (0.75 s interpreter, pandas and the chunk; 2.9 s the stages'
+# imports), and as much again in each link framing worker. A fork server imports them once;
+# the workers of every pool of the run are forked from it, imported already.
+POOL_PRELOAD = (
+    "provenance.engine.local",
+    "provenance.attribution",
+    "provenance.quotes",
+    "provenance.framing",
+    "provenance.framing.table",
+)
+
+
+def pool_context() -> multiprocessing.context.BaseContext:
+    """The start method of the pool's workers: "forkserver" with :data:`POOL_PRELOAD`
+    preloaded where the platform has it, else "spawn" (fresh interpreters).
+
+    Not "fork": a copy of a parent whose threads (pyarrow, tqdm, a Dask client) may hold locks.
+    The fork server is a fresh single-threaded interpreter, started on the first pool and kept
+    for the process's life (one per process, ~250 MB, shared copy-on-write with its workers).
+    Were a fork server running already without the preload, its workers import as they go.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(POOL_PRELOAD))
+    return context
+
+
+# glibc malloc in the workers: keep freed memory for reuse instead of giving it back at once.
+# By default, blocks over a threshold that adapts up to 32 MB are mmap'd and unmapped when
+# freed, and the heap top above 128 KB is trimmed, so each stage's large arrays fault fresh
+# zeroed pages in again: first 20,000 ABP articles, a worker of 10,000 took 0.46-0.50M minor
+# faults, 4.4-5.3 s of system time (framing 4.1-4.9 s of it). Workers end with their pool, so
+# what they keep is never wanted back.
+_MALLOC_OPTIONS = {
+    -1: 1 << 30,  # M_TRIM_THRESHOLD
+    -2: 64 << 20,  # M_TOP_PAD
+    -3: 32 << 20,  # M_MMAP_THRESHOLD (glibc's largest)
+}
+
+
+def tune_worker_malloc() -> None:
+    """Set :data:`_MALLOC_OPTIONS` in this (pool worker) process (glibc only; else a no-op)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL("libc.so.6")
+            for option, value in _MALLOC_OPTIONS.items():
+                libc.mallopt(option, value)
 
 
 def contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:

@@ -6,13 +6,21 @@
 ['urdupoint.com', 'Umer Jamshaid']
 """
 
-from provenance.ingest.api import RecordCount, articles_from_frame, count_records, read_articles
+from provenance.ingest.api import (
+    ArticleStream,
+    RecordCount,
+    articles_from_frame,
+    count_records,
+    read_articles,
+    stream_articles,
+)
 from provenance.ingest.files import SUPPORTED_SUFFIXES
 from provenance.ingest.limits import IngestLimits, InputNotFoundError, LimitExceeded
 from provenance.ingest.normalise import FIELDS, normalise_urls, parse_published
 
 __all__ = [
     "FIELDS",
+    "ArticleStream",
     "SUPPORTED_SUFFIXES",
     "IngestLimits",
     "InputNotFoundError",
@@ -23,4 +31,5 @@ __all__ = [
     "normalise_urls",
     "parse_published",
     "read_articles",
+    "stream_articles",
 ]

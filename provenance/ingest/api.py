@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -24,6 +24,7 @@ from provenance.ingest.files import (
 from provenance.ingest.limits import IngestLimits
 from provenance.ingest.normalise import (
     STAGE,
+    Deduplicator,
     check_columns,
     finish,
     normalise,
@@ -33,6 +34,7 @@ from provenance.ingest.pages import parse_html_page, parse_text_page
 from provenance.ingest.tables import read_csv, read_json, read_jsonl, read_parquet
 from provenance.ingest.warc import read_warc
 from provenance.progress import progress, stage
+from provenance.schema import empty
 
 PathInput = str | os.PathLike[str]
 _TABLE_READERS: dict[str, Callable[..., pd.DataFrame | None]] = {
@@ -104,44 +106,133 @@ def read_articles(
     ('Talks resume in Geneva', 0)
     >>> articles, errors = read_articles("data/demo/")  # doctest: +SKIP
     """
+    stream = stream_articles(inputs, columns=columns, quiet=quiet, limits=limits)
+    batches = list(stream)
+    articles = pd.concat(batches, ignore_index=True) if batches else empty("articles")
+    return articles, stream.errors
+
+
+def stream_articles(
+    inputs: PathInput | Sequence[PathInput],
+    *,
+    columns: Mapping[str, str] | None = None,
+    quiet: bool = True,
+    limits: IngestLimits | None = None,
+) -> ArticleStream:
+    """:func:`read_articles` a batch of articles at a time, while the files are still read.
+
+    Inputs are checked (and missing ones raise) at once; iterating the stream reads them. The
+    batches put together (``pd.concat(batches, ignore_index=True)``) are the articles table
+    :func:`read_articles` returns, and once the stream is exhausted ``stream.errors`` is its
+    errors table. The pandas engine starts the per-article stages on the first batches.
+
+    >>> stream = stream_articles("data/demo/articles")  # doctest: +SKIP
+    >>> batches = list(stream); errors = stream.errors  # doctest: +SKIP
+    """
     columns = check_columns(columns)
     if limits is None:
         limits = IngestLimits()
     elif not isinstance(limits, IngestLimits):
         raise TypeError(f"limits must be an IngestLimits, got {type(limits).__name__}")
-    paths = resolve_inputs(inputs)
-    with stage("ingest"):
-        return _read_paths(paths, columns, limits, quiet)
+    return ArticleStream(resolve_inputs(inputs), columns, limits, quiet)
 
 
-def _read_paths(
-    paths: list[str], columns: Mapping[str, str], limits: IngestLimits, quiet: bool
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    log = ErrorLog(echo=not quiet)
-    batches: list[pd.DataFrame] = []
-    pages: list[dict[str, object]] = []
-    for order, path in enumerate(progress(paths, total=len(paths), desc="ingest", quiet=quiet)):
-        try:
-            found = _read_file(path, limits, columns, log)
-        except READ_ERRORS as exc:
-            log.add(path, "", STAGE, f"{describe_error(exc)}; file skipped")
-            continue
-        if isinstance(found, pd.DataFrame):
-            found["_order"] = order
-            batches.append(normalise(found, log, limits.max_record_bytes))
-        else:
+# A table is normalised and handed on in slices of at most this many records, smaller towards
+# its end (a quarter of what is left, at least STREAM_SLICE_MIN): the pool's workers start on
+# the first slices while the rest is normalised, and the last jobs are short, so that neither
+# worker waits long for the other at the end.
+STREAM_SLICE_MAX = 2_500
+STREAM_SLICE_MIN = 500
+
+
+class ArticleStream:
+    """The articles of some inputs, as conformed batches in the articles table's order.
+
+    Iterate it once. Each batch is normalised and de-duplicated against every earlier row
+    (:class:`~provenance.ingest.normalise.Deduplicator`); ``errors`` is the errors table once
+    the stream is exhausted. Page files are normalised in batches of ``_PAGE_BATCH`` pages: a
+    table read while pages wait for their batch would come before them, so from then on the
+    rest is gathered and put in file order at the end, as :func:`finish` does.
+    """
+
+    def __init__(
+        self, paths: list[str], columns: Mapping[str, str], limits: IngestLimits, quiet: bool
+    ) -> None:
+        self._paths, self._columns, self._limits, self._quiet = paths, columns, limits, quiet
+        self._log = ErrorLog(echo=not quiet)
+        self._errors: pd.DataFrame | None = None
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The errors table, once every batch has been read."""
+        if self._errors is None:
+            raise RuntimeError("the errors are known once the stream has been read")
+        return self._errors
+
+    def __iter__(self) -> Iterator[pd.DataFrame]:
+        dedup = Deduplicator(self._log)
+        with stage("ingest"):
+            for batch in self._ordered_batches():
+                if len(batch):
+                    yield dedup(batch)
+            self._log.echo_summary()
+            self._errors = sorted_errors(self._log)
+
+    def _ordered_batches(self) -> Iterator[pd.DataFrame]:
+        """Normalised batches in the articles' order (see the class)."""
+        tail: list[pd.DataFrame] | None = None
+        pages: list[dict[str, object]] = []
+        for batch, is_table in self._raw_batches(pages):
+            if tail is None and is_table and pages:
+                tail = []
+            if tail is None:
+                yield batch
+            else:
+                tail.append(batch)
+        last = [_normalise_pages(pages, self._log, self._limits)] if pages else []
+        if tail is None:
+            yield from last
+        elif tail or last:
+            rest = pd.concat([*tail, *last], ignore_index=True)
+            yield rest.sort_values("_order", kind="stable")
+
+    def _raw_batches(self, pages: list[dict[str, object]]) -> Iterator[tuple[pd.DataFrame, bool]]:
+        """(normalised batch, from a table?) in reading order; pages wait in ``pages`` for a
+        batch of ``_PAGE_BATCH``."""
+        paths, log, limits = self._paths, self._log, self._limits
+        for order, path in enumerate(
+            progress(paths, total=len(paths), desc="ingest", quiet=self._quiet)
+        ):
+            try:
+                found = _read_file(path, limits, self._columns, log)
+            except READ_ERRORS as exc:
+                log.add(path, "", STAGE, f"{describe_error(exc)}; file skipped")
+                continue
+            if isinstance(found, pd.DataFrame):
+                found["_order"] = order
+                for rows in _stream_slices(len(found)):
+                    yield normalise(found.iloc[rows], log, limits.max_record_bytes), True
+                continue
             for page in found:
                 page["_order"] = order
                 page.setdefault("_source", path)
                 pages.append(page)
             if len(pages) >= _PAGE_BATCH:
-                batches.append(_normalise_pages(pages, log, limits))
-                pages = []
-    if pages:
-        batches.append(_normalise_pages(pages, log, limits))
-    articles = finish(batches, log)
-    log.echo_summary()
-    return articles, sorted_errors(log)
+                yield _normalise_pages(pages, log, limits), False
+                pages.clear()
+
+
+def _stream_slices(n: int) -> Iterator[slice]:
+    """Row slices of a table of ``n`` records, in order (see ``STREAM_SLICE_MAX``).
+
+    >>> [s.stop - s.start for s in _stream_slices(6_000)]
+    [1500, 1125, 843, 633, 500, 500, 500, 399]
+    """
+    start = 0
+    while start < n:
+        size = max(STREAM_SLICE_MIN, min(STREAM_SLICE_MAX, (n - start) // 4))
+        yield slice(start, min(n, start + size))
+        start += size
 
 
 def articles_from_frame(

@@ -191,18 +191,40 @@ def finish(batches: list[pd.DataFrame], log: ErrorLog) -> pd.DataFrame:
         return empty("articles")
     # Pages are normalised in batches apart from tables: restore the file order.
     frame = pd.concat(batches, ignore_index=True).sort_values("_order", kind="stable")
-    dup = frame["article_id"].duplicated(keep="first")
-    if dup.any():
-        kept = frame.loc[~dup].set_index("article_id")["source_file"]
-        for row in frame.loc[dup, ["_source", "_record", "article_id"]].itertuples(index=False):
-            log.add(
-                row[0],
-                row[1],
-                STAGE,
-                f"duplicate of article {row[2]} kept from {kept[row[2]]}; dropped",
-            )
-        frame = frame.loc[~dup]
-    return conform(frame.drop(columns=["_source", "_record", "_order"]), "articles")
+    return Deduplicator(log)(frame)
+
+
+class Deduplicator:
+    """:func:`finish` one batch at a time: called on normalised batches in the articles'
+    order, it returns each conformed without the articles whose id an earlier row (of this
+    batch or an earlier one) holds, and logs those as :func:`finish` does (the first is kept).
+
+    >>> log = ErrorLog()
+    >>> dedup = Deduplicator(log)
+    >>> batch = pd.DataFrame({"article_id": ["a"], "text": ["Hi."], "source_file": ["f#1"],
+    ...     "_source": ["f"], "_record": ["1"], "_order": [0]})
+    >>> len(dedup(batch)), len(dedup(batch.assign(_record="2"))), log.rows[0][1]
+    (1, 0, '2')
+    """
+
+    def __init__(self, log: ErrorLog) -> None:
+        self.log = log
+        self.kept: dict[str, str] = {}  # article_id -> source_file of the row kept
+
+    def __call__(self, frame: pd.DataFrame) -> pd.DataFrame:
+        ids = frame["article_id"]
+        dup = ids.duplicated(keep="first") | ids.isin(list(self.kept))
+        self.kept.update(zip(ids[~dup].tolist(), frame.loc[~dup, "source_file"], strict=True))
+        if dup.any():
+            for row in frame.loc[dup, ["_source", "_record", "article_id"]].itertuples(index=False):
+                self.log.add(
+                    row[0],
+                    row[1],
+                    STAGE,
+                    f"duplicate of article {row[2]} kept from {self.kept[row[2]]}; dropped",
+                )
+            frame = frame.loc[~dup]
+        return conform(frame.drop(columns=["_source", "_record", "_order"]), "articles")
 
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
