@@ -114,18 +114,23 @@ def analyze(
         raise ValueError("scheduler and engine_options apply to engine='dask' only")
 
     options = {"outlets": outlets, "framing": framing, "lexicons": lexicons, "quiet": quiet}
+    return _analyze_locally(
+        inputs, columns, reuse_options=reuse_options, workers=workers, **options
+    )
+
+
+def _analyze_locally(
+    inputs: InputLike, columns: Mapping[str, str] | None, **options: Any
+) -> Analysis:
+    """The local engine on ``inputs``: a DataFrame of articles, or files streamed into the
+    pool (the per-article stages start while ingest reads the rest)."""
     if isinstance(inputs, pd.DataFrame):
         from provenance.ingest import articles_from_frame
 
         articles, errors = articles_from_frame(inputs, columns=columns)
-        return analyze_articles(
-            articles, errors=errors, reuse_options=reuse_options, workers=workers, **options
-        )
-    # Files are streamed: the per-article stages start while ingest reads the rest.
+        return analyze_articles(articles, errors=errors, **options)
     from provenance.engine.local import analyze_stream
     from provenance.ingest import stream_articles
 
-    stream = stream_articles(inputs, columns=columns, quiet=quiet)
-    return analyze_stream(
-        stream, lambda: stream.errors, reuse_options=reuse_options, workers=workers, **options
-    )
+    stream = stream_articles(inputs, columns=columns, quiet=options["quiet"])
+    return analyze_stream(stream, lambda: stream.errors, **options)

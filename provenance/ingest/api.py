@@ -126,8 +126,12 @@ def stream_articles(
     :func:`read_articles` returns, and once the stream is exhausted ``stream.errors`` is its
     errors table. The pandas engine starts the per-article stages on the first batches.
 
-    >>> stream = stream_articles("data/demo/articles")  # doctest: +SKIP
-    >>> batches = list(stream); errors = stream.errors  # doctest: +SKIP
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "talks.txt").write_text("Talks resume\\n\\nTalks resumed on Monday.\\n")
+    >>> stream = stream_articles(folder)
+    >>> [len(batch) for batch in stream], len(stream.errors)
+    ([1], 0)
     """
     columns = check_columns(columns)
     if limits is None:
@@ -153,6 +157,13 @@ class ArticleStream:
     the stream is exhausted. Page files are normalised in batches of ``_PAGE_BATCH`` pages: a
     table read while pages wait for their batch would come before them, so from then on the
     rest is gathered and put in file order at the end, as :func:`finish` does.
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Talks resume\\n\\nTalks resumed on Monday.\\n")
+    >>> stream = ArticleStream([str(folder / "a.txt")], {}, IngestLimits(), quiet=True)
+    >>> pd.concat(list(stream))["title"].tolist()
+    ['Talks resume']
     """
 
     def __init__(
