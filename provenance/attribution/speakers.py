@@ -1393,6 +1393,16 @@ def clean_names(names: str) -> str:
     return "".join(parts)
 
 
+def name_in(phrase: str) -> str:
+    """The person's name in a speaker phrase, blanks normalised, role words and honorifics
+    dropped; '' when no name is left.
+
+    >>> name_in("Speaker  Paul Ryan")
+    'Paul Ryan'
+    """
+    return clean_name(split_role(" ".join(phrase.split()))[1])
+
+
 @lru_cache(maxsize=_NAME_CACHE)
 def clean_name(name: str) -> str:
     """The name without honorifics, trailing role words or possessives; '' when not a name."""

@@ -81,6 +81,7 @@ from provenance.attribution.speakers import (
     definite_role_noun,
     has_document_noun,
     name_before_role_of,
+    name_in,
     not_a_speaker,
     person_name_at,
     pick_speaker,
@@ -550,7 +551,7 @@ def _attributions(
                 out.append(_attr("document", who, where, verb, start, d.start(), end))
                 continue
         agent = _passive_agent(masked, end)
-        if agent is not None and len(clean_name(split_role(agent["spk"])[1]).split()) > 1:
+        if agent is not None and len(name_in(agent["spk"]).split()) > 1:
             # 'It was described by former US President Barack Obama as “...”'
             out.append(_attr("speaker", agent["spk"], agent.start("spk"), verb, start, start,
                              agent.end()))  # fmt: skip
@@ -737,7 +738,7 @@ def _label(masked: str, people: People, start: int, open_at: int) -> dict[str, o
         return None
     phrase = " ".join(m.group(0).split())
     speaker = str(people.resolve(phrase, at)[0])
-    name = clean_name(split_role(phrase)[1])
+    name = name_in(phrase)
     # (a surname counts when the article names its person in full: "Zeleny" -> "Jeff Zeleny")
     known = " " in speaker and (people.is_person(speaker) or speaker != name)
     if phrase[:1].islower() and not name:  # "Said the president:": whom the role resolves to
@@ -828,7 +829,7 @@ def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str,
         return _attr("speaker", p.group(spk_group), p.start(spk_group), p.group("verb3"),
                      p.start("verb3"), p.start(), p.end())  # fmt: skip
     spk_group, verb_group = ("spk1", "verb1") if p.group("verb1") else ("spk2", "verb2")
-    if spk_group == "spk1" and len(clean_name(split_role(p.group("spk1"))[1]).split()) < 2:
+    if spk_group == "spk1" and len(name_in(p.group("spk1")).split()) < 2:
         # 'said Obama's 2012 campaign press secretary Ben LaBolt': no name read, a longer one
         longer = _post_long_clause(masked, m.end())
         if longer is not None and int(longer["end"]) > p.end():
@@ -894,7 +895,7 @@ def _post_clause_name(masked: str, people: People, m: re.Match[str],
     for n in _CLAUSE_NAME_RE.finditer(clause):
         if _CLAUSE_OBJECT_RE.search(clause, 0, n.start()) or (not left_open and n.start()):
             return None  # (after "?" a new sentence may start: '?” On ABC, Rudy Giuliani agreed')
-        name = clean_name(split_role(" ".join(n["name"].split()))[1])
+        name = name_in(n["name"])
         if not name or not person_name_at(masked, at + n.start(), n["name"]):
             continue
         if " " not in name:  # a surname: of a person the article names in full, not "Health and"
@@ -948,7 +949,7 @@ def _name_verb_before(masked: str, sentence_start: int, open_at: int) -> dict[st
         # (or the name set off after a role: "Homeland Security Secretary, Kirstjen Nielsen,
         # who said on Sunday that the wall “...”"; fresh ABP sample)
         for g in ("spk", "ins"):
-            name = clean_name(split_role(" ".join((m.group(g) or "").split()))[1])
+            name = name_in(m.group(g) or "")
             if len(name.split()) > 1 and person_name_at(masked, m.start(g), m.group(g)):
                 found, group = m, g
                 break
@@ -990,7 +991,7 @@ def _quoted_person_after(masked: str, end: int) -> dict[str, object] | None:
 def _is_person_phrase(masked: str, people: People, at: int, phrase: str) -> bool:
     """Whether a speaker phrase names a person: a full name (after its role), or a surname or
     role the article resolves to a person named in full."""
-    name = clean_name(split_role(" ".join(phrase.split()))[1])
+    name = name_in(phrase)
     # (or two capitalised words besides titles: "the Rev. Martin Luther King Jr." has a role
     # word, "King", in its name)
     capitals = [w for w in phrase.split() if w[:1].isupper() and w not in _HONORIFICS]
@@ -1122,7 +1123,7 @@ def _title_person(title: str, people: People) -> tuple[str | None, str | None, s
         # Bolling Talks About Opioids", not "Eric Bolling Talks About" + "Opioids")
         cut = next((i for i in range(2, len(spk)) if spk[i].endswith("s")), None) if verb else None
         spk, verb = (spk[:cut], spk[cut]) if cut else (spk, verb)
-        written = clean_name(split_role(" ".join(spk))[1])  # "Speaker Ryan": Ryan
+        written = name_in(" ".join(spk))  # "Speaker Ryan": Ryan
         # (the name's own words: "GOP's Lisa Murkowski" is no noun phrase's part)
         if not written or not person_name_at(written, 0, written):
             continue
