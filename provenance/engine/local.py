@@ -83,25 +83,16 @@ def analyze_articles(
     registry = load_registry(outlets)
     params = ReuseParams.from_options(reuse_options)
     clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
+    run = _Run(registry, params, clock, framing, lexicons, workers, quiet)
     candidates = None
     if n_workers > 1:
         # The stages run side by side, so they are timed as one block under a combined name.
         with clock(stage_names(framing, n_workers)[0]):
-            per_article, candidates = _article_stages_beside_reuse(
-                articles,
-                registry,
-                params,
-                clock,
-                framing=framing,
-                lexicons=lexicons,
-                workers=n_workers,
-                quiet=quiet,
-            )
+            per_article, candidates = _article_stages_beside_reuse(articles, run, n_workers)
     else:
         per_article = article_stages(
             articles, registry, framing=framing, lexicons=lexicons, clock=clock
         )
-    run = _Run(registry, params, clock, framing, lexicons, workers, quiet)
     return _reuse_and_finish(run, per_article, candidates, errors)
 
 
@@ -151,7 +142,9 @@ def analyze_stream(
     params = ReuseParams.from_options(reuse_options)
     run = _Run(load_registry(outlets), params, clock, framing, lexicons, workers, quiet)
     with clock(stage_names(framing, most)[0]):
-        per_article, candidates = _streamed_article_stages(itertools.chain(head, stream), run, most)
+        batches = itertools.chain(head, stream)
+        del head  # (the chain holds the first batches until the pool has every job)
+        per_article, candidates = _streamed_article_stages(batches, run, most)
     return _reuse_and_finish(run, per_article, candidates, errors())
 
 
@@ -171,10 +164,7 @@ def _streamed_article_stages(
     batches: Iterator[pd.DataFrame], run: _Run, n_workers: int
 ) -> tuple[dict[str, pd.DataFrame | None], ReuseCandidates | None]:
     """The per-article stages of ``batches`` in a pool of ``n_workers``, each job submitted as
-    soon as ingest has its articles; then, as :func:`_article_stages_beside_reuse` does, the
-    reuse candidates in this process while the pool works."""
-    from provenance.reuse import reuse_candidates
-
+    soon as ingest has its articles; meanwhile :func:`_beside_the_pool`."""
     received: list[pd.DataFrame] = []
     jobs = (
         {
@@ -189,12 +179,7 @@ def _streamed_article_stages(
         articles = _joined(received)
         del received
         release_freed_memory()  # what ingest freed (see analyze_articles)
-        candidates = None
-        if len(articles) >= 2:
-            with run.clock("reuse", advance=False):
-                candidates = reuse_candidates(articles, run.params, quiet=run.quiet)
-        _import_later_stages()
-        parts = running.results()
+        parts, candidates = _beside_the_pool(running, articles, run)
     return _collected_article_stages(parts, articles, run.framing), candidates
 
 
@@ -332,18 +317,22 @@ def _collected_article_stages(
 
 
 def _article_stages_beside_reuse(
-    articles: pd.DataFrame,
-    registry: OutletRegistry,
-    params: ReuseParams,
-    clock: StageClock,
-    *,
-    framing: bool,
-    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None,
-    workers: int,
-    quiet: bool,
+    articles: pd.DataFrame, run: _Run, n_workers: int
 ) -> tuple[dict[str, pd.DataFrame | None], ReuseCandidates | None]:
-    """:func:`parallel_article_stages`, and meanwhile in this process the reuse candidates
-    (they need the texts only) and the imports of the later stages.
+    """:func:`parallel_article_stages` in a pool of ``n_workers``, and meanwhile
+    :func:`_beside_the_pool`."""
+    with _submit_article_stages(
+        articles, run.registry, run.framing, run.lexicons, n_workers
+    ) as running:
+        parts, candidates = _beside_the_pool(running, articles, run)
+    return _collected_article_stages(parts, articles, run.framing), candidates
+
+
+def _beside_the_pool(
+    running: PoolRun, articles: pd.DataFrame, run: _Run
+) -> tuple[list[Any], ReuseCandidates | None]:
+    """While ``running`` works, in this process: the reuse candidates of ``articles`` (they
+    need the texts only) and the imports of the later stages; then the pool's results.
 
     Without this the parent waited for the pool, then ran reuse and the imports while both
     workers had ended: one core idle for their length (first 5,000 ABP articles: reuse 2.2 of
@@ -352,14 +341,12 @@ def _article_stages_beside_reuse(
     """
     from provenance.reuse import reuse_candidates
 
-    with _submit_article_stages(articles, registry, framing, lexicons, workers) as running:
-        candidates = None
-        if len(articles) >= 2:
-            with clock("reuse", advance=False):
-                candidates = reuse_candidates(articles, params, quiet=quiet)
-        _import_later_stages()
-        parts = running.results()
-    return _collected_article_stages(parts, articles, framing), candidates
+    candidates = None
+    if len(articles) >= 2:
+        with run.clock("reuse", advance=False):
+            candidates = reuse_candidates(articles, run.params, quiet=run.quiet)
+    _import_later_stages()
+    return running.results(), candidates
 
 
 def _import_later_stages() -> None:
