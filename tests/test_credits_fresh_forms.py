@@ -38,10 +38,21 @@ def _source_credits(text: str) -> list[list[object]]:
         ("The council met on Monday.\nContributing: Jane Roe, The (Jackson, Miss.) Clarion-Ledger; "
          "John Doe, Pensacola (Fla.) News Journal",
          [["inputs_from", "clarion-ledger"], ["inputs_from", "pensacola-news-journal"]]),
+        ("The council met on Monday.\nThis story is based on reporting by The Associated Press.",
+         [["inputs_from", "ap"]]),
+        ("The council met on Monday.\nThis article originally appeared on the website of The "
+         "Independent.", [["originally_published", "the-independent"]]),
+        ("The council met on Monday.\nThis column first ran in the (Salem, Ore.) Statesman "
+         "Journal.", [["originally_published", None]]),
+        ("The council met on Monday.\nThis story was originally published on nationaljournal.com "
+         "on May 4.", [["originally_published", "national-journal"]]),
+        ("The council met on Monday.\nThis article by Jane Roe, the Ann P. Doe Professor of Law at "
+         "a college, first appeared in The Conversation.",
+         [["originally_published", "the-conversation"]]),
         ("The council met on Monday.\nAn earlier version of this essay appeared at the Lantern "
          "Review.", [["originally_published", None]]),
         ("The council met on Monday.\nLedgerly.com is a USA TODAY content partner offering money "
-         "news.", [["source_line", None]]),
+         "news.", [["republished", None]]),
     ],
 )  # fmt: skip
 def test_credit_lines_of_fresh_real_forms(text: str, expected: list[list[object]]) -> None:
@@ -52,6 +63,9 @@ def test_credit_lines_of_fresh_real_forms(text: str, expected: list[list[object]
     "text",
     [
         "The council met on Monday.\nThis story was produced by Jane Roe in Denver.",
+        "The council met on Monday.\nThis story was reported by Jane Roe in Denver.",
+        "The council met on Monday.\nThe article, by a rival, first appeared in The Conversation "
+        "last year and was widely shared.",
         "The council met on Monday.\nThe film was adapted from an article in The New Yorker.",
         "The Young Turks (TYT) is a network that grew fast.\nIt hired ten people.",
         "The council met on Monday.\nSenate passes the bill [ New York Times ]\n"

@@ -184,8 +184,12 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
             r"(?i:(?:originally|first)[ \t]+(?:appeared|published|posted|ran|carried|aired)"
             r"|(?:was|were)[ \t]+(?:originally|first)[ \t]+(?:published|posted|carried))"
             # "originally published by Tyler Durden at Zero Hedge": the person is no outlet.
-            rf"(?:[ \t]+by[ \t]+{NAME}[ \t]+(?i:at|on|in|for)|[ \t]+(?i:on|in|by|at))?"
-            rf"[ \t]+(?P<names>{_NAMES})"
+            rf"(?:[ \t]+by[ \t]+{NAME}[ \t]+(?i:at|on|in|for)|[ \t]+(?i:on|in|by|at)"
+            # "on the website of The Independent", "in the (Salem, Ore.) Statesman Journal",
+            # "on nationaljournal.com" (session 11, first 20,000 ABP: 3 credits missed).
+            r"(?:[ \t]+(?i:the[ \t]+)?(?i:website|web[ \t]+site|site|pages)[ \t]+(?i:of))?)?"
+            r"(?:[ \t]+(?:the|The)[ \t]+\([^()\n]{1,30}\))?"
+            rf"[ \t]+(?P<names>{_NAMES}|[a-z][\w\-]*\.(?:com|org|net))"
         ),
         (
             "originally",
@@ -304,7 +308,7 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(
             rf"(?:for|at|of|in|with)[ \t]+(?P<names>{_NAMES})[ \t]*,[ \t]*(?i:where[ \t]+(?:this|the)"
             r"[ \t]+(?:column|article|story|piece|essay|commentary|op-ed|editorial)[ \t]+"
-            r"(?:originally|first)[ \t]+(?:appeared|ran|was[ \t]+published))"
+            r"(?:(?:was|is)[ \t]+)?(?:originally|first)[ \t]+(?:appeared|ran|published))"
         ),
         (
             "originally appeared",
@@ -332,8 +336,26 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         ("version of this", "adapted from", "excerpted from", "was produced", "is produced"),
     ),
     (
-        # "Credit.com is a USA TODAY content partner offering financial news" (1 of the 242).
-        "source_line",
+        # "This story is based on reporting by The Associated Press.", "This story was reported
+        # by The Associated Press." (1 of the 242; people are no outlets: "This story was
+        # reported by Jane Roe" resolves to nothing).
+        "inputs_from",
+        "any",
+        re.compile(
+            r"(?:T|t)his[ \t]+(?i:story|article|report|piece)[ \t]+(?i:is|was)[ \t]+(?i:(?:based"
+            r"[ \t]+(?:in[ \t]+part[ \t]+)?on[ \t]+(?:reporting|reports|information|material)"
+            rf"[ \t]+(?:by|from)|(?:reported|written)[ \t]+by))[ \t]+(?P<names>{_NAME_LIST})"
+        ),
+        tuple(
+            f"{noun} {verb}"
+            for noun in ("story", "article", "report", "piece")
+            for verb in ("is based", "was based", "was reported by", "was written by")
+        ),
+    ),
+    (
+        # "Credit.com is a USA TODAY content partner offering financial news" (1 of the 242;
+        # "OZY is a ..." on the first 20,000 ABP): a credit line strong enough for any masthead.
+        "republished",
         "any",
         re.compile(
             rf"(?P<names>{_NAMES})[ \t]+is[ \t]+an?[ \t]+(?:\S+[ \t]+){{1,3}}?"
@@ -769,12 +791,17 @@ _ENGLISH_FIRST_RE = re.compile(
     r"|adapted|excerpted|(?:an?[ \t]+|the[ \t]+)?(?:earlier|longer|shorter|original)[ \t]+version"
     r"|this[ \t]+(?:story|article|piece|report)[ \t]+(?:was|is)[ \t]+produced)\b"
 )
-_SENTENCE_START_RE = re.compile(r"[.!?:\n][\"'”’)]*[ \t]+|\n")
+# (An initial is no sentence end: "This article by Jane P. Roe, professor at X, first appeared
+# in The Conversation.")
+_SENTENCE_START_RE = re.compile(r"(?:(?<![ \t][A-Z])[.!?:]|\n)[\"'”’)]*[ \t]+|\n")
 _THE_TEXT_RE = re.compile(
     r"(?i:^[ \t\W]*(?!(?:his|her|their)[ \t])(?:(?:[\w\-'’]+[ \t]+){0,5}?(?:article|story|stories|piece|column|post|essay"
     r"|commentary|op-ed|editorial|report|version|interview|excerpt|item|feature|analysis|letter"
     r"|cartoon|podcast|episode|content|review|blog|entry|it|this|which)(?:s)?(?:[ \t]+(?:was|were"
-    r"|is|has[ \t]+been|had[ \t]+been|have[ \t]+been))?)?[ \t,]*$)"
+    r"|is|has[ \t]+been|had[ \t]+been|have[ \t]+been))?)?[ \t,]*$"
+    # "This article by Jane Roe, professor of law at X, first appeared in ...": the text.
+    r"|^[ \t\W]*this[ \t]+(?:article|story|piece|column|essay|post|op-ed|commentary|report)"
+    r"[ \t]+by[ \t][^\n]*$)"
 )
 _SENTENCE_REACH = 120
 
