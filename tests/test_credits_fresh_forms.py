@@ -49,6 +49,8 @@ def _source_credits(text: str) -> list[list[object]]:
         ("The council met on Monday.\nThis article by Jane Roe, the Ann P. Doe Professor of Law at "
          "a college, first appeared in The Conversation.",
          [["originally_published", "the-conversation"]]),
+        ("The council met on Monday.\nContributing: The Associated Press. Follow Jane Roe on "
+         "Twitter: @janeroe", [["inputs_from", "ap"]]),
         ("The council met on Monday.\nAn earlier version of this essay appeared at the Lantern "
          "Review.", [["originally_published", None]]),
         ("The council met on Monday.\nLedgerly.com is a USA TODAY content partner offering money "
