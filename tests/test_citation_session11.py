@@ -51,6 +51,21 @@ from test_citation_fresh_forms import cited_outlets
         # An outlet describing what it saw.
         ("The Washington Post described the rally this way: “loud and damp.”", {"washington-post"}),
         ("The New York Times describes the plan as “a long shot.”", {"nytimes"}),
+        # Staff: a beat before the noun, the journalist's own verb after a be-verb clause.
+        (
+            "Jane Roe, the Chicago Tribune's music critic, called the show “a triumph.”",
+            {"chicago-tribune"},
+        ),
+        (
+            "The vote was close, but it was a rout, The Atlantic's Sam Poe writes: “It is over.”",
+            {"the-atlantic"},
+        ),
+        # Words between an outlet and its verb; an outlet posting a report.
+        ("The Guardian further added that the talks had stalled.", {"the-guardian"}),
+        (
+            "Breitbart, the conservative site, posted a report Monday that said the aide quit.",
+            {"breitbart"},
+        ),
         # A media noun and, after it, the outlet that printed it.
         ("The judge learned of it from a March 2009 article in The New York Times.", {"nytimes"}),
         (
@@ -105,10 +120,12 @@ def test_forms_missed_on_heldout2(text: str, outlets: set[str]) -> None:
         "The senator talked about the ban on RT in her speech.",
         # Capitol Hill, not The Hill.
         "Ask the staffers on the Hill and they will say the same.",
+        # A critic's bio line.
+        "Jane Roe is the Chicago Tribune's music critic.",
         # Cameras; a pollster's survey; a beat, not a station.
         "Investigators went through CCTV footage of the terminal.",
         "A new Election News Pathways survey finds that half of adults follow the news.",
-        "The CNN White House correspondent asked about the pardons on Thursday.",
+        "He has been the CNN White House correspondent since May.",
         # A network's division, not a station.
         "The match aired on NBC Sports after the parade.",
         # A closing credit of the copy, not a citation.
