@@ -1,0 +1,52 @@
+"""Quote speakers by class of miss in a fresh unlabelled ABP sample (session 11, seed
+20261207, issue 18): the subject of a sentence whose reporting verb is a participle or a
+second predicate after "and". The sentences are written for these tests; no article text is
+copied.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from provenance.quotes import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
+    rows = extract_quotes(arts)
+    rows = rows[rows["field"].eq("text")]
+    return [None if pd.isna(v) else v for v in rows["speaker"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle after "however," with a party tag after the subject (was no speaker)
+        ("The vote was close. The committee chairman Bob Stroud (R-VA) threw the ball back in "
+         "Brown’s court after the vote, however, saying “the president must act on it now.”",
+         "Bob Stroud"),
+        # a plain two-word name, unknown before, and a verb outside the reporting verbs
+        ("The vote was close. Ada Quill threw the ball back in Brown’s court after the vote, "
+         "saying “the president must act on it now.”", "Ada Quill"),
+        # a second predicate after "and", the subject after a leading clause (was the person
+        # named in the paragraph before)
+        ("Representative Luis Garza, a Democrat of Ostland, said the group met Mr. Kell.\n"
+         "In an interview on Wednesday night, Mr. Kell defended his remarks to the lawmakers "
+         "and said, “There has been a process that this office has gone through.”", "Kell"),
+    ],
+)  # fmt: skip
+def test_subject_of_participle_or_second_predicate(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no person opens the sentence: no speaker is made up
+        "The Daily Ledger defended the story and said, “We stand by our reporting on it.”",
+        "Last week the Senate voted and said, “We stand by the rules of the chamber.”",
+    ],
+)
+def test_no_person_subject(text: str) -> None:
+    assert _speakers(text) == [None]
