@@ -50,3 +50,25 @@ def test_subject_of_participle_or_second_predicate(text: str, speaker: str) -> N
 )
 def test_no_person_subject(text: str) -> None:
     assert _speakers(text) == [None]
+
+
+def test_pronoun_takes_a_person_of_its_gender_over_an_object_of_unknown_gender() -> None:
+    # (was the senate leader named last, as an object, whose gender the text never gives)
+    text = (
+        "Sen. Mary Lorne (D-La.), a co-sponsor of the bill, was the first to speak on the floor, "
+        "where she heaped blame on the other side.\nLorne again cited her new post while taking "
+        "aim at another incumbent in a tight race — Senate Minority Leader Mitch Connard.\n"
+        "“So as chair, I intend to be as fair as I can be with both parties,” she said."
+    )
+    assert _speakers(text) == ["Mary Lorne"]
+
+
+def test_pronoun_keeps_a_subject_of_unknown_gender() -> None:
+    # a subject ("Mr. Gray sounded") keeps "he" even though a man is named before him
+    text = (
+        "Rick Quade, a consultant to Mr. Gray, said that in a poll he ran the view was mixed.\n"
+        "Speaking at an event last week, Mr. Gray sounded a defiant note.\n"
+        "“If you want to run ads, spend all the money you want to spend,” he said. “I am not "
+        "backing off.”"
+    )
+    assert _speakers(text) == ["Gray", "Gray"]
