@@ -72,3 +72,22 @@ def test_pronoun_keeps_a_subject_of_unknown_gender() -> None:
         "backing off.”"
     )
     assert _speakers(text) == ["Gray", "Gray"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adverb between the name and a past-tense verb after the quote (was no speaker)
+        ("Rand Pall was heard complaining on the floor about the chair.\n“I do not want to have "
+         "to stand up and fight for it,” Pall reportedly fumed from the floor.", "Rand Pall"),
+        # "spoke" as the verb after the quote (was no speaker)
+        ("The two men met in Dallas. “To know the man is to like the man,” Mr. Oban spoke of "
+         "Mr. Busk.", "Oban"),
+    ],
+)  # fmt: skip
+def test_adverb_or_spoke_after_the_quote(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_adverb_after_the_quote_needs_a_name() -> None:
+    assert _speakers("“This is the end of it,” the family reportedly claimed.") == [None]

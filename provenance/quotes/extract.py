@@ -170,7 +170,10 @@ _ANY_VERB = r"(?!reported|published|quoted)[a-z]{3,}ed"
 _NAME_AS_WRITTEN = rf"(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME}"
 _ANY_VERB_POST_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{_ANY_VERB})[ \t]+(?P<spk1>{_NAME_AS_WRITTEN})"
-    rf"|(?P<spk2>{_NAME_AS_WRITTEN}|[Hh]e|[Ss]he)[ \t]+(?P<verb2>{_ANY_VERB})){WHEN}"
+    # (an adverb before the verb, "spoke" as the verb: '”, Paul reportedly fumed from the
+    # floor', '” Mr. Obama spoke of Mr. Bush'; a fresh ABP sample, seed 20261207)
+    rf"|(?P<spk2>{_NAME_AS_WRITTEN}|[Hh]e|[Ss]he)[ \t]+(?:[a-z]{{2,}}ly[ \t]+)?"
+    rf"(?P<verb2>{_ANY_VERB}|spoke)){WHEN}"
     # the clause may go on after the verb: '"...," she exclaimed while touring the city.'
     r"(?=[ \t]*[,.;:!?]|[ \t]+[a-z])"
 )
