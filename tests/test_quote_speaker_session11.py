@@ -91,3 +91,12 @@ def test_adverb_or_spoke_after_the_quote(text: str, speaker: str) -> None:
 
 def test_adverb_after_the_quote_needs_a_name() -> None:
     assert _speakers("“This is the end of it,” the family reportedly claimed.") == [None]
+
+
+def test_pronoun_is_no_first_person_speaker() -> None:
+    # (was "I": the writer's "I thought ... “regrets”" made "I" the nearest speaker for "he")
+    text = (
+        "Considering the mood, I thought President Barack Oboe was being generous in "
+        "expressing “regrets” over his role.\n“It is one of the few regrets of my term,” he said."
+    )
+    assert _speakers(text)[-1] == "Barack Oboe"

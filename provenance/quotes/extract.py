@@ -433,7 +433,11 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
             row.update(_speak(attr, people, addressees, paragraphs))
-            if row["speaker"] is not None and attr["kind"] != "document":
+            if (
+                row["speaker"] is not None
+                and attr["kind"] != "document"
+                and row["speaker"] not in _NOT_SPEAKER_WORDS
+            ):  # ("I thought ... “regrets” ¶ “...,” he said": "he" is no "I"; fresh ABP sample)
                 people.add_actor(m.start(), str(row["speaker"]))
             previous = (paragraphs.index(m.end()), attr)
         rows.append(row)
