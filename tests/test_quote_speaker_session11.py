@@ -100,3 +100,17 @@ def test_pronoun_is_no_first_person_speaker() -> None:
         "expressing “regrets” over his role.\n“It is one of the few regrets of my term,” he said."
     )
     assert _speakers(text)[-1] == "Barack Oboe"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a person "of" a group after the verb (was the whole run, scored by "Action")
+        ("“Our hope is he stays in the race,” said Derrick Crowne of People’s Action, a group.",
+         "Derrick Crowne"),
+        # "of" inside a role stays a role's
+        ("“We will not go,” said White House Chief of Staff Mick Mulvane.", "Mick Mulvane"),
+    ],
+)  # fmt: skip
+def test_person_of_a_group(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
