@@ -47,8 +47,19 @@ def _check_articles(articles: pd.DataFrame) -> None:
 
 
 def speaker_key(speaker: pd.Series) -> pd.Series:
-    """Identity of a speaker for counting: last word, lower-cased ('Sergey Lavrov' -> 'lavrov')."""
-    return speaker.astype("string").str.strip().str.lower().str.split().str[-1]
+    """Identity of a speaker for counting: last word, lower-cased ('Sergey Lavrov' -> 'lavrov').
+
+    Worked out once per distinct speaker (the quotes of 1,000 ABP articles name each ~3 times).
+
+    >>> speaker_key(pd.Series(["Sergey Lavrov", None, "  ", "the MAYOR"])).tolist()
+    ['lavrov', <NA>, nan, 'mayor']
+    """
+    codes, distinct = pd.factorize(speaker)
+    keys = pd.Series(distinct, dtype=object).astype("string")
+    keys = keys.str.strip().str.lower().str.split().str[-1].to_numpy(dtype=object)
+    taken = np.full(len(codes), pd.NA, dtype=object)  # a missing speaker, as astype("string")
+    taken[codes >= 0] = keys[codes[codes >= 0]]
+    return pd.Series(taken, index=speaker.index, name=speaker.name, dtype=object)
 
 
 def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.DataFrame:
@@ -198,15 +209,17 @@ def sentence_rows(ids: np.ndarray, sentences: TextSentences) -> pd.DataFrame:
 
     Keyed by article_id, so the engines split and put it together as the per-article tables;
     ~16 bytes and an id a sentence (the first 3,000 ABP articles: ~110,000 sentences)."""
-    frame = pd.DataFrame(
+    # Ordered by the ids' ranks (a stable argsort of ints, as sort_values of the strings is).
+    order = np.argsort(pd.factorize(ids, sort=True)[0][sentences.doc], kind="stable")
+    doc = sentences.doc[order]
+    return pd.DataFrame(
         {
-            "article_id": pd.array(np.asarray(ids, dtype=object)[sentences.doc], dtype="string"),
-            "start": sentences.start.astype(np.int32),
-            "end": sentences.end.astype(np.int32),
-            "compound": sentences.compound,
+            "article_id": pd.array(np.asarray(ids, dtype=object), dtype="string").take(doc),
+            "start": sentences.start[order].astype(np.int32),
+            "end": sentences.end[order].astype(np.int32),
+            "compound": sentences.compound[order],
         }
     )
-    return frame.sort_values("article_id", kind="stable", ignore_index=True)
 
 
 @dataclass(frozen=True)
