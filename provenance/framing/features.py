@@ -52,6 +52,7 @@ from .techniques import (
     graded_count,
     last_lines,
     narration_sentences,
+    noun_phrases,
     on_repeated_lines,
     phrase_spans,
 )
@@ -493,6 +494,9 @@ def text_detail(
     weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
+    # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
+    # repeats are of the phrases as matched (techniques.noun_phrases).
+    phrases["f_loaded_language"] = noun_phrases(phrases["f_loaded_language"], raw, hits)
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 
 
