@@ -386,22 +386,23 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def _modifier_starts(hits: HitArrays) -> set[tuple[int, int]]:
-    """(doc, start) of the hits of ``MODIFIER_LISTS``: words the lexicons call modifiers."""
-    sel = hits.of_lists(MODIFIER_LISTS)
-    return set(zip(hits.doc[sel].tolist(), hits.start[sel].tolist(), strict=True))
+def _hit_starts(hits: HitArrays, lists: tuple[str, ...]) -> set[int]:
+    """``doc << 32 | start`` of the hits of ``lists`` (ints: a set of them builds ~10x faster
+    than one of (doc, start) pairs)."""
+    sel = hits.of_lists(lists)
+    return set(((hits.doc[sel] << 32) | hits.start[sel]).tolist())
 
 
-def _is_modifier(word: str, doc: int, start: int, modifiers: set[tuple[int, int]]) -> bool:
+def _is_modifier(word: str, doc: int, start: int, modifiers: set[int]) -> bool:
     low = word.lower()
     if low in FUNCTION_WORDS:
         return False
-    if (doc, start) in modifiers:
+    if (doc << 32 | start) in modifiers:
         return True
     return not low.endswith("ly") and _ADJECTIVE_ENDING.search(low) is not None
 
 
-def _head_end(text: str, doc: int, pos: int, modifiers: set[tuple[int, int]]) -> int:
+def _head_end(text: str, doc: int, pos: int, modifiers: set[int]) -> int:
     """End of the noun phrase a modifier ending at ``pos`` modifies (``pos`` when none)."""
     for _ in range(NOUN_PHRASE_WORDS):
         m = _NEXT_WORD.match(text, pos)
@@ -416,7 +417,7 @@ def _head_end(text: str, doc: int, pos: int, modifiers: set[tuple[int, int]]) ->
     return pos
 
 
-def _modifiers_before(text: str, doc: int, pos: int, modifiers: set[tuple[int, int]]) -> int:
+def _modifiers_before(text: str, doc: int, pos: int, modifiers: set[int]) -> int:
     """Start of the modifiers just before a label starting at ``pos`` (``pos`` when none)."""
     for _ in range(NOUN_PHRASE_WORDS):
         m = _PREVIOUS_WORD.search(text, max(0, pos - 40), pos)
@@ -448,18 +449,17 @@ def noun_phrases(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd.D
     """
     if not len(spans):
         return spans
-    modifiers = _modifier_starts(hits)
-    sel = hits.of_lists(LABEL_LISTS)
-    labels = set(zip(hits.doc[sel].tolist(), hits.start[sel].tolist(), strict=True))
+    modifiers, labels = _hit_starts(hits, MODIFIER_LISTS), _hit_starts(hits, LABEL_LISTS)
     starts, ends = [], []
     for d, s, e in zip(
         spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
     ):
         text = texts[d]
-        last = _LAST_WORD.search(text, max(s, e - 40), e)  # None after punctuation ("!")
-        if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
-            e = _head_end(text, d, e, modifiers)
-        if (d, s) in labels:
+        if text[e : e + 1] in (" ", "\t"):  # a head can follow (a quick test first)
+            last = _LAST_WORD.search(text, max(s, e - 40), e)  # None after punctuation ("!")
+            if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
+                e = _head_end(text, d, e, modifiers)
+        if (d << 32 | s) in labels:
             s = _modifiers_before(text, d, s, modifiers)
         starts.append(s)
         ends.append(e)
