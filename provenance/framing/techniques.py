@@ -382,7 +382,8 @@ FUNCTION_WORDS = frozenset(
     "before after above below to from up down out off over under again further once only own "
     "same too very just also even ever still more most less least much many few other another "
     "like per via upon onto toward towards within without among amid across along around behind "
-    "beyond despite except inside outside since until unto till near".split()
+    "beyond despite except inside outside since until unto till near enough far well ahead away "
+    "back else ago rather quite almost really".split()
 )
 
 
