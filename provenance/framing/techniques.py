@@ -360,7 +360,7 @@ def on_repeated_lines(spans: pd.DataFrame, texts: list[str]) -> np.ndarray:
 # it modifies: up to ``NOUN_PHRASE_WORDS`` lower-case words, going on past another modifier and
 # stopping after the first other word (its head), never over a function word, a verb form
 # (-ed, -ing) or an adverb (-ly). A phrase that starts with a label of ``LABEL_LISTS`` takes in
-# the modifiers before it ("sexual predators", "Islamic apologist").
+# the modifiers before it ("sexual predators", "lazy freeloaders").
 NOUN_PHRASE_WORDS = 2
 MODIFIER_LISTS = ("evaluative_modifiers", "subjective")
 LABEL_LISTS = ("name_calling",)
