@@ -453,3 +453,12 @@ def test_loaded_evidence_covers_the_noun_phrase(text, evidence):
 def test_widening_the_evidence_leaves_the_count_alone():
     one = score_texts(pd.Series(["A notorious senator spoke.", "A notorious man spoke."]))
     assert one.loc[0, "f_loaded_language"] == one.loc[1, "f_loaded_language"] > 0
+
+
+def test_a_loaded_modifier_before_a_name_is_a_label():
+    text = "Voters saw the reckless Senate Democrats fold. The reckless plan went on."
+    assert _evidence_texts(text, "f_name_calling") == ["reckless Senate Democrats"]
+    # the loaded-language evidence is the modifier with its noun phrase, names left out
+    assert _evidence_texts(text, "f_loaded_language") == ["reckless", "reckless plan"]
+    df = score_texts(pd.Series([text, "The reckless plan went on."]))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0

@@ -50,6 +50,7 @@ from .techniques import (
     damped_rate,
     first_mentions,
     graded_count,
+    labelled_names,
     last_lines,
     narration_sentences,
     noun_phrases,
@@ -308,6 +309,7 @@ def _phrase_features(
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
     spans = {"f_loaded_language": loaded_language_spans(hits, raw, last_lines(exclamations, raw))}
+    extra["f_name_calling"] = labelled_names(spans["f_loaded_language"], raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans
