@@ -360,6 +360,7 @@ def finish_analysis(
                 frame_links=frame_links or link_framing,
                 **per_article,
             )
+        article_sentences = None  # (the link framing jobs hold the rows they need)
     with clock("chains"), _closed_on_error(framed):
         graph = _chains_and_stories(articles, links, outlet_rows, reuse, credits, citations)
     framing_long = empty("framing")
@@ -374,6 +375,9 @@ def finish_analysis(
                 link_scores,
                 link_evidence,
             )
+            # The evidence strings are in the framing table now: freed before the comparison
+            # and the write (an engine passes them here alone: the pandas engine pops them).
+            framed = article_evidence = link_evidence = None
     with clock("comparison"):
         tables = _compared_tables(
             graph,

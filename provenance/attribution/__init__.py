@@ -7,6 +7,7 @@ Corriere"). Other languages' copy gets only the language-neutral rules (brackete
 source lines).
 
 >>> import pandas as pd
+>>> from provenance.attribution import extract_citations, extract_credits
 >>> arts = pd.DataFrame({"article_id": ["a1"], "title": ["T"], "text": [
 ...     "WASHINGTON, Aug 23 (Reuters) - The minister told the Daily Clarion newspaper ..."]})
 >>> extract_credits(arts)[["outlet_id", "place"]].values.tolist()

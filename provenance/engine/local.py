@@ -245,8 +245,8 @@ def _reuse_and_finish(
         passages=passages,
         errors=errors,
         article_scores=per_article["scores"],
-        article_evidence=per_article["evidence"],
-        article_sentences=per_article.get("sentences"),
+        article_evidence=per_article.pop("evidence"),  # (popped: finish_analysis frees them)
+        article_sentences=per_article.pop("sentences", None),
         lexicons=run.lexicons,
         frame_links=partial(pooled_link_framing, workers=run.workers, later=True),
         clock=run.clock,
