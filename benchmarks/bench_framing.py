@@ -32,8 +32,8 @@ from abp import abp_records
 from memory import peak_rss_mb
 
 from provenance.framing import features, score_articles, score_links
+from provenance.framing.articles import article_scores_detail
 from provenance.framing.quotes import quotes_table
-from provenance.framing.table import evidence_strings
 
 NAMES = [
     "Ivan Petrov",
@@ -172,10 +172,10 @@ def read_abp(path: Path, n: int) -> pd.DataFrame:
 
 
 def framing_stage(arts: pd.DataFrame, quotes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """What the pipeline's framing stage runs on a batch of articles: the scores with their
-    evidence, and the evidence strings of the framing table."""
-    scores, spans = score_articles(arts, quotes, return_evidence=True)
-    return scores, evidence_strings(spans)
+    """What the pipeline's framing stage runs on a batch of articles: the scores, with their
+    evidence as the framing table's strings (and the body sentences for link framing)."""
+    scored = article_scores_detail(arts, quotes, evidence="strings")
+    return scored.scores, scored.evidence
 
 
 def bench_real(path: Path, n: int, repeat: int, profile: int = 0) -> None:

@@ -31,6 +31,7 @@ import scipy.sparse as sp
 from provenance.literals import LiteralFinder
 from provenance.text import ABBREVIATIONS, SENTENCE_END_RE, sentence_spans
 
+from .table import _stable_order
 from .techniques import HitArrays
 
 _APOSTROPHES = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
@@ -144,17 +145,16 @@ def _lowered() -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _byte_table() -> tuple[np.ndarray, np.ndarray]:
-    """Per code point, the byte :class:`Scanner` reads for it (the ASCII character
+def _byte_table() -> np.ndarray:
+    """Per code point, the byte :class:`Scanner` reads for it: the ASCII character
     :func:`normalise` makes of it, _OTHER_WORD for a word character that is not ASCII there,
-    " " for the rest; "'" and "-" as they are, joiners or not), and whether it is a word
-    character once lower-cased."""
+    " " for the rest; "'" and "-" as they are, joiners or not (so a byte is a word character's
+    unless it is one of " '-")."""
     low = _lowered()
-    word = word_chars()[low]
-    keep = word | char_class("'-")[low]
+    keep = word_chars()[low] | char_class("'-")[low]
     table = np.where(low < 0x80, low, _OTHER_WORD).astype(np.uint8)
     table[~keep] = ord(" ")
-    return table, word
+    return table
 
 
 _OTHER_WORD = 0x01  # no key holds it: a control character is no word character
@@ -376,7 +376,7 @@ class Scanner:
         # One hit row per (match, list) the matched term belongs to, by (doc, start, list).
         member = self.membership[keys].tocoo()
         hit, code = member.row, member.col.astype(np.int64)
-        order = np.lexsort((code, local_start[hit], doc[hit]))
+        order = _stable_order(doc[hit], local_start[hit], code)
         hit, code = hit[order], code[order]
         start = local_start[hit]
         hits = ScanHits(
@@ -427,8 +427,8 @@ class _ByteKeys:
     matches, in the same order).
     """
 
-    def __init__(self, table: np.ndarray, word: np.ndarray, keys: Sequence[bytes]) -> None:
-        self.table, self.word = table, word
+    def __init__(self, table: np.ndarray, keys: Sequence[bytes]) -> None:
+        self.table = table
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
             [b" " + key + b" " for key in keys], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
@@ -438,7 +438,7 @@ class _ByteKeys:
         """The byte search of ``keys`` (normalised terms), or None where it cannot be exact:
         over 127 distinct characters above ASCII, or a sigma, which a text lower-cases by its
         context (see :func:`_lowered`)."""
-        table, word = _byte_table()
+        table = _byte_table()
         others = sorted({c for key in keys for c in key if ord(c) >= 0x80})
         if len(others) > 0x7F or {"σ", "ς"} & set(others):
             return None
@@ -449,16 +449,16 @@ class _ByteKeys:
                 table[low == ord(c)] = 0x80 + i
         byte_of = {c: chr(0x80 + i) for i, c in enumerate(others)}
         encoded = ["".join(byte_of.get(c, c) for c in key).encode("latin-1") for key in keys]
-        return cls(table, word, encoded)
+        return cls(table, encoded)
 
     def hits(self, codes: np.ndarray) -> list[tuple[int, int, int]]:
         """(key, start, end) of every match in the text of ``codes`` (:func:`joined` texts),
         overlapping ones included, as ``LiteralFinder.hits`` of the normalised text gives
         them."""
         data = self.table[codes]
-        word = self.word[codes]
         # An apostrophe or hyphen is kept only between two word characters (normalise).
         joiner = (data == ord("'")) | (data == ord("-"))
+        word = ~joiner & (data != ord(" "))
         joiner[1:-1] &= ~(word[:-2] & word[2:])
         joiner[[0, -1]] = False
         data[joiner] = ord(" ")
