@@ -36,11 +36,11 @@ import pandas as pd
 from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import finditer_in_lines
 from provenance.attribution._spans import SpanSet
+from provenance.attribution.datelines import BARE_DATELINE_RE, DATELINE_RE, PLACE
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
     DATE,
     DESCRIPTOR,
-    LETTER,
     LOWER,
     MONTH,
     NAME,
@@ -58,30 +58,6 @@ from provenance.schema import conform, empty
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
 
-# Place names are not ASCII ("MOSCÚ", "Brasília", "SÃO PAULO").
-# (Possessive: what follows a token (a blank, a comma, a bracket, "\.?") never needs a letter,
-# apostrophe or hyphen it gave back, and a full stop it gave back is read by "\.?" at the same
-# place: the same matches, without trying every shorter token. First 3,000 ABP texts: DATELINE_RE
-# on the 5,978 lines with a bracket or slash 6.5 -> 4.3 us a text.)
-_PLACE_TOKEN = rf"{UPPER}(?:{LETTER}|['’.\-])*+"
-_PLACE = (
-    rf"{_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,3}}"
-    rf"(?:,[ \t]*(?!{DATE}){_PLACE_TOKEN}(?:[ \t]{_PLACE_TOKEN}){{0,2}})?"
-)
-DATELINE_RE = re.compile(
-    rf"[ \t]*(?:(?P<place>{_PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
-    # "MADRID, 14 (EUROPA PRESS)": a bare day; "ROMA, 5 MAR - (ANSA) -": a dash before it.
-    rf"(?:,?[ \t]+(?P<date>{DATE}|\d{{1,2}}(?=[ \t]*\()))?\.?,?(?:[ \t]+[-–—])?[ \t]*)?"
-    # A slashed credit stands apart ("23. /TASS/."): "An NBC/WSJ/Marist poll" and "J. David
-    # Ake/AP/File" are a poll's sponsors and a photo credit.
-    r"(?:\((?P<paren>[^()\n]{1,100})\)|(?<![\w’'])/(?P<slash>[^/\n]{1,40})/(?!\w)"
-    r"|\[(?P<bracket>[^\[\]\n]{1,60})\])"
-    r"[ \t]*(?P<sep>--|[-–—:.])?"
-)
-# A dateline without brackets, on the first line only: "Tehran, IRNA -- Iran and Oman ...".
-BARE_DATELINE_RE = re.compile(
-    rf"[ \t]*(?P<place>{_PLACE}),[ \t]+(?P<names>{NAME})[ \t]*(?:--|[-–—])[ \t]+"
-)
 # Inside the dateline brackets: a date after the names ("Sputnik - 23rd August, 2021").
 _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
 # Names in a list: "Reuters and AP", "EFE y Europa Press", "Reuters e da AFP" (an article
@@ -614,8 +590,8 @@ _HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
 _HEAD_SEPARATOR_RE = re.compile(r"[ \t|](?:(?<=\|)|(?<=[ \t])[-–—][ \t])")
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
-    rf"(?<![\w])(?P<place>{_PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
-    rf"[ \t]*\.|(?<![\w])(?P<pplace>{_PLACE})[ \t]*\|[ \t]*(?P<pnames>{NAME})[ \t]*\|"
+    rf"(?<![\w])(?P<place>{PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
+    rf"[ \t]*\.|(?<![\w])(?P<pplace>{PLACE})[ \t]*\|[ \t]*(?P<pnames>{NAME})[ \t]*\|"
 )
 # A credit in the first sentences of a text without a dateline: "the website reports citing
 # TASS", "Pakistan Today reported, citing Sputnik" (a registered wire or state medium only,

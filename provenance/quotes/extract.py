@@ -170,7 +170,10 @@ _ANY_VERB = r"(?!reported|published|quoted)[a-z]{3,}ed"
 _NAME_AS_WRITTEN = rf"(?:{ABBREVIATED_TITLE}[ \t]+)?{PNAME}"
 _ANY_VERB_POST_RE = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<verb1>{_ANY_VERB})[ \t]+(?P<spk1>{_NAME_AS_WRITTEN})"
-    rf"|(?P<spk2>{_NAME_AS_WRITTEN}|[Hh]e|[Ss]he)[ \t]+(?P<verb2>{_ANY_VERB})){WHEN}"
+    # (an adverb before the verb, "spoke" as the verb: '”, Paul reportedly fumed from the
+    # floor', '” Mr. Obama spoke of Mr. Bush'; a fresh ABP sample, seed 20261207)
+    rf"|(?P<spk2>{_NAME_AS_WRITTEN}|[Hh]e|[Ss]he)[ \t]+(?:[a-z]{{2,}}ly[ \t]+)?"
+    rf"(?P<verb2>{_ANY_VERB}|spoke)){WHEN}"
     # the clause may go on after the verb: '"...," she exclaimed while touring the city.'
     r"(?=[ \t]*[,.;:!?]|[ \t]+[a-z])"
 )
@@ -266,9 +269,10 @@ _SIGNATURE_RE = re.compile(
     rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>(?:{PNAME}(?:[ \t]+{UPPER}\.)+[ \t]+)?{PNAME})"
     rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
-# What a signature needs past the blanks after the quote: a line break, a dash or a name. Most
-# quotes go on with a comma or a lower-case word, and this short match rules the signature out
-# (2,000 ABP articles: 16,000 signature tries for 53 signatures, ~2 us each).
+# What a signature (also a dashed one) needs past the blanks after the quote: a line break, a
+# dash or a name. Most quotes go on with a comma or a lower-case word, and this short match
+# rules the signature out (2,000 ABP articles: 16,000 signature tries for 53 signatures, ~2 us
+# each; the dashed signature was tried after every quote, 11 a 1,000 ABP articles).
 _SIGNATURE_START_RE = re.compile(rf"[ \t]*(?:[\n\-–—]|(?={PNAME}))")
 # The agent of a passive reporting verb: "described by former US President Barack Obama as",
 # "hailed by President Donald Trump —" (heldout: 2 named speakers were the passive's subject).
@@ -311,7 +315,8 @@ _LEAD_DATELINE_RE = re.compile(
 _LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From)[ \t]+")
 _LABEL_END_RE = re.compile(r"[ \t]*:[ \t]*$")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
-_SUBJECT_END_RE = re.compile(r"[ \t]*,|[ \t]+[a-z]")
+# (after a party tag too: "Bob Roe (R-Va.) threw"; a fresh ABP sample, seed 20261207)
+_SUBJECT_END_RE = re.compile(rf"{PARTY_TAG}(?:[ \t]*,|[ \t]+[a-z])")
 _SUBJECT_SENTENCES = 6
 # "Her supplier, Tomás Ruiz, disagreed": a subject phrase with the name set off after it.
 _APPOSED_SUBJECT_RE = re.compile(
@@ -378,13 +383,14 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         body = text[body_start:body_end]
         paragraph = paragraphs.index(m.start())
         para_start = paragraphs.starts[paragraph]
-        para_end = paragraphs.ends[paragraphs.index(m.end())]
+        last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
+        para_end = paragraphs.ends[last_paragraph]
         n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
             # (from the paragraph's start: "Jr.:" may end a sentence for the splitter)
-            attr = _post(masked, m, body, people)
+            attr = _post(masked, m, body, n_words, people)
             attr = attr or _quoted_person(masked, people, para_start, m.start())
             if attr is None or attr["kind"] == "according":
                 # 'X said Y had "...", according to Telex': X said it, Telex reported it.
@@ -399,7 +405,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 attr = _colon_speaker(masked, people, paragraphs, attributions, sentence_start,
                                       m.start())  # fmt: skip
             if attr is None and n_words > SHORT_QUOTE_WORDS:
-                attrs, ends = attributions.of(paragraph, paragraphs.index(m.end()))
+                attrs, ends = attributions.of(paragraph, last_paragraph)
                 attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
                 if attr is None:  # 'Ms. Cox shrugged. "Mail order, I guess."'
                     attr = _subject(masked, people, paragraphs, para_start, m.start(), False)
@@ -429,9 +435,13 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
             row.update(_speak(attr, people, addressees, paragraphs))
-            if row["speaker"] is not None and attr["kind"] != "document":
+            if (
+                row["speaker"] is not None
+                and attr["kind"] != "document"
+                and row["speaker"] not in _NOT_SPEAKER_WORDS
+            ):  # ("I thought ... “regrets” ¶ “...,” he said": "he" is no "I"; fresh ABP sample)
                 people.add_actor(m.start(), str(row["speaker"]))
-            previous = (paragraphs.index(m.end()), attr)
+            previous = (last_paragraph, attr)
         rows.append(row)
     if title_has_quotes:
         rows[:0] = _title_quotes(article_id, title, people)
@@ -562,10 +572,11 @@ def _attributions(
             out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
                              spk_start, end))  # fmt: skip
             continue
-        if paragraphs is not None and verb.endswith("ing") and masked[:start].rstrip().endswith(","):
+        if paragraphs is not None and _subject_speaks(masked, start, verb):
             # 'Navarro disagreed with ..., saying the President is "..."': the subject speaks.
             sentence_start = paragraphs.sentence_start(start)
-            subject = _subject(masked, people, paragraphs, sentence_start, start, False)
+            subject = _subject(masked, people, paragraphs, sentence_start, start, False,
+                               named=True)  # fmt: skip
             subject = subject or _name_verb_before(masked, sentence_start, start)
             if subject is not None:
                 out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
@@ -579,6 +590,20 @@ def _attributions(
         if a["kind"] != "document":
             people.learn_speaker(str(a["speaker"]))
     return out
+
+
+# A verb whose subject opens its sentence: a participle after a comma ("Bob Roe threw the ball
+# back, however, saying “...”") or a second predicate after "and" ("Mr. Kelly defended his
+# comments and said, “...”"; a fresh ABP sample, seed 20261207: 4 of 45 articles gave such
+# quotes to a name nearer the verb or to none).
+_SUBJECT_VERB_LEAD_RE = re.compile(r"(?:,|(?<![\w\-])and)[ \t]*$")
+
+
+def _subject_speaks(masked: str, verb_at: int, verb: str) -> bool:
+    """Whether the reporting verb at ``verb_at`` takes its sentence's subject: a participle
+    after a comma, or any verb after "and"."""
+    lead = _SUBJECT_VERB_LEAD_RE.search(masked, max(0, verb_at - 8), verb_at)
+    return lead is not None and (verb.endswith("ing") or lead.group(0)[0] == "a")
 
 
 def _document_owner(masked: str, people: People, paragraphs: Paragraphs | None,
@@ -622,10 +647,12 @@ def _attr(kind: str, speaker: str, spk_pos: int, verb: str, verb_pos: int, start
 
 
 def _subject(masked: str, people: People, paragraphs: Paragraphs, start: int, position: int,
-             any_phrase: bool, gender: str | None = None) -> dict[str, object] | None:  # fmt: skip
+             any_phrase: bool, gender: str | None = None,
+             named: bool = False) -> dict[str, object] | None:  # fmt: skip
     """The subject opening the last sentence in [start, position) that has one: a person
-    known in the article (of ``gender`` if given) or, with ``any_phrase``, any speaker phrase
-    ("One Labour MP was scathing:", "But the footnote goes further:")."""
+    known in the article (of ``gender`` if given; with ``named``, also a name of two words or
+    "Mr. Roe" read as a person's) or, with ``any_phrase``, any speaker phrase ("One Labour MP
+    was scathing:", "But the footnote goes further:")."""
     starts = paragraphs.sentence_starts(paragraphs.index(position))
     j = bisect.bisect_right(starts, position)
     # The last few sentences only: a hostile paragraph of endless quotes stays linear.
@@ -641,17 +668,17 @@ def _subject(masked: str, people: People, paragraphs: Paragraphs, start: int, po
         has_comma = masked.find(",", at, position) >= 0
         clause = _LEAD_CLAUSE_RE.match(masked, at, position) if has_comma else None
         if clause is not None:  # "Promising a full investigation ..., Erdogan linked ..."
-            found = _subject_at(masked, people, clause.end(), position, False, gender)
+            found = _subject_at(masked, people, clause.end(), position, False, gender, named)
             if found is not None:
                 return found
-        found = _subject_at(masked, people, at, position, any_phrase, gender)
+        found = _subject_at(masked, people, at, position, any_phrase, gender, named)
         if found is not None:
             return found
     return None
 
 
 def _subject_at(masked: str, people: People, at: int, position: int, any_phrase: bool,
-                gender: str | None) -> dict[str, object] | None:  # fmt: skip
+                gender: str | None, named: bool = False) -> dict[str, object] | None:  # fmt: skip
     """The subject of the sentence (or clause) starting at ``at``, as :func:`_subject` takes
     it; None when it has none."""
     # (two commas set the name off: 2,000 ABP articles, 8,900 tries for 4 such subjects)
@@ -680,7 +707,9 @@ def _subject_at(masked: str, people: People, at: int, position: int, any_phrase:
         return _attr("speaker", phrase, at, "", m.end(), at, m.end()) if (
             gender is None and any_phrase) else None  # fmt: skip
     speaker, role = people.resolve(phrase, at)
-    known = speaker is not None and people.is_person(speaker)
+    known = speaker is not None and (
+        people.is_person(speaker) or (named and _named_person(masked, at, m.group(0)))
+    )
     if known and (gender is None or people.gender_of(speaker, role) in (gender, None)):
         return _attr("speaker", phrase, at, "", m.end(), at, m.end())
     # "The official count: ...": one word before the colon makes a noun phrase; a speaker
@@ -693,6 +722,14 @@ def _subject_at(masked: str, people: People, at: int, position: int, any_phrase:
     ):
         return _attr("speaker", phrase, at, "", m.end(), at, m.end())
     return None
+
+
+def _named_person(masked: str, at: int, phrase: str) -> bool:
+    """Whether a subject phrase written at ``at`` names a person: a name of two words or more,
+    or an honorific and a surname ("Mr. Kelly"), that reads as a person's name."""
+    name = name_in(phrase)
+    honorific = phrase.split(maxsplit=1)[0].rstrip(".") in _HONORIFICS
+    return bool(name) and (len(name.split()) > 1 or honorific) and person_name_at(masked, at, phrase)
 
 
 def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
@@ -794,8 +831,10 @@ def _role_continues(attributions: _Attributions, people: People, paragraph: int,
     return None
 
 
-def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str, object] | None:
-    sig = _SIGNATURE_START_RE.match(masked, m.end()) and _SIGNATURE_RE.match(masked, m.end())
+def _post(masked: str, m: re.Match[str], body: str, n_words: int,
+          people: People) -> dict[str, object] | None:  # fmt: skip
+    start = _SIGNATURE_START_RE.match(masked, m.end())
+    sig = start and _SIGNATURE_RE.match(masked, m.end())
     if (
         sig is not None
         and len(clean_name(sig["spk"]).split()) > 1
@@ -804,7 +843,8 @@ def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str,
         # '...we hope he reconsiders.” Jennifer Rubin, Washington Post' / '”-William Booth'
         return _attr("speaker", sig["spk"], sig.start("spk"), "", sig.start("spk"), sig.start(),
                      sig.end())  # fmt: skip
-    dash = _dash_signature(masked, m.end())
+    # (a dashed signature starts as any signature does, past blanks and a line break: a dash)
+    dash = _dash_signature(masked, m.end()) if start is not None else None
     if dash is not None:
         return dash
     if body.rstrip().endswith("."):
@@ -819,7 +859,7 @@ def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str,
             _post_long_clause(masked, m.end())
             or _post_any_verb(masked, m, body)
             or _quoted_person_after(masked, m.end())
-            or _post_clause_name(masked, people, m, body)
+            or _post_clause_name(masked, people, m, body, n_words)
         )
     if p.group("acc"):
         return _attr("according", p.group("acc_spk"), p.start("acc_spk"), p.group("acc"),
@@ -878,13 +918,13 @@ def _post_long_clause(masked: str, end: int) -> dict[str, object] | None:
     return {**found, "role": lead or None}
 
 
-def _post_clause_name(masked: str, people: People, m: re.Match[str],
-                      body: str) -> dict[str, object] | None:  # fmt: skip
+def _post_clause_name(masked: str, people: People, m: re.Match[str], body: str,
+                      n_words: int) -> dict[str, object] | None:  # fmt: skip
     """The first person named in the clause between a quote left open (by a comma, "?", "!")
     and its reporting verb: a name of two words or more, or a surname the article names in
     full ('” Ken Holder, the group's chairman said', '” Gelfand of the ACLU said')."""
     left_open = body.rstrip().endswith(",") or masked.startswith(",", m.end())
-    if count_words(body) <= SHORT_QUOTE_WORDS:
+    if n_words <= SHORT_QUOTE_WORDS:  # (the body's words, counted once by the caller)
         return None  # (scare quotes: '“fabulous,” and Harry Reid insists')
     if not left_open and not body.rstrip().endswith(("?", "!")):
         return None
@@ -1048,14 +1088,15 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
     window = max(0, open_at - 40)
+    before = masked[window:open_at]
     if (
-        _may_end_in_title_cue(masked[window:open_at])
+        _may_end_in_title_cue(before)
         and _TITLE_CUE_RE.search(masked, window, open_at)
         and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
     # a show after a person's name: '— Charles Krauthammer, on “Special Report”' (a signature)
-    if masked[window:open_at].rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
+    if before.rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
         masked, window, open_at
     ):
         return True
