@@ -85,3 +85,18 @@ def test_fresh_forms_that_credit_no_source(text: str) -> None:
 def test_a_correspondent_of_the_site_is_its_own_outlet() -> None:
     text = "The council met on Monday.\nA FoxNews.com correspondent in Rome contributed to this report."
     assert _source_credits(text) == [["tagline", "fox-news"]]
+
+
+def test_an_excerpt_lead_in_with_the_title_alone_credits_and_its_dateline_is_no_citation() -> None:
+    from provenance.attribution import extract_citations
+
+    text = (
+        "The blogger comments on the case at some length here.\n"
+        "It is the third such case this year, and the officials say nothing.\n"
+        "Nobody in the state government has explained the delay so far.\n"
+        "“Man who drove into the base identified,” KGO, March 23, 2018:\n"
+        "TRAVIS AIR FORCE BASE, Calif. (KGO) — A man who drove into the base was named."
+    )
+    assert _source_credits(text) == [["source_line", "kgo-tv"]]
+    arts = pd.DataFrame({"article_id": ["a0"], "title": ["T"], "text": [text]})
+    assert "kgo-tv" not in set(extract_citations(arts)["outlet_id"].dropna())

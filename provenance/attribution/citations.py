@@ -30,7 +30,7 @@ import pandas as pd
 from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.credits import DATELINE_RE, follows_prose
+from provenance.attribution.credits import DATELINE_RE, follows_prose, heads_an_excerpt
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
     CAP,
@@ -764,8 +764,8 @@ def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
         m = DATELINE_RE.match(text, line.end())
         if m is None or m.group("sep") is None or m.group("paren") is None:
             continue
-        if not follows_prose(text, line.end()):
-            continue
+        if not follows_prose(text, line.end()) or heads_an_excerpt(text, line.end()):
+            continue  # (under an excerpt's lead-in the item is credited: credits.py)
         inner = m.group("paren")
         cands.append(CitationCandidate(
             inner, m.start("paren"), m.start("paren") - 1, m.end("paren") + 1, "report",
