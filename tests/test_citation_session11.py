@@ -147,6 +147,9 @@ def test_forms_missed_on_the_unread_part(text: str, outlets: set[str]) -> None:
         "The senator talked about the ban on RT in her speech.",
         # Capitol Hill, not The Hill.
         "Ask the staffers on the Hill and they will say the same.",
+        # A show's title read whole, not by its last word; a pollster's tracking poll.
+        "She was the “Real Time” host for years and said so.",
+        "And Gallup's daily tracking poll showed him ahead.",
         # A critic's bio line.
         "Jane Roe is the Chicago Tribune's music critic.",
         # Cameras; a pollster's survey; a beat, not a station.

@@ -1068,6 +1068,10 @@ def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> Citatio
         if left is None:
             return None
         found = CitationCandidate(left[0], left[1], left[1], end, kind, joined="left")
+        # A title in quote marks names the outlet whole ("`` 60 Minutes '' interview"), not
+        # by its last word ("“Real Time” host" is no Time magazine).
+        if text[max(0, left[1] - 3) : left[1]].rstrip(" \t")[-1:] in ("`", "“"):
+            found.whole_name = found.registered_only = True
     if cue == "quoted":
         q = _QUOTED_SPEAKER_RE.match(text, found.end)
         if q is None:  # "The Times quoted Cal Fire officials": a registered outlet only
@@ -1234,7 +1238,10 @@ _REGISTERED_VERBS = frozenset(
 # Media nouns that name an outlet's work only after a registered outlet (seed-20261207 sample:
 # an unregistered "Election News Pathways survey" was a pollster's). A count or tally may be an
 # unregistered site's ("By TheDaily.com's count": heldout2 labels it).
-_REGISTERED_NOUNS = frozenset("Poll chart fact-check survey feed polls surveys".split())
+# Polls and averages too once words may stand between ("And Gallup's daily tracking poll").
+_REGISTERED_NOUNS = frozenset(
+    "poll polls Poll average chart fact-check survey surveys feed".split()
+)
 
 
 def _registered_only(cue: str, word: str) -> bool:
