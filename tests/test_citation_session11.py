@@ -113,6 +113,33 @@ def test_forms_missed_on_heldout2(text: str, outlets: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # A date after "according to a ... report on": the outlet stood before the noun.
+        ("Talks stalled, according to a Reuters report on Friday.", {"reuters"}),
+        # "Writing in X" opening a sentence.
+        (
+            "Writing in The Atlantic last spring, the historian argued the opposite.",
+            {"the-atlantic"},
+        ),
+        # More verbs before a venue, and words denied to an outlet.
+        ("“It is a disgrace,” the senator proclaimed on MSNBC.", {"msnbc"}),
+        ("The minister denied to Reuters that a deal had been struck.", {"reuters"}),
+        # Plural polls after a possessive, a commentary, a broken story, an outlet asking.
+        ("The lead in NBC News’ polls shrank to a point.", {"nbc-news"}),
+        (
+            "The rule is vital, the professor writes in a Washington Post commentary.",
+            {"washington-post"},
+        ),
+        ("The Washington Post and the BBC first broke the story.", {"washington-post", "bbc"}),
+        ("After the outburst, the Boston Globe asked: “Is the mayor cracking?”", {"boston-globe"}),
+    ],
+)
+def test_forms_missed_on_the_unread_part(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # The outlet as the target of the words, not their venue.
@@ -120,6 +147,9 @@ def test_forms_missed_on_heldout2(text: str, outlets: set[str]) -> None:
         "The senator talked about the ban on RT in her speech.",
         # Capitol Hill, not The Hill.
         "Ask the staffers on the Hill and they will say the same.",
+        # A show's title read whole, not by its last word; a pollster's tracking poll.
+        "She was the “Real Time” host for years and said so.",
+        "And Gallup's daily tracking poll showed him ahead.",
         # A critic's bio line.
         "Jane Roe is the Chicago Tribune's music critic.",
         # Cameras; a pollster's survey; a beat, not a station.
