@@ -114,3 +114,13 @@ def test_pronoun_is_no_first_person_speaker() -> None:
 )  # fmt: skip
 def test_person_of_a_group(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_gender_from_a_later_mention() -> None:
+    # (was the speaker named last: "she" after her later mention says she is no "he")
+    text = (
+        "Brown attacked top Democrats, including Speaker Nancy Pelosky.\n“The Do Nothing "
+        "Democrats had a bad day,” Brown tweeted, just before Pelosky announced that she wants "
+        "the committee to proceed.\n“If you are going to impeach me, do it now,” he continued."
+    )
+    assert _speakers(text) == ["Brown", "Brown"]
