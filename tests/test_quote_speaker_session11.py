@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from provenance.attribution.speakers import clean_name
 from provenance.quotes import extract_quotes
 
 
@@ -124,3 +125,9 @@ def test_gender_from_a_later_mention() -> None:
         "the committee to proceed.\n“If you are going to impeach me, do it now,” he continued."
     )
     assert _speakers(text) == ["Brown", "Brown"]
+
+
+@pytest.mark.parametrize("phrase", ["of Ostland of the Union", "of Rule of Law Now"])
+def test_clean_name_of_a_phrase_opening_with_of(phrase: str) -> None:
+    # (a phrase whose first word is "of" crashed the "Name of Group" reading)
+    assert clean_name(phrase) == ""
