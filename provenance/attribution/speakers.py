@@ -1104,35 +1104,20 @@ class People:
 
     def gender_of(self, name: str, role: str | None) -> str | None:
         """'m', 'f' or None: from the role ("spokeswoman"), else the first he/she/his/her
-        after the name's first mention in its paragraph (within 200 characters), else after
-        one of the next two mentions of its surname."""
+        after the name's first mention in its paragraph (within 200 characters)."""
         if name not in self._gender:
             gender = None
             for word in (role or "").lower().split():
                 gender = gender or _ROLE_GENDER.get(word) or _compound_gender(word)
             at = self._text.find(name)
             if gender is None and at >= 0:
-                gender = self._gender_after(at, len(name), name)
-            # ("Speaker Nancy Roe." ends its paragraph; "Roe announced that she wants ..."
-            # comes later: a fresh ABP sample, seed 20261207, gave her "he continued" so)
-            surname, mentions = name.split()[-1], 0
-            while gender is None and at >= 0 and mentions < 2 and surname != name:
-                at = self._text.find(surname, at + len(name) if mentions == 0 else at + 1)
-                mentions += 1
-                if at >= 0 and person_name_at(self._text, at, surname):
-                    gender = self._gender_after(at, len(surname), name)
+                end = self._text.find("\n", at)
+                end = at + len(name) + 200 if end < 0 else min(end, at + len(name) + 200)
+                m = _GENDER_RE.search(self._text, at + len(name), end)
+                if m is not None and not self._other_person_in(at + len(name), m.start(), name):
+                    gender = _GENDER_WORDS[m.group(0).lower()]
             self._gender[name] = gender
         return self._gender[name]
-
-    def _gender_after(self, at: int, length: int, name: str) -> str | None:
-        """The gender of the first he/she in the 200 characters of the paragraph after the
-        mention of ``name`` at ``at`` (``length`` long), unless another person stands between."""
-        end = self._text.find("\n", at)
-        end = at + length + 200 if end < 0 else min(end, at + length + 200)
-        m = _GENDER_RE.search(self._text, at + length, end)
-        if m is not None and not self._other_person_in(at + length, m.start(), name):
-            return _GENDER_WORDS[m.group(0).lower()]
-        return None
 
     def _other_person_in(self, start: int, end: int, name: str) -> bool:
         """Whether ``text[start:end]`` names a person of the article other than ``name`` (one of
