@@ -430,9 +430,12 @@ def main() -> int:
         if not args.no_babe:
             print(babe_line(args.dir.parent / "BABE", dev_only=True))
         return 0
-    table = evaluate(arts, gold, scores, evidence, distinct=args.distinct)
+    if args.errors or args.misses:  # tuning-part tools: the check part is not scored with them
+        args.part = "tuning"
+    groups = None
     if args.part != "both":
-        table = table[table["part"] == args.part]
+        groups = {args.part: set(arts.loc[arts["part"] == args.part, "article_id"])}
+    table = evaluate(arts, gold, scores, evidence, distinct=args.distinct, groups=groups)
     print(
         f"PTC: {len(arts)} articles ({(arts['part'] == 'tuning').sum()} tuning, "
         f"{(arts['part'] == 'check').sum()} check); overlap rule: any shared character"
@@ -448,8 +451,8 @@ def main() -> int:
         errors(arts, gold, evidence, args.errors)
     if args.misses:
         misses(arts, gold, evidence, args.misses)
-    if not args.no_babe:
-        print(babe_line(args.dir.parent / "BABE"))
+    if not args.no_babe:  # BABE's held-out split only beside the check part
+        print(babe_line(args.dir.parent / "BABE", dev_only=args.part == "tuning"))
     return 0
 
 

@@ -222,16 +222,14 @@ def article_stages(
     scores = evidence = sentences = None
     if framing:
         from provenance.framing.articles import article_scores_detail
-        from provenance.framing.table import evidence_strings
 
         with clock("framing"):
             # The body sentences (offsets, VADER compounds) go on to link framing, which would
-            # split and score them again (framing.links._involved_sentences).
-            scored = article_scores_detail(articles, quotes, lexicons=lexicons)
-            # Joined here, a chunk at a time in the pool, rather than in the parent at the end:
+            # split and score them again (framing.links._involved_sentences). The evidence is
+            # joined here, a chunk at a time in the pool, rather than in the parent at the end:
             # the spans of 20,000 ABP articles (~2.2M rows, ~270 MB) never reach the parent.
-            scores, sentences = scored.scores, scored.sentences
-            evidence = evidence_strings(scored.evidence)
+            scored = article_scores_detail(articles, quotes, lexicons=lexicons, evidence="strings")
+            scores, sentences, evidence = scored.scores, scored.sentences, scored.evidence
             del scored
     return {
         "evidence": evidence,

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from provenance.attribution import citations, credits, speakers
+from provenance.attribution import citations, credits, datelines, speakers
 from provenance.attribution._scan import AnchoredScan, finditer_in_lines, stays_in_line
 
 TEXTS = [
@@ -267,8 +267,8 @@ def test_class_first_patterns_match_their_readable_forms(fast, readable):
 @pytest.mark.parametrize("name", ["DATELINE_RE", "BARE_DATELINE_RE", "_HEAD_AGENCY_RE"])
 def test_possessive_place_tokens_give_the_greedy_matches(name):
     fast = getattr(credits, name)
-    assert credits._PLACE_TOKEN in fast.pattern
-    slow = re.compile(fast.pattern.replace(credits._PLACE_TOKEN, credits._PLACE_TOKEN[:-1]))
+    assert datelines.PLACE_TOKEN in fast.pattern
+    slow = re.compile(fast.pattern.replace(datelines.PLACE_TOKEN, datelines.PLACE_TOKEN[:-1]))
     for text in SPEED_TEXTS:
         for at in range(len(text)):
             got, want = fast.match(text, at), slow.match(text, at)

@@ -82,6 +82,31 @@ def test_scan_is_the_same_in_small_blocks(monkeypatch):
     assert counts.sum() > 10
 
 
+def test_byte_search_finds_what_the_string_search_finds():
+    """Scanner searches bytes (one a character): the same matches, in the same order, as the
+    normalised string gave, for ASCII terms and for terms with letters above ASCII; a term
+    holding a sigma (lower-cased by its context) keeps the string search."""
+    words = ["so-called", "rock", "state", "end", "x", "istanbul", "k", "étét", "été", "ß", "a'b"]
+    texts = TRICKY + ["ÉTÉ été Été-x, STATE'S rock", "\u212a İstanbul Straße SS", "a’b a'b-c"]
+    big = scan.joined(texts * 3)
+    reference = scan.from_code_points(scan.normalised_codes(big, texts * 3))
+    for terms in (words[:5], words):
+        scanner = scan.Scanner({"all": terms})
+        assert scanner._bytes is not None
+        got = scanner._bytes.hits(scan.code_points(big))
+        assert got == scanner._finder.hits(reference)
+        assert len(got) > 20
+    assert scan.Scanner({"greek": ("αθηνα",)})._bytes is not None
+    assert scan.Scanner({"greek": ("οδος",)})._bytes is None
+    assert scan.word_chars()[[ord("_"), ord("a"), ord("١"), ord("-"), 0x10FFFF]].tolist() == [
+        True,
+        True,
+        True,
+        False,
+        False,
+    ]
+
+
 # Sentence ends, abbreviations and initials at text edges, newlines before a stop, blank lines,
 # closing quotes, texts holding the joiner, whitespace of every kind around sentences.
 SENTENCE_EDGES = [

@@ -8,7 +8,8 @@ import pytest
 from test_framing_scan import TRICKY
 
 from provenance.framing import features, scan
-from provenance.framing.articles import _stable_order, _taken
+from provenance.framing.articles import _taken
+from provenance.framing.table import _stable_order
 
 
 @pytest.mark.parametrize("n", [0, 1, 500])

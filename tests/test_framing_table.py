@@ -205,3 +205,53 @@ def test_rows_built_in_order_as_a_sort_orders_them():
         ["b", "f_x", 0.0],
         ["b", "f_x", 3.0],
     ]
+
+
+def test_span_cut_reads_only_what_it_shows():
+    """_clean_span reads the first MAX_SPAN_TEXT characters when they hold no whitespace but
+    lone spaces; every span is still the cut of its whitespace-collapsed text."""
+    import re
+
+    from provenance.framing.table import _clean_span
+
+    n = MAX_SPAN_TEXT
+    texts = [
+        "x" * (n - 1) + " \n tail; more",  # a run that starts on the last shown character
+        "x" * n + "\n\n" + "y" * 10,  # a run just past the cut
+        "a;b" + " " * 600 + "c",  # a run longer than the window read first
+        "w " * 300 + "\u2003z",  # lone spaces, then an em space far past the cut
+        "lead\u00a0in; " + "q" * (n + 5),  # a no-break space inside the cut
+        "short; kept",
+        "",
+        "x" * 479 + " " * 10 + "end",  # collapsed below the cut only with the whole text
+    ]
+    for text in texts:
+        assert _clean_span(text) == re.sub(r"\s+", " ", text)[:n].replace(";", ","), text
+
+
+def test_article_evidence_strings_as_evidence_strings_of_the_spans():
+    """article_scores_detail(evidence="strings") gives evidence_strings of its spans (the
+    pipeline's framing stage keeps that), reading only the spans it shows."""
+    from provenance.framing.articles import article_scores_detail
+
+    many = " ".join(f"Officials said the plan may fail, report {i};" for i in range(30))
+    arts = pd.DataFrame(
+        {
+            "article_id": ["b2", "a1", "c3", "d4"],
+            "title": ["A shocking 'disaster'?", "", "Talks may resume", "Quiet"],
+            "text": [
+                many,
+                'The minister said: "We will never accept this terrible deal." Critics claimed it.',
+                "",
+                "Nothing  to\n\nsee   here; really nothing at all.",
+            ],
+        }
+    )
+    spans = article_scores_detail(arts, sentences=False).evidence
+    joined = article_scores_detail(arts, sentences=False, evidence="strings").evidence
+    pd.testing.assert_frame_equal(joined, evidence_strings(spans))
+    assert joined["evidence"].str.count("; ").max() == MAX_EVIDENCE_SPANS - 1
+    empty = article_scores_detail(arts.iloc[2:3], sentences=False, evidence="strings").evidence
+    pd.testing.assert_frame_equal(
+        empty, evidence_strings(article_scores_detail(arts.iloc[2:3]).evidence)
+    )

@@ -103,7 +103,13 @@ def test_loaded_forms_are_derived_from_the_loaded_lists_and_cannot_be_given():
 
 def test_a_repeated_phrase_counts_once_but_every_occurrence_is_evidence():
     text = "The corrupt mayor met the corrupt council. Corrupt deals followed."
-    assert _evidence_texts(text, "f_loaded_language") == ["corrupt", "corrupt", "Corrupt"]
+    # evidence widens each to its noun phrase (techniques.noun_phrases); the count is of
+    # the phrases as matched, so "corrupt" counts once
+    assert _evidence_texts(text, "f_loaded_language") == [
+        "corrupt mayor",
+        "corrupt council",
+        "Corrupt deals",
+    ]
     value = score_texts(pd.Series([text]), lexicons=PHRASES_ONLY).loc[0, "f_loaded_language"]
     # one phrase and two sentences of narration (no attribution verb), ten words
     assert value == pytest.approx(1000 * (1 + 2 * SENTENCE_CUE_WEIGHT) / (10 + LOADED_PRIOR_WORDS))
@@ -147,7 +153,7 @@ def test_sentence_cues_order_texts_without_a_loaded_phrase():
 
 
 def test_punctuation_ends_a_phrase():
-    assert _evidence_texts("A corrupt, evil plan.", "f_loaded_language") == ["corrupt", "evil"]
+    assert _evidence_texts("A corrupt, evil plan.", "f_loaded_language") == ["corrupt", "evil plan"]
 
 
 def test_not_loaded_terms_are_left_out_of_the_score_but_kept_in_f_loaded():
@@ -381,7 +387,7 @@ def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
     assert [texts[d][s:e] for d, s, e in spans.to_numpy()] == ["corrupt"] * 3
     assert on_repeated_lines(spans, texts).tolist() == [True, True, False]
     assert _evidence_texts(texts[0], "f_loaded_language") == []
-    assert _evidence_texts(texts[1], "f_loaded_language") == ["corrupt"]
+    assert _evidence_texts(texts[1], "f_loaded_language") == ["corrupt deal"]
 
 
 def test_subjective_words_weight_the_loaded_language_score_without_a_span():
@@ -426,3 +432,33 @@ def test_subjective_list_is_built_from_patterns_lexicon_with_its_source_and_lice
     sample.write_text(xml, encoding="utf-8")
     words, version = tool.subjective_words(sample)
     assert words == ["grim", "lovely"] and version == "9.9"  # grim: mean 0.6 of its two senses
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Voters met a notorious senator today.", ["notorious senator"]),
+        ("It was a shameful and reckless vote.", ["shameful and reckless vote"]),
+        ("They are corrupt to the core.", ["corrupt"]),  # a function word is no head
+        ("The corrupt Senator Smith left.", ["corrupt"]),  # nor a name
+        ("A corrupt deals ended it.", ["corrupt deals"]),
+        ("The evil spreading there.", ["evil"]),  # nor a verb form
+        ("Sexual predators roam the town.", ["Sexual predators"]),  # modifiers before a label
+    ],
+)
+def test_loaded_evidence_covers_the_noun_phrase(text, evidence):
+    assert _evidence_texts(text, "f_loaded_language") == evidence
+
+
+def test_widening_the_evidence_leaves_the_count_alone():
+    one = score_texts(pd.Series(["A notorious senator spoke.", "A notorious man spoke."]))
+    assert one.loc[0, "f_loaded_language"] == one.loc[1, "f_loaded_language"] > 0
+
+
+def test_a_loaded_modifier_before_a_name_is_a_label():
+    text = "Voters saw the reckless Senate Democrats fold. The reckless plan went on."
+    assert _evidence_texts(text, "f_name_calling") == ["reckless Senate Democrats"]
+    # the loaded-language evidence is the modifier with its noun phrase, names left out
+    assert _evidence_texts(text, "f_loaded_language") == ["reckless", "reckless plan"]
+    df = score_texts(pd.Series([text, "The reckless plan went on."]))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0

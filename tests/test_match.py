@@ -51,3 +51,26 @@ def test_a_narrower_window_drops_the_edge_article() -> None:
         _links(("child", "domain:herald.test")), _articles(), window_days=6.99
     )
     assert got.isna().all()
+
+
+def test_tfidf_vectors_is_scikit_learns_matrix_to_the_bit():
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from provenance.chains.match import tfidf_vectors
+
+    docs = [
+        "The Capital Herald said talks resumed on Monday; talks stalled by Friday.",
+        "",
+        "and the of",  # stop words only
+        "Ünïcode Straße café, naïve résumé; ÉCOLE école 2024 x_y __ a1 B2 9",
+        "Talks, talks, TALKS and more talks: the herald's editor told the Herald.",
+        "Orlov told the Capital Herald in an interview that talks resumed.",
+    ]
+    ours = tfidf_vectors(docs)
+    theirs = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    theirs = theirs.fit_transform(docs)
+    assert ours.shape == theirs.shape
+    assert ours.indptr.tolist() == theirs.indptr.tolist()
+    assert ours.indices.tolist() == theirs.indices.tolist()  # the same entry order in each row
+    assert ours.data.tobytes() == theirs.data.tobytes()

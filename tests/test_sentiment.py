@@ -138,6 +138,7 @@ def test_tokens_split_where_str_split_does():
     assert splits[[points.index(0x20), points.index(0x1C), points.index(0xA0)]].tolist() == [2] * 3
     odd = ["", "  ", " a\u00a0\u2003 b\t\n", "\x1c\x1d x \u3000", "ends\u2029", "é  ü"]
     sentence, codes, distinct = sentiment._split_tokens(odd)
+    distinct = distinct.to_pylist()
     tokens = [[] for _ in odd]
     for s, c in zip(sentence.tolist(), codes.tolist(), strict=True):
         tokens[s].append(distinct[c])

@@ -53,7 +53,9 @@ ABBREVIATED_TITLE = (
 # Inner dots are kept ("S.Paulo"), a final one is not, except after an initial followed by a
 # capitalised word ("Paul R. Okafor").
 CAP = (
-    rf"(?:{ABBREVIATED_TITLE}|{UPPER}\.(?=[ \t]{UPPER})|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
+    # "St. Louis Post-Dispatch", "Ft. Worth": a place's abbreviated first word keeps its dot.
+    rf"(?:{ABBREVIATED_TITLE}|(?:St|Ste|Mt|Ft)\.(?=[ \t]{UPPER})|{UPPER}\.(?=[ \t]{UPPER})"
+    r"|(?:(?:al|el|ad|as|an|ar|at|az|bin|ibn)-)?"
     rf"{UPPER}(?:[\w&-]|\.(?={LETTER}))*(?:['’]{LETTER}+)?)"
 )
 # Lower-case words allowed inside a name ("Voice of America", "Times of India", "Der Spiegel").

@@ -147,11 +147,23 @@ class ReverseMatcher:
 
     def match_before(self, text: str, end: int, limit: int = 400) -> _Reversed | None:
         """The match of the pattern that ends at ``end`` (looking back at most ``limit``)."""
-        global _LAST_REVERSED
         cache = _LAST_REVERSED
-        if cache[0] is not text:
-            cache = (text, text[::-1])
-            _LAST_REVERSED = cache
+        backwards = cache[1] if cache[0] is text else reversed_text(text)
         n = len(text)
-        match = self._reversed.match(cache[1], n - end, n - max(0, end - limit))
+        match = self._reversed.match(backwards, n - end, n - max(0, end - limit))
         return None if match is None else _Reversed(match, n)
+
+
+def reversed_text(text: str) -> str:
+    """``text[::-1]``, kept for the next caller with the same text (the matchers above, and
+    the quotes stage's reversed name runs: one reversal of each masked text, not two).
+
+    >>> reversed_text("said Lavrov")
+    'vorvaL dias'
+    """
+    global _LAST_REVERSED
+    cache = _LAST_REVERSED
+    if cache[0] is not text:
+        cache = (text, text[::-1])
+        _LAST_REVERSED = cache
+    return cache[1]

@@ -9,9 +9,15 @@ the same outlet is not picked.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+import pyarrow as pa
+import pyarrow.compute as pc
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 WINDOW_DAYS = 7.0
 MIN_SIMILARITY = 0.12
@@ -54,9 +60,7 @@ def match_outlet_parents(
 
     involved = pd.Index(pd.concat([pairs["child_article_id"], pairs["candidate"]]).unique())
     texts = arts.set_index("article_id")["text"].reindex(involved).fillna("").astype(str)
-    vectors = TfidfVectorizer(
-        sublinear_tf=True, stop_words="english", dtype=np.float32
-    ).fit_transform(texts)
+    vectors = tfidf_vectors(texts.tolist())
     child_rows = vectors[involved.get_indexer(pairs["child_article_id"])]
     cand_rows = vectors[involved.get_indexer(pairs["candidate"])]
     pairs["similarity"] = np.asarray(child_rows.multiply(cand_rows).sum(axis=1)).ravel()
@@ -115,3 +119,57 @@ def _pairs_in_window(
     pairs["candidate"] = picked["article_id"].array  # (kept as stored: no object arrays)
     pairs["candidate_time"] = picked["published"].array
     return pairs
+
+
+# scikit-learn's default token pattern (TfidfVectorizer's, lowercased text).
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+
+
+def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
+    """``TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    .fit_transform(texts)``, the same matrix to the bit (values, and entries in the same order
+    in each row, which the float32 sums over a row follow), with the counting vectorised.
+
+    scikit-learn counts tokens in a Python loop (``_count_vocab``): first 20,000 ABP
+    articles, 8,889 texts, 5.3 of match_outlet_parents' 6.4 profiled CPU s. Here each text is
+    lowercased and tokenised as it does, the stop words dropped and the terms numbered in order
+    of first occurrence (its vocabulary's numbering) by pyarrow, and each row's entries sorted
+    by that number (its ``sort_indices``), then renumbered in term order (its
+    ``_sort_features``); the idf and the l2 norm are scikit-learn's own TfidfTransformer.
+
+    >>> docs = ["The herald said talks resumed.", "Talks resumed, talks stalled."]
+    >>> from sklearn.feature_extraction.text import TfidfVectorizer
+    >>> ours = tfidf_vectors(docs)
+    >>> theirs = TfidfVectorizer(sublinear_tf=True, stop_words="english",
+    ...                          dtype=np.float32).fit_transform(docs)
+    >>> (ours.indices.tolist() == theirs.indices.tolist(), (ours != theirs).nnz)
+    (True, 0)
+    """
+    tokens = [_TOKEN_RE.findall(text.lower()) for text in texts]
+    per_text = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    terms = pa.array(itertools.chain.from_iterable(tokens), type=pa.large_string())
+    del tokens
+    kept = pc.invert(pc.is_in(terms, value_set=pa.array(sorted(ENGLISH_STOP_WORDS))))
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
+    row = row[kept.to_numpy(zero_copy_only=False)]
+    encoded = pc.dictionary_encode(terms.filter(kept))
+    del terms
+    vocabulary = encoded.dictionary.to_pylist()  # in order of first occurrence
+    if not vocabulary:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    number = encoded.indices.to_numpy().astype(np.int64)
+    cells, counts = np.unique(row * len(vocabulary) + number, return_counts=True)
+    rows, first_seen = np.divmod(cells, len(vocabulary))
+    in_term_order = np.empty(len(vocabulary), dtype=np.int32)
+    in_term_order[sorted(range(len(vocabulary)), key=vocabulary.__getitem__)] = np.arange(
+        len(vocabulary), dtype=np.int32
+    )
+    indptr = np.zeros(len(texts) + 1, dtype=np.int32)
+    np.cumsum(np.bincount(rows, minlength=len(texts)), out=indptr[1:])
+    counts_matrix = sp.csr_matrix(
+        (counts.astype(np.float32), in_term_order[first_seen], indptr),
+        shape=(len(texts), len(vocabulary)),
+    )
+    return (
+        TfidfTransformer(sublinear_tf=True).fit(counts_matrix).transform(counts_matrix, copy=False)
+    )

@@ -125,6 +125,8 @@ def analyze_stream(
 
     workers = check_workers(workers)
     most = pool_size(sys.maxsize, workers)
+    if most > 1:
+        pool.start_fork_server_early()
     stream, head, n_head = iter(batches), [], 0
     while most > 1 and pool_size(n_head, workers) < most:
         batch = next(stream, None)

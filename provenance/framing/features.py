@@ -50,8 +50,10 @@ from .techniques import (
     damped_rate,
     first_mentions,
     graded_count,
+    labelled_names,
     last_lines,
     narration_sentences,
+    noun_phrases,
     on_repeated_lines,
     phrase_spans,
 )
@@ -307,6 +309,7 @@ def _phrase_features(
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
     spans = {"f_loaded_language": loaded_language_spans(hits, raw, last_lines(exclamations, raw))}
+    extra["f_name_calling"] = labelled_names(spans["f_loaded_language"], raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans
@@ -493,6 +496,9 @@ def text_detail(
     weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
+    # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
+    # repeats are of the phrases as matched (techniques.noun_phrases).
+    phrases["f_loaded_language"] = noun_phrases(phrases["f_loaded_language"], raw, hits)
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 
 

@@ -26,6 +26,7 @@ sentences; ``tests/test_sentiment.py`` on sentences made to hit every rule.
 
 from __future__ import annotations
 
+import string
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from vaderSentiment import vaderSentiment as vs
+
+from .scan import space_chars
 
 # Sentences scored together. The 91,484 distinct body sentences of the first 3,000 ABP articles:
 # 50,000 a batch peaked 280 MB above the start (1.41 CPU s), 10,000 a batch 68 MB (1.20-1.32 s).
@@ -52,12 +55,24 @@ def analyzer() -> vs.SentimentIntensityAnalyzer:
     return vs.SentimentIntensityAnalyzer()
 
 
+_EMOJI, _ODD_SPACE = 1, 2  # bits of _char_table
+
+
 @lru_cache(maxsize=1)
-def _emoji_table() -> np.ndarray:
-    """Per code point: True where vaderSentiment replaces the character by a description."""
-    table = np.zeros(sys.maxunicode + 1, dtype=bool)
-    table[[ord(e) for e in analyzer().emojis if len(e) == 1]] = True
+def _char_table() -> np.ndarray:
+    """Per code point, _EMOJI where vaderSentiment replaces the character by a description and
+    _ODD_SPACE where ``str.split()`` splits but arrow's ASCII whitespace split does not."""
+    table = np.zeros(sys.maxunicode + 1, dtype=np.uint8)
+    table[[ord(e) for e in analyzer().emojis if len(e) == 1]] |= _EMOJI
+    table[space_chars()] |= _ODD_SPACE
+    table[[ord(c) for c in " \t\n\v\f\r"]] &= ~np.uint8(_ODD_SPACE)
     return table
+
+
+@lru_cache(maxsize=1)
+def _plain_spaces() -> dict[int, str]:
+    """The ``str.translate`` table that turns every whitespace character into " "."""
+    return str.maketrans(dict.fromkeys(map(chr, np.flatnonzero(space_chars()).tolist()), " "))
 
 
 @dataclass
@@ -75,6 +90,7 @@ class Tokens:
 
 
 _NEGATE = frozenset(vs.NEGATE)
+_NEGATE_KEYS = pa.array(sorted(_NEGATE), pa.large_string())
 
 
 def _negated(word: str) -> bool:
@@ -83,8 +99,8 @@ def _negated(word: str) -> bool:
     return word in _NEGATE or "n't" in word
 
 
-def _token_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
-    """Per distinct raw token, the properties of ``Tokens`` (vaderSentiment's own tables)."""
+def _python_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
+    """Per distinct raw token, the properties of ``Tokens`` as vaderSentiment works them out."""
     lexicon = analyzer().lexicon
     words = [vs.SentiText._strip_punc_if_word(t) for t in distinct]
     lower = [w.lower() for w in words]
@@ -97,28 +113,80 @@ def _token_properties(distinct: Sequence[str]) -> dict[str, np.ndarray]:
     }
 
 
-def _split_tokens(sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+@lru_cache(maxsize=1)
+def _lookups() -> dict[str, tuple[pa.Array, np.ndarray]]:
+    """Per property looked up by the lower-cased word: the table's keys, and its values with
+    the value of a word that is absent last."""
+    tables = {"valence": analyzer().lexicon, "booster": vs.BOOSTER_DICT, "keyword": _KW}
+    absent = {"valence": np.nan, "booster": np.nan, "keyword": -1}
+    return {
+        name: (pa.array(list(table), pa.large_string()), np.array([*table.values(), absent[name]]))
+        for name, table in tables.items()
+    }
+
+
+def _token_properties(distinct: pa.Array) -> dict[str, np.ndarray]:
+    """Per distinct raw token (a large_string array), the properties of ``Tokens``: those of
+    ASCII tokens by arrow (SentiText's punctuation strip is ``str.strip(string.punctuation)``,
+    and arrow's ASCII lower case and upper-case test are Python's on ASCII), the others by
+    :func:`_python_properties`.
+
+    First 3,000 ABP articles, 10,000 distinct sentences a batch (~23,000 distinct tokens): 14.8
+    ms a batch in Python, ~2 ms so (the same compounds, benchmarks/check_vader.py).
+    """
+    stripped = pc.utf8_trim(distinct, characters=string.punctuation)
+    word = pc.if_else(pc.less_equal(pc.utf8_length(stripped), 2), distinct, stripped)
+    lower = pc.ascii_lower(word)
+    props = {
+        name: values[pc.fill_null(pc.index_in(lower, value_set=keys), -1).to_numpy()]
+        for name, (keys, values) in _lookups().items()
+    }
+    props["upper"] = pc.ascii_is_upper(word).to_numpy(zero_copy_only=False)
+    negation = pc.or_(pc.is_in(lower, value_set=_NEGATE_KEYS), pc.match_substring(lower, "n't"))
+    props["negation"] = negation.to_numpy(zero_copy_only=False)
+    props["keyword"] = props["keyword"].astype(np.int64)
+    other = np.flatnonzero(~pc.string_is_ascii(distinct).to_numpy(zero_copy_only=False))
+    if len(other):
+        for name, values in _python_properties(distinct.take(other).to_pylist()).items():
+            props[name][other] = values
+    return props
+
+
+def _split_tokens(
+    sentences: Sequence[str], ascii_spaces: bool = False
+) -> tuple[np.ndarray, np.ndarray, pa.Array]:
     """(sentence of each token, its code in ``distinct``, ``distinct``): the tokens of
-    ``str.split()`` of each sentence, in reading order.
+    ``str.split()`` of each sentence, in reading order. ``ascii_spaces``: the sentences hold
+    no whitespace but " \\t\\n\\v\\f\\r" (no _ODD_SPACE character).
 
     Arrow's ``utf8_split_whitespace`` splits where ``str.split()`` does (the same answer for every
     code point between two letters: tests/test_sentiment.py) but leaves empty tokens at a
     sentence's ends, dropped here. On the 91,485 distinct body sentences of the first 3,000 ABP
     articles, split + factorize of Python strings took 0.66-0.79 CPU s, this 0.29-0.35 s
-    (3,255,363 tokens, the same).
+    (3,255,363 tokens, the same). Its ASCII split, where it splits as ``str.split()`` does,
+    took 8.8 ms a batch of 10,000 of those sentences against 13.9 ms.
     """
-    lists = pc.utf8_split_whitespace(pa.array(sentences, pa.large_string()))
+    split = pc.ascii_split_whitespace if ascii_spaces else pc.utf8_split_whitespace
+    lists = split(pa.array(sentences, pa.large_string()))
     tokens = pc.list_flatten(lists)
     solid = pc.greater(pc.binary_length(tokens), 0)
     sentence = pc.list_parent_indices(lists).to_numpy()[solid.to_numpy(zero_copy_only=False)]
     encoded = pc.dictionary_encode(tokens.filter(solid))
     codes = encoded.indices.to_numpy().astype(np.int64)
-    return sentence.astype(np.int64), codes, encoded.dictionary.to_pylist()
+    return sentence.astype(np.int64), codes, encoded.dictionary
 
 
-def tokenize(sentences: Sequence[str]) -> Tokens:
-    """The tokens of ``sentences`` (none of which may hold _SEP) as SentiText splits them."""
-    sentence, codes, distinct = _split_tokens(sentences)
+def tokenize(sentences: Sequence[str], odd_spaces: np.ndarray | None = None) -> Tokens:
+    """The tokens of ``sentences`` (none of which may hold _SEP) as SentiText splits them.
+
+    ``odd_spaces``, when known, lists the sentences that hold an _ODD_SPACE character: their
+    odd spaces are made plain (the same tokens) and every sentence is split by arrow's ASCII
+    whitespace split (see :func:`_split_tokens`)."""
+    if odd_spaces is not None and len(odd_spaces):
+        sentences = list(sentences)
+        for i in odd_spaces.tolist():
+            sentences[i] = sentences[i].translate(_plain_spaces())
+    sentence, codes, distinct = _split_tokens(sentences, ascii_spaces=odd_spaces is not None)
     length = np.bincount(sentence, minlength=len(sentences))
     starts = np.cumsum(length) - length
     props = {name: values[codes] for name, values in _token_properties(distinct).items()}
@@ -132,20 +200,53 @@ def tokenize(sentences: Sequence[str]) -> Tokens:
 
 def _is(tok: Tokens, at: np.ndarray, *words: str) -> np.ndarray:
     """Whether the lower-cased token at each flat index ``at`` is one of ``words``."""
-    return np.isin(tok.keyword[at], [_KW[w] for w in words])
+    keyword = tok.keyword[at]
+    hit = keyword == _KW[words[0]]
+    for word in words[1:]:
+        hit |= keyword == _KW[word]
+    return hit
 
 
-def _ngram_value(tok: Tokens, at: np.ndarray, offsets: tuple[int, ...], table: dict) -> np.ndarray:
-    """``table``'s value of the words at ``at + offsets`` joined by spaces, NaN when absent."""
-    value = np.full(len(at), np.nan)
-    for phrase, score in table.items():
+_NGRAM_TABLES = {"special": vs.SPECIAL_CASES, "booster": vs.BOOSTER_DICT}
+
+
+@lru_cache(maxsize=8)
+def _ngrams(table: str, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``n``-word phrases of ``_NGRAM_TABLES[table]`` (words of _KW only) as sorted codes
+    of their words' keyword codes (:func:`_ngram_codes`), and their values (a later phrase of
+    the same words wins, as it did when each phrase was matched in turn)."""
+    found: dict[int, float] = {}
+    for phrase, score in _NGRAM_TABLES[table].items():
         words = phrase.split()
-        if len(words) != len(offsets) or any(w not in _KW for w in words):
-            continue
-        hit = np.ones(len(at), dtype=bool)
-        for word, offset in zip(words, offsets, strict=True):
-            hit &= tok.keyword[np.clip(at + offset, 0, len(tok.keyword) - 1)] == _KW[word]
-        value[hit] = score
+        if len(words) == n and all(w in _KW for w in words):
+            found[_ngram_codes([np.array([_KW[w]]) for w in words])[0]] = score
+    codes = np.array(sorted(found), dtype=np.int64)
+    return codes, np.array([found[c] for c in codes.tolist()], dtype=float)
+
+
+def _ngram_codes(keywords: Sequence[np.ndarray]) -> np.ndarray:
+    """One int64 per row for the keyword codes of its words (-1, any other word, never equals
+    a phrase's code)."""
+    code = np.zeros(len(keywords[0]), dtype=np.int64)
+    for keyword in keywords:
+        code = code * (len(_KW) + 1) + (keyword + 1)
+    return code
+
+
+def _ngram_value(tok: Tokens, at: np.ndarray, offsets: tuple[int, ...], table: str) -> np.ndarray:
+    """``_NGRAM_TABLES[table]``'s value of the words at ``at + offsets`` joined by spaces, NaN
+    when absent: one sorted lookup of the words' codes, not a pass per phrase (the rules of a
+    batch of 10,000 ABP sentences: 22 -> 1x ms)."""
+    last = len(tok.keyword) - 1
+    words = [tok.keyword[np.minimum(np.maximum(at + offset, 0), last)] for offset in offsets]
+    codes, scores = _ngrams(table, len(offsets))
+    value = np.full(len(at), np.nan)
+    if not len(codes):
+        return value
+    found = _ngram_codes(words)
+    where = np.minimum(np.searchsorted(codes, found), len(codes) - 1)
+    hit = codes[where] == found
+    value[hit] = scores[where[hit]]
     return value
 
 
@@ -184,14 +285,14 @@ def _special_idioms(tok: Tokens, t: np.ndarray, valence: np.ndarray) -> np.ndarr
     """SentimentIntensityAnalyzer._special_idioms_check (tokens ``t`` have 3 words before)."""
     before = [(-1, 0), (-2, -1, 0), (-2, -1), (-3, -2, -1), (-3, -2)]  # the first found wins
     for offsets in reversed(before):
-        value = _ngram_value(tok, t, offsets, vs.SPECIAL_CASES)
+        value = _ngram_value(tok, t, offsets, "special")
         valence = np.where(np.isnan(value), valence, value)
     following = tok.length[t] - 1 - tok.position[t]
     for offsets, room in (((0, 1), 1), ((0, 1, 2), 2)):
-        value = _ngram_value(tok, t, offsets, vs.SPECIAL_CASES)
+        value = _ngram_value(tok, t, offsets, "special")
         valence = np.where((following >= room) & ~np.isnan(value), value, valence)
     for offsets in ((-3, -2, -1), (-3, -2), (-2, -1)):
-        value = _ngram_value(tok, t, offsets, vs.BOOSTER_DICT)
+        value = _ngram_value(tok, t, offsets, "booster")
         valence = np.where(np.isnan(value), valence, valence + value)
     return valence
 
@@ -319,7 +420,8 @@ def _compounds_of_batch(batch: list[str]) -> np.ndarray:
     per_sentence = lambda mask: np.bincount(  # noqa: E731
         np.searchsorted(separators, np.flatnonzero(mask), side="right"), minlength=n
     )
-    tok = tokenize(batch)
+    classes = _char_table()[chars]
+    tok = tokenize(batch, np.flatnonzero(per_sentence(classes & _ODD_SPACE)))
     shouted = np.bincount(tok.sentence, weights=tok.upper, minlength=n)
     plain = np.bincount(tok.sentence, minlength=n) - shouted
     cap_differential = (plain > 0) & (shouted > 0)
@@ -329,8 +431,9 @@ def _compounds_of_batch(batch: list[str]) -> np.ndarray:
     amplifier = _amplifier(per_sentence(chars == ord("!")), per_sentence(chars == ord("?")))
     total = np.where(total > 0, total + amplifier, np.where(total < 0, total - amplifier, total))
     compound = np.clip(total / np.sqrt(total * total + 15), -1.0, 1.0)
-    compound = np.array([round(c, 4) for c in compound.tolist()])  # Python's exact rounding
-    for i in np.flatnonzero(per_sentence(_emoji_table()[chars])):
+    nonzero = np.flatnonzero(compound)  # round(0.0, 4) is 0.0, round(-0.0, 4) is -0.0
+    compound[nonzero] = [round(c, 4) for c in compound[nonzero].tolist()]  # Python's exact rounding
+    for i in np.flatnonzero(per_sentence(classes & _EMOJI)):
         compound[i] = analyzer().polarity_scores(batch[i])["compound"]
     return compound
 

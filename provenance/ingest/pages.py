@@ -26,7 +26,7 @@ import trafilatura
 from lxml import etree as lxml_etree
 from lxml import html as lxml_html
 
-from provenance.attribution.credits import BARE_DATELINE_RE, DATELINE_RE
+from provenance.attribution.datelines import BARE_DATELINE_RE, DATELINE_RE
 
 _HEADER = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(\S.*?)[ \t]*$")
 _MONTH = (

@@ -28,7 +28,7 @@ RISKY = frozenset(
     pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
     cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
     outlook salon slate stuff tempo semana telex vox rai hina
-    wired variety reason fox
+    wired variety reason fox ajr
     spiegel bild
     """.split()
 ) | frozenset(
@@ -38,7 +38,7 @@ RISKY = frozenset(
     |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
     |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
     |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic|the young turks
-    |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung
+    |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung|20 minutes
     """.split("|")
 )
 # German nouns are capitalised: "Die Welt hat ...", "ein düsteres Bild", "Der Spiegel hing"

@@ -269,9 +269,10 @@ _SIGNATURE_RE = re.compile(
     rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>(?:{PNAME}(?:[ \t]+{UPPER}\.)+[ \t]+)?{PNAME})"
     rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
-# What a signature needs past the blanks after the quote: a line break, a dash or a name. Most
-# quotes go on with a comma or a lower-case word, and this short match rules the signature out
-# (2,000 ABP articles: 16,000 signature tries for 53 signatures, ~2 us each).
+# What a signature (also a dashed one) needs past the blanks after the quote: a line break, a
+# dash or a name. Most quotes go on with a comma or a lower-case word, and this short match
+# rules the signature out (2,000 ABP articles: 16,000 signature tries for 53 signatures, ~2 us
+# each; the dashed signature was tried after every quote, 11 a 1,000 ABP articles).
 _SIGNATURE_START_RE = re.compile(rf"[ \t]*(?:[\n\-–—]|(?={PNAME}))")
 # The agent of a passive reporting verb: "described by former US President Barack Obama as",
 # "hailed by President Donald Trump —" (heldout: 2 named speakers were the passive's subject).
@@ -382,13 +383,14 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
         body = text[body_start:body_end]
         paragraph = paragraphs.index(m.start())
         para_start = paragraphs.starts[paragraph]
-        para_end = paragraphs.ends[paragraphs.index(m.end())]
+        last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
+        para_end = paragraphs.ends[last_paragraph]
         n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
             # (from the paragraph's start: "Jr.:" may end a sentence for the splitter)
-            attr = _post(masked, m, body, people)
+            attr = _post(masked, m, body, n_words, people)
             attr = attr or _quoted_person(masked, people, para_start, m.start())
             if attr is None or attr["kind"] == "according":
                 # 'X said Y had "...", according to Telex': X said it, Telex reported it.
@@ -403,7 +405,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 attr = _colon_speaker(masked, people, paragraphs, attributions, sentence_start,
                                       m.start())  # fmt: skip
             if attr is None and n_words > SHORT_QUOTE_WORDS:
-                attrs, ends = attributions.of(paragraph, paragraphs.index(m.end()))
+                attrs, ends = attributions.of(paragraph, last_paragraph)
                 attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
                 if attr is None:  # 'Ms. Cox shrugged. "Mail order, I guess."'
                     attr = _subject(masked, people, paragraphs, para_start, m.start(), False)
@@ -439,7 +441,7 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
                 and row["speaker"] not in _NOT_SPEAKER_WORDS
             ):  # ("I thought ... “regrets” ¶ “...,” he said": "he" is no "I"; fresh ABP sample)
                 people.add_actor(m.start(), str(row["speaker"]))
-            previous = (paragraphs.index(m.end()), attr)
+            previous = (last_paragraph, attr)
         rows.append(row)
     if title_has_quotes:
         rows[:0] = _title_quotes(article_id, title, people)
@@ -829,8 +831,10 @@ def _role_continues(attributions: _Attributions, people: People, paragraph: int,
     return None
 
 
-def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str, object] | None:
-    sig = _SIGNATURE_START_RE.match(masked, m.end()) and _SIGNATURE_RE.match(masked, m.end())
+def _post(masked: str, m: re.Match[str], body: str, n_words: int,
+          people: People) -> dict[str, object] | None:  # fmt: skip
+    start = _SIGNATURE_START_RE.match(masked, m.end())
+    sig = start and _SIGNATURE_RE.match(masked, m.end())
     if (
         sig is not None
         and len(clean_name(sig["spk"]).split()) > 1
@@ -839,7 +843,8 @@ def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str,
         # '...we hope he reconsiders.” Jennifer Rubin, Washington Post' / '”-William Booth'
         return _attr("speaker", sig["spk"], sig.start("spk"), "", sig.start("spk"), sig.start(),
                      sig.end())  # fmt: skip
-    dash = _dash_signature(masked, m.end())
+    # (a dashed signature starts as any signature does, past blanks and a line break: a dash)
+    dash = _dash_signature(masked, m.end()) if start is not None else None
     if dash is not None:
         return dash
     if body.rstrip().endswith("."):
@@ -854,7 +859,7 @@ def _post(masked: str, m: re.Match[str], body: str, people: People) -> dict[str,
             _post_long_clause(masked, m.end())
             or _post_any_verb(masked, m, body)
             or _quoted_person_after(masked, m.end())
-            or _post_clause_name(masked, people, m, body)
+            or _post_clause_name(masked, people, m, body, n_words)
         )
     if p.group("acc"):
         return _attr("according", p.group("acc_spk"), p.start("acc_spk"), p.group("acc"),
@@ -913,13 +918,13 @@ def _post_long_clause(masked: str, end: int) -> dict[str, object] | None:
     return {**found, "role": lead or None}
 
 
-def _post_clause_name(masked: str, people: People, m: re.Match[str],
-                      body: str) -> dict[str, object] | None:  # fmt: skip
+def _post_clause_name(masked: str, people: People, m: re.Match[str], body: str,
+                      n_words: int) -> dict[str, object] | None:  # fmt: skip
     """The first person named in the clause between a quote left open (by a comma, "?", "!")
     and its reporting verb: a name of two words or more, or a surname the article names in
     full ('” Ken Holder, the group's chairman said', '” Gelfand of the ACLU said')."""
     left_open = body.rstrip().endswith(",") or masked.startswith(",", m.end())
-    if count_words(body) <= SHORT_QUOTE_WORDS:
+    if n_words <= SHORT_QUOTE_WORDS:  # (the body's words, counted once by the caller)
         return None  # (scare quotes: '“fabulous,” and Harry Reid insists')
     if not left_open and not body.rstrip().endswith(("?", "!")):
         return None
@@ -1083,14 +1088,15 @@ def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch
 
 def _is_title(masked: str, open_at: int, body: str) -> bool:
     window = max(0, open_at - 40)
+    before = masked[window:open_at]
     if (
-        _may_end_in_title_cue(masked[window:open_at])
+        _may_end_in_title_cue(before)
         and _TITLE_CUE_RE.search(masked, window, open_at)
         and not _SPEAKER_CALLED_RE.search(masked, window, open_at)
     ):
         return True
     # a show after a person's name: '— Charles Krauthammer, on “Special Report”' (a signature)
-    if masked[window:open_at].rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
+    if before.rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
         masked, window, open_at
     ):
         return True
