@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from provenance.attribution.speakers import clean_name
 from provenance.quotes import extract_quotes
 
 
@@ -114,3 +115,9 @@ def test_pronoun_is_no_first_person_speaker() -> None:
 )  # fmt: skip
 def test_person_of_a_group(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize("phrase", ["of Ostland of the Union", "of Rule of Law Now"])
+def test_clean_name_of_a_phrase_opening_with_of(phrase: str) -> None:
+    # (a phrase whose first word is "of" crashed the "Name of Group" reading)
+    assert clean_name(phrase) == ""

@@ -1461,7 +1461,7 @@ def clean_name(name: str) -> str:
     if "of" in tokens[2:4] and not any(_ROLE_WORD_RE.match(t) for t in tokens):
         # "Derrick Roe of People's Action": the person, not the group (a fresh ABP sample,
         # seed 20261207; the surname scored was "Action"). Not "Chief of Staff Mick Roe".
-        head = tokens[: tokens.index("of")]
+        head = tokens[: tokens.index("of", 2)]  # (two words or more: "of" may come first)
         tokens = head if _looks_like_person(" ".join(head)) else tokens
     if len(tokens) > 3 and tokens[0] in tokens[2:]:
         # Page residue repeats a name ("Paul Ryan Paul Davis RyanDemocrats hit ..."): the first.
