@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import time
 
 from bench_attribution import load_abp
-from profile_quotes import STATS, TimedPattern
+from profile_quotes import TimedPattern, timed_runs
 
 import provenance.attribution._detok as detok_module
 import provenance.attribution.citations as citations_module
@@ -87,23 +86,9 @@ def main() -> None:
     stage = STAGES[args.stage]
     article_columns(articles)  # the rejoined texts, cached
     stage(articles, registry)  # warm: compiled patterns, registry cache
-    start = time.process_time()
-    stage(articles, registry)
-    plain = time.process_time() - start
-    instrument()
-    start = time.process_time()
-    stage(articles, registry)
-    timed = time.process_time() - start
-    n = len(articles)
-    print(f"{n} articles, {args.stage}: {plain / n * 1e6:.0f} us CPU an article "
-          f"({timed / n * 1e6:.0f} timed)")  # fmt: skip
-    ranked = sorted(STATS.items(), key=lambda item: -item[1][1])[: args.top]
-    for (name, method), (calls, seconds) in ranked:
-        print(
-            f"{seconds / n * 1e6:7.1f} us/article {int(calls):8d} calls "
-            f"{seconds / max(calls, 1) * 1e6:6.2f} us/call  {name}.{method}"
-        )
-
+    timed_runs(
+        f", {args.stage}", lambda: stage(articles, registry), instrument, len(articles), args.top
+    )
 
 if __name__ == "__main__":
     main()

@@ -18,6 +18,7 @@ import argparse
 import re
 import time
 from collections import defaultdict
+from collections.abc import Callable
 
 from bench_attribution import load_abp
 
@@ -114,6 +115,31 @@ def timer_overhead(calls: int = 20_000) -> float:
     return max(0.0, best / calls)
 
 
+def timed_runs(label: str, run: Callable[[], object], instrument: Callable[[], None],
+               n: int, top: int) -> None:
+    """Run ``run`` plain, then with ``instrument``'s timers, and print the top patterns by CPU
+    per article, net of the timer's own cost per call (``timer_overhead``). The caller warms
+    ``run`` up first. ``profile_attribution.py`` prints its stages with it too."""
+    start = time.process_time()
+    run()
+    plain = time.process_time() - start
+    instrument()
+    start = time.process_time()
+    run()
+    timed = time.process_time() - start
+    overhead = timer_overhead()
+    print(f"{n} articles{label}: {plain / n * 1e6:.0f} us CPU an article "
+          f"({timed / n * 1e6:.0f} timed)")  # fmt: skip
+    print(f"(a timed call costs ~{overhead * 1e6:.2f} us more: net is the figure less that)")
+    net = {key: (calls, seconds - calls * overhead) for key, (calls, seconds) in STATS.items()}
+    ranked = sorted(net.items(), key=lambda item: -item[1][1])[:top]
+    for (name, method), (calls, seconds) in ranked:
+        print(
+            f"{seconds / n * 1e6:7.1f} us/article net {int(calls):8d} calls "
+            f"{seconds / max(calls, 1) * 1e6:6.2f} us/call  {name}.{method}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3000, help="ABP articles (default 3000)")
@@ -121,25 +147,7 @@ def main() -> None:
     args = parser.parse_args()
     articles, registry = load_abp(args.n), load_registry()
     extract_quotes(articles, registry)  # warm: rejoined texts, compiled patterns
-    start = time.process_time()
-    extract_quotes(articles, registry)
-    plain = time.process_time() - start
-    instrument()
-    start = time.process_time()
-    extract_quotes(articles, registry)
-    timed = time.process_time() - start
-    n = len(articles)
-    overhead = timer_overhead()
-    print(f"{n} articles: {plain / n * 1e6:.0f} us CPU an article ({timed / n * 1e6:.0f} timed)")
-    print(f"(a timed call costs ~{overhead * 1e6:.2f} us more: net is the figure less that)")
-    net = {key: (calls, seconds - calls * overhead) for key, (calls, seconds) in STATS.items()}
-    ranked = sorted(net.items(), key=lambda item: -item[1][1])[: args.top]
-    for (name, method), (calls, seconds) in ranked:
-        print(
-            f"{seconds / n * 1e6:7.1f} us/article net {int(calls):8d} calls "
-            f"{seconds / max(calls, 1) * 1e6:6.2f} us/call  {name}.{method}"
-        )
-
+    timed_runs("", lambda: extract_quotes(articles, registry), instrument, len(articles), args.top)
 
 if __name__ == "__main__":
     main()
