@@ -5,8 +5,8 @@ Each regex, anchored scan and right-to-left matcher of the credits, citations an
 modules is wrapped in a timer (``time.thread_time``), then the stage runs over the first
 ``--n`` real ABP articles (as ``bench_attribution.py --abp`` reads them; the rejoined texts
 are cached first, so rejoining is not counted). Printed: the plain run's CPU per article, then
-the top patterns by CPU per article, with calls and CPU per call (a timed call costs ~1 us
-more than a plain one: upper bounds for patterns called often).
+the top patterns by CPU per article, with calls and CPU per call, net of the timer's own cost
+per call (``profile_quotes.timed_runs``).
 
 Run: ``python benchmarks/profile_attribution.py [--stage citations] [--n 3000] [--top 30]``
 """
