@@ -27,6 +27,7 @@ import pandas as pd
 
 from provenance.chains.match import match_outlet_parents
 from provenance.chains.mirrors import mirror_mask
+from provenance.grouping import join_per_group
 from provenance.ids import stable_ids
 from provenance.schema import conform, empty
 
@@ -441,19 +442,9 @@ def _attach_speakers(
     speakers = speakers[speakers["speaker"].astype("string").str.strip().str.len() > 0]
     speakers = speakers.dropna(subset=["article_id", "parent_outlet_id"]).drop_duplicates()
     speakers = speakers.sort_values(["article_id", "parent_outlet_id", "speaker"])
-    # One "; ".join per (article, outlet), over the rows sorted by key: pandas' groupby-agg
-    # called Python per group, 0.68 of the links stage's 10.3 CPU s on 20,000 ABP articles.
-    names: dict[tuple[str, str], list[str]] = {}
-    keys = zip(speakers["article_id"].tolist(), speakers["parent_outlet_id"].tolist(), strict=True)
-    for key, name in zip(keys, speakers["speaker"].tolist(), strict=True):
-        names.setdefault(key, []).append(name)
-    joined = pd.DataFrame(
-        {
-            "child_article_id": pd.array([key[0] for key in names], dtype="string"),
-            "parent_outlet_id": pd.array([key[1] for key in names], dtype="string"),
-            "speakers": ["; ".join(group) for group in names.values()],
-        }
-    )
+    joined = join_per_group(speakers, ["article_id", "parent_outlet_id"], "speaker", "; ")
+    joined = joined.rename(columns={"article_id": "child_article_id", "speaker": "speakers"})
+    joined = joined.astype({"child_article_id": "string", "parent_outlet_id": "string"})
     return links.merge(joined, on=["child_article_id", "parent_outlet_id"], how="left")
 
 

@@ -1,0 +1,46 @@
+"""Per-group string joins over a table, without a Python call per group.
+
+``frame.groupby(keys, sort=True)[column].agg(separator.join)`` calls Python once per group
+(pandas' ``_aggregate_series_pure_python``): on the first 20,000 ABP articles the links'
+speakers (0.68 of the links stage's 10.3 CPU s) and the chains' paths and keys (most of
+build_chains' 1.2 CPU s) went there. :func:`join_per_group` orders the rows once (stably, so
+each group keeps its row order), finds where a group starts, and joins slices of one list.
+
+>>> import pandas as pd
+>>> rows = pd.DataFrame({"leaf": [1, 0, 1, 0], "label": ["b", "x", "c", "y"]})
+>>> join_per_group(rows, ["leaf"], "label", " > ").values.tolist()
+[[0, 'x > y'], [1, 'b > c']]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+
+def join_per_group(
+    frame: pd.DataFrame, keys: list[str], column: str, separator: str
+) -> pd.DataFrame:
+    """``frame.groupby(keys, sort=True)[column].agg(separator.join).reset_index()``: one row
+    per distinct key (sorted; rows with a missing key are left out, as groupby does), with the
+    group's values of ``column`` joined in row order. ``column`` must hold strings.
+
+    >>> said = pd.DataFrame({"article": ["a2", "a1", "a2"], "outlet": ["ap", "ap", "ap"],
+    ...                      "speaker": ["Roe", "Doe", "Poe"]})
+    >>> join_per_group(said, ["article", "outlet"], "speaker", "; ").values.tolist()
+    [['a1', 'ap', 'Doe'], ['a2', 'ap', 'Roe; Poe']]
+    """
+    rows = frame.dropna(subset=keys)
+    if rows.empty:
+        return pd.DataFrame({**{key: rows[key] for key in keys}, column: rows[column]})
+    rows = rows.sort_values(keys, kind="stable") if len(keys) == 1 else rows.sort_values(keys)
+    # (several keys: pandas sorts by lexsort, which is stable too)
+    key_values = rows[keys].to_numpy()
+    starts = np.flatnonzero(
+        np.concatenate(([True], (key_values[1:] != key_values[:-1]).any(axis=1)))
+    ).tolist()
+    values = rows[column].tolist()
+    ends = starts[1:] + [len(values)]
+    out = rows.iloc[starts][keys].reset_index(drop=True)
+    out[column] = [separator.join(values[a:b]) for a, b in zip(starts, ends, strict=True)]
+    return out
