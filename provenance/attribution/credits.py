@@ -509,7 +509,7 @@ def heads_an_excerpt(text: str, line_start: int) -> bool:
     if end < 0:
         return False
     start = text.rfind("\n", 0, end) + 1
-    return any(p.match(text, start, end) or p.search(text, start, end) for p in _EXCERPT_HEADS)
+    return any(p.search(text, start, end) for p in _EXCERPT_HEADS)
 
 
 # Every cue word of the "any" patterns, found in one Aho-Corasick pass over the lower-cased

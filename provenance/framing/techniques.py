@@ -193,9 +193,7 @@ def merge_phrases(
     d, s, e = doc[order], start[order], end[order]
     if not len(d):
         return order, np.zeros(0, dtype=np.int64)
-    # Running end within a document: documents are sorted, so offset each by a large stride.
-    stride = int(e.max()) + 2
-    running = np.maximum.accumulate(d * stride + e) - d * stride
+    running = _running_end(d, e)
     prev_end = np.concatenate([[-2], running[:-1]])
     same_doc = np.concatenate([[False], d[1:] == d[:-1]])
     gap = s - prev_end
@@ -205,6 +203,13 @@ def merge_phrases(
         _JOINER.fullmatch(texts[int(d[k])][int(prev_end[k]) : int(s[k])]) is not None for k in near
     ]
     return order, np.cumsum(~joined) - 1
+
+
+def _running_end(doc: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The largest end so far within each document, of spans sorted by (doc, start): documents
+    are sorted, so each is offset by a stride larger than any end."""
+    stride = int(end.max()) + 2
+    return np.maximum.accumulate(doc * stride + end) - doc * stride
 
 
 @dataclass(frozen=True)
@@ -467,8 +472,7 @@ def noun_phrases(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd.D
     doc = spans["doc"].to_numpy(dtype=np.int64)
     start, end = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
     # Widened spans of one document that now overlap are one phrase (spans stay sorted).
-    stride = int(end.max()) + 2
-    running = np.maximum.accumulate(doc * stride + end) - doc * stride
+    running = _running_end(doc, end)
     new = np.concatenate([[True], (doc[1:] != doc[:-1]) | (start[1:] >= running[:-1])])
     first = np.flatnonzero(new)
     return pd.DataFrame(
