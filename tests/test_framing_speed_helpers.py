@@ -9,21 +9,21 @@ from test_framing_scan import TRICKY
 
 from provenance.framing import features, scan
 from provenance.framing.articles import _taken
-from provenance.framing.table import _stable_order
+from provenance.framing.table import stable_order
 
 
 @pytest.mark.parametrize("n", [0, 1, 500])
 def test_stable_order_is_the_lexsort(n):
     rng = np.random.default_rng(n)
     keys = [rng.integers(0, 4, n), rng.integers(0, 3, n), rng.integers(0, 40, n)]
-    assert _stable_order(*keys).tolist() == np.lexsort(keys[::-1]).tolist()
+    assert stable_order(*keys).tolist() == np.lexsort(keys[::-1]).tolist()
     keys.append(rng.integers(-60, 5, n))  # offsets may be negative (test_framing_table.py)
-    assert _stable_order(*keys).tolist() == np.lexsort(keys[::-1]).tolist()
+    assert stable_order(*keys).tolist() == np.lexsort(keys[::-1]).tolist()
 
 
 def test_stable_order_falls_back_to_lexsort_for_wide_keys():
     keys = [np.array([2**40, 0, 2**40]), np.array([2**30, 5, 1])]
-    assert _stable_order(*keys).tolist() == [1, 2, 0]
+    assert stable_order(*keys).tolist() == [1, 2, 0]
 
 
 @pytest.mark.parametrize("rows", [[2, 0, 2, 1], []])

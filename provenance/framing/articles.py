@@ -20,7 +20,7 @@ from .features import (
 )
 from .lexicons import LexiconsArg
 from .quotes import quotes_table
-from .table import _stable_order, evidence_strings, kept_spans, kept_strings
+from .table import evidence_strings, kept_spans, kept_strings, stable_order
 
 _QUOTE_COLUMNS = (
     "article_id",
@@ -306,7 +306,7 @@ def _article_evidence(texts: _ArticleTexts, ev: _EvidenceSpans) -> pd.DataFrame:
     # One stable sort on integer ranks (ids are unique) instead of a string sort of rows.
     id_rank = pd.factorize(texts.ids, sort=True)[0]
     feature_rank, features = pd.factorize(spans.feature, sort=True)
-    order = _stable_order(id_rank[spans.doc], feature_rank, spans.start)
+    order = stable_order(id_rank[spans.doc], feature_rank, spans.start)
     word_code, distinct_words = pd.factorize(ev.words(np.arange(len(spans.doc)), texts))
     evidence = pd.DataFrame(
         {

@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from provenance.literals import LiteralFinder
 from provenance.text import ABBREVIATIONS, SENTENCE_END_RE, sentence_spans
 
-from .table import _stable_order
+from .table import stable_order
 from .techniques import HitArrays
 
 _APOSTROPHES = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
@@ -376,7 +376,7 @@ class Scanner:
         # One hit row per (match, list) the matched term belongs to, by (doc, start, list).
         member = self.membership[keys].tocoo()
         hit, code = member.row, member.col.astype(np.int64)
-        order = _stable_order(doc[hit], local_start[hit], code)
+        order = stable_order(doc[hit], local_start[hit], code)
         hit, code = hit[order], code[order]
         start = local_start[hit]
         hits = ScanHits(

@@ -171,7 +171,7 @@ def kept_spans(keys: Sequence[np.ndarray], start: np.ndarray, end: np.ndarray) -
     ([1, 2, 0], [True, False, True], [1, 2])
     """
     # One stable sort on integer codes instead of a five-key string sort, like sort_values.
-    order = _stable_order(*keys, start, end)
+    order = stable_order(*keys, start, end)
     new_group = np.zeros(len(order), dtype=bool)
     new_group[:1] = True
     for key in keys:
@@ -340,9 +340,14 @@ def _evidence_column(
     return pool.take(index, allow_fill=True)
 
 
-def _stable_order(*keys: np.ndarray) -> np.ndarray:
+def stable_order(*keys: np.ndarray) -> np.ndarray:
     """``np.lexsort(keys[::-1])`` (first key major) of integer keys, as one stable argsort of a
-    combined key when it fits in int64 (3 keys of 271k rows: ~2x faster)."""
+    combined key when it fits in int64 (3 keys of 271k rows: ~2x faster). Shared by the
+    framing table, the lexicon scan and the article stage.
+
+    >>> stable_order(np.array([1, 0, 1]), np.array([5, 7, 2])).tolist()
+    [1, 2, 0]
+    """
     lows = [int(k.min(initial=0)) for k in keys]
     widths = [int(k.max(initial=0)) - low + 1 for k, low in zip(keys, lows, strict=True)]
     if np.prod(widths, dtype=float) >= 2.0**62:
