@@ -1,0 +1,38 @@
+"""Citations the extractor should NOT emit, by the classes of wrong citations found on a fresh
+unlabelled ABP sample (session 12: 300 citations read, ABP positions drawn with seed 31208,
+minus those of seeds 71207, 20261207 and 1208), and right citations of the same forms that
+must stay. Every sentence is written for these tests; none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+from test_citation_fresh_forms import cited_outlets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Staff who have left speak for themselves, whatever the verb.
+        "“Nobody asked,” the former Guardian editor Jo Bloggs told me.",
+        "Former New York Times columnist Sam Doe once said the country needed a rest.",
+        "She said she had been a former reporter for the AP in Madrid, which no one confirmed.",
+        "Ex-CNN anchor Pat Roe argued on his podcast that the ratings would recover.",
+        # A bio line with a quoted programme title.
+        "Kim Lee, a former teacher, is host of the weekly program “The Lee Hour,” a Daily Beast"
+        " columnist and editor of a newsletter.",
+    ],
+)
+def test_former_staff_and_bio_lines_are_no_citation(text: str) -> None:
+    assert cited_outlets(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Former senator Jane Roe told CNN's Pat Doe that the vote would fail.", "cnn"),
+        ("“It is over,” Fox News contributor Jane Roe, a former senator, said.", "fox-news"),
+        ("The Washington Post's Sam Doe reported that the talks had stalled.", "washington-post"),
+    ],
+)
+def test_current_staff_who_speak_still_cite(text: str, outlet: str) -> None:
+    assert outlet in cited_outlets(text)
