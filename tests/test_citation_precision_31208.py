@@ -5,8 +5,11 @@ must stay. Every sentence is written for these tests; none is copied from an art
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from test_citation_fresh_forms import cited_outlets
+
+from provenance.attribution import extract_citations
 
 
 @pytest.mark.parametrize(
@@ -36,3 +39,33 @@ def test_former_staff_and_bio_lines_are_no_citation(text: str) -> None:
 )
 def test_current_staff_who_speak_still_cite(text: str, outlet: str) -> None:
     assert outlet in cited_outlets(text)
+
+
+def outlets_cited_by(text: str, publisher: str) -> list[str]:
+    """Outlet ids cited in ``text`` published by the outlet ``publisher``."""
+    arts = pd.DataFrame(
+        {"article_id": ["a"], "title": ["T"], "text": [text], "outlet_id": [publisher]}
+    )
+    return extract_citations(arts)["outlet_id"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("publisher", "outlet"),
+    [
+        ("nytimes", "nytimes"),  # the publisher's own short form
+        ("washington-times", "washington-times"),
+        ("the-hill", "nytimes"),  # of the outlets named "The Times", the publisher's country's
+        ("the-guardian", "the-times"),
+    ],
+)
+def test_a_shared_short_name_reads_by_the_publisher(publisher: str, outlet: str) -> None:
+    text = "The mayor said little, but an aide told the Times on Monday that he would run."
+    assert outlets_cited_by(text, publisher) == [outlet]
+
+
+def test_a_full_name_in_the_text_comes_before_the_publisher() -> None:
+    text = (
+        "The Los Angeles Times first reported the fires. A deputy told the Times on Monday "
+        "that the roads were closed."
+    )
+    assert set(outlets_cited_by(text, "washington-times")) == {"la-times"}

@@ -604,8 +604,10 @@ def extract_citations(
     found = [_candidates(text) for text in cols["text"]]
     resolver.resolve_many(c.phrase for cands in found for c in cands)
     rows: list[CitationCandidate] = []
-    for article_id, text, cands in zip(cols["article_id"], cols["text"], found, strict=True):
-        rows.extend(_accept(article_id, text, cands, resolver))
+    for article_id, text, cands, own in zip(
+        cols["article_id"], cols["text"], found, cols["outlet_id"], strict=True
+    ):
+        rows.extend(_accept(article_id, text, cands, resolver, own))
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
@@ -1328,16 +1330,23 @@ _SHORT_FORM_RE = re.compile(r"^[Tt]he[ \t]+(?P<word>[A-Z][\w\-]+)$")
 
 class _ShortForms:
     """ "the Times", "the Post", "the Journal": the outlet of the article whose full name ends
-    with that word ("The New York Times ... the Times"), found when first needed."""
+    with that word ("The New York Times ... the Times"), found when first needed; else the
+    publisher's own short form ("told The Times" in the New York Times); else, of outlets that
+    share the name ("The Times": The Times of London, The New York Times), the one of the
+    publisher's country. Seed-31208 ABP sample (1,218 articles): 14 citations of a bare "the
+    Times" went to The Times of London and none meant it (10 meant The New York Times, 2 the
+    publisher itself, 2 the Los Angeles Times); 12 of the 14 now go where they were meant."""
 
-    def __init__(self, text: str, resolver: OutletResolver) -> None:
+    def __init__(self, text: str, resolver: OutletResolver, publisher: str = "") -> None:
         self._text, self._registry = text, resolver.registry
         self._words = resolver.short_form_words()
         self._by_word: dict[str, str] | None = None
+        row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
+        self._publisher = row if isinstance(row, dict) else None
 
     def expand(self, hit: Outlet) -> Outlet:
         """``hit`` with the id of the full name its "the <Word>" stands for in this text."""
-        oid = self._full_name_id(hit.entity_text)
+        oid = self._full_name_id(hit.entity_text) or self._home_outlet(hit.entity_text)
         if oid is None or oid == hit.outlet_id:
             return hit
         return Outlet(oid, hit.entity_text, hit.start, hit.end, max(hit.confidence, 0.8))
@@ -1361,10 +1370,31 @@ class _ShortForms:
         if self._by_word is None:
             self._by_word = {}
             for name, oid in _mentions(self._registry, self._text):
-                words = str(name).split()
-                if len(words) > 1 + (words[0].lower() == "the"):
-                    self._by_word.setdefault(words[-1], str(oid))
+                _add_short_form(self._by_word, str(name), str(oid))
+            if self._publisher is not None:  # after the text's names: they come first
+                own = self._publisher
+                for name in [str(own["name"]), *str(own.get("aliases") or "").split(";")]:
+                    _add_short_form(self._by_word, name, str(own["outlet_id"]))
         return self._by_word.get(m.group("word"))
+
+    def _home_outlet(self, phrase: str) -> str | None:
+        """Of the outlets registered under ``phrase``, the one of the publisher's country."""
+        sharing = getattr(self._registry, "name_outlets", None)
+        if self._publisher is None or sharing is None:
+            return None
+        country = self._publisher.get("country")
+        home = [
+            o for o in sharing(phrase) if (self._registry.get(o) or {}).get("country") == country
+        ]
+        return home[0] if len(home) == 1 else None
+
+
+def _add_short_form(by_word: dict[str, str], name: str, oid: str) -> None:
+    """Count ``name``'s last word as a short form of ``oid`` (names of two words or more
+    besides "the")."""
+    words = name.split()
+    if len(words) > 1 + (words[0].lower() == "the"):
+        by_word.setdefault(words[-1], oid)
 
 
 # An unregistered name set off by an outlet descriptor: "obtained by TVNewser, an industry
@@ -1454,11 +1484,11 @@ def _staff_speaks(text: str, cand: CitationCandidate) -> bool:
 
 
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],
-            resolver: OutletResolver) -> list[dict[str, object]]:  # fmt: skip
+            resolver: OutletResolver, publisher: str) -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
     taken = SpanSet()
     people: People | None = None
-    short = _ShortForms(text, resolver)
+    short = _ShortForms(text, resolver, publisher)
     # The outlets first (the same for a candidate whatever the order), then the deferred work
     # of those that resolve, then the candidates in order (a stable sort: the same order).
     # A staff citation is read once its speaker is settled (its clause starts there).
