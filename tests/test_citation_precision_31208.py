@@ -69,3 +69,29 @@ def test_a_full_name_in_the_text_comes_before_the_publisher() -> None:
         "that the roads were closed."
     )
     assert set(outlets_cited_by(text, "washington-times")) == {"la-times"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A group of outlets that is only the story's subject.
+        "Last month the site overtook other big news outlets such as CNN, Politico and ABC News.",
+        "An hour before Reuters and other outlets were kept out of the room, the envoy arrived.",
+        "The letter was full of attacks on NPR and other media outlets.",
+        "Jo Roe, who has written on food for Slate and other outlets, said the menu was dull.",
+    ],
+)
+def test_a_group_of_outlets_that_is_only_the_subject_is_no_citation(text: str) -> None:
+    assert cited_outlets(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Politico, Axios and other outlets reported the move on Friday.", "politico"),
+        ("Reporters from the town and other media outlets, including NPR, saw no one.", "npr"),
+        ("She gave interviews to several outlets, including Reuters, that week.", "reuters"),
+    ],
+)
+def test_a_group_of_outlets_that_acts_or_is_told_still_cites(text: str, outlet: str) -> None:
+    assert outlet in cited_outlets(text)
