@@ -95,3 +95,19 @@ def test_a_group_of_outlets_that_is_only_the_subject_is_no_citation(text: str) -
 )
 def test_a_group_of_outlets_that_acts_or_is_told_still_cites(text: str, outlet: str) -> None:
     assert outlet in cited_outlets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Jo Roe via AP) The river rose two metres overnight.",
+        "The bridge was closed. Riverside Fire Department, via Reuters Crews worked all night.",
+    ],
+)
+def test_a_picture_provider_via_an_agency_is_no_citation(text: str) -> None:
+    assert cited_outlets(text) == set()
+
+
+def test_a_passage_via_an_outlet_still_cites() -> None:
+    text = "He said as much on a podcast last week (via Reuters): “It is over.”"
+    assert "reuters" in cited_outlets(text)
