@@ -1,0 +1,64 @@
+"""Citations in the forms a seeded fresh ABP sample missed (session 12: seed 1208, 1,300
+positions of the first 20,000 less those seeds 71207 and 20261207 drew, every labelled id
+skipped; see tests/eval/frame_sample.py). Sentences written for these tests in varied wording;
+none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+from test_citation_fresh_forms import cited_outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # A cue that found nothing no longer hides the statement cue inside it.
+        ("The ministry denied the report in a statement to Reuters on Monday.", {"reuters"}),
+        # "reports from X": a noun, the outlets after it.
+        (
+            "The envoy ignored reports from CNN and The New York Times about the deal.",
+            {"cnn", "nytimes"},
+        ),
+        # The outlet as the subject of more verbs.
+        ("“The plan is dead,” the New York Times explained in its lead story.", {"nytimes"}),
+        ("The New Yorker magazine declared on Friday: “The diner is back.”", {"the-new-yorker"}),
+        ("The Associated Press has found records showing the loan was late.", {"ap"}),
+        ("Then there is USA Today asking, “Is the mall over?”", {"usa-today"}),
+        # A progressive "writing" after a be-verb and an adverb.
+        ("The Washington Post was still writing about a “late surge” that week.", {"washington-post"}),
+        # Media nouns after the outlet: a forecast, a forum, a statement, its reporting.
+        ("A Washington Post forecast gives the party a 90 percent chance.", {"washington-post"}),
+        ("Speaking at a Politico forum, the senator said the deal was close.", {"politico"}),
+        ("The aide's earlier AP statement was the firmest denial yet.", {"ap"}),
+        ("The spokesman replied to CNN's reporting with a short note.", {"cnn"}),
+        # A statement given to an outlet.
+        ("Lawyers drafted a statement to The New York Times about the meeting.", {"nytimes"}),
+        # A venue: a speaker's verb after it, or "continued on".
+        ("This morning, on Meet the Press, the governor said the budget would pass.", {"nbc-news"}),
+        ("“We will see,” the speaker continued on “Fox News Sunday.”", {"fox-news"}),
+        # A writer's column: a date or the writer between the verb and "in".
+        ("The army must be ready, the general wrote Feb. 4 in Foreign Policy magazine.",
+         {"foreign-policy"}),  # fmt: skip
+        ("Faith is changing, writes Professor Jane Roe in The Huffington Post.", {"huffpost"}),
+        ("The best account was the one John Doe penned for the New Republic.", {"new-republic"}),
+        ("As Jane Roe writes in a long profile at Buzzfeed News, he is quieter now.",
+         {"buzzfeed-news"}),  # fmt: skip
+    ],
+)
+def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The outlet as the object of a preposition before a verb of _OTHER_VERB_WORDS.
+        "A later survey of PBS’s NewsHour found its guests to be mostly men.",
+        # A venue with no speech before it and no speaker's verb after it.
+        "This morning, on CNN, the markets fell sharply.",
+        # "writing for" stays the op-ed cue, not a progressive one reading left.
+        "Fox News was the network he watched while he was writing the book.",
+    ],
+)
+def test_forms_that_cite_nothing(text: str) -> None:
+    assert not cited_outlets(text)
