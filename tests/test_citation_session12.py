@@ -43,6 +43,23 @@ from test_citation_fresh_forms import cited_outlets
         ("The best account was the one John Doe penned for the New Republic.", {"new-republic"}),
         ("As Jane Roe writes in a long profile at Buzzfeed News, he is quieter now.",
          {"buzzfeed-news"}),  # fmt: skip
+        # Words asked for by an outlet; a clause set off after the outlet; the first to report.
+        ("In response to questions from Reuters, the ministry said the talks were over.",
+         {"reuters"}),  # fmt: skip
+        (
+            "The New York Times, in a story published Sunday that cited two aides, said he quit.",
+            {"nytimes"},
+        ),
+        ("Axios was the first to report the hire.", {"axios"}),
+        ("The Daily Beast first noticed the deleted post.", {"daily-beast"}),
+        # A dotted abbreviation opening the outlet's name.
+        ("According to U.S. News, the college fell to ninth place.", {"us-news"}),
+        # Source tags in brackets after the words they source.
+        ("“We will not vote for it,” the senator said. (The Salt Lake Tribune)\nShe left.",
+         {"salt-lake-tribune"}),  # fmt: skip
+        ("“It is too early,” she said.” (Bloomberg) Then the vote came.", {"bloomberg"}),
+        ("The plan would cut costs by a third. [The Washington Post] That is the hope.",
+         {"washington-post"}),  # fmt: skip
     ],
 )
 def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
@@ -58,6 +75,13 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
         "This morning, on CNN, the markets fell sharply.",
         # "writing for" stays the op-ed cue, not a progressive one reading left.
         "Fox News was the network he watched while he was writing the book.",
+        # Datelines and photo credits in brackets are no source tags.
+        "The opinions expressed are her own. (CNN) In 1999 the plan failed.",
+        "The mayor spoke in Pablo, Mont. (AP) — The vote was close.",
+        "The mayor waves to the crowd on Friday. (AP Photo/Jane Roe)\nThe vote was close.",
+        # Questions from an institution; an employee of no outlet first to report.
+        "He took questions from Congress for two hours.",
+        "He was the first to report the leak.",
     ],
 )
 def test_forms_that_cite_nothing(text: str) -> None:
