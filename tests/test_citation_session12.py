@@ -67,6 +67,39 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # A newsletter's items, each sourced by a tag inside its stop.
+        (
+            "The county closed two lanes for an hour (The New York Post). Voters wanted the "
+            "money spent on buses instead (The Guardian).",
+            {"new-york-post", "the-guardian"},
+        ),
+        # A rundown of items, each led by its outlet and a colon.
+        (
+            "“We will win.” — Jane Roe Reuters: Stocks slide for a third day.\n"
+            "The New York Times: What the slide means for you.",
+            {"reuters", "nytimes"},
+        ),
+        ("Gas prices rise again - Fox News: Drivers paid more.\nA mayor resigns - Politico: "
+         "The mayor quit Monday.", {"fox-news", "politico"}),  # fmt: skip
+        # More verbs, anonymity, a venue after "touted".
+        ("The Huffington Post summed it up; The Huffington Post summarized it this way: “Wow.”",
+         {"huffpost"}),  # fmt: skip
+        ("The town is what Radio Free Europe calls “a stronghold of the opposition.”", {"rferl"}),
+        ("On Monday, CBS Chicago obtained video of the two men at the store.", {"cbs-news"}),
+        (
+            "An official, who spoke on condition of anonymity with The New York Times, said no.",
+            {"nytimes"},
+        ),
+        ("The speaker touted the bill on NBC’s “Meet the Press” as a win.", {"nbc-news"}),
+    ],
+)
+def test_forms_missed_in_the_second_hundred_read(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # The outlet as the object of a preposition before a verb of _OTHER_VERB_WORDS.
@@ -82,6 +115,10 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
         # Questions from an institution; an employee of no outlet first to report.
         "He took questions from Congress for two hours.",
         "He was the first to report the leak.",
+        # A question put to outlets is no item led by an outlet.
+        "Question for Mediaite and the Washington Post: Was the AP wrong?\nOne: Yes.",
+        # An abbreviation in brackets inside a sentence.
+        "Shares of the network (ABC) that employs him fell.",
     ],
 )
 def test_forms_that_cite_nothing(text: str) -> None:
