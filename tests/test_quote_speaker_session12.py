@@ -76,3 +76,29 @@ def test_name_after_with_still_speaks() -> None:
     # "with X calling it" is X's quote (a preposition other than in/on/at)
     text = "The hosts liked it, with Nora Quill calling it “one of the best shows ever,” at first."
     assert _speakers(text) == ["Nora Quill"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a one-word name the article gave a role opens the paragraph before "he said"
+        ("President Obama spoke in the morning.\nSenate leader Harold Reed took a procedural "
+         "step later.\nObama stepped up the pressure on Friday.\n“There is no need for more "
+         "bills now,” he said.", "Obama"),
+        # the subject of a clause after "as" (not the object of the sentence before)
+        ("The gunman shot the usher, Rick Whitby, first. The gunman then turned as Wilson "
+         "searched for a clear line of fire.\n“I had no clear window,” he said.\nJack Wilson "
+         "was praised later.", "Jack Wilson"),
+    ],
+)
+def test_pronoun_goes_to_the_clause_subject(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_such_as_names_no_subject() -> None:
+    text = (
+        "The candidate, Abby Spanner, spoke at a studio.\nInstead, Spanner touched on the "
+        "theme that drew voters such as Meg Sneedy to her.\n“We need to turn the volume "
+        "down,” she told a reporter."
+    )
+    assert _speakers(text) == ["Abby Spanner"]

@@ -420,6 +420,9 @@ _IN_PHRASE_BEFORE_RE = re.compile(
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
 # Words that open a sentence or clause before its subject.
 _CLAUSE_LEADS = frozenset(words("clause_leads"))
+# Those that open a subordinate clause inside a sentence, written in lower case (not "such as":
+# "voters such as Meg Roe to her" names an object; heldout).
+_SUBORDINATORS = frozenset("though although while when if as because since until".split())
 # Those that open a main clause, whose subject follows ("But Elena Gotein, who ..., pointed");
 # after "As"/"If"/"When" the name is a subordinate clause's subject ("As Jon Favreau wrote,
 # ...": a fresh ABP sample, session 9, gave four of Trump's quotes to Favreau so).
@@ -1107,7 +1110,12 @@ class People:
             for m in _SURNAME_RE.finditer(self._text, lo, hi)
             if m.group(0) not in _NOT_NAME
             and self._opens_clause(m.start(), m.group(0))
-            and " " in (full := self.canonical(m.group(0))[0])
+            and (
+                " " in (full := self.canonical(m.group(0))[0])
+                # (or a one-word name the article gave a role: "President Obama ... ¶ Obama
+                # stepped up the pressure. ¶ “...,” he said"; fresh ABP sample, seed 20261208)
+                or full in self.role
+            )
             and _looks_like_person(full)
         ]
         subjects.sort()
@@ -1127,6 +1135,9 @@ class People:
             before[-1].endswith((".", ",", ";", ":"))
             or before[-1] == "and"
             or before[-1] in _CLAUSE_LEADS  # "Though Boehner indicated ..., he vowed"
+            # ("... the sanctuary as Wilson searched for a clear shot. ¶ “...,” he said":
+            # fresh ABP sample, seed 20261208)
+            or (before[-1] in _SUBORDINATORS and before[-2:-1] != ["such"])
             or _ROLE_WORD_RE.match(before[-1])
             or "\n" in self._text[max(0, lead - 3) : lead]
         ):
