@@ -102,3 +102,24 @@ def test_such_as_names_no_subject() -> None:
         "down,” she told a reporter."
     )
     assert _speakers(text) == ["Abby Spanner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a long role set off between the name and the verb, before the quote
+        ("As Bram Stenlund, a sociologist who studies American social policy at a large public "
+         "university in the Midwest, told me in 2015, “The main thing it does is set an "
+         "expectation.”", "Bram Stenlund"),
+        # after the quote, with a party tag written with blanks inside its parentheses
+        ("“Our roads are failing our children,” Rep. Mina Sherwood ( D-NJ ) , a rising star "
+         "in a suburban district that had been held by the other party since the mid-1980s , "
+         "told reporters.", "Mina Sherwood"),
+        # a long clause set off is no role: the subject speaks
+        ("In a speech to the American Israel Public Affairs Committee, Mr. Netanyahu sought to "
+         "play down his discord with the president over Iran and over his coming speech, "
+         "saying the “friendship will weather the current disagreement.”", "Netanyahu"),
+    ],
+)
+def test_long_insert(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]

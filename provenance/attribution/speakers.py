@@ -198,7 +198,8 @@ _MODIFIER = r"(?:(?:former|ex-|retired|acting|outgoing|interim)[ \t]+|then-)"
 # are the same; the engine no longer retries every alternative at each blank of a run of
 # blanked words. First 3,000 ABP articles: SPEAKER_BEFORE 87 -> 77, POST_ATTRIBUTION_RE
 # 47 -> 33 us an article.)
-PARTY_TAG = r"(?:[ \t]++\((?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
+# (tokenised copy puts blanks inside: "Rep. Mikie Roe ( D-NJ )"; fresh ABP sample, seed 20261208)
+PARTY_TAG = r"(?:[ \t]++\([ \t]?(?:[DRI]\.?|GOP)(?:[-–,][ \t]?[A-Z][\w. ]{0,14})?\))?"
 # An affiliation set off like a name: ", R-Wyo.,", ", Connecticut Democrat,".
 _AFFILIATION_RE = re.compile(r"^[DRI]-[A-Z]|.*\b(?:Democrat|Republican|Independent)s?$")
 
@@ -252,8 +253,14 @@ SPEAKER_REVERSIBLE = _speaker(
     trie_pattern(_CAP_ROLES, suffixes=True) + _WORD_END,
 )
 SPEAKER_AT_RE = re.compile(SPEAKER)
-# ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb.
-INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}),)?"
+# ", speaking at the forum," or ", retired General Paul Reinholt," between speaker and verb;
+# a role set off may be long (", a sociologist who studies American social policy at Indiana
+# University–Purdue University Indianapolis,": fresh ABP sample, seed 20261208, three quotes
+# lost at 100 characters), but a long one opens with an article: a clause is no role (", Mr.
+# Netanyahu sought to play down ...," is the subject's; dev).
+INSERT = (
+    r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}|(?:an?|the)[ \t]+[^,\"“”\n()]{98,156}),)?"
+)
 ADVERB = (
     # ("Warren often says": a fresh ABP sample, session 10)
     r"(?:[ \t]++(?:also|further|then|later|earlier|again|previously|reportedly|often|always"
@@ -672,7 +679,7 @@ def _relative_speaker(text: str, end: int) -> tuple[str, int, str | None] | None
 
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
-    m = SPEAKER_BEFORE.match_before(text, end, 200)
+    m = SPEAKER_BEFORE.match_before(text, end, 280)
     if m is None:
         inv = _INVERTED_BEFORE.match_before(text, end, 12)
         if inv is not None:
