@@ -671,6 +671,14 @@ def _relative_speaker(text: str, end: int) -> tuple[str, int, str | None] | None
     if m is None or not m["spk"][:1].isupper() or not_a_speaker(m["spk"]):
         return None  # ("officials who said": no one named)
     speaker, start = m["spk"], m.start("spk")
+    name = name_in(speaker)
+    if (
+        not name
+        or _AFFILIATION_RE.match(speaker)  # "Sen. Roe, R-South Carolina, who noted"
+        or _placed_object(text, speaker, start)  # "editors at the Times who spoke to"
+        or not _looks_like_person(name)
+    ):
+        return None
     lead = _LEAD_WORD_RE.match(speaker)
     if lead is not None:
         speaker, start = speaker[lead.end() :], start + lead.end()
@@ -1357,8 +1365,8 @@ def _name_after_modifiers(run: str) -> str:
 
 def _looks_like_person(name: str) -> bool:
     """Whether a full name found for a surname reads as a person's ("Abigail Spanberger", not
-    "Regarding Syria" or "Capitol Police")."""
-    words_ = name.split()
+    "Regarding Syria" or "Capitol Police"; "Fox News '" with a tokenised possessive)."""
+    words_ = [w.rstrip("'’") or w for w in name.split()]
     return not (
         words_[0].endswith(("ing", "ed"))
         or _NOT_NAME.intersection(words_)
