@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .lexicons import person_nouns
+
 PER_1K = "per 1,000 words"
 
 # Lists whose phrases make up the loaded-language score. Chosen on PTC's tuning part
@@ -520,3 +522,23 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
         if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
             rows.append((d, s, name.end()))
     return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+
+
+def person_headed(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """The phrases of ``spans`` (doc, start, end: loaded phrases widened to their noun phrase,
+    :func:`noun_phrases`) whose last word names a person or a group (``person_nouns``, WordNet
+    3.0's noun.person and noun.group): a loaded word applied to people is a label ("corrupt
+    elitists", "the jihadist mob", "haters").
+
+    >>> texts = ["These lazy freeloaders signed a lazy deal."]
+    >>> spans = pd.DataFrame({"doc": [0, 0], "start": [6, 30], "end": [22, 39]})
+    >>> [texts[0][s:e] for s, e in person_headed(spans, texts)[["start", "end"]].values]
+    ['lazy freeloaders']
+    """
+    nouns = person_nouns()
+    keep = []
+    for d, s, e in zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
+                       strict=True):  # fmt: skip
+        last = _LAST_WORD.search(texts[d], max(s, e - 40), e)
+        keep.append(last is not None and last.group().lower().replace("’", "'") in nouns)
+    return spans[np.asarray(keep, dtype=bool)] if len(spans) else spans
