@@ -470,6 +470,9 @@ def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
     assert _evidence_texts(text, "f_name_calling") == ["reckless mob", "Haters"]
     df = score_texts(pd.Series([text, "The reckless plan went on."]))
     assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+    # the noun phrase runs on one word to its person head, never over a function word
+    text = "They met corrupt career politicians. It was a corrupt deal for voters."
+    assert _evidence_texts(text, "f_name_calling") == ["corrupt career politicians"]
 
 
 def _person_nouns_tool():

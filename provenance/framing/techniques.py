@@ -524,21 +524,62 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
     return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
 
 
+# A loaded phrase is a label when its head names a person or group: its last word, or a word
+# just after it that the noun phrase runs on to, past a noun or a name ("corrupt career
+# politicians", "disgraced former FBI officials"; never past a function word or an -ly adverb).
+# Chosen by PTC's three tuning folds (name-calling P / R / F1, rho; benchmarks/ptc_eval.py):
+# the last word alone 0.454 / 0.290 / 0.354, 0.518; 0.395 / 0.341 / 0.366, 0.462; 0.302 /
+# 0.154 / 0.204, 0.584; one word after it 0.443 / 0.310 / 0.365, 0.502; 0.380 / 0.355 / 0.367,
+# 0.491; 0.305 / 0.172 / 0.220, 0.588 (kept: F1 up on each fold); two words: F1 0.372 / 0.362
+# / 0.231, three 0.372 / 0.360 / 0.237. Only multiword phrases as labels: F1 0.331 / 0.319 /
+# 0.179 (a loaded person noun alone, "haters", is a label too).
+PERSON_LOOKAHEAD = 1
+_ANY_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
+
+
+def _person_end(text: str, start: int, end: int, nouns: frozenset[str]) -> int:
+    """End of the person or group noun that heads the phrase ``start:end`` (its last word, or
+    one of the ``PERSON_LOOKAHEAD`` words after it); -1 when none."""
+    last = _LAST_WORD.search(text, max(start, end - 40), end)
+    if last is None:
+        return -1
+    if last.group().lower().replace("’", "'") in nouns:
+        return end
+    pos = end
+    for _ in range(PERSON_LOOKAHEAD):
+        m = _ANY_NEXT_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1).lower().replace("’", "'")
+        if word in FUNCTION_WORDS or word.endswith("ly"):
+            break
+        if word in nouns:
+            return m.end()
+        pos = m.end()
+    return -1
+
+
 def person_headed(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """The phrases of ``spans`` (doc, start, end: loaded phrases widened to their noun phrase,
-    :func:`noun_phrases`) whose last word names a person or a group (``person_nouns``, WordNet
-    3.0's noun.person and noun.group): a loaded word applied to people is a label ("corrupt
-    elitists", "the jihadist mob", "haters").
+    :func:`noun_phrases`) headed by a person or group noun (``person_nouns``: WordNet 3.0's
+    noun.person and noun.group; see ``PERSON_LOOKAHEAD``), up to that noun: a loaded word applied
+    to people is a label ("corrupt elitists", "the jihadist mob", "haters").
 
-    >>> texts = ["These lazy freeloaders signed a lazy deal."]
-    >>> spans = pd.DataFrame({"doc": [0, 0], "start": [6, 30], "end": [22, 39]})
+    Added to ``f_name_calling`` (session 12), on PTC's three tuning folds (the experts'
+    Name_Calling,Labeling spans) P / R / F1 0.433 / 0.193 / 0.267, 0.388 / 0.239 / 0.296, 0.271
+    / 0.077 / 0.120 -> 0.443 / 0.310 / 0.365, 0.380 / 0.355 / 0.367, 0.305 / 0.172 / 0.220;
+    Spearman with the experts' density 0.544 / 0.425 / 0.463 -> 0.502 / 0.491 / 0.588.
+
+    >>> texts = ["These lazy freeloaders signed a lazy deal with corrupt career politicians."]
+    >>> spans = pd.DataFrame({"doc": [0, 0, 0], "start": [6, 30, 47], "end": [22, 39, 61]})
     >>> [texts[0][s:e] for s, e in person_headed(spans, texts)[["start", "end"]].values]
-    ['lazy freeloaders']
+    ['lazy freeloaders', 'corrupt career politicians']
     """
     nouns = person_nouns()
-    keep = []
+    rows = []
     for d, s, e in zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
                        strict=True):  # fmt: skip
-        last = _LAST_WORD.search(texts[d], max(s, e - 40), e)
-        keep.append(last is not None and last.group().lower().replace("’", "'") in nouns)
-    return spans[np.asarray(keep, dtype=bool)] if len(spans) else spans
+        end = _person_end(texts[d], s, e, nouns)
+        if end >= 0:
+            rows.append((d, s, end))
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
