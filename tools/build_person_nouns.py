@@ -6,11 +6,14 @@ Source: Princeton WordNet 3.0 (Miller 1995; Fellbaum 1998), the ``index.noun``, 
 BSD-style licence that allows use, copying and distribution with its copyright notice, which
 the list's header repeats. Only the derived word list is shipped.
 
-The list holds the one-word nouns whose *first* (most frequent) sense belongs to WordNet's
-lexicographer files ``noun.person`` (18) or ``noun.group`` (14): the heads that make a noun
-phrase name a person or a group ("thugs", "mob", "elitists"). A singular that WordNet also lists
-as an adjective is left out ("communist", "crazy", "sick"): without a plural ending nothing
-tells the label from the quality. Plurals are always in: regular ones made by rule (-s, -es
+The list holds the one-word nouns whose *first* (most frequent) sense is a person or a group
+of people: a synset of WordNet's lexicographer file ``noun.person`` (18), or of ``noun.group``
+(14) below "social group" or "people" (the file also holds collections of things: "package",
+"series"). Instances are left out: their first sense is a named person, not a kind ("hunt" is
+the painter Holman Hunt, "bush" a president). These are the heads that make a noun phrase name
+a person or a group ("thugs", "mob", "elitists"). A singular that WordNet also lists as an
+adjective is left out ("communist", "crazy", "sick"): without a plural ending nothing tells the
+label from the quality. Plurals are always in: regular ones made by rule (-s, -es
 after a sibilant, consonant + y -> -ies, -man -> -men) and the irregular ones of
 ``noun.exc``. ``techniques.person_headed`` reads it (a set lookup, not scanned).
 
@@ -25,16 +28,18 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 OUT = Path(__file__).resolve().parents[1] / "provenance/resources/lexicons/person_nouns.txt"
-PERSON_OR_GROUP = {14, 18}  # lexicographer files noun.group, noun.person
+PERSON, GROUP = 18, 14  # lexicographer files noun.person, noun.group
+SOCIAL_GROUPS = {"07950920", "07942152"}  # synsets social_group.n.01, people.n.01
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]")
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 
 HEADER = """\
-# Person and group nouns: one-word nouns of Princeton WordNet 3.0 whose first sense is in the
-# lexicographer file noun.person or noun.group, with their plurals; singulars that WordNet also
-# lists as adjectives left out. WordNet 3.0 Copyright 2006 by Princeton University. All rights
+# Person and group nouns: one-word nouns of Princeton WordNet 3.0 whose first sense is a kind of
+# person (noun.person) or group of people (noun.group below social_group or people), with their
+# plurals; instances (named people) and singulars WordNet also lists as adjectives left out. WordNet 3.0 Copyright 2006 by Princeton University. All rights
 # reserved. Permission to use, copy, modify and distribute this software and database and its
 # documentation for any purpose and without fee or royalty is hereby granted, provided that
 # this notice appears on all copies (WordNet 3.0 licence; no warranty, see wordnet.princeton.edu).
@@ -54,14 +59,42 @@ def first_senses(index_noun: Path) -> dict[str, str]:
     return out
 
 
-def lexicographer_files(data_noun: Path) -> dict[str, int]:
-    """Synset offset -> lexicographer file number."""
+class Synset(NamedTuple):
+    lex_file: int
+    hypernyms: tuple[str, ...]  # offsets of its noun hypernyms
+    instance: bool  # an instance (a named person, place or thing), not a kind
+
+
+def synsets(data_noun: Path) -> dict[str, Synset]:
+    """Synset offset -> its lexicographer file, hypernyms and whether it is an instance (data
+    lines: offset lex_file ss_type w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos st]...)."""
     out = {}
     for line in data_noun.read_text(encoding="utf-8").splitlines():
-        if not line.startswith(" "):
-            offset, lex_file = line.split(" ", 2)[:2]
-            out[offset] = int(lex_file)
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        k = 4 + 2 * int(parts[3], 16)
+        pointers = [parts[k + 1 + 4 * i : k + 5 + 4 * i] for i in range(int(parts[k]))]
+        hypernyms = tuple(p[1] for p in pointers if p[0] in ("@", "@i") and p[2] == "n")
+        out[parts[0]] = Synset(int(parts[1]), hypernyms, any(p[0] == "@i" for p in pointers))
     return out
+
+
+def names_people(offset: str, graph: dict[str, Synset]) -> bool:
+    """Is the synset a person, or a group below social_group or people (see the docstring)?"""
+    synset = graph[offset]
+    if synset.instance or synset.lex_file not in (PERSON, GROUP):
+        return False
+    if synset.lex_file == PERSON:
+        return True
+    todo, seen = [offset], set()
+    while todo:
+        current = todo.pop()
+        if current in SOCIAL_GROUPS:
+            return True
+        seen.add(current)
+        todo.extend(h for h in graph[current].hypernyms if h not in seen)
+    return False
 
 
 def plural(word: str) -> str:
@@ -75,11 +108,11 @@ def plural(word: str) -> str:
 
 def person_nouns(wordnet: Path) -> list[str]:
     """The sorted list (see the module docstring)."""
-    lex_file = lexicographer_files(wordnet / "data.noun")
+    graph = synsets(wordnet / "data.noun")
     lemmas = {
         w
         for w, offset in first_senses(wordnet / "index.noun").items()
-        if lex_file[offset] in PERSON_OR_GROUP and _WORD.fullmatch(w)
+        if _WORD.fullmatch(w) and names_people(offset, graph)
     }
     adjectives = set(first_senses(wordnet / "index.adj"))
     words = {w for w in lemmas if w not in adjectives} | {plural(w) for w in lemmas}

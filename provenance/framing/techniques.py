@@ -528,11 +528,11 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
 # just after it that the noun phrase runs on to, past a noun or a name ("corrupt career
 # politicians", "disgraced former FBI officials"; never past a function word or an -ly adverb).
 # Chosen by PTC's three tuning folds (name-calling P / R / F1, rho; benchmarks/ptc_eval.py):
-# the last word alone 0.454 / 0.290 / 0.354, 0.518; 0.395 / 0.341 / 0.366, 0.462; 0.302 /
-# 0.154 / 0.204, 0.584; one word after it 0.443 / 0.310 / 0.365, 0.502; 0.380 / 0.355 / 0.367,
-# 0.491; 0.305 / 0.172 / 0.220, 0.588 (kept: F1 up on each fold); two words: F1 0.372 / 0.362
-# / 0.231, three 0.372 / 0.360 / 0.237. Only multiword phrases as labels: F1 0.331 / 0.319 /
-# 0.179 (a loaded person noun alone, "haters", is a label too).
+# the last word alone 0.441 / 0.269 / 0.334, 0.482; 0.391 / 0.326 / 0.356, 0.455; 0.275 /
+# 0.130 / 0.177, 0.577; one word after it 0.431 / 0.290 / 0.347, 0.459; 0.376 / 0.341 / 0.357,
+# 0.485; 0.281 / 0.148 / 0.194, 0.583 (kept: F1 up on each fold); two words F1 0.354 / 0.353 /
+# 0.207 (down on fold 1). Only multiword phrases as labels (with the first, looser list): F1
+# -0.023 / -0.047 / -0.025 (a loaded person noun alone, "haters", is a label too).
 PERSON_LOOKAHEAD = 1
 _ANY_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
 
@@ -567,8 +567,10 @@ def person_headed(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
 
     Added to ``f_name_calling`` (session 12), on PTC's three tuning folds (the experts'
     Name_Calling,Labeling spans) P / R / F1 0.433 / 0.193 / 0.267, 0.388 / 0.239 / 0.296, 0.271
-    / 0.077 / 0.120 -> 0.443 / 0.310 / 0.365, 0.380 / 0.355 / 0.367, 0.305 / 0.172 / 0.220;
-    Spearman with the experts' density 0.544 / 0.425 / 0.463 -> 0.502 / 0.491 / 0.588.
+    / 0.077 / 0.120 -> 0.431 / 0.290 / 0.347, 0.376 / 0.341 / 0.357, 0.281 / 0.148 / 0.194;
+    Spearman with the experts' density 0.544 / 0.425 / 0.463 -> 0.459 / 0.485 / 0.583. (A first
+    list that took every noun.group word and named people, "package", "hunt" the painter, had
+    F1 0.365 / 0.367 / 0.220, most of the difference "witch hunt": not a person.)
 
     >>> texts = ["These lazy freeloaders signed a lazy deal with corrupt career politicians."]
     >>> spans = pd.DataFrame({"doc": [0, 0, 0], "start": [6, 30, 47], "end": [22, 39, 61]})
