@@ -385,6 +385,17 @@ def fold_summary(table: pd.DataFrame, family: str = "loaded language") -> str:
     return "\n".join(lines)
 
 
+def family_folds(table: pd.DataFrame) -> str:
+    """Every family's F1 and rho per fold, one line each (a technique change counts only when
+    it helps on at least two of the three folds)."""
+    lines = ["every family, 3 folds of the tuning part (F1 per fold; rho per fold):"]
+    for family, rows in table.groupby("family", sort=False):
+        f1 = " / ".join(f"{v:.3f}" for v in rows["F1"])
+        rho = " / ".join(f"{v:.3f}" for v in rows["spearman"])
+        lines.append(f"  {family}: F1 {f1}; rho {rho}")
+    return "\n".join(lines)
+
+
 def babe_line(babe_dir: Path, dev_only: bool = False) -> str:
     """BABE AUROC of f_loaded_language and f_bias_cues per split (benchmarks/babe_auroc.py);
     ``dev_only``: the development split alone (for choosing; held-out is scored once)."""
@@ -427,6 +438,7 @@ def main() -> int:
             arts, gold, scores, evidence, distinct=args.distinct, groups=tuning_folds(arts)
         )
         print(fold_summary(folds))
+        print(family_folds(folds))
         if not args.no_babe:
             print(babe_line(args.dir.parent / "BABE", dev_only=True))
         return 0
