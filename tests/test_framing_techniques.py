@@ -462,3 +462,48 @@ def test_a_loaded_modifier_before_a_name_is_a_label():
     assert _evidence_texts(text, "f_loaded_language") == ["reckless", "reckless plan"]
     df = score_texts(pd.Series([text, "The reckless plan went on."]))
     assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Officials warn the fever could soon spread to every town.", True),
+        ("If nothing is done, the militia will be wiped out by spring.", True),
+        ("The old bridge will be repaired by spring.", False),
+        ("The fever could, officials said, spread.", False),  # a comma ends the clause
+        ("The fever spread to two towns last year.", False),  # no prediction
+    ],
+)
+def test_a_predicted_harm_is_a_fear_appeal_with_its_sentence_as_evidence(text, evidence):
+    spans = _evidence_texts(text, "f_fear")
+    assert spans == ([text] if evidence else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Asked about the losses, he shrugged. That's life, folks.", ["That's life"]),
+        ("“We are doing just fine!” the mayor said.", ["We are doing just fine"]),
+        ("It is what it is.", ["It is what it is"]),
+        ("It is what it is with these people.", []),  # the stock phrase inside a longer clause
+        ("We need common sense rules for the harbour.", []),
+        ("It is a plan the council adopted in 2019.", []),  # longer than five words, a number
+        ("It is Smith's turn.", []),  # a name: a report, not a verdict
+        ("That is, the vote is off.", []),  # an opener needs a word of its own clause
+    ],
+)
+def test_short_verdict_clauses_and_whole_clause_cliches_are_cliches(text, evidence):
+    assert _evidence_texts(text, "f_cliches") == evidence
+
+
+def test_cued_heads_needs_the_cue_before_the_head_within_the_word_limit():
+    from provenance.framing.scan import Scanner
+    from provenance.framing.techniques import CueRule, HitArrays, cued_heads
+
+    texts = ["It may kill. Kill it, they may. It may in the end of all things kill."]
+    lists = {"threat_modals": ["may"], "harms": ["kill"]}
+    hits = HitArrays.of(Scanner(lists).scan(texts)[0])
+    doc, start = cued_heads(hits, CueRule(("threat_modals",), ("harms",), 4), texts)
+    assert [texts[0][s : s + 4] for s in start] == ["kill"] and start.tolist() == [7]
+    doc, start = cued_heads(hits, CueRule(("threat_modals",), ("harms",), 6), texts)
+    assert start.tolist() == [7, texts[0].rindex("kill")]
