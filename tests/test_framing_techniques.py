@@ -496,14 +496,31 @@ def test_short_verdict_clauses_and_whole_clause_cliches_are_cliches(text, eviden
     assert _evidence_texts(text, "f_cliches") == evidence
 
 
-def test_cued_heads_needs_the_cue_before_the_head_within_the_word_limit():
+def test_cued_spans_need_the_cue_before_the_head_within_the_word_limit():
     from provenance.framing.scan import Scanner
-    from provenance.framing.techniques import CueRule, HitArrays, cued_heads
+    from provenance.framing.techniques import CueRule, HitArrays, cued_spans
 
     texts = ["It may kill. Kill it, they may. It may in the end of all things kill."]
     lists = {"threat_modals": ["may"], "harms": ["kill"]}
     hits = HitArrays.of(Scanner(lists).scan(texts)[0])
-    doc, start = cued_heads(hits, CueRule(("threat_modals",), ("harms",), 4), texts)
-    assert [texts[0][s : s + 4] for s in start] == ["kill"] and start.tolist() == [7]
-    doc, start = cued_heads(hits, CueRule(("threat_modals",), ("harms",), 6), texts)
-    assert start.tolist() == [7, texts[0].rindex("kill")]
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 4), texts)
+    assert [texts[0][s:e] for s, e in spans[["start", "end"]].values] == ["may kill"]
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 6), texts)
+    assert spans["end"].tolist() == [11, len(texts[0]) - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "It was the deadliest flood in the county's history.",
+            ["deadliest flood in the county's history"],
+        ),
+        ("Critics called him the worst mayor ever.", ["the worst mayor ever"]),
+        ("The deadliest flood struck in May.", []),  # a superlative with no extreme scope
+        ("Fares were the highest, but history shows why.", []),  # a comma ends the clause
+    ],
+)
+def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
+    spans = [s for s in _evidence_texts(text, "f_exaggeration") if " " in s]
+    assert spans == evidence

@@ -37,6 +37,7 @@ from .scan import (
 from .sentiment import analyzer, vader_compounds
 from .techniques import (
     BIAS_CUE_WEIGHTS,
+    EXTREME_RULE,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
@@ -47,6 +48,7 @@ from .techniques import (
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    cued_spans,
     damped_rate,
     first_mentions,
     formulaic_clauses,
@@ -309,6 +311,7 @@ def _phrase_features(
     extra = {
         "f_doubt": questions,
         "f_fear": threat_sentences(hits, sents, raw),
+        "f_exaggeration": cued_spans(hits, EXTREME_RULE, raw),
         "f_cliches": formulaic_clauses(hits, raw),
     }
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning

@@ -556,35 +556,47 @@ class CueRule:
 THREAT_RULE = CueRule(("threat_modals",), ("harms",), 4)
 
 
-def cued_heads(hits: HitArrays, rule: CueRule, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(doc, start) of each hit of ``rule.heads`` that a hit of ``rule.cues`` precedes as the
-    rule says (the nearest cue ending before the head).
+# Exaggeration as an extreme case formulation (Pomerantz 1986): a superlative whose scope is all
+# of history, the world or the possible ("the deadliest mass shooting in modern history", "the
+# worst president ever"), the evidence the span from the superlative to the scope. On PTC's three
+# tuning folds (benchmarks/ptc_eval.py --folds) exaggeration F1 0.238 / 0.258 / 0.207, rho -0.038
+# / 0.208 / 0.296 -> 0.264 / 0.264 / 0.253, rho 0.028 / 0.204 / 0.310 with up to 6 words between
+# (3: F1 0.252 / 0.266 / 0.242; 9: 0.262 / 0.264 / 0.253). Measured on the evidence and not
+# kept: every superlative an exaggeration (F1 0.262 / 0.252 / 0.264, rho fold 0 -0.134), every
+# intensifier (F1 0.167 / 0.223 / 0.138).
+EXTREME_RULE = CueRule(("superlatives",), ("extreme_scopes",), 6)
+
+
+def cued_spans(hits: HitArrays, rule: CueRule, texts: list[str]) -> pd.DataFrame:
+    """Spans (doc, start, end) from a hit of ``rule.cues`` to a hit of ``rule.heads`` that it
+    precedes as the rule says (the nearest cue ending before the head).
 
     >>> from provenance.framing.scan import Scanner
     >>> texts = ["It could soon spread. It may, they say, spread."]
     >>> lists = {"threat_modals": ["could", "may"], "harms": ["spread"]}
     >>> hits = HitArrays.of(Scanner(lists).scan(texts)[0])
-    >>> cued_heads(hits, THREAT_RULE, texts)
-    (array([0]), array([14]))
+    >>> cued_spans(hits, THREAT_RULE, texts).values.tolist()
+    [[0, 3, 20]]
     """
     cue, head = hits.of_lists(rule.cues), hits.of_lists(rule.heads)
-    if not cue.any() or not head.any():
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    width = int(hits.end.max()) + 2
-    cue_keys = hits.doc[cue] * width + hits.end[cue]
-    order = np.argsort(cue_keys, kind="stable")
-    cue_keys, cue_ends = cue_keys[order], hits.end[cue][order]
-    hdoc, hstart = hits.doc[head], hits.start[head]
-    k = np.searchsorted(cue_keys, hdoc * width + hstart, side="right") - 1
-    near = k >= 0
-    near[near] = cue_keys[k[near]] // width == hdoc[near]
-    gap = re.compile(rf"[ \t]+(?:[\w'’\-]+[ \t]+){{0,{rule.max_words}}}")
-    keep = np.zeros(len(hdoc), dtype=bool)
-    for i in np.flatnonzero(near):
-        start = int(cue_ends[k[i]])
-        if 0 < hstart[i] - start <= 20 * (rule.max_words + 1):
-            keep[i] = gap.fullmatch(texts[int(hdoc[i])], start, int(hstart[i])) is not None
-    return hdoc[keep], hstart[keep]
+    rows: list[tuple[int, int, int]] = []
+    if cue.any() and head.any():
+        width = int(hits.end.max()) + 2
+        cue_keys = hits.doc[cue] * width + hits.end[cue]
+        order = np.argsort(cue_keys, kind="stable")
+        cue_keys, cue_starts = cue_keys[order], hits.start[cue][order]
+        hdoc, hstart, hend = hits.doc[head], hits.start[head], hits.end[head]
+        k = np.searchsorted(cue_keys, hdoc * width + hstart, side="right") - 1
+        near = k >= 0
+        near[near] = cue_keys[k[near]] // width == hdoc[near]
+        gap = re.compile(rf"[ \t]+(?:[\w'’\-]+[ \t]+){{0,{rule.max_words}}}")
+        for i in np.flatnonzero(near).tolist():
+            d, cue_end = int(hdoc[i]), int(cue_keys[k[i]] % width)
+            if 0 < hstart[i] - cue_end <= 20 * (rule.max_words + 1) and gap.fullmatch(
+                texts[d], cue_end, int(hstart[i])
+            ):
+                rows.append((d, int(cue_starts[k[i]]), int(hend[i])))
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
 
 
 def threat_sentences(
@@ -592,8 +604,10 @@ def threat_sentences(
 ) -> pd.DataFrame:
     """The last lines of the ``sentences`` (doc, start, end) that hold a threat-consequence
     pair of ``rule`` (f_fear's evidence beside its list's phrases)."""
-    doc, start = cued_heads(hits, rule, texts)
-    return last_lines(spans_holding_points(sentences, doc, start), texts)
+    pairs = cued_spans(hits, rule, texts)
+    return last_lines(
+        spans_holding_points(sentences, pairs["doc"].to_numpy(), pairs["start"].to_numpy()), texts
+    )
 
 
 # Thought-terminating clichés as short verdict clauses: a clause (between sentence marks, commas,
