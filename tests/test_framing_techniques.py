@@ -290,6 +290,29 @@ def test_ptc_tuning_folds_partition_the_tuning_part():
     assert all(pe.fold_of(i) == k for k in range(3) for i in folds[f"fold {k}"])
 
 
+def test_ptc_weak_families_print_their_note_and_every_family_prints_per_fold():
+    pe = _ptc_eval()
+    table = pd.DataFrame(
+        {
+            "part": ["fold 0", "fold 1", "fold 0", "fold 1"],
+            "family": ["slogans", "slogans", "doubt", "doubt"],
+            "P": 0.2,
+            "R": 0.2,
+            "F1": [0.10, 0.20, 0.30, 0.40],
+            "spearman": [0.1, 0.2, 0.3, 0.4],
+        }
+    )
+    lines = pe.weak_lines(table)
+    assert lines[0].startswith("F1 below 0.15: slogans;") and len(lines) == 2
+    assert lines[1] == "  slogans: " + pe.WEAK_NOTES["slogans"]
+    assert pe.weak_lines(table.assign(F1=0.5)) == []
+    folds = pe.family_folds(table).splitlines()
+    assert folds[1:] == [
+        "  slogans: F1 0.100 / 0.200; rho 0.100 / 0.200",
+        "  doubt: F1 0.300 / 0.400; rho 0.300 / 0.400",
+    ]
+
+
 def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
     pe = _ptc_eval()
     assert pe.miss_class(set()) == "no lexicon word"
@@ -477,6 +500,11 @@ def test_a_loaded_modifier_before_a_name_is_a_label():
 def test_a_predicted_harm_is_a_fear_appeal_with_its_sentence_as_evidence(text, evidence):
     spans = _evidence_texts(text, "f_fear")
     assert spans == ([text] if evidence else [])
+
+
+def test_fear_evidence_is_the_line_of_the_sentence_that_holds_the_pair():
+    text = "Officials warn\nthe fever could spread to every town\nby the spring, they said."
+    assert _evidence_texts(text, "f_fear") == ["the fever could spread to every town"]
 
 
 @pytest.mark.parametrize(

@@ -243,16 +243,11 @@ class HitArrays:
 
 def spans_holding(spans: pd.DataFrame, hits: HitArrays, lists: tuple[str, ...]) -> pd.DataFrame:
     """The rows of ``spans`` (doc, start, end) inside which a hit of ``lists`` starts."""
-    sel = hits.of_lists(lists)
-    return spans_holding_points(spans, hits.doc[sel], hits.start[sel])
-
-
-def spans_holding_points(spans: pd.DataFrame, doc: np.ndarray, pos: np.ndarray) -> pd.DataFrame:
-    """The rows of ``spans`` (doc, start, end) that hold one of the points (``doc``, ``pos``)."""
     if not len(spans):
         return spans
-    width = int(max(pos.max(initial=0), spans["end"].max())) + 1
-    keys = np.sort(doc * width + pos)
+    sel = hits.of_lists(lists)
+    width = int(max(hits.end.max(initial=0), spans["end"].max())) + 1
+    keys = np.sort(hits.doc[sel] * width + hits.start[sel])
     doc = spans["doc"].to_numpy(dtype=np.int64) * width
     first = np.searchsorted(keys, doc + spans["start"].to_numpy(dtype=np.int64))
     past = np.searchsorted(keys, doc + spans["end"].to_numpy(dtype=np.int64))
@@ -602,12 +597,28 @@ def cued_spans(hits: HitArrays, rule: CueRule, texts: list[str]) -> pd.DataFrame
 def threat_sentences(
     hits: HitArrays, sentences: pd.DataFrame, texts: list[str], rule: CueRule = THREAT_RULE
 ) -> pd.DataFrame:
-    """The last lines of the ``sentences`` (doc, start, end) that hold a threat-consequence
-    pair of ``rule`` (f_fear's evidence beside its list's phrases)."""
+    """f_fear's rule evidence: for each threat-consequence pair of ``rule``, the part of the
+    ``sentences`` (doc, start, end, sorted) holding it that lies on the pair's line."""
     pairs = cued_spans(hits, rule, texts)
-    return last_lines(
-        spans_holding_points(sentences, pairs["doc"].to_numpy(), pairs["start"].to_numpy()), texts
-    )
+    if not len(pairs) or not len(sentences):
+        return pairs
+    doc, start, end = (pairs[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
+    sdoc, sstart, send = (sentences[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
+    width = int(max(send.max(), end.max())) + 1
+    k = np.searchsorted(sdoc * width + sstart, doc * width + start, side="right") - 1
+    ok = (k >= 0) & (sdoc[k] == doc) & (start < send[k])
+    rows = []
+    for i in np.flatnonzero(ok).tolist():
+        text, s, e = texts[int(doc[i])], int(start[i]), int(end[i])
+        line_end = text.find("\n", e)
+        rows.append(
+            (
+                int(doc[i]),
+                max(int(sstart[k[i]]), text.rfind("\n", 0, s) + 1),
+                min(int(send[k[i]]), line_end if line_end >= 0 else len(text)),
+            )
+        )
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64).drop_duplicates()
 
 
 # Thought-terminating clichés as short verdict clauses: a clause (between sentence marks, commas,
@@ -627,7 +638,10 @@ _CLAUSE_MARKS = '.!?;:,"“”‘’—–()\n'
 _CLAUSE_END = re.compile(r"[^.!?;:,\"“”—–()\n]*")
 _CLAUSE_WORD = re.compile(r"[\w'’\-]+")
 # Words a clause cannot end on: a clause cut at a quotation mark goes on after it.
-_OPEN_ENDS = frozenset("a an the that than of on to in for with by from at as is are still".split())
+_OPEN_ENDS = frozenset(
+    "a an the that than of on to in for with by from at as is are still very so too quite rather "
+    "more most less".split()
+)
 
 
 def _opens_clause(text: str, start: int) -> bool:
