@@ -290,6 +290,29 @@ def test_ptc_tuning_folds_partition_the_tuning_part():
     assert all(pe.fold_of(i) == k for k in range(3) for i in folds[f"fold {k}"])
 
 
+def test_ptc_weak_families_print_their_note_and_every_family_prints_per_fold():
+    pe = _ptc_eval()
+    table = pd.DataFrame(
+        {
+            "part": ["fold 0", "fold 1", "fold 0", "fold 1"],
+            "family": ["slogans", "slogans", "doubt", "doubt"],
+            "P": 0.2,
+            "R": 0.2,
+            "F1": [0.10, 0.20, 0.30, 0.40],
+            "spearman": [0.1, 0.2, 0.3, 0.4],
+        }
+    )
+    lines = pe.weak_lines(table)
+    assert lines[0].startswith("F1 below 0.15: slogans;") and len(lines) == 2
+    assert lines[1] == "  slogans: " + pe.WEAK_NOTES["slogans"]
+    assert pe.weak_lines(table.assign(F1=0.5)) == []
+    folds = pe.family_folds(table).splitlines()
+    assert folds[1:] == [
+        "  slogans: F1 0.100 / 0.200; rho 0.100 / 0.200",
+        "  doubt: F1 0.300 / 0.400; rho 0.300 / 0.400",
+    ]
+
+
 def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
     pe = _ptc_eval()
     assert pe.miss_class(set()) == "no lexicon word"
@@ -525,3 +548,70 @@ def test_shipped_person_nouns_are_what_the_tool_makes():
     shipped = (ROOT / "provenance/resources/lexicons/person_nouns.txt").read_text(encoding="utf-8")
     words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
     assert words == tool.person_nouns(Path("/usr/share/wordnet"))
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Officials warn the fever could soon spread to every town.", True),
+        ("If nothing is done, the militia will be wiped out by spring.", True),
+        ("The old bridge will be repaired by spring.", False),
+        ("The fever could, officials said, spread.", False),  # a comma ends the clause
+        ("The fever spread to two towns last year.", False),  # no prediction
+    ],
+)
+def test_a_predicted_harm_is_a_fear_appeal_with_its_sentence_as_evidence(text, evidence):
+    spans = _evidence_texts(text, "f_fear")
+    assert spans == ([text] if evidence else [])
+
+
+def test_fear_evidence_is_the_line_of_the_sentence_that_holds_the_pair():
+    text = "Officials warn\nthe fever could spread to every town\nby the spring, they said."
+    assert _evidence_texts(text, "f_fear") == ["the fever could spread to every town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Asked about the losses, he shrugged. That's life, folks.", ["That's life"]),
+        ("“We are doing just fine!” the mayor said.", ["We are doing just fine"]),
+        ("It is what it is.", ["It is what it is"]),
+        ("It is what it is with these people.", []),  # the stock phrase inside a longer clause
+        ("We need common sense rules for the harbour.", []),
+        ("It is a plan the council adopted in 2019.", []),  # longer than five words, a number
+        ("It is Smith's turn.", []),  # a name: a report, not a verdict
+        ("That is, the vote is off.", []),  # an opener needs a word of its own clause
+    ],
+)
+def test_short_verdict_clauses_and_whole_clause_cliches_are_cliches(text, evidence):
+    assert _evidence_texts(text, "f_cliches") == evidence
+
+
+def test_cued_spans_need_the_cue_before_the_head_within_the_word_limit():
+    from provenance.framing.scan import Scanner
+    from provenance.framing.techniques import CueRule, HitArrays, cued_spans
+
+    texts = ["It may kill. Kill it, they may. It may in the end of all things kill."]
+    lists = {"threat_modals": ["may"], "harms": ["kill"]}
+    hits = HitArrays.of(Scanner(lists).scan(texts)[0])
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 4), texts)
+    assert [texts[0][s:e] for s, e in spans[["start", "end"]].values] == ["may kill"]
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 6), texts)
+    assert spans["end"].tolist() == [11, len(texts[0]) - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "It was the deadliest flood in the county's history.",
+            ["deadliest flood in the county's history"],
+        ),
+        ("Critics called him the worst mayor ever.", ["the worst mayor ever"]),
+        ("The deadliest flood struck in May.", []),  # a superlative with no extreme scope
+        ("Fares were the highest, but history shows why.", []),  # a comma ends the clause
+    ],
+)
+def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
+    spans = [s for s in _evidence_texts(text, "f_exaggeration") if " " in s]
+    assert spans == evidence

@@ -37,6 +37,7 @@ from .scan import (
 from .sentiment import analyzer, vader_compounds
 from .techniques import (
     BIAS_CUE_WEIGHTS,
+    EXTREME_RULE,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
@@ -47,8 +48,10 @@ from .techniques import (
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    cued_spans,
     damped_rate,
     first_mentions,
+    formulaic_clauses,
     graded_count,
     labelled_names,
     last_lines,
@@ -57,6 +60,7 @@ from .techniques import (
     on_repeated_lines,
     person_headed,
     phrase_spans,
+    threat_sentences,
 )
 
 PER_1K = "per 1,000 words"
@@ -297,14 +301,21 @@ def unquoted_sentences(sents: pd.DataFrame, quotes: QuoteArrays) -> pd.DataFrame
 def _phrase_features(
     hits: HitArrays,
     raw: list[str],
+    sents: pd.DataFrame,
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
     loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence)."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
-    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
-    extra = {"f_doubt": questions}
+    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear and clichés add clause
+    # rules (techniques.THREAT_RULE, techniques.formulaic_clauses).
+    extra = {
+        "f_doubt": questions,
+        "f_fear": threat_sentences(hits, sents, raw),
+        "f_exaggeration": cued_spans(hits, EXTREME_RULE, raw),
+        "f_cliches": formulaic_clauses(hits, raw),
+    }
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning
     # part, session 5). Scare quotes holding a valenced word no longer do (session 9): left out,
     # P rose on each of PTC's three tuning folds (0.351 / 0.385 / 0.367 -> 0.358 / 0.391 /
@@ -470,6 +481,7 @@ def text_detail(
     phrases, widened = _phrase_features(
         hits,
         raw,
+        sents,
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
     )

@@ -59,11 +59,21 @@ LEXICON_NAMES: tuple[str, ...] = (
     "cliches",
     "not_loaded",
     "subjective",
+    "threat_modals",
+    "harms",
+    "clause_openers",
+    "extreme_scopes",
 )
-# Lists that only weight a score (no feature of their own, no sense to keep): their words do not
-# take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though Pattern's
-# subjectivity list holds it).
-WEIGHT_ONLY_NAMES: tuple[str, ...] = ("subjective",)
+# Lists that only weight a score or cue a rule (no feature of their own, no sense to keep): their
+# words do not take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though
+# Pattern's subjectivity list holds it; "destroyed" though ``harms`` holds it).
+WEIGHT_ONLY_NAMES: tuple[str, ...] = (
+    "subjective",
+    "threat_modals",
+    "harms",
+    "clause_openers",
+    "extreme_scopes",
+)
 # Lists generated from the shipped ones when they are loaded (not files; see ``word_forms``).
 DERIVED_NAMES: tuple[str, ...] = ("loaded_forms",)
 # The lists whose words' regular forms make ``loaded_forms``.
