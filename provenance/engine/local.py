@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from provenance.engine import pool
@@ -465,16 +466,22 @@ def _link_chunks(
     """score_links arguments for ``n`` contiguous chunks of ``links``, each with the rows of
     its own articles only (``by_article`` tables are keyed by article_id)."""
     by_article = {name: t for name, t in by_article.items() if t is not None}  # sentences: optional
-    article_keys = {name: t["article_id"].astype(str) for name, t in by_article.items()}
-    reuse_child = reuse["child_article_id"].astype(str)
-    reuse_parent = reuse["parent_article_id"].astype(str)
-    for chunk in contiguous_chunks(links, n):
-        ids = pd.concat([chunk["child_article_id"], chunk["parent_article_id"]]).dropna()
-        ids = ids.astype(str).unique()
-        pairs = reuse[(reuse_child.isin(ids) & reuse_parent.isin(ids)).to_numpy()]
-        job = {
-            name: by_article[name][key.isin(ids).to_numpy()] for name, key in article_keys.items()
-        }
+    chunks = contiguous_chunks(links, n)
+    linked = [
+        pd.concat([c["child_article_id"], c["parent_article_id"]]).dropna().astype(str).unique()
+        for c in chunks
+    ]
+    # Each table's articles looked up once among the linked ones (-1: linked by no chunk), a
+    # chunk's rows then picked by position, instead of an isin per table and chunk.
+    every = pd.Index(np.unique(np.concatenate(linked)))
+    place = {name: every.get_indexer(t["article_id"].astype(str)) for name, t in by_article.items()}
+    reuse_child = every.get_indexer(reuse["child_article_id"].astype(str))
+    reuse_parent = every.get_indexer(reuse["parent_article_id"].astype(str))
+    for chunk, ids in zip(chunks, linked, strict=True):
+        member = np.zeros(len(every) + 1, dtype=bool)  # the last one stands for -1
+        member[every.get_indexer(ids)] = True
+        pairs = reuse[member[reuse_child] & member[reuse_parent]]
+        job = {name: by_article[name][member[at]] for name, at in place.items()}
         yield {
             "links": chunk,
             "articles": job.pop("texts"),
