@@ -157,9 +157,9 @@ def lowered_tokens(texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray]:
 
 # Texts tokenised at a time: only each block's (text, term) counts are kept (all 8,889 texts of
 # the first 20,000 ABP articles at once as 8.2M Python strings, before lowered_tokens: the
-# links stage's peak RSS 1,160 -> 1,810 MB). A block of 1,000 holds ~7M characters, ~28 MB as
-# code points; 500 a block were 18 blocks, each numbering its terms again (dict.setdefault).
-_TOKENISED_TEXTS = 1_000
+# links stage's peak RSS 1,160 -> 1,810 MB). A block of 500 holds ~3.5M characters: ~14 MB as
+# code points, ~100 MB of arrays at a time in lowered_tokens.
+_TOKENISED_TEXTS = 500
 
 
 def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
