@@ -1531,7 +1531,7 @@ def _staff_speaks(text: str, cand: CitationCandidate) -> bool:
 
 
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],
-            resolver: OutletResolver, publisher: str) -> list[dict[str, object]]:  # fmt: skip
+            resolver: OutletResolver, publisher: str = "") -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
     taken = SpanSet()
     people: People | None = None
