@@ -20,6 +20,8 @@ from provenance.attribution import extract_citations
         "Former New York Times columnist Sam Doe once said the country needed a rest.",
         "She said she had been a former reporter for the AP in Madrid, which no one confirmed.",
         "Ex-CNN anchor Pat Roe argued on his podcast that the ratings would recover.",
+        # A relative clause telling where someone worked.
+        "Sam Roe, who worked with her on NBC's Meet the Press for years, said she was shy.",
         # A bio line with a quoted programme title.
         "Kim Lee, a former teacher, is host of the weekly program “The Lee Hour,” a Daily Beast"
         " columnist and editor of a newsletter.",

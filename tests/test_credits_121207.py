@@ -33,3 +33,8 @@ def test_a_site_name_with_of_the_runs_to_the_line_end() -> None:
 def test_this_text_first_appeared_in_credits() -> None:
     text = _BODY + "This text first appeared in the Riverside Catholic Herald.\n"
     assert _source_credits(text) == {"the Riverside Catholic Herald"}
+
+
+def test_a_signed_section_that_prose_follows_stays_a_credit() -> None:
+    text = _BODY + "The race is close. — Jo Roe, Reuters\n" + _PROSE
+    assert _source_credits(text) == {"reuters"}
