@@ -93,6 +93,15 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
             {"nytimes"},
         ),
         ("The speaker touted the bill on NBC’s “Meet the Press” as a win.", {"nbc-news"}),
+        # A joint poll by a hyphen; a headline from an outlet; a conjunction opening the
+        # sentence before an outlet's journalist.
+        ("A Reuters-Ipsos national poll showed the two tied.", {"reuters"}),
+        ("The headline from The Wall Street Journal is that hiring slowed.", {"wsj"}),
+        ("As the Associated Press' Jane Roe wrote: “The vote is over.”", {"ap"}),
+        # Outlets added to the registry.
+        ("According to Snopes, the photo was altered.", {"snopes"}),
+        ("The American Spectator reported that the aide quit.", {"american-spectator"}),
+        ("The pastor told CBN News that he would stay.", {"cbn-news"}),
     ],
 )
 def test_forms_missed_in_the_second_hundred_read(text: str, outlets: set[str]) -> None:
@@ -119,6 +128,9 @@ def test_forms_missed_in_the_second_hundred_read(text: str, outlets: set[str]) -
         "Question for Mediaite and the Washington Post: Was the AP wrong?\nOne: Yes.",
         # An abbreviation in brackets inside a sentence.
         "Shares of the network (ABC) that employs him fell.",
+        # A hyphenated name whose head is no outlet; a title set in capitals.
+        "The Clinton-Gore ticket won the state.",
+        "About Our Nation’s Great Comeback Plan",
     ],
 )
 def test_forms_that_cite_nothing(text: str) -> None:
