@@ -290,6 +290,29 @@ def test_ptc_tuning_folds_partition_the_tuning_part():
     assert all(pe.fold_of(i) == k for k in range(3) for i in folds[f"fold {k}"])
 
 
+def test_ptc_weak_families_print_their_note_and_every_family_prints_per_fold():
+    pe = _ptc_eval()
+    table = pd.DataFrame(
+        {
+            "part": ["fold 0", "fold 1", "fold 0", "fold 1"],
+            "family": ["slogans", "slogans", "doubt", "doubt"],
+            "P": 0.2,
+            "R": 0.2,
+            "F1": [0.10, 0.20, 0.30, 0.40],
+            "spearman": [0.1, 0.2, 0.3, 0.4],
+        }
+    )
+    lines = pe.weak_lines(table)
+    assert lines[0].startswith("F1 below 0.15: slogans;") and len(lines) == 2
+    assert lines[1] == "  slogans: " + pe.WEAK_NOTES["slogans"]
+    assert pe.weak_lines(table.assign(F1=0.5)) == []
+    folds = pe.family_folds(table).splitlines()
+    assert folds[1:] == [
+        "  slogans: F1 0.100 / 0.200; rho 0.100 / 0.200",
+        "  doubt: F1 0.300 / 0.400; rho 0.300 / 0.400",
+    ]
+
+
 def test_ptc_missed_spans_are_classed_by_the_lexicon_words_inside():
     pe = _ptc_eval()
     assert pe.miss_class(set()) == "no lexicon word"
@@ -320,8 +343,9 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     assert check_ok, "check-part floor"
     tuning = table.loc[("tuning", "loaded language")]
     assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
-    # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
-    assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
+    # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207; session 12
+    # (loaded phrases with a person or group head): 0.228 -> 0.299.
+    assert table.loc[("tuning", "name-calling"), "F1"] >= 0.28
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
@@ -462,3 +486,132 @@ def test_a_loaded_modifier_before_a_name_is_a_label():
     assert _evidence_texts(text, "f_loaded_language") == ["reckless", "reckless plan"]
     df = score_texts(pd.Series([text, "The reckless plan went on."]))
     assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+
+
+def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
+    text = "Voters saw the reckless mob fold. The reckless plan went on. Haters will hate."
+    assert _evidence_texts(text, "f_name_calling") == ["reckless mob", "Haters"]
+    df = score_texts(pd.Series([text, "The reckless plan went on."]))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+    # the noun phrase runs on one word to its person head, never over a function word
+    text = "They met corrupt career politicians. It was a corrupt deal for voters."
+    assert _evidence_texts(text, "f_name_calling") == ["corrupt career politicians"]
+
+
+def _person_nouns_tool():
+    spec = importlib.util.spec_from_file_location(
+        "build_person_nouns", ROOT / "tools" / "build_person_nouns.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_person_nouns_take_first_senses_plurals_and_leave_out_adjectives(tmp_path):
+    # A WordNet in miniature: index lines "lemma pos n_synsets n_pointers [pointers] sense_cnt
+    # tagsense_cnt offsets", data lines "offset lex_file pos n_words word lex_id n_pointers
+    # [symbol offset pos source/target]", noun.exc "inflected base".
+    (tmp_path / "index.noun").write_text(
+        "  licence line\n"
+        "bully n 2 1 @ 2 1 00000001 00000003\n"  # first sense a person
+        "spy n 1 0 1 0 00000001\n"
+        "gang n 1 0 1 0 00000002\n"  # a group of people
+        "package n 1 0 1 0 00000004\n"  # a group of things
+        "hunt n 1 0 1 0 00000005\n"  # a named person (an instance)
+        "deal n 2 0 2 0 00000003 00000001\n"  # first sense not a person
+        "radical n 1 0 1 0 00000001\n"  # also an adjective
+        "henchman n 1 0 1 0 00000001\n"
+        "bad_egg n 1 0 1 0 00000001\n",  # not one word
+        encoding="utf-8",
+    )
+    (tmp_path / "data.noun").write_text(
+        "  licence line\n"
+        "00000001 18 n 01 bully 0 000 | a person\n"
+        "00000002 14 n 01 gang 0 001 @ 00000006 n 0000 | people\n"
+        "00000006 14 n 01 crew 0 001 @ 07950920 n 0000 | people\n"
+        "07950920 14 n 01 social_group 0 000 | people\n"
+        "00000003 04 n 01 deal 0 000 | an act\n"
+        "00000004 14 n 01 package 0 000 | things\n"
+        "00000005 18 n 01 Hunt 0 001 @i 00000001 n 0000 | a painter\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "index.adj").write_text("radical a 1 0 1 0 00000009\n", encoding="utf-8")
+    (tmp_path / "noun.exc").write_text("bullies bully\ndeals deal\n", encoding="utf-8")
+    assert _person_nouns_tool().person_nouns(tmp_path) == [
+        "bullies", "bully", "gang", "gangs", "henchman", "henchmen", "radicals", "spies", "spy",
+    ]  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/usr/share/wordnet/data.noun").exists(), reason="no WordNet 3.0")
+def test_shipped_person_nouns_are_what_the_tool_makes():
+    tool = _person_nouns_tool()
+    shipped = (ROOT / "provenance/resources/lexicons/person_nouns.txt").read_text(encoding="utf-8")
+    words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert words == tool.person_nouns(Path("/usr/share/wordnet"))
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Officials warn the fever could soon spread to every town.", True),
+        ("If nothing is done, the militia will be wiped out by spring.", True),
+        ("The old bridge will be repaired by spring.", False),
+        ("The fever could, officials said, spread.", False),  # a comma ends the clause
+        ("The fever spread to two towns last year.", False),  # no prediction
+    ],
+)
+def test_a_predicted_harm_is_a_fear_appeal_with_its_sentence_as_evidence(text, evidence):
+    spans = _evidence_texts(text, "f_fear")
+    assert spans == ([text] if evidence else [])
+
+
+def test_fear_evidence_is_the_line_of_the_sentence_that_holds_the_pair():
+    text = "Officials warn\nthe fever could spread to every town\nby the spring, they said."
+    assert _evidence_texts(text, "f_fear") == ["the fever could spread to every town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Asked about the losses, he shrugged. That's life, folks.", ["That's life"]),
+        ("“We are doing just fine!” the mayor said.", ["We are doing just fine"]),
+        ("It is what it is.", ["It is what it is"]),
+        ("It is what it is with these people.", []),  # the stock phrase inside a longer clause
+        ("We need common sense rules for the harbour.", []),
+        ("It is a plan the council adopted in 2019.", []),  # longer than five words, a number
+        ("It is Smith's turn.", []),  # a name: a report, not a verdict
+        ("That is, the vote is off.", []),  # an opener needs a word of its own clause
+    ],
+)
+def test_short_verdict_clauses_and_whole_clause_cliches_are_cliches(text, evidence):
+    assert _evidence_texts(text, "f_cliches") == evidence
+
+
+def test_cued_spans_need_the_cue_before_the_head_within_the_word_limit():
+    from provenance.framing.scan import Scanner
+    from provenance.framing.techniques import CueRule, HitArrays, cued_spans
+
+    texts = ["It may kill. Kill it, they may. It may in the end of all things kill."]
+    lists = {"threat_modals": ["may"], "harms": ["kill"]}
+    hits = HitArrays.of(Scanner(lists).scan(texts)[0])
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 4), texts)
+    assert [texts[0][s:e] for s, e in spans[["start", "end"]].values] == ["may kill"]
+    spans = cued_spans(hits, CueRule(("threat_modals",), ("harms",), 6), texts)
+    assert spans["end"].tolist() == [11, len(texts[0]) - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "It was the deadliest flood in the county's history.",
+            ["deadliest flood in the county's history"],
+        ),
+        ("Critics called him the worst mayor ever.", ["the worst mayor ever"]),
+        ("The deadliest flood struck in May.", []),  # a superlative with no extreme scope
+        ("Fares were the highest, but history shows why.", []),  # a comma ends the clause
+    ],
+)
+def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
+    spans = [s for s in _evidence_texts(text, "f_exaggeration") if " " in s]
+    assert spans == evidence

@@ -37,6 +37,7 @@ from .scan import (
 from .sentiment import analyzer, vader_compounds
 from .techniques import (
     BIAS_CUE_WEIGHTS,
+    EXTREME_RULE,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
@@ -47,15 +48,19 @@ from .techniques import (
     TECHNIQUES,
     HitArrays,
     bias_cue_score,
+    cued_spans,
     damped_rate,
     first_mentions,
+    formulaic_clauses,
     graded_count,
     labelled_names,
     last_lines,
     narration_sentences,
     noun_phrases,
     on_repeated_lines,
+    person_headed,
     phrase_spans,
+    threat_sentences,
 )
 
 PER_1K = "per 1,000 words"
@@ -296,23 +301,35 @@ def unquoted_sentences(sents: pd.DataFrame, quotes: QuoteArrays) -> pd.DataFrame
 def _phrase_features(
     hits: HitArrays,
     raw: list[str],
+    sents: pd.DataFrame,
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
-) -> dict[str, pd.DataFrame]:
-    """Phrase spans (doc, start, end) of the loaded-language score and each technique."""
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence)."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
-    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py).
-    extra = {"f_doubt": questions}
+    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear and clichés add clause
+    # rules (techniques.THREAT_RULE, techniques.formulaic_clauses).
+    extra = {
+        "f_doubt": questions,
+        "f_fear": threat_sentences(hits, sents, raw),
+        "f_exaggeration": cued_spans(hits, EXTREME_RULE, raw),
+        "f_cliches": formulaic_clauses(hits, raw),
+    }
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning
     # part, session 5). Scare quotes holding a valenced word no longer do (session 9): left out,
     # P rose on each of PTC's three tuning folds (0.351 / 0.385 / 0.367 -> 0.358 / 0.391 /
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
     spans = {"f_loaded_language": loaded_language_spans(hits, raw, last_lines(exclamations, raw))}
-    extra["f_name_calling"] = labelled_names(spans["f_loaded_language"], raw, hits)
+    widened = noun_phrases(spans["f_loaded_language"], raw, hits)
+    extra["f_name_calling"] = pd.concat(
+        [labelled_names(spans["f_loaded_language"], raw, hits), person_headed(widened, raw)],
+        ignore_index=True,
+    )
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
-    return spans
+    return spans, widened
 
 
 @lru_cache(maxsize=1)
@@ -461,9 +478,10 @@ def text_detail(
     scare = qwords <= SCARE_QUOTE_MAX_WORDS
     q_marks = [t.count("?") for t in quotes.text]
     q_marks_in_quotes = _bincount(qdoc, n, np.array(q_marks, dtype=float))
-    phrases = _phrase_features(
+    phrases, widened = _phrase_features(
         hits,
         raw,
+        sents,
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
     )
@@ -498,7 +516,7 @@ def text_detail(
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
     # repeats are of the phrases as matched (techniques.noun_phrases).
-    phrases["f_loaded_language"] = noun_phrases(phrases["f_loaded_language"], raw, hits)
+    phrases["f_loaded_language"] = widened
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 
 

@@ -59,11 +59,21 @@ LEXICON_NAMES: tuple[str, ...] = (
     "cliches",
     "not_loaded",
     "subjective",
+    "threat_modals",
+    "harms",
+    "clause_openers",
+    "extreme_scopes",
 )
-# Lists that only weight a score (no feature of their own, no sense to keep): their words do not
-# take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though Pattern's
-# subjectivity list holds it).
-WEIGHT_ONLY_NAMES: tuple[str, ...] = ("subjective",)
+# Lists that only weight a score or cue a rule (no feature of their own, no sense to keep): their
+# words do not take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though
+# Pattern's subjectivity list holds it; "destroyed" though ``harms`` holds it).
+WEIGHT_ONLY_NAMES: tuple[str, ...] = (
+    "subjective",
+    "threat_modals",
+    "harms",
+    "clause_openers",
+    "extreme_scopes",
+)
 # Lists generated from the shipped ones when they are loaded (not files; see ``word_forms``).
 DERIVED_NAMES: tuple[str, ...] = ("loaded_forms",)
 # The lists whose words' regular forms make ``loaded_forms``.
@@ -118,6 +128,23 @@ def _read_list(path: Path) -> list[str]:
 def default_lexicons() -> dict[str, tuple[str, ...]]:
     """The shipped lists, read once."""
     return {name: _clean(_read_list(LEXICON_DIR / f"{name}.txt"), name) for name in LEXICON_NAMES}
+
+
+# Person and group nouns (WordNet 3.0, ``tools/build_person_nouns.py``): a word list that is
+# looked up, not scanned (22k words would slow the one lexicon pass for every text), for the
+# heads of loaded phrases (``techniques.person_headed``). Not replaceable with ``lexicons=``.
+PERSON_NOUNS_FILE = "person_nouns.txt"
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """The shipped person and group nouns, singular and plural, lower-cased.
+
+    >>> {"thugs", "mob", "senators"} <= person_nouns(), "deal" in person_nouns()
+    (True, False)
+    """
+    lines = _read_list(LEXICON_DIR / PERSON_NOUNS_FILE)
+    return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
 # Suffixes added to a word to make its regular inflections and derivations: a loaded word keeps

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .lexicons import person_nouns
+
 PER_1K = "per 1,000 words"
 
 # Lists whose phrases make up the loaded-language score. Chosen on PTC's tuning part
@@ -72,8 +74,11 @@ TECHNIQUES: dict[str, Technique] = {
         ("flag_waving",), "flag-waving: appeals to the nation, its people and values"
     ),
     "f_slogans": Technique(("slogans",), "slogans, chants and rallying cries"),
+    # Its list counts only as whole clauses, beside short verdict clauses (formulaic_clauses).
     "f_cliches": Technique(
-        ("cliches",), "thought-terminating cliches ('it is what it is', 'end of story')"
+        (),
+        "thought-terminating cliches: short verdict clauses ('that's crazy') and stock phrases "
+        "as whole clauses ('it is what it is', 'end of story')",
     ),
 }
 # The bias-cue score: a weighted sum of feature columns (rates per 1,000 words, and the share
@@ -520,3 +525,237 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
         if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
             rows.append((d, s, name.end()))
     return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+
+
+# A loaded phrase is a label when its head names a person or group: its last word, or a word
+# just after it that the noun phrase runs on to, past a noun or a name ("corrupt career
+# politicians", "disgraced former FBI officials"; never past a function word or an -ly adverb).
+# Chosen by PTC's three tuning folds (name-calling P / R / F1, rho; benchmarks/ptc_eval.py):
+# the last word alone 0.441 / 0.269 / 0.334, 0.482; 0.391 / 0.326 / 0.356, 0.455; 0.275 /
+# 0.130 / 0.177, 0.577; one word after it 0.431 / 0.290 / 0.347, 0.459; 0.376 / 0.341 / 0.357,
+# 0.485; 0.281 / 0.148 / 0.194, 0.583 (kept: F1 up on each fold); two words F1 0.354 / 0.353 /
+# 0.207 (down on fold 1). Only multiword phrases as labels (with the first, looser list): F1
+# -0.023 / -0.047 / -0.025 (a loaded person noun alone, "haters", is a label too).
+PERSON_LOOKAHEAD = 1
+_ANY_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
+
+
+def _person_end(text: str, start: int, end: int, nouns: frozenset[str]) -> int:
+    """End of the person or group noun that heads the phrase ``start:end`` (its last word, or
+    one of the ``PERSON_LOOKAHEAD`` words after it); -1 when none."""
+    last = _LAST_WORD.search(text, max(start, end - 40), end)
+    if last is None:
+        return -1
+    if last.group().lower().replace("’", "'") in nouns:
+        return end
+    pos = end
+    for _ in range(PERSON_LOOKAHEAD):
+        m = _ANY_NEXT_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1).lower().replace("’", "'")
+        if word in FUNCTION_WORDS or word.endswith("ly"):
+            break
+        if word in nouns:
+            return m.end()
+        pos = m.end()
+    return -1
+
+
+def person_headed(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """The phrases of ``spans`` (doc, start, end: loaded phrases widened to their noun phrase,
+    :func:`noun_phrases`) headed by a person or group noun (``person_nouns``: WordNet 3.0's
+    noun.person and noun.group; see ``PERSON_LOOKAHEAD``), up to that noun: a loaded word applied
+    to people is a label ("corrupt elitists", "the jihadist mob", "haters").
+
+    Added to ``f_name_calling`` (session 12), on PTC's three tuning folds (the experts'
+    Name_Calling,Labeling spans) P / R / F1 0.433 / 0.193 / 0.267, 0.388 / 0.239 / 0.296, 0.271
+    / 0.077 / 0.120 -> 0.431 / 0.290 / 0.347, 0.376 / 0.341 / 0.357, 0.281 / 0.148 / 0.194;
+    Spearman with the experts' density 0.544 / 0.425 / 0.463 -> 0.459 / 0.485 / 0.583. (A first
+    list that took every noun.group word and named people, "package", "hunt" the painter, had
+    F1 0.365 / 0.367 / 0.220, most of the difference "witch hunt": not a person.)
+
+    >>> texts = ["These lazy freeloaders signed a lazy deal with corrupt career politicians."]
+    >>> spans = pd.DataFrame({"doc": [0, 0, 0], "start": [6, 30, 47], "end": [22, 39, 61]})
+    >>> [texts[0][s:e] for s, e in person_headed(spans, texts)[["start", "end"]].values]
+    ['lazy freeloaders', 'corrupt career politicians']
+    """
+    nouns = person_nouns()
+    rows = []
+    for d, s, e in zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
+                       strict=True):  # fmt: skip
+        end = _person_end(texts[d], s, e, nouns)
+        if end >= 0:
+            rows.append((d, s, end))
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+
+
+# Clause rules (session 12). PTC's experts mark appeal to fear and thought-terminating clichés
+# as clauses (median 15 words for fear), which word lists find in part: a fear word alone was
+# 0.13 precise on PTC's tuning part ("deadly", "afraid" in neutral reporting) and the stock
+# clichés of ``cliches`` matched none of the experts' 23 spans there.
+@dataclass(frozen=True)
+class CueRule:
+    """A hit of ``heads`` lists that a hit of ``cues`` lists precedes in the same clause, at
+    most ``max_words`` words (blanks and words only, no punctuation) between them."""
+
+    cues: tuple[str, ...]
+    heads: tuple[str, ...]
+    max_words: int
+
+
+# Appeal to fear as a predicted harm: a modal of prediction before a harm verb ("the plague could
+# spread", "will destroy the Church", "will be wiped out"), the evidence its sentence's last line.
+# On PTC's three tuning folds (benchmarks/ptc_eval.py --folds, 40/56/54 articles) fear F1 0.100 /
+# 0.108 / 0.174, rho 0.304 / 0.411 / 0.318 -> 0.234 / 0.186 / 0.255, rho 0.429 / 0.458 / 0.323
+# with up to 4 words between (1: F1 0.217 / 0.190 / 0.212; 2: 0.215 / 0.190 / 0.229; 3: 0.215 /
+# 0.188 / 0.243; 5: 0.229 / 0.186 / 0.250). The clause around the pair scored as its sentence.
+# Measured on a regex prototype of this rule (3 words) and not kept: leaving out the words that
+# report a fear ("afraid", "fear", "fears"):
+# F1 +0.002 / -0.011 / +0.044 and rho 0.332 / 0.458 / 0.313 -> 0.380 / 0.340 / 0.334.
+THREAT_RULE = CueRule(("threat_modals",), ("harms",), 4)
+
+
+# Exaggeration as an extreme case formulation (Pomerantz 1986): a superlative whose scope is all
+# of history, the world or the possible ("the deadliest mass shooting in modern history", "the
+# worst president ever"), the evidence the span from the superlative to the scope. On PTC's three
+# tuning folds (benchmarks/ptc_eval.py --folds) exaggeration F1 0.238 / 0.258 / 0.207, rho -0.038
+# / 0.208 / 0.296 -> 0.264 / 0.264 / 0.253, rho 0.028 / 0.204 / 0.310 with up to 6 words between
+# (3: F1 0.252 / 0.266 / 0.242; 9: 0.262 / 0.264 / 0.253). Measured on the evidence and not
+# kept: every superlative an exaggeration (F1 0.262 / 0.252 / 0.264, rho fold 0 -0.134), every
+# intensifier (F1 0.167 / 0.223 / 0.138).
+EXTREME_RULE = CueRule(("superlatives",), ("extreme_scopes",), 6)
+
+
+def cued_spans(hits: HitArrays, rule: CueRule, texts: list[str]) -> pd.DataFrame:
+    """Spans (doc, start, end) from a hit of ``rule.cues`` to a hit of ``rule.heads`` that it
+    precedes as the rule says (the nearest cue ending before the head).
+
+    >>> from provenance.framing.scan import Scanner
+    >>> texts = ["It could soon spread. It may, they say, spread."]
+    >>> lists = {"threat_modals": ["could", "may"], "harms": ["spread"]}
+    >>> hits = HitArrays.of(Scanner(lists).scan(texts)[0])
+    >>> cued_spans(hits, THREAT_RULE, texts).values.tolist()
+    [[0, 3, 20]]
+    """
+    cue, head = hits.of_lists(rule.cues), hits.of_lists(rule.heads)
+    rows: list[tuple[int, int, int]] = []
+    if cue.any() and head.any():
+        width = int(hits.end.max()) + 2
+        cue_keys = hits.doc[cue] * width + hits.end[cue]
+        order = np.argsort(cue_keys, kind="stable")
+        cue_keys, cue_starts = cue_keys[order], hits.start[cue][order]
+        hdoc, hstart, hend = hits.doc[head], hits.start[head], hits.end[head]
+        k = np.searchsorted(cue_keys, hdoc * width + hstart, side="right") - 1
+        near = k >= 0
+        near[near] = cue_keys[k[near]] // width == hdoc[near]
+        gap = re.compile(rf"[ \t]+(?:[\w'’\-]+[ \t]+){{0,{rule.max_words}}}")
+        for i in np.flatnonzero(near).tolist():
+            d, cue_end = int(hdoc[i]), int(cue_keys[k[i]] % width)
+            if 0 < hstart[i] - cue_end <= 20 * (rule.max_words + 1) and gap.fullmatch(
+                texts[d], cue_end, int(hstart[i])
+            ):
+                rows.append((d, int(cue_starts[k[i]]), int(hend[i])))
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+
+
+def threat_sentences(
+    hits: HitArrays, sentences: pd.DataFrame, texts: list[str], rule: CueRule = THREAT_RULE
+) -> pd.DataFrame:
+    """f_fear's rule evidence: for each threat-consequence pair of ``rule``, the part of the
+    ``sentences`` (doc, start, end, sorted) holding it that lies on the pair's line."""
+    pairs = cued_spans(hits, rule, texts)
+    if not len(pairs) or not len(sentences):
+        return pairs
+    doc, start, end = (pairs[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
+    sdoc, sstart, send = (sentences[c].to_numpy(dtype=np.int64) for c in ("doc", "start", "end"))
+    width = int(max(send.max(), end.max())) + 1
+    k = np.searchsorted(sdoc * width + sstart, doc * width + start, side="right") - 1
+    ok = (k >= 0) & (sdoc[k] == doc) & (start < send[k])
+    rows = []
+    for i in np.flatnonzero(ok).tolist():
+        text, s, e = texts[int(doc[i])], int(start[i]), int(end[i])
+        line_end = text.find("\n", e)
+        rows.append(
+            (
+                int(doc[i]),
+                max(int(sstart[k[i]]), text.rfind("\n", 0, s) + 1),
+                min(int(send[k[i]]), line_end if line_end >= 0 else len(text)),
+            )
+        )
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64).drop_duplicates()
+
+
+# Thought-terminating clichés as short verdict clauses: a clause (between sentence marks, commas,
+# colons, dashes and quotation marks) that a pronoun and "be" open (``clause_openers``: "That's
+# crazy.", "We are doing just fine!") and that holds at most this many words, none of them a
+# number or a capitalised name; and a stock cliché of ``cliches`` only when it is a whole clause
+# ("It is what it is.", not "common sense reforms"). On PTC's three tuning folds
+# (benchmarks/ptc_eval.py --folds) clichés F1 0 / 0 / 0 (16 list hits, none right), rho -0.008 /
+# -0.098 / -0.008 -> 0.125 / 0.048 / 0.138, rho 0.031 / 0.311 / 0.350 at 5 words (4: F1 0.143 /
+# 0.000 / 0.091; 6: 0.100 / 0.042 / 0.121). Most of what it finds that the experts did not mark
+# are verdicts they mark as loaded language ("This is a disaster", "It's absurd"): 23 expert
+# clichés on the tuning part, so each fold's F1 moves by a span or two.
+CLICHE_CLAUSE_WORDS = 5
+OPENER_LISTS = ("clause_openers",)
+CLICHE_LISTS = ("cliches",)
+_CLAUSE_MARKS = '.!?;:,"“”‘’—–()\n'
+_CLAUSE_END = re.compile(r"[^.!?;:,\"“”—–()\n]*")
+_CLAUSE_WORD = re.compile(r"[\w'’\-]+")
+# Words a clause cannot end on: a clause cut at a quotation mark goes on after it.
+_OPEN_ENDS = frozenset(
+    "a an the that than of on to in for with by from at as is are still very so too quite rather "
+    "more most less".split()
+)
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether only blanks stand between ``start`` and the text's start or a clause mark."""
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    return not before or before[-1] in _CLAUSE_MARKS
+
+
+def _short_clause(text: str, start: int, end: int, words: tuple[int, int]) -> int:
+    """End of the clause from ``start`` when it ends after ``end`` and is short (``words``:
+    least and most words; no digit, no capitalised word but the first and "I"); else -1."""
+    stop = _CLAUSE_END.match(text, end, end + 60).end()
+    if stop == end + 60:  # no clause mark within 60 characters: a long clause
+        return -1
+    clause = text[start:stop].rstrip(" \t")
+    found = _CLAUSE_WORD.findall(clause)
+    if not words[0] <= len(found) <= words[1] or any(c.isdigit() for c in clause):
+        return -1
+    if any(w[0].isupper() and w != "I" for w in found[1:]):
+        return -1
+    if start + len(clause) > end and found[-1].lower() in _OPEN_ENDS:
+        return -1  # cut off before a quotation or a break ("It is no coincidence that")
+    return start + len(clause)
+
+
+def formulaic_clauses(
+    hits: HitArrays, texts: list[str], max_words: int = CLICHE_CLAUSE_WORDS
+) -> pd.DataFrame:
+    """Spans (doc, start, end) of short verdict clauses and of whole-clause stock clichés.
+
+    >>> from provenance.framing.scan import Scanner
+    >>> texts = ["He shrugged: that's crazy. It is what it is. Common sense rules apply."]
+    >>> lists = {"clause_openers": ["that's", "it is"], "cliches": ["it is what it is",
+    ...          "common sense"]}
+    >>> hits = HitArrays.of(Scanner(lists).scan(texts)[0])
+    >>> [texts[0][s:e] for s, e in formulaic_clauses(hits, texts)[["start", "end"]].values]
+    ["that's crazy", 'It is what it is']
+    """
+    rows = []
+    for lists, opener in ((OPENER_LISTS, True), (CLICHE_LISTS, False)):
+        sel = np.flatnonzero(hits.of_lists(lists))
+        for d, s, e in zip(hits.doc[sel].tolist(), hits.start[sel].tolist(), hits.end[sel].tolist(),
+                           strict=True):  # fmt: skip
+            text = texts[d]
+            if not _opens_clause(text, s):
+                continue
+            n = len(_CLAUSE_WORD.findall(text[s:e]))  # an opener needs a word after it
+            stop = _short_clause(text, s, e, (n + 1, max_words) if opener else (n, n))
+            if stop >= 0:
+                rows.append((d, s, stop))
+    out = pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+    return out.drop_duplicates(ignore_index=True)
