@@ -123,3 +123,22 @@ def test_such_as_names_no_subject() -> None:
 )
 def test_long_insert(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_bare_quote_paragraph_goes_on_with_the_last_sentence_subject() -> None:
+    text = (
+        "“Look at what the project does for the climate,” said Mahoney.\nBut Dale Voorman, "
+        "energy director for a state council, said importing hydro is a poor way to meet "
+        "local goals.\n“The question is whether we put our time into that or into local "
+        "power.”\nBoth men agreed on the rest."
+    )
+    assert _speakers(text) == ["Mahoney", "Dale Voorman"]
+
+
+def test_bare_quote_paragraph_not_given_to_a_name_inside_the_sentence() -> None:
+    text = (
+        "“Pay for the wall,” he said.\nBut Speaker Nancy Pelham rejected that idea moments "
+        "after the president announced it.\n“That is not a reasonable deal between the two "
+        "branches of government.”\nA reporter asked her more."
+    )
+    assert _speakers(text)[1] is None
