@@ -32,25 +32,28 @@ class LiteralFinder:
     [(0, 3, 7), (1, 4, 7), (2, 13, 17)]
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], dfa: bool | None = None) -> None:
+        """``dfa``: compile to a DFA (True) or a contiguous NFA (False); by default a DFA for
+        word lists up to ``_DFA_MAX_CHARS`` characters."""
         self.words = list(words)
         if not self.words or not all(self.words):
             raise ValueError("words must be non-empty strings")
+        self._dfa = dfa
         self._build()
 
-    def __getstate__(self) -> list[str]:
-        """Pickled as its words (the automaton is rebuilt): registries and scans travel to
-        worker processes, and the Rust automaton does not pickle."""
-        return self.words
+    def __getstate__(self) -> tuple[list[str], bool | None]:
+        """Pickled as its words and kind (the automaton is rebuilt): registries and scans
+        travel to worker processes, and the Rust automaton does not pickle."""
+        return self.words, self._dfa
 
-    def __setstate__(self, words: list[str]) -> None:
-        self.words = words
+    def __setstate__(self, state: tuple[list[str], bool | None]) -> None:
+        self.words, self._dfa = state
         self._build()
 
     def _build(self) -> None:
         self._bytes: ahocorasick_rs.BytesAhoCorasick | None = None  # built when first needed
         self._risky: tuple[str, ...] = ()
-        small = sum(map(len, self.words)) <= _DFA_MAX_CHARS
+        small = sum(map(len, self.words)) <= _DFA_MAX_CHARS if self._dfa is None else self._dfa
         self._automaton = ahocorasick_rs.AhoCorasick(
             self.words,
             matchkind=ahocorasick_rs.MATCHKIND_STANDARD,

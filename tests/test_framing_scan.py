@@ -13,11 +13,19 @@ import pandas as pd
 import pytest
 from corpora import SHARED
 
+from provenance import text
 from provenance.framing import scan
 from provenance.framing.features import word_and_syllable_counts
 from provenance.framing.quotes import QUOTE_RE
 from provenance.quotes.marks import quote_pattern
-from provenance.text import SENTENCE_END_RE, WORD_PATTERN, sentence_spans
+from provenance.text import (
+    BLOCK_CHARS,
+    SENTENCE_END_RE,
+    WORD_PATTERN,
+    count_words_all,
+    count_words_series,
+    sentence_spans,
+)
 
 # Texts that hit the edge cases: joiners at word edges, curly apostrophes and Unicode hyphens,
 # letters that lower-case to two code points, final sigma, a lone surrogate, digits, "_".
@@ -60,6 +68,18 @@ def test_word_and_syllable_counts_match_the_regexes():
         r"\w\w[^aeiouylAEIOUYL\W]e\b"
     )
     assert syllables.tolist() == expected.tolist()
+
+
+def test_word_counts_match_the_regex(monkeypatch):
+    texts = TRICKY + ["x-", "-x", "a--b", "a-'b", "it’s x'", "1-2-3 __", "ab-\n-cd", "a b  c"]
+    expected = pd.Series(texts, dtype=object).str.count(WORD_PATTERN).tolist()
+    assert count_words_all(texts).tolist() == expected
+    series = pd.Series([*texts, None], index=range(5, 5 + len(texts) + 1), dtype=object)
+    counts = count_words_series(series)
+    assert (counts.tolist(), counts.index.tolist()) == ([*expected, 0], series.index.tolist())
+    whole_blocks = text.text_blocks
+    monkeypatch.setattr(text, "text_blocks", lambda t: whole_blocks(t, 12))  # many blocks
+    assert count_words_all(texts).tolist() == expected
 
 
 def test_blocks_cover_every_text_once():
@@ -135,7 +155,7 @@ def test_sentence_bounds_are_sentence_spans(monkeypatch):
     texts = SENTENCE_EDGES * 2
     expected = [(i, a, b) for i, t in enumerate(texts) for a, b in sentence_spans(t)]
     whole_blocks = scan.text_blocks
-    for max_chars in (scan.BLOCK_CHARS, 40):  # one block, and many (one text holds "\x00")
+    for max_chars in (BLOCK_CHARS, 40):  # one block, and many (one text holds "\x00")
         monkeypatch.setattr(scan, "text_blocks", lambda t, m=max_chars: whole_blocks(t, m))
         doc, start, end = scan.sentence_bounds(texts)
         assert list(zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)) == expected

@@ -343,8 +343,9 @@ def test_ptc_loaded_language_beats_the_word_level_baseline():
     assert check_ok, "check-part floor"
     tuning = table.loc[("tuning", "loaded language")]
     assert tuning["F1"] >= 0.385 and tuning["P"] >= 0.375 and tuning["spearman"] >= 0.70
-    # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207.
-    assert table.loc[("tuning", "name-calling"), "F1"] >= 0.20
+    # Name-calling (session 7, dehumanising labels): tuning F1 0.187 -> 0.207; session 12
+    # (loaded phrases with a person or group head): 0.228 -> 0.299.
+    assert table.loc[("tuning", "name-calling"), "F1"] >= 0.28
     # Technique lists pruned on the tuning part (doubt F1 0.248, exaggeration 0.234 there; check
     # 0.219 and 0.157).
     assert table.loc[("tuning", "doubt"), "F1"] >= 0.23
@@ -485,6 +486,68 @@ def test_a_loaded_modifier_before_a_name_is_a_label():
     assert _evidence_texts(text, "f_loaded_language") == ["reckless", "reckless plan"]
     df = score_texts(pd.Series([text, "The reckless plan went on."]))
     assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+
+
+def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
+    text = "Voters saw the reckless mob fold. The reckless plan went on. Haters will hate."
+    assert _evidence_texts(text, "f_name_calling") == ["reckless mob", "Haters"]
+    df = score_texts(pd.Series([text, "The reckless plan went on."]))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+    # the noun phrase runs on one word to its person head, never over a function word
+    text = "They met corrupt career politicians. It was a corrupt deal for voters."
+    assert _evidence_texts(text, "f_name_calling") == ["corrupt career politicians"]
+
+
+def _person_nouns_tool():
+    spec = importlib.util.spec_from_file_location(
+        "build_person_nouns", ROOT / "tools" / "build_person_nouns.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    return tool
+
+
+def test_person_nouns_take_first_senses_plurals_and_leave_out_adjectives(tmp_path):
+    # A WordNet in miniature: index lines "lemma pos n_synsets n_pointers [pointers] sense_cnt
+    # tagsense_cnt offsets", data lines "offset lex_file pos n_words word lex_id n_pointers
+    # [symbol offset pos source/target]", noun.exc "inflected base".
+    (tmp_path / "index.noun").write_text(
+        "  licence line\n"
+        "bully n 2 1 @ 2 1 00000001 00000003\n"  # first sense a person
+        "spy n 1 0 1 0 00000001\n"
+        "gang n 1 0 1 0 00000002\n"  # a group of people
+        "package n 1 0 1 0 00000004\n"  # a group of things
+        "hunt n 1 0 1 0 00000005\n"  # a named person (an instance)
+        "deal n 2 0 2 0 00000003 00000001\n"  # first sense not a person
+        "radical n 1 0 1 0 00000001\n"  # also an adjective
+        "henchman n 1 0 1 0 00000001\n"
+        "bad_egg n 1 0 1 0 00000001\n",  # not one word
+        encoding="utf-8",
+    )
+    (tmp_path / "data.noun").write_text(
+        "  licence line\n"
+        "00000001 18 n 01 bully 0 000 | a person\n"
+        "00000002 14 n 01 gang 0 001 @ 00000006 n 0000 | people\n"
+        "00000006 14 n 01 crew 0 001 @ 07950920 n 0000 | people\n"
+        "07950920 14 n 01 social_group 0 000 | people\n"
+        "00000003 04 n 01 deal 0 000 | an act\n"
+        "00000004 14 n 01 package 0 000 | things\n"
+        "00000005 18 n 01 Hunt 0 001 @i 00000001 n 0000 | a painter\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "index.adj").write_text("radical a 1 0 1 0 00000009\n", encoding="utf-8")
+    (tmp_path / "noun.exc").write_text("bullies bully\ndeals deal\n", encoding="utf-8")
+    assert _person_nouns_tool().person_nouns(tmp_path) == [
+        "bullies", "bully", "gang", "gangs", "henchman", "henchmen", "radicals", "spies", "spy",
+    ]  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/usr/share/wordnet/data.noun").exists(), reason="no WordNet 3.0")
+def test_shipped_person_nouns_are_what_the_tool_makes():
+    tool = _person_nouns_tool()
+    shipped = (ROOT / "provenance/resources/lexicons/person_nouns.txt").read_text(encoding="utf-8")
+    words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert words == tool.person_nouns(Path("/usr/share/wordnet"))
 
 
 @pytest.mark.parametrize(

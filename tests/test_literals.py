@@ -69,6 +69,18 @@ def test_a_finder_pickles_with_its_words():
     assert copy.hits("He said, she told") == finder.hits("He said, she told")
 
 
+@pytest.mark.parametrize("dfa", [True, False])
+def test_the_automaton_kind_is_chosen_and_kept_through_pickling(dfa):
+    """``dfa`` overrides the size rule (the attribution scans' large families use an NFA); a
+    pickled finder is rebuilt as the same kind, with the same hits."""
+    words = ["said", "aid", "told", "“We"]
+    text = "“We said, she told: unsaid"
+    finder = LiteralFinder(words, dfa)
+    copy = pickle.loads(pickle.dumps(finder))
+    assert sorted(finder.hits(text)) == sorted(copy.hits(text)) == _naive(words, text)
+    assert copy.__getstate__() == (words, dfa)
+
+
 def test_word_offsets_match_str_find_on_random_texts():
     """WordOffsets.find gives every occurrence, overlapping ones included, as a str.find loop
     does, for words in its set and outside it, whichever text was asked about last."""

@@ -60,6 +60,7 @@ def test_tfidf_vectors_is_scikit_learns_matrix_to_the_bit():
     from provenance.chains.match import tfidf_vectors
 
     docs = [
+        *TRICKY_TOKENS,
         "The Capital Herald said talks resumed on Monday; talks stalled by Friday.",
         "",
         "and the of",  # stop words only
@@ -74,3 +75,34 @@ def test_tfidf_vectors_is_scikit_learns_matrix_to_the_bit():
     assert ours.indptr.tolist() == theirs.indptr.tolist()
     assert ours.indices.tolist() == theirs.indices.tolist()  # the same entry order in each row
     assert ours.data.tobytes() == theirs.data.tobytes()
+
+
+# Texts whose tokens are easy to get wrong: letters that lower-case to two code points ("İ"),
+# multi-byte UTF-8 (2, 3 and 4 bytes), "_" and digits as word characters, one-letter words.
+TRICKY_TOKENS = [
+    "İstanbul İİ ΟΔΟΣ Σ' x ǅ ß ﬁ ÉTÉ",
+    "日本語 テキスト 𝐀𝐁𝐂 a 𝐀 é_é",
+    "x--y a’b a‐b _ __ a1 9 99",
+    "",
+    "  \n\t ",
+]
+
+
+def test_lowered_tokens_are_the_regex_tokens_of_each_text(monkeypatch):
+    import re
+
+    from provenance.chains import match
+
+    texts = TRICKY_TOKENS * 3
+    expected = [re.findall(r"(?u)\b\w\w+\b", text.lower()) for text in texts]
+    terms, per_text = match.lowered_tokens(texts)
+    assert terms.to_pylist() == [token for tokens in expected for token in tokens]
+    assert per_text.tolist() == [len(tokens) for tokens in expected]
+    monkeypatch.setattr(match, "_TOKENISED_TEXTS", 2)  # blocks of two texts: the same matrix
+    small = match.tfidf_vectors(texts)
+    monkeypatch.undo()
+    whole = match.tfidf_vectors(texts)
+    assert (small.indices.tolist(), small.data.tobytes()) == (
+        whole.indices.tolist(),
+        whole.data.tobytes(),
+    )

@@ -83,6 +83,21 @@ def test_a_negative_zero_is_not_merged_with_zero(tmp_path):
     assert _ours_bytes(frame, tmp_path / "o.csv") == b"id,v\na,0.0\nb,-0.0\nc,0.0\n"
 
 
+def test_nullable_int_and_boolean_columns_are_written_as_pandas_writes_them(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "CSV_CHUNK_ROWS", 3)
+    frame = pd.DataFrame(
+        {
+            "id": pd.array(["a", "b,c", None, "d", "e"], dtype="string"),
+            "n": pd.array([0, -7, None, 2**40, 0], dtype="Int64"),
+            "flag": pd.array([True, None, False, True, False], dtype="boolean"),
+            "v": [0.5, math.nan, -0.0, 1e16, 2.0],
+        }
+    )
+    assert [io._formatted_here(t) for t in frame.dtypes] == [True] * 4
+    for i, part in enumerate([frame, frame.iloc[:0], frame[["n", "flag"]].dropna()]):
+        assert _ours_bytes(part, tmp_path / f"o{i}.csv") == _pandas_bytes(part, tmp_path / "p.csv")
+
+
 def test_other_columns_and_empty_frames_are_written_by_pandas(tmp_path):
     mixed = pd.DataFrame({"id": ["a", "b"], "n": [1, 2], "flag": [True, False]})
     empty = pd.DataFrame({"id": pd.array([], dtype="string"), "v": np.array([], dtype=float)})

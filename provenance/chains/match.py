@@ -9,15 +9,14 @@ the same outlet is not picked.
 
 from __future__ import annotations
 
-import itertools
-import re
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+from provenance.text import code_points, joined, text_starts, word_chars
 
 WINDOW_DAYS = 7.0
 MIN_SIMILARITY = 0.12
@@ -44,7 +43,9 @@ def match_outlet_parents(
     if open_links.empty:
         return parent
     arts = articles[["article_id", "outlet_id", "published", "text"]]
-    pairs = _pairs_in_window(open_links, arts, window_days)
+    # (without the text: taking the candidates' rows took their texts too, first 20,000 ABP
+    # articles ~1 of the links stage's ~5 CPU s in pyarrow's take)
+    pairs = _pairs_in_window(open_links, arts.drop(columns="text"), window_days)
     if pairs.empty:
         return parent
     lag_days = (pairs["child_time"] - pairs["candidate_time"]).dt.total_seconds() / 86400.0
@@ -121,14 +122,44 @@ def _pairs_in_window(
     return pairs
 
 
-# scikit-learn's default token pattern (TfidfVectorizer's, lowercased text).
-_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+def lowered_tokens(texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray]:
+    """The tokens of scikit-learn's default pattern ``(?u)\\b\\w\\w+\\b`` in each text lower-cased,
+    in order, as one Arrow array, and how many each text has.
+
+    Such a token is a whole run of word characters (``\\b`` on both sides), two or more long:
+    the runs are found on code points and their UTF-8 bytes gathered into the array, with no
+    Python string per token (``re.findall`` per text and ``pa.array`` of the strings took 3.4
+    of the links stage's ~5 CPU s on the first 20,000 ABP articles, the stage's one core busy).
+
+    >>> terms, per_text = lowered_tokens(["Talks RESUMED in Genève, a b.", "", "x yz"])
+    >>> terms.to_pylist(), per_text.tolist()
+    (['talks', 'resumed', 'in', 'genève', 'yz'], [4, 0, 1])
+    """
+    low = [text.lower() for text in texts]
+    big = joined(low)
+    codes = code_points(big)  # spaces at both ends: every run starts and ends inside
+    edges = np.diff(word_chars()[codes].view(np.int8))
+    starts, ends = np.flatnonzero(edges == 1) + 1, np.flatnonzero(edges == -1) + 1
+    long_enough = ends - starts >= 2
+    starts, ends = starts[long_enough], ends[long_enough]
+    utf8 = np.frombuffer(big.encode("utf-8"), dtype=np.uint8)
+    byte_at = np.flatnonzero((utf8 & 0xC0) != 0x80)  # each code point's first byte
+    first, last = byte_at[starts], byte_at[ends]
+    offsets = np.concatenate([[0], np.cumsum(last - first)])
+    taken = np.arange(offsets[-1]) + np.repeat(first - offsets[:-1], last - first)
+    data = utf8[taken]
+    terms = pa.LargeStringArray.from_buffers(
+        len(starts), pa.py_buffer(offsets.astype(np.int64)), pa.py_buffer(data)
+    )
+    doc = np.searchsorted(text_starts(low), starts, side="right") - 1
+    return terms, np.bincount(doc, minlength=len(texts)).astype(np.int64)
 
 
-# Texts tokenised at a time: their tokens are Python strings until pyarrow holds them, and only
-# each block's (text, term) counts are kept (all 8,889 texts of the first 20,000 ABP articles
-# at once, 8.2M strings: the links stage's peak RSS 1,160 -> 1,810 MB).
-_TOKENISED_TEXTS = 500
+# Texts tokenised at a time: only each block's (text, term) counts are kept (all 8,889 texts of
+# the first 20,000 ABP articles at once as 8.2M Python strings, before lowered_tokens: the
+# links stage's peak RSS 1,160 -> 1,810 MB). A block of 1,000 holds ~7M characters, ~28 MB as
+# code points; 500 a block were 18 blocks, each numbering its terms again (dict.setdefault).
+_TOKENISED_TEXTS = 1_000
 
 
 def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
@@ -155,18 +186,20 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     numbers: dict[str, int] = {}  # term -> its number, in order of first occurrence
     cells, counts = [], []
     for lo in range(0, len(texts), _TOKENISED_TEXTS):
-        tokens = [_TOKEN_RE.findall(text.lower()) for text in texts[lo : lo + _TOKENISED_TEXTS]]
-        per_text = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        terms = pa.array(itertools.chain.from_iterable(tokens), type=pa.large_string())
-        del tokens
-        kept = pc.invert(pc.is_in(terms, value_set=stop_words))
-        encoded = pc.dictionary_encode(terms.filter(kept))  # this block's terms, first seen first
-        number = np.array(
-            [numbers.setdefault(term, len(numbers)) for term in encoded.dictionary.to_pylist()],
-            dtype=np.int64,
-        )
+        terms, per_text = lowered_tokens(texts[lo : lo + _TOKENISED_TEXTS])
+        # this block's terms, first seen first; the stop words dropped from the (short)
+        # dictionary, not from the tokens: the others keep their order of first occurrence
+        encoded = pc.dictionary_encode(terms)
+        stop = pc.is_in(encoded.dictionary, value_set=stop_words).to_numpy(zero_copy_only=False)
+        number = np.full(len(stop), -1, dtype=np.int64)
+        number[~stop] = [
+            numbers.setdefault(term, len(numbers))
+            for term in encoded.dictionary.filter(pa.array(~stop)).to_pylist()
+        ]
         row = np.repeat(np.arange(lo, lo + len(per_text), dtype=np.int64), per_text)
-        cell = (row[kept.to_numpy(zero_copy_only=False)] << 32) + number[encoded.indices]
+        number = number[encoded.indices.to_numpy()]
+        kept = number >= 0
+        cell = (row[kept] << 32) + number[kept]
         # (rows, then terms by number: a block's cells come after the blocks before it)
         cell, count = np.unique(cell, return_counts=True)
         cells.append(cell)

@@ -58,6 +58,7 @@ from .techniques import (
     narration_sentences,
     noun_phrases,
     on_repeated_lines,
+    person_headed,
     phrase_spans,
     threat_sentences,
 )
@@ -303,8 +304,9 @@ def _phrase_features(
     sents: pd.DataFrame,
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
-) -> dict[str, pd.DataFrame]:
-    """Phrase spans (doc, start, end) of the loaded-language score and each technique."""
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence)."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
     # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear and clichés add clause
     # rules (techniques.THREAT_RULE, techniques.formulaic_clauses).
@@ -320,10 +322,14 @@ def _phrase_features(
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
     spans = {"f_loaded_language": loaded_language_spans(hits, raw, last_lines(exclamations, raw))}
-    extra["f_name_calling"] = labelled_names(spans["f_loaded_language"], raw, hits)
+    widened = noun_phrases(spans["f_loaded_language"], raw, hits)
+    extra["f_name_calling"] = pd.concat(
+        [labelled_names(spans["f_loaded_language"], raw, hits), person_headed(widened, raw)],
+        ignore_index=True,
+    )
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
-    return spans
+    return spans, widened
 
 
 @lru_cache(maxsize=1)
@@ -472,7 +478,7 @@ def text_detail(
     scare = qwords <= SCARE_QUOTE_MAX_WORDS
     q_marks = [t.count("?") for t in quotes.text]
     q_marks_in_quotes = _bincount(qdoc, n, np.array(q_marks, dtype=float))
-    phrases = _phrase_features(
+    phrases, widened = _phrase_features(
         hits,
         raw,
         sents,
@@ -510,7 +516,7 @@ def text_detail(
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
     # repeats are of the phrases as matched (techniques.noun_phrases).
-    phrases["f_loaded_language"] = noun_phrases(phrases["f_loaded_language"], raw, hits)
+    phrases["f_loaded_language"] = widened
     return features, _evidence(hits, quotes, scare, sents[strong], phrases)
 
 

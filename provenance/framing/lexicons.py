@@ -130,6 +130,23 @@ def default_lexicons() -> dict[str, tuple[str, ...]]:
     return {name: _clean(_read_list(LEXICON_DIR / f"{name}.txt"), name) for name in LEXICON_NAMES}
 
 
+# Person and group nouns (WordNet 3.0, ``tools/build_person_nouns.py``): a word list that is
+# looked up, not scanned (22k words would slow the one lexicon pass for every text), for the
+# heads of loaded phrases (``techniques.person_headed``). Not replaceable with ``lexicons=``.
+PERSON_NOUNS_FILE = "person_nouns.txt"
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """The shipped person and group nouns, singular and plural, lower-cased.
+
+    >>> {"thugs", "mob", "senators"} <= person_nouns(), "deal" in person_nouns()
+    (True, False)
+    """
+    lines = _read_list(LEXICON_DIR / PERSON_NOUNS_FILE)
+    return frozenset(w for w in lines if w and not w.startswith("#"))
+
+
 # Suffixes added to a word to make its regular inflections and derivations: a loaded word keeps
 # its charge in them ("smear" -> "smeared", "egregious" -> "egregiously", "wicked" ->
 # "wickedness"). Only suffixes are added, never stripped: stripping ("supremely" -> "supreme",

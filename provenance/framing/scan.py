@@ -17,7 +17,6 @@ counted into a sparse (documents x lists) matrix.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,77 +28,25 @@ import pandas as pd
 import scipy.sparse as sp
 
 from provenance.literals import LiteralFinder
-from provenance.text import ABBREVIATIONS, SENTENCE_END_RE, sentence_spans
+from provenance.text import (
+    ABBREVIATIONS,
+    SENTENCE_END_RE,
+    char_class,
+    code_points,
+    every_code_point,
+    from_code_points,
+    joined,
+    sentence_spans,
+    text_blocks,
+    text_starts,
+    word_chars,
+)
 
 from .table import stable_order
 from .techniques import HitArrays
 
 _APOSTROPHES = (("’", "'"), ("‘", "'"), ("‐", "-"), ("‑", "-"))
 _MONTH_CONTEXT_RE = re.compile(r"\d\s+May|May\s+\d|\b(?:in|of|since|until|by|late|early|mid)\s+May")
-_JOIN = "  "  # two spaces: no single-spaced term can match across a document boundary
-# Characters a block of texts (4 bytes each as code points, a few such arrays at a time); a
-# block-wide pass over numpy arrays is what replaced a regex substitution per text: on the
-# first 3,000 ABP articles (19.5M characters) normalising took 1.85 CPU s with re.sub and
-# str.translate per text, 0.56 s this way (same strings).
-BLOCK_CHARS = 4_000_000
-
-
-def _every_code_point() -> str:
-    """Every code point (lone surrogates included) in order, as one string."""
-    return from_code_points(np.arange(sys.maxunicode + 1, dtype=np.uint32))
-
-
-@lru_cache(maxsize=1)
-def word_chars() -> np.ndarray:
-    """Per code point, whether ``re``'s ``\\w`` matches it (Unicode letters, digits, "_").
-
-    Marked from the runs of ``\\w+`` (a few hundred): each process builds it once, and one
-    regex substitution per non-word character took 0.18-0.20 CPU s, this 0.03 s.
-    """
-    runs = [m.span() for m in re.finditer(r"\w+", _every_code_point())]
-    mark = np.zeros(sys.maxunicode + 2, dtype=np.int64)
-    np.add.at(mark, [a for a, _ in runs], 1)
-    np.add.at(mark, [b for _, b in runs], -1)
-    return np.cumsum(mark[:-1]) > 0
-
-
-@lru_cache(maxsize=16)
-def char_class(chars: str) -> np.ndarray:
-    """Per code point, whether it is one of ``chars`` (a lookup table for code-point arrays)."""
-    table = np.zeros(sys.maxunicode + 1, dtype=bool)
-    table[[ord(c) for c in chars]] = True
-    return table
-
-
-def code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` as a uint32 array (lone surrogates included)."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-
-
-def from_code_points(codes: np.ndarray) -> str:
-    """The string of a uint32 code-point array (inverse of :func:`code_points`)."""
-    return codes.astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
-
-
-def text_blocks(texts: Sequence[str], max_chars: int = BLOCK_CHARS) -> list[tuple[int, int]]:
-    """Contiguous (first, end) ranges of ``texts`` of about ``max_chars`` characters each."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_JOIN)
-    block = np.cumsum(lengths) // max_chars if len(texts) else lengths
-    bounds = np.flatnonzero(np.diff(block)) + 1
-    edges = [0, *bounds.tolist(), len(texts)]
-    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
-
-
-def text_starts(texts: Sequence[str]) -> np.ndarray:
-    """The offset of each text in ``joined(texts)``."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + len(_JOIN)
-    return np.concatenate([[1], 1 + np.cumsum(lengths)[:-1]]) if len(texts) else lengths
-
-
-def joined(texts: Sequence[str]) -> str:
-    """``" " + "  ".join(texts) + " "``: no pattern bounded by non-word characters spans two
-    texts, and every text has a neighbour on both sides (offsets: :func:`text_starts`)."""
-    return " " + _JOIN.join(texts) + " "
 
 
 def _lower_same_length(text: str) -> str:
@@ -133,7 +80,7 @@ def _lowered() -> np.ndarray:
     hyphen made plain first): the first of ``str.lower``'s, as for a text that lower-cases to
     more characters. (In a text, ``str.lower`` makes a word-final capital sigma "ς", here "σ".)
     """
-    every = _swap_apostrophes(_every_code_point())
+    every = _swap_apostrophes(every_code_point())
     parts = [every[i : i + 4096] for i in range(0, len(every), 4096)]
     low = [part.lower() for part in parts]
     for i, part in enumerate(parts):

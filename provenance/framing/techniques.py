@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .lexicons import person_nouns
+
 PER_1K = "per 1,000 words"
 
 # Lists whose phrases make up the loaded-language score. Chosen on PTC's tuning part
@@ -522,6 +524,69 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
         last = _LAST_WORD.search(text, max(s, e - 40), e)
         if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
             rows.append((d, s, name.end()))
+    return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
+
+
+# A loaded phrase is a label when its head names a person or group: its last word, or a word
+# just after it that the noun phrase runs on to, past a noun or a name ("corrupt career
+# politicians", "disgraced former FBI officials"; never past a function word or an -ly adverb).
+# Chosen by PTC's three tuning folds (name-calling P / R / F1, rho; benchmarks/ptc_eval.py):
+# the last word alone 0.441 / 0.269 / 0.334, 0.482; 0.391 / 0.326 / 0.356, 0.455; 0.275 /
+# 0.130 / 0.177, 0.577; one word after it 0.431 / 0.290 / 0.347, 0.459; 0.376 / 0.341 / 0.357,
+# 0.485; 0.281 / 0.148 / 0.194, 0.583 (kept: F1 up on each fold); two words F1 0.354 / 0.353 /
+# 0.207 (down on fold 1). Only multiword phrases as labels (with the first, looser list): F1
+# -0.023 / -0.047 / -0.025 (a loaded person noun alone, "haters", is a label too).
+PERSON_LOOKAHEAD = 1
+_ANY_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’\-]*)")
+
+
+def _person_end(text: str, start: int, end: int, nouns: frozenset[str]) -> int:
+    """End of the person or group noun that heads the phrase ``start:end`` (its last word, or
+    one of the ``PERSON_LOOKAHEAD`` words after it); -1 when none."""
+    last = _LAST_WORD.search(text, max(start, end - 40), end)
+    if last is None:
+        return -1
+    if last.group().lower().replace("’", "'") in nouns:
+        return end
+    pos = end
+    for _ in range(PERSON_LOOKAHEAD):
+        m = _ANY_NEXT_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group(1).lower().replace("’", "'")
+        if word in FUNCTION_WORDS or word.endswith("ly"):
+            break
+        if word in nouns:
+            return m.end()
+        pos = m.end()
+    return -1
+
+
+def person_headed(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
+    """The phrases of ``spans`` (doc, start, end: loaded phrases widened to their noun phrase,
+    :func:`noun_phrases`) headed by a person or group noun (``person_nouns``: WordNet 3.0's
+    noun.person and noun.group; see ``PERSON_LOOKAHEAD``), up to that noun: a loaded word applied
+    to people is a label ("corrupt elitists", "the jihadist mob", "haters").
+
+    Added to ``f_name_calling`` (session 12), on PTC's three tuning folds (the experts'
+    Name_Calling,Labeling spans) P / R / F1 0.433 / 0.193 / 0.267, 0.388 / 0.239 / 0.296, 0.271
+    / 0.077 / 0.120 -> 0.431 / 0.290 / 0.347, 0.376 / 0.341 / 0.357, 0.281 / 0.148 / 0.194;
+    Spearman with the experts' density 0.544 / 0.425 / 0.463 -> 0.459 / 0.485 / 0.583. (A first
+    list that took every noun.group word and named people, "package", "hunt" the painter, had
+    F1 0.365 / 0.367 / 0.220, most of the difference "witch hunt": not a person.)
+
+    >>> texts = ["These lazy freeloaders signed a lazy deal with corrupt career politicians."]
+    >>> spans = pd.DataFrame({"doc": [0, 0, 0], "start": [6, 30, 47], "end": [22, 39, 61]})
+    >>> [texts[0][s:e] for s, e in person_headed(spans, texts)[["start", "end"]].values]
+    ['lazy freeloaders', 'corrupt career politicians']
+    """
+    nouns = person_nouns()
+    rows = []
+    for d, s, e in zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
+                       strict=True):  # fmt: skip
+        end = _person_end(texts[d], s, e, nouns)
+        if end >= 0:
+            rows.append((d, s, end))
     return pd.DataFrame(rows, columns=["doc", "start", "end"], dtype=np.int64)
 
 

@@ -256,6 +256,7 @@ class OutletRegistry:
         }
         self._domains: dict[str, str] = {}
         self._names: dict[str, str] = {}
+        self._sharing: dict[str, list[str]] = {}  # every outlet of a name key, in table order
         entries: list[tuple[str, str, str | None, str]] = []
         for row in self._rows.values():
             oid, country = str(row["outlet_id"]), row["country"]
@@ -265,6 +266,9 @@ class OutletRegistry:
                 entries.append((domain, oid, country, "domain"))
             for alias in [str(row["name"]), *_split(str(row["aliases"] or ""))]:
                 self._names.setdefault(_name_key(alias), oid)
+                sharing = self._sharing.setdefault(_name_key(alias), [])
+                if oid not in sharing:
+                    sharing.append(oid)
                 entries.append((alias, oid, country, "alias"))
         self._matcher = MentionMatcher(entries)
 
@@ -334,6 +338,16 @@ class OutletRegistry:
             return None
         best = max(found, key=lambda m: (m[4], m[1] - m[0], -m[0]))
         return best[2]
+
+    def name_outlets(self, name: str) -> list[str]:
+        """Every outlet registered under ``name`` exactly (case-insensitive), in table order:
+        more than one where outlets share an alias ("The Times": The Times of London and The
+        New York Times), which :meth:`resolve_name` reads as the first.
+
+        >>> load_registry().name_outlets("the Times")
+        ['the-times', 'nytimes']
+        """
+        return list(self._sharing.get(_name_key(name), [])) if isinstance(name, str) else []
 
     def mentions_in(self, text: str) -> list[tuple[int, int, str, str, float]]:
         """Outlet mentions of one text as ``(start, end, outlet_id, matched, confidence)``, in

