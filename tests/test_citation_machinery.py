@@ -47,7 +47,7 @@ def _accepted(text: str, resolver: object, eager: bool) -> list[dict[str, object
     resolver.resolve_many(c.phrase for c in cands)
     if eager:  # the deferred work done for every candidate before acceptance, as it was
         cands = [c for c in cands if C._settle(text, c)]
-    return C._accept("a", text, cands, resolver)
+    return C._accept("a", text, cands, resolver, "")
 
 
 def test_deferred_venue_check_and_speaker_match_eager_reading():
