@@ -100,3 +100,16 @@ def test_outlet_comparison_sees_republishers_of_state_media(demo):
     republishers = table[table["share_from_state_media"] > 0].index
     assert len(republishers) >= 2
     assert pd.api.types.is_float_dtype(table["credit_rate"])
+
+
+def test_every_technique_reaches_links_and_the_outlet_comparison(demo):
+    from provenance.framing.techniques import TECHNIQUES
+
+    analysis, _, _ = demo
+    table = analysis.outlet_comparison
+    for name in TECHNIQUES:
+        base = name[2:]
+        link_columns = [f"d_{base}", f"d_added_{base}", f"d_dropped_{base}"]
+        assert name in analysis.articles.columns
+        assert set(link_columns) <= set(analysis.links.columns), name
+        assert {name, *link_columns} <= set(table.columns), name
