@@ -110,6 +110,9 @@ SCORES: dict[str, str] = {"loaded language": "f_loaded_language"}
 WEAK_F1 = 0.15
 WEAK_NOTE = "README.md, 'Framing against experts'"
 WEAK_NOTES: dict[str, str] = {
+    "appeal to fear": "a predicted harm (a modal before a harm verb) and the fear list: 0.228 F1 on"
+    " the tuning part, 0.103 on the check part (rho 0.40 tuning, 0.06 check); kept as a weak cue"
+    " for the links' d_fear (a republisher that adds predicted harms), not for ranking",
     "slogans": "rare and one-off (50 expert spans on the tuning part, 34 on the check part: chants,"
     " imperatives, quoted mottos); the list finds the ones in public use (check part F1 0.259)"
     " and its rate orders articles (rho 0.29 tuning, 0.42 check)",
