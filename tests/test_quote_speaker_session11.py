@@ -6,18 +6,10 @@ copied.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
+from speaker_helpers import body_speakers
 
 from provenance.attribution.speakers import clean_name
-from provenance.quotes import extract_quotes
-
-
-def _speakers(text: str) -> list[str | None]:
-    arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
-    rows = extract_quotes(arts)
-    rows = rows[rows["field"].eq("text")]
-    return [None if pd.isna(v) else v for v in rows["speaker"]]
 
 
 @pytest.mark.parametrize(
@@ -38,7 +30,7 @@ def _speakers(text: str) -> list[str | None]:
     ],
 )  # fmt: skip
 def test_subject_of_participle_or_second_predicate(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +42,7 @@ def test_subject_of_participle_or_second_predicate(text: str, speaker: str) -> N
     ],
 )
 def test_no_person_subject(text: str) -> None:
-    assert _speakers(text) == [None]
+    assert body_speakers(text) == [None]
 
 
 def test_pronoun_takes_a_person_of_its_gender_over_an_object_of_unknown_gender() -> None:
@@ -61,7 +53,7 @@ def test_pronoun_takes_a_person_of_its_gender_over_an_object_of_unknown_gender()
         "aim at another incumbent in a tight race — Senate Minority Leader Mitch Connard.\n"
         "“So as chair, I intend to be as fair as I can be with both parties,” she said."
     )
-    assert _speakers(text) == ["Mary Lorne"]
+    assert body_speakers(text) == ["Mary Lorne"]
 
 
 def test_pronoun_keeps_a_subject_of_unknown_gender() -> None:
@@ -72,7 +64,7 @@ def test_pronoun_keeps_a_subject_of_unknown_gender() -> None:
         "“If you want to run ads, spend all the money you want to spend,” he said. “I am not "
         "backing off.”"
     )
-    assert _speakers(text) == ["Gray", "Gray"]
+    assert body_speakers(text) == ["Gray", "Gray"]
 
 
 @pytest.mark.parametrize(
@@ -87,11 +79,11 @@ def test_pronoun_keeps_a_subject_of_unknown_gender() -> None:
     ],
 )  # fmt: skip
 def test_adverb_or_spoke_after_the_quote(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 def test_adverb_after_the_quote_needs_a_name() -> None:
-    assert _speakers("“This is the end of it,” the family reportedly claimed.") == [None]
+    assert body_speakers("“This is the end of it,” the family reportedly claimed.") == [None]
 
 
 def test_pronoun_is_no_first_person_speaker() -> None:
@@ -100,7 +92,7 @@ def test_pronoun_is_no_first_person_speaker() -> None:
         "Considering the mood, I thought President Barack Oboe was being generous in "
         "expressing “regrets” over his role.\n“It is one of the few regrets of my term,” he said."
     )
-    assert _speakers(text)[-1] == "Barack Oboe"
+    assert body_speakers(text)[-1] == "Barack Oboe"
 
 
 @pytest.mark.parametrize(
@@ -114,7 +106,7 @@ def test_pronoun_is_no_first_person_speaker() -> None:
     ],
 )  # fmt: skip
 def test_person_of_a_group(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 @pytest.mark.parametrize("phrase", ["of Ostland of the Union", "of Rule of Law Now"])

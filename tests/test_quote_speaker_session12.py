@@ -6,17 +6,8 @@ these tests; no article text is copied.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-
-from provenance.quotes import extract_quotes
-
-
-def _speakers(text: str) -> list[str | None]:
-    arts = pd.DataFrame({"article_id": ["a"], "title": ["T"], "text": [text]})
-    rows = extract_quotes(arts)
-    rows = rows[rows["field"].eq("text")]
-    return [None if pd.isna(v) else v for v in rows["speaker"]]
+from speaker_helpers import body_speakers
 
 
 @pytest.mark.parametrize(
@@ -34,7 +25,7 @@ def _speakers(text: str) -> list[str | None]:
     ],
 )
 def test_relative_clause_speaker(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 def test_surname_beats_given_name() -> None:
@@ -43,7 +34,7 @@ def test_surname_beats_given_name() -> None:
         "House Speaker Paul Ryan, R-Wis., met the new member.\nRyan declared he would not "
         "stand in the way.\n“It is not our choice,” he said."
     )
-    assert _speakers(text) == ["Paul Ryan"]
+    assert body_speakers(text) == ["Paul Ryan"]
 
 
 def test_one_word_mention_keeps_the_full_name() -> None:
@@ -51,7 +42,7 @@ def test_one_word_mention_keeps_the_full_name() -> None:
         "Prime Minister Lee Nak-yeon hosted a lunch on Sunday.\nLater Prime Minister Lee told "
         "the guests he hoped the “right conditions” would come soon."
     )
-    assert _speakers(text) == ["Lee Nak-yeon"]
+    assert body_speakers(text) == ["Lee Nak-yeon"]
 
 
 @pytest.mark.parametrize(
@@ -69,13 +60,13 @@ def test_one_word_mention_keeps_the_full_name() -> None:
     ],
 )
 def test_no_speaker(text: str) -> None:
-    assert _speakers(text) == [None]
+    assert body_speakers(text) == [None]
 
 
 def test_name_after_with_still_speaks() -> None:
     # "with X calling it" is X's quote (a preposition other than in/on/at)
     text = "The hosts liked it, with Nora Quill calling it “one of the best shows ever,” at first."
-    assert _speakers(text) == ["Nora Quill"]
+    assert body_speakers(text) == ["Nora Quill"]
 
 
 @pytest.mark.parametrize(
@@ -92,7 +83,7 @@ def test_name_after_with_still_speaks() -> None:
     ],
 )
 def test_pronoun_goes_to_the_clause_subject(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 def test_such_as_names_no_subject() -> None:
@@ -101,7 +92,7 @@ def test_such_as_names_no_subject() -> None:
         "theme that drew voters such as Meg Sneedy to her.\n“We need to turn the volume "
         "down,” she told a reporter."
     )
-    assert _speakers(text) == ["Abby Spanner"]
+    assert body_speakers(text) == ["Abby Spanner"]
 
 
 @pytest.mark.parametrize(
@@ -122,7 +113,7 @@ def test_such_as_names_no_subject() -> None:
     ],
 )
 def test_long_insert(text: str, speaker: str) -> None:
-    assert _speakers(text) == [speaker]
+    assert body_speakers(text) == [speaker]
 
 
 def test_bare_quote_paragraph_goes_on_with_the_last_sentence_subject() -> None:
@@ -132,7 +123,7 @@ def test_bare_quote_paragraph_goes_on_with_the_last_sentence_subject() -> None:
         "local goals.\n“The question is whether we put our time into that or into local "
         "power.”\nBoth men agreed on the rest."
     )
-    assert _speakers(text) == ["Mahoney", "Dale Voorman"]
+    assert body_speakers(text) == ["Mahoney", "Dale Voorman"]
 
 
 def test_bare_quote_paragraph_not_given_to_a_name_inside_the_sentence() -> None:
@@ -141,4 +132,4 @@ def test_bare_quote_paragraph_not_given_to_a_name_inside_the_sentence() -> None:
         "after the president announced it.\n“That is not a reasonable deal between the two "
         "branches of government.”\nA reporter asked her more."
     )
-    assert _speakers(text)[1] is None
+    assert body_speakers(text)[1] is None
