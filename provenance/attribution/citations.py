@@ -1025,21 +1025,23 @@ def _from_lead_candidates(text: str) -> list[CitationCandidate]:
 # PTC dev labels "(CFP)" likewise). Photo and video credits are left out, and a round tag
 # after a sentence's stop and before a capital or a dash: a dateline ("... are her own. (CNN)
 # In 1999", "PABLO, Mont. (AP) — ": 14 of 23 such tags on ABP 20,000-23,000 were datelines).
+# (A bracket that holds a photo or video credit word is no source tag.)
+_PHOTO_WORD = r"(?:Photo|Image|File|Video|Getty|via)(?![\w\-])"
 _SOURCE_TAG_RE = re.compile(
-    rf"[(\[](?![^)\]\n]*(?:Photo|Image|File|Video|Getty|via)(?![\w\-]))(?P<ent>{_LISTED})"
+    rf"[(\[](?![^)\]\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})"
     r"(?:\)(?=[ \t]*(?:\n|$|[.>“\"]|(?:--|[—–])[ \t]*[“\"]))|\](?=[ \t]*(?:[.\n>“\"A-Z]|$)))"
 )
 # The tag inside the sentence's stop: "... potholes (The Guardian).", "... appeal (CNN) …"
 # (a newsletter's items; seed-1208 sample, read after the rules: 7 of the 33 listable misses).
 _TAG_CLOSING_RE = re.compile(
-    rf"\((?![^)\n]*(?:Photo|Image|File|Video|Getty|via)(?![\w\-]))(?P<ent>{_LISTED})\)"
+    rf"\((?![^)\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})\)"
     r"(?=[ \t]*(?:[.;…]|\.\.\.))"
 )
 _WORD_BEFORE_TAG_RE = re.compile(r"[\w,”'’][ \t]+$")
 _TAG_AFTER_RE = re.compile(r"[.!?”\"'][ \t]*$")
 _QUOTE_CLOSED_RE = re.compile(r"[”\"'][ \t]*$")
 _QUOTED_TAG_RE = re.compile(
-    rf"\((?![^)\n]*(?:Photo|Image|File|Video|Getty|via)(?![\w\-]))(?P<ent>{_LISTED})\)"
+    rf"\((?![^)\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})\)"
     r"(?=[ \t]+[A-Z])"
 )
 
