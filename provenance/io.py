@@ -328,8 +328,8 @@ def _csv_fields(column: pd.Series) -> Sequence[str]:
 def _nullable_fields(column: pd.Series) -> np.ndarray:
     """The CSV fields of an Int64 or boolean column: each distinct value spelt once."""
     missing = column.isna().to_numpy()
-    fill = False if column.dtype == "boolean" else 0
-    values = column.to_numpy(dtype="bool" if fill is False else "int64", na_value=fill)
+    is_bool = column.dtype == "boolean"
+    values = column.to_numpy(dtype="bool" if is_bool else "int64", na_value=False if is_bool else 0)
     distinct, inverse = np.unique(values, return_inverse=True)
     text = np.array([str(value) for value in distinct.tolist()], dtype=object)[inverse.ravel()]
     text[missing] = ""
