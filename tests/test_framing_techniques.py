@@ -254,12 +254,22 @@ def test_article_title_evidence_and_link_technique_deltas():
     assert out.loc[0, "d_dropped_fear"] == 0
 
 
-def _ptc_eval():
-    spec = importlib.util.spec_from_file_location("ptc_eval", ROOT / "benchmarks/ptc_eval.py")
+def _load_script(path: Path):
+    """The module of a script in benchmarks/ or tools/, loaded as running it would: with its
+    folder first on sys.path (the tools share tools/shipped_list.py)."""
+    spec = importlib.util.spec_from_file_location(path.stem, path)
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
     return module
+
+
+def _ptc_eval():
+    return _load_script(ROOT / "benchmarks/ptc_eval.py")
 
 
 def test_ptc_overlap_rule_and_merging():
@@ -380,11 +390,7 @@ def test_spans_holding_keeps_spans_with_a_hit_of_the_list_inside():
 
 def test_shipped_subjective_words_are_what_the_tool_makes_from_textblobs_copy():
     textblob = pytest.importorskip("textblob")  # the tool's source (not a dependency)
-    spec = importlib.util.spec_from_file_location(
-        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
-    )
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = _load_script(ROOT / "tools/build_subjective_lexicon.py")
     xml = Path(textblob.__file__).parent / "en" / "en-sentiment.xml"
     shipped = (ROOT / "provenance/resources/lexicons/subjective.txt").read_text(encoding="utf-8")
     words = [line for line in shipped.splitlines() if line and not line.startswith("#")]
@@ -393,11 +399,7 @@ def test_shipped_subjective_words_are_what_the_tool_makes_from_textblobs_copy():
 
 def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
     pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
-    spec = importlib.util.spec_from_file_location(
-        "build_evaluative_modifiers", ROOT / "tools" / "build_evaluative_modifiers.py"
-    )
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = _load_script(ROOT / "tools" / "build_evaluative_modifiers.py")
     shipped = ROOT / "provenance" / "resources" / "lexicons" / "evaluative_modifiers.txt"
     assert shipped.read_text(encoding="utf-8") == tool.list_text()
     # Every word in one list: superlatives ("worst") and intensifiers ("terribly") keep theirs.
@@ -441,11 +443,7 @@ def test_subjective_list_is_built_from_patterns_lexicon_with_its_source_and_lice
     header = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "#"]
     text = " ".join(header)
     assert "en-sentiment.xml" in text and "PDDL" in text and "textblob 0.20.1" in text
-    spec = importlib.util.spec_from_file_location(
-        "build_subjective_lexicon", ROOT / "tools/build_subjective_lexicon.py"
-    )
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = _load_script(ROOT / "tools/build_subjective_lexicon.py")
     xml = (
         '<sentiment version="9.9"><word form="grim" subjectivity="0.9"/>'
         '<word form="grim" subjectivity="0.3"/><word form="blue" subjectivity="0.2"/>'
@@ -499,12 +497,7 @@ def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
 
 
 def _person_nouns_tool():
-    spec = importlib.util.spec_from_file_location(
-        "build_person_nouns", ROOT / "tools" / "build_person_nouns.py"
-    )
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool
+    return _load_script(ROOT / "tools" / "build_person_nouns.py")
 
 
 def test_person_nouns_take_first_senses_plurals_and_leave_out_adjectives(tmp_path):

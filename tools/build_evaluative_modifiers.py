@@ -25,6 +25,8 @@ import re
 import sys
 from pathlib import Path
 
+from shipped_list import write_or_check
+
 STRONG_WORD = 2.0
 MODIFIER_TAGS = ("JJ", "RB")
 # The lists whose words are skipped (each word in one list): the other loaded-language lists
@@ -89,15 +91,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the shipped list differs")
     args = parser.parse_args()
-    text = list_text()
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name}: {'as generated' if same else 'differs from the generated list'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    n_words = len(text.splitlines()) - len(HEADER.splitlines())
-    print(f"{n_words} words -> {OUT}")
-    return 0
+    return write_or_check(OUT, list_text(), args.check)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from shipped_list import write_or_check
+
 OUT = Path(__file__).resolve().parents[1] / "provenance/resources/lexicons/person_nouns.txt"
 PERSON, GROUP = 18, 14  # lexicographer files noun.person, noun.group
 SOCIAL_GROUPS = {"07950920", "07942152"}  # synsets social_group.n.01, people.n.01
@@ -129,13 +131,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped list")
     args = parser.parse_args()
     text = HEADER + "".join(w + "\n" for w in person_nouns(args.wordnet))
-    if args.check:
-        same = OUT.read_text(encoding="utf-8") == text
-        print("shipped list is up to date" if same else "shipped list differs")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - HEADER.count(chr(10))} words)")
-    return 0
+    return write_or_check(OUT, text, args.check)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
+from shipped_list import write_or_check
+
 MIN_SUBJECTIVITY = 0.5
 SOURCE_VERSION = "textblob 0.20.1"
 _PLAIN_WORD = re.compile(r"[a-z][a-z\-]*[a-z]")
@@ -72,14 +74,7 @@ def main() -> int:
     parser.add_argument("--xml", type=Path, required=True, help="textblob/en/en-sentiment.xml")
     parser.add_argument("--check", action="store_true", help="compare only, write nothing")
     args = parser.parse_args()
-    text = lexicon_text(args.xml)
-    if args.check:
-        same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print("subjective.txt is up to date" if same else "subjective.txt differs")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - HEADER.count(chr(10))} words)")
-    return 0
+    return write_or_check(OUT, lexicon_text(args.xml), args.check)
 
 
 if __name__ == "__main__":
