@@ -1033,17 +1033,12 @@ _SOURCE_TAG_RE = re.compile(
 )
 # The tag inside the sentence's stop: "... potholes (The Guardian).", "... appeal (CNN) …"
 # (a newsletter's items; seed-1208 sample, read after the rules: 7 of the 33 listable misses).
-_TAG_CLOSING_RE = re.compile(
-    rf"\((?![^)\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})\)"
-    r"(?=[ \t]*(?:[.;…]|\.\.\.))"
-)
+_ROUND_TAG = rf"\((?![^)\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})\)"
+_TAG_CLOSING_RE = re.compile(rf"{_ROUND_TAG}(?=[ \t]*(?:[.;…]|\.\.\.))")
 _WORD_BEFORE_TAG_RE = re.compile(r"[\w,”'’][ \t]+$")
 _TAG_AFTER_RE = re.compile(r"[.!?”\"'][ \t]*$")
 _QUOTE_CLOSED_RE = re.compile(r"[”\"'][ \t]*$")
-_QUOTED_TAG_RE = re.compile(
-    rf"\((?![^)\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})\)"
-    r"(?=[ \t]+[A-Z])"
-)
+_QUOTED_TAG_RE = re.compile(rf"{_ROUND_TAG}(?=[ \t]+[A-Z])")
 
 
 def _source_tag_candidates(text: str) -> list[CitationCandidate]:
