@@ -341,7 +341,10 @@ def _csv_fields(column: pd.Series) -> pa.LargeStringArray:
         return pa.array(text, type=_TEXT).take(pa.array(inverse.ravel()))
     if column.dtype in ("Int64", "boolean"):  # as pandas writes them: 7, True; NA empty
         return _nullable_fields(column)
-    text = pa.array(column, type=_TEXT).fill_null("")
+    text = pa.array(column, type=_TEXT)
+    if isinstance(text, pa.ChunkedArray):  # (a pyarrow-backed column keeps its chunks)
+        text = text.combine_chunks()
+    text = text.fill_null("")
     quoted = pc.match_substring_regex(text, _QUOTED_FIELD)
     if not pc.any(quoted).as_py():
         return text
