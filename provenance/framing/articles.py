@@ -147,7 +147,8 @@ def article_scores_detail(
     ids = articles["article_id"].astype(str).to_numpy()
     bodies = column_strings(articles, "text")
     titles = column_strings(articles, "title")
-    body_sentences = TextSentences.of(bodies)
+    # Their compounds go on with the sentences when asked for, the memo is not needed then.
+    body_sentences = TextSentences.of(bodies, memo=not sentences)
     body, ev_body = text_detail(bodies, lexicons, body_sentences)
     title, ev_title = text_detail(titles, lexicons)
 
