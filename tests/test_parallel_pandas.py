@@ -189,3 +189,16 @@ def test_a_pool_job_imports_no_stage_module_its_fork_server_did_not():
         [sys.executable, "-c", _IMPORTS_OF_A_JOB], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_pool_workers_start_with_the_default_scanner_built():
+    assert run_in_pool(_scanners_built, [{}], 1) == [1]  # in the fork server (engine.warm)
+
+
+def _scanners_built() -> int:
+    from provenance.framing.scan import cached_scanner
+
+    return cached_scanner.cache_info().currsize

@@ -113,6 +113,7 @@ POOL_PRELOAD = (
     "provenance.quotes.extract",
     "provenance.framing",
     "provenance.framing.table",
+    "provenance.engine.warm",  # last: the stages' first-use caches, filled once
 )
 
 
