@@ -156,7 +156,18 @@ def _vader_words() -> tuple[str, ...]:
 
 def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
     """The compiled scanner for the resolved lexicons plus VADER's word list (``vader_any``)."""
+    if lexicons is None:
+        return _default_scanner()
     lists = load_lexicons(lexicons)
+    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+
+
+@lru_cache(maxsize=1)
+def _default_scanner() -> Scanner:
+    """``scanner_for(None)``, looked up once (the shipped lists are read once a process):
+    resolving them and hashing the cache key of their ~16,000 terms took ~2-3 ms a call,
+    three calls a job of the pipeline's framing stage."""
+    lists = load_lexicons(None)
     return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
 
 
