@@ -247,7 +247,7 @@ def _quote_spans(texts: _ArticleTexts, quotes: pd.DataFrame) -> tuple[SpanColumn
     ):
         at = np.flatnonzero(field == name)
         parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), feature, object)))
-        words += [source[d][s:e] for d, s, e in zip(doc[at], start[at], end[at], strict=True)]
+        words += _slices(source, doc[at], start[at], end[at])
     at = np.flatnonzero(rows["speaker"].notna().to_numpy())
     parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), "f_speakers", object)))
     speakers = rows["speaker"].to_numpy(dtype=object)[at]
