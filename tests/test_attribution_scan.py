@@ -252,7 +252,6 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], d
 @pytest.mark.parametrize(
     ("fast", "readable"),
     [
-        (credits._HEAD_SEPARATOR_RE, r"[ \t][-–—][ \t]|\|"),
         (credits._HEAD_BRACKET_RE,
          r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])|\([^()\n]{1,100}\d{4}\)"),
         (citations._BRACKETED_LINE_RE, r"\n(?=[^\n(\[]{0,60}[(\[])"),
@@ -262,6 +261,13 @@ def test_class_first_patterns_match_their_readable_forms(fast, readable):
     slow = re.compile(readable)
     for text in SPEED_TEXTS:
         assert _spans(fast, text) == _spans(slow, text), text[:80]
+
+
+def test_head_separators_are_the_readable_pattern_s_matches():
+    readable = re.compile(r"[ \t][-–—][ \t]|\|")
+    for text in [*SPEED_TEXTS, "a - - b", " -\t| —  – -"]:
+        want = [m.span() for m in readable.finditer(text)]
+        assert credits._head_separators(text) == want, text[:80]
 
 
 @pytest.mark.parametrize("name", ["DATELINE_RE", "BARE_DATELINE_RE", "_HEAD_AGENCY_RE"])
