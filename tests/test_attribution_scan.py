@@ -205,10 +205,13 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
         "Republished with permission from The Conversation", "Contributing: Jane Doe, USA TODAY",
         "By Jane Doe, Daily Caller, May 17, 2018:", "(Avec AFP)", "Distributed by Tribune",
         "The Associated Press CONTRIBUTED reporting", "contributed\tto this story", "x",
-        "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde",
+        "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde", "By Jane Doe, X Y, May 1, 2018 :\t",
+        "at 10:30 by Jane Doe, X, May 1, 2018:",
     ]  # fmt: skip
     rng = random.Random(5)
     patterns = [(p, g) for _, where, p, g in credits.LINE_PATTERNS if where == "any"]
+    colon_patterns = [p for _, where, p, _ in credits.LINE_PATTERNS if where == "colon"]
+    assert colon_patterns and all(stays_in_line(p) for p in colon_patterns)
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice(["\n", "\n\n", " ", "  \n", ". "])
                        for _ in range(rng.randint(1, 8)))  # fmt: skip
@@ -220,6 +223,11 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
             # The lines found from the lower-cased text (one search per cue) read the same.
             lowered = text.lower()
             got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines, lowered)]
+            assert got == want, (pattern.pattern[:60], text)
+        for pattern in colon_patterns:  # read in the lines that end with a colon
+            want = [m.span() for m in pattern.finditer(text)]
+            got = [m.span() for lo, hi in credits._colon_lines(text)
+                   for m in pattern.finditer(text, lo, hi)]  # fmt: skip
             assert got == want, (pattern.pattern[:60], text)
 
 
