@@ -551,6 +551,11 @@ _TITLE_LEAD_IN_RE = re.compile(
 )
 _EXCERPT_HEADS = (_TITLE_LEAD_IN_RE, LINE_PATTERNS[-2][2], LINE_PATTERNS[-1][2])
 _LINE_GATES_BY_ID = {id(pattern): gate for pattern, gate in _LINE_GATES.items()}
+# The line patterns tried only when one of their cue words is in the text; the others, in
+# order, for a text that holds none (1,934 of the first 3,000 ABP texts); the cue words of the
+# "any" patterns, which read the lower-cased text.
+_UNGATED_PATTERNS = tuple(p for p in LINE_PATTERNS if p[1] not in _GATED)
+_ANY_GATES = frozenset(g for _, where, _, gates in LINE_PATTERNS if where == "any" for g in gates)
 _TAIL_WINDOW = 120  # characters at a line's end where agency tags stand
 BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
 _BYLINE_FIRSTS = "B \t"  # what a line that BYLINE_RE matches opens with
@@ -726,10 +731,11 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     _residue_candidate(text, lines, cands)
     _title_lead_ins(text, cands)
     present = _GATES.present_lowered(text)
-    # Lower-cased only for the line search of a gated pattern (37% of the first 1,000 ABP
+    # Lower-cased only for the line search of an "any" pattern (819 of the first 3,000 ABP
     # texts): gate words and lower-casing, old and new in turn per text, 51-58 -> 26-31 us.
-    lowered = text.lower() if present else None
-    for kind, where, pattern, gates in LINE_PATTERNS:
+    lowered = None if present.isdisjoint(_ANY_GATES) else text.lower()
+    chosen_by_gate: dict[tuple[str, bool], list[int]] = {}  # (":" gates two patterns)
+    for kind, where, pattern, gates in LINE_PATTERNS if present else _UNGATED_PATTERNS:
         if where in _GATED:
             if present.isdisjoint(gates):
                 continue
@@ -740,9 +746,12 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
             else:
                 matches = finditer_in_lines(pattern, gates, text, lines, lowered)
         elif where == "start":
-            chars, after_blank = _LINE_GATES_BY_ID[id(pattern)]
-            chosen = _lines_with(chars, text, lines, line_starts, None, after_blank)
-            matches = [pattern.match(text, *lines[i]) for i in chosen]
+            chars, after_blank = gate = _LINE_GATES_BY_ID[id(pattern)]
+            if gate not in chosen_by_gate:
+                chosen_by_gate[gate] = _lines_with(
+                    chars, text, lines, line_starts, None, after_blank
+                )
+            matches = [pattern.match(text, *lines[i]) for i in chosen_by_gate[gate]]
         else:
             chars, after_blank = _LINE_GATES_BY_ID[id(pattern)]
             chosen = _lines_with(chars, text, lines, line_starts, _TAIL_WINDOW, after_blank)
