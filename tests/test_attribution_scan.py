@@ -289,3 +289,22 @@ def test_possessive_place_tokens_give_the_greedy_matches(name):
             assert (got and (got.span(), got.groupdict())) == (
                 want and (want.span(), want.groupdict())
             ), text[at : at + 60]
+
+
+def test_follows_prose_counts_the_prose_pattern_s_matches():
+    """Prose lines counted at line starts only, a line tried only when it ends a sentence:
+    the same answer as counting every match of the pattern before the dateline."""
+    pieces = [
+        "He said the talks would resume next month in the capital city.",
+        "“We are ready to talk to them again , ” he said . ”", "Short line.", "A heading",
+        "one two three four five six seven eight nine ten ''", "a b c d e f g h i?\t ",
+        "WASHINGTON (AP) - The", "x y z w v u t s r q p o '", "",
+    ]  # fmt: skip
+    rng, seen = random.Random(11), set()
+    for _ in range(300):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        for start in sorted({rng.randrange(len(text) + 1) for _ in range(5)} | {len(text)}):
+            want = sum(1 for _ in credits._PROSE_LINE_RE.finditer(text, 0, start)) >= 3
+            assert credits.follows_prose(text, start) is want, (text, start)
+            seen.add(want)
+    assert seen == {True, False}
