@@ -308,3 +308,19 @@ def test_follows_prose_counts_the_prose_pattern_s_matches():
             assert credits.follows_prose(text, start) is want, (text, start)
             seen.add(want)
     assert seen == {True, False}
+
+
+def test_dash_tags_searched_at_their_dashes_as_the_pattern_searches():
+    pattern = credits._DASH_TAG_RE
+    pieces = ["Talks went on", " – AFP", " -- Reuters", "-AP", "\n— TASS", " - ", "x-y", "\t—\tdpa"]
+    rng, found = random.Random(3), 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for lo in range(len(text) + 1):
+            want = pattern.search(text, lo, len(text))
+            got = credits._search_at_dashes(pattern, text, lo, len(text))
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            ), (text, lo)
+            found += want is not None
+    assert found
