@@ -324,3 +324,14 @@ def test_dash_tags_searched_at_their_dashes_as_the_pattern_searches():
             ), (text, lo)
             found += want is not None
     assert found
+
+
+def test_head_agency_windows_skipped_only_when_the_pattern_cannot_match():
+    found = 0
+    for text in SPEED_TEXTS:  # windows as _head_candidates reads them (<= 123 characters)
+        for lo in range(0, len(text), 2):
+            for hi in (lo + 20, lo + 40, lo + 80, lo + 123):
+                if credits._HEAD_AGENCY_RE.search(text, lo, hi) is not None:
+                    found += 1
+                    assert credits._may_name_an_agency(text[lo:hi]), text[lo:hi]
+    assert found

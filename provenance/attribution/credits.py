@@ -608,6 +608,22 @@ _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
     rf"[ \t]*\.|(?<![\w])(?P<pplace>{PLACE})[ \t]*\|[ \t]*(?P<pnames>{NAME})[ \t]*\|"
 )
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _may_name_an_agency(window: str) -> bool:
+    """What every match of ``_HEAD_AGENCY_RE`` holds: two pipes, or a comma, a full stop and
+    the date's digit. (First 3,000 ABP heads: 1,140 of the 1,287 windows around a separator
+    hold neither, ~11 us a search.)
+
+    >>> _may_name_an_agency("MOSCOW, 1 Sep - TASS."), _may_name_an_agency("Talks - went on.")
+    (True, False)
+    """
+    if window.count("|") >= 2:
+        return True
+    return "," in window and "." in window and _DIGIT_RE.search(window) is not None
+
+
 # A credit in the first sentences of a text without a dateline: "the website reports citing
 # TASS", "Pakistan Today reported, citing Sputnik" (a registered wire or state medium only,
 # ``_accept``; under a dateline the wire's own copy cites others: "(Reuters) - ..., Interfax
@@ -915,7 +931,10 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
     for start, end in _head_separators(head):  # a dash or pipe: the agency is near it
         if found and start < found[-1].end():
             continue
-        m = _HEAD_AGENCY_RE.search(head, max(0, start - _HEAD_PLACE_CHARS), end + 60)
+        lo, hi = max(0, start - _HEAD_PLACE_CHARS), end + 60
+        if not _may_name_an_agency(head[lo:hi]):
+            continue
+        m = _HEAD_AGENCY_RE.search(head, lo, hi)
         if m is not None and (not found or m.start() >= found[-1].end()):
             found.append(m)
     for m in found:
