@@ -601,8 +601,8 @@ _HEAD_BRACKET_RE = re.compile(
     r"[(\[/](?:[^()\[\]/\n]{1,100}+[)\]/][ \t]*(?:--|[-–—:])|(?<=\()[^()\n]{1,100}\d{4}\))"
 )
 _HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
-# A dash between blanks or a pipe (``_head_separators``).
-_HEAD_DASHES = "-–—"
+# The dashes of separators and agency tags (``_head_separators``, ``_search_at_dashes``).
+_DASHES = "-–—"
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
@@ -957,7 +957,7 @@ def _head_separators(head: str) -> list[tuple[int, int]]:
     [(2, 3), (5, 8)]
     """
     spans = []
-    for ch in "|" + _HEAD_DASHES:
+    for ch in "|" + _DASHES:
         at = head.find(ch)
         while at >= 0:
             if ch == "|":
@@ -1190,7 +1190,7 @@ def _search_at_dashes(
     'AFP'
     """
     starts = []
-    for dash in _HEAD_DASHES:
+    for dash in _DASHES:
         at = text.find(dash, lo, hi)
         while at >= 0:
             if at and text[at - 1] in " \t":
