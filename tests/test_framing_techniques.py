@@ -406,6 +406,27 @@ def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
     assert not {"worst", "terribly", "regrettably"} & set(tool.modifier_words())
 
 
+def test_shipped_not_loaded_modifiers_are_the_praise_and_adverbs_the_tool_makes():
+    pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
+    tool = _load_script(ROOT / "tools" / "build_evaluative_modifiers.py")
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "not_loaded_modifiers.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.not_loaded_text()
+    words = set(tool.not_loaded_words())
+    assert {"successful", "badly", "safely"} <= words <= set(tool.modifier_words())
+    assert not {"vile", "despicable", "cruel"} & words  # pejorative adjectives stay loaded
+
+
+def test_praise_and_adverbs_are_not_loaded_language_but_stay_modifiers_and_labels():
+    text = "The successful talks ended safely. These virtuous priests fought a vile plan."
+    assert _evidence_texts(text, "f_loaded_language") == ["vile"]
+    # "vile" is hand-listed (loaded), the three others only generated evaluative modifiers.
+    assert _evidence_texts(text, "f_evaluative_modifiers") == ["successful", "safely", "virtuous"]
+    assert _evidence_texts(text, "f_name_calling") == ["virtuous priests"]
+    from provenance.framing.lexicons import load_lexicons
+
+    assert not {"successfully", "virtuously"} & set(load_lexicons()["loaded_forms"])
+
+
 def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():
     poll = "Who is the most corrupt politician?"
     texts = [f"{poll}\nThe mayor spoke.\n{poll}", "A corrupt deal.\nWho is it?"]

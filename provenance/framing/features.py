@@ -42,6 +42,7 @@ from .techniques import (
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
+    NOT_LOADED_LISTS,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -60,6 +61,7 @@ from .techniques import (
     on_repeated_lines,
     person_headed,
     phrase_spans,
+    spans_around,
     threat_sentences,
 )
 
@@ -161,13 +163,14 @@ def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
 
 
 def loaded_language_spans(
-    hits: HitArrays, texts: list[str], extra: pd.DataFrame | None = None
+    hits: HitArrays,
+    texts: list[str],
+    extra: pd.DataFrame | None = None,
+    exclude: tuple[str, ...] = NOT_LOADED_LISTS,
 ) -> pd.DataFrame:
     """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``
-    (none on a line its text repeats: ``on_repeated_lines``)."""
-    spans = phrase_spans(
-        hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, (NOT_LOADED_LIST,)
-    )
+    (none on a line its text repeats: ``on_repeated_lines``), less the terms of ``exclude``."""
+    spans = phrase_spans(hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, exclude)
     return spans[~on_repeated_lines(spans, texts)]
 
 
@@ -321,12 +324,17 @@ def _phrase_features(
     # P rose on each of PTC's three tuning folds (0.351 / 0.385 / 0.367 -> 0.358 / 0.391 /
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
-    spans = {"f_loaded_language": loaded_language_spans(hits, raw, last_lines(exclamations, raw))}
-    widened = noun_phrases(spans["f_loaded_language"], raw, hits)
+    # Name-calling's labels are read off the phrases with the praise and adverbs of
+    # ``not_loaded_modifiers`` still in (PTC's labels may praise: "virtuous priests"); the
+    # loaded-language phrases and their evidence leave them out (techniques.NOT_LOADED_LISTS).
+    said = last_lines(exclamations, raw)
+    labels = loaded_language_spans(hits, raw, said, (NOT_LOADED_LIST,))
+    spans = {"f_loaded_language": loaded_language_spans(hits, raw, said)}
+    widened = noun_phrases(labels, raw, hits)
     extra["f_name_calling"] = pd.concat(
-        [labelled_names(spans["f_loaded_language"], raw, hits), person_headed(widened, raw)],
-        ignore_index=True,
+        [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True
     )
+    widened = spans_around(widened, spans["f_loaded_language"])
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans, widened
