@@ -189,6 +189,9 @@ def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
     quoted = 'The council voted again. "We will all remember this day!" she said.'
     assert _evidence_texts(told, "f_loaded_language") == ["Nobody will forget this day!"]
     assert _evidence_texts(quoted, "f_loaded_language") == []
+    # A headline, a slogan or a call in Title Case or capitals is not a loaded sentence.
+    headline = "The council voted again.\nCouncil Passes The Budget!\nSUBSCRIBE TODAY!"
+    assert _evidence_texts(headline, "f_loaded_language") == []
 
 
 def test_names_of_diseases_and_groups_are_not_fear_appeals():

@@ -54,6 +54,7 @@ from .techniques import (
     first_mentions,
     formulaic_clauses,
     graded_count,
+    headline_case,
     labelled_names,
     last_lines,
     narration_sentences,
@@ -328,6 +329,7 @@ def _phrase_features(
     # ``not_loaded_modifiers`` still in (PTC's labels may praise: "virtuous priests"); the
     # loaded-language phrases and their evidence leave them out (techniques.NOT_LOADED_LISTS).
     said = last_lines(exclamations, raw)
+    said = said[~headline_case(said, raw)]
     labels = loaded_language_spans(hits, raw, said, (NOT_LOADED_LIST,))
     spans = {"f_loaded_language": loaded_language_spans(hits, raw, said)}
     widened = noun_phrases(labels, raw, hits)
