@@ -63,6 +63,7 @@ from .techniques import (
     person_headed,
     phrase_spans,
     spans_around,
+    starting_inside,
     threat_sentences,
 )
 
@@ -168,10 +169,15 @@ def loaded_language_spans(
     texts: list[str],
     extra: pd.DataFrame | None = None,
     exclude: tuple[str, ...] = NOT_LOADED_LISTS,
+    within: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``
-    (none on a line its text repeats: ``on_repeated_lines``), less the terms of ``exclude``."""
+    (none on a line its text repeats: ``on_repeated_lines``), less the terms of ``exclude``.
+    ``within``: these phrases made with fewer terms excluded, whose lines are checked already
+    (each phrase here starts inside one of them)."""
     spans = phrase_spans(hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, exclude)
+    if within is not None:
+        return starting_inside(spans, within)
     return spans[~on_repeated_lines(spans, texts)]
 
 
@@ -331,7 +337,7 @@ def _phrase_features(
     said = last_lines(exclamations, raw)
     said = said[~headline_case(said, raw)]
     labels = loaded_language_spans(hits, raw, said, (NOT_LOADED_LIST,))
-    spans = {"f_loaded_language": loaded_language_spans(hits, raw, said)}
+    spans = {"f_loaded_language": loaded_language_spans(hits, raw, said, within=labels)}
     widened = noun_phrases(labels, raw, hits)
     extra["f_name_calling"] = pd.concat(
         [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True

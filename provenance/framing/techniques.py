@@ -271,6 +271,27 @@ def spans_around(spans: pd.DataFrame, inner: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def starting_inside(spans: pd.DataFrame, outer: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``spans`` (doc, start, end) that start inside a span of ``outer`` (doc,
+    start, end; sorted, not overlapping).
+
+    >>> outer = pd.DataFrame({"doc": [0, 1], "start": [10, 0], "end": [20, 9]})
+    >>> spans = pd.DataFrame({"doc": [0, 0, 1], "start": [5, 12, 3], "end": [8, 15, 4]})
+    >>> starting_inside(spans, outer)["start"].tolist()
+    [12, 3]
+    """
+    if not len(spans) or not len(outer):
+        return spans.iloc[:0]
+    width = int(max(outer["end"].max(), spans["end"].max())) + 1
+    odoc = outer["doc"].to_numpy(dtype=np.int64) * width
+    starts = odoc + outer["start"].to_numpy(dtype=np.int64)
+    ends = odoc + outer["end"].to_numpy(dtype=np.int64)
+    at = spans["doc"].to_numpy(dtype=np.int64) * width + spans["start"].to_numpy(dtype=np.int64)
+    k = np.searchsorted(starts, at, side="right") - 1
+    inside = (k >= 0) & (at < ends[np.maximum(k, 0)])
+    return spans[inside]
+
+
 def _spans_holding_starts(
     spans: pd.DataFrame, doc: np.ndarray, start: np.ndarray, max_end: int
 ) -> pd.DataFrame:
