@@ -42,7 +42,7 @@ from .techniques import (
     LOADED_LANGUAGE_LISTS,
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
-    NOT_LOADED_LISTS,
+    NOT_LOADED_MODIFIERS,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -63,7 +63,6 @@ from .techniques import (
     person_headed,
     phrase_spans,
     spans_around,
-    starting_inside,
     threat_sentences,
 )
 
@@ -165,25 +164,27 @@ def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
 
 
 def loaded_language_spans(
-    hits: HitArrays,
-    texts: list[str],
-    extra: pd.DataFrame | None = None,
-    exclude: tuple[str, ...] = NOT_LOADED_LISTS,
-    within: pd.DataFrame | None = None,
+    hits: HitArrays, texts: list[str], extra: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """The loaded-language phrases (doc, start, end) of ``texts``, from their scan ``hits``
-    (none on a line its text repeats: ``on_repeated_lines``), less the terms of ``exclude``.
-    ``within``: these phrases made with fewer terms excluded, whose lines are checked already
-    (each phrase here starts inside one of them)."""
-    spans = phrase_spans(hits, LOADED_LANGUAGE_LISTS, texts, LOADED_ADJUNCT_LISTS, extra, exclude)
-    if within is not None:
-        return starting_inside(spans, within)
+    """The loaded-language phrases (doc, start, end, weak) of ``texts``, from their scan
+    ``hits`` (none on a line its text repeats: ``on_repeated_lines``). ``weak``: a phrase of
+    ``not_loaded_modifiers`` alone, a candidate label for name-calling but not loaded language."""
+    spans = phrase_spans(
+        hits,
+        LOADED_LANGUAGE_LISTS,
+        texts,
+        LOADED_ADJUNCT_LISTS,
+        extra,
+        (NOT_LOADED_LIST,),
+        (NOT_LOADED_MODIFIERS,),
+    )
     return spans[~on_repeated_lines(spans, texts)]
 
 
 def loaded_language_hits(hits: pd.DataFrame, texts: list[str]) -> np.ndarray:
     """Per document, the loaded-language phrases (``hits``: a :meth:`Scanner.scan` of texts)."""
     spans = loaded_language_spans(HitArrays.of(hits), texts)
+    spans = spans[~spans["weak"].to_numpy()]
     return _bincount(spans["doc"].to_numpy(dtype=np.int64), len(texts))
 
 
@@ -331,13 +332,13 @@ def _phrase_features(
     # P rose on each of PTC's three tuning folds (0.351 / 0.385 / 0.367 -> 0.358 / 0.391 /
     # 0.377; F1 -0.002 / -0.008 / 0.000); scare quotes and exclamations together were 0.06
     # precise against BABE's annotated biased words (development sentences).
-    # Name-calling's labels are read off the phrases with the praise and adverbs of
-    # ``not_loaded_modifiers`` still in (PTC's labels may praise: "virtuous priests"); the
-    # loaded-language phrases and their evidence leave them out (techniques.NOT_LOADED_LISTS).
+    # Name-calling's labels are read off the phrases with those of ``not_loaded_modifiers``
+    # alone (praise: PTC's labels may praise, "virtuous priests"); the loaded-language phrases
+    # and their evidence leave them out (techniques.NOT_LOADED_MODIFIERS).
     said = last_lines(exclamations, raw)
-    said = said[~headline_case(said, raw)]
-    labels = loaded_language_spans(hits, raw, said, (NOT_LOADED_LIST,))
-    spans = {"f_loaded_language": loaded_language_spans(hits, raw, said, within=labels)}
+    labels = loaded_language_spans(hits, raw, said[~headline_case(said, raw)])
+    weak = labels.pop("weak").to_numpy()
+    spans = {"f_loaded_language": labels[~weak]}
     widened = noun_phrases(labels, raw, hits)
     extra["f_name_calling"] = pd.concat(
         [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True
