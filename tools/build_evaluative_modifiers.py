@@ -63,9 +63,10 @@ NOT_LOADED_HEADER = """\
 # tools/build_evaluative_modifiers.py (do not edit by hand): the words of
 # evaluative_modifiers.txt with positive VADER valence (praise: "successful", "peaceful",
 # "sophisticated") or that Brill's tagger lexicon tags first as an adverb ("badly", "safely",
-# "honestly": manner, not a label). On PTC's three tuning folds such spans were 0.20 / 0.23 /
-# 0.17 (praise) and 0.11 / 0.08 / 0.25 (adverbs) precise; leaving them out, P +0.013 / +0.012 /
-# +0.013 at F1 +0.004 / -0.003 / +0.002 (docs/framing-eval.md, session 13).
+# "honestly": manner, not a label). On PTC's three tuning folds the loaded-language spans of
+# these words alone were 32 / 36 / 30, 0.16 / 0.25 / 0.17 inside an expert span (all spans
+# 0.37 / 0.40 / 0.39); leaving them out, P +0.015 / +0.013 / +0.014 at F1 +0.006 / -0.003 /
+# +0.003 (docs/framing-eval.md, session 13).
 """
 
 
