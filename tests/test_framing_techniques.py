@@ -189,6 +189,14 @@ def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
     quoted = 'The council voted again. "We will all remember this day!" she said.'
     assert _evidence_texts(told, "f_loaded_language") == ["Nobody will forget this day!"]
     assert _evidence_texts(quoted, "f_loaded_language") == []
+    # The phrases inside an exclamation stand beside it: a label there is still a label.
+    shouted = "The council voted. Those corrupt politicians lied again!"
+    assert _evidence_texts(shouted, "f_loaded_language") == [
+        "Those corrupt politicians lied again!",
+        "corrupt politicians",
+        "lied",
+    ]
+    assert _evidence_texts(shouted, "f_name_calling") == ["corrupt politicians"]
     # A headline, a slogan or a call in Title Case or capitals is not a loaded sentence.
     headline = "The council voted again.\nCouncil Passes The Budget!\nSUBSCRIBE TODAY!"
     assert _evidence_texts(headline, "f_loaded_language") == []

@@ -406,6 +406,18 @@ def _same_span_as(
     return np.isin(_span_keys(doc, start, end, width), keys)
 
 
+def by_position(*spans: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the span frames (doc, start, end) in one frame, sorted by (doc, start).
+
+    >>> a = pd.DataFrame({"doc": [0, 1], "start": [5, 0], "end": [9, 4]})
+    >>> b = pd.DataFrame({"doc": [0], "start": [0], "end": [20]})
+    >>> by_position(a, b).values.tolist()
+    [[0, 0, 20], [0, 5, 9], [1, 0, 4]]
+    """
+    joined = pd.concat(spans, ignore_index=True)
+    return joined.sort_values(["doc", "start"], kind="stable", ignore_index=True)
+
+
 def first_mentions(spans: pd.DataFrame, texts: list[str]) -> pd.DataFrame:
     """The spans (doc, start, end, sorted by start within a doc) whose lower-cased text does
     not repeat an earlier span of the same document.
