@@ -42,9 +42,9 @@ LOADED_LANGUAGE_LISTS = (
 # alone stays a candidate label for name-calling). The second, a rule rather than a choice per
 # term (session 13): on PTC's three tuning folds (benchmarks/ptc_eval.py --folds) the phrases
 # of these words alone were 32 / 36 / 30, 0.16 / 0.25 / 0.17 inside an expert span against
-# 0.37 / 0.40 / 0.39 for all; left out, P 0.367 /
-# 0.400 / 0.390 -> 0.382 / 0.413 / 0.404, F1 0.371 / 0.412 / 0.390 -> 0.377 / 0.409 / 0.393,
-# Spearman 0.682 / 0.744 / 0.702 -> 0.710 / 0.725 / 0.712; BABE development 0.697 -> 0.699.
+# 0.37 / 0.40 / 0.39 for all; left out, P 0.367 / 0.400 / 0.390 -> 0.382 / 0.413 / 0.404, F1
+# 0.371 / 0.412 / 0.390 -> 0.377 / 0.409 / 0.393, Spearman 0.682 / 0.744 / 0.702 -> 0.710 /
+# 0.725 / 0.712; BABE development 0.697 -> 0.699.
 # Praise alone (positive valence, adverbs kept): P +0.009 / +0.011 / +0.009, F1 +0.003 /
 # -0.003 / 0.000. Their word forms are left out of ``loaded_forms`` too (P +0.002 / +0.001 /
 # +0.001). A fresh ABP draw (seed 131208, 975 articles read): of 60 spans the rule removes,
