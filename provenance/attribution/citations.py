@@ -53,6 +53,7 @@ from provenance.attribution.resolve import (
     Outlet,
     OutletResolver,
     registry_or_default,
+    shared_resolver,
 )
 from provenance.attribution.reverse import ReverseMatcher
 from provenance.attribution.speakers import (
@@ -642,7 +643,7 @@ def extract_citations(
     [['interview', 'the Daily Clarion newspaper', 'Sergey Lavrov']]
     """
     cols = article_columns(articles)
-    resolver = OutletResolver(registry_or_default(registry))
+    resolver = shared_resolver(registry_or_default(registry))
     found = [_candidates(text) for text in cols["text"]]
     resolver.resolve_many(c.phrase for cands in found for c in cands)
     rows: list[CitationCandidate] = []

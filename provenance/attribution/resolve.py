@@ -165,6 +165,8 @@ class OutletResolver:
             for doc, start, end, oid, c in zip(*cols, conf, strict=True):
                 hit = (int(start) - 1, int(end) - 1, str(oid), float(c))
                 found.setdefault(int(doc), []).append(hit)
+        if len(self._cache) + len(todo) > MAX_CACHED:
+            self._cache.clear()  # a bound on a long-lived resolver (``shared_resolver``)
         for i, phrase in enumerate(todo):
             self._cache[phrase] = _decide(phrase, found.get(i, []))
 
@@ -293,6 +295,25 @@ def _person_role(phrase: str) -> bool:
     if len(roles) > 1 or phrase[roles[0].end() :].strip(_CLOSING_MARKS + ".,"):
         return True
     return not OUTLET_WORD_RE.search(phrase, 0, roles[0].start())
+
+
+# Phrases a resolver keeps decided. A shared resolver (``shared_resolver``) lives for a whole
+# run: ~1.3 million distinct citation phrases in 37,554 ABP articles would hold ~300 MB.
+MAX_CACHED = 200_000
+_SHARED: list[tuple[object, OutletResolver]] = []
+
+
+def shared_resolver(registry: OutletRegistry | None) -> OutletResolver:
+    """The resolver of ``registry`` kept from the last call with the same registry object (its
+    decided phrases kept), else a new one. A decision depends only on the phrase and the
+    registry, and the pipeline calls an extractor once per block of articles: phrases met in
+    an earlier block ("the Associated Press", "Trump") are not resolved again. (First 3,000 ABP
+    articles, two blocks of 1,500: citations' ``resolve_many`` ~45 -> ~N us an article.)"""
+    if _SHARED and _SHARED[0][0] is registry:
+        return _SHARED[0][1]
+    resolver = OutletResolver(registry)
+    _SHARED[:] = [(registry, resolver)]
+    return resolver
 
 
 def registry_or_default(registry: OutletRegistry | None) -> OutletRegistry | None:
