@@ -235,7 +235,10 @@ class ByAnchor:
 
     def __init__(self, alternatives: list[str], assemble: Callable[[str], str]) -> None:
         self._alternatives = list(alternatives)
-        self._parsed = [_parser.parse(_with_letters(a)) for a in self._alternatives]
+        parsed = [_parser.parse(_with_letters(a)) for a in self._alternatives]
+        self._parsed = [_plain(items) for items in parsed]
+        self._names = [list(items.state.groupdict) for items in parsed]
+        self._first: dict[str, list[int]] = {}  # first character -> alternatives it may open
         self._assemble = assemble
         self._compiled: dict[int, re.Pattern[str]] = {}
         self._by_word: dict[str, tuple[re.Pattern[str], ...]] = {}
@@ -244,8 +247,8 @@ class ByAnchor:
     def _source(self, i: int) -> str:
         """Alternative ``i``'s pattern, with the other alternatives' groups in a branch that
         never matches: its matches' ``groupdict`` is the whole pattern's."""
-        own = set(self._parsed[i].state.groupdict)
-        others = [n for items in self._parsed for n in items.state.groupdict if n not in own]
+        own = set(self._names[i])
+        others = [n for names in self._names for n in names if n not in own]
         source = self._assemble(self._alternatives[i])
         if not others:
             return source
@@ -257,7 +260,11 @@ class ByAnchor:
         except KeyError:
             pass
         with self._lock:
-            chosen = [i for i, items in enumerate(self._parsed) if _may_start(items, word)]
+            first = self._first.get(word[:1])
+            if first is None:  # (one character's answer first: most alternatives end there)
+                first = [i for i, items in enumerate(self._parsed) if _may_start(items, word[:1])]
+                self._first[word[:1]] = first
+            chosen = [i for i in first if _may_start(self._parsed[i], word)]
             for i in chosen:
                 if i not in self._compiled:
                     self._compiled[i] = re.compile(self._source(i))
@@ -449,13 +456,32 @@ def _with_letters(source: str) -> str:
     return source
 
 
-def _may_start(items: _parser.SubPattern | list, word: str) -> bool:
+def _plain(items: _parser.SubPattern | list) -> list[tuple[object, object]]:
+    """A parse tree as nested lists and tuples (a SubPattern is read item by item through
+    ``__getitem__``: five times slower to walk)."""
+    out: list[tuple[object, object]] = []
+    for op, av in items:
+        if op is _const.BRANCH:
+            av = (None, [_plain(b) for b in av[1]])
+        elif op is _const.SUBPATTERN:
+            av = (av[0], av[1], av[2], _plain(av[3]))
+        elif op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _plain(av[2]))
+        elif op is _const.ATOMIC_GROUP:
+            av = _plain(av)
+        elif op is _const.IN:
+            av = list(av)
+        out.append((op, av))
+    return out
+
+
+def _may_start(items: list, word: str) -> bool:
     """Whether the parsed pattern ``items`` can match a string that begins with ``word``, or a
     prefix of it (lookarounds and anchors taken as passing)."""
     return bool(_reach(items, word, {0}, False))
 
 
-def _reach(items: _parser.SubPattern | list, word: str, at: set[int], fold: bool) -> set[int]:
+def _reach(items: list, word: str, at: set[int], fold: bool) -> set[int]:
     """The offsets of ``word`` where a match of ``items`` begun at one of ``at`` may stand;
     ``len(word)`` once the word is read (whatever follows may then match)."""
     n = len(word)
@@ -495,9 +521,7 @@ def _step(op: object, av: object, word: str, i: int, fold: bool) -> set[int]:
     return {len(word)}  # back-references and the rest: anything may follow
 
 
-def _repeat(
-    sub: _parser.SubPattern, low: int, high: int, word: str, i: int, fold: bool
-) -> set[int]:
+def _repeat(sub: list, low: int, high: int, word: str, i: int, fold: bool) -> set[int]:
     """``_reach`` of ``sub`` repeated ``low`` to ``high`` times from offset ``i``."""
     current, out, count = {i}, set(), 0
     while current:
