@@ -37,7 +37,7 @@ from re import _constants as _const
 from re import _parser
 
 from provenance.attribution.patterns import LOWER, NAME_CHAR, UPPER
-from provenance.literals import LiteralFinder
+from provenance.literals import LiteralFinder, find_all
 
 # A family's automaton is a DFA up to this many characters of anchors, else a contiguous NFA.
 # The speakers family (1,345 anchors, 11,034 characters) read the quotes' masked texts in
@@ -114,6 +114,21 @@ class _AnchorIndex:
                     masked = derived["masked"] = [(start, masks[word]) for word, start, _ in hits]
                 found = sorted({start for start, mask in masked if mask & bit})  # type: ignore[union-attr]
             derived[bit] = found
+        return found  # type: ignore[return-value]
+
+    def word_starts(self, text: str, bit: int) -> dict[str, list[int]]:
+        """Each anchor word of scan ``bit`` found in ``text`` -> its starts, in order."""
+        hits, derived = self._entry(text)
+        key = ("offsets", bit)
+        found = derived.get(key)
+        if found is None:
+            finder, masks = self._built()
+            words = finder.words
+            found = {}
+            for index, start, _ in hits:  # (reported by end: a word's starts come in order)
+                if masks[index] & bit:
+                    found.setdefault(words[index], []).append(start)
+            derived[key] = found
         return found  # type: ignore[return-value]
 
     def first_words(self, text: str, bit: int) -> list[tuple[int, str]]:
@@ -211,6 +226,29 @@ class AnchoredScan:
                     yield m
                     last = m.end()
                     break
+
+
+class AnchorWords:
+    """Where each of a fixed set of words occurs in a text, read from the pass that the scans
+    of the same family (by default those of the defining module) make over it: citations' side
+    scans' words ride on its cue anchors' pass. (First 3,000 ABP articles: their own
+    automaton pass cost ~20 us a text.)"""
+
+    def __init__(self, words: Iterable[str], family: str | None = None) -> None:
+        if family is None:
+            family = sys._getframe(1).f_globals.get("__name__", "")
+        self._words = frozenset(w for w in words if w)
+        if not self._words:
+            raise ValueError("words must hold at least one non-empty word")
+        self._index = _FAMILIES.setdefault(family, _AnchorIndex())
+        self._bit = self._index.register(self._words)
+
+    def find(self, text: str, word: str) -> list[int]:
+        """Offsets of every occurrence of ``word`` in ``text``, overlapping ones included, in
+        order (a new list); a word outside the set is searched with ``str.find``."""
+        if word not in self._words:
+            return find_all(text, word)
+        return list(self._index.word_starts(text, self._bit).get(word, ()))
 
 
 class ByAnchor:
