@@ -1532,7 +1532,7 @@ class _ShortForms:
     publisher itself, 2 the Los Angeles Times); 12 of the 14 now go where they were meant."""
 
     def __init__(self, text: str, resolver: OutletResolver, publisher: str = "") -> None:
-        self._text, self._registry = text, resolver.registry
+        self._text, self._registry, self._resolver = text, resolver.registry, resolver
         self._words = resolver.short_form_words()
         self._by_word: dict[str, str] | None = None
         row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
@@ -1573,14 +1573,9 @@ class _ShortForms:
 
     def _home_outlet(self, phrase: str) -> str | None:
         """Of the outlets registered under ``phrase``, the one of the publisher's country."""
-        sharing = getattr(self._registry, "name_outlets", None)
-        if self._publisher is None or sharing is None:
+        if self._publisher is None:
             return None
-        country = self._publisher.get("country")
-        home = [
-            o for o in sharing(phrase) if (self._registry.get(o) or {}).get("country") == country
-        ]
-        return home[0] if len(home) == 1 else None
+        return self._resolver.home_outlet(phrase, self._publisher.get("country"))
 
 
 def _add_short_form(by_word: dict[str, str], name: str, oid: str) -> None:

@@ -148,6 +148,7 @@ class OutletResolver:
         self._cache: dict[str, Outlet | None] = {}
         self._state: dict[tuple[str, str], str] | None = None
         self._last_words: frozenset[str] | None = None
+        self._home: dict[tuple[str, object], str | None] = {}  # (name, country) -> outlet
 
     def resolve_many(self, phrases: Iterable[str]) -> None:
         """Resolve every phrase not seen before (one registry pass over the new ones)."""
@@ -199,6 +200,19 @@ class OutletResolver:
                 names += str(aliases).split(";")
             self._last_words = frozenset(n.split()[-1] for n in names if len(n.split()) > 1)
         return self._last_words
+
+    def home_outlet(self, name: str, country: object) -> str | None:
+        """Of the outlets registered under ``name`` exactly ("The Times": The Times of London,
+        The New York Times), the one of ``country``; None unless exactly one. (Kept per name
+        and country: every registered outlet a citation names is asked about, and building
+        each candidate's row cost ~7 us an ABP article.)"""
+        key = (name, country)
+        if key not in self._home:
+            sharing = getattr(self.registry, "name_outlets", None)
+            rows = [] if sharing is None else [(o, self.registry.get(o)) for o in sharing(name)]
+            home = [o for o, row in rows if (row or {}).get("country") == country]
+            self._home[key] = home[0] if len(home) == 1 else None
+        return self._home[key]
 
     def outlet_of(self, phrase: str) -> str | None:
         """Registry id of a phrase, or None."""
