@@ -235,13 +235,16 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions and not OUTLET_WORD_RE.search(phrase, mentions[-1][1]):
         return None  # "Reuters Institute", "CNN Business": no outlet word of their own
+    # An unregistered outlet needs an outlet word or a masthead's form, asked first: 92% of
+    # citations' distinct phrases have no registered mention (people, places), and these two
+    # searches answer them in ~2 of the ~6.6 us the whole test took (3,000 ABP articles).
+    if not (OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase)):
+        return None
     if _person_role(phrase) or not _HAS_CAP_RE.search(phrase) or _LEADING_DATE_RE.match(phrase):
         return None
     if _BARE_NOUN_RE.match(_TRAILING_DAY_RE.sub("", phrase)):  # "the newspaper Monday" too
         return None  # "die Zeitung", "das Magazin": a German common noun, no masthead
-    if OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase):
-        return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
-    return None
+    return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
 
 
 # A capitalised word right before a registered name made only of outlet words: "The Anchorage
