@@ -180,6 +180,7 @@ class AnchoredScan:
         self._index = _FAMILIES.setdefault(family, _AnchorIndex())
         self._bit = self._index.register(words)
         self._by_anchor = by_anchor
+        self._patterns: dict[str, tuple[re.Pattern[str], ...]] = {}  # by_anchor's, per word
 
     def starts(self, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
         """Sorted distinct positions in [pos, endpos) where an anchor starts."""
@@ -216,11 +217,15 @@ class AnchoredScan:
         """``finditer`` over a whole text, each start tried with its anchor's pattern."""
         by_anchor = self._by_anchor
         assert by_anchor is not None
+        known = self._patterns  # (a dict read, not a call, at each of ~60 starts a text)
         last = 0
         for start, word in self._index.first_words(text, self._bit):
             if start < last:
                 continue  # inside the previous match
-            for pattern in by_anchor(word):
+            patterns = known.get(word)
+            if patterns is None:
+                patterns = known[word] = by_anchor(word)
+            for pattern in patterns:
                 m = pattern.match(text, start)
                 if m is not None:
                     yield m
