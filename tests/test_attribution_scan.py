@@ -11,7 +11,13 @@ import re
 import pytest
 
 from provenance.attribution import citations, credits, datelines, speakers
-from provenance.attribution._scan import AnchoredScan, finditer_in_lines, stays_in_line
+from provenance.attribution._scan import (
+    AnchoredScan,
+    ByAnchor,
+    finditer_in_lines,
+    split_alternatives,
+    stays_in_line,
+)
 
 TEXTS = [
     "MOSCOW (Sputnik) - Russian Foreign Minister Sergey Lavrov told the Daily Clarion "
@@ -335,3 +341,20 @@ def test_head_agency_windows_skipped_only_when_the_pattern_cannot_match():
                     found += 1
                     assert credits._may_name_an_agency(text[lo:hi]), text[lo:hi]
     assert found
+
+
+def test_split_alternatives_round_trip():
+    """The cue alternatives join back into the cue pattern, each one a pattern of its own."""
+    parts = split_alternatives(citations._EN_CUES)
+    assert "|".join(parts) == citations._EN_CUES and len(parts) > 20
+    assert all(re.compile(p) for p in parts)
+    assert split_alternatives(r"a[|(]|(b|c)|\|") == ["a[|(]", "(b|c)", r"\|"]
+
+
+def test_by_anchor_tries_only_cues_that_open_with_the_word():
+    """Where "in the" starts only the statement and media cues can match ("in the statement
+    to", "in the story on"); a word no cue opens with gets no pattern."""
+    by = ByAnchor(citations._CUE_ALTERNATIVES, citations._cue_source)
+    found = [p.match("in the story on CNN") for p in by("in the")]
+    assert [m and m.lastgroup for m in found] == [None, "media_in"]
+    assert by("zzz") == ()
