@@ -1,0 +1,103 @@
+"""Citations in the forms a seeded fresh ABP sample missed (session 13: seed 1309, 1,300
+positions of the first 20,000 less those seeds 1208, 31208, 71207, 20261207, 20261208,
+20261209 and 121207 drew, every labelled id skipped; the first two thirds read). Sentences
+written for these tests in varied wording; none is copied from an article."""
+
+from __future__ import annotations
+
+import pytest
+from test_citation_fresh_forms import cited_outlets
+
+
+@pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # More verbs of an outlet as the subject.
+        ("[The Hill details why the talks stalled again.]", {"the-hill"}),
+        ("The Telegraph explored the question at length: “Who gains?”", {"telegraph"}),
+        ("WSJ opines: “The rule will not survive a court.”", {"wsj"}),
+        ("This is how The Washington Post recapped the night: “A long wait.”",
+         {"washington-post"}),  # fmt: skip
+        ("The NYT conceded in a later story that the memo was real.", {"nytimes"}),
+        ("The fact-checking site Politifact rated the claim “mostly false.”", {"politifact"}),
+        ("Hankyoreh newspaper also voiced doubt: “Nothing has changed.”", {"hankyoreh"}),
+        # "wrote at the time" is the outlet's verb, not a column "at" a venue.
+        ("The New York Times wrote at the time: “The mood was grim.”", {"nytimes"}),
+        # An aside between the outlet and its verb: a capitalised word after "a", a
+        # connective, a dash pair, "which", an adverb in -ly.
+        ("On Friday, Sabah, a Turkish daily close to the government, published new images.",
+         {"sabah"}),  # fmt: skip
+        ("Bloomberg Politics, for example, found that most voters agreed.", {"bloomberg"}),
+        ("Late on Monday, CNN – a network the aide often attacks – published a story on it.",
+         {"cnn"}),  # fmt: skip
+        ("The fair was covered by Cleveland.com, which quotes an organizer at length.",
+         {"plain-dealer"}),  # fmt: skip
+        ("But the Washington Post only briefly described the dinner, saying it was short.",
+         {"washington-post"}),  # fmt: skip
+        # A participle set off after a noun is no credit line.
+        ("The letter, first published by Fox News, asks for more money.", {"fox-news"}),
+        # "tell" before a registered outlet.
+        ("Aides who saw the plan tell The New York Times that it is late.", {"nytimes"}),
+        # A capitalised owner before a descriptor and the outlet's name.
+        ("The ship was found, according to Indonesia's national news agency Antara.",
+         {"antara"}),  # fmt: skip
+        # Verbs of print and publication before "in" and "by".
+        ("The scheme detailed in The Guardian broke the law, the suit says.", {"the-guardian"}),
+        ("The clip, dug up by CBS News, shows him at a rally.", {"cbs-news"}),
+        ("The minister spoke in a statement delivered by the Korean Central News Agency.",
+         {"kcna"}),  # fmt: skip
+        ("A poll conducted for The Miami Herald found the race tied.", {"miami-herald"}),
+        ("A report emerged on Friday from NBC that the phones had been tapped.", {"nbc-news"}),
+        # Venues: "during" before a show or an event, a town hall, a pronoun and a verb
+        # after "on X", a comment made on a show.
+        ("Asked on Sunday during CBS’ “Face the Nation” about the vote, she said no.",
+         {"cbs-news"}),  # fmt: skip
+        ("He said during an MSNBC town hall that the plan would pass.", {"msnbc"}),
+        ("Last week on MSNBC he said he was “not sure” about the bill.", {"msnbc"}),
+        ("He made the comment on NBC’s Meet the Press that the bill was dead.", {"nbc-news"}),
+        # A journalist named by "<Name> of <outlet>" who speaks.
+        ("Jane Roe of the Washington Post praised the speech, calling it “brave.”",
+         {"washington-post"}),  # fmt: skip
+        ("Added Mr. Doe of Mother Jones: “We still cannot predict it.”", {"mother-jones"}),
+        # Outlets added to the registry.
+        ("The student was sent home, according to the Harvard Crimson.", {"harvard-crimson"}),
+        ("As ZDNet points out, the app had been flagged before.", {"zdnet"}),
+        ("The MIT Technology Review recently published a long essay on it.",
+         {"mit-technology-review"}),  # fmt: skip
+        ("Writing at the New York Review of Books, Jane Roe argues the case.", {"nybooks"}),
+        ("“The book is a risk,” John Doe writes at Standpoint.", {"standpoint"}),
+        ("NK News, an outlet that follows the North, also published a report on it.",
+         {"nk-news"}),  # fmt: skip
+        ("Daily NK had claimed that the leader was ill.", {"daily-nk"}),
+        ("“It is over,” Jane Roe writes at PJMedia.", {"pj-media"}),
+    ],
+)
+def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Journalists named as objects, not speakers.
+        "The group praised Jane Roe of CBS, John Doe of NBC and Ann Poe of Fox News for their work.",
+        # A credit line of contributors.
+        "John Doe of Reuters contributed reporting.",
+        # "The <Word> of <outlet>" is no journalist; an outlet's name before "of" is no person.
+        "The Day of the Sun was a holiday.",
+        "Do not use Washington Post of BuzzFeed titles.",
+        # "during" a tenure is a time, not a venue.
+        "The memo said it was the first complaint against him during his NBC career.",
+        # A capitalised owner before a descriptor and a weekday.
+        "He gave an interview to Iowa's largest newspaper Tuesday.",
+        # An adverb in -ly between an unregistered name and a media noun.
+        "And the Fake News Left Media then falsely report it.",
+        # "tell" before an institution; "covered by" insurance.
+        "They should tell the Senate what they know.",
+        "The loss was covered by Lloyd's of London, he said.",
+        # A story that first appeared elsewhere: a credit line (credits.py).
+        "This article was first published by The Conversation.",
+    ],
+)
+def test_forms_that_cite_nothing(text: str) -> None:
+    assert not cited_outlets(text)
