@@ -77,6 +77,29 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # A quotation signed by its speaker, the venue after the name.
+        ("“We will wait and see.” – Sen. Jane Roe, R-Ohio, on ABC’s “This Week.”", {"abc-news"}),
+        # One "Outlet: “Quotation" item is enough.
+        ("The New York Times: “The two men no longer speak.”", {"nytimes"}),
+        # Leaks to outlets; findings from an outlet's index; an investigation by an outlet.
+        ("His leaks to The Guardian changed the debate.", {"the-guardian"}),
+        ("Most say so, according to recent findings from the Axios/Ipsos index.", {"axios"}),
+        ("Months of investigation by The New York Times found the gap.", {"nytimes"}),
+        # "Op-Ed" as a masthead prints it; "exposed" as an outlet's verb.
+        ("The author of a New York Times Op-Ed should resign, he said.", {"nytimes"}),
+        ("That was after the New York Times publicly exposed the server.", {"nytimes"}),
+        # An editor-in-chief who speaks; a joint poll whose head has two words.
+        ("Politico Magazine editor-in-chief Jane Roe wrote a piece on her doubts.", {"politico"}),
+        ("A Washington Post-Kaiser poll shows most teenagers agree.", {"washington-post"}),
+    ],
+)
+def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Journalists named as objects, not speakers.
