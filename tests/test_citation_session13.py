@@ -70,6 +70,11 @@ from test_citation_fresh_forms import cited_outlets
          {"nk-news"}),  # fmt: skip
         ("Daily NK had claimed that the leader was ill.", {"daily-nk"}),
         ("“It is over,” Jane Roe writes at PJMedia.", {"pj-media"}),
+        ("As KQED reports, the wells ran dry.", {"kqed"}),
+        ("The mayor told the Press Herald that the road would close.", {"portland-press-herald"}),
+        ("The records were reviewed by NJ.com on Friday.", {"star-ledger"}),
+        # "Life magazine" is the American weekly, not the Russian site Life.ru.
+        ("In 1960 he told Life magazine that he would stay.", {"life-magazine"}),
     ],
 )
 def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
@@ -118,6 +123,8 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
         # "tell" before an institution; "covered by" insurance.
         "They should tell the Senate what they know.",
         "The loss was covered by Lloyd's of London, he said.",
+        # A venue after "a" is named whole: "Cree Nation" is no "Nation".
+        "She was shot on a Saddle Lake Cree Nation reserve in 2006, he says.",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],
