@@ -105,6 +105,39 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "outlets"),
+    [
+        # Read on a further 695 positions of the same seed's draw.
+        ("The Herald outlined the gap, saying it was “hard to know.”", {"the-herald-scotland"}),
+        ("In an exclusive interview on Sunday with The Associated Press, she said no.", {"ap"}),
+        ("He took aim at the critics during NBC's “Meet the Press” and left.", {"nbc-news"}),
+        ("Politico, the Capitol Hill daily, reported that the bill was dead.", {"politico"}),
+        ("He denied the reports during the CNN event on Monday.", {"cnn"}),
+        ("A passage was published last week in Vanity Fair.", {"vanity-fair"}),
+        ("A column published on Slate.com urged him to act.", {"slate"}),
+        ("“We are open to it,” the senator said at a Christian Science Monitor breakfast.",
+         {"christian-science-monitor"}),  # fmt: skip
+        ("Fox News suggested that the aide was unfit.", {"fox-news"}),
+        ("In the latest poll from CNN, she is down to 5 percent.", {"cnn"}),
+        ("Forbes pegs his fortune at $2 billion.", {"forbes"}),
+        ("Jane Roe's piece at Forbes is worth a read.", {"forbes"}),
+        ("The suit, first spotted by Ars Technica, is one of many.", {"ars-technica"}),
+        ("John Doe of the Huffington Post calmly explains that it was expected.", {"huffpost"}),
+        ("Officials confirmed with the Associated Press that one man was held.", {"ap"}),
+        ("CNN analyst John Doe proclaimed that the file “rings true.”", {"cnn"}),
+        ("In a long piece in today’s New York Times, Jane Roe makes the case.", {"nytimes"}),
+        ("“They should be ashamed,” the former governor exclaimed on MSNBC.", {"msnbc"}),
+        ("The talks had failed, AP news reported.", {"ap"}),
+        # "reported on" stays the outlet's verb ("on" is read after verbs of print only).
+        ("Shortly after the New York Times reported on the server, she asked for more.",
+         {"nytimes"}),  # fmt: skip
+    ],
+)
+def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:
+    assert outlets <= cited_outlets(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Journalists named as objects, not speakers.
@@ -125,6 +158,11 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
         "The loss was covered by Lloyd's of London, he said.",
         # A venue after "a" is named whole: "Cree Nation" is no "Nation".
         "She was shot on a Saddle Lake Cree Nation reserve in 2006, he says.",
+        # "reported on" a subject and "appeared on the Hill" (Capitol Hill) name no masthead.
+        "Shortly after the Times of nowhere reported on Clinton's email, she asked for more.",
+        "The senator appeared on the Hill for the vote.",
+        # An analyst of an unregistered name (glued page text).
+        "Jane RoeFox News legal analyst said it was over.",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],
