@@ -163,6 +163,9 @@ def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:
         "The senator appeared on the Hill for the vote.",
         # An analyst of an unregistered name (glued page text).
         "Jane RoeFox News legal analyst said it was over.",
+        # "Related:" lines link other stories (LABELLING.md leaves them out).
+        "The vote is set.\nRelated: Talks in doubt - AP: “Officials say the deal is off.”",
+        "The vote is set.\nRelated: The senator in her own words: The CNN interview",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],

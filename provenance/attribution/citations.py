@@ -1881,6 +1881,20 @@ def _staff_speaks(text: str, cand: CitationCandidate) -> bool:
     return _STAFF_SPEAKS_RE.search(text, head, stop) is not None
 
 
+_RELATED_RE = re.compile(r"[ \t•*\-–—]*(?:Related|RELATED)(?:[ \t]+(?:[Aa]rticles?|[Ss]tor(?:y|ies)|[Cc]overage))?[ \t]*:")
+
+
+_RELATED_REACH = 300  # a link's line is short: past this a text without breaks goes on
+
+
+def _in_related_line(text: str, at: int) -> bool:
+    """Whether ``at`` is on a "Related: ..." line: a link to another story, no citation
+    ("Related: Intel in doubt - AP: “...”", "Related: ...: The CNN interview"; LABELLING.md
+    leaves related-article links out; seed-1208 and seed-1309 draws: 4 such citations)."""
+    line = text.rfind("\n", 0, at) + 1
+    return at - line < _RELATED_REACH and _RELATED_RE.match(text, line) is not None
+
+
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],
             resolver: OutletResolver, publisher: str = "") -> list[dict[str, object]]:  # fmt: skip
     rows: list[dict[str, object]] = []
@@ -1897,6 +1911,7 @@ def _accept(article_id: str, text: str, cands: list[CitationCandidate],
         if hit is not None
         and _settle(text, cand)
         and (cand.kind != "correspondent" or _staff_speaks(text, cand))
+        and not _in_related_line(text, cand.ent_start)
     ]
     for cand, hit in sorted(passing, key=lambda pair: (_KIND_ORDER[pair[0].kind], pair[0].start)):
         ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
