@@ -128,6 +128,28 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
         ("In a long piece in today’s New York Times, Jane Roe makes the case.", {"nytimes"}),
         ("“They should be ashamed,” the former governor exclaimed on MSNBC.", {"msnbc"}),
         ("The talks had failed, AP news reported.", {"ap"}),
+        ("She wrote in a text on Oct. 4 to NBC News: “It is wrong.”", {"nbc-news"}),
+        ("“He never asked,” the aide said in a later text to NBC News.", {"nbc-news"}),
+        ("“It is voluntary,” he wrote, in his op-ed to the Wall Street Journal.", {"wsj"}),
+        ("She did not repeat it when asked by The New York Times to respond.", {"nytimes"}),
+        ("When first confronted by The New York Times about the meeting, he denied it.",
+         {"nytimes"}),  # fmt: skip
+        ("McClatchy recently polled voters under the age of 30.", {"mcclatchy"}),
+        ("The Oregonian recalled the visit in a long story.", {"oregonian"}),
+        ("He famously commented on MSNBC in April that he would vote.", {"msnbc"}),
+        ("According to an account in the pro-government daily Yeni Şafak, they waited.",
+         {"yeni-safak"}),  # fmt: skip
+        ("On Thursday a Reuters witness said the team had left.", {"reuters"}),
+        ("“It went well,” the aide was quoted as saying in the Washington Post.",
+         {"washington-post"}),  # fmt: skip
+        ("The analyst who leaked them to The Intercept was arrested.", {"the-intercept"}),
+        ("On CNN on May 9, the counselor said the firing “had zero to do” with it.", {"cnn"}),
+        ("On NBC News on Monday, the contestant said he had been rude.", {"nbc-news"}),
+        ("“It is symbolic,” read one commentary in Xinhua on Friday.", {"xinhua"}),
+        ("CNN has since reported a similar account.", {"cnn"}),
+        ("He explained the problem in a new documentary by FiveThirtyEight: it was late.",
+         {"fivethirtyeight"}),  # fmt: skip
+        ("Reports of the inquiry first appeared in the New York Times on Friday.", {"nytimes"}),
         # "reported on" stays the outlet's verb ("on" is read after verbs of print only).
         ("Shortly after the New York Times reported on the server, she asked for more.",
          {"nytimes"}),  # fmt: skip
@@ -166,6 +188,10 @@ def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:
         # "Related:" lines link other stories (LABELLING.md leaves them out).
         "The vote is set.\nRelated: Talks in doubt - AP: “Officials say the deal is off.”",
         "The vote is set.\nRelated: The senator in her own words: The CNN interview",
+        # A place opening the sentence; "read the full story in X" (a credit line).
+        "In Washington, officials said the talks were over.",
+        "Read the full story in The Guardian.",
+        "This column originally appeared in the Louisville Courier-Journal.",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],
