@@ -70,29 +70,6 @@ def test_attributions_of_one_paragraph_and_of_a_range() -> None:
     assert first_ends == sorted(first_ends) and both_ends == sorted(both_ends)
 
 
-def test_pre_is_the_last_attribution_of_the_window() -> None:
-    """An attribution holds its cue: reading only the cues in [sentence start, quote) gives
-    the last attribution (by end, a speaker first) that the whole paragraph's list has there."""
-    text = (
-        'Lavrov said Peskov told reporters the plan, according to Ria, was "a disaster." '
-        'A statement, stating "B," and Ms. Roe, who said "C," added "D."\n'
-        'It was described by Barack Obama as "E," said Dana Cole.'
-    )
-    masked = extract._mask(text, list(extract.QUOTE_RE.finditer(text)))
-    paragraphs = extract.Paragraphs(masked)
-    attributions = extract._Attributions(masked, People(masked, paragraphs), paragraphs)
-    checked = 0
-    for i in range(len(paragraphs.starts)):
-        attrs, _ = attributions.of(i, i)
-        lo, hi = paragraphs.span(i)
-        for start in range(lo, hi, 3):
-            for end in range(start, hi + 1, 5):
-                inside = [a for a in attrs if a["start"] >= start and a["end"] <= end]
-                assert attributions.pre(i, start, end) is (inside[-1] if inside else None)
-                checked += bool(inside)
-    assert checked > 10
-
-
 def test_name_verb_matches_are_the_finditer_ones() -> None:
     """The name-and-verb pattern tried only where a match may start gives finditer's matches."""
     rng = random.Random(7)

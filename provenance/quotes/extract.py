@@ -386,11 +386,11 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
     for m in found:
         body_start, body_end = strip_blanks(text, m.start("body"), m.end("body"))
         body = text[body_start:body_end]
-        n_words = count_words(body)
         paragraph = paragraphs.index(m.start())
         para_start = paragraphs.starts[paragraph]
         last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
         para_end = paragraphs.ends[last_paragraph]
+        n_words = count_words(body)
         attr = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
@@ -399,7 +399,8 @@ def _article_quotes(article_id: str, title: str, text: str) -> list[dict[str, ob
             attr = attr or _quoted_person(masked, people, para_start, m.start())
             if attr is None or attr["kind"] == "according":
                 # 'X said Y had "...", according to Telex': X said it, Telex reported it.
-                pre = attributions.pre(paragraph, sentence_start, m.start())
+                attrs, ends = attributions.of(paragraph, paragraph)
+                pre = _pre(attrs, ends, sentence_start, m.start())
                 attr = (
                     pre if pre is not None and (attr is None or pre["kind"] == "speaker") else attr
                 )
@@ -472,94 +473,40 @@ def _mask(text: str, found: list[re.Match[str]]) -> str:
     return "".join(pieces)
 
 
-# A cue of an attribution: (start, end, verb, according word) of a reporting verb or an
-# "according to" (verb None), in the order a paragraph's scans find them.
-_Cue = tuple[int, int, str | None, str | None]
-
-
 class _Attributions:
-    """The attributions of a text's paragraphs, one per cue at most, each found the first
-    time a quote reads its cue: the cues of the quote's own sentence before it (:meth:`pre`),
-    the last cues of the paragraph before (:meth:`last_speaking`), all of a paragraph only for
-    the nearest-attribution rule (:meth:`of`). A cue's named speaker is learnt when it is read.
-
-    (Session 12 found each paragraph a quote read whole: first 3,000 ABP articles, 19,904
-    paragraphs, 17% of the stage. Read cue by cue, 79% of the cues read are still those of a
-    quote's own sentence (first 1,000 ABP: 5,265 of 6,668), so speaker_before runs 6.5 times
-    an article instead of 7.7: ~1.5% of the stage, measured in alternating runs. Cues not read
-    no longer teach their names: 10 of 34,732 speakers change on the first 3,000 ABP, 4 for
-    the better ("Even Barbara Bush" -> "Barbara Bush"), 4 to a shorter form of the same name
-    ("Krebs" for "Christopher C. Krebs"), 2 for the worse.)"""
+    """Attributions per paragraph, found the first time a quote there needs them (most quotes
+    are attributed right after their closing mark and never need the paragraph's)."""
 
     def __init__(self, masked: str, people: People, paragraphs: Paragraphs) -> None:
         self.masked, self._people, self._paragraphs = masked, people, paragraphs
-        self._cues: dict[int, list[_Cue]] = {}  # per paragraph
-        self._found: dict[tuple[int, int], dict[str, object] | None] = {}  # (paragraph, cue)
+        # (attributions sorted by end, their ends) per paragraph: most quotes read one
+        # paragraph, whose lists are handed out as they are (callers only read them).
+        self._found: dict[int, tuple[list[dict[str, object]], list[int]]] = {}
         self._documents: bool | None = None  # any document noun in the text (looked up once)
 
-    def cues(self, i: int) -> list[_Cue]:
-        """The cues of paragraph ``i``: reporting verbs and "according to", then (in a text
-        with a document noun) the verbs only documents take."""
-        found = self._cues.get(i)
+    def of(self, first: int, last: int) -> tuple[list[dict[str, object]], list[int]]:
+        """Attributions of paragraphs ``first`` to ``last``, sorted by end, and their ends."""
+        if first == last:
+            return self._of(first)
+        out: list[dict[str, object]] = []
+        ends: list[int] = []
+        for i in range(first, last + 1):
+            attrs, attr_ends = self._of(i)
+            out += attrs
+            ends += attr_ends
+        return out, ends
+
+    def _of(self, i: int) -> tuple[list[dict[str, object]], list[int]]:
+        found = self._found.get(i)
         if found is None:
             if self._documents is None:
                 self._documents = has_document_noun(self.masked)
-            found = self._cues[i] = _cues(self.masked, *self._paragraphs.span(i), self._documents)
+            attrs = _attributions(
+                self.masked, self._people, [self._paragraphs.span(i)], self._documents,
+                self._paragraphs,
+            )  # fmt: skip
+            found = self._found[i] = (attrs, [int(a["end"]) for a in attrs])
         return found
-
-    def at(self, i: int, k: int) -> dict[str, object] | None:
-        """The attribution of cue ``k`` of paragraph ``i`` (None if it names no one)."""
-        key = (i, k)
-        if key not in self._found:
-            a = _cue_attribution(self.masked, self._people, self._paragraphs, self.cues(i)[k])
-            if a is not None and a["kind"] != "document":
-                self._people.learn_speaker(str(a["speaker"]))
-            self._found[key] = a
-        return self._found[key]
-
-    def of(self, first: int, last: int) -> tuple[list[dict[str, object]], list[int]]:
-        """Attributions of paragraphs ``first`` to ``last``, sorted by end (a speaker before
-        other kinds that end there), and their ends."""
-        keyed = [
-            (int(a["end"]), a["kind"] != "speaker", i, k, a)
-            for i in range(first, last + 1)
-            for k in range(len(self.cues(i)))
-            if (a := self.at(i, k)) is not None
-        ]
-        keyed.sort(key=lambda t: t[:4])
-        return [t[4] for t in keyed], [t[0] for t in keyed]
-
-    def pre(self, i: int, sentence_start: int, open_at: int) -> dict[str, object] | None:
-        """The last attribution (by end; a speaker before other kinds) of paragraph ``i``
-        that lies in [sentence_start, open_at]: only the cues there are read (an attribution
-        holds its cue). (Reading them from the quote back and stopping at the first found
-        read 7% fewer cues, and lost the full names a cue further back teaches: "Donald J.
-        Trump" became "Trump" in 11 of 34,732 quotes of the first 3,000 ABP articles.)"""
-        best, best_key = None, None
-        for k, cue in enumerate(self.cues(i)):
-            if not sentence_start <= cue[0] < open_at:
-                continue
-            a = self.at(i, k)
-            if a is None or int(a["start"]) < sentence_start or int(a["end"]) > open_at:
-                continue
-            key = (int(a["end"]), a["kind"] != "speaker", k)
-            if best_key is None or key > best_key:
-                best, best_key = a, key
-        return best
-
-    def _backwards(self, i: int) -> list[int]:
-        """Indices of the cues of paragraph ``i``, the last to start first."""
-        cues = self.cues(i)
-        return sorted(range(len(cues)), key=lambda k: cues[k][0], reverse=True)
-
-    def last_speaking(self, i: int) -> dict[str, object] | None:
-        """The attribution of kind "speaker" of the last cue of paragraph ``i`` that has one,
-        the cues read from the paragraph's end."""
-        for k in self._backwards(i):
-            a = self.at(i, k)
-            if a is not None and a["kind"] == "speaker":
-                return a
-        return None
 
 
 class _AddresseeSearch:
@@ -586,59 +533,70 @@ class _AddresseeSearch:
         return found
 
 
-def _cues(masked: str, lo: int, hi: int, documents: bool) -> list[_Cue]:
-    """The cues of ``masked[lo:hi]``: reporting verbs and "according to", then (when
-    ``documents``: the text has a document noun) the verbs only documents take."""
-    cues: list[_Cue] = [(m.start(), m.end(), m.group("verb"), m.group("acc"))
-                        for m in CUE_SCAN.finditer(masked, lo, hi)]  # fmt: skip
-    if documents:
-        cues += [(m.start(), m.end(), m.group(0), None)
-                 for m in DOC_EXTRA_VERB_SCAN.finditer(masked, lo, hi)]  # fmt: skip
-    return cues
-
-
-def _cue_attribution(masked: str, people: People, paragraphs: Paragraphs | None,
-                     cue: _Cue) -> dict[str, object] | None:  # fmt: skip
-    """The attribution anchored at one cue: "<speaker> said", "according to <speaker>",
-    documents ("a joint statement ..., stating"), a passive's agent, the subject of a
-    participle, ", <verb> <speaker>"; None when it names no one."""
-    start, end, verb, acc = cue
-    if acc:
-        s = SPEAKER_AT_RE.match(masked, re.match(r"[ \t]*", masked[end : end + 5]).end() + end)
-        return None if s is None else _attr("according", s.group(0), s.start(), acc, start, start,
-                                            s.end())  # fmt: skip
-    if verb in DOC_VERBS:
-        d = DOCUMENT_BEFORE.match_before(masked, start, 300)
-        # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
-        if d is not None and speaker_after(masked, start, end) is None:
-            signers = clean_names(d["signers"]) if d["signers"] else ""
-            owner = None if signers else _document_owner(masked, people, paragraphs, d, start)
-            if owner is not None:  # "Sen. X ... issued a statement, saying, “...”"
-                return {**owner, "verb": verb, "verb_pos": start, "end": end}
-            who = signers or str(d["doc"])
-            where = d.span("signers")[1] - len(signers) if signers else d.start("doc")
-            return _attr("document", who, where, verb, start, d.start(), end)
-    agent = _passive_agent(masked, end)
-    if agent is not None and len(name_in(agent["spk"]).split()) > 1:
-        # 'It was described by former US President Barack Obama as “...”'
-        return _attr("speaker", agent["spk"], agent.start("spk"), verb, start, start, agent.end())
-    found = speaker_before(masked, start)
-    if found is not None:
-        speaker, spk_start, insert = found
-        return _attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start, spk_start,
-                     end)  # fmt: skip
-    if paragraphs is not None and _subject_speaks(masked, start, verb):
-        # 'Navarro disagreed with ..., saying the President is "..."': the subject speaks.
-        sentence_start = paragraphs.sentence_start(start)
-        subject = _subject(masked, people, paragraphs, sentence_start, start, False, named=True)
-        subject = subject or _name_verb_before(masked, sentence_start, start)
-        if subject is not None:
-            return {**subject, "verb": verb, "verb_pos": start, "end": end}
-    after = speaker_after(masked, start, end)
-    if after is None:
-        return None
-    speaker, spk_start, spk_end = after  # ", a déclaré le ministre, X."
-    return _attr("speaker", speaker, spk_start, verb, start, start, spk_end)
+def _attributions(
+    masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
+    paragraphs: Paragraphs | None = None,
+) -> list[dict[str, object]]:
+    """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
+    <speaker>", documents ("a joint statement ..., stating"; only looked for when the text has
+    a document noun), each anchored at its cue word."""
+    out: list[dict[str, object]] = []
+    cues: list[tuple[int, int, str | None, str | None]] = []
+    for lo, hi in spans:
+        cues += [(m.start(), m.end(), m.group("verb"), m.group("acc"))
+                 for m in CUE_SCAN.finditer(masked, lo, hi)]  # fmt: skip
+        if documents:
+            cues += [(m.start(), m.end(), m.group(0), None)
+                     for m in DOC_EXTRA_VERB_SCAN.finditer(masked, lo, hi)]  # fmt: skip
+    for start, end, verb, acc in cues:
+        if acc:
+            s = SPEAKER_AT_RE.match(masked, re.match(r"[ \t]*", masked[end : end + 5]).end() + end)
+            if s is not None:
+                out.append(_attr("according", s.group(0), s.start(), acc, start, start, s.end()))
+            continue
+        if verb in DOC_VERBS:
+            d = DOCUMENT_BEFORE.match_before(masked, start, 300)
+            # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
+            if d is not None and speaker_after(masked, start, end) is None:
+                signers = clean_names(d["signers"]) if d["signers"] else ""
+                owner = None if signers else _document_owner(masked, people, paragraphs, d, start)
+                if owner is not None:  # "Sen. X ... issued a statement, saying, “...”"
+                    out.append({**owner, "verb": verb, "verb_pos": start, "end": end})
+                    continue
+                who = signers or str(d["doc"])
+                where = d.span("signers")[1] - len(signers) if signers else d.start("doc")
+                out.append(_attr("document", who, where, verb, start, d.start(), end))
+                continue
+        agent = _passive_agent(masked, end)
+        if agent is not None and len(name_in(agent["spk"]).split()) > 1:
+            # 'It was described by former US President Barack Obama as “...”'
+            out.append(_attr("speaker", agent["spk"], agent.start("spk"), verb, start, start,
+                             agent.end()))  # fmt: skip
+            continue
+        found = speaker_before(masked, start)
+        if found is not None:
+            speaker, spk_start, insert = found
+            out.append(_attr("speaker", pick_speaker(speaker, insert), spk_start, verb, start,
+                             spk_start, end))  # fmt: skip
+            continue
+        if paragraphs is not None and _subject_speaks(masked, start, verb):
+            # 'Navarro disagreed with ..., saying the President is "..."': the subject speaks.
+            sentence_start = paragraphs.sentence_start(start)
+            subject = _subject(masked, people, paragraphs, sentence_start, start, False,
+                               named=True)  # fmt: skip
+            subject = subject or _name_verb_before(masked, sentence_start, start)
+            if subject is not None:
+                out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
+                continue
+        after = speaker_after(masked, start, end)
+        if after is not None:  # ", a déclaré le ministre, X."
+            speaker, spk_start, spk_end = after
+            out.append(_attr("speaker", speaker, spk_start, verb, start, start, spk_end))
+    out.sort(key=lambda a: (a["end"], a["kind"] != "speaker"))
+    for a in out:
+        if a["kind"] != "document":
+            people.learn_speaker(str(a["speaker"]))
+    return out
 
 
 # A verb whose subject opens its sentence: a participle after a comma ("Bob Roe threw the ball
@@ -801,8 +759,9 @@ def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
     if colon < 0 or masked[colon + 1 : before_end].strip():
         return None
     start = max(paragraphs.sentence_start(colon), before_start)
+    attrs, ends = attributions.of(paragraph - 1, paragraph - 1)
     found = (
-        attributions.pre(paragraph - 1, start, colon + 1)
+        _pre(attrs, ends, start, colon + 1)
         or _name_verb_before(masked, start, colon + 1)
         or _label(masked, people, start, colon + 1)
     )
@@ -846,14 +805,18 @@ def _last_speaker(attributions: _Attributions, people: People, paragraph: int,
     ``gender`` (or of unknown gender; any person when ``gender`` is None): who "he"/"she"
     continues in a quote opening the next paragraph (ABP dev: 5 more named speakers found,
     0.793 -> 0.805)."""
-    a = attributions.last_speaking(paragraph)
-    phrase = "" if a is None else str(a["speaker"])
-    if a is None or phrase.lower() in PRONOUN_GENDER:
-        return None  # ("he said" again: the nearest-person rule decides)
-    speaker, role = people.resolve(phrase, int(a["spk_pos"]))
-    if speaker is None or not people.is_person(speaker):
-        return None
-    return a if gender is None or people.gender_of(speaker, role) in (gender, None) else None
+    attrs, _ = attributions.of(paragraph, paragraph)
+    for a in reversed(attrs):
+        if a["kind"] != "speaker":
+            continue
+        phrase = str(a["speaker"])
+        if phrase.lower() in PRONOUN_GENDER:
+            return None  # "he said" again: the nearest-person rule decides
+        speaker, role = people.resolve(phrase, int(a["spk_pos"]))
+        if speaker is None or not people.is_person(speaker):
+            return None
+        return a if gender is None or people.gender_of(speaker, role) in (gender, None) else None
+    return None
 
 
 def _bare(masked: str, para_start: int, para_end: int, m: re.Match[str]) -> bool:
@@ -885,14 +848,18 @@ def _role_continues(attributions: _Attributions, people: People, paragraph: int,
     has ``noun``: who "the senator" continues in a quote opening the next paragraph (a fresh
     ABP sample, session 10: "Collins said ... ¶ “...,” the senator said" went to another
     senator named further back)."""
-    a = attributions.last_speaking(paragraph)
-    phrase = "" if a is None else str(a["speaker"])
-    if a is None or phrase.lower() in PRONOUN_GENDER or definite_role_noun(phrase) is not None:
-        return None  # ("he said", "the senator said" again: resolved as written)
-    speaker, role = people.resolve(phrase, int(a["spk_pos"]))
-    if speaker is None or " " not in speaker or not people.is_person(speaker):
-        return None
-    return a if role_fits(role, noun) else None
+    attrs, _ = attributions.of(paragraph, paragraph)
+    for a in reversed(attrs):
+        if a["kind"] != "speaker":
+            continue
+        phrase = str(a["speaker"])
+        if phrase.lower() in PRONOUN_GENDER or definite_role_noun(phrase) is not None:
+            return None  # "he said", "the senator said" again: resolved as written
+        speaker, role = people.resolve(phrase, int(a["spk_pos"]))
+        if speaker is None or " " not in speaker or not people.is_person(speaker):
+            return None
+        return a if role_fits(role, noun) else None
+    return None
 
 
 def _post(masked: str, m: re.Match[str], body: str, n_words: int,
@@ -1124,6 +1091,17 @@ def _is_person_phrase(masked: str, people: People, at: int, phrase: str) -> bool
         return person_name_at(masked, at, phrase)
     speaker = str(people.resolve(phrase, at)[0])
     return " " in speaker and people.is_person(speaker)
+
+
+def _pre(attrs: list[dict[str, object]], ends: list[int], sentence_start: int, open_at: int):
+    """The last attribution of the sentence that ends before the quote opens."""
+    for k in range(bisect.bisect_right(ends, open_at) - 1, -1, -1):
+        a = attrs[k]
+        if int(a["end"]) < sentence_start:
+            break
+        if int(a["start"]) >= sentence_start:
+            return a
+    return None
 
 
 def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, para_end: int,
