@@ -352,9 +352,11 @@ def test_split_alternatives_round_trip():
 
 
 def test_by_anchor_tries_only_cues_that_open_with_the_word():
-    """Where "in the" starts only the statement and media cues can match ("in the statement
-    to", "in the story on"); a word no cue opens with gets no pattern."""
+    """Where "in the" starts only the few cues that open with it ("in the statement to", "in
+    the story on"), one of them the media cue; a word no cue opens with gets no pattern."""
     by = ByAnchor(citations._CUE_ALTERNATIVES, citations._cue_source)
-    found = [p.match("in the story on CNN") for p in by("in the")]
-    assert [m and m.lastgroup for m in found] == [None, "media_in"]
+    patterns = by("in the")
+    assert 2 <= len(patterns) < len(citations._CUE_ALTERNATIVES) / 4
+    found = [p.match("in the story on CNN") for p in patterns]
+    assert [m.lastgroup for m in found if m] == ["media_in"]
     assert by("zzz") == ()
