@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import pickle
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -524,21 +525,24 @@ def _shipped_ids() -> frozenset[str]:
     return frozenset(_shipped_rows()["outlet_id"])
 
 
-# The registries this process unpickled last, by token (OutletRegistry.__reduce__).
+# The registries this process unpickled last, by token (OutletRegistry.__reduce__); a lock, as
+# a Dask worker may unpickle in several threads.
 _UNPICKLED: dict[str, OutletRegistry] = {}
 _UNPICKLED_KEPT = 2
+_UNPICKLED_LOCK = threading.Lock()
 
 
 def _unpickled_registry(token: str, state: bytes) -> OutletRegistry:
     """The registry pickled as ``token`` and ``state``: the one unpickled here before, if kept."""
-    registry = _UNPICKLED.get(token)
-    if registry is None:
-        registry = OutletRegistry.__new__(OutletRegistry)
-        registry.__dict__.update(pickle.loads(state))
-        registry._pickled = (token, state)
-        while len(_UNPICKLED) >= _UNPICKLED_KEPT:
-            _UNPICKLED.pop(next(iter(_UNPICKLED)))
-        _UNPICKLED[token] = registry
+    with _UNPICKLED_LOCK:
+        registry = _UNPICKLED.get(token)
+        if registry is None:
+            registry = OutletRegistry.__new__(OutletRegistry)
+            registry.__dict__.update(pickle.loads(state))
+            registry._pickled = (token, state)
+            while len(_UNPICKLED) >= _UNPICKLED_KEPT:
+                _UNPICKLED.pop(next(iter(_UNPICKLED)))
+            _UNPICKLED[token] = registry
     return registry
 
 
