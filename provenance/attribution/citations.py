@@ -1856,9 +1856,11 @@ def _described_after(text: str, cand: CitationCandidate) -> Outlet | None:
     """An unregistered outlet named by a descriptor set off after it (``_DESCRIBED_AFTER_RE``)."""
     phrase = cand.phrase
     end = cand.ent_start + len(phrase)
-    if not _SINGLE_NAME_RE.fullmatch(phrase) or ROLE_RE.search(phrase):
-        return None
+    # (The descriptor first: it opens with a comma, so most phrases fail it at once, where the
+    # name tests read the whole phrase; 1.4% of the stage's CPU on 3,000 ABP articles.)
     if _DESCRIBED_AFTER_RE.match(text, end) is None:
+        return None
+    if not _SINGLE_NAME_RE.fullmatch(phrase) or ROLE_RE.search(phrase):
         return None
     return Outlet(None, phrase, 0, len(phrase), 0.6)
 
