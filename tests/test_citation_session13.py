@@ -192,6 +192,8 @@ def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:
         "In Washington, officials said the talks were over.",
         "Read the full story in The Guardian.",
         "This column originally appeared in the Louisville Courier-Journal.",
+        # An interview with a former host: a person, not the venue.
+        "In an interview on Tuesday with former Fox News host John Doe, he denied it.",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],

@@ -2059,6 +2059,9 @@ def _cited_outlet(
         hit = None if oid is None else Outlet(oid, phrase, 0, len(phrase), 0.8)
     if hit is None or (cand.registered_only and hit.outlet_id is None):
         return None
+    if cand.kind in ("interview", "statement") and _FORMER_LEAD_RE.match(phrase):
+        return None  # "an interview with former Fox News host Jane Roe": a person, not the venue
+        # (seed-1309 unread part, read at the end: 1 of 14 new citations)
     if cand.whole_name and _HAS_UPPER_RE.search(phrase, 0, hit.start):
         return None  # "About Our Nation’s Great Comeback": the outlet is only part of a name
     return hit
