@@ -8,6 +8,8 @@ particles, curly quotes, non-ASCII letters that match ASCII ones case-insensitiv
 
 from __future__ import annotations
 
+import random
+
 from provenance.attribution.speakers import People
 from provenance.quotes import extract
 
@@ -66,6 +68,24 @@ def test_attributions_of_one_paragraph_and_of_a_range() -> None:
     assert [a["speaker"] for a in first] == ["Lavrov", "Peskov"]
     assert both == first + second and both_ends == [int(a["end"]) for a in both]
     assert first_ends == sorted(first_ends) and both_ends == sorted(both_ends)
+
+
+def test_name_verb_matches_are_the_finditer_ones() -> None:
+    """The name-and-verb pattern tried only where a match may start gives finditer's matches."""
+    rng = random.Random(7)
+    tokens = ["He", "he", "she", "She's", "Mr.", "Sen.", "John", "Smith", "al-Assad", "bin",
+              "Laden", "criticized", "said", "wrote", "has", "also", "—", ",", "who", "Roe",
+              "(R-Va.)", "himself", "the", "a", "éclat", "Öz", "put", "hoped", "x", "Él"]  # fmt: skip
+    found = 0
+    for _ in range(3000):
+        text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 14)))
+        for lo in (0, rng.randint(0, len(text))):
+            want = [(m.span(), m.groupdict())
+                    for m in extract._NAME_VERB_BEFORE_RE.finditer(text, lo, len(text))]  # fmt: skip
+            got = [(m.span(), m.groupdict()) for m in extract._name_verb_matches(text, lo, len(text))]
+            assert got == want, (text, lo)
+            found += len(want)
+    assert found > 100
 
 
 def test_subject_patterns_need_the_commas_their_shortcuts_count() -> None:
