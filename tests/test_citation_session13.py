@@ -192,6 +192,10 @@ def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:
         "In Washington, officials said the talks were over.",
         "Read the full story in The Guardian.",
         "This column originally appeared in the Louisville Courier-Journal.",
+        # A town hall where nobody speaks in the sentence is no venue.
+        "The networks hailed the Fox News town hall audience that cheered the plan.",
+        # An interview with a former host: a person, not the venue.
+        "In an interview on Tuesday with former Fox News host John Doe, he denied it.",
         # A story that first appeared elsewhere: a credit line (credits.py).
         "This article was first published by The Conversation.",
     ],
