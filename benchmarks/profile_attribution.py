@@ -74,6 +74,9 @@ def instrument() -> None:
             gates[id(pattern)] = gates[id(inner)]
     timed_line = credits_module._TIME_LINE_RE
     gates[id(timed_line)] = gates[id(timed_line._pattern)]
+    credits_module._UNGATED_PATTERNS = tuple(
+        entry for entry in credits_module.LINE_PATTERNS if entry[1] not in credits_module._GATED
+    )
 
 
 def main() -> None:

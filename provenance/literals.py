@@ -113,42 +113,7 @@ def _lowering_risks(words: list[str]) -> tuple[str, ...]:
                         and letters & set(c.lower())))  # fmt: skip
 
 
-class WordOffsets:
-    """Where each of a fixed set of words occurs in a text, all found in one pass; the offsets
-    of the last text asked about are kept, so the several scans that read one text in turn
-    share the pass.
-
-    (Citations' eight side scans looked for ten words of two to twelve characters with
-    ``str.find``, ~46 us per 5,700-character ABP text: a multi-character needle searches the
-    non-ASCII texts slowly. One automaton pass over them all: ~16 us.)
-
-    >>> offsets = WordOffsets(["On ", "state"])
-    >>> offsets.find("On Monday, On state TV", "On "), offsets.find("x", "state")
-    ([0, 11], [])
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self._finder = LiteralFinder(dict.fromkeys(words))
-        self._known = frozenset(self._finder.words)
-        self._last: tuple[str | None, dict[str, list[int]]] = (None, {})
-
-    def find(self, text: str, word: str) -> list[int]:
-        """Offsets of every occurrence of ``word`` in ``text``, overlapping ones included, in
-        order (a new list); a word outside the set is searched with ``str.find``."""
-        if word not in self._known:
-            return _find_all(text, word)
-        last = self._last
-        if last[0] is not text:
-            index: dict[str, list[int]] = {}
-            words = self._finder.words
-            for i, start, _ in self._finder.hits(text):
-                index.setdefault(words[i], []).append(start)
-            last = (text, index)
-            self._last = last  # one tuple, swapped whole: a reader sees text and index together
-        return list(last[1].get(word, ()))
-
-
-def _find_all(text: str, word: str) -> list[int]:
+def find_all(text: str, word: str) -> list[int]:
     """Offsets of every occurrence of ``word`` in ``text`` (``str.find``), in order."""
     found, at = [], text.find(word)
     while at >= 0:

@@ -303,11 +303,35 @@ def with_dateline_fields(articles: pd.DataFrame, credits: pd.DataFrame) -> pd.Da
     return articles
 
 
+@dataclass
+class LinkFramingInputs:
+    """What link framing reads besides the links and the articles' texts: the run's tables
+    and the lexicons, as :func:`provenance.framing.score_links` takes them (:meth:`arguments`).
+
+    ``sentences`` (the framing stage's body sentences, optional) saves splitting and scoring
+    the linked articles' sentences again.
+    """
+
+    reuse: pd.DataFrame
+    passages: pd.DataFrame
+    quotes: pd.DataFrame
+    citations: pd.DataFrame
+    credits: pd.DataFrame
+    article_scores: pd.DataFrame
+    sentences: pd.DataFrame | None = None
+    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None
+
+    def arguments(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`~provenance.framing.score_links`, by field name."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
 # How link framing is run: :func:`link_framing` in-process, or an engine's own (the pandas
-# engine's scores chunks of the links in its process pool); same arguments, same tables. It
-# returns (scores, evidence), or a pending result: called, it returns them; ``close()`` (if it
-# has one) drops it. finish_analysis builds the chains before calling it.
-LinkFraming = Callable[..., Any]
+# engine's scores chunks of the links in its process pool); called as ``frame_links(links,
+# texts, inputs)``, same tables. It returns (scores, evidence), or a pending result: called, it
+# returns them; ``close()`` (if it has one) drops it. finish_analysis builds the chains before
+# calling it.
+LinkFraming = Callable[[pd.DataFrame, pd.DataFrame, LinkFramingInputs], Any]
 
 
 def finish_analysis(
@@ -349,18 +373,21 @@ def finish_analysis(
         # returns a pending result scores the links in its pool while this process builds the
         # chains (first 5,000 ABP articles: chains 0.3-0.4 CPU s, one core idle before).
         with clock("link framing", advance=False):
-            framed = frame_links_of(
-                links,
-                articles if texts is None else texts,
+            inputs = LinkFramingInputs(
                 reuse=reuse,
                 passages=passages,
                 article_scores=article_scores,
                 sentences=article_sentences,
                 lexicons=lexicons,
-                frame_links=frame_links or link_framing,
                 **per_article,
             )
-        article_sentences = None  # (the link framing jobs hold the rows they need)
+            framed = frame_links_of(
+                links,
+                articles if texts is None else texts,
+                inputs,
+                frame_links=frame_links or link_framing,
+            )
+        inputs = article_sentences = None  # (the link framing jobs hold the rows they need)
     with clock("chains"), _closed_on_error(framed):
         graph = _chains_and_stories(articles, links, outlet_rows, reuse, credits, citations)
     framing_long = empty("framing")
@@ -438,16 +465,16 @@ def _chains_and_stories(
 def frame_links_of(
     links: pd.DataFrame,
     texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame],
+    inputs: LinkFramingInputs,
     *,
     frame_links: LinkFraming,
-    **arguments: Any,
 ) -> Any:
-    """``frame_links(links, texts, **arguments)``, ``texts`` first called on the links when it
-    is a function of them: (scores, evidence), or a pending result that returns them when
-    called (see :data:`LinkFraming`)."""
+    """``frame_links(links, texts, inputs)``, ``texts`` first called on the links when it is a
+    function of them: (scores, evidence), or a pending result that returns them when called
+    (see :data:`LinkFraming`)."""
     if callable(texts):
         texts = texts(links)
-    return frame_links(links, texts, **arguments)
+    return frame_links(links, texts, inputs)
 
 
 @contextmanager
@@ -532,17 +559,7 @@ def _with_link_scores(
 
 
 def link_framing(
-    links: pd.DataFrame,
-    texts: pd.DataFrame,
-    *,
-    reuse: pd.DataFrame,
-    passages: pd.DataFrame,
-    quotes: pd.DataFrame,
-    citations: pd.DataFrame,
-    credits: pd.DataFrame,
-    article_scores: pd.DataFrame,
-    sentences: pd.DataFrame | None = None,
-    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    links: pd.DataFrame, texts: pd.DataFrame, inputs: LinkFramingInputs
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`provenance.framing.score_links` of ``links`` (scores and evidence), in-process.
 
@@ -550,23 +567,11 @@ def link_framing(
     chunks of the links (sorted by link_id) each with its own articles' rows and put the
     chunks' tables together (:func:`provenance.engine.local.pooled_link_framing`).
 
-    >>> scores, evidence = link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
+    >>> scores, evidence = link_framing(links, articles, LinkFramingInputs(...))  # doctest: +SKIP
     """
     from provenance.framing import score_links
 
-    return score_links(
-        links,
-        texts,
-        reuse=reuse,
-        passages=passages,
-        quotes=quotes,
-        citations=citations,
-        credits=credits,
-        article_scores=article_scores,
-        sentences=sentences,
-        lexicons=lexicons,
-        return_evidence=True,
-    )
+    return score_links(links, texts, **inputs.arguments(), return_evidence=True)
 
 
 def _outlets_seen(

@@ -11,7 +11,13 @@ import re
 import pytest
 
 from provenance.attribution import citations, credits, datelines, speakers
-from provenance.attribution._scan import AnchoredScan, finditer_in_lines, stays_in_line
+from provenance.attribution._scan import (
+    AnchoredScan,
+    ByAnchor,
+    finditer_in_lines,
+    split_alternatives,
+    stays_in_line,
+)
 
 TEXTS = [
     "MOSCOW (Sputnik) - Russian Foreign Minister Sergey Lavrov told the Daily Clarion "
@@ -220,10 +226,13 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
         "Republished with permission from The Conversation", "Contributing: Jane Doe, USA TODAY",
         "By Jane Doe, Daily Caller, May 17, 2018:", "(Avec AFP)", "Distributed by Tribune",
         "The Associated Press CONTRIBUTED reporting", "contributed\tto this story", "x",
-        "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde",
+        "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde", "By Jane Doe, X Y, May 1, 2018 :\t",
+        "at 10:30 by Jane Doe, X, May 1, 2018:",
     ]  # fmt: skip
     rng = random.Random(5)
     patterns = [(p, g) for _, where, p, g in credits.LINE_PATTERNS if where == "any"]
+    colon_patterns = [p for _, where, p, _ in credits.LINE_PATTERNS if where == "colon"]
+    assert colon_patterns and all(stays_in_line(p) for p in colon_patterns)
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice(["\n", "\n\n", " ", "  \n", ". "])
                        for _ in range(rng.randint(1, 8)))  # fmt: skip
@@ -235,6 +244,11 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
             # The lines found from the lower-cased text (one search per cue) read the same.
             lowered = text.lower()
             got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines, lowered)]
+            assert got == want, (pattern.pattern[:60], text)
+        for pattern in colon_patterns:  # read in the lines that end with a colon
+            want = [m.span() for m in pattern.finditer(text)]
+            got = [m.span() for lo, hi in credits._colon_lines(text)
+                   for m in pattern.finditer(text, lo, hi)]  # fmt: skip
             assert got == want, (pattern.pattern[:60], text)
 
 
@@ -267,7 +281,6 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], d
 @pytest.mark.parametrize(
     ("fast", "readable"),
     [
-        (credits._HEAD_SEPARATOR_RE, r"[ \t][-–—][ \t]|\|"),
         (credits._HEAD_BRACKET_RE,
          r"[(\[/][^()\[\]/\n]{1,100}[)\]/][ \t]*(?:--|[-–—:])|\([^()\n]{1,100}\d{4}\)"),
         (citations._BRACKETED_LINE_RE, r"\n(?=[^\n(\[]{0,60}[(\[])"),
@@ -277,6 +290,13 @@ def test_class_first_patterns_match_their_readable_forms(fast, readable):
     slow = re.compile(readable)
     for text in SPEED_TEXTS:
         assert _spans(fast, text) == _spans(slow, text), text[:80]
+
+
+def test_head_separators_are_the_readable_pattern_s_matches():
+    readable = re.compile(r"[ \t][-–—][ \t]|\|")
+    for text in [*SPEED_TEXTS, "a - - b", " -\t| —  – -"]:
+        want = [m.span() for m in readable.finditer(text)]
+        assert credits._head_separators(text) == want, text[:80]
 
 
 @pytest.mark.parametrize("name", ["DATELINE_RE", "BARE_DATELINE_RE", "_HEAD_AGENCY_RE"])
@@ -290,3 +310,68 @@ def test_possessive_place_tokens_give_the_greedy_matches(name):
             assert (got and (got.span(), got.groupdict())) == (
                 want and (want.span(), want.groupdict())
             ), text[at : at + 60]
+
+
+def test_follows_prose_counts_the_prose_pattern_s_matches():
+    """Prose lines counted at line starts only, a line tried only when it ends a sentence:
+    the same answer as counting every match of the pattern before the dateline."""
+    pieces = [
+        "He said the talks would resume next month in the capital city.",
+        "“We are ready to talk to them again , ” he said . ”", "Short line.", "A heading",
+        "one two three four five six seven eight nine ten ''", "a b c d e f g h i?\t ",
+        "WASHINGTON (AP) - The", "x y z w v u t s r q p o '", "",
+    ]  # fmt: skip
+    rng, seen = random.Random(11), set()
+    for _ in range(300):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        for start in sorted({rng.randrange(len(text) + 1) for _ in range(5)} | {len(text)}):
+            want = sum(1 for _ in credits._PROSE_LINE_RE.finditer(text, 0, start)) >= 3
+            assert credits.follows_prose(text, start) is want, (text, start)
+            seen.add(want)
+    assert seen == {True, False}
+
+
+def test_dash_tags_searched_at_their_dashes_as_the_pattern_searches():
+    pattern = credits._DASH_TAG_RE
+    pieces = ["Talks went on", " – AFP", " -- Reuters", "-AP", "\n— TASS", " - ", "x-y", "\t—\tdpa"]
+    rng, found = random.Random(3), 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+        for lo in range(len(text) + 1):
+            want = pattern.search(text, lo, len(text))
+            got = credits._search_at_dashes(pattern, text, lo, len(text))
+            assert (got and (got.span(), got.groupdict())) == (
+                want and (want.span(), want.groupdict())
+            ), (text, lo)
+            found += want is not None
+    assert found
+
+
+def test_head_agency_windows_skipped_only_when_the_pattern_cannot_match():
+    found = 0
+    for text in SPEED_TEXTS:  # windows as _head_candidates reads them (<= 123 characters)
+        for lo in range(0, len(text), 2):
+            for hi in (lo + 20, lo + 40, lo + 80, lo + 123):
+                if credits._HEAD_AGENCY_RE.search(text, lo, hi) is not None:
+                    found += 1
+                    assert credits._may_name_an_agency(text[lo:hi]), text[lo:hi]
+    assert found
+
+
+def test_split_alternatives_round_trip():
+    """The cue alternatives join back into the cue pattern, each one a pattern of its own."""
+    parts = split_alternatives(citations._EN_CUES)
+    assert "|".join(parts) == citations._EN_CUES and len(parts) > 20
+    assert all(re.compile(p) for p in parts)
+    assert split_alternatives(r"a[|(]|(b|c)|\|") == ["a[|(]", "(b|c)", r"\|"]
+
+
+def test_by_anchor_tries_only_cues_that_open_with_the_word():
+    """Where "in the" starts only the few cues that open with it ("in the statement to", "in
+    the story on"), one of them the media cue; a word no cue opens with gets no pattern."""
+    by = ByAnchor(citations._CUE_ALTERNATIVES, citations._cue_source)
+    patterns = by("in the")
+    assert 2 <= len(patterns) < len(citations._CUE_ALTERNATIVES) / 4
+    found = [p.match("in the story on CNN") for p in patterns]
+    assert [m.lastgroup for m in found if m] == ["media_in"]
+    assert by("zzz") == ()

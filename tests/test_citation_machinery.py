@@ -107,3 +107,19 @@ def test_capital_gate_finds_the_phrases_the_full_reading_finds(monkeypatch):
             monkeypatch.undo()
             found += with_gate is not None
     assert gated > 1000 and found > 1000  # both sides of the gate are exercised
+
+
+def test_shared_resolver_is_kept_per_registry_and_bounded(monkeypatch):
+    """Calls with the same registry share one resolver (phrases decided once a run); another
+    registry gets its own; the phrase cache is cleared rather than grown past its bound."""
+    from provenance.attribution import resolve
+
+    registry = C.registry_or_default(None)
+    first = resolve.shared_resolver(registry)
+    assert resolve.shared_resolver(registry) is first
+    assert resolve.shared_resolver(None) is not first
+    kept = resolve.shared_resolver(registry)
+    monkeypatch.setattr(resolve, "MAX_CACHED", 3)
+    kept.resolve_many(["Reuters", "the Daily Clarion newspaper", "Lavrov"])
+    kept.resolve_many(["TASS", "Xinhua"])
+    assert len(kept._cache) == 2 and kept.get("Xinhua").outlet_id is not None

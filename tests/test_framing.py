@@ -205,10 +205,10 @@ def test_editorializing_and_evaluative_modifiers():
     narration = 1000 * SENTENCE_CUE_WEIGHT / (words + LOADED_PRIOR_WORDS)
     assert df.loc[1, "f_loaded_language"] == pytest.approx(narration[1])
     assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
-    # Two loaded phrases ("dreadful", "wonderful"), one of them from the loaded list, and two
-    # sentences of narration.
-    two = 2000 / (words[2] + LOADED_PRIOR_WORDS)
-    assert df.loc[2, "f_loaded_language"] == pytest.approx(two + 2 * narration[2])
+    # One loaded phrase ("dreadful"; "wonderful" is praise, a word of not_loaded_modifiers) and
+    # two sentences of narration.
+    one = 1000 / (words[2] + LOADED_PRIOR_WORDS)
+    assert df.loc[2, "f_loaded_language"] == pytest.approx(one + 2 * narration[2])
 
 
 def test_loaded_language_counts_a_word_once():

@@ -30,9 +30,9 @@ def _link_framing_inputs(monkeypatch, run) -> dict:
     seen: dict = {}
     real = local_module.pooled_link_framing
 
-    def capture(links, texts, **kwargs):
-        seen.update(links=links, texts=texts, **kwargs)
-        return real(links, texts, **kwargs)
+    def capture(links, texts, inputs, **kwargs):
+        seen.update(links=links, texts=texts, inputs=inputs, **kwargs)
+        return real(links, texts, inputs, **kwargs)
 
     with monkeypatch.context() as m:
         m.setattr(local_module, "pooled_link_framing", capture)
@@ -60,7 +60,7 @@ def synthetic_inputs():
 @pytest.mark.parametrize("corpus", ["demo_inputs", "synthetic_inputs"])
 def test_inputs_exercise_every_part_of_link_framing(corpus, request):
     inputs = request.getfixturevalue(corpus)
-    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers", "later")}
+    kwargs = inputs["inputs"].arguments()
     scores, evidence = score_links(inputs["links"], inputs["texts"], return_evidence=True, **kwargs)
     assert len(scores) >= 10 and scores["d_added_n_words"].notna().sum() >= 10
     assert (scores["d_aligned_sentences"] > 0).sum() >= 10
@@ -76,9 +76,7 @@ def test_synthetic_corpus_has_many_reuse_links(synthetic_inputs):
 
 def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
     # One link alone has no verb shift or quote evidence: empty pieces keep their dtypes.
-    kwargs = {
-        k: v for k, v in synthetic_inputs.items() if k not in ("links", "texts", "workers", "later")
-    }
+    kwargs = synthetic_inputs["inputs"].arguments()
     links = synthetic_inputs["links"]
     _, whole = score_links(links, synthetic_inputs["texts"], return_evidence=True, **kwargs)
     _, one = score_links(links.head(1), synthetic_inputs["texts"], return_evidence=True, **kwargs)
@@ -87,12 +85,11 @@ def test_evidence_dtypes_do_not_depend_on_the_batch(synthetic_inputs):
 
 def test_pool_gives_the_same_tables(synthetic_inputs, monkeypatch):
     monkeypatch.setattr(pool_module, "MIN_LINKS_PER_WORKER", 1)
-    inputs = dict(synthetic_inputs, workers=1, later=False)
-    one = link_framing(**inputs)
-    pooled = link_framing(**dict(inputs, workers=2))
+    links, texts, inputs = (synthetic_inputs[k] for k in ("links", "texts", "inputs"))
+    one = link_framing(links, texts, inputs, workers=1)
+    pooled = link_framing(links, texts, inputs, workers=2)
     # Shuffled links: chunks are cut from the links sorted by link_id, as score_links sorts.
-    inputs["links"] = inputs["links"].sample(frac=1.0, random_state=0)
-    shuffled = link_framing(**dict(inputs, workers=3))
+    shuffled = link_framing(links.sample(frac=1.0, random_state=0), texts, inputs, workers=3)
     for got in (pooled, shuffled):
         pd.testing.assert_frame_equal(got[0], one[0])
         pd.testing.assert_frame_equal(got[1], one[1])
@@ -129,7 +126,7 @@ def test_article_sentences_give_the_same_link_tables(corpus, request, monkeypatc
     # without them score_links splits and scores the texts again: same tables either way,
     # also when the frame lacks an article (it splits them all again then).
     inputs = request.getfixturevalue(corpus)
-    kwargs = {k: v for k, v in inputs.items() if k not in ("links", "texts", "workers", "later")}
+    kwargs = inputs["inputs"].arguments()
     sentences = kwargs.pop("sentences")
     assert sentences is not None and len(sentences)
     linked = inputs["links"]["child_article_id"].dropna().iloc[0]

@@ -189,6 +189,17 @@ def test_exclamations_in_narration_are_loaded_language_quoted_ones_are_not():
     quoted = 'The council voted again. "We will all remember this day!" she said.'
     assert _evidence_texts(told, "f_loaded_language") == ["Nobody will forget this day!"]
     assert _evidence_texts(quoted, "f_loaded_language") == []
+    # The phrases inside an exclamation stand beside it: a label there is still a label.
+    shouted = "The council voted. Those corrupt politicians lied again!"
+    assert _evidence_texts(shouted, "f_loaded_language") == [
+        "Those corrupt politicians lied again!",
+        "corrupt politicians",
+        "lied",
+    ]
+    assert _evidence_texts(shouted, "f_name_calling") == ["corrupt politicians"]
+    # A headline, a slogan or a call in Title Case or capitals is not a loaded sentence.
+    headline = "The council voted again.\nCouncil Passes The Budget!\nSUBSCRIBE TODAY!"
+    assert _evidence_texts(headline, "f_loaded_language") == []
 
 
 def test_names_of_diseases_and_groups_are_not_fear_appeals():
@@ -404,6 +415,27 @@ def test_shipped_evaluative_modifiers_are_what_the_tool_makes():
     assert shipped.read_text(encoding="utf-8") == tool.list_text()
     # Every word in one list: superlatives ("worst") and intensifiers ("terribly") keep theirs.
     assert not {"worst", "terribly", "regrettably"} & set(tool.modifier_words())
+
+
+def test_shipped_not_loaded_modifiers_are_the_praise_and_adverbs_the_tool_makes():
+    pytest.importorskip("textblob")  # the maintainer tool's source of tags (not a dependency)
+    tool = _load_script(ROOT / "tools" / "build_evaluative_modifiers.py")
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "not_loaded_modifiers.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.not_loaded_text()
+    words = set(tool.not_loaded_words())
+    assert {"successful", "badly", "safely"} <= words <= set(tool.modifier_words())
+    assert not {"vile", "despicable", "cruel"} & words  # pejorative adjectives stay loaded
+
+
+def test_praise_and_adverbs_are_not_loaded_language_but_stay_modifiers_and_labels():
+    text = "The successful talks ended safely. These virtuous priests fought a vile plan."
+    assert _evidence_texts(text, "f_loaded_language") == ["vile"]
+    # "vile" is hand-listed (loaded), the three others only generated evaluative modifiers.
+    assert _evidence_texts(text, "f_evaluative_modifiers") == ["successful", "safely", "virtuous"]
+    assert _evidence_texts(text, "f_name_calling") == ["virtuous priests"]
+    from provenance.framing.lexicons import load_lexicons
+
+    assert not {"successfully", "virtuously"} & set(load_lexicons()["loaded_forms"])
 
 
 def test_loaded_words_on_a_line_the_page_repeats_are_furniture_not_copy():

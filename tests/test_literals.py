@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pickle
 import random
+import re
 
 import pytest
 
@@ -81,13 +82,15 @@ def test_the_automaton_kind_is_chosen_and_kept_through_pickling(dfa):
     assert copy.__getstate__() == (words, dfa)
 
 
-def test_word_offsets_match_str_find_on_random_texts():
-    """WordOffsets.find gives every occurrence, overlapping ones included, as a str.find loop
-    does, for words in its set and outside it, whichever text was asked about last."""
-    from provenance.literals import WordOffsets
+def test_anchor_words_match_str_find_on_random_texts():
+    """AnchorWords.find (words read from their scan family's pass, here shared with an anchored
+    scan) gives every occurrence, overlapping ones included, as a str.find loop does, for words
+    in its set and outside it, whichever text was asked about last."""
+    from provenance.attribution._scan import AnchoredScan, AnchorWords
 
     words = ["and other", "''", "``", "On ", "state", "ee"]
-    offsets = WordOffsets(words)
+    AnchoredScan(re.compile("state|On"), ["state", "On"], family="test words")
+    offsets = AnchorWords(words, family="test words")
     rng = random.Random(7)
     pieces = ["and other ", "'", "`", "On ", "state", "e", " ", "Ön ", "x", "\n"]
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(300)]

@@ -325,3 +325,18 @@ def test_assign_outlets(reg):
     assert list(out.index) == [5, 6, 7, 8, 9]
     assert out.tolist()[:4] == ["urdupoint", "reuters", "tass", "domain:example.com"]
     assert pd.isna(out.iloc[4])
+
+
+def test_a_registry_unpickled_again_is_the_copy_unpickled_before(reg):
+    # Each pool job ships the registry: a worker rebuilds it once, not once a job.
+    import pickle
+
+    first, again = pickle.loads(pickle.dumps(reg)), pickle.loads(pickle.dumps(reg))
+    assert first is again and first is not reg
+    pd.testing.assert_frame_equal(first.table, reg.table)
+    text = ["MOSCOW (UrduPoint News / Sputnik) Lavrov told Hungary's Magyar Nemzet newspaper."]
+    pd.testing.assert_frame_equal(first.find_mentions(text), reg.find_mentions(text))
+    assert pickle.loads(pickle.dumps(first)) is first  # a worker's copy pickles as the same
+    other = load_registry(pd.DataFrame({"outlet_id": ["qz-herald"], "name": ["Qz Herald"]}))
+    copy = pickle.loads(pickle.dumps(other))
+    assert copy is not first and copy.get("qz-herald") is not None and reg.get("qz-herald") is None

@@ -160,3 +160,45 @@ def test_pool_workers_are_forked_from_a_server_with_the_stages_imported():
     assert set(POOL_PRELOAD) <= set(forkserver._forkserver._preload_modules)
     parents = run_in_pool(os.getppid, [{}, {}], 2)
     assert os.getpid() not in parents  # a spawned worker's parent would be this process
+
+
+_IMPORTS_OF_A_JOB = """
+import importlib, sys
+import pandas as pd
+from provenance.engine.pool import POOL_PRELOAD
+for name in POOL_PRELOAD:
+    importlib.import_module(name)
+before = set(sys.modules)
+from provenance.engine.local import article_stages_without_text
+from provenance.outlets import load_registry
+articles = pd.DataFrame({"article_id": ["a"], "url": ["https://example.org/a"], "title": ["T"],
+    "text": ['MOSCOW (Sputnik) - "We agree," Lavrov told the Daily Clarion newspaper.']})
+article_stages_without_text(articles=articles, registry=load_registry(), framing=True)
+print(sorted(m for m in set(sys.modules) - before if m.startswith("provenance")))
+"""
+
+
+def test_a_pool_job_imports_no_stage_module_its_fork_server_did_not():
+    # The packages import their stages when first asked for (attribution, quotes): preloading
+    # the packages alone left every worker compiling the stages' patterns at its first job
+    # (~3 CPU s a worker on ABP text).
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORTS_OF_A_JOB], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_pool_workers_start_with_the_default_scanner_built():
+    assert run_in_pool(_scanners_built, [{}], 1) == [1]  # in the fork server (engine.warm)
+
+
+def _scanners_built() -> int:
+    from provenance.framing.scan import cached_scanner
+
+    return cached_scanner.cache_info().currsize

@@ -199,3 +199,15 @@ def test_progress_bars_leave_no_thread_that_would_stop_the_forked_writes():
     assert threading.active_count() == before
     if before == 1:
         assert io._fork_is_safe() == sys.platform.startswith("linux")
+
+
+def test_text_columns_of_several_arrow_chunks_are_written_whole(tmp_path, monkeypatch):
+    # A table put together by pd.concat keeps each part's Arrow chunk; a chunk of rows cut
+    # from it may span several.
+    monkeypatch.setattr(io, "CSV_CHUNK_ROWS", 4)
+    part = pd.DataFrame(
+        {"t": pd.array(TRICKY_TEXT, dtype="string[pyarrow]"), "v": np.arange(len(TRICKY_TEXT)) / 3}
+    )
+    frame = pd.concat([part, part.iloc[::-1], part], ignore_index=True)
+    assert frame["t"].array.__arrow_array__().num_chunks == 3
+    assert _ours_bytes(frame, tmp_path / "o.csv") == _pandas_bytes(frame, tmp_path / "p.csv")

@@ -32,13 +32,13 @@ import bisect
 import re
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from re import _constants as _const
 from re import _parser
 
 from provenance.attribution.patterns import LOWER, NAME_CHAR, UPPER
-from provenance.literals import LiteralFinder
+from provenance.literals import LiteralFinder, find_all
 
 # A family's automaton is a DFA up to this many characters of anchors, else a contiguous NFA.
 # The speakers family (1,345 anchors, 11,034 characters) read the quotes' masked texts in
@@ -60,9 +60,10 @@ class _AnchorIndex:
         self._owners: dict[str, int] = {}  # anchor word -> bit mask of the scans that use it
         self._n_scans = 0
         self._finder: tuple[LiteralFinder, list[int]] | None = None  # and each word's mask
-        # text -> (hits as (start, mask) in text order, {scan bit: sorted distinct starts})
-        self._cache: dict[str, tuple[list[tuple[int, int]], dict[int, list[int]]]] = {}
-        self._pinned: dict[str, tuple[list[tuple[int, int]], dict[int, list[int]]]] = {}
+        # text -> (its hits (word index, start, end), what was derived from them: each scan's
+        # sorted distinct starts by its bit, the hits' (start, mask), ...)
+        self._cache: dict[str, tuple[list[tuple[int, int, int]], dict[object, object]]] = {}
+        self._pinned: dict[str, tuple[list[tuple[int, int, int]], dict[object, object]]] = {}
         self._lock = threading.Lock()
 
     def cached(self, text: str) -> bool:
@@ -73,9 +74,10 @@ class _AnchorIndex:
     def pinned(self, texts: Iterable[str]) -> Iterator[None]:
         """The anchors of ``texts`` found now, one text after the other, and kept while the
         block runs. (The quotes stage between two texts evicts a large automaton from the CPU
-        caches: first 3,000 ABP articles, the speakers family's pass cost 107 us a text found
-        text by text, 65 us found 64 texts at a time, and the stage 5% less in all.)"""
-        self._pinned = {text: self._scanned(text) for text in texts}
+        caches: first 3,000 ABP articles, the speakers family's pass cost 86-99 us a text found
+        text by text, 65-66 us found 64 texts at a time; the stage -2.4%, session 13.)"""
+        finder, _ = self._built()
+        self._pinned = {text: (finder.hits(text), {}) for text in texts}
         try:
             yield
         finally:
@@ -101,30 +103,67 @@ class _AnchorIndex:
                 self._finder = finder
         return finder
 
-    def starts(self, text: str, bit: int) -> list[int]:
-        """Sorted distinct positions of ``text`` where an anchor of scan ``bit`` starts."""
+    def _entry(self, text: str) -> tuple[list[tuple[int, int, int]], dict[object, object]]:
+        """The anchor hits of ``text`` (word index, start, end) and what was derived from them."""
         entry = self._pinned.get(text) or self._cache.get(text)
         if entry is None:
-            entry = self._scanned(text)
+            finder, _ = self._built()
+            entry = (finder.hits(text), {})
             cache = self._cache
             if len(cache) >= self.CACHE_TEXTS:
                 cache.pop(next(iter(cache)), None)  # the oldest
             cache[text] = entry
-        hits, per_scan = entry
-        found = per_scan.get(bit)
-        if found is None:
-            found = sorted({start for start, mask in hits if mask & bit})
-            per_scan[bit] = found
-        return found
+        return entry
 
-    def _scanned(self, text: str) -> tuple[list[tuple[int, int]], dict[int, list[int]]]:
-        """(hits as (start, mask) in text order, {}) of one pass over ``text``; a family of
-        one scan gets its starts at once instead, no masks to sort out."""
-        finder, masks = self._built()
-        hits = finder.hits(text)
-        if self._n_scans == 1:
-            return [], {1: sorted({start for _, start, _ in hits})}
-        return [(start, masks[word]) for word, start, _ in hits], {}
+    def starts(self, text: str, bit: int) -> list[int]:
+        """Sorted distinct positions of ``text`` where an anchor of scan ``bit`` starts."""
+        hits, derived = self._entry(text)
+        found = derived.get(bit)
+        if found is None:
+            if self._n_scans == 1:  # a family of one: no masks to sort out
+                found = sorted({start for _, start, _ in hits})
+            else:
+                masked = derived.get("masked")
+                if masked is None:  # each hit's scans, once for every scan of the family
+                    masks = self._built()[1]
+                    masked = derived["masked"] = [(start, masks[word]) for word, start, _ in hits]
+                found = sorted({start for start, mask in masked if mask & bit})  # type: ignore[union-attr]
+            derived[bit] = found
+        return found  # type: ignore[return-value]
+
+    def word_starts(self, text: str, bit: int) -> dict[str, list[int]]:
+        """Each anchor word of scan ``bit`` found in ``text`` -> its starts, in order."""
+        hits, derived = self._entry(text)
+        key = ("offsets", bit)
+        found = derived.get(key)
+        if found is None:
+            finder, masks = self._built()
+            words = finder.words
+            found = {}
+            for index, start, _ in hits:  # (reported by end: a word's starts come in order)
+                if masks[index] & bit:
+                    found.setdefault(words[index], []).append(start)
+            derived[key] = found
+        return found  # type: ignore[return-value]
+
+    def first_words(self, text: str, bit: int) -> list[tuple[int, str]]:
+        """(start, shortest anchor word of scan ``bit`` starting there), sorted by start: the
+        other anchors starting at the same place are longer words that begin with it."""
+        hits, derived = self._entry(text)
+        key = ("words", bit)
+        found = derived.get(key)
+        if found is None:
+            finder, masks = self._built()
+            words = finder.words
+            shortest: dict[int, str] = {}
+            for index, start, end in hits:
+                if masks[index] & bit and (
+                    start not in shortest or end - start < len(shortest[start])
+                ):
+                    shortest[start] = words[index]
+            found = sorted(shortest.items())
+            derived[key] = found
+        return found  # type: ignore[return-value]
 
 
 _FAMILIES: dict[str, _AnchorIndex] = {}
@@ -136,10 +175,16 @@ class AnchoredScan:
     """Matches of ``pattern`` in a text, tried only at the starts of ``anchors``."""
 
     def __init__(
-        self, pattern: re.Pattern[str], anchors: Iterable[str], family: str | None = None
+        self,
+        pattern: re.Pattern[str],
+        anchors: Iterable[str],
+        family: str | None = None,
+        by_anchor: Callable[[str], tuple[re.Pattern[str], ...]] | None = None,
     ) -> None:
         """``family``: scans that read the same texts share one pass over them; by default the
-        scans defined in one module (speakers.py's read the quotes' masked text)."""
+        scans defined in one module (speakers.py's read the quotes' masked text).
+        ``by_anchor``: the patterns to try in turn where a given anchor is the shortest one
+        starting, the first match standing for ``pattern``'s there (:class:`ByAnchor`)."""
         if family is None:
             family = sys._getframe(1).f_globals.get("__name__", "")
         words = sorted({w for w in anchors if w})
@@ -149,6 +194,8 @@ class AnchoredScan:
         self._finder = LiteralFinder(words)
         self._index = _FAMILIES.setdefault(family, _AnchorIndex())
         self._bit = self._index.register(words)
+        self._by_anchor = by_anchor
+        self._patterns: dict[str, tuple[re.Pattern[str], ...]] = {}  # by_anchor's, per word
 
     def pinned(self, texts: Iterable[str]) -> AbstractContextManager[None]:
         """Context in which the anchors of ``texts`` (for every scan of this scan's family) are
@@ -173,6 +220,9 @@ class AnchoredScan:
     ) -> Iterator[re.Match[str]]:
         """The matches ``pattern.finditer(text, pos, endpos)`` would give, in order."""
         end = len(text) if endpos is None else min(endpos, len(text))
+        if self._by_anchor is not None and pos <= 0 and end >= len(text):
+            yield from self._dispatched(text)
+            return
         match = self.pattern.match
         last = pos
         for start in self.starts(text, pos, end):
@@ -182,6 +232,107 @@ class AnchoredScan:
             if m is not None:
                 yield m
                 last = m.end()
+
+    def _dispatched(self, text: str) -> Iterator[re.Match[str]]:
+        """``finditer`` over a whole text, each start tried with its anchor's pattern."""
+        by_anchor = self._by_anchor
+        assert by_anchor is not None
+        known = self._patterns  # (a dict read, not a call, at each of ~60 starts a text)
+        last = 0
+        for start, word in self._index.first_words(text, self._bit):
+            if start < last:
+                continue  # inside the previous match
+            patterns = known.get(word)
+            if patterns is None:
+                patterns = known[word] = by_anchor(word)
+            for pattern in patterns:
+                m = pattern.match(text, start)
+                if m is not None:
+                    yield m
+                    last = m.end()
+                    break
+
+
+class AnchorWords:
+    """Where each of a fixed set of words occurs in a text, read from the pass that the scans
+    of the same family (by default those of the defining module) make over it: citations' side
+    scans' words ride on its cue anchors' pass. (First 3,000 ABP articles: their own
+    automaton pass cost ~20 us a text.)"""
+
+    def __init__(self, words: Iterable[str], family: str | None = None) -> None:
+        if family is None:
+            family = sys._getframe(1).f_globals.get("__name__", "")
+        self._words = frozenset(w for w in words if w)
+        if not self._words:
+            raise ValueError("words must hold at least one non-empty word")
+        self._index = _FAMILIES.setdefault(family, _AnchorIndex())
+        self._bit = self._index.register(self._words)
+
+    def find(self, text: str, word: str) -> list[int]:
+        """Offsets of every occurrence of ``word`` in ``text``, overlapping ones included, in
+        order (a new list); a word outside the set is searched with ``str.find``."""
+        if word not in self._words:
+            return find_all(text, word)
+        return list(self._index.word_starts(text, self._bit).get(word, ()))
+
+
+class ByAnchor:
+    """The patterns, one per alternative of a pattern and in its order, that can match where a
+    given anchor word starts. Tried in turn, the first that matches gives the match of the
+    whole alternation (the alternation's own order: the first alternative that matches wins).
+    ``assemble`` writes the pattern of one alternative (with what surrounds the alternation).
+
+    Whether an alternative can match where ``word`` starts is read from its parse tree
+    (``_may_start``): lookarounds and anchors are taken as passing, so the answer errs only
+    towards trying an alternative. (A pattern per distinct set of alternatives would make one
+    attempt a start, but citations' cue anchors need 56 sets, ~1 s to compile; one per
+    alternative, 31, ~0.1 s, and 1.5 attempts a start on ABP text.)
+
+    >>> alts = ["(?P<a>said)", "(?P<b>told|tells)", "(?P<c>[Ii]n an? interview)"]
+    >>> by = ByAnchor(alts, lambda alt: alt)
+    >>> [p.pattern for p in by("told")], by("xyz")
+    (['(?P<b>told|tells)|(?!)(?P<a>)(?P<c>)'], ())
+    >>> by("In a")[0].match("In an interview").groupdict()
+    {'c': 'In an interview', 'a': None, 'b': None}
+    """
+
+    def __init__(self, alternatives: list[str], assemble: Callable[[str], str]) -> None:
+        self._alternatives = list(alternatives)
+        parsed = [_parser.parse(_with_letters(a)) for a in self._alternatives]
+        self._parsed = [_plain(items) for items in parsed]
+        self._names = [list(items.state.groupdict) for items in parsed]
+        self._first: dict[str, list[int]] = {}  # first character -> alternatives it may open
+        self._assemble = assemble
+        self._compiled: dict[int, re.Pattern[str]] = {}
+        self._by_word: dict[str, tuple[re.Pattern[str], ...]] = {}
+        self._lock = threading.Lock()
+
+    def _source(self, i: int) -> str:
+        """Alternative ``i``'s pattern, with the other alternatives' groups in a branch that
+        never matches: its matches' ``groupdict`` is the whole pattern's."""
+        own = set(self._names[i])
+        others = [n for names in self._names for n in names if n not in own]
+        source = self._assemble(self._alternatives[i])
+        if not others:
+            return source
+        return f"{source}|(?!){''.join(f'(?P<{n}>)' for n in dict.fromkeys(others))}"
+
+    def __call__(self, word: str) -> tuple[re.Pattern[str], ...]:
+        try:
+            return self._by_word[word]
+        except KeyError:
+            pass
+        with self._lock:
+            first = self._first.get(word[:1])
+            if first is None:  # (one character's answer first: most alternatives end there)
+                first = [i for i, items in enumerate(self._parsed) if _may_start(items, word[:1])]
+                self._first[word[:1]] = first
+            chosen = [i for i in first if _may_start(self._parsed[i], word)]
+            for i in chosen:
+                if i not in self._compiled:
+                    self._compiled[i] = re.compile(self._source(i))
+            found = self._by_word[word] = tuple(self._compiled[i] for i in chosen)
+        return found
 
 
 # Whether a regex item can match a newline: character-class categories that hold "\n".
@@ -325,3 +476,156 @@ def _lines_holding(
                 chosen.add(i)
             at = lowered.find(word, at + 1)
     return [lines[i] for i in sorted(chosen)]
+
+
+def split_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a regex source, as written.
+
+    >>> split_alternatives(r"a(?:b|c)|[|]d|\\|e")
+    ['a(?:b|c)', '[|]d', '\\\\|e']
+    """
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if source[i + 1 : i + 2] == "^":
+                i += 1
+            if source[i + 1 : i + 2] == "]":  # "[]...]": a literal "]" first
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _with_letters(source: str) -> str:
+    """``source`` with the big letter classes read as any character (``_may_start`` then errs
+    only towards a match; parsing them costs ~5 ms each)."""
+    for letters in _LETTER_CLASSES:
+        source = source.replace(letters, "(?s:.)")
+    return source
+
+
+def _plain(items: _parser.SubPattern | list) -> list[tuple[object, object]]:
+    """A parse tree as nested lists and tuples (a SubPattern is read item by item through
+    ``__getitem__``: five times slower to walk)."""
+    out: list[tuple[object, object]] = []
+    for op, av in items:
+        if op is _const.BRANCH:
+            av = (None, [_plain(b) for b in av[1]])
+        elif op is _const.SUBPATTERN:
+            av = (av[0], av[1], av[2], _plain(av[3]))
+        elif op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _plain(av[2]))
+        elif op is _const.ATOMIC_GROUP:
+            av = _plain(av)
+        elif op is _const.IN:
+            av = list(av)
+        out.append((op, av))
+    return out
+
+
+def _may_start(items: list, word: str) -> bool:
+    """Whether the parsed pattern ``items`` can match a string that begins with ``word``, or a
+    prefix of it (lookarounds and anchors taken as passing)."""
+    return bool(_reach(items, word, {0}, False))
+
+
+def _reach(items: list, word: str, at: set[int], fold: bool) -> set[int]:
+    """The offsets of ``word`` where a match of ``items`` begun at one of ``at`` may stand;
+    ``len(word)`` once the word is read (whatever follows may then match)."""
+    n = len(word)
+    for op, av in items:
+        if not at or at == {n}:
+            return at
+        after: set[int] = {n} if n in at else set()
+        for i in at - {n}:
+            after |= _step(op, av, word, i, fold)
+        at = after
+    return at
+
+
+def _step(op: object, av: object, word: str, i: int, fold: bool) -> set[int]:
+    """``_reach`` of one parsed item from offset ``i`` (< ``len(word)``)."""
+    ch = word[i]
+    if op is _const.LITERAL:
+        return {i + 1} if _same(ch, chr(av), fold) else set()  # type: ignore[arg-type]
+    if op is _const.NOT_LITERAL:
+        return {i + 1} if not _same(ch, chr(av), fold) else set()  # type: ignore[arg-type]
+    if op is _const.ANY:
+        return {i + 1}
+    if op is _const.IN:
+        return {i + 1} if _in_class(av, ch, fold) else set()  # type: ignore[arg-type]
+    if op in (_const.AT, _const.ASSERT, _const.ASSERT_NOT):
+        return {i}
+    if op is _const.BRANCH:
+        return set().union(*(_reach(b, word, {i}, fold) for b in av[1]))  # type: ignore[index]
+    if op is _const.SUBPATTERN:
+        _, add, _, sub = av  # type: ignore[misc]
+        return _reach(sub, word, {i}, fold or bool(add & re.IGNORECASE))
+    if op is _const.ATOMIC_GROUP:
+        return _reach(av, word, {i}, fold)  # type: ignore[arg-type]
+    if op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+        low, high, sub = av  # type: ignore[misc]
+        return _repeat(sub, low, high, word, i, fold)
+    return {len(word)}  # back-references and the rest: anything may follow
+
+
+def _repeat(sub: list, low: int, high: int, word: str, i: int, fold: bool) -> set[int]:
+    """``_reach`` of ``sub`` repeated ``low`` to ``high`` times from offset ``i``."""
+    current, out, count = {i}, set(), 0
+    while current:
+        if count >= low:
+            if current <= out:
+                break  # no new offset: more repeats reach nothing new
+            out |= current
+        if count == high or count > low + len(word):
+            break
+        current = _reach(sub, word, current, fold)
+        count += 1
+    return out
+
+
+def _same(a: str, b: str, fold: bool) -> bool:
+    return a == b or (fold and a.lower() == b.lower())
+
+
+def _in_class(items: list, ch: str, fold: bool) -> bool:
+    """Whether ``ch`` is in the parsed character class ``items`` (True when unsure)."""
+    chars = {ch, ch.lower(), ch.upper()} if fold else {ch}
+    negate, hit = False, False
+    for op, av in items:
+        if op is _const.NEGATE:
+            negate = True
+        elif op is _const.LITERAL:
+            hit |= chr(av) in chars
+        elif op is _const.RANGE:
+            hit |= any(av[0] <= ord(c) <= av[1] for c in chars)
+        elif op is _const.CATEGORY and av in _CATEGORY_TESTS:
+            hit |= any(_CATEGORY_TESTS[av](c) for c in chars)
+        else:
+            return True
+    return hit != negate
+
+
+_CATEGORY_TESTS = {
+    _const.CATEGORY_DIGIT: str.isdecimal,
+    _const.CATEGORY_NOT_DIGIT: lambda c: not c.isdecimal(),
+    _const.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    _const.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+    _const.CATEGORY_SPACE: str.isspace,
+    _const.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+}

@@ -124,7 +124,8 @@ _TIME_LINE_RE = re.compile(
 )
 # (kind, where, pattern with a "names" group, cue words that must be in the lower-cased text).
 # "start": matched at each line start; "end": searched in the last characters of each line;
-# "any": searched in the whole text, only when one of its cue words is there.
+# "any": searched in the whole text, only when one of its cue words is there; "colon": as
+# "any", in the lines that end with a colon (every match ends its line with one).
 LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "source_line",
@@ -490,16 +491,16 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # Foundation, May 17, 2018 (thanks to X):", "By Jane Doe, Conservative Tribune
         # November 15, 2018:" (a dated year and the colon that opens the excerpt).
         "source_line",
-        "any",
+        "colon",
         re.compile(
             rf"(?m)(?:b|B)y[ \t]+{NAME}(?:[ \t]+and[ \t]+{NAME})?,[ \t]+(?P<names>{_NAMES}),?"
             rf"[ \t]+{DATE}(?<=\d{{4}})(?:[ \t]*\([^()\n]{{0,80}}\))?[ \t]*:[ \t]*$"
         ),
-        # Gate: the colon that ends the line (on 3,000 ABP articles "by " let 93% through).
+        # Gate: the colon that ends the line (on 3,000 ABP articles "by " let 93% through);
+        # read only in the lines that end with a colon ("colon": ``_colon_lines``).
         (":\n", ": \n"),
     ),
 )
-_LINE_RE = re.compile(r"[^\n]+")
 
 
 def heads_an_excerpt(text: str, line_start: int) -> bool:
@@ -518,10 +519,11 @@ def heads_an_excerpt(text: str, line_start: int) -> bool:
     return any(p.search(text, start, end) for p in _EXCERPT_HEADS)
 
 
-# Every cue word of the "any" patterns, found in one Aho-Corasick pass over the lower-cased
+_GATED = ("any", "colon")  # the line patterns tried only when a cue word is in the text
+# Every cue word of the gated patterns, found in one Aho-Corasick pass over the lower-cased
 # text (one substring search per cue word cost more than the patterns themselves).
 _GATES = LiteralFinder(
-    sorted({g for _, where, _, gates in LINE_PATTERNS if where == "any" for g in gates})
+    sorted({g for _, where, _, gates in LINE_PATTERNS if where in _GATED for g in gates})
 )
 # A character every match of a "start"/"end" line pattern has (one character wide): only the
 # lines that have it are tried (most have none): the source line's colon, a tag's dash or
@@ -549,8 +551,15 @@ _TITLE_LEAD_IN_RE = re.compile(
 )
 _EXCERPT_HEADS = (_TITLE_LEAD_IN_RE, LINE_PATTERNS[-2][2], LINE_PATTERNS[-1][2])
 _LINE_GATES_BY_ID = {id(pattern): gate for pattern, gate in _LINE_GATES.items()}
+_DASH_TAG_RE = LINE_PATTERNS[6][2]  # "— AFP" (``_search_at_dashes``)
+# The line patterns tried only when one of their cue words is in the text; the others, in
+# order, for a text that holds none (1,934 of the first 3,000 ABP texts); the cue words of the
+# "any" patterns, which read the lower-cased text.
+_UNGATED_PATTERNS = tuple(p for p in LINE_PATTERNS if p[1] not in _GATED)
+_ANY_GATES = frozenset(g for _, where, _, gates in LINE_PATTERNS if where == "any" for g in gates)
 _TAIL_WINDOW = 120  # characters at a line's end where agency tags stand
 BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?P<line>[^\n]{2,100}?)[ \t]*$")
+_BYLINE_FIRSTS = "B \t"  # what a line that BYLINE_RE matches opens with
 _BYLINE_SPLIT_RE = re.compile(r"[ \t]*(?:[|,;/]|[ \t][-–—][ \t]|\bfor\b)[ \t]*")
 _BYLINE_TAIL_RE = re.compile(
     r"(?:[ \t]+(?:Staff|Desk|Web|News|Correspondents?|Reporters?|Bureau|Writers?))+[ \t]*$"
@@ -592,13 +601,29 @@ _HEAD_BRACKET_RE = re.compile(
     r"[(\[/](?:[^()\[\]/\n]{1,100}+[)\]/][ \t]*(?:--|[-–—:])|(?<=\()[^()\n]{1,100}\d{4}\))"
 )
 _HEAD_PLACE_CHARS = 60  # a place and a date before the bracket
-# A dash between blanks or a pipe, class-first as above: 10.0 -> 6.8 us a text.
-_HEAD_SEPARATOR_RE = re.compile(r"[ \t|](?:(?<=\|)|(?<=[ \t])[-–—][ \t])")
+# The dashes of separators and agency tags (``_head_separators``, ``_search_at_dashes``).
+_DASHES = "-–—"
 # The agency after the date ("MOSCOW, 1 Sep - AGENCY.") or between pipes ("Place | AGENCY |").
 _HEAD_AGENCY_RE = re.compile(
     rf"(?<![\w])(?P<place>{PLACE}),[ \t]+(?P<date>{DATE})[ \t]*[-–—][ \t]*(?P<names>{NAME})"
     rf"[ \t]*\.|(?<![\w])(?P<pplace>{PLACE})[ \t]*\|[ \t]*(?P<pnames>{NAME})[ \t]*\|"
 )
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _may_name_an_agency(window: str) -> bool:
+    """What every match of ``_HEAD_AGENCY_RE`` holds: two pipes, or a comma, a full stop and
+    the date's digit. (First 3,000 ABP heads: 1,140 of the 1,287 windows around a separator
+    hold neither, ~11 us a search.)
+
+    >>> _may_name_an_agency("MOSCOW, 1 Sep - TASS."), _may_name_an_agency("Talks - went on.")
+    (True, False)
+    """
+    if window.count("|") >= 2:
+        return True
+    return "," in window and "." in window and _DIGIT_RE.search(window) is not None
+
+
 # A credit in the first sentences of a text without a dateline: "the website reports citing
 # TASS", "Pakistan Today reported, citing Sputnik" (a registered wire or state medium only,
 # ``_accept``; under a dateline the wire's own copy cites others: "(Reuters) - ..., Interfax
@@ -704,7 +729,7 @@ def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = No
 def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     """Candidate credits of one text: one per credited name, before resolution."""
     cands: list[CreditCandidate] = []
-    lines = [m.span() for m in _LINE_RE.finditer(text)]
+    lines = text_lines(text)
     line_starts = [start for start, _ in lines]
     # A dateline has a bracket or slash: only the lines with one are tried.
     for i in _lines_with(_DATELINE_CHARS, text, lines, line_starts):
@@ -723,23 +748,33 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     _residue_candidate(text, lines, cands)
     _title_lead_ins(text, cands)
     present = _GATES.present_lowered(text)
-    # Lower-cased only for the line search of a gated pattern (37% of the first 1,000 ABP
+    # Lower-cased only for the line search of an "any" pattern (819 of the first 3,000 ABP
     # texts): gate words and lower-casing, old and new in turn per text, 51-58 -> 26-31 us.
-    lowered = text.lower() if present else None
-    for kind, where, pattern, gates in LINE_PATTERNS:
-        if where == "any":
+    lowered = None if present.isdisjoint(_ANY_GATES) else text.lower()
+    chosen_by_gate: dict[tuple[str, bool], list[int]] = {}  # (":" gates two patterns)
+    for kind, where, pattern, gates in LINE_PATTERNS if present else _UNGATED_PATTERNS:
+        if where in _GATED:
             if present.isdisjoint(gates):
                 continue
-            matches = finditer_in_lines(pattern, gates, text, lines, lowered)
+            if where == "colon":
+                matches = [
+                    m for lo, hi in _colon_lines(text) for m in pattern.finditer(text, lo, hi)
+                ]
+            else:
+                matches = finditer_in_lines(pattern, gates, text, lines, lowered)
         elif where == "start":
-            chars, after_blank = _LINE_GATES_BY_ID[id(pattern)]
-            chosen = _lines_with(chars, text, lines, line_starts, None, after_blank)
-            matches = [pattern.match(text, *lines[i]) for i in chosen]
+            chars, after_blank = gate = _LINE_GATES_BY_ID[id(pattern)]
+            if gate not in chosen_by_gate:
+                chosen_by_gate[gate] = _lines_with(
+                    chars, text, lines, line_starts, None, after_blank
+                )
+            matches = [pattern.match(text, *lines[i]) for i in chosen_by_gate[gate]]
         else:
             chars, after_blank = _LINE_GATES_BY_ID[id(pattern)]
             chosen = _lines_with(chars, text, lines, line_starts, _TAIL_WINDOW, after_blank)
             windows = ((max(lines[i][0], lines[i][1] - _TAIL_WINDOW), lines[i][1]) for i in chosen)
-            matches = [pattern.search(text, lo, hi) for lo, hi in windows]
+            search = _search_at_dashes if pattern is _DASH_TAG_RE else _search
+            matches = [search(pattern, text, lo, hi) for lo, hi in windows]
         for m in matches:
             if m is None:
                 continue
@@ -893,10 +928,13 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
             m.end(),
         ))  # fmt: skip
     found: list[re.Match[str]] = []
-    for sep in _HEAD_SEPARATOR_RE.finditer(head):  # a dash or pipe: the agency is near it
-        if found and sep.start() < found[-1].end():
+    for start, end in _head_separators(head):  # a dash or pipe: the agency is near it
+        if found and start < found[-1].end():
             continue
-        m = _HEAD_AGENCY_RE.search(head, max(0, sep.start() - _HEAD_PLACE_CHARS), sep.end() + 60)
+        lo, hi = max(0, start - _HEAD_PLACE_CHARS), end + 60
+        if not _may_name_an_agency(head[lo:hi]):
+            continue
+        m = _HEAD_AGENCY_RE.search(head, lo, hi)
         if m is not None and (not found or m.start() >= found[-1].end()):
             found.append(m)
     for m in found:
@@ -906,6 +944,33 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
             "dateline", m.group(names), "dateline agency", m.group(0).strip(), m.start(place),
             m.end(names), place=m.group(place), date=m.group("date"),
         ))  # fmt: skip
+
+
+def _head_separators(head: str) -> list[tuple[int, int]]:
+    r"""Spans of the dashes between blanks (" - ") and the pipes of ``head``, left to right and
+    not overlapping (what ``finditer`` of ``[ \t|](?:(?<=\|)|(?<=[ \t])[-–—][ \t])`` gives).
+
+    (str.find per character: first 3,000 ABP heads, 600 characters each, the pattern's pass
+    tried each of their ~100 blanks: ~7 us a text.)
+
+    >>> _head_separators("A | B - - C -D")
+    [(2, 3), (5, 8)]
+    """
+    spans = []
+    for ch in "|" + _DASHES:
+        at = head.find(ch)
+        while at >= 0:
+            if ch == "|":
+                spans.append((at, at + 1))
+            elif at and head[at - 1] in " \t" and head[at + 1 : at + 2] in (" ", "\t"):
+                spans.append((at - 1, at + 2))
+            at = head.find(ch, at + 1)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 # Credit residue: the agency's name alone on the last line, after the story's last sentence or
@@ -921,7 +986,12 @@ def _residue_candidate(
     text: str, lines: list[tuple[int, int]], cands: list[CreditCandidate]
 ) -> None:
     """The agency named alone on the last line (``_RESIDUE_RE``): an agency tag."""
-    if len(lines) < 2 or not _STORY_END_RE.search(text, *lines[-2]):
+    if len(lines) < 2:
+        return
+    # Its match ends the line: only the line's last two characters but blanks are read (the
+    # search read the whole paragraph, 2-3 us a text).
+    start, end = lines[-2]
+    if not _STORY_END_RE.search(text[start:end].rstrip(" \t")[-2:]):
         return
     m = _RESIDUE_RE.match(text, *lines[-1])
     if m is None:
@@ -930,6 +1000,27 @@ def _residue_candidate(
         "agency_tag", m.group("names"), "residue", m.group(0).strip(), m.start("names"),
         m.end("names"), sep=False,
     ))  # fmt: skip
+
+
+def _colon_lines(text: str) -> list[tuple[int, int]]:
+    r"""(start, end) of the lines whose last character but blanks is a colon, in order.
+
+    (The "colon" line pattern read the whole text when its gate was there, 387 of the first
+    3,000 ABP texts: 50 us each.)
+
+    >>> _colon_lines("At 10:30 he said:\nNo: none\n\nFrom X: \t")
+    [(0, 17), (28, 37)]
+    """
+    out: list[tuple[int, int]] = []
+    at = text.find(":")
+    while at >= 0:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        last = text.rfind(":", at, end)
+        if not text[last + 1 : end].strip(" \t"):
+            out.append((text.rfind("\n", 0, at) + 1, end))
+        at = text.find(":", end)
+    return out
 
 
 def _title_lead_ins(text: str, cands: list[CreditCandidate]) -> None:
@@ -1029,6 +1120,28 @@ def is_photo_credit(credit: str) -> bool:
     return any(_PERSON_PART_RE.match(p) is not None and not OUTLET_WORD_RE.search(p) for p in parts)
 
 
+def text_lines(text: str) -> list[tuple[int, int]]:
+    r"""(start, end) of every non-empty line of ``text``, without its newline.
+
+    >>> text_lines("One\n\nTwo three\n")
+    [(0, 3), (5, 14)]
+    """
+    # (A str.find per newline: first 1,000 ABP texts, ~20 lines each, 5.4 us a text against
+    # 8.0 for str.split and the pieces' lengths, and ~19 for the spans of a "[^\n]+" finditer,
+    # which steps through every character.)
+    out: list[tuple[int, int]] = []
+    start, size = 0, len(text)
+    end = text.find("\n")
+    while end >= 0:
+        if end > start:
+            out.append((start, end))
+        start = end + 1
+        end = text.find("\n", start)
+    if start < size:
+        out.append((start, size))
+    return out
+
+
 def _lines_with(
     chars: str,
     text: str,
@@ -1039,18 +1152,58 @@ def _lines_with(
 ) -> list[int]:
     """Indices, in order, of the lines holding one of ``chars`` (in their last ``tail``
     characters; ``after_blank``: only at a line start or after a blank). str.find per
-    character (memchr speed) instead of a search per line."""
+    character (memchr speed) instead of a search per line, skipping to a line's tail window
+    and from its first hit to the next line (a character class searched by the regex engine
+    cost 17-30 us a text: 5,700 characters, most not Latin-1).
+    """
     chosen: set[int] = set()
     for ch in chars:
         at = text.find(ch)
         while at >= 0:
-            if not after_blank or at == 0 or text[at - 1] in " \t\n":
-                i = bisect.bisect_right(line_starts, at) - 1
-                start, end = lines[i] if i >= 0 else (0, 0)
-                if at < end and (tail is None or at >= end - tail):
-                    chosen.add(i)
-            at = text.find(ch, at + 1)
+            if after_blank and at and text[at - 1] not in " \t\n":
+                at = text.find(ch, at + 1)
+                continue
+            i = bisect.bisect_right(line_starts, at) - 1
+            end = lines[i][1] if i >= 0 else 0
+            if at >= end:
+                at = text.find(ch, at + 1)
+            elif tail is not None and at < end - tail:
+                at = text.find(ch, end - tail)  # this line's tail window, or a later line
+            else:
+                chosen.add(i)
+                at = text.find(ch, end + 1)
     return sorted(chosen)
+
+
+def _search(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> re.Match[str] | None:
+    return pattern.search(text, lo, hi)
+
+
+def _search_at_dashes(
+    pattern: re.Pattern[str], text: str, lo: int, hi: int
+) -> re.Match[str] | None:
+    r"""``pattern.search(text, lo, hi)`` for a pattern whose every match opens with a blank
+    before a dash or with a dash at a line start (``(?:^|[ \t])(?:--|[-–—])``): tried only
+    there, in order (the search tried every position of a line's tail, 4 us a line).
+
+    >>> _search_at_dashes(_DASH_TAG_RE, "Talks went on. – AFP", 0, 20).group("names")
+    'AFP'
+    """
+    starts = []
+    for dash in _DASHES:
+        at = text.find(dash, lo, hi)
+        while at >= 0:
+            if at and text[at - 1] in " \t":
+                if at > lo:
+                    starts.append(at - 1)
+            elif not at or text[at - 1] == "\n":
+                starts.append(at)
+            at = text.find(dash, at + 1, hi)
+    for start in sorted(starts):
+        m = pattern.match(text, start, hi)
+        if m is not None:
+            return m
+    return None
 
 
 # A line of prose: eight words or more ending a sentence (not a caption's closing bracket).
@@ -1067,10 +1220,39 @@ def follows_prose(text: str, start: int) -> bool:
     """Whether the dateline at ``start`` comes after ``_PROSE_LINES_BEFORE`` lines of prose:
     an item the text quotes ("... she decided.\nBOSTON (Reuters) - A judge ..."), a citation
     of its agency rather than a credit."""
-    for count, _ in enumerate(_PROSE_LINE_RE.finditer(text, 0, start), start=1):
-        if count >= _PROSE_LINES_BEFORE:
-            return True
+    # The matches of ``_PROSE_LINE_RE.finditer(text, 0, start)``, each tried at a line start
+    # only (its "^"), where finditer tried the pattern at every position (first 3,000 ABP
+    # texts: 285 datelines, 87 us each).
+    # A line is matched only when it ends as the pattern's match must (a sentence end, then
+    # blanks and a quote mark at most): on a line that does not, the pattern backtracks
+    # through every count of words (~30 us a line of a paragraph's length).
+    count, at = 0, 0
+    while at < start:
+        end = text.find("\n", at, start)
+        line_end = start if end < 0 else end
+        if _ends_a_sentence(text[at:line_end]) and _PROSE_LINE_RE.match(text, at, start):
+            count += 1
+            if count >= _PROSE_LINES_BEFORE:
+                return True
+        at = end + 1
+        if at == 0:
+            break
     return False
+
+
+def _ends_a_sentence(line: str) -> bool:
+    r"""Whether ``line`` ends as ``_PROSE_LINE_RE``'s match must: ``[.!?][ \t]*(?:[”"’]|'')?``,
+    then blanks.
+
+    >>> [_ends_a_sentence(t) for t in ("He left. ", "“Go! ” \t", "x.''", "A (AP)", "x.'", "")]
+    [True, True, True, False, False, False]
+    """
+    line = line.rstrip(" \t")
+    if line.endswith("''"):
+        line = line[:-2].rstrip(" \t")
+    elif line.endswith(("”", '"', "’")):
+        line = line[:-1].rstrip(" \t")
+    return line.endswith((".", "!", "?"))
 
 
 def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCandidate]) -> None:
@@ -1118,6 +1300,8 @@ def _bylines(
 ) -> list[tuple[str, int | None, str]]:
     out: list[tuple[str, int | None, str]] = []
     for start, end in lines:
+        if text[start] not in _BYLINE_FIRSTS:
+            continue  # (most lines: a match tried on each of ~20 lines cost ~7 us a text)
         m = BYLINE_RE.match(text, start, end)
         if m is not None and not _SENTENCE_END_RE.search(m.group("line")):
             out.append((m.group(0).strip(), m.start("line") - 3, m.group("line")))

@@ -148,6 +148,7 @@ class OutletResolver:
         self._cache: dict[str, Outlet | None] = {}
         self._state: dict[tuple[str, str], str] | None = None
         self._last_words: frozenset[str] | None = None
+        self._home: dict[tuple[str, object], str | None] = {}  # (name, country) -> outlet
 
     def resolve_many(self, phrases: Iterable[str]) -> None:
         """Resolve every phrase not seen before (one registry pass over the new ones)."""
@@ -165,6 +166,8 @@ class OutletResolver:
             for doc, start, end, oid, c in zip(*cols, conf, strict=True):
                 hit = (int(start) - 1, int(end) - 1, str(oid), float(c))
                 found.setdefault(int(doc), []).append(hit)
+        if len(self._cache) + len(todo) > MAX_CACHED:
+            self._cache.clear()  # a bound on a long-lived resolver (``shared_resolver``)
         for i, phrase in enumerate(todo):
             self._cache[phrase] = _decide(phrase, found.get(i, []))
 
@@ -198,6 +201,19 @@ class OutletResolver:
             self._last_words = frozenset(n.split()[-1] for n in names if len(n.split()) > 1)
         return self._last_words
 
+    def home_outlet(self, name: str, country: object) -> str | None:
+        """Of the outlets registered under ``name`` exactly ("The Times": The Times of London,
+        The New York Times), the one of ``country``; None unless exactly one. (Kept per name
+        and country: every registered outlet a citation names is asked about, and building
+        each candidate's row cost ~7 us an ABP article.)"""
+        key = (name, country)
+        if key not in self._home:
+            sharing = getattr(self.registry, "name_outlets", None)
+            rows = [] if sharing is None else [(o, self.registry.get(o)) for o in sharing(name)]
+            home = [o for o, row in rows if (row or {}).get("country") == country]
+            self._home[key] = home[0] if len(home) == 1 else None
+        return self._home[key]
+
     def outlet_of(self, phrase: str) -> str | None:
         """Registry id of a phrase, or None."""
         hit = self.get(phrase)
@@ -219,13 +235,16 @@ def _decide(phrase: str, mentions: list[tuple[int, int, str, float]]) -> Outlet 
             return Outlet(oid, phrase[text_start:text_end].strip(), text_start, text_end, conf)
     if mentions and not OUTLET_WORD_RE.search(phrase, mentions[-1][1]):
         return None  # "Reuters Institute", "CNN Business": no outlet word of their own
+    # An unregistered outlet needs an outlet word or a masthead's form, asked first: 92% of
+    # citations' distinct phrases have no registered mention (people, places), and these two
+    # searches answer them in ~2 of the ~6.6 us the whole test took (3,000 ABP articles).
+    if not (OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase)):
+        return None
     if _person_role(phrase) or not _HAS_CAP_RE.search(phrase) or _LEADING_DATE_RE.match(phrase):
         return None
     if _BARE_NOUN_RE.match(_TRAILING_DAY_RE.sub("", phrase)):  # "the newspaper Monday" too
         return None  # "die Zeitung", "das Magazin": a German common noun, no masthead
-    if OUTLET_WORD_RE.search(phrase) or _MASTHEAD_RE.search(phrase):
-        return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
-    return None
+    return Outlet(None, phrase.strip(), 0, len(phrase), 0.6)
 
 
 # A capitalised word right before a registered name made only of outlet words: "The Anchorage
@@ -293,6 +312,26 @@ def _person_role(phrase: str) -> bool:
     if len(roles) > 1 or phrase[roles[0].end() :].strip(_CLOSING_MARKS + ".,"):
         return True
     return not OUTLET_WORD_RE.search(phrase, 0, roles[0].start())
+
+
+# Phrases a resolver keeps decided. A shared resolver (``shared_resolver``) lives for a whole
+# run: ~1.3 million distinct citation phrases in 37,554 ABP articles would hold ~300 MB.
+MAX_CACHED = 200_000
+_SHARED: list[tuple[object, OutletResolver]] = []
+
+
+def shared_resolver(registry: OutletRegistry | None) -> OutletResolver:
+    """The resolver of ``registry`` kept from the last call with the same registry object (its
+    decided phrases kept), else a new one. A decision depends only on the phrase and the
+    registry, and the pipeline calls an extractor once per block of articles: phrases met in
+    an earlier block ("the Associated Press", "Trump") are not resolved again. (First 4,500 ABP
+    lines in blocks of 1,500: citations' ``resolve_many`` 67 -> 58 us an article; most phrases
+    are names met once.)"""
+    if _SHARED and _SHARED[0][0] is registry:
+        return _SHARED[0][1]
+    resolver = OutletResolver(registry)
+    _SHARED[:] = [(registry, resolver)]
+    return resolver
 
 
 def registry_or_default(registry: OutletRegistry | None) -> OutletRegistry | None:

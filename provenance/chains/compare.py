@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from provenance.grouping import join_per_group
 from provenance.outlets.registry import DOMAIN_PREFIX
 from provenance.schema import conform
 
@@ -101,7 +102,7 @@ def _top_parents(republish: pd.DataFrame, top: int) -> pd.Series:
     parents["label"] = (
         parents["parent_outlet_id"].astype(str) + " (" + parents["n"].astype(str) + ")"
     )
-    return parents.groupby("outlet_id")["label"].agg("; ".join)
+    return join_per_group(parents, ["outlet_id"], "label", "; ").set_index("outlet_id")["label"]
 
 
 def _state_root_columns(

@@ -34,6 +34,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from provenance.grouping import join_per_group
 from provenance.ids import stable_ids
 from provenance.schema import conform, empty
 
@@ -86,8 +87,10 @@ def build_stories(
     if members.empty:
         return empty("stories"), pd.Series(pd.NA, index=articles.index, dtype="string")
     members = members.sort_values(["label", "article_id"], kind="mergesort")
-    ids_by_label = members.groupby("label", sort=True)["article_id"].agg(";".join)
-    story_of_label = pd.Series(stable_ids(ids_by_label.to_numpy()), index=ids_by_label.index)
+    ids_by_label = join_per_group(members, ["label"], "article_id", ";")
+    story_of_label = pd.Series(
+        stable_ids(ids_by_label["article_id"].to_numpy()), index=ids_by_label["label"]
+    )
     members["story_id"] = members["label"].map(story_of_label).astype("string")
     story_id = pd.Series(
         pd.Series(labels).map(story_of_label).to_numpy(), index=articles.index, dtype="string"

@@ -36,6 +36,7 @@ from provenance.engine.pool import (
 from provenance.outlets.registry import OutletRegistry
 from provenance.pipeline import (
     Analysis,
+    LinkFramingInputs,
     article_stages,
     concat_article_parts,
     finish_analysis,
@@ -374,15 +375,8 @@ def article_stages_without_text(**job: Any) -> dict[str, pd.DataFrame | None]:
 def pooled_link_framing(
     links: pd.DataFrame,
     texts: pd.DataFrame,
+    inputs: LinkFramingInputs,
     *,
-    reuse: pd.DataFrame,
-    passages: pd.DataFrame,
-    quotes: pd.DataFrame,
-    citations: pd.DataFrame,
-    credits: pd.DataFrame,
-    article_scores: pd.DataFrame,
-    sentences: pd.DataFrame | None = None,
-    lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     workers: int | None = 1,
     later: bool = False,
 ) -> tuple[pd.DataFrame, pd.DataFrame] | PooledLinkScores:
@@ -396,26 +390,17 @@ def pooled_link_framing(
     workers. With ``later`` a pooled run returns at once, as a :class:`PooledLinkScores` to call
     for the tables: :func:`~provenance.pipeline.finish_analysis` builds the chains meanwhile.
 
-    >>> scores, evidence = pooled_link_framing(links, articles, reuse=reuse, ...)  # doctest: +SKIP
+    >>> scores, evidence = pooled_link_framing(links, articles, inputs)  # doctest: +SKIP
     """
-    tables = {
-        "reuse": reuse,
-        "passages": passages,
-        "quotes": quotes,
-        "citations": citations,
-        "credits": credits,
-        "article_scores": article_scores,
-        "sentences": sentences,
-    }
     n_workers = pool_size(len(links), workers, pool.MIN_LINKS_PER_WORKER)
     if n_workers == 1:
         from provenance.framing.table import evidence_strings
 
-        scores, spans = link_framing(links, texts, lexicons=lexicons, **tables)
+        scores, spans = link_framing(links, texts, inputs)
         return scores, evidence_strings(spans)
     links = links.sort_values("link_id", kind="stable", ignore_index=True)
     texts = texts[[c for c in ("article_id", "title", "text") if c in texts.columns]]
-    jobs = _link_chunks(links, n_workers, texts=texts, lexicons=lexicons, **tables)
+    jobs = _link_chunks(links, n_workers, texts, inputs)
     pending = PooledLinkScores(PoolRun(score_links_joined, jobs, n_workers))
     return pending if later else pending()
 
@@ -455,17 +440,16 @@ def score_links_joined(**job: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _link_chunks(
-    links: pd.DataFrame,
-    n: int,
-    *,
-    reuse: pd.DataFrame,
-    passages: pd.DataFrame,
-    lexicons: Any,
-    **by_article: pd.DataFrame,
+    links: pd.DataFrame, n: int, texts: pd.DataFrame, inputs: LinkFramingInputs
 ) -> Iterator[dict[str, Any]]:
     """score_links arguments for ``n`` contiguous chunks of ``links``, each with the rows of
-    its own articles only (``by_article`` tables are keyed by article_id)."""
-    by_article = {name: t for name, t in by_article.items() if t is not None}  # sentences: optional
+    its own articles only (``texts`` and the tables of ``inputs`` keyed by article_id)."""
+    by_article = inputs.arguments()
+    reuse, passages = by_article.pop("reuse"), by_article.pop("passages")
+    lexicons = by_article.pop("lexicons")
+    by_article = {"texts": texts} | {
+        name: table for name, table in by_article.items() if table is not None
+    }  # (sentences: optional)
     chunks = contiguous_chunks(links, n)
     linked = [
         pd.concat([c["child_article_id"], c["parent_article_id"]]).dropna().astype(str).unique()

@@ -147,7 +147,8 @@ def article_scores_detail(
     ids = articles["article_id"].astype(str).to_numpy()
     bodies = column_strings(articles, "text")
     titles = column_strings(articles, "title")
-    body_sentences = TextSentences.of(bodies)
+    # Their compounds go on with the sentences when asked for, the memo is not needed then.
+    body_sentences = TextSentences.of(bodies, memo=not sentences)
     body, ev_body = text_detail(bodies, lexicons, body_sentences)
     title, ev_title = text_detail(titles, lexicons)
 
@@ -246,7 +247,7 @@ def _quote_spans(texts: _ArticleTexts, quotes: pd.DataFrame) -> tuple[SpanColumn
     ):
         at = np.flatnonzero(field == name)
         parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), feature, object)))
-        words += [source[d][s:e] for d, s, e in zip(doc[at], start[at], end[at], strict=True)]
+        words += _slices(source, doc[at], start[at], end[at])
     at = np.flatnonzero(rows["speaker"].notna().to_numpy())
     parts.append(SpanColumns(doc[at], start[at], end[at], np.full(len(at), "f_speakers", object)))
     speakers = rows["speaker"].to_numpy(dtype=object)[at]

@@ -63,6 +63,7 @@ LEXICON_NAMES: tuple[str, ...] = (
     "harms",
     "clause_openers",
     "extreme_scopes",
+    "not_loaded_modifiers",
 )
 # Lists that only weight a score or cue a rule (no feature of their own, no sense to keep): their
 # words do not take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though
@@ -197,7 +198,7 @@ def _with_derived(lists: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...
     """``lists`` plus ``DERIVED_NAMES``: ``loaded_forms`` holds the forms of the loaded lists'
     words (less ``not_loaded``'s) that no list holds (a form another list holds keeps that
     list's sense; ``WEIGHT_ONLY_NAMES`` take none)."""
-    not_loaded = set(lists["not_loaded"])
+    not_loaded = set(lists["not_loaded"]) | set(lists["not_loaded_modifiers"])
     sources = tuple(t for name in LOADED_FORM_SOURCES for t in lists[name] if t not in not_loaded)
     taken = frozenset(
         t for name in LEXICON_NAMES if name not in WEIGHT_ONLY_NAMES for t in lists[name]

@@ -445,9 +445,14 @@ def vader_compounds(sentences: Sequence[str]) -> np.ndarray:
     out = np.zeros(len(sentences))
     for start in range(0, len(sentences), BATCH_SENTENCES):
         batch = sentences[start : start + BATCH_SENTENCES]
-        with_sep = [i for i, s in enumerate(batch) if _SEP in s]
+        # One test of the joined batch first: a sentence holding _SEP is rare, and picking
+        # the rest by numpy indices took ~30 ms of ~1 s on the first 5,000 ABP bodies.
+        with_sep = [i for i, s in enumerate(batch) if _SEP in s] if _SEP in "".join(batch) else []
         for i in with_sep:
             out[start + i] = analyzer().polarity_scores(batch[i])["compound"]
-        rest = np.setdiff1d(np.arange(len(batch)), with_sep)
-        out[start + rest] = _compounds_of_batch([batch[i] for i in rest])
+        if with_sep:
+            rest = np.setdiff1d(np.arange(len(batch)), with_sep)
+            out[start + rest] = _compounds_of_batch([batch[i] for i in rest.tolist()])
+        else:
+            out[start : start + len(batch)] = _compounds_of_batch(batch)
     return out

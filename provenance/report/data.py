@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from provenance.grouping import join_per_group
 from provenance.schema import TABLES, conform, empty
 
 # Outlet classes drive node colours and badges.
@@ -187,8 +188,8 @@ def _keyed_hops(chains: pd.DataFrame, hops: pd.DataFrame, links: pd.DataFrame) -
         + "\x1f"
         + relation.astype("string").fillna("")
     )
-    key = label.groupby(hops["chain_id"], sort=True).agg("\x1e".join).rename("key")
-    return hops.join(key, on="chain_id")
+    keys = join_per_group(hops.assign(key=label), ["chain_id"], "key", "\x1e")
+    return hops.join(keys.set_index("chain_id")["key"], on="chain_id")
 
 
 def _ranked_patterns(chains: pd.DataFrame, key: pd.Series) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from provenance.grouping import join_per_group
 from provenance.report import caps
 from provenance.report.prepared import PreparedTables
 from provenance.report.safe import safe_url
@@ -116,9 +117,8 @@ def chain_rows(
         ["chain_id", "hop"], kind="mergesort"
     )
     hop_outlets = _code_lists(hops["outlet_id"], hops["chain_id"], o_index)
-    hop_evidence = (
-        hops["evidence"].fillna("").groupby(hops["chain_id"].to_numpy(), sort=True).agg("+".join)
-    )
+    evidence = join_per_group(hops.fillna({"evidence": ""}), ["chain_id"], "evidence", "+")
+    hop_evidence = evidence.set_index("chain_id")["evidence"]
     return [
         list(r)
         for r in zip(
