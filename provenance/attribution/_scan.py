@@ -75,7 +75,8 @@ class _AnchorIndex:
         """The anchors of ``texts`` found now, one text after the other, and kept while the
         block runs. (The quotes stage between two texts evicts a large automaton from the CPU
         caches: first 3,000 ABP articles, the speakers family's pass cost 86-99 us a text found
-        text by text, 65-66 us found 64 texts at a time; the stage -2.4%, session 13.)"""
+        text by text, 65-66 us found 64 texts at a time; the stage's total moved within the noise
+        of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.)"""
         finder, _ = self._built()
         self._pinned = {text: (finder.hits(text), {}) for text in texts}
         try:
