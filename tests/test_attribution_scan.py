@@ -192,6 +192,21 @@ def test_family_scans_in_any_order_and_windows_of_unseen_texts():
                 assert [m.span() for m in scan.finditer(text, lo, hi)] == want, (name, lo, hi)
 
 
+def test_pinned_texts_give_the_same_matches_and_are_let_go():
+    """Texts whose anchors a family finds together (the quotes stage's chunks) answer every
+    scan of the family as texts scanned one at a time do; the pins end with the block."""
+    texts = [_noise(200 + seed) for seed in range(10)]  # (more than the cache's 8 texts)
+    family = [s for s in SCANS.values() if s._index is speakers.CUE_SCAN._index]
+    assert len(family) > 2
+    with speakers.CUE_SCAN.pinned(texts):
+        assert all(speakers.CUE_SCAN._index.cached(text) for text in texts)
+        for scan in family:
+            for text in texts:
+                want = [m.span() for m in scan.pattern.finditer(text)]
+                assert [m.span() for m in scan.finditer(text)] == want
+    assert not speakers.CUE_SCAN._index.cached(texts[0])  # (evicted from the cache of 8, unpinned)
+
+
 @pytest.mark.parametrize(
     ("pattern", "in_line"),
     [(r"a\sb", False), (r"a[^x]b", False), (r"a[ \t]b", True), (r"(?s)a.b", False),

@@ -80,9 +80,12 @@ def test_name_verb_matches_are_the_finditer_ones() -> None:
     for _ in range(3000):
         text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 14)))
         for lo in (0, rng.randint(0, len(text))):
-            want = [(m.span(), m.groupdict())
-                    for m in extract._NAME_VERB_BEFORE_RE.finditer(text, lo, len(text))]  # fmt: skip
-            got = [(m.span(), m.groupdict()) for m in extract._name_verb_matches(text, lo, len(text))]
+            end = len(text)
+            want = [
+                (m.span(), m.groupdict())
+                for m in extract._NAME_VERB_BEFORE_RE.finditer(text, lo, end)
+            ]
+            got = [(m.span(), m.groupdict()) for m in extract._name_verb_matches(text, lo, end)]
             assert got == want, (text, lo)
             found += len(want)
     assert found > 100
