@@ -123,3 +123,19 @@ def test_shared_resolver_is_kept_per_registry_and_bounded(monkeypatch):
     kept.resolve_many(["Reuters", "the Daily Clarion newspaper", "Lavrov"])
     kept.resolve_many(["TASS", "Xinhua"])
     assert len(kept._cache) == 2 and kept.get("Xinhua").outlet_id is not None
+
+
+def test_shared_resolver_is_kept_per_thread():
+    """Threads (the Dask engine's threaded workers) do not share a resolver: one thread's
+    clearing of the bounded cache cannot pull a phrase from under another's lookup."""
+    import threading
+
+    from provenance.attribution import resolve
+
+    registry = C.registry_or_default(None)
+    mine = resolve.shared_resolver(registry)
+    theirs = []
+    thread = threading.Thread(target=lambda: theirs.append(resolve.shared_resolver(registry)))
+    thread.start()
+    thread.join()
+    assert theirs[0] is not mine and resolve.shared_resolver(registry) is mine

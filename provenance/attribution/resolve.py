@@ -25,6 +25,7 @@ noun ("Press Secretary Jen Psaki" is a person).
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -317,7 +318,7 @@ def _person_role(phrase: str) -> bool:
 # Phrases a resolver keeps decided. A shared resolver (``shared_resolver``) lives for a whole
 # run: ~1.3 million distinct citation phrases in 37,554 ABP articles would hold ~300 MB.
 MAX_CACHED = 200_000
-_SHARED: list[tuple[object, OutletResolver]] = []
+_SHARED = threading.local()  # per thread: the Dask engine's threaded workers share a process
 
 
 def shared_resolver(registry: OutletRegistry | None) -> OutletResolver:
@@ -327,10 +328,11 @@ def shared_resolver(registry: OutletRegistry | None) -> OutletResolver:
     an earlier block ("the Associated Press", "Trump") are not resolved again. (First 4,500 ABP
     lines in blocks of 1,500: citations' ``resolve_many`` 67 -> 58 us an article; most phrases
     are names met once.)"""
-    if _SHARED and _SHARED[0][0] is registry:
-        return _SHARED[0][1]
+    kept = getattr(_SHARED, "kept", None)
+    if kept is not None and kept[0] is registry:
+        return kept[1]
     resolver = OutletResolver(registry)
-    _SHARED[:] = [(registry, resolver)]
+    _SHARED.kept = (registry, resolver)
     return resolver
 
 
