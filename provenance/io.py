@@ -6,8 +6,6 @@ only when all of a run's files are complete.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 import shutil
@@ -274,11 +272,12 @@ def _picklable(exc: BaseException) -> BaseException:
 # first 3,000 ABP articles: 605k rows, 40 MB; 20,000: 3.8M rows, ~260 MB as one string).
 CSV_CHUNK_ROWS = 100_000
 
-# Fields that may need quoting (delimiter, quote, line ends); the csv module formats those.
-_MAY_NEED_QUOTES = re.compile(r'[,"\n\r]')
-# Fields the csv module (Python 3.11, lineterminator "\n") quotes: a delimiter, a quote or a
-# line feed in them (a lone "\r" is written as it is); tests/test_write_csv.py holds it to it.
-_QUOTED_FIELD = '[,"\n]'
+# Fields quoted (quotes doubled): a delimiter, a quote or a line end in them. The csv module
+# with lineterminator "\n" (so pandas' to_csv) leaves a lone "\r" bare, and a reader then ends
+# the row there (pandas' read_csv does): a hostile url or file name broke its row. Quoted here
+# (RFC 4180); every other field as pandas writes it (tests/test_write_csv.py).
+_QUOTED_FIELD = '[,"\n\r]'
+_MAY_NEED_QUOTES = re.compile(_QUOTED_FIELD)
 _TEXT = pa.large_string()
 
 
@@ -369,12 +368,10 @@ def _nullable_fields(column: pd.Series) -> pa.LargeStringArray:
 
 
 def _csv_text(value: str) -> str:
-    """One text field as the csv module writes it (minimal quoting, quotes doubled)."""
+    """One text field as CSV holds it: quoted, quotes doubled, where ``_QUOTED_FIELD`` says."""
     if not _MAY_NEED_QUOTES.search(value):
         return value
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([value, ""])
-    return buffer.getvalue()[: -len(",\n")]
+    return '"' + value.replace('"', '""') + '"'
 
 
 def _csv_view(name: str, frame: pd.DataFrame, include_text: bool) -> pd.DataFrame:

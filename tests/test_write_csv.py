@@ -51,8 +51,27 @@ TRICKY_FLOATS = [
 
 
 def _pandas_bytes(frame: pd.DataFrame, path) -> bytes:
-    frame.to_csv(path, index=False, lineterminator="\n")
-    return path.read_bytes()
+    """pandas' to_csv bytes, but a field with a lone "\r" quoted (pandas leaves it bare, and
+    its reader then ends the row there): our writer quotes it."""
+    lone_cr = {c: frame[c].str.contains("\r", regex=False).fillna(False) for c in _texts(frame)}
+    lone_cr = {c: m & ~frame[c].str.contains('[,"\n]').fillna(False) for c, m in lone_cr.items()}
+    marked = frame.copy()
+    for column, mask in lone_cr.items():
+        marked.loc[mask, column] = marked.loc[mask, column] + ","  # now quoted by pandas too
+    marked.to_csv(path, index=False, lineterminator="\n")
+    data = path.read_bytes()
+    for column, mask in lone_cr.items():
+        for value in frame.loc[mask, column].unique():
+            data = data.replace(_quoted(value + ","), _quoted(value))
+    return data
+
+
+def _texts(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if isinstance(frame[c].dtype, pd.StringDtype)]
+
+
+def _quoted(value: str) -> bytes:
+    return ('"' + value.replace('"', '""') + '"').encode("utf-8")
 
 
 def _ours_bytes(frame: pd.DataFrame, path) -> bytes:
@@ -211,3 +230,16 @@ def test_text_columns_of_several_arrow_chunks_are_written_whole(tmp_path, monkey
     frame = pd.concat([part, part.iloc[::-1], part], ignore_index=True)
     assert frame["t"].array.__arrow_array__().num_chunks == 3
     assert _ours_bytes(frame, tmp_path / "o.csv") == _pandas_bytes(frame, tmp_path / "p.csv")
+
+
+def test_a_lone_carriage_return_is_quoted_and_reads_back(tmp_path):
+    """A hostile url or file name with a lone "\r": quoted, so a reader keeps the row whole
+    (pandas' to_csv leaves it bare, and read_csv then splits the row)."""
+    frame = pd.DataFrame(
+        {"url": pd.array(["https://a.example/x\ry", "plain"], dtype="string"), "v": [1.0, 2.0]}
+    )
+    write_csv(frame, tmp_path / "o.csv")
+    assert b'"https://a.example/x\ry"' in (tmp_path / "o.csv").read_bytes()
+    back = pd.read_csv(tmp_path / "o.csv", dtype={"url": str})
+    assert back["url"].tolist() == ["https://a.example/x\ry", "plain"]
+    assert back["v"].tolist() == [1.0, 2.0]
