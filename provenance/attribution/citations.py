@@ -30,7 +30,12 @@ import pandas as pd
 from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import AnchoredScan, AnchorWords, ByAnchor, split_alternatives
 from provenance.attribution._spans import SpanSet
-from provenance.attribution.credits import DATELINE_RE, follows_prose, heads_an_excerpt
+from provenance.attribution.credits import (
+    DATELINE_RE,
+    RELATED_LINE_RE,
+    follows_prose,
+    heads_an_excerpt,
+)
 from provenance.attribution.patterns import (
     ACCORDING_WORDS,
     CAP,
@@ -1944,9 +1949,6 @@ def _staff_speaks(text: str, cand: CitationCandidate) -> bool:
     return _STAFF_SPEAKS_RE.search(text, head, stop) is not None
 
 
-_RELATED_RE = re.compile(r"[ \t•*\-–—]*(?:Related|RELATED)(?:[ \t]+(?:[Aa]rticles?|[Ss]tor(?:y|ies)|[Cc]overage))?[ \t]*:")
-
-
 _RELATED_REACH = 300  # a link's line is short: past this a text without breaks goes on
 
 
@@ -1955,7 +1957,7 @@ def _in_related_line(text: str, at: int) -> bool:
     ("Related: Intel in doubt - AP: “...”", "Related: ...: The CNN interview"; LABELLING.md
     leaves related-article links out; seed-1208 and seed-1309 draws: 4 such citations)."""
     line = text.rfind("\n", 0, at) + 1
-    return at - line < _RELATED_REACH and _RELATED_RE.match(text, line) is not None
+    return at - line < _RELATED_REACH and RELATED_LINE_RE.match(text, line) is not None
 
 
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],

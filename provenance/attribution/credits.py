@@ -830,9 +830,10 @@ def _unqualified(m: re.Match[str]) -> str:
 
 
 # A line that links another story: "Related: Oil prices climb - Reuters", "READ MORE: Putin
-# says ... (TASS)". Its agency tag credits that story, not the text.
-_RELATED_LINE_RE = re.compile(
-    r"[ \t]*(?i:related(?:[ \t]+(?:stories|story|articles?|news|coverage))?|read[ \t]+(?:more|also)"
+# says ... (TASS)", "• Related: ...". Its agency tag credits that story, not the text, and an
+# outlet it names is no citation (citations._in_related_line).
+RELATED_LINE_RE = re.compile(
+    r"[ \t•*\-–—]*(?i:related(?:[ \t]+(?:stories|story|articles?|news|coverage))?|read[ \t]+(?:more|also)"
     r"|also[ \t]+read|see[ \t]+also|more[ \t]+on[ \t]+this|recommended|watch|listen)[ \t]*[:|>»]"
 )
 
@@ -900,7 +901,7 @@ def _line_context(text: str, m: re.Match[str]) -> dict[str, bool]:
         "after_quote": _QUOTE_END_RE.search(before) is not None,
         "caption": (copyright and caption is not None) or named is not None,
         "midline": copyright and bool(text[line_start : m.start()].strip()),
-        "related": _RELATED_LINE_RE.match(text, line_start) is not None,
+        "related": RELATED_LINE_RE.match(text, line_start) is not None,
         "listed": _LIST_LINE_RE.match(text, line_start) is not None
         and (_QUOTE_END_RE.search(before) is not None or m.start() - line_start > _LISTED_REACH),
     }
