@@ -111,18 +111,50 @@ def cpu_alone(samples: list[tuple[float, dict[int, float]]]) -> float:
     return alone
 
 
-def timeline(clock: Clock, samples: list, parent: int, bins: int = 30) -> list[dict]:
+def rss_peaks(
+    samples: list[tuple[float, dict[int, int]]], start: float, end: float, parent: int
+) -> tuple[float, float]:
+    """(this process's, the other processes' summed) largest sampled RSS in MiB between
+    ``start`` and ``end`` (the last sample before ``start`` when none falls inside)."""
+    inside = [rss for at, rss in samples if start <= at <= end]
+    inside = inside or [rss for at, rss in samples if at < start][-1:]
+    own = max((rss.get(parent, 0) for rss in inside), default=0)
+    others = max((sum(rss.values()) - rss.get(parent, 0) for rss in inside), default=0)
+    return own / 2**20, others / 2**20
+
+
+def stage_rss(
+    clock: Clock, samples: list[tuple[float, dict[int, int]]], parent: int
+) -> dict[str, float]:
+    """Per step, this process's largest sampled RSS in MiB over all its spans."""
+    peaks: dict[str, float] = {}
+    for step, start, end in clock.spans:
+        own = rss_peaks(samples, start, end, parent)[0]
+        peaks[step] = max(peaks.get(step, 0.0), own)
+    return peaks
+
+
+def timeline(clock: Clock, tree: ChildSampler, parent: int, bins: int = 40) -> list[dict]:
     """The run cut into ``bins`` equal slices: per slice the cores busy in this process and in
-    the workers (CPU seconds / slice seconds) and the steps running in it (not "total")."""
+    the workers (CPU seconds / slice seconds), their largest sampled RSS (MiB) and the steps
+    running in it (not "total")."""
     start, end = next((a, b) for step, a, b in clock.spans if step == "total")
     width = (end - start) / bins
     rows = []
     for i in range(bins):
         lo, hi = start + i * width, start + (i + 1) * width
-        own, workers = cpu_split(samples, lo, hi, parent)
+        own, workers = cpu_split(tree.cpu_samples, lo, hi, parent)
+        own_mb, workers_mb = rss_peaks(tree.rss_samples, lo, hi, parent)
         steps = [s for s, a, b in clock.spans if s != "total" and a < hi and b > lo]
         rows.append(
-            {"t": lo - start, "parent": own / width, "workers": workers / width, "steps": steps}
+            {
+                "t": lo - start,
+                "parent": own / width,
+                "workers": workers / width,
+                "parent_mb": own_mb,
+                "workers_mb": workers_mb,
+                "steps": steps,
+            }
         )
     return rows
 
@@ -193,7 +225,8 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
         result = {"n": kept, "wall": clock.wall, "peak": peak}
         result["split"] = stage_split(clock, tree.cpu_samples, me)
         result["cpu"] = {step: sum(split) for step, split in result["split"].items()}
-        result["timeline"] = timeline(clock, tree.cpu_samples, me)
+        result["timeline"] = timeline(clock, tree, me)
+        result["stage_rss"] = stage_rss(clock, tree.rss_samples, me)
         result["alone"] = cpu_alone(tree.cpu_samples)
         result["rows"] = analysis.summary()
         if datasketch:
@@ -209,13 +242,16 @@ def run_one(abp: Path, n: int, workers: int | None, datasketch: bool) -> dict:
 def print_result(res: dict) -> None:
     """One size's stage table, peak memory and datasketch ratio."""
     print(f"\n== first {res['n']:,} ABP articles ==")
-    print(f"{'stage':<52} {'wall s':>8} {'CPU s':>8} {'parent':>8} {'workers':>8}")
+    print(f"{'stage':<52} {'wall s':>8} {'CPU s':>8} {'parent':>8} {'workers':>8} {'RSS MiB':>8}")
     steps = [step for step in res["wall"] if step != "total"] + ["total"]
     for step in steps:
         wall = res["wall"][step]
         name = "whole analyze (ingest .. report)" if step == "total" else step
         own, workers = res["split"][step]
-        print(f"{name:<52} {wall:8.1f} {res['cpu'][step]:8.1f} {own:8.1f} {workers:8.1f}")
+        rss = res["stage_rss"][step]
+        print(
+            f"{name:<52} {wall:8.1f} {res['cpu'][step]:8.1f} {own:8.1f} {workers:8.1f} {rss:8,.0f}"
+        )
     print_timeline(res["timeline"])
     total = sum(res["split"]["total"])
     print(
@@ -238,11 +274,18 @@ def print_result(res: dict) -> None:
 
 
 def print_timeline(rows: list[dict]) -> None:
-    """Cores busy in this process and in the workers, slice by slice, and the steps running."""
-    print(f"timeline: {'t s':>6} {'parent':>7} {'workers':>8}  steps (cores busy per slice)")
+    """Cores busy in this process and in the workers, slice by slice, their largest RSS, and
+    the steps running."""
+    print(
+        f"timeline: {'t s':>6} {'parent':>7} {'workers':>8} {'MiB':>6} {'workers':>8}  steps "
+        "(cores busy and largest sampled RSS per slice)"
+    )
     for row in rows:
         steps = ", ".join(step[:28] for step in row["steps"])
-        print(f"          {row['t']:6.1f} {row['parent']:7.2f} {row['workers']:8.2f}  {steps}")
+        print(
+            f"          {row['t']:6.1f} {row['parent']:7.2f} {row['workers']:8.2f} "
+            f"{row['parent_mb']:6,.0f} {row['workers_mb']:8,.0f}  {steps}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

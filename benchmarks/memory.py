@@ -27,6 +27,8 @@ import psutil
 
 # One tick: (perf_counter, {pid: user + system CPU seconds}).
 CpuSample = tuple[float, dict[int, float]]
+# One tick: (perf_counter, {pid: RSS bytes}).
+RssSample = tuple[float, dict[int, int]]
 
 
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -35,27 +37,31 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
 
 
 class _Ticks:
-    """Peak RSS by pid and of the sum, and (with ``cpu``) each tick's CPU seconds by pid."""
+    """Peak RSS by pid and of the sum, and (with ``cpu``) each tick's CPU seconds and RSS by
+    pid (``cpu_samples``, ``rss_samples``)."""
 
     def __init__(self, cpu: bool) -> None:
         self.peak: dict[int, int] = {}
         self.peak_total = 0
         self.cpu_samples: list[CpuSample] = []
+        self.rss_samples: list[RssSample] = []
         self._cpu = cpu
 
     def tick(self, procs: list[psutil.Process]) -> None:
-        total, cpu = 0, {}
+        cpu: dict[int, float] = {}
+        sizes: dict[int, int] = {}
         for proc in procs:
             with contextlib.suppress(psutil.Error):  # a worker that just exited
-                rss = proc.memory_info().rss
+                sizes[proc.pid] = rss = proc.memory_info().rss
                 self.peak[proc.pid] = max(self.peak.get(proc.pid, 0), rss)
-                total += rss
                 if self._cpu:
                     times = proc.cpu_times()
                     cpu[proc.pid] = times.user + times.system
-        self.peak_total = max(self.peak_total, total)
+        self.peak_total = max(self.peak_total, sum(sizes.values()))
         if self._cpu:
-            self.cpu_samples.append((time.perf_counter(), cpu))
+            now = time.perf_counter()
+            self.cpu_samples.append((now, cpu))
+            self.rss_samples.append((now, sizes))
 
 
 def _tree(root: psutil.Process, leave_out: int | None = None) -> list[psutil.Process]:
@@ -120,7 +126,7 @@ class ChildSampler(_Ticks):
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self.peak, self.peak_total, self.cpu_samples = self._receive.recv()
+        self.peak, self.peak_total, self.cpu_samples, self.rss_samples = self._receive.recv()
         self._child.join()
 
 
@@ -132,4 +138,4 @@ def _watch(root: int, every: float, stop: Any, send: Any) -> None:
     while not stop.wait(every):
         ticks.tick(_tree(watched, me))
     ticks.tick(_tree(watched, me))
-    send.send((ticks.peak, ticks.peak_total, ticks.cpu_samples))
+    send.send((ticks.peak, ticks.peak_total, ticks.cpu_samples, ticks.rss_samples))

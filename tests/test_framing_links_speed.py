@@ -101,10 +101,10 @@ def test_analyze_with_a_link_pool_gives_identical_tables(monkeypatch):
     pooled_links = {}
     real = local_module.PoolRun
 
-    def counting(fn, jobs, workers):
+    def counting(fn, jobs, workers, **options):
         jobs = list(jobs)
         pooled_links[fn.__name__] = len(jobs)
-        return real(fn, jobs, workers)
+        return real(fn, jobs, workers, **options)
 
     monkeypatch.setattr(local_module, "PoolRun", counting)
     two = analyze(DEMO / "articles", outlets=DEMO / "outlets.csv", framing=True, workers=2)

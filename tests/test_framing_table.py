@@ -255,3 +255,29 @@ def test_article_evidence_strings_as_evidence_strings_of_the_spans():
     pd.testing.assert_frame_equal(
         empty, evidence_strings(article_scores_detail(arts.iloc[2:3]).evidence)
     )
+
+
+def test_evidence_column_shares_strings_kept_once_in_order():
+    """The evidence strings, when the long rows take each of them once and in order (as both
+    engines join them), become the column on their own character buffers; as a take gives it."""
+    import pyarrow as pa
+
+    from provenance.framing.table import _spread
+
+    rng = np.random.default_rng(5)
+    words = ["", "é;x", "0-4:word", "a b " * 30, "z"]
+    whole = pa.array([words[i] for i in rng.integers(0, 5, 60)], pa.large_string())
+    chunks = [whole[3:20], whole[20:20], whole[20:41], whole[41:]]  # sliced: offsets not at 0
+    index = np.full(120, -1)
+    index[np.sort(rng.choice(np.arange(1, 119), 57, replace=False))] = np.arange(57)
+    got = _spread(index, chunks)
+    got.validate(full=True)
+    strings = pa.concat_arrays(chunks).to_pylist()
+    assert got.to_pylist() == [strings[i] if i >= 0 else None for i in index]
+    assert got.null_count == 63
+    assert got.chunk(0).buffers()[2].address == whole.buffers()[2].address
+    swapped = index.copy()
+    swapped[[1, 5]] = swapped[[5, 1]]
+    assert _spread(swapped, chunks) is None  # out of order
+    assert _spread(np.where(index == 7, -1, index), chunks) is None  # a string left out
+    assert _spread(index, [pa.array(c.to_pylist(), pa.string()) for c in chunks]) is None

@@ -148,6 +148,22 @@ def test_a_pooled_run_cancelled_unused_shuts_its_pool():
         assert finished.results() == [2]
 
 
+def test_jobs_handed_over_through_files_same_results_no_file_left():
+    # Link framing's jobs go to the workers as pickled files (PoolRun(through_files=True)):
+    # the same values in job order, and the folder goes with the pool, finished or cancelled.
+    from provenance.engine.pool import PoolRun
+
+    jobs = [{"n_articles": n, "workers": 2} for n in (1, 9_000, 50_000, 3)]
+    with PoolRun(pool_size, iter(jobs), 2, through_files=True) as running:
+        folder = running._folder
+        assert folder is not None and folder.is_dir()
+        assert running.results() == [1, 2, 2, 1]
+    assert not folder.exists()
+    cancelled = PoolRun(pool_size, iter(jobs * 3), 1, through_files=True)
+    cancelled.cancel()
+    assert cancelled._folder is not None and not cancelled._folder.exists()
+
+
 @pytest.mark.skipif(
     "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
 )

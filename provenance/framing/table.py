@@ -333,11 +333,54 @@ def _evidence_column(
             if taken_before or (placed[codes] != positions).any():  # np.unique: 1 s on 20k
                 raise ValueError(f"{part.kind} evidence has two strings for one target and feature")
         offset += len(frame)
+    index = np.concatenate([by_code[part.kind][part.codes] for part in parts])
+    sources = [pa.chunked_array(pa.array(frame["evidence"])) for frame in strings]
+    shared = _spread(index, [chunk for source in sources for chunk in source.chunks])
+    if shared is not None:
+        return pd.arrays.ArrowStringArray(shared)
     pool = pd.array(
         pd.concat([frame["evidence"] for frame in strings], ignore_index=True), dtype=STRING
     )
-    index = np.concatenate([by_code[part.kind][part.codes] for part in parts])
     return pool.take(index, allow_fill=True)
+
+
+def _spread(index: np.ndarray, chunks: list[pa.Array]) -> pa.ChunkedArray | None:
+    """``chunks`` (one string array's pieces, in order) taken at ``index`` (-1: missing), with
+    no string copied, when that take keeps every string once and in order (None otherwise).
+
+    So it is in a run: both engines join the evidence in table order (each part's strings
+    sorted by target_id and feature, as the long rows are), and each long row's string is then
+    the strings' next one. The column shares the strings' buffers instead of holding a copy of
+    them beside them: first 20,000 ABP articles, 1.3M strings, ~300 MB.
+    """
+    chunks = [chunk for chunk in chunks if len(chunk)]
+    if not chunks or any(c.type != pa.large_string() or c.null_count for c in chunks):
+        return None
+    lengths = np.array([len(chunk) for chunk in chunks], dtype=np.int64)
+    found = np.flatnonzero(index >= 0)
+    if len(found) != lengths.sum() or not np.array_equal(index[found], np.arange(len(found))):
+        return None
+    firsts = np.cumsum(lengths) - lengths  # each chunk's first string, in the take's order
+    bounds = np.r_[0, found[firsts[1:]], len(index)]  # the long rows each chunk's piece spans
+    pieces = [
+        _with_nulls(chunk, index[lo:hi] >= 0)
+        for chunk, lo, hi in zip(chunks, bounds[:-1], bounds[1:], strict=True)
+    ]
+    return pa.chunked_array(pieces, pa.large_string())
+
+
+def _with_nulls(chunk: pa.LargeStringArray, valid: np.ndarray) -> pa.LargeStringArray:
+    """``chunk``'s strings in order at the ``valid`` places, missing values between them, on
+    the chunk's own character buffer (new offsets and validity only)."""
+    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)[chunk.offset :]
+    before = np.r_[0, np.cumsum(valid)]  # per row, the chunk's strings before it
+    return pa.LargeStringArray.from_buffers(
+        len(valid),
+        pa.py_buffer(np.ascontiguousarray(offsets[before])),
+        chunk.buffers()[2] or pa.py_buffer(b""),
+        pa.py_buffer(np.packbits(valid, bitorder="little")),
+        null_count=int(len(valid) - before[-1]),
+    )
 
 
 def stable_order(*keys: np.ndarray) -> np.ndarray:
