@@ -321,6 +321,34 @@ def test_deterministic_and_independent_of_row_order():
     pd.testing.assert_frame_equal(p1, p2)
 
 
+def test_candidates_keep_their_documents_rows_only_same_tables(monkeypatch):
+    # reuse_candidates keeps the shingles and words of the candidates' documents alone
+    # (ShingleIndex.only): verifying and aligning read nothing else, so the tables are those
+    # of the whole index.
+    from provenance.reuse import stage
+    from provenance.reuse.params import ReuseParams
+    from provenance.reuse.shingles import ShingleIndex
+
+    articles, _, outlets = synthetic.generate_corpus(600, n_outlets=12, seed=5)
+    params = ReuseParams()
+    kept = stage.reuse_candidates(articles, params)
+    monkeypatch.setattr(ShingleIndex, "only", lambda index, docs: index)
+    whole = stage.reuse_candidates(articles, params)
+    docs = np.unique(kept.pairs)
+    assert 0 < len(docs) < len(articles) and np.array_equal(kept.pairs, whole.pairs)
+    assert len(kept.index.cols) < len(whole.index.cols)
+    rows = kept.index.n_shingles > 0
+    assert np.array_equal(np.flatnonzero(rows), docs[whole.index.n_shingles[docs] > 0])
+    assert np.array_equal(kept.index.n_words, whole.index.n_words)
+    for got, expected in zip(
+        stage.find_reuse(articles, params, outlets=outlets, candidates=kept),
+        stage.find_reuse(articles, params, outlets=outlets, candidates=whole),
+        strict=True,
+    ):
+        assert len(expected)
+        pd.testing.assert_frame_equal(got, expected)
+
+
 @pytest.mark.parametrize(
     "kwargs, message",
     [

@@ -224,27 +224,6 @@ def contiguous_chunks(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
     return [frame.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
-def release_freed_memory() -> None:
-    """Return freed heap memory to the OS (pyarrow's pool, and glibc's heap where it is glibc).
-
-    The pool's results are unpickled in the executor's own thread, so glibc puts them in a
-    separate malloc arena; once combined and freed, that memory stayed mapped and the later
-    stages grew beside it (20,000 articles with framing, 2 workers: the parent's peak RSS was
-    2.0 GB, 1.6 GB in one process; 1.7 GB with this trim).
-    """
-    pyarrow = sys.modules.get("pyarrow")
-    if pyarrow is not None:
-        # pyarrow's own allocator (mimalloc or jemalloc) keeps freed buffers too: the streamed
-        # ingest converts its text a slice at a time (first 20,000 ABP articles: 100 MB given
-        # back at the start of links, 1,124 -> 1,022 MB; glibc's trim gave nothing more).
-        pyarrow.default_memory_pool().release_unused()
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 def check_workers(workers: Any) -> int | None:
     """``workers`` as an int, or None; an InvalidParameterError (a ValueError) unless it is a
     positive integer.

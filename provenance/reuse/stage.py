@@ -169,7 +169,10 @@ def reuse_candidates(
     index = build_index(texts, params.shingle_size, cap, quiet=quiet)
     del texts
     ids = articles["article_id"].astype("string").to_numpy(dtype=object)[order]
-    return ReuseCandidates(ids, params, index, corpus_candidates(index, params))
+    pairs = corpus_candidates(index, params)
+    # Only the candidates' documents are read from here on (the pandas engine keeps the
+    # candidates while its pool runs the per-article stages).
+    return ReuseCandidates(ids, params, index.only(np.unique(pairs).astype(np.int64)), pairs)
 
 
 def _id_order(articles: pd.DataFrame) -> np.ndarray:
