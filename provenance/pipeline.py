@@ -408,7 +408,7 @@ def finish_analysis(
             )
             # The evidence strings are in the framing table now: freed before the comparison
             # and the write (an engine passes them here alone: the pandas engine pops them),
-            # with what building the table took (first 20,000 ABP articles: MB).
+            # with what building the table took (first 20,000 ABP articles: 1,646 -> 1,356 MB).
             framed = article_evidence = link_evidence = None
             release_freed_memory()
     with clock("comparison"):

@@ -351,7 +351,9 @@ def _spread(index: np.ndarray, chunks: list[pa.Array]) -> pa.ChunkedArray | None
     So it is in a run: both engines join the evidence in table order (each part's strings
     sorted by target_id and feature, as the long rows are), and each long row's string is then
     the strings' next one. The column shares the strings' buffers instead of holding a copy of
-    them beside them: first 20,000 ABP articles, 1.3M strings, ~300 MB.
+    them beside them: first 20,000 ABP articles (finish_analysis replayed on its inputs), RSS
+    240 MB lower once built (the strings' frames live on until the comparison), 270 MB at its
+    peak; the column 2.8 -> 0.9 s (wall).
     """
     chunks = [chunk for chunk in chunks if len(chunk)]
     if not chunks or any(c.type != pa.large_string() or c.null_count for c in chunks):
