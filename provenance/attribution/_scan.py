@@ -34,6 +34,19 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+
+# Python's own parser of its regex dialect, private (``re._parser`` and ``re._constants`` since
+# 3.11, the floor in pyproject.toml; ``sre_parse`` before, now a deprecated alias of it). The
+# ``re`` module gives no parse tree publicly, and this module and reverse.py read one:
+# ``ByAnchor`` (which cue alternatives can open with an anchor word: citations' cue scan 133-138
+# -> 103-123 us an ABP text, 1.5 patterns tried a start instead of 31), ``stays_in_line``
+# (credit patterns read line by line) and ``reverse_regex`` (every right-to-left matcher). A
+# parser of our own would have to follow every construct the patterns use; the ``regex``
+# package's partial matching could answer ByAnchor's question but is no dependency, and it
+# fails a look-behind at the start of the word where ``_may_start`` lets it pass. The tree's
+# shape is pinned by tests/test_attribution_scan.py and reverse.py's doctests; an operation
+# these walkers do not know makes ByAnchor and ``stays_in_line`` err towards trying (never a
+# lost match) and ``reverse_regex`` raise.
 from re import _constants as _const
 from re import _parser
 
