@@ -411,3 +411,23 @@ def test_by_anchor_branch_index_chooses_what_walking_every_branch_chooses():
         assert got == want, word
         chosen += len(got)
     assert chosen > len(words) // 2  # (most anchors as written open a cue or two)
+
+
+def test_a_column_read_again_gives_the_same_strings():
+    """An Arrow-backed column read again (same Arrow data: a copy, a column added) gives the
+    same list; another column with equal values is decoded afresh, and equal."""
+    import pandas as pd
+
+    from provenance.attribution import _input
+
+    frame = pd.DataFrame({"text": ["One “quote” , here .", None, "x" * 10]})
+    if not hasattr(frame["text"].array, "__arrow_array__"):
+        pytest.skip("pandas without Arrow-backed strings")
+    first = _input._strings(frame["text"])
+    assert first == ["One “quote” , here .", "", "x" * 10]
+    copy = frame.copy()
+    copy["other"] = 1
+    assert _input._strings(copy["text"]) is first
+    other = pd.DataFrame({"text": list(first)})
+    again = _input._strings(other["text"])
+    assert again == first and again is not first
