@@ -415,7 +415,8 @@ def test_by_anchor_branch_index_chooses_what_walking_every_branch_chooses():
 
 def test_a_column_read_again_gives_the_same_strings():
     """An Arrow-backed column read again (same Arrow data: a copy, a column added) gives the
-    same list; another column with equal values is decoded afresh, and equal."""
+    same list; another column with equal values is decoded afresh, and equal; the strings are
+    let go with the column's data."""
     import pandas as pd
 
     from provenance.attribution import _input
@@ -431,3 +432,5 @@ def test_a_column_read_again_gives_the_same_strings():
     other = pd.DataFrame({"text": list(first)})
     again = _input._strings(other["text"])
     assert again == first and again is not first
+    del frame, copy  # (the column's data gone, its strings are not kept)
+    assert all(values is not first for _, values in _input._STRINGS_SEEN)
