@@ -766,18 +766,27 @@ def extract_citations(
     """
     cols = article_columns(articles)
     resolver = shared_resolver(registry_or_default(registry))
-    found = [_candidates(text) for text in cols["text"]]
-    resolver.resolve_many(c.phrase for cands in found for c in cands)
-    rows: list[CitationCandidate] = []
-    for article_id, text, cands, own in zip(
-        cols["article_id"], cols["text"], found, cols["outlet_id"], strict=True
-    ):
-        rows.extend(_accept(article_id, text, cands, resolver, own))
+    rows: list[dict[str, object]] = []
+    articles_ = list(zip(cols["article_id"], cols["text"], cols["outlet_id"], strict=True))
+    for first in range(0, len(articles_), _RESOLVE_CHUNK):
+        chunk = articles_[first : first + _RESOLVE_CHUNK]
+        found = [_candidates(text) for _, text, _ in chunk]
+        resolver.resolve_many(c.phrase for cands in found for c in cands)
+        for (article_id, text, own), cands in zip(chunk, found, strict=True):
+            rows.extend(_accept(article_id, text, cands, resolver, own))
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
     restore_spans(frame, cols)
     return conform(frame, "citations")
+
+
+# Articles whose candidates are read, resolved together and accepted before the next ones' (a
+# phrase's outlet is decided alone: any chunking gives the same rows). A block's candidates
+# held until all were read outlived the young collections (9,000 candidates of the first 3,000
+# ABP articles reached the oldest generation) and brought on full ones, ~60 ms each: 3 -> 2 in
+# that run, the collector's time 111-116 -> 86-92 us an article over the three extractors.
+_RESOLVE_CHUNK = 128
 
 
 _LISTED = rf"(?:(?:the|The)[ \t]+)?{NAME}"
