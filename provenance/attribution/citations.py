@@ -1675,6 +1675,17 @@ _DURING_EVENT_RE = re.compile(
 # on CNN's “State of the Union.”" (seed-1309 sample: a round-up's three quotes so signed).
 _SIGNED_BEFORE_RE = re.compile(r"(?:”|''|\")[ \t]*(?:--|[-–—])[ \t]*[A-Z][^\n“”\"]{1,100},[ \t]*$")
 _SIGNED_REACH = 110
+# A speaker's participle or "to" and a verb of speech after the venue's outlet: "was on CNN
+# Tuesday night talking about it", "went on Face the Nation to make his case" (seed-1401
+# sample: 2 of its 8 missed venues; "went on" alone was left out: "went on CNN's stage").
+_SPEECH_AFTER_VENUE_RE = re.compile(
+    # (Up to three words between: a day, "night", the rest of a show's name the phrase did
+    # not read: "Face" of "Face the Nation".)
+    r"(?:[ \t]+[^\s,.;:!?“”\"]+){0,3}?"
+    r"[ \t]+(?:talking|saying|discussing|arguing|explaining|insisting|claiming|defending|touting"
+    r"|to[ \t]+(?:say|talk|discuss|argue|explain|defend|make[ \t]+(?:his|her|their|the)[ \t]+case"
+    r"|tout|deny|respond|announce|promote|push|insist|claim))(?![\w\-])"
+)
 _PRONOUN_SPEAKS_RE = re.compile(rf"[ \t]+(?:he|she|they|I|we)[ \t]+(?:also[ \t]+)?{VERB}")
 # "To continue reading Jane Roe's column in the X, click here", "Read the full story in X": a
 # closing credit of the copy (credits.py), not a citation (dev label a3TOzWLBWFktOSzk).
@@ -1821,6 +1832,8 @@ def _speaker_after_venue(at: _CueAt) -> bool:
     if at.right_end < 0:
         return False
     if _PRONOUN_SPEAKS_RE.match(at.text, at.right_end):
+        return True
+    if _SPEECH_AFTER_VENUE_RE.match(at.text, at.right_end):
         return True
     comma = at.text.find(",", at.right_end, at.right_end + _LONGER_REACH)
     if comma < 0 or _SENTENCE_BREAK_RE.search(at.text, at.right_end, comma):
