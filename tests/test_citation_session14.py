@@ -35,6 +35,14 @@ from test_citation_fresh_forms import cited_outlets
         ("FiveThirtyEight predicted a narrow loss for the governor.", {"fivethirtyeight"}),
         ("The Washington Free Beacon counted 12 such remarks in a year.",
          {"washington-free-beacon"}),  # fmt: skip
+        # A participle or "to" and a verb of speech after a venue's outlet.
+        ("The governor was on CNN Sunday night talking about the storm.", {"cnn"}),
+        ("The minister went on Face the Nation to make her case for the deal.", {"cbs-news"}),
+        # A name before a strict descriptor, where a registered outlet was asked for.
+        ("The Zorba news agency posted photos of the site on Friday.",
+         {"The Zorba news agency"}),  # fmt: skip
+        # A hyphenated form of a registered name.
+        ("The mayor, speaking on France-Inter radio, said the plan was dead.", {"france-inter"}),
     ],
 )
 def test_forms_cited(text: str, outlets: set[str]) -> None:
@@ -53,6 +61,9 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
         "An aide told a British newspaper that the plan was dead.",
         "Right-wing radio host Jo Roe said the vote was rigged.",
         "Officials told state TV that the plant was safe.",
+        "The talks were frank, the North Korean news agency said on Sunday.",
+        # "went on" a stage is no venue.
+        "He went on CNN's stage to loud applause.",
         # A survey's count of people who name an outlet as their source.
         "Of conservatives, 40% citing Fox News as their main source of news.",
         "Among liberals, the share citing CNN is about the same.",
