@@ -41,6 +41,9 @@ from test_citation_fresh_forms import cited_outlets
         # A name before a strict descriptor, where a registered outlet was asked for.
         ("The Zorba news agency posted photos of the site on Friday.",
          {"The Zorba news agency"}),  # fmt: skip
+        # A time ago between a verb of print and its "by".
+        ("An essay published two years ago by The Boston Globe made the case.",
+         {"boston-globe"}),  # fmt: skip
         # A hyphenated form of a registered name.
         ("The mayor, speaking on France-Inter radio, said the plan was dead.", {"france-inter"}),
     ],

