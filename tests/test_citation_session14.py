@@ -44,6 +44,8 @@ from test_citation_fresh_forms import cited_outlets
         # A time ago between a verb of print and its "by".
         ("An essay published two years ago by The Boston Globe made the case.",
          {"boston-globe"}),  # fmt: skip
+        # "compiled by" an outlet.
+        ("A timeline of the claims compiled by CNN shows the change.", {"cnn"}),
         # A hyphenated form of a registered name.
         ("The mayor, speaking on France-Inter radio, said the plan was dead.", {"france-inter"}),
     ],

@@ -197,6 +197,9 @@ _EN_CUES = (
     r"|dug[ \t]+up|picked[ \t]+up|carried|delivered|covered"
     # "the lawsuit, first spotted by Ars Technica" (seed-1309 draw).
     r"|spotted|flagged"
+    # "the timeline of his changing stories compiled by CNN" (seed-1401 sample, unread part:
+    # found there after its figures were taken).
+    r"|compiled"
     # "when asked by The Times to respond", "When first confronted by The New York Times"
     # (seed-1309 draw, extension; registered outlets only: "asked by reporters").
     r"|asked|confronted|questioned)"
@@ -523,7 +526,7 @@ _CUE_ANCHORS = [
     *"reviewed viewed verified examined conducted commissioned"
     " obtained informed transmitted communicated published aired broadcast posted released seen shown contacted reached approached"
     " exposed debunked uncovered chronicled highlighted fact-checked appeared printed"
-    " dug picked carried delivered covered outlined asked confronted questioned"
+    " dug picked carried delivered covered outlined asked confronted questioned compiled"
     " featured following excerpted Excerpted"
     " adds added notes noted points pointed observes observed reveals learned confirmed quotes"
     " report article story column op-ed Op-Ed interview piece editorial investigation analysis"
