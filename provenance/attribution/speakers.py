@@ -271,9 +271,17 @@ ADVERB = (
     # The auxiliary of a compound tense: "Lavrov a déclaré", "il ministro ha detto".
     rf"|{AUXILIARY}))?"
 )
+# A passive or perceived speech before the verb: "Larijani was quoted as saying", "LaPierre can
+# be seen saying", "X was heard telling" (heldout and a fresh ABP sample, seed 1402: the quote
+# went to no one). Only before a reporting verb; "quoted" alone is no speech verb here.
+PASSIVE_SPEECH = (
+    r"(?:[ \t]++(?:(?:was|is|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|can[ \t]+be"
+    r"|could[ \t]+be|may[ \t]+be)[ \t]+(?:quoted|heard|seen|overheard|recorded|filmed|caught"
+    r"|cited)(?:[ \t]+as)?))?"
+)
 # What stands right before a reporting verb: "Lavrov (, speaking in Moscow,) (on Monday) also".
 SPEAKER_BEFORE = ReverseMatcher(
-    rf"(?P<spk>{SPEAKER_REVERSIBLE}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}[ \t]++"
+    rf"(?P<spk>{SPEAKER_REVERSIBLE}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}{PASSIVE_SPEECH}[ \t]++"
 )
 VERB_RE = re.compile(rf"(?<![\w\-])(?P<verb>{VERB})")
 # Attribution cues: a reporting verb or "according to" (then a speaker after it).
@@ -298,7 +306,7 @@ POST_ATTRIBUTION_RE = re.compile(
     # a name never ends inside a word ("Patro|l spokeswoman") or before "Patrol spokeswoman".
     rf"(?![\w\-]|['’]s(?![\w\-])|(?:[ \t]+{CAP}){{0,3}}[ \t]+{ROLE_ANY})"
     rf"(?:,[ \t]+(?![DRI]-{UPPER})(?P<appos1>{PNAME})(?=[ \t]*[,.;]))?"
-    rf"|(?P<spk2>{SPEAKER}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}[ \t]+(?P<verb2>{VERB})"
+    rf"|(?P<spk2>{SPEAKER}){PARTY_TAG}{INSERT}{WHEN}{ADVERB}{PASSIVE_SPEECH}[ \t]+(?P<verb2>{VERB})"
     # French inversion: "a-t-il ajouté", "a-t-elle dit", "dit-il", "ajoute-t-elle".
     rf"|(?P<verb3>a-t-(?P<spk3>il|elle)[ \t]+{VERB}|{LOWER}+-(?:t-)?(?P<spk4>il|elle)(?![\w\-]))"
     rf"|(?P<acc>{ACCORDING})[ \t]+(?P<acc_spk>{SPEAKER}))"
@@ -655,7 +663,7 @@ def _person_of(text: str, speaker: str, start: int) -> tuple[str, int] | None:
 # that", "Graeme Doe who writes,", "Oz who, after reading it, says" (fresh ABP sample, seed
 # 20261208: 5 of 80 articles lost or misplaced such a quote).
 _WHO_BEFORE = ReverseMatcher(
-    rf"(?<=[\w.)])(?:,[ \t]*|[ \t]+)who(?:,[ \t]+[^,\"“”\n()]{{1,60}},)?{ADVERB}[ \t]++"
+    rf"(?<=[\w.)])(?:,[ \t]*|[ \t]+)who(?:,[ \t]+[^,\"“”\n()]{{1,60}},)?{ADVERB}{PASSIVE_SPEECH}[ \t]++"
 )
 _SPEAKER_ENDING = ReverseMatcher(rf"(?P<spk>{SPEAKER_REVERSIBLE}){PARTY_TAG}")
 

@@ -400,6 +400,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
     addressees = _AddresseeSearch(masked)
     rows: list[dict[str, object]] = []
     previous: tuple[int, dict[str, object]] | None = None
+    last_post: dict[str, object] | None = None  # the attribution right after the last quote
     for m in found:
         body_start, body_end = strip_blanks(text, m.start("body"), m.end("body"))
         body = text[body_start:body_end]
@@ -408,11 +409,13 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
         last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
         para_end = paragraphs.ends[last_paragraph]
         n_words = count_words(body)
-        attr = None
+        attr = post = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
             # (from the paragraph's start: "Jr.:" may end a sentence for the splitter)
             attr = _post(masked, m, body, n_words, people)
+            post = attr
+            attr = attr or _continued(masked, last_post, m.start())
             attr = attr or _quoted_person(masked, people, para_start, m.start())
             if attr is None or attr["kind"] == "according":
                 # 'X said Y had "...", according to Telex': X said it, Telex reported it.
@@ -456,6 +459,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
                 subject = _role_continues(attributions, people, paragraph - 1, noun)
                 if subject is not None:
                     attr = {**subject, "verb": attr["verb"], "verb_pos": attr["verb_pos"]}
+        last_post = post
         row = _row(article_id, "text", body_start, body_end, _clean(body), n_words)
         if attr is not None:
             row.update(_speak(attr, people, addressees, paragraphs))
@@ -1108,6 +1112,20 @@ def _is_person_phrase(masked: str, people: People, at: int, phrase: str) -> bool
         return person_name_at(masked, at, phrase)
     speaker = str(people.resolve(phrase, at)[0])
     return " " in speaker and people.is_person(speaker)
+
+
+# Between an attribution after a quote and the next quote of the same sentence: '“A,” said
+# editorial page editor Paul Gigot, “B.”' (a fresh ABP sample, seed 1402: B went to an earlier
+# speaker of the sentence, the attribution after A being no cue of the paragraph's list).
+_CONTINUED_RE = re.compile(r"[ \t]*[,:][ \t]*")
+
+
+def _continued(masked: str, post: dict[str, object] | None, open_at: int) -> dict[str, object] | None:
+    """The attribution after the previous quote when this quote opens right after it and a
+    comma or colon: the same sentence goes on in the same voice."""
+    if post is None or post["kind"] == "according" or int(post["end"]) >= open_at:
+        return None
+    return post if _CONTINUED_RE.fullmatch(masked, int(post["end"]), open_at) else None
 
 
 def _pre(attrs: list[dict[str, object]], ends: list[int], sentence_start: int, open_at: int):
