@@ -268,7 +268,9 @@ _NAME_VERB_BEFORE_RE = re.compile(
 _SIGNATURE_RE = re.compile(
     # (with a middle initial: "” — Christopher F. Droney, Hartford Courant"; fresh ABP sample)
     rf"[ \t]*(?:\n?[ \t]*[-–—][ \t]*)?(?P<spk>(?:{PNAME}(?:[ \t]+{UPPER}\.)+[ \t]+)?{PNAME})"
-    rf"(?:,[ \t]+{UPPER}[^\n,.;:]{{0,60}})?\.?[ \t]*(?=\n|$)"
+    # (or the role after the name: "” Rachel Irwin, spokeswoman for Senate Majority PAC"; a
+    # fresh ABP sample, seed 1402)
+    rf"(?:,[ \t]+(?:{UPPER}|[a-z])[^\n,.;:“”\"]{{0,60}})?\.?[ \t]*(?=\n|$)"
 )
 # What a signature (also a dashed one) needs past the blanks after the quote: a line break, a
 # dash or a name. Most quotes go on with a comma or a lower-case word, and this short match
@@ -1125,6 +1127,8 @@ def _continued(masked: str, post: dict[str, object] | None, open_at: int) -> dic
     comma or colon: the same sentence goes on in the same voice."""
     if post is None or post["kind"] == "according" or int(post["end"]) >= open_at:
         return None
+    if str(post["verb"]).endswith("ing"):
+        return None  # '”, telling Fox News Sunday: “': who is told is no speaker
     return post if _CONTINUED_RE.fullmatch(masked, int(post["end"]), open_at) else None
 
 
