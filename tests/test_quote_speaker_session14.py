@@ -94,3 +94,20 @@ def test_given_name_alone_after_the_full_name(text: str, speaker: str) -> None:
 )
 def test_given_name_needs_a_person(text: str, speaker: str) -> None:
     assert body_speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the next sentence after the attribution's goes on in the same voice
+        ("“We can not wait for the board,” Mayor Ines Halvorsen said, according to The "
+         "Harbor Gazette. “The bridge has to close now.”", ["Ines Halvorsen", "Ines Halvorsen"]),
+        ("“It was a long night,” said Ivo Marsh, a volunteer at the shelter. “We fed "
+         "two hundred people.”", ["Ivo Marsh", "Ivo Marsh"]),
+        # another sentence between them: the rule does not reach over it
+        ("“It was a long night,” said Ivo Marsh. Others slept. “We fed two hundred "
+         "people,” Lena Oakes added.", ["Ivo Marsh", "Lena Oakes"]),
+    ],
+)
+def test_quote_in_the_sentence_after_its_attribution(text: str, speakers: list[str]) -> None:
+    assert body_speakers(text) == speakers
