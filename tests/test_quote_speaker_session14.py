@@ -111,3 +111,17 @@ def test_given_name_needs_a_person(text: str, speaker: str) -> None:
 )
 def test_quote_in_the_sentence_after_its_attribution(text: str, speakers: list[str]) -> None:
     assert body_speakers(text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency is careless with the records, according to Rep. Nora Vance:\n“No shop "
+         "would ever do this. This is an unacceptable level of security.”\nNext.", "Nora Vance"),
+        # an outlet or a lone word names no person
+        ("The agency is careless with the records, according to Reuters:\n“No shop would "
+         "ever do this. This is an unacceptable level of security.”\nNext.", None),
+    ],
+)
+def test_according_to_a_person_before_a_colon(text: str, speaker: str | None) -> None:
+    assert body_speakers(text) == [speaker]

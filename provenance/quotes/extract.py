@@ -788,6 +788,10 @@ def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
         or _name_verb_before(masked, start, colon + 1)
         or _label(masked, people, start, colon + 1)
     )
+    if found is not None and found["kind"] == "according" and _named_person(
+        masked, int(found["spk_pos"]), str(found["speaker"])
+    ):
+        return found  # ("..., according to Rep. Mike Rogers:¶“...”"; ABP sample, seed 1402)
     # (a person only: "According to Reuters:", "It read:" name no one)
     if found is None or found["kind"] != "speaker" or found["speaker"] in _NOT_SPEAKER_WORDS:
         return None
