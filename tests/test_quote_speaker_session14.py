@@ -125,3 +125,23 @@ def test_quote_in_the_sentence_after_its_attribution(text: str, speakers: list[s
 )
 def test_according_to_a_person_before_a_colon(text: str, speaker: str | None) -> None:
     assert body_speakers(text) == [speaker]
+
+
+def test_reflexive_after_the_name() -> None:
+    text = ("It is still undecided, his adviser Mara Quist said Sunday. But Tobias Vell himself "
+            "insisted Monday, “I am not changing course.”")
+    assert body_speakers(text) == ["Tobias Vell"]
+
+
+def test_a_party_rules_out_the_other_party_s_holder() -> None:
+    # "the Republican presidential nominee" is not the Democratic one named before
+    text = (
+        "Dana Pruitt, the Democratic presidential nominee, spoke in Ohio. But Owen Hale "
+        "insisted Monday, “I am not changing course.”\n“We want a fair process,” the "
+        "Republican presidential nominee told reporters."
+    )
+    assert body_speakers(text)[1] != "Dana Pruitt"
+    # the noun alone still reads back to the nominee named before
+    text = "Dana Pruitt, the Democratic presidential nominee, spoke.\n“We want a fair process,” " \
+        "the nominee told reporters."
+    assert body_speakers(text) == ["Dana Pruitt"]

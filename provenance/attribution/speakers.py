@@ -275,6 +275,8 @@ ADVERB = (
 # be seen saying", "X was heard telling" (heldout and a fresh ABP sample, seed 1402: the quote
 # went to no one). Only before a reporting verb; "quoted" alone is no speech verb here.
 PASSIVE_SPEECH = (
+    # (and a reflexive after the name: "But Trump himself insisted Monday, “...”"; dev)
+    r"(?:[ \t]++(?:himself|herself))?"
     r"(?:[ \t]++(?:(?:was|is|were|are|has[ \t]+been|have[ \t]+been|had[ \t]+been|can[ \t]+be"
     r"|could[ \t]+be|may[ \t]+be)[ \t]+(?:quoted|heard|seen|overheard|recorded|filmed|caught"
     r"|cited)(?:[ \t]+as)?))?"
@@ -1095,7 +1097,16 @@ class People:
         before = self.mentions[max(0, i - _LOOK) : i][::-1]
         after = self.mentions[i : i + _LOOK]
         synonyms = [(w,) for w in _ROLE_SYNONYMS.get(wanted[-1], ())]
+        # "the Republican presidential nominee" is no "Democratic presidential nominee" (dev: a
+        # quote of Trump's went to Hillary Clinton by the noun alone).
+        opposed = tuple(o for w in wanted for o in _OPPOSED_PARTIES.get(w, ()))
         for need in (wanted, wanted[-1:], *synonyms):
+            fits = [m for m in (*before, *after) if _role_has(m[2], need)] if opposed else None
+            if fits is not None:
+                best = next((m for m in fits if not _role_has_any(m[2], opposed)), None)
+                if best is not None:
+                    return best
+                continue
             best = next((m for m in before if _role_has(m[2], need)), None)
             best = best or next((m for m in after if _role_has(m[2], need)), None)
             if best is not None:
@@ -1579,6 +1590,21 @@ def role_fits(role: str | None, noun: str) -> bool:
     if role is None:
         return True
     return any(_role_has(role, (w,)) for w in (noun, *_ROLE_SYNONYMS.get(noun, ())))
+
+
+# Party words of a role and the parties they rule out.
+_OPPOSED_PARTIES = {
+    "republican": ("democratic", "democrat"),
+    "gop": ("democratic", "democrat"),
+    "democratic": ("republican", "gop"),
+    "democrat": ("republican", "gop"),
+}
+
+
+def _role_has_any(role: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the role has one of ``words`` (as written, any case)."""
+    have = (role or "").lower()
+    return any(w in have for w in words)
 
 
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
