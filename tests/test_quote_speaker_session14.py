@@ -145,3 +145,19 @@ def test_a_party_rules_out_the_other_party_s_holder() -> None:
     text = "Dana Pruitt, the Democratic presidential nominee, spoke.\n“We want a fair process,” " \
         "the nominee told reporters."
     assert body_speakers(text) == ["Dana Pruitt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“This is turning a tax bill into a health bill,” Sen. Ada Rowe yelled during the "
+         "markup.", "Ada Rowe"),
+        ("“I just asked what you want from them,” Gil Sorensen testified.", "Gil Sorensen"),
+        ("“No tool is fully secure, but these are the best we have,” Pia Lund advises readers.",
+         "Pia Lund"),
+        ("His chief of staff, Tom Harte, whispered: “A second plane has hit the tower.”",
+         "Tom Harte"),
+    ],
+)
+def test_verbs_added_to_the_list(text: str, speaker: str) -> None:
+    assert body_speakers(text) == [speaker]
