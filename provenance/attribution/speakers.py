@@ -515,8 +515,8 @@ class _GivenNameAt:
 
     def search(self, text: str, given: str) -> re.Match[str] | None:
         """The surname after the first time ``given`` is written as a word, if any (a person
-        is named in full before by the given name alone: "Obama" first written alone, then in
-        "Obama Doctrine", names no "Obama Doctrine")."""
+        is named in full before being named by the given name alone: "Obama" first written
+        alone, then in "Obama Doctrine", names no "Obama Doctrine")."""
         at = text.find(given)
         while at >= 0:
             end = at + len(given)
