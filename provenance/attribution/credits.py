@@ -45,6 +45,7 @@ from provenance.attribution.patterns import (
     MONTH,
     NAME,
     OUTLET_WORD_RE,
+    PHOTO_WORD,
     ROLE_RE,
     UPPER,
     parse_date,
@@ -645,8 +646,7 @@ _REPORTS_CITING_RE = re.compile(
 )
 # Photo and image credits: the words, or a copyright sign without a year ("© REUTERS").
 _PHOTO_WORD_RE = re.compile(
-    r"(?i:\bphoto(?:s|graph|grapher)?\b|\bimages?\b|\bgetty\b|\bfile\b|\bpool\b"
-    r"|\bscreen[ \-]?(?:shot|grab)|\billustration\b)|©(?![ \t]*(?:\d{4}|[Pp]rovided|(?i:copyright)))"
+    rf"{PHOTO_WORD}|©(?![ \t]*(?:\d{{4}}|[Pp]rovided|(?i:copyright)))"
 )
 # A person's name in a slashed credit ("Brendan McDermid/Reuters", "JOHN MACDOUGALL/AFP").
 _PERSON_PART_RE = re.compile(
@@ -669,6 +669,8 @@ _PHOTO_BY_RE = re.compile(r"(?i:photo(?:graph)?|image|picture)s?[ \t]*(?::|by)[ 
 _PHOTO_BY_REACH = 80
 _CAPTION_LEAD_RE = re.compile(r"(?i:image|photo|picture|foto)s?\W{0,3}$")
 _CAPTION_TAIL_RE = re.compile(r"[ \t]*(?:/|via[ \t])")
+# An opening quote mark after a head's colon: "From X: “...".
+_QUOTE_OPEN_RE = re.compile(r"[ \t]*(?:“|``|\")")
 # A closing quote mark, then only blanks, before a credit line.
 _QUOTE_END_RE = re.compile(r"(?:”|''|\")[ \t]*$")
 _OWNED_NAME_RE = re.compile(rf"['’]s?[ \t]+{UPPER}")
@@ -700,6 +702,7 @@ class CreditCandidate:
     related: bool = False  # on a line that links a related story ("Related: ... - Reuters")
     in_prose: bool = False  # "first published by X" said of something else than the text
     listed: bool = False  # a tag after a quoted headline in a list ("-- “Title.” (X)")
+    quoting: bool = False  # a quotation opens after the head's colon ("From X: “...”")
 
 
 def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
@@ -796,6 +799,7 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
             cue = (text[m.start() : m.start("names")] + text[m.end("names") : m.end()]).strip()
             parts = [_masthead_part(p) for p in _SPLIT_RE.split(names) if p]
             context = _line_context(text, m)
+            context["quoting"] = m.group(0).endswith(":") and bool(_QUOTE_OPEN_RE.match(text, m.end()))
             if _ENGLISH_FIRST_RE.match(m.group(0)):
                 context["in_prose"] = _said_of_something_else(text, m.start())
             for order, part in enumerate(parts):
@@ -1112,13 +1116,29 @@ def _mark_places(cands: list[CreditCandidate], lines: list[tuple[int, int]], tex
             cand.at_end = not any(
                 lo > cand.start and len(text[lo:hi].split()) >= _PROSE_WORDS for lo, hi in lines
             )
-        # A copyright sign inside a line of body text, not in the last lines, is a caption's.
-        in_caption = cand.caption or (cand.midline and not cand.at_end)
+        # A copyright sign inside a line of body text, not in the last lines, is a caption's;
+        # so is a bracketed tag closing a first line of prose that more lines follow.
+        in_caption = cand.caption or (cand.midline and not cand.at_end) or _heads_as_caption(
+            cand, text, first_end, len(lines)
+        )
         cand.photo = (
             in_caption
             or is_photo_credit(cand.text)
             or (cand.kind == "agency_tag" and _slashed_tag(cand.text))
         )
+
+
+_CAPTION_WORDS = 5
+
+
+def _heads_as_caption(cand: CreditCandidate, text: str, first_end: int, n_lines: int) -> bool:
+    """A bracketed agency tag that ends the text's first line after a phrase of prose, with
+    lines after it: the credit of a photo caption set above the text ("British Prime Minister
+    Margaret Thatcher at the party conference in 1989 (Reuters)"; National Review's house
+    style: the 2 first-line agency tags on all ABP texts, session 14, both such captions)."""
+    if cand.kind != "agency_tag" or not cand.head or n_lines < 2 or cand.start is None:
+        return False
+    return cand.text.startswith(("(", "[")) and len(text[: cand.start].split()) >= _CAPTION_WORDS
 
 
 def _mark_tag_lists(cands: list[CreditCandidate], line_starts: list[int]) -> None:
@@ -1439,6 +1459,8 @@ def _resolve(
     if hit is not None:
         if kind == "byline" and hit.outlet_id is None:
             return None  # unregistered byline names are mostly people and the outlet's desks
+        if hit.outlet_id is None and _HEAD_CUE_RE.match(cand.cue):
+            return None  # "From Hate Speech To Fake News: The ...": a headline, no head
         confidence = min(_CONFIDENCE[kind], hit.confidence) if hit.outlet_id else 0.6
         return hit.outlet_id, hit.entity_text, confidence
     if kind in ("dateline", "agency_tag") and cand.sep and _ACRONYM_RE.match(phrase):
@@ -1452,6 +1474,9 @@ def _resolve(
     return None
 
 
+# The cue of a head over copied text ("From TPM:", "Via Zerohedge…"): it credits a registered
+# outlet only (its other name on all ABP texts, session 14, was a headline's "From X To Y:").
+_HEAD_CUE_RE = re.compile(r"(?:From|FROM|Via|VIA)[ \t]*[:…]$")
 # A capitalised word (not an article, not a possessive) right before the registered name that
 # a credited phrase ends with: the name is the tail of a longer masthead ("originally published
 # on Pure Flix Insider" credited Business Insider; all ABP, session 14).
@@ -1475,8 +1500,10 @@ def _not_of_this_text(cand: CreditCandidate) -> bool:
     hand check, see ``_said_of_something_else``): a first publication said of another thing; a
     "distributed by" in the body ("talking points distributed by the White House"); a tag
     inside its sentence ("to air next spring (The Associated Press)."); a headline's tag in a
-    rundown list."""
-    if cand.in_prose or (cand.listed and cand.kind == "agency_tag"):
+    rundown list; a head whose colon opens a quotation ("From Roll Call: “The effort ...”": the
+    source of a quoted excerpt, a citation; 6 of the 8 "From X:" credits on all ABP texts,
+    session 14, all in commentary that goes on after the quotation)."""
+    if cand.in_prose or cand.quoting or (cand.listed and cand.kind == "agency_tag"):
         return True
     if cand.cue.lower().startswith("distributed") and not cand.at_end:
         return True
