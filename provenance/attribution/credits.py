@@ -81,7 +81,9 @@ _GLUED_RE = re.compile(r"[\w,]")
 
 # Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
 _NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
-_NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,|/|\band\b|&)[ \t]*{_NAMES})*"
+# (An Oxford comma too: "from The Associated Press, Reuters, and Bloomberg News" lost its last
+# name; all ABP, session 14.)
+_NAME_LIST = rf"{_NAMES}(?:[ \t]*(?:,(?:[ \t]*(?:and|&)(?![\w\-]))?|/|\band\b|&)[ \t]*{_NAMES})*"
 # A site's name that ends its line may hold "of the", which a NAME does not cross: "Article
 # posted with permission from End of the American Dream" (seed-121207 credits sample: 2 PTC
 # credits read as "End").
@@ -290,8 +292,9 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         "tagline",
         "any",
         re.compile(
-            r"(?i:contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)[ \t]*,?[ \t]*as"
-            rf"[ \t]+well[ \t]+as)[ \t]+(?P<names>{_NAME_LIST})"
+            r"(?i:contributed[ \t]+to[ \t]+this[ \t]+(?:report|story|article)[ \t]*,?[ \t]*(?:as"
+            # "..., along with The Associated Press." (seed-1403 sample, session 14)
+            rf"[ \t]+well[ \t]+as|along[ \t]+with))[ \t]+(?P<names>{_NAME_LIST})"
         ),
         # (Gate: "as well as" alone let most texts through, 0.49 -> 0.67 s CPU for the credits
         # of the first 3,000 ABP with all of this session's patterns.)
@@ -816,7 +819,7 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
                     None if start is None else start + len(source),
                 ))  # fmt: skip
     _mark_places(cands, lines, text)
-    _mark_tag_lists(cands, line_starts)
+    _mark_tag_lists(cands, lines, text)
     return cands
 
 
@@ -1141,13 +1144,16 @@ def _heads_as_caption(cand: CreditCandidate, text: str, first_end: int, n_lines:
     return cand.text.startswith(("(", "[")) and len(text[: cand.start].split()) >= _CAPTION_WORDS
 
 
-def _mark_tag_lists(cands: list[CreditCandidate], line_starts: list[int]) -> None:
+def _mark_tag_lists(cands: list[CreditCandidate], lines: list[tuple[int, int]], text: str) -> None:
     """Mark as ``listed`` the end-of-line agency tags of adjacent lines that name different
     outlets alone: a list of linked headlines ("Headline [ New York Times ]\nHeadline [ Politico
     ]") or of quoted reviews ("... work. – The Wall Street Journal"), each tag the source of its
     line (4 wrong credits in 2 of the 242 articles read, seed 111207). A tag that names a person
-    beside the outlet ("— Jane Roe, Wyoming Public Radio") is a contributor's sign-off: kept."""
-    tags = {}
+    beside the outlet ("— Jane Roe, Wyoming Public Radio") is a contributor's sign-off: kept.
+    A neighbour's bracketed tag counts when it names nothing the patterns read ("... is still a
+    company) (N.Y.P.)\n... for $9.4 million (Business Insider)": all ABP, session 14)."""
+    tags: dict[int, list[CreditCandidate]] = {}
+    line_starts = [start for start, _ in lines]
     for cand in cands:
         if cand.kind == "agency_tag" and cand.cue != "residue" and cand.n_parts == 1:
             line = bisect.bisect_right(line_starts, cand.start) - 1
@@ -1155,9 +1161,25 @@ def _mark_tag_lists(cands: list[CreditCandidate], line_starts: list[int]) -> Non
     for line, here in tags.items():
         for other in (line - 1, line + 1):
             names = {c.phrase.lower() for c in here + tags.get(other, [])}
-            if other in tags and len(names) > 1:
+            if (other in tags and len(names) > 1) or (
+                other not in tags and _ends_with_other_tag(text, lines, other, here)
+            ):
                 for cand in here:
                     cand.listed = True
+
+
+_END_TAG_RE = re.compile(r"[(\[](?P<inner>[^()\[\]\n]{1,40})[)\]][ \t]*\.?[ \t]*$")
+
+
+def _ends_with_other_tag(
+    text: str, lines: list[tuple[int, int]], line: int, tags: list[CreditCandidate]
+) -> bool:
+    """Whether line ``line`` ends with a bracketed tag (an acronym or a name) other than the
+    bracketed ``tags`` of the line next to it."""
+    if not 0 <= line < len(lines) or not all(c.text.startswith(("(", "[")) for c in tags):
+        return False
+    m = _END_TAG_RE.search(text, *lines[line])
+    return m is not None and m["inner"].strip().lower() not in {c.phrase.lower() for c in tags}
 
 
 _SLASHED_TAG_RE = re.compile(r"^[(\[][^()\[\]]*/[^()\[\]]*[)\]]\.?$")
@@ -1331,6 +1353,8 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
         return  # a bracket alone on its line is an agency tag, not a dateline
     if m.start() > 0 and follows_prose(text, m.start()):
         return  # a quoted item's dateline: a citation (citations.py)
+    if _TWEET_END_RE.search(text, m.end(), line_end):
+        return  # an embedded post's text ("PARIS (@ AP) - ... — Jo Roe (@ jroe) May 7, 2015")
     inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
     inner = m.group(inner_group)
     if _spells_initials(m.group("place"), inner):
@@ -1351,6 +1375,11 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
             m.end(inner_group) + 1, place=m.group("place"), date=date, part=order,
             n_parts=len(parts), sep=m.group("sep") is not None,
         ))  # fmt: skip
+
+
+# The signature that ends an embedded social-media post: "— Jo Roe (@ jroe) January 7, 2015"
+# (the 2 mid-text datelines of posts on all ABP texts, session 14, read as credits).
+_TWEET_END_RE = re.compile(rf"\(@[ \t]?\w+\)[ \t]+{MONTH}[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]*$")
 
 
 def _spells_initials(place: str | None, inner: str) -> bool:
