@@ -648,9 +648,7 @@ _REPORTS_CITING_RE = re.compile(
     rf"(?<![\w\-])(?:reports|reported)[ \t]*,?[ \t]+citing[ \t]+(?P<names>{_NAMES})"
 )
 # Photo and image credits: the words, or a copyright sign without a year ("© REUTERS").
-_PHOTO_WORD_RE = re.compile(
-    rf"{PHOTO_WORD}|©(?![ \t]*(?:\d{{4}}|[Pp]rovided|(?i:copyright)))"
-)
+_PHOTO_WORD_RE = re.compile(rf"{PHOTO_WORD}|©(?![ \t]*(?:\d{{4}}|[Pp]rovided|(?i:copyright)))")
 # A person's name in a slashed credit ("Brendan McDermid/Reuters", "JOHN MACDOUGALL/AFP").
 _PERSON_PART_RE = re.compile(
     rf"^(?:{UPPER}{LOWER}+(?:[ \t]+{UPPER}\.)?(?:[ \t]+{UPPER}{LOWER}*[’'\-]?{UPPER}?{LOWER}+){{1,2}}"
@@ -802,7 +800,9 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
             cue = (text[m.start() : m.start("names")] + text[m.end("names") : m.end()]).strip()
             parts = [_masthead_part(p) for p in _SPLIT_RE.split(names) if p]
             context = _line_context(text, m)
-            context["quoting"] = m.group(0).endswith(":") and bool(_QUOTE_OPEN_RE.match(text, m.end()))
+            context["quoting"] = m.group(0).endswith(":") and bool(
+                _QUOTE_OPEN_RE.match(text, m.end())
+            )
             if _ENGLISH_FIRST_RE.match(m.group(0)):
                 context["in_prose"] = _said_of_something_else(text, m.start())
             for order, part in enumerate(parts):
@@ -833,6 +833,10 @@ _OF_OUTLET_RE = re.compile(
 _IN_PLACE_RE = re.compile(rf"[ \t]+in[ \t]+{UPPER}[\w.\-]*(?:[ \t]+{UPPER}[\w.\-]*){{0,2}}$")
 _OWNER_RE = re.compile(r"^(?P<owner>[^'’]+?)['’]s?[ \t]+(?P<person>[^'’]+)$")
 _CALL_SIGN_RE = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$")
+# "Ochsner also reports for WVEC-TV": the outlet after the verb.
+_WORKS_FOR_RE = re.compile(r"^.*[ \t](?:reports|writes|works)[ \t]+for[ \t]+(?=\S)")
+# "PRI.org's website": the owner is the outlet.
+_SITE_WORD_RE = re.compile(r"^(?:web[ \t]*)?(?:site|page|blog)$", re.IGNORECASE)
 
 
 def _masthead_part(name: str) -> str:
@@ -842,12 +846,16 @@ def _masthead_part(name: str) -> str:
 
     >>> [_masthead_part(n) for n in ("Kirk Brown of The Greenville News", "of The News Journal",
     ...  "The Daily Advertiser in Lafayette", "WTOP’s Nick Iannelli", "Hungary's Magyar Nemzet",
-    ...  "End of the American Dream", "Voice of America")]
-    ['The Greenville News', 'The News Journal', 'The Daily Advertiser', 'WTOP', "Hungary's Magyar Nemzet", 'End of the American Dream', 'Voice of America']
+    ...  "End of the American Dream", "Voice of America", "Jo Roe also reports for WVEC-TV",
+    ...  "PRI.org's website")]
+    ['The Greenville News', 'The News Journal', 'The Daily Advertiser', 'WTOP', "Hungary's Magyar Nemzet", 'End of the American Dream', 'Voice of America', 'WVEC-TV', 'PRI.org']
     """
     if " " not in name:
         return name
+    name = _WORKS_FOR_RE.sub("", name)
     owned = _OWNER_RE.match(name)
+    if owned is not None and _SITE_WORD_RE.match(owned["person"]):
+        return owned["owner"]
     if owned is not None and _PERSON_PART_RE.match(owned["person"]):
         owner = owned["owner"]
         if OUTLET_WORD_RE.search(owner) or _CALL_SIGN_RE.match(owner):
@@ -1121,8 +1129,10 @@ def _mark_places(cands: list[CreditCandidate], lines: list[tuple[int, int]], tex
             )
         # A copyright sign inside a line of body text, not in the last lines, is a caption's;
         # so is a bracketed tag closing a first line of prose that more lines follow.
-        in_caption = cand.caption or (cand.midline and not cand.at_end) or _heads_as_caption(
-            cand, text, first_end, len(lines)
+        in_caption = (
+            cand.caption
+            or (cand.midline and not cand.at_end)
+            or _heads_as_caption(cand, text, first_end, len(lines))
         )
         cand.photo = (
             in_caption
@@ -1353,7 +1363,8 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
         return  # a bracket alone on its line is an agency tag, not a dateline
     if m.start() > 0 and follows_prose(text, m.start()):
         return  # a quoted item's dateline: a citation (citations.py)
-    if _TWEET_END_RE.search(text, m.end(), line_end):
+    own_end = text.find("\n", m.end())
+    if _TWEET_END_RE.search(text, m.end(), len(text) if own_end < 0 else own_end):
         return  # an embedded post's text ("PARIS (@ AP) - ... — Jo Roe (@ jroe) May 7, 2015")
     inner_group = next(g for g in ("paren", "slash", "bracket") if m.group(g) is not None)
     inner = m.group(inner_group)
