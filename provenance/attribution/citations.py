@@ -47,6 +47,7 @@ from provenance.attribution.patterns import (
     NAME,
     OUTLET_WORD_RE,
     OUTLET_WORDS,
+    PHOTO_WORD,
     ROLE_RE,
     STRICT_DESCRIPTOR,
     UPPER,
@@ -1202,8 +1203,9 @@ def _from_lead_candidates(text: str) -> list[CitationCandidate]:
 # PTC dev labels "(CFP)" likewise). Photo and video credits are left out, and a round tag
 # after a sentence's stop and before a capital or a dash: a dateline ("... are her own. (CNN)
 # In 1999", "PABLO, Mont. (AP) — ": 14 of 23 such tags on ABP 20,000-23,000 were datelines).
-# (A bracket that holds a photo or video credit word is no source tag.)
-_PHOTO_WORD = r"(?:Photo|Image|File|Video|Getty|via)(?![\w\-])"
+# (A bracket that holds a photo or video credit word, patterns.PHOTO_WORD, or a hat tip's "via"
+# is no source tag.)
+_PHOTO_WORD = rf"(?:{PHOTO_WORD}|via(?![\w\-]))"
 _SOURCE_TAG_RE = re.compile(
     rf"[(\[](?![^)\]\n]*{_PHOTO_WORD})(?P<ent>{_LISTED})"
     r"(?:\)(?=[ \t]*(?:\n|$|[.>“\"]|(?:--|[—–])[ \t]*[“\"]))|\](?=[ \t]*(?:[.\n>“\"A-Z]|$)))"
