@@ -39,9 +39,10 @@ tuning articles N times and prints the loaded-language figures' 95% intervals, t
 a part of the check part's size, and for the difference of two such parts; ``--counts FILE``
 writes the per-article counts behind them, and ``--base FILE`` (counts written by other code)
 adds the paired change and its spread on 84 articles: how large a change must be to show on
-the check part. ``--boundaries`` splits each fold's right predictions by how they meet the
-expert span (exact, inside, covering, crossing), counts the wrong ones within 5 characters of
-one (``NEAR``), and scores characters instead of spans.
+the check part; P and R by the articles' expert density follow. ``--boundaries`` splits each
+fold's right predictions by how they meet the expert span (exact, inside, covering,
+crossing), counts the wrong ones within 5 characters of one (``NEAR``), and scores characters
+instead of spans.
 
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
 [--folds] [--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY] [--bootstrap N]
@@ -528,6 +529,23 @@ def bootstrap_lines(counts: pd.DataFrame, base: pd.DataFrame | None = None, n: i
     return "\n".join(lines)
 
 
+def density_lines(counts: pd.DataFrame) -> str:
+    """P and R by the articles' expert density (thirds of ``counts``' articles, sparsest first),
+    the articles without an expert span, and rho among the others: how much the figures depend
+    on the mix of densities in a part rather than on the spans found in each article."""
+    third = pd.qcut(counts["density"].rank(method="first"), 3, labels=("low", "middle", "high"))
+    lines = ["by expert density (thirds of the articles), P / R:"]
+    for name, c in counts.groupby(third, observed=True):
+        p, r = pooled(c)[:2]
+        lines.append(f"  {name}: {p:.3f} / {r:.3f} ({c['predicted'].sum()} predicted spans)")
+    marked = counts[counts["gold"] > 0]
+    lines.append(
+        f"  articles without an expert span {len(counts) - len(marked)} of {len(counts)};"
+        f" rho among the others {pooled(marked)[3]:.3f}"
+    )
+    return "\n".join(lines)
+
+
 def boundary_relation(pred: pd.DataFrame, gold: pd.DataFrame, slack: int = 1) -> np.ndarray:
     """For each predicted span, how it meets the expert spans of its field: 'exact' (both ends
     within ``slack`` characters of one), 'inside' one, 'covers' one, 'crosses' an edge, or
@@ -635,6 +653,7 @@ def noise_and_boundaries(
         if args.base:
             base = pd.read_csv(args.base, dtype={"article_id": str}).set_index("article_id")
         print(bootstrap_lines(counts, base, args.bootstrap))
+        print(density_lines(counts))
     if args.boundaries:
         print(boundary_lines(arts, gold, evidence))
     return 0

@@ -100,3 +100,11 @@ def test_bootstrap_spreads_levels_and_pairs_changes(pe):
     assert "change from the base" in text and text.count("\n") == 9
     with pytest.raises(ValueError):
         pe.bootstrap_lines(better, counts.iloc[1:], n=10)
+
+
+def test_density_lines_split_precision_by_the_articles_expert_density(pe):
+    counts = _counts([0, 1, 2, 3, 4, 4]).assign(gold=[0, 5, 5, 5, 5, 5])
+    lines = pe.density_lines(counts).splitlines()
+    assert [line.split(":")[0].strip() for line in lines[1:4]] == ["low", "middle", "high"]
+    assert lines[1].startswith("  low: 0.125 / ")  # the two sparsest articles: 1 of 8 right
+    assert "without an expert span 1 of 6" in lines[4]
