@@ -82,7 +82,7 @@ def test_pooled_sums_over_articles_and_ranks_them(pe):
     assert (p, r) == (8 / 16, 8 / 20)
     assert f1 == pytest.approx(2 * p * r / (p + r))
     assert rho == pytest.approx(1.0)
-    assert pe.pooled(_counts([1, 2, 3, 2]), np.array([0, 0]))[0] == 1 / 4
+    assert pe.pooled(_counts([1, 2, 3, 2]), np.array([0, 0, 1]))[0] == 4 / 12  # repeats count
 
 
 def test_bootstrap_spreads_levels_and_pairs_changes(pe):
