@@ -358,7 +358,7 @@ def _phrase_features(
     extra["f_name_calling"] = pd.concat(
         [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True
     )
-    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw)
+    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans, widened
