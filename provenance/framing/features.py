@@ -48,6 +48,7 @@ from .techniques import (
     SUBJECTIVE_WEIGHT,
     TECHNIQUES,
     HitArrays,
+    adverbs_before,
     bias_cue_score,
     by_position,
     cued_spans,
@@ -357,7 +358,7 @@ def _phrase_features(
     extra["f_name_calling"] = pd.concat(
         [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True
     )
-    widened = by_position(spans_around(widened, phrases), said)
+    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans, widened
