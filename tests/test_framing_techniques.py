@@ -528,6 +528,20 @@ def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
     assert _evidence_texts(text, "f_name_calling") == ["corrupt career politicians"]
 
 
+def test_a_label_and_the_name_it_is_applied_to_are_one_span():
+    text = "The far-left Senator Bob Smith spoke. Those lunatics in Congress voted."
+    assert _evidence_texts(text, "f_name_calling") == ["far-left Senator Bob Smith", "lunatics"]
+
+
+def test_a_scare_quoted_person_noun_is_a_label_but_a_quoted_title_is_not():
+    text = 'The credulous "judges" agreed. He was on "Face the Nation" with "the plan".'
+    assert _evidence_texts(text, "f_name_calling") == ["judges"]
+    df = score_texts(pd.Series([text, 'He was on "Face the Nation" with "the plan".']))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+    # a quote of more than three words is speech, not a scare quote
+    assert _evidence_texts('He said "we need more judges".', "f_name_calling") == []
+
+
 def _person_nouns_tool():
     return _load_script(ROOT / "tools" / "build_person_nouns.py")
 
