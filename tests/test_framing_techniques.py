@@ -654,3 +654,17 @@ def test_cued_spans_need_the_cue_before_the_head_within_the_word_limit():
 def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
     spans = [s for s in _evidence_texts(text, "f_exaggeration") if " " in s]
     assert spans == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Nobody believes the media, and they know it.", ["Nobody believes the media"]),
+        ('He shrugged. "Everything depends on it."', ["Everything depends on it"]),
+        ("He said nobody came.", []),  # not the sentence's subject
+        ("She won, and nothing changed.", []),  # a lower-case clause opener
+        ("None of this is new.", []),  # "none of" is left out (literal on ABP)
+    ],
+)
+def test_a_sentence_a_universal_pronoun_opens_is_an_exaggeration(text, evidence):
+    assert _evidence_texts(text, "f_exaggeration") == evidence

@@ -66,6 +66,7 @@ from .techniques import (
     quoted_labels,
     spans_around,
     threat_sentences,
+    universal_openings,
 )
 
 PER_1K = "per 1,000 words"
@@ -337,7 +338,9 @@ def _phrase_features(
     extra = {
         "f_doubt": questions,
         "f_fear": threat_sentences(hits, sents, raw),
-        "f_exaggeration": cued_spans(hits, EXTREME_RULE, raw),
+        "f_exaggeration": by_position(
+            cued_spans(hits, EXTREME_RULE, raw), universal_openings(hits, raw)
+        ),
         "f_cliches": formulaic_clauses(hits, raw),
     }
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning
