@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -218,9 +218,11 @@ def merge_phrases(
     gap = s - prev_end
     joined = same_doc & (gap <= 0)
     near = np.flatnonzero(same_doc & (gap >= 1) & (gap <= MAX_GAP))
-    joined[near] = [
-        _JOINER.fullmatch(texts[int(d[k])][int(prev_end[k]) : int(s[k])]) is not None for k in near
-    ]
+    # a gap of one blank needs no regex (7,147 of the 13,832 gaps tested on the first 2,000 ABP
+    # bodies; the test 1.6 ms against 2.8 ms)
+    gaps = [texts[dk][pk:sk] for dk, pk, sk in zip(
+        d[near].tolist(), prev_end[near].tolist(), s[near].tolist(), strict=True)]  # fmt: skip
+    joined[near] = [g == " " or _JOINER.fullmatch(g) is not None for g in gaps]
     return order, np.cumsum(~joined) - 1
 
 
@@ -240,6 +242,11 @@ class HitArrays:
     end: np.ndarray
     code: np.ndarray  # position of the hit's list in ``names``
     names: tuple[str, ...]
+    # ``starts_of``'s sets, each made once: the modifiers' (61,391 hits on the first 2,000 ABP
+    # bodies) took 12 ms to build, once for the noun phrases and once for the named labels.
+    _starts: dict[tuple[str, ...], set[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, hits: pd.DataFrame) -> HitArrays:
@@ -253,8 +260,20 @@ class HitArrays:
         )
 
     def of_lists(self, lists: tuple[str, ...]) -> np.ndarray:
-        """Boolean mask of the hits of ``lists``."""
-        return np.isin(self.code, [self.names.index(n) for n in lists if n in self.names])
+        """Boolean mask of the hits of ``lists``: a look-up of each hit's list code (on the
+        first 2,000 ABP bodies, 388,126 hits, 0.24 ms a call against 1.6 ms for ``np.isin``
+        over the codes; the framing features make about 30 calls)."""
+        wanted = np.zeros(len(self.names), dtype=bool)
+        wanted[[self.names.index(n) for n in lists if n in self.names]] = True
+        return wanted[self.code]
+
+    def starts_of(self, lists: tuple[str, ...]) -> set[int]:
+        """``doc << 32 | start`` of the hits of ``lists`` (ints: a set of them builds ~10x
+        faster than one of (doc, start) pairs), computed once per ``lists``."""
+        if lists not in self._starts:
+            sel = self.of_lists(lists)
+            self._starts[lists] = set(((self.doc[sel] << 32) | self.start[sel]).tolist())
+        return self._starts[lists]
 
 
 def spans_holding(spans: pd.DataFrame, hits: HitArrays, lists: tuple[str, ...]) -> pd.DataFrame:
@@ -323,14 +342,15 @@ def headline_case(spans: pd.DataFrame, texts: list[str]) -> np.ndarray:
     >>> headline_case(pd.DataFrame({"doc": [0, 0], "start": [0, 24], "end": [23, 41]}), texts)
     array([ True, False])
     """
-    out = np.zeros(len(spans), dtype=bool)
-    for k, (d, s, e) in enumerate(
-        zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True)
-    ):
-        words = _CASED_WORD.findall(texts[d], s, e)
-        capitals = sum(w[0].isupper() for w in words)
-        out[k] = len(words) >= 2 and capitals >= HEADLINE_CASE_SHARE * len(words)
-    return out
+    words = [
+        _CASED_WORD.findall(texts[d], s, e)
+        for d, s, e in zip(
+            spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
+        )
+    ]
+    n = np.array([len(w) for w in words], dtype=np.int64)
+    capitals = np.array([sum(w[0].isupper() for w in ws) for ws in words], dtype=np.int64)
+    return (n >= 2) & (capitals >= HEADLINE_CASE_SHARE * n)
 
 
 def _span_keys(doc: np.ndarray, start: np.ndarray, end: np.ndarray, width: int) -> np.ndarray:
@@ -495,13 +515,6 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def _hit_starts(hits: HitArrays, lists: tuple[str, ...]) -> set[int]:
-    """``doc << 32 | start`` of the hits of ``lists`` (ints: a set of them builds ~10x faster
-    than one of (doc, start) pairs)."""
-    sel = hits.of_lists(lists)
-    return set(((hits.doc[sel] << 32) | hits.start[sel]).tolist())
-
-
 def _is_modifier(word: str, doc: int, start: int, modifiers: set[int]) -> bool:
     low = word.lower()
     if low in FUNCTION_WORDS:
@@ -558,7 +571,7 @@ def noun_phrases(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd.D
     """
     if not len(spans):
         return spans
-    modifiers, labels = _hit_starts(hits, MODIFIER_LISTS), _hit_starts(hits, LABEL_LISTS)
+    modifiers, labels = hits.starts_of(MODIFIER_LISTS), hits.starts_of(LABEL_LISTS)
     starts, ends = [], []
     for d, s, e in zip(
         spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(), strict=True
@@ -611,13 +624,15 @@ def labelled_names(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
     >>> [texts[0][s:e] for s, e in labelled_names(spans, texts, hits)[["start", "end"]].values]
     ['reckless Senate Democrats']
     """
-    modifiers = _hit_starts(hits, MODIFIER_LISTS)
+    modifiers = hits.starts_of(MODIFIER_LISTS)
     rows = []
     for d, s, e in zip(spans["doc"].tolist(), spans["start"].tolist(), spans["end"].tolist(),
                        strict=True):  # fmt: skip
         text = texts[d]
+        if not text[s].islower() or text[e : e + 1] not in (" ", "\t"):  # "Proud Boys"
+            continue  # (the cheap tests before the name's regex)
         name = _NAME_AFTER.match(text, e)
-        if name is None or not text[s].islower():  # "Proud Boys", a Title Case headline
+        if name is None:
             continue
         last = _LAST_WORD.search(text, max(s, e - 40), e)
         if last is not None and _is_modifier(last.group(), d, last.start(), modifiers):
