@@ -333,8 +333,9 @@ def _phrase_features(
     ``questions``, ``exclamations``: unquoted sentences ending so; ``scare_quotes``: the quoted
     words of the scare quotes."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
-    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear and clichés add clause
-    # rules (techniques.THREAT_RULE, techniques.formulaic_clauses).
+    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear, exaggeration and
+    # clichés add clause rules (techniques.THREAT_RULE, EXTREME_RULE, universal_openings,
+    # formulaic_clauses).
     extra = {
         "f_doubt": questions,
         "f_fear": threat_sentences(hits, sents, raw),
