@@ -630,7 +630,7 @@ def adverbs_before(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
     >>> [texts[0][s:e] for s, e in adverbs_before(spans, texts, hits)[["start", "end"]].values]
     ['willfully ignorant', 'ignorant', 'ignorant']
     """
-    hedges = _hit_starts(hits, HEDGE_LISTS)
+    hedges = hits.starts_of(HEDGE_LISTS)
     starts = spans["start"].to_numpy(dtype=np.int64).copy()
     for k, (d, s) in enumerate(zip(spans["doc"].tolist(), starts.tolist(), strict=True)):
         text = texts[d]
