@@ -9,6 +9,11 @@ the first ``--n`` ABP articles in turn (the order flips every repetition), and t
 (``time.process_time``) of each are summed. Tables are not compared here: use
 ``compare_attribution.py`` for that.
 
+``--extractor all`` runs credits, citations and quotes in turn on each chunk, as the pipeline
+runs a block (the rejoined texts and column strings of a chunk shared by the three). ``--warm``
+limits the warm-up to the first articles (the benchmark's 50): work done once per process, on
+first use, is then charged to the passes (the first above all; each pass is printed).
+
 Run: ``python benchmarks/ab_extract.py --rev HEAD~1 [--extractor quotes] [--n 3000] [--reps 3]``
 """
 
@@ -55,37 +60,51 @@ def copy_package(rev: str, into: Path) -> None:
 
 
 def extractor(package: str, name: str):
-    """The extraction function ``name`` of ``package`` and the package's registry loader."""
+    """The extraction function ``name`` of ``package`` (``all``: the three in turn) and the
+    package's registry loader."""
+    load_registry = importlib.import_module(f"{package}.outlets").load_registry
+    if name == "all":
+        stages = [extractor(package, one)[0] for one in EXTRACTORS]
+        return (lambda articles, registry: [f(articles, registry) for f in stages]), load_registry
     module, function = EXTRACTORS[name]
-    extract = getattr(importlib.import_module(f"{package}.{module}"), function)
-    return extract, importlib.import_module(f"{package}.outlets").load_registry
+    return getattr(importlib.import_module(f"{package}.{module}"), function), load_registry
 
 
-def interleaved(articles: pd.DataFrame, runs: dict, reps: int, chunk: int) -> dict[str, float]:
+def interleaved(
+    articles: pd.DataFrame, runs: dict, reps: int, chunk: int, warm: int | None = None
+) -> dict[str, float]:
     """CPU seconds per article of each of ``runs`` (label -> (extract, registry)), summed over
-    ``reps`` passes of the articles in chunks, the labels taking turns (order flipped per rep)."""
+    ``reps`` passes of the articles in chunks, the labels taking turns (order flipped per rep).
+    The warm-up reads the first ``warm`` articles (all by default)."""
     chunks = [articles.iloc[i : i + chunk] for i in range(0, len(articles), chunk)]
     totals = dict.fromkeys(runs, 0.0)
     for extract, registry in runs.values():
-        extract(articles, registry)  # warm-up: compiled patterns, rejoined texts, registry
+        extract(articles.head(warm), registry)  # compiled patterns, rejoined texts, registry
     for rep in range(reps):
         labels = list(runs) if rep % 2 == 0 else list(reversed(runs))
+        passed = dict.fromkeys(runs, 0.0)
         for part in chunks:
             for label in labels:
                 extract, registry = runs[label]
                 start = time.process_time()
                 extract(part, registry)
-                totals[label] += time.process_time() - start
+                passed[label] += time.process_time() - start
+        print(f"  pass {rep + 1}: " + ", ".join(
+            f"{label} {seconds / len(articles) * 1e6:.0f} us" for label, seconds in passed.items()
+        ))  # fmt: skip
+        for label, seconds in passed.items():
+            totals[label] += seconds
     return {label: seconds / reps / len(articles) for label, seconds in totals.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rev", required=True, help="git revision to compare with (e.g. HEAD~1)")
-    parser.add_argument("--extractor", choices=list(EXTRACTORS), default="quotes")
+    parser.add_argument("--extractor", choices=[*EXTRACTORS, "all"], default="quotes")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--chunk", type=int, default=250)
+    parser.add_argument("--warm", type=int, default=None, help="warm-up articles (default all)")
     args = parser.parse_args()
     articles = load_abp(args.n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,7 +114,7 @@ def main() -> None:
         for label, package in ((args.rev, COPY), ("working tree", "provenance")):
             extract, load_registry = extractor(package, args.extractor)
             runs[label] = (extract, load_registry())
-        per_article = interleaved(articles, runs, args.reps, args.chunk)
+        per_article = interleaved(articles, runs, args.reps, args.chunk, args.warm)
     old, new = per_article[args.rev], per_article["working tree"]
     print(
         f"{args.extractor}, {len(articles)} ABP articles x {args.reps} interleaved passes: "

@@ -34,8 +34,19 @@ sha256 divided by 3, mod 3; 40, 56 and 54 articles) and prints the loaded-langua
 fold with their mean and spread: a change found on one fold's articles is kept only when it
 also helps on the other two (session 8 on).
 
+**Noise and boundaries** (tuning part only; session 14). ``--bootstrap N`` resamples the
+tuning articles N times and prints the loaded-language figures' 95% intervals, their spread for
+a part of the check part's size, and for the difference of two such parts; ``--counts FILE``
+writes the per-article counts behind them, and ``--base FILE`` (counts written by other code)
+adds the paired change and its spread on 84 articles: how large a change must be to show on
+the check part; P and R by the articles' expert density follow. ``--boundaries`` splits each
+fold's right predictions by how they meet the expert span (exact, inside, covering,
+crossing), counts the wrong ones within 5 characters of one (``NEAR``), and scores characters
+instead of spans.
+
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
-[--folds] [--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY]``
+[--folds] [--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY] [--bootstrap N]
+[--counts FILE] [--base FILE] [--boundaries]``
 """
 
 from __future__ import annotations
@@ -418,6 +429,194 @@ def family_folds(table: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+# Noise and boundaries (session 14): tuning-part tools, the check part is never scored with them.
+BOOTSTRAP_SEED = 1414
+CHECK_SIZE = 84  # articles in the check part: the size whose sampling noise matters for it
+NEAR = 5  # characters between a wrong span and an expert span that make it a boundary error
+STATS = ("P", "R", "F1", "rho")
+
+
+def article_counts(
+    arts: pd.DataFrame,
+    gold: pd.DataFrame,
+    scores: pd.DataFrame,
+    evidence: pd.DataFrame,
+    ids: set[str],
+    name: str = "loaded language",
+) -> pd.DataFrame:
+    """Per article of ``ids`` (sorted): predicted and correct spans, expert and found spans,
+    the family's article score and its expert density (the pieces of ``evaluate``'s row)."""
+    family, order = FAMILIES[name], sorted(ids)
+    feats = family_features(family, set(evidence["feature"]) & set(scores.columns))
+    pred = merge_overlaps(predicted_spans(evidence[evidence["target_id"].isin(ids)], feats))
+    g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
+    pred = pred.assign(ok=overlap_flags(pred, g))
+    g = g.assign(found=overlap_flags(g, pred))
+    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
+    words.index = arts["article_id"]
+    out = (
+        pd.DataFrame(
+            {
+                "predicted": pred.groupby("article_id").size(),
+                "correct": pred.groupby("article_id")["ok"].sum(),
+                "gold": g.groupby("article_id").size(),
+                "found": g.groupby("article_id")["found"].sum(),
+            }
+        )
+        .reindex(order)
+        .fillna(0)
+        .astype("int64")
+    )
+    scored = scores.set_index(scores["article_id"].astype(str))
+    out["score"] = article_score(scored, name, family).reindex(order).fillna(0.0).to_numpy()
+    out["density"] = 1000 * out["gold"] / words[order].to_numpy()
+    return out.rename_axis("article_id")
+
+
+def pooled(counts: pd.DataFrame, rows: np.ndarray | None = None) -> np.ndarray:
+    """P, R, F1 (pooled over the articles) and Spearman's rho of ``counts`` (``article_counts``;
+    ``rows``: positions to take, repeats allowed, as a bootstrap draws them)."""
+    c = counts if rows is None else counts.iloc[rows]
+    p = c["correct"].sum() / max(c["predicted"].sum(), 1)
+    r = c["found"].sum() / max(c["gold"].sum(), 1)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return np.array([p, r, f1, spearmanr(c["score"], c["density"]).statistic])
+
+
+def bootstrap(
+    counts: pd.DataFrame,
+    size: int,
+    n: int = 2000,
+    base: pd.DataFrame | None = None,
+    seed: int = BOOTSTRAP_SEED,
+) -> np.ndarray:
+    """``n`` x 4 statistics (``STATS``) of ``size`` articles drawn with replacement; with
+    ``base`` (the same articles under other code) the paired change, new minus base."""
+    rng = np.random.default_rng(seed)
+    out = np.empty((n, len(STATS)))
+    for k in range(n):
+        rows = rng.integers(0, len(counts), size)
+        out[k] = pooled(counts, rows) - (0.0 if base is None else pooled(base, rows))
+    return out
+
+
+def bootstrap_lines(counts: pd.DataFrame, base: pd.DataFrame | None = None, n: int = 2000) -> str:
+    """How far the tuning figures move with the articles drawn: 95% intervals over ``n``
+    resamples of the part, the spread (sd) of a part of ``CHECK_SIZE`` articles and of the
+    difference between two independent parts of these sizes; with ``base``, the same for the
+    paired change from ``base`` (``--counts`` of the other code)."""
+    full, lines = pooled(counts), []
+    tuning, check = bootstrap(counts, len(counts), n), bootstrap(counts, CHECK_SIZE, n)
+    lo, hi = np.percentile(tuning, [2.5, 97.5], axis=0)
+    between = np.sqrt(tuning.std(0) ** 2 + check.std(0) ** 2)
+    lines.append(f"{len(counts)} tuning articles, {n} bootstrap resamples (seed {BOOTSTRAP_SEED}):")
+    for k, stat in enumerate(STATS):
+        lines.append(
+            f"  {stat} {full[k]:.3f} (95% {lo[k]:.3f}-{hi[k]:.3f}); sd {tuning[:, k].std():.3f},"
+            f" {CHECK_SIZE} articles {check[:, k].std():.3f}, difference of the two parts"
+            f" {between[k]:.3f}"
+        )
+    if base is not None:
+        if list(base.index) != list(counts.index):
+            raise ValueError("--base counts are of other articles")
+        delta = pooled(counts) - pooled(base)
+        paired = bootstrap(counts, CHECK_SIZE, n, base=base)
+        lines.append(f"change from the base, paired, sd on {CHECK_SIZE} articles, share <= 0:")
+        lines += [
+            f"  {stat} {delta[k]:+.4f}, sd {paired[:, k].std():.4f}, {(paired[:, k] <= 0).mean():.3f}"
+            for k, stat in enumerate(STATS)
+        ]
+    return "\n".join(lines)
+
+
+def density_lines(counts: pd.DataFrame) -> str:
+    """P and R by the articles' expert density (thirds of ``counts``' articles, sparsest first),
+    the articles without an expert span, and rho among the others: how much the figures depend
+    on the mix of densities in a part rather than on the spans found in each article."""
+    third = pd.qcut(counts["density"].rank(method="first"), 3, labels=("low", "middle", "high"))
+    lines = ["by expert density (thirds of the articles), P / R:"]
+    for name, c in counts.groupby(third, observed=True):
+        p, r = pooled(c)[:2]
+        lines.append(f"  {name}: {p:.3f} / {r:.3f} ({c['predicted'].sum()} predicted spans)")
+    marked = counts[counts["gold"] > 0]
+    lines.append(
+        f"  articles without an expert span {len(counts) - len(marked)} of {len(counts)};"
+        f" rho among the others {pooled(marked)[3]:.3f}"
+    )
+    return "\n".join(lines)
+
+
+def boundary_relation(pred: pd.DataFrame, gold: pd.DataFrame, slack: int = 1) -> np.ndarray:
+    """For each predicted span, how it meets the expert spans of its field: 'exact' (both ends
+    within ``slack`` characters of one), 'inside' one, 'covers' one, 'crosses' an edge, or
+    'none' (a wrong span under the overlap rule). The first that applies, in that order."""
+    by_key = {
+        k: (g["start"].to_numpy(), g["end"].to_numpy())
+        for k, g in gold.groupby(["article_id", "field"])
+    }
+    empty = (np.zeros(0, np.int64), np.zeros(0, np.int64))
+    out = []
+    for art, field, s, e in zip(
+        pred["article_id"], pred["field"], pred["start"], pred["end"], strict=True
+    ):
+        gs, ge = by_key.get((art, field), empty)
+        meet = (gs < e) & (s < ge)
+        gs, ge = gs[meet], ge[meet]
+        classes = (
+            (abs(gs - s) <= slack) & (abs(ge - e) <= slack),
+            (gs <= s) & (e <= ge),
+            (s <= gs) & (ge <= e),
+            np.ones(len(gs), bool),
+        )
+        names = ("exact", "inside", "covers", "crosses")
+        out.append(next((n for n, c in zip(names, classes, strict=True) if c.any()), "none"))
+    return np.array(out, dtype=object)
+
+
+def _characters(spans: pd.DataFrame) -> dict[tuple[str, str], np.ndarray]:
+    """Per article field, the sorted character offsets the spans cover."""
+    return {
+        k: np.unique(np.concatenate([np.arange(s, e) for s, e in zip(*ends, strict=True)]))
+        for k, g in spans.groupby(["article_id", "field"])
+        for ends in [(g["start"].to_numpy(), g["end"].to_numpy())]
+    }
+
+
+def char_scores(pred: pd.DataFrame, gold: pd.DataFrame) -> dict[str, float]:
+    """Precision, recall and F1 over characters: how much of the predicted text the experts
+    marked and how much of theirs is predicted (boundaries count here, not under overlap)."""
+    p, g = _characters(pred), _characters(gold)
+    both = sum(len(np.intersect1d(v, g.get(k, np.zeros(0)))) for k, v in p.items())
+    prec = both / max(sum(map(len, p.values())), 1)
+    rec = both / max(sum(map(len, g.values())), 1)
+    return {"P": prec, "R": rec, "F1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
+
+
+def boundary_lines(
+    arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name: str = "loaded language"
+) -> str:
+    """Per tuning fold: the right predictions by ``boundary_relation``, the wrong ones near an
+    expert span (boundary errors) or not, and the character-level P / R / F1."""
+    family, lines = FAMILIES[name], [f"{name}, boundaries per tuning fold:"]
+    for part, ids in tuning_folds(arts).items():
+        ev = evidence[evidence["target_id"].isin(ids)]
+        pred = merge_overlaps(predicted_spans(ev, family_features(family, set(ev["feature"]))))
+        g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
+        relation = boundary_relation(pred, g)
+        wrong = pred[relation == "none"]
+        near = boundary_relation(
+            wrong.assign(start=wrong["start"] - NEAR - 1, end=wrong["end"] + NEAR + 1), g
+        )
+        rel, c = Counter(relation), char_scores(pred, g)
+        lines.append(
+            f"  {part}: right {len(pred) - len(wrong)} of {len(pred)} (exact {rel['exact']},"
+            f" inside {rel['inside']}, covers {rel['covers']}, crosses {rel['crosses']});"
+            f" wrong within {NEAR} characters of one {(near != 'none').sum()};"
+            f" characters P / R / F1 {c['P']:.3f} / {c['R']:.3f} / {c['F1']:.3f}"
+        )
+    return "\n".join(lines)
+
+
 def babe_line(babe_dir: Path, dev_only: bool = False) -> str:
     """BABE AUROC of f_loaded_language and f_bias_cues per split (benchmarks/babe_auroc.py);
     ``dev_only``: the development split alone (for choosing; held-out is scored once)."""
@@ -436,6 +635,30 @@ def babe_line(babe_dir: Path, dev_only: bool = False) -> str:
     )
 
 
+def noise_and_boundaries(
+    args: argparse.Namespace,
+    arts: pd.DataFrame,
+    gold: pd.DataFrame,
+    scores: pd.DataFrame,
+    evidence: pd.DataFrame,
+) -> int:
+    """``--counts``, ``--bootstrap`` (with ``--base``) and ``--boundaries``: tuning part only."""
+    counts = article_counts(
+        arts, gold, scores, evidence, set(arts.loc[arts["part"] == "tuning", "article_id"])
+    )
+    if args.counts:
+        counts.to_csv(args.counts)
+    if args.bootstrap:
+        base = None
+        if args.base:
+            base = pd.read_csv(args.base, dtype={"article_id": str}).set_index("article_id")
+        print(bootstrap_lines(counts, base, args.bootstrap))
+        print(density_lines(counts))
+    if args.boundaries:
+        print(boundary_lines(arts, gold, evidence))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
@@ -449,12 +672,20 @@ def main() -> int:
     parser.add_argument(
         "--misses", choices=list(FAMILIES), help="tuning part: missed expert spans by class"
     )
+    parser.add_argument(
+        "--bootstrap", type=int, metavar="N", help="tuning part: N resamples of its articles"
+    )
+    parser.add_argument("--counts", type=Path, help="tuning part: write per-article counts (csv)")
+    parser.add_argument("--base", type=Path, help="with --bootstrap: --counts of the base code")
+    parser.add_argument("--boundaries", action="store_true", help="tuning folds: span edges")
     args = parser.parse_args()
     if not (args.dir / "spans.csv").exists():
         print(f"PTC files not found in {args.dir}", file=sys.stderr)
         return 2
     arts, gold = read_ptc(args.dir)
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
+    if args.bootstrap or args.counts or args.boundaries:
+        return noise_and_boundaries(args, arts, gold, scores, evidence)
     if args.folds:
         folds = evaluate(
             arts, gold, scores, evidence, distinct=args.distinct, groups=tuning_folds(arts)

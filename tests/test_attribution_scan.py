@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from re import _constants as _const
 
 import pytest
 
@@ -14,6 +15,7 @@ from provenance.attribution import citations, credits, datelines, speakers
 from provenance.attribution._scan import (
     AnchoredScan,
     ByAnchor,
+    _may_start,
     finditer_in_lines,
     split_alternatives,
     stays_in_line,
@@ -375,3 +377,60 @@ def test_by_anchor_tries_only_cues_that_open_with_the_word():
     found = [p.match("in the story on CNN") for p in patterns]
     assert [m.lastgroup for m in found if m] == ["media_in"]
     assert by("zzz") == ()
+
+
+def _unindexed(items: list) -> list:
+    """A plain parse tree whose alternations offer every branch as "loose": ``_step`` then
+    walks each of them, as it did before branches were indexed by their first literal."""
+    out = []
+    for op, av in items:
+        if op is _const.BRANCH:
+            branches = [_unindexed(b) for b in av[1]]
+            av = (None, branches, {}, {}, list(range(len(branches))))
+        elif op is _const.SUBPATTERN:
+            av = (*av[:3], _unindexed(av[3]))
+        elif op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _unindexed(av[2]))
+        elif op is _const.ATOMIC_GROUP:
+            av = _unindexed(av)
+        out.append((op, av))
+    return out
+
+
+def test_by_anchor_branch_index_chooses_what_walking_every_branch_chooses():
+    """The alternatives tried at each cue anchor (and its other cases, for the case-folded
+    parts) are those that walking every branch of every alternation finds."""
+    by = ByAnchor(citations._CUE_ALTERNATIVES, citations._cue_source)
+    full = [_unindexed(items) for items in by._parsed]
+    words = {w for anchor in citations.CUE_SCAN._finder.words
+             for w in (anchor, anchor.upper(), anchor.lower(), anchor.title())}  # fmt: skip
+    chosen = 0
+    for word in sorted(words):
+        want = [i for i, items in enumerate(full) if _may_start(items, word)]
+        got = [i for i, items in enumerate(by._parsed) if _may_start(items, word)]
+        assert got == want, word
+        chosen += len(got)
+    assert chosen > len(words) // 2  # (most anchors as written open a cue or two)
+
+
+def test_a_column_read_again_gives_the_same_strings():
+    """An Arrow-backed column read again (same Arrow data: a copy, a column added) gives the
+    same list; another column with equal values is decoded afresh, and equal; the strings are
+    let go with the column's data."""
+    import pandas as pd
+
+    from provenance.attribution import _input
+
+    frame = pd.DataFrame({"text": ["One “quote” , here .", None, "x" * 10]})
+    if not hasattr(frame["text"].array, "__arrow_array__"):
+        pytest.skip("pandas without Arrow-backed strings")
+    first = _input._strings(frame["text"])
+    assert first == ["One “quote” , here .", "", "x" * 10]
+    copy = frame.copy()
+    copy["other"] = 1
+    assert _input._strings(copy["text"]) is first
+    other = pd.DataFrame({"text": list(first)})
+    again = _input._strings(other["text"])
+    assert again == first and again is not first
+    del frame, copy  # (the column's data gone, its strings are not kept)
+    assert all(values is not first for _, values in _input._STRINGS_SEEN)

@@ -139,3 +139,30 @@ def test_shared_resolver_is_kept_per_thread():
     thread.start()
     thread.join()
     assert theirs[0] is not mine and resolve.shared_resolver(registry) is mine
+
+
+def test_citations_chunked_give_the_rows_of_one_chunk(monkeypatch):
+    """Candidates read, resolved and accepted a chunk of articles at a time: the same rows
+    whatever the chunk (a phrase's outlet is decided alone)."""
+    import pandas as pd
+
+    from provenance.attribution import extract_citations
+    from provenance.attribution.resolve import OutletResolver
+
+    texts = [
+        "Russian Foreign Minister Sergey Lavrov told the Daily Clarion newspaper in an interview.",
+        "MOSCOW (Sputnik) - Talks resumed, TASS reported, citing a source.",
+        "Spiegel said the talks failed, according to Reuters and the Global Times.",
+        "No outlet here, officials said.",
+        "Peskov told RIA Novosti that the report by Kommersant was wrong.",
+    ] * 3
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
+                             "title": ["T"] * len(texts), "text": texts})  # fmt: skip
+    # (a fresh resolver each run: the shared one would answer the second run from its cache)
+    monkeypatch.setattr(C, "shared_resolver", lambda registry: OutletResolver(registry))
+    monkeypatch.setattr(C, "_RESOLVE_CHUNK", len(texts))
+    whole = extract_citations(articles)
+    monkeypatch.setattr(C, "_RESOLVE_CHUNK", 2)
+    chunked = extract_citations(articles)
+    assert len(whole) >= len(texts)
+    pd.testing.assert_frame_equal(whole, chunked)

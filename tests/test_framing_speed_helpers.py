@@ -42,3 +42,16 @@ def test_word_and_syllable_counts_are_the_same_in_small_blocks(monkeypatch):
     assert len(blocks(texts, max_chars=30)) > 5
     small = features.word_and_syllable_counts(texts)
     assert [a.tolist() for a in small] == [a.tolist() for a in whole]
+
+
+def test_hit_lists_look_up_is_isin_and_start_sets_are_built_once():
+    texts = TRICKY + ["The corrupt, reckless senator said no one came.", ""]
+    hits = features.scanner_for().scan_arrays(texts)[0].arrays()
+    for lists in [("loaded",), ("subjective", "evaluative_modifiers"), ("no such list",), ()]:
+        codes = [hits.names.index(n) for n in lists if n in hits.names]
+        assert hits.of_lists(lists).tolist() == np.isin(hits.code, codes).tolist()
+    modifiers = hits.starts_of(("subjective", "evaluative_modifiers"))
+    sel = hits.of_lists(("subjective", "evaluative_modifiers"))
+    pairs = zip(hits.doc[sel].tolist(), hits.start[sel].tolist(), strict=True)
+    assert modifiers == {(d << 32) | s for d, s in pairs}
+    assert hits.starts_of(("subjective", "evaluative_modifiers")) is modifiers  # kept

@@ -528,6 +528,20 @@ def test_a_loaded_phrase_headed_by_a_person_or_group_noun_is_a_label():
     assert _evidence_texts(text, "f_name_calling") == ["corrupt career politicians"]
 
 
+def test_a_label_and_the_name_it_is_applied_to_are_one_span():
+    text = "The far-left Senator Bob Smith spoke. Those lunatics in Congress voted."
+    assert _evidence_texts(text, "f_name_calling") == ["far-left Senator Bob Smith", "lunatics"]
+
+
+def test_a_scare_quoted_person_noun_is_a_label_but_a_quoted_title_is_not():
+    text = 'The credulous "judges" agreed. He was on "Face the Nation" with "the plan".'
+    assert _evidence_texts(text, "f_name_calling") == ["judges"]
+    df = score_texts(pd.Series([text, 'He was on "Face the Nation" with "the plan".']))
+    assert df.loc[0, "f_name_calling"] > 0 and df.loc[1, "f_name_calling"] == 0
+    # a quote of more than three words is speech, not a scare quote
+    assert _evidence_texts('He said "we need more judges".', "f_name_calling") == []
+
+
 def _person_nouns_tool():
     return _load_script(ROOT / "tools" / "build_person_nouns.py")
 
@@ -640,3 +654,17 @@ def test_cued_spans_need_the_cue_before_the_head_within_the_word_limit():
 def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
     spans = [s for s in _evidence_texts(text, "f_exaggeration") if " " in s]
     assert spans == evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Nobody believes the media, and they know it.", ["Nobody believes the media"]),
+        ('He shrugged. "Everything depends on it."', ["Everything depends on it"]),
+        ("He said nobody came.", []),  # not the sentence's subject
+        ("She won, and nothing changed.", []),  # a lower-case clause opener
+        ("None of this is new.", []),  # "none of" is left out (literal on ABP)
+    ],
+)
+def test_a_sentence_a_universal_pronoun_opens_is_an_exaggeration(text, evidence):
+    assert _evidence_texts(text, "f_exaggeration") == evidence

@@ -103,6 +103,14 @@ STRICT_DESCRIPTOR = (
 )
 OUTLET_WORD_RE = re.compile(rf"\b(?:{OUTLET_WORDS})\b|\b{STRICT_DESCRIPTOR}\b")
 
+# The words of a photo, image or video credit, in any case ("AP Photo", "Getty Images", "(File)",
+# "Pool", "screen grab", "(Credit: Fox News)"): a credit that holds one credits no text
+# (credits.is_photo_credit) and a bracket that holds one is no source tag (citations).
+PHOTO_WORD = (
+    r"(?i:\bphoto(?:s|graph|grapher)?\b|\bimages?\b|\bgetty\b|\bfile\b|\bpool\b|\bvideo\b"
+    r"|\bscreen[ \-]?(?:shot|grab)|\billustration\b|\bcredit[ \t]*:)"
+)
+
 
 # "according to" and the words that open its Spanish, French, Portuguese, Italian and German
 # forms: the anchors of every "according to X" cue (speakers and citations).

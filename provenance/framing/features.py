@@ -48,6 +48,7 @@ from .techniques import (
     SUBJECTIVE_WEIGHT,
     TECHNIQUES,
     HitArrays,
+    adverbs_before,
     bias_cue_score,
     by_position,
     cued_spans,
@@ -63,8 +64,10 @@ from .techniques import (
     on_repeated_lines,
     person_headed,
     phrase_spans,
+    quoted_labels,
     spans_around,
     threat_sentences,
+    universal_openings,
 )
 
 PER_1K = "per 1,000 words"
@@ -324,16 +327,22 @@ def _phrase_features(
     sents: pd.DataFrame,
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
+    scare_quotes: pd.DataFrame,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
-    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence)."""
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence).
+    ``questions``, ``exclamations``: unquoted sentences ending so; ``scare_quotes``: the quoted
+    words of the scare quotes."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
-    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear and clichés add clause
-    # rules (techniques.THREAT_RULE, techniques.formulaic_clauses).
+    # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear, exaggeration and
+    # clichés add clause rules (techniques.THREAT_RULE, EXTREME_RULE, universal_openings,
+    # formulaic_clauses).
     extra = {
         "f_doubt": questions,
         "f_fear": threat_sentences(hits, sents, raw),
-        "f_exaggeration": cued_spans(hits, EXTREME_RULE, raw),
+        "f_exaggeration": by_position(
+            cued_spans(hits, EXTREME_RULE, raw), universal_openings(hits, raw)
+        ),
         "f_cliches": formulaic_clauses(hits, raw),
     }
     # Exclamations of the narration count as loaded language (0.47 precise on PTC's tuning
@@ -347,7 +356,8 @@ def _phrase_features(
     # 0.717, name-calling F1 0.348 / 0.357 / 0.194 -> 0.355 / 0.357 / 0.208.
     # Name-calling's labels are read off the phrases with those of ``not_loaded_modifiers``
     # alone (praise: PTC's labels may praise, "virtuous priests"); the loaded-language phrases
-    # and their evidence leave them out (techniques.NOT_LOADED_MODIFIERS).
+    # and their evidence leave them out (techniques.NOT_LOADED_MODIFIERS). Scare quotes headed
+    # by a person noun are labels too (techniques.quoted_labels, session 14).
     said = last_lines(exclamations, raw)
     said = said[~(headline_case(said, raw) | on_repeated_lines(said, raw))]
     labels = loaded_language_spans(hits, raw)
@@ -355,9 +365,14 @@ def _phrase_features(
     spans = {"f_loaded_language": by_position(phrases, said)}
     widened = noun_phrases(labels, raw, hits)
     extra["f_name_calling"] = pd.concat(
-        [labelled_names(labels, raw, hits), person_headed(widened, raw)], ignore_index=True
+        [
+            labelled_names(labels, raw, hits),
+            person_headed(widened, raw),
+            quoted_labels(scare_quotes, raw),
+        ],
+        ignore_index=True,
     )
-    widened = by_position(spans_around(widened, phrases), said)
+    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans, widened
@@ -524,6 +539,7 @@ def text_detail(
         sents,
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
+        quotes.spans(scare),
     )
     marks = {m: np.array([t.count(m) for t in raw], dtype=float) for m in "!?"}
     strong = np.abs(compound) >= STRONG_SENTENCE

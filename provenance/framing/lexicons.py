@@ -64,6 +64,7 @@ LEXICON_NAMES: tuple[str, ...] = (
     "clause_openers",
     "extreme_scopes",
     "not_loaded_modifiers",
+    "universal_openers",
 )
 # Lists that only weight a score or cue a rule (no feature of their own, no sense to keep): their
 # words do not take a form away from ``loaded_forms`` ("hated" stays a form of "hate" though
@@ -74,6 +75,7 @@ WEIGHT_ONLY_NAMES: tuple[str, ...] = (
     "harms",
     "clause_openers",
     "extreme_scopes",
+    "universal_openers",
 )
 # Lists generated from the shipped ones when they are loaded (not files; see ``word_forms``).
 DERIVED_NAMES: tuple[str, ...] = ("loaded_forms",)

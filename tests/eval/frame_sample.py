@@ -53,6 +53,12 @@ cite (outlet as a verb's subject 9, venues and op-ed forms 10, media nouns 6, so
 statements 4, other 9): 25 caught after the rules; lines 201-300, read after them: 33
 listable, 1 caught, 19 after a second round (newsletter tags "(Reuters).", "Outlet:" rundowns).
 
+Session 14 (citations, labelled): ``--seed 1401 --draw 850`` less seeds 1208:1300, 31208:1500,
+121207:3000, 20261208:3000, 20261209:3000, 131208:3000, 71207:1200, 20261207:1300 and
+1309:2600 (270 positions; 148 unlabelled articles naming another registered outlet, two thirds
+read and labelled, a third kept unread; figures in docs/attribution-eval.md). Later draws
+should skip 1401:850.
+
 Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--sample read|check]
        [--no-ptc] [--out DIR] [--positions FILE] [--seed N --draw K] [--skip-seed N:K ...]
 """
