@@ -214,6 +214,20 @@ def test_pool_workers_start_with_the_default_scanner_built():
     assert run_in_pool(_scanners_built, [{}], 1) == [1]  # in the fork server (engine.warm)
 
 
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+def test_pool_workers_start_with_the_preloaded_objects_frozen():
+    # engine.warm freezes what the fork server loaded: a worker's full collections skip it
+    assert run_in_pool(_frozen_objects, [{}], 1)[0] > 10_000
+
+
+def _frozen_objects() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
 def _scanners_built() -> int:
     from provenance.framing.scan import cached_scanner
 

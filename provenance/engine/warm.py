@@ -11,6 +11,8 @@ on 2 cores). A run with its own lexicons builds its scanner in the workers as be
 
 from __future__ import annotations
 
+import gc
+
 from provenance.framing.features import scanner_for
 from provenance.outlets.domains import registered_domain
 
@@ -21,4 +23,14 @@ def warm_caches() -> None:
     registered_domain("example.com")
 
 
+def freeze_preloaded() -> None:
+    """Move every object alive in the fork server (the stage modules, their compiled patterns,
+    the caches above) to the collector's permanent generation, so that the workers forked from
+    it never walk them again in a full collection. Session 14, extraction of the first 3,000 ABP
+    articles in one process after the same imports: full collections 63 -> 7 us an article."""
+    gc.collect()
+    gc.freeze()
+
+
 warm_caches()
+freeze_preloaded()
