@@ -836,10 +836,10 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
     return cands
 
 
-# A contributor named beside the outlet in a credit line: "Kirk Brown of The Greenville News",
-# "The News-Press in Fort Myers", "Omaha Public Radio's Katie Knapp Schubert", "WTOP's Jo Roe"
+# A contributor named beside the outlet in a credit line: "Jo Roe of The Greenville News",
+# "The News-Press in Fort Myers", "Omaha Public Radio's Jo Roe", "WTOP's Jo Roe"
 # (all ABP, session 14: 9 of the 110 unregistered names credited carried a person or a place,
-# and "Dean Borg of Iowa Public Radio" was lost). The outlet is the masthead part.
+# and "Jo Roe of Iowa Public Radio" was lost). The outlet is the masthead part.
 _OF_OUTLET_RE = re.compile(
     rf"^(?:(?P<person>{UPPER}[^ \t]*(?:[ \t]+{UPPER}[^ \t]*){{0,3}})[ \t]+)?of[ \t]+(?=[Tt]he[ \t]|{UPPER})"
 )
@@ -857,8 +857,8 @@ def _masthead_part(name: str) -> str:
     Greenville News" -> "The Greenville News", "The News-Press in Fort Myers" -> "The
     News-Press", "Omaha Public Radio's Jo Roe" -> "Omaha Public Radio"); else the name.
 
-    >>> [_masthead_part(n) for n in ("Kirk Brown of The Greenville News", "of The News Journal",
-    ...  "The Daily Advertiser in Lafayette", "WTOP’s Nick Iannelli", "Hungary's Magyar Nemzet",
+    >>> [_masthead_part(n) for n in ("Jo Roe of The Greenville News", "of The News Journal",
+    ...  "The Daily Advertiser in Lafayette", "WTOP’s Jo Roe", "Hungary's Magyar Nemzet",
     ...  "End of the American Dream", "Voice of America", "Jo Roe also reports for WVEC-TV",
     ...  "PRI.org's website")]
     ['The Greenville News', 'The News Journal', 'The Daily Advertiser', 'WTOP', "Hungary's Magyar Nemzet", 'End of the American Dream', 'Voice of America', 'WVEC-TV', 'PRI.org']
