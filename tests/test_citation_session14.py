@@ -76,3 +76,10 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
 )
 def test_forms_that_cite_nothing(text: str) -> None:
     assert not cited_outlets(text)
+
+
+def test_an_unregistered_name_opening_with_an_is_no_indefinite_article() -> None:
+    # "An" as the first letters of an unregistered name is no "an": the outlet is named.
+    assert cited_outlets("Prices rose, according to Anzora news agency.") == {
+        "Anzora news agency"
+    }

@@ -2230,7 +2230,7 @@ _COUNTRY_WORDS_RE = re.compile(
     rf"(?<![\w\-])(?:{trie_pattern(COUNTRY_WORDS, suffixes=True) if COUNTRY_WORDS else 'Ø'})(?![\w\-])"
 )
 _UNNAMED_RE = re.compile(
-    rf"^(?:(?:[Tt]he|[Aa]n?)[ \t]+)?(?P<words>.*?)(?:^|[ \t]+)(?:{DESCRIPTOR}|TV)$"
+    rf"^(?:(?:[Tt]he|(?P<indefinite>[Aa]n?))[ \t]+)?(?P<words>.*?)(?:^|[ \t]+)(?:{DESCRIPTOR}|TV)$"
 )
 
 
@@ -2241,7 +2241,7 @@ def _unnamed(phrase: str) -> bool:
     m = _UNNAMED_RE.match(phrase)
     if m is None:
         return False
-    if phrase[:2] in ("a ", "A ", "an", "An"):
+    if m.group("indefinite"):
         return True  # "a Philadelphia radio station", "A Kuwaiti newspaper": none named
     words = _COUNTRY_WORDS_RE.sub(" ", m.group("words")).split()  # "North Korean" too
     return all(w.islower() or w in _LEANING_WORDS for w in words)
