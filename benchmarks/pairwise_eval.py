@@ -32,7 +32,11 @@ scores differ, the share the article score orders the same way, a tie of the sco
 by the product of its articles' draw counts).
 
 Run: ``python benchmarks/pairwise_eval.py [--babe DIR] [--ptc DIR] [--min-sentences N]
-[--folds] [--heldout] [--scores f_a,f_b]``
+[--folds] [--heldout] [--scores f_a,f_b] [--lengths]``
+
+``--lengths`` splits the pairs by how long the experts' more biased article is against the
+other (:func:`by_length_ratio`): a score without a length effect agrees about equally in every
+band.
 """
 
 from __future__ import annotations
@@ -128,6 +132,35 @@ def agreement(
     return Agreement(num / den if den else np.nan, float(low), float(high), int(den) // 2)
 
 
+# Bands of log2(words of the experts' more biased article / words of the other): "much
+# shorter" is under half the length, "about equal" within a factor 2^0.3 (~1.23).
+RATIO_EDGES = (-np.inf, -1.0, -0.3, 0.3, 1.0, np.inf)
+RATIO_BANDS = ("much shorter", "shorter", "about equal", "longer", "much longer")
+
+
+def by_length_ratio(
+    groups: Iterable[np.ndarray], expert: np.ndarray, score: np.ndarray, words: np.ndarray
+) -> pd.DataFrame:
+    """Agreement (and pairs) by how long the experts' more biased article of a pair is against
+    the other: a score free of length effects agrees about as well in every band.
+
+    >>> t = by_length_ratio([np.arange(3)], np.array([0.0, 1, 2]), np.array([0.0, 2, 1]),
+    ...                     np.array([100, 100, 300]))
+    >>> t.loc["much longer"].tolist(), t.loc["about equal"].tolist()
+    ([0.5, 2.0], [1.0, 1.0])
+    """
+    ratio, agree = [], []
+    for g in groups:
+        valid, terms = _pair_terms(expert[g], score[g])
+        more = np.sign(expert[g][:, None] - expert[g][None, :]) > 0  # i the more biased
+        log_ratio = np.log2(np.maximum(words[g], 1)[:, None] / np.maximum(words[g], 1)[None, :])
+        ratio.append(log_ratio[more & (valid > 0)])
+        agree.append(terms[more & (valid > 0)])
+    band = pd.cut(np.concatenate(ratio), RATIO_EDGES, labels=RATIO_BANDS)
+    table = pd.Series(np.concatenate(agree)).groupby(band, observed=False).agg(["mean", "size"])
+    return table.rename(columns={"mean": "agreement", "size": "pairs"})
+
+
 def _biased_word_count(cell: object) -> int:
     """Words in a BABE ``biased_words`` cell (a Python list literal such as "['a', 'b']")."""
     try:
@@ -162,14 +195,32 @@ def _group_rows(keys: pd.Series) -> list[np.ndarray]:
     return [np.flatnonzero(keys.to_numpy() == k) for k in pd.unique(keys)]
 
 
+def _length_lines(
+    groups: list[np.ndarray], expert: np.ndarray, feats: pd.DataFrame, words: np.ndarray
+) -> None:
+    """Print ``SCORE``'s agreement by length ratio (:func:`by_length_ratio`)."""
+    table = by_length_ratio(groups, expert, feats[SCORE].to_numpy(float), words)
+    print(
+        f"  {SCORE} by the length of the experts' more biased article against the other: "
+        + ", ".join(f"{b} {r.agreement:.3f} ({r.pairs:,.0f})" for b, r in table.iterrows())
+    )
+
+
 def babe_table(
-    folder: Path, split: str, min_sentences: int, scores: tuple[str, ...]
+    folder: Path, split: str, min_sentences: int, scores: tuple[str, ...], lengths: bool = False
 ) -> pd.DataFrame:
-    """Agreement of each score with the two expert views, within topics, on one BABE split."""
+    """Agreement of each score with the two expert views, within topics, on one BABE split;
+    ``lengths``: print the share view's agreement by length ratio."""
     sentences = splits(folder, ("news_link", "topic", "biased_words"))[split]
     arts = pseudo_articles(sentences, min_sentences)
     feats = score_texts(arts["text"])
     groups = _group_rows(arts["topic"])
+    print(
+        f"BABE {split}: {len(arts)} pseudo-articles of >= {min_sentences} sentences "
+        f"in {len(groups)} topics"
+    )
+    if lengths:
+        _length_lines(groups, arts["share"].to_numpy(float), feats, arts["n_words"].to_numpy())
     rows = {
         name: {
             view: agreement(groups, arts[view].to_numpy(float), feats[name].to_numpy(float))
@@ -177,10 +228,6 @@ def babe_table(
         }
         for name in scores
     }
-    print(
-        f"BABE {split}: {len(arts)} pseudo-articles of >= {min_sentences} sentences "
-        f"in {len(groups)} topics"
-    )
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -220,10 +267,18 @@ def ptc_groups(arts: pd.DataFrame, folds: bool) -> dict[str, list[np.ndarray]]:
     return out
 
 
-def ptc_table(folder: Path, scores: tuple[str, ...], folds: bool) -> pd.DataFrame:
-    """Agreement of each score with the chars and spans views on PTC's tuning part."""
+def ptc_table(
+    folder: Path, scores: tuple[str, ...], folds: bool, lengths: bool = False
+) -> pd.DataFrame:
+    """Agreement of each score with the chars and spans views on PTC's tuning part;
+    ``lengths``: print the chars view's agreement (all pairs) by length ratio."""
     arts = ptc_expert(folder)
     feats = score_articles(arts[["article_id", "title", "text"]])
+    print(f"PTC tuning part: {len(arts)} articles")
+    if lengths:
+        _length_lines(
+            [np.arange(len(arts))], arts["chars"].to_numpy(float), feats, arts["n_words"].to_numpy()
+        )
     rows = {}
     for name in (*scores, "f_title_loaded_language"):
         if name not in feats:
@@ -235,7 +290,6 @@ def ptc_table(folder: Path, scores: tuple[str, ...], folds: bool) -> pd.DataFram
             for pairs, groups in ptc_groups(arts, folds).items()
             if view == "chars" or pairs != "length"
         }
-    print(f"PTC tuning part: {len(arts)} articles")
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
@@ -257,16 +311,17 @@ def main() -> int:
     parser.add_argument("--folds", action="store_true", help="PTC: add the three tuning folds")
     parser.add_argument("--heldout", action="store_true", help="BABE: the held-out split too")
     parser.add_argument("--scores", default=",".join((SCORE, *ALSO)))
+    parser.add_argument("--lengths", action="store_true", help="agreement by length ratio")
     args = parser.parse_args()
     scores = tuple(args.scores.split(","))
     found = False
     if (args.babe / "final_labels_SG2.csv").exists():
         found = True
         for split in (DEV, HELDOUT) if args.heldout else (DEV,):
-            show(babe_table(args.babe, split, args.min_sentences, scores))
+            show(babe_table(args.babe, split, args.min_sentences, scores, args.lengths))
     if (args.ptc / "articles.jsonl").exists():
         found = True
-        show(ptc_table(args.ptc, scores, args.folds))
+        show(ptc_table(args.ptc, scores, args.folds, args.lengths))
     if not found:
         print(f"neither BABE ({args.babe}) nor PTC ({args.ptc}) found", file=sys.stderr)
         return 2
