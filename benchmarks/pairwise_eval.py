@@ -14,6 +14,8 @@ experts marked biased per 100 words (``words``). The BABE sentence split of
 ``benchmarks/babe_auroc.py`` holds: development pseudo-articles are made of the development
 sentences only (SG2 labels of sentences SG1 also holds), held-out ones of the held-out sentences
 only; ``--heldout`` scores the held-out part (totals only, once at the end of a session).
+As a human reference, the share by SG1's annotators (their labels of the same development
+sentences) orders SG2's pairs (:func:`second_annotators`).
 Most news_links hold one sentence (1,279 of 2,095 in SG2), so ``--min-sentences 2`` (the
 default for the headline figure) keeps the pseudo-articles of two or more sentences; with 1
 the figure is close to a sentence AUROC within topics.
@@ -53,7 +55,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from abp import SHARED  # noqa: E402
-from babe_auroc import splits  # noqa: E402
+from babe_auroc import read_babe, splits  # noqa: E402
 from ptc_eval import FAMILIES, fold_of, read_ptc  # noqa: E402
 
 from provenance.framing import score_articles, score_texts  # noqa: E402
@@ -231,6 +233,18 @@ def babe_table(
     return pd.DataFrame.from_dict(rows, orient="index")
 
 
+def second_annotators(folder: Path, min_sentences: int) -> Agreement:
+    """The human reference on BABE's development split: SG1's annotators' share of Biased
+    sentences (their own labels of the same sentences; 'No agreement' counted not Biased) as
+    the score, against SG2's within topics."""
+    sentences = splits(folder, ("news_link", "topic", "biased_words"))[DEV]
+    sg1 = read_babe(folder / "final_labels_SG1.csv").drop_duplicates("text").set_index("text")
+    theirs = sentences.assign(label_bias=sentences["text"].map(sg1["label_bias"]))
+    ours = pseudo_articles(sentences, min_sentences)
+    score = pseudo_articles(theirs, min_sentences)["share"].to_numpy(float)
+    return agreement(_group_rows(ours["topic"]), ours["share"].to_numpy(float), score)
+
+
 def ptc_expert(folder: Path) -> pd.DataFrame:
     """The tuning part's articles with their loaded-language expert scores: chars (share of
     characters inside an expert span) and spans (expert spans per 1,000 words)."""
@@ -319,6 +333,8 @@ def main() -> int:
         found = True
         for split in (DEV, HELDOUT) if args.heldout else (DEV,):
             show(babe_table(args.babe, split, args.min_sentences, scores, args.lengths))
+        reference = second_annotators(args.babe, args.min_sentences)
+        print(f"  SG1's annotators ordering SG2's development pairs (share): {reference}")
     if (args.ptc / "articles.jsonl").exists():
         found = True
         show(ptc_table(args.ptc, scores, args.folds, args.lengths))
