@@ -8,7 +8,8 @@ project: BABE and PTC are read from ../shared/eval-data (or --babe / --ptc).
 
 **BABE** (Spinde et al. 2021, EMNLP Findings; expert sentence labels with the sentence's
 ``news_link``, ``outlet`` and ``topic``): the sentences of one news_link make a
-*pseudo-article* (joined in file order), its ``topic`` is the event. The experts' article bias
+*pseudo-article* (joined in file order), its ``topic`` is the event (spelling variants
+joined: :func:`event_of`). The experts' article bias
 is the share of its sentences labelled Biased (view ``share``) or, second view, the words the
 experts marked biased per 100 words (``words``). The BABE sentence split of
 ``benchmarks/babe_auroc.py`` holds: development pseudo-articles are made of the development
@@ -163,6 +164,21 @@ def by_length_ratio(
     return table.rename(columns={"mean": "agreement", "size": "pairs"})
 
 
+# BABE spells some topics two ways ("gun control" and "gun-control", "vaccine" and "vaccines",
+# "blm" and "black lives matter"): one event each.
+TOPIC_ALIASES = {"blm": "black lives matter", "vaccines": "vaccine"}
+
+
+def event_of(topic: object) -> str:
+    """The event key of a BABE topic: lower case, hyphens as spaces, ``TOPIC_ALIASES``.
+
+    >>> event_of("Gun-Control"), event_of("blm")
+    ('gun control', 'black lives matter')
+    """
+    key = " ".join(str(topic).lower().replace("-", " ").split())
+    return TOPIC_ALIASES.get(key, key)
+
+
 def _biased_word_count(cell: object) -> int:
     """Words in a BABE ``biased_words`` cell (a Python list literal such as "['a', 'b']")."""
     try:
@@ -173,9 +189,11 @@ def _biased_word_count(cell: object) -> int:
 
 
 def pseudo_articles(sentences: pd.DataFrame, min_sentences: int = 1) -> pd.DataFrame:
-    """BABE sentences grouped by news_link: topic, text (the sentences joined in file order),
-    n_sentences, share (of Biased sentences) and words (expert-marked words per 100 words)."""
+    """BABE sentences grouped by news_link: topic (:func:`event_of` its first sentence's), text
+    (the sentences joined in file order), n_sentences, share (of Biased sentences) and words
+    (expert-marked words per 100 words)."""
     s = sentences.assign(
+        topic=sentences["topic"].map(event_of),
         biased=(sentences["label_bias"] == "Biased").astype(float),
         marked=sentences["biased_words"].map(_biased_word_count),
         n_words=sentences["text"].astype(str).str.count(WORD_PATTERN),
