@@ -48,7 +48,8 @@ between them (``near_miss_lines``): whether grouping adjacent cues into one phra
 the experts draw them, could move the counts.
 
 **Candidates** (tuning folds; session 15). ``--candidates FILE`` reads a term list (one term a
-line, ``#`` comments; several words allowed, the first inflected by -s, -es, -d, -ed, -ing),
+line, ``#`` comments; several words allowed, the first or the last inflected by -s, -es, -d,
+-ed, -ing),
 finds its terms in the tuning articles (any case, within a clause) and prints per fold
 how many fall outside today's loaded-language spans, how many of those lie in an expert span,
 and the fold's P / R / F1 with them added: a source of new spans raises F1 only when its
@@ -747,12 +748,14 @@ def read_terms(path: Path) -> list[str]:
 
 
 def term_forms(terms: list[str]) -> dict[str, str]:
-    """Each written form (the first word inflected by ``INFLECTIONS``) -> its term."""
+    """Each written form (the first or the last word inflected by ``INFLECTIONS``: "throws a
+    wrench", "witch hunts") -> its term."""
     forms: dict[str, str] = {}
     for term in terms:
-        first, *rest = term.split(" ")
+        words = term.split(" ")
         for ending in INFLECTIONS:
-            forms.setdefault(" ".join([first + ending, *rest]), term)
+            forms.setdefault(" ".join([words[0] + ending, *words[1:]]), term)
+            forms.setdefault(" ".join([*words[:-1], words[-1] + ending]), term)
     return forms
 
 
