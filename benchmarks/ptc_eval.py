@@ -49,10 +49,9 @@ the experts draw them, could move the counts.
 
 **Candidates** (tuning folds; session 15). ``--candidates FILE`` reads a term list (one term a
 line, ``#`` comments; several words allowed, the first or the last inflected by -s, -es, -d,
--ed, -ing),
-finds its terms in the tuning articles (any case, within a clause) and prints per fold
-how many fall outside today's loaded-language spans, how many of those lie in an expert span,
-and the fold's P / R / F1 with them added: a source of new spans raises F1 only when its
+-ed, -ing), finds its terms in the tuning articles (any case, within a clause) and prints per
+fold how many fall outside today's loaded-language spans, how many of those lie in an expert
+span, and the fold's P / R / F1 with them added: a source of new spans raises F1 only when its
 precision is above about F1 / 2 (0.2).
 
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
@@ -235,15 +234,20 @@ def merge_overlaps(spans: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _by_field(spans: pd.DataFrame) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """Start and end offsets of ``spans`` per (article_id, field)."""
+    return {
+        k: (g["start"].to_numpy(), g["end"].to_numpy())
+        for k, g in spans.groupby(["article_id", "field"])
+    }
+
+
 def overlap_flags(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     """For each span of ``a``: does it share a character with a span of ``b`` (same field)?"""
     out = np.zeros(len(a), dtype=bool)
     if not len(a) or not len(b):
         return out
-    by_key = {
-        k: (g["start"].to_numpy(), g["end"].to_numpy())
-        for k, g in b.groupby(["article_id", "field"])
-    }
+    by_key = _by_field(b)
     for i, (art, field, s, e) in enumerate(
         zip(a["article_id"], a["field"], a["start"], a["end"], strict=True)
     ):
@@ -570,10 +574,7 @@ def boundary_relation(pred: pd.DataFrame, gold: pd.DataFrame, slack: int = 1) ->
     """For each predicted span, how it meets the expert spans of its field: 'exact' (both ends
     within ``slack`` characters of one), 'inside' one, 'covers' one, 'crosses' an edge, or
     'none' (a wrong span under the overlap rule). The first that applies, in that order."""
-    by_key = {
-        k: (g["start"].to_numpy(), g["end"].to_numpy())
-        for k, g in gold.groupby(["article_id", "field"])
-    }
+    by_key = _by_field(gold)
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64))
     out = []
     for art, field, s, e in zip(
@@ -650,14 +651,6 @@ def words_between(text: str, start: int, end: int) -> int | None:
     if SENTENCE_MARK.search(between):
         return None
     return len(re.findall(WORD_PATTERN, between))
-
-
-def _by_field(spans: pd.DataFrame) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
-    """Start and end offsets of ``spans`` per (article_id, field)."""
-    return {
-        k: (g["start"].to_numpy(), g["end"].to_numpy())
-        for k, g in spans.groupby(["article_id", "field"])
-    }
 
 
 def nearest_words(
