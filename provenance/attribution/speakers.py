@@ -731,6 +731,10 @@ def _relative_speaker(text: str, end: int) -> tuple[str, int, str | None] | None
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 280)
+    if m is None and text.startswith("saying", end) and text.endswith(" as ", 0, end):
+        # "he retweeted commentator Gayle Trotter as saying “...”": the object speaks (a
+        # fresh sample, seed 1505)
+        return speaker_before(text, end - 3)
     if m is None:
         inv = _INVERTED_BEFORE.match_before(text, end, 12)
         if inv is not None:
