@@ -740,6 +740,15 @@ _OWNED_ROLE_NAME_RE = re.compile(
 )
 
 
+def _owned_role_name(text: str, end: int) -> tuple[str, int, None] | None:
+    """(name, its start, None) of "<Name>'s <role>, <Full Name>," ending at ``end``."""
+    window = text[max(0, end - 160) : end]
+    if "," not in window[-30:] or ("'s " not in window and "’s " not in window):
+        return None  # (substring tests first: most verbs without a speaker have neither)
+    owned = _OWNED_ROLE_NAME_RE.search(text, max(0, end - 160), end)
+    return None if owned is None else (owned["name"], owned.start("name"), None)
+
+
 def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
     """(speaker phrase, its start, inserted name) of the attribution ending at ``end``."""
     m = SPEAKER_BEFORE.match_before(text, end, 280)
@@ -748,9 +757,9 @@ def speaker_before(text: str, end: int) -> tuple[str, int, str | None] | None:
         # fresh sample, seed 1505)
         return speaker_before(text, end - 3)
     if m is None:
-        owned = _OWNED_ROLE_NAME_RE.search(text, max(0, end - 160), end)
+        owned = _owned_role_name(text, end)
         if owned is not None:
-            return owned["name"], owned.start("name"), None
+            return owned
         inv = _INVERTED_BEFORE.match_before(text, end, 12)
         if inv is not None:
             return inv["pr"], inv.start("pr"), None
