@@ -24,6 +24,15 @@ from test_citation_fresh_forms import cited_outlets
         ("Two sailors were hurt, Stars and Stripes reported on Monday.", {"stars-and-stripes"}),
         ("According to The Week, the bill has stalled.", {"the-week"}),
         ("The vote was close, according to the Argus Leader.", {"argus-leader"}),
+        # A participle's "by" before a journalist, or a pair of them with an initial's dot.
+        ("The memo was first reported by Jo R. Roe and Mary Major of The New York Times.",
+         {"nytimes"}),  # fmt: skip
+        ("The leak was revealed by Jo Roe of Politico last week.", {"politico"}),
+        # "estimates" with an outlet as its subject.
+        ("The Economist estimates that the middle class has doubled.", {"the-economist"}),
+        # An article before a bare outlet word: an outlet of its own, not half a masthead.
+        ("The minister said so, according to accounts in the Guardian and the Telegraph.",
+         {"the-guardian", "telegraph"}),  # fmt: skip
     ],
 )
 def test_forms_cited(text: str, outlets: set[str]) -> None:
