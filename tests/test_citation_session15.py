@@ -30,6 +30,16 @@ from test_citation_fresh_forms import cited_outlets
         ("The leak was revealed by Jo Roe of Politico last week.", {"politico"}),
         # "estimates" with an outlet as its subject.
         ("The Economist estimates that the middle class has doubled.", {"the-economist"}),
+        # A call sign ends an unregistered name where a verb asks for a registered outlet; the
+        # station is the outlet, the descriptor before it is not.
+        ("The Dayton TV station WZZX published an investigation of the plant.", {"WZZX"}),
+        ("The mayor told local news outlet KQQZ-TV that the roads were closed.", {"KQQZ-TV"}),
+        # A time between a statement and its outlet; a transcript's source.
+        ("The museum issued a statement last night to CNN saying it would not sell.", {"cnn"}),
+        ("He said so in 2017, according to a transcript by Reuters.", {"reuters"}),
+        # Outlets added to the registry.
+        ("The show will air in May, Broadway World reported.", {"broadwayworld"}),
+        ("The actor has left the series, according to Deadline.", {"deadline"}),
         # An article before a bare outlet word: an outlet of its own, not half a masthead.
         ("The minister said so, according to accounts in the Guardian and the Telegraph.",
          {"the-guardian", "telegraph"}),  # fmt: skip
@@ -45,6 +55,8 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
         # A dated tag of no registered outlet: a press release, a show alone.
         "The group made its case. [MAIG release, 3/5/13] Then it rested.",
         "The host agreed. [Cam & Company, 1/3/13]",
+        # A transcript's speaker in capitals is no call sign.
+        "AMY GOODMAN: And what happens next? JOHN KOZA: Well, the electors meet.",
         # Brackets with no date are not dated tags.
         "He said it [the plan, the cost, the Times] was fine.",
     ],

