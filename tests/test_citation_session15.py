@@ -37,6 +37,12 @@ from test_citation_fresh_forms import cited_outlets
         # A time between a statement and its outlet; a transcript's source.
         ("The museum issued a statement last night to CNN saying it would not sell.", {"cnn"}),
         ("He said so in 2017, according to a transcript by Reuters.", {"reuters"}),
+        # A pointer to the outlet's account.
+        ("Lawmakers may override the veto. The Daily Caller has more.", {"daily-caller"}),
+        ("The bill is dead. Politico has the details here.", {"politico"}),
+        # An alias.
+        ("The scientist told the CS Monitor that the data were sound.",
+         {"christian-science-monitor"}),  # fmt: skip
         # Outlets added to the registry.
         ("The show will air in May, Broadway World reported.", {"broadwayworld"}),
         ("The actor has left the series, according to Deadline.", {"deadline"}),
@@ -55,6 +61,9 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
         # A dated tag of no registered outlet: a press release, a show alone.
         "The group made its case. [MAIG release, 3/5/13] Then it rested.",
         "The host agreed. [Cam & Company, 1/3/13]",
+        # A person has more; the governor has more to say.
+        "The vote is Tuesday. Jo Roe has more.",
+        "The governor has more to say on the matter.",
         # A transcript's speaker in capitals is no call sign.
         "AMY GOODMAN: And what happens next? JOHN KOZA: Well, the electors meet.",
         # Brackets with no date are not dated tags.
