@@ -43,6 +43,16 @@ from test_citation_fresh_forms import cited_outlets
         # An alias.
         ("The scientist told the CS Monitor that the data were sound.",
          {"christian-science-monitor"}),  # fmt: skip
+        # A capitalised owner before a state or rank adjective and the name.
+        ("Talks resumed, according to Russia's state-run Itar-Tass news agency.", {"tass"}),
+        ("He told Iran's semi-official Fars news agency that talks were over.", {"fars"}),
+        # ... and an owner that is the outlet stays the outlet.
+        ("He said so, according to CNN's chief White House correspondent Jo Roe.", {"cnn"}),
+        # An outlet's own post.
+        ("“The attack was staged,” tweeted GQ, echoing many.", {"gq"}),
+        # An alias of a wire service.
+        ("Jets downed a helicopter, Turkey's semiofficial Anatolia News Agency reported.",
+         {"anadolu"}),  # fmt: skip
         # Outlets added to the registry.
         ("The show will air in May, Broadway World reported.", {"broadwayworld"}),
         ("The actor has left the series, according to Deadline.", {"deadline"}),
