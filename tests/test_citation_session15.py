@@ -53,6 +53,15 @@ from test_citation_fresh_forms import cited_outlets
         # An alias of a wire service.
         ("Jets downed a helicopter, Turkey's semiofficial Anatolia News Agency reported.",
          {"anadolu"}),  # fmt: skip
+        # A sentence opening "Over at <outlet>,"; an outlet's appearance; more outlet verbs.
+        ("Over at National Review, Jo Roe wonders who is worse.", {"national-review"}),
+        ("But in an MSNBC appearance on Tuesday, the senator called it a slush fund.",
+         {"msnbc"}),  # fmt: skip
+        ("The Washington Post highlighted a senator's charge that funds were moved.",
+         {"washington-post"}),  # fmt: skip
+        ("Meanwhile, Politico gathered examples of experts who changed course.", {"politico"}),
+        ("An aide insisted to New York Magazine that the site would be fixed.",
+         {"new-york-magazine"}),  # fmt: skip
         # Outlets added to the registry.
         ("The show will air in May, Broadway World reported.", {"broadwayworld"}),
         ("The actor has left the series, according to Deadline.", {"deadline"}),
@@ -74,6 +83,9 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
         # A person has more; the governor has more to say.
         "The vote is Tuesday. Jo Roe has more.",
         "The governor has more to say on the matter.",
+        # "Over at" a place, an appearance at no outlet.
+        "Over at the Pentagon, officials were quiet.",
+        "In a White House appearance, the senator spoke.",
         # A transcript's speaker in capitals is no call sign.
         "AMY GOODMAN: And what happens next? JOHN KOZA: Well, the electors meet.",
         # Brackets with no date are not dated tags.

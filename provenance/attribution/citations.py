@@ -142,8 +142,9 @@ _OTHER_VERB_WORDS = (
     # counted that ..." (seed-1401 sample: 3 of the 23 missed outlets).
     " predicted predicts counted"
     # "The Daily Kos estimates there are ...", "“...,” tweeted the New York Times" (an
-    # outlet's own post; seed-1504 sample).
-    " estimates tweeted"
+    # outlet's own post; seed-1504 sample). "The Washington Post highlighted a senator's
+    # charge", "Politico gathered examples of" (seed-1504 sample, the part read last).
+    " estimates tweeted highlighted gathered"
 ).split()
 _OTHER_VERBS = trie_pattern(_OTHER_VERB_WORDS)
 # When, between a verb and its "by X": "first reported last week by", "confirmed by", "reviewed
@@ -247,6 +248,8 @@ _EN_CUES = (
     # 4 of the 49 missed).
     # "Snowden's leaks to The Guardian and The Washington Post" (seed-1309 sample).
     r"|claimed|leaked|leaks|provided|gave|given|denied"
+    # "insisted to New York Magazine that" (seed-1504 sample, the part read last).
+    r"|insisted"
     # "drafting a statement to The New York Times" (seed-1208 sample).
     # "leaked them to The Intercept", "provided it to" (seed-1309 draw, extension).
     # "issued a statement last night to WXTZ-TV" (heldout, a miss): a time between.
@@ -375,6 +378,9 @@ _EN_CUES = (
     # (heldout2 misses: 3 of the 26).
     # ("footage" was tried and left out: "CCTV footage" is a camera's.)
     r"|Poll|count|tally|chart|fact-check|survey|feed|polls|surveys|commentary"
+    # "in an MSNBC appearance Tuesday morning, X characterized" (seed-1504 sample, the part
+    # read last).
+    r"|appearance"
     # "a Washington Post forecast that gives", "said in a CNN forum", "Giuliani's original AP
     # statement", "The AP’s reporting doesn’t answer" (seed-1208 sample: 4 of the 36).
     r"|forecast|forum|statement|reporting"
@@ -544,7 +550,7 @@ _CUE_ANCHORS = [
     " report article story column op-ed Op-Ed interview piece editorial investigation analysis"
     " profile review exclusive segment headline poll Poll average writing put"
     " count tally chart fact-check survey feed polls surveys commentary Writing forecast forum"
-    " town townhall breakfast witness documentary leaked leaks"
+    " town townhall breakfast witness documentary leaked leaks appearance"
     " statement".split(),
     *_SPEECH_IN_WORDS,
     # "remarks to", "suggested to": two words, as the cue needs "to" (one word alone would
@@ -553,7 +559,7 @@ _CUE_ANCHORS = [
         f"{w}{blank}to"
         for w in (
             "remarks comments comment suggested explained confirmed admitted acknowledged"
-            " described disclosed recounted complained claimed leaked leaks provided gave given denied"
+            " described disclosed recounted complained claimed leaked leaks provided gave given denied insisted"
             " statement"
         ).split()
         for blank in " \t"
@@ -1084,8 +1090,10 @@ def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
 # seed-1309 draw, extension).
 # The comma may stand inside the title's closing mark: "On “Meet the Press,” Jane Roe said",
 # "On NBC’s “Meet the Press,” she said" (seed-1401 sample: 1 of its 8 missed venues).
+# "Over at National Review, Jane Roe wonders", "Over at Roll Call, their headline reads"
+# (seed-1504 sample: 1 in each part; no speaker needed, as after "On").
 _VENUE_LEAD_RE = re.compile(
-    rf"(?:On|In)[ \t]+(?:(?:“|``[ \t]?)(?P<title>{UPPER}[^”'\n,]{{1,40}}?)(?=,?(?:”|''))|(?P<ent>{_LISTED})"
+    rf"(?:On|In|Over[ \t]+at)[ \t]+(?:(?:“|``[ \t]?)(?P<title>{UPPER}[^”'\n,]{{1,40}}?)(?=,?(?:”|''))|(?P<ent>{_LISTED})"
     rf"(?:['’]s?[ \t]+(?:“[^”\n]{{1,40}}”|``[^'\n]{{1,40}}''|{_LISTED}))?)"
     rf"(?:[ \t]+(?:(?:on[ \t]+)?{WEEKDAY}|on[ \t]+{MONTH}[ \t]+\d{{1,2}}|yesterday|today"
     rf"|last[ \t]+(?:week|night|{WEEKDAY})|this[ \t]+(?:week|morning)|the[ \t]+same[ \t]+day))?"
@@ -1098,7 +1106,8 @@ def _venue_lead_candidates(text: str) -> list[CitationCandidate]:
     """Outlets named as the venue that opens a sentence ("On CNN , ..."): interview
     citations of registered outlets. Tried at each "On " found by str.find."""
     cands: list[CitationCandidate] = []
-    for at in sorted(_occurrences(text, "On ") + _occurrences(text, "In ")):
+    for at in sorted(_occurrences(text, "On ") + _occurrences(text, "In ")
+                     + _occurrences(text, "Over at ")):  # fmt: skip
         if not _SENTENCE_OPEN_RE.search(text, max(0, at - 6), at):
             continue
         m = _VENUE_LEAD_RE.match(text, at)
@@ -1109,8 +1118,9 @@ def _venue_lead_candidates(text: str) -> list[CitationCandidate]:
             continue  # "In Washington, ...": a place unless a speaker follows
         spk = pick_speaker(after.group("spk"), after.group("ins")) if after else None
         ent = "title" if m.group("title") else "ent"
+        kind = "report" if text.startswith("Over", at) else "interview"  # a page, not a show
         cands.append(CitationCandidate(
-            m.group(ent), m.start(ent), at, m.end(ent), "interview", spk,
+            m.group(ent), m.start(ent), at, m.end(ent), kind, spk,
             after.start("spk") if after else None, cue_start=at, registered_only=True,
         ))  # fmt: skip
     return cands
