@@ -14,19 +14,25 @@ from test_citation_fresh_forms import cited_outlets
     [
         # Dated source tags in square brackets: each registered item is cited, the show or
         # title beside it is not.
-        ("“The plan is dead,” the host said. [Fox News, Morning Show, 3/4/15] Later, he left.",
-         {"fox-news"}),  # fmt: skip
+        (
+            "“The plan is dead,” the host said. [Fox News, Morning Show, 3/4/15] Later, he left.",
+            {"fox-news"},
+        ),  # fmt: skip
         ("The rate fell. [Wonkblog, The Washington Post, 8/6/14]", {"washington-post"}),
-        ("Jobs rose. [Jobs rose again in May, by Jo Roe, CNNMoney, June 5, 2018] The rest.",
-         {"cnn"}),  # fmt: skip
+        (
+            "Jobs rose. [Jobs rose again in May, by Jo Roe, CNNMoney, June 5, 2018] The rest.",
+            {"cnn"},
+        ),  # fmt: skip
         # Outlets added to the registry: names with no outlet word of their own.
         ("The mayor resigned, the Baltimore Brew reported.", {"baltimore-brew"}),
         ("Two sailors were hurt, Stars and Stripes reported on Monday.", {"stars-and-stripes"}),
         ("According to The Week, the bill has stalled.", {"the-week"}),
         ("The vote was close, according to the Argus Leader.", {"argus-leader"}),
         # A participle's "by" before a journalist, or a pair of them with an initial's dot.
-        ("The memo was first reported by Jo R. Roe and Mary Major of The New York Times.",
-         {"nytimes"}),  # fmt: skip
+        (
+            "The memo was first reported by Jo R. Roe and Mary Major of The New York Times.",
+            {"nytimes"},
+        ),  # fmt: skip
         ("The leak was revealed by Jo Roe of Politico last week.", {"politico"}),
         # "estimates" with an outlet as its subject.
         ("The Economist estimates that the middle class has doubled.", {"the-economist"}),
@@ -41,8 +47,10 @@ from test_citation_fresh_forms import cited_outlets
         ("Lawmakers may override the veto. The Daily Caller has more.", {"daily-caller"}),
         ("The bill is dead. Politico has the details here.", {"politico"}),
         # An alias.
-        ("The scientist told the CS Monitor that the data were sound.",
-         {"christian-science-monitor"}),  # fmt: skip
+        (
+            "The scientist told the CS Monitor that the data were sound.",
+            {"christian-science-monitor"},
+        ),  # fmt: skip
         # A capitalised owner before a state or rank adjective and the name.
         ("Talks resumed, according to Russia's state-run Itar-Tass news agency.", {"tass"}),
         ("He told Iran's semi-official Fars news agency that talks were over.", {"fars"}),
@@ -51,23 +59,33 @@ from test_citation_fresh_forms import cited_outlets
         # An outlet's own post.
         ("“The attack was staged,” tweeted GQ, echoing many.", {"gq"}),
         # An alias of a wire service.
-        ("Jets downed a helicopter, Turkey's semiofficial Anatolia News Agency reported.",
-         {"anadolu"}),  # fmt: skip
+        (
+            "Jets downed a helicopter, Turkey's semiofficial Anatolia News Agency reported.",
+            {"anadolu"},
+        ),  # fmt: skip
         # A sentence opening "Over at <outlet>,"; an outlet's appearance; more outlet verbs.
         ("Over at National Review, Jo Roe wonders who is worse.", {"national-review"}),
-        ("But in an MSNBC appearance on Tuesday, the senator called it a slush fund.",
-         {"msnbc"}),  # fmt: skip
-        ("The Washington Post highlighted a senator's charge that funds were moved.",
-         {"washington-post"}),  # fmt: skip
+        (
+            "But in an MSNBC appearance on Tuesday, the senator called it a slush fund.",
+            {"msnbc"},
+        ),  # fmt: skip
+        (
+            "The Washington Post highlighted a senator's charge that funds were moved.",
+            {"washington-post"},
+        ),  # fmt: skip
         ("Meanwhile, Politico gathered examples of experts who changed course.", {"politico"}),
-        ("An aide insisted to New York Magazine that the site would be fixed.",
-         {"new-york-magazine"}),  # fmt: skip
+        (
+            "An aide insisted to New York Magazine that the site would be fixed.",
+            {"new-york-magazine"},
+        ),  # fmt: skip
         # Outlets added to the registry.
         ("The show will air in May, Broadway World reported.", {"broadwayworld"}),
         ("The actor has left the series, according to Deadline.", {"deadline"}),
         # An article before a bare outlet word: an outlet of its own, not half a masthead.
-        ("The minister said so, according to accounts in the Guardian and the Telegraph.",
-         {"the-guardian", "telegraph"}),  # fmt: skip
+        (
+            "The minister said so, according to accounts in the Guardian and the Telegraph.",
+            {"the-guardian", "telegraph"},
+        ),  # fmt: skip
     ],
 )
 def test_forms_cited(text: str, outlets: set[str]) -> None:
