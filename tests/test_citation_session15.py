@@ -58,6 +58,7 @@ from test_citation_fresh_forms import cited_outlets
         ("He said so, according to CNN's chief White House correspondent Jo Roe.", {"cnn"}),
         # An outlet's own post.
         ("“The attack was staged,” tweeted GQ, echoing many.", {"gq"}),
+        ("“The attack was real,” tweeted the New York Times on January 29.", {"nytimes"}),
         # An alias of a wire service.
         (
             "Jets downed a helicopter, Turkey's semiofficial Anatolia News Agency reported.",

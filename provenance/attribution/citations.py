@@ -675,9 +675,11 @@ _BEING = ReverseMatcher(
 # The reporting verb after the fact, its outlet after it: "..., he said, reported Xinhua.",
 # "... to the Oval Office, reports the Washington Post ." (the outlet ends the sentence).
 _CLAUSE_END_RE = re.compile(r"[,”\"'][ \t]*$")
+# A date after the outlet too: "“...,” tweeted the New York Times on January 29." (seed-1504
+# sample).
 _INVERTED_RE = re.compile(
     rf"[ \t]+(?P<ent>{OUTLET_PHRASE})[ \t]*(?=[.;\n]|$|,[ \t]|[ \t]+(?:on[ \t]+)?{WEEKDAY}"
-    r"|[ \t]+(?:today|yesterday)\b)"
+    rf"|[ \t]+on[ \t]+{MONTH}[ \t]+\d|[ \t]+(?:today|yesterday)\b)"
 )
 # "the Post 's fact-checker" too; a beat between: "the Washington Post's television critic"
 # (seed-20261207 sample).
