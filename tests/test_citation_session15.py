@@ -107,6 +107,7 @@ def test_forms_cited(text: str, outlets: set[str]) -> None:
         "In a White House appearance, the senator spoke.",
         # A transcript's speaker in capitals is no call sign.
         "AMY GOODMAN: And what happens next? JOHN KOZA: Well, the electors meet.",
+        "INSKEEP: Is there a sign of change? KAHN: Well, there always has been a question.",
         # Brackets with no date are not dated tags.
         "He said it [the plan, the cost, the Times] was fine.",
     ],

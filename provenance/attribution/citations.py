@@ -2394,6 +2394,9 @@ def _cited_outlet(
         hit = None if oid is None else Outlet(oid, phrase, 0, len(phrase), 0.8)
     if hit is not None and hit.outlet_id is None:  # "local news outlet WSOC-TV": the station
         sign = _call_sign(hit)
+        turn = text[end : end + 3].lstrip(" \t").startswith(":")
+        if sign is not None and turn and not text.startswith("From", cand.cue_start):
+            sign = None  # "KAHN: Well, ..." heads a transcript's turn (ABP 4,000-8,000: 7 rows)
         if sign is not None or (cand.registered_only and not _self_described(hit)):
             hit = sign
     if hit is None:
