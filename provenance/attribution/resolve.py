@@ -108,9 +108,13 @@ _CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeuts
 # the Idaho Statesman, The Blade, The Daily Leader, LifeNews.com) and cost 2 extras on dev
 # (KUSA beside KUSA-TV, CRTV.com as a host's employer); numbered names added 3 (dev, heldout).
 _CALL_SIGN = (
-    r"(?!W[AI]PO|WADA|WWII)[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?"
+    r"(?!W[AI]PO|WADA|WWII|WHCA)[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?"
     r"|[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)"
 )
+# A name that ends in a call sign is a station's whatever its verb: "the Pittsburgh TV station
+# WTAE published" (seed-1504 sample), where a verb asks for a registered outlet. Not after a
+# word in capitals: "JOHN KOZA:" heads a transcript's turn (first 4,000 ABP: 7 such rows).
+CALL_SIGN_END_RE = re.compile(rf"(?<![\w\-])(?<![A-Z][ \t])(?:{_CALL_SIGN})$")
 # "France 24", "Rossiya 24" too ("France 24 reports": session 9 read sample).
 _CHANNEL_WORD = r"(?:Fox|ABC|NBC|CBS|CW|News|Channel|TV|Europe|Action|Eyewitness|France|Rossiya)"
 # A station or channel named by its number: "Fox 5 DC", "Channel 4", "9 News", "Europe 1".
