@@ -21,7 +21,9 @@ Lavrov" is a person, so it is no citation (the quotes table attributes his words
 
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -61,6 +63,7 @@ from provenance.attribution.resolve import (
     NUMBERED_MASTHEAD_RE,
     Outlet,
     OutletResolver,
+    outlet_hint_words,
     registry_or_default,
     shared_resolver,
 )
@@ -80,6 +83,7 @@ from provenance.attribution.speakers import (
     speaker_before,
 )
 from provenance.ids import stable_id
+from provenance.literals import LiteralFinder, find_all
 from provenance.schema import conform, empty
 
 if TYPE_CHECKING:
@@ -796,10 +800,11 @@ def extract_citations(
     cols = article_columns(articles)
     resolver = shared_resolver(registry_or_default(registry))
     rows: list[dict[str, object]] = []
+    hints = _Hints.of(resolver)
     articles_ = list(zip(cols["article_id"], cols["text"], cols["outlet_id"], strict=True))
     for first in range(0, len(articles_), _RESOLVE_CHUNK):
         chunk = articles_[first : first + _RESOLVE_CHUNK]
-        found = [_candidates(text) for _, text, _ in chunk]
+        found = [_candidates(text, hints and hints.starts(text, own)) for _, text, own in chunk]
         resolver.resolve_many(c.phrase for cands in found for c in cands)
         for (article_id, text, own), cands in zip(chunk, found, strict=True):
             rows.extend(_accept(article_id, text, cands, resolver, own))
@@ -1361,8 +1366,67 @@ def _staff_of_candidates(text: str) -> list[CitationCandidate]:
     return cands
 
 
-def _candidates(text: str) -> list[CitationCandidate]:
-    """Candidate citations of one text (outlet phrase, kind, speaker), before resolution."""
+# "Resolve first": a cue is read only where something by which a phrase can name an outlet
+# stands within _HINT_REACH characters of it (``_Hints``); elsewhere none of its candidates
+# could resolve (``_cited_outlet``), and a candidate that does not resolve leaves no trace.
+# First 1,000 ABP articles: a cue's resolving candidates had a hint within 72 characters of
+# the cue; 64% of the cues have none within 200, 55% within 300.
+_HINT_REACH = 300
+
+
+class _Hints:
+    """Where in a text an outlet phrase may stand: one pass of an automaton over the literals
+    of :func:`outlet_hint_words` (registered names, outlet words, descriptors, mastheads), and
+    the last words of the text's registered names of two words or more and of the publisher's
+    names, as ``_ShortForms`` reads them ("The New York Times ... the Times")."""
+
+    _KEPT: weakref.WeakKeyDictionary[OutletResolver, _Hints | None] = weakref.WeakKeyDictionary()
+
+    def __init__(self, words: list[str], registry: OutletRegistry | None) -> None:
+        self._finder = LiteralFinder(words)
+        forms = set(getattr(registry, "surface_forms", list)())
+        self._last = [_short_form_word(word) if word in forms else None for word in words]
+        self._registry = registry
+        self._publishers: dict[str, list[str]] = {}
+
+    @classmethod
+    def of(cls, resolver: OutletResolver) -> _Hints | None:
+        """The hints of ``resolver``'s registry (kept with it), or None: no gate, when the
+        registry cannot list its names."""
+        if resolver not in cls._KEPT:
+            words = outlet_hint_words(resolver.registry)
+            cls._KEPT[resolver] = None if words is None else cls(words, resolver.registry)
+        return cls._KEPT[resolver]
+
+    def starts(self, text: str, publisher: str = "") -> list[int]:
+        """Sorted starts of the hints in ``text`` (``publisher``: the article's outlet id)."""
+        hits = self._finder.hits(text)
+        found = {start for _, start, _ in hits}
+        last = self._last
+        words = {last[i] for i, _, _ in hits if last[i] is not None}
+        words.update(self._publisher_words(publisher))
+        for word in words:
+            found.update(find_all(text, str(word)))
+        return sorted(found)
+
+    def _publisher_words(self, publisher: str) -> list[str]:
+        if publisher not in self._publishers:
+            row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
+            names = [] if not isinstance(row, dict) else [
+                str(row["name"]), *str(row.get("aliases") or "").split(";")]  # fmt: skip
+            self._publishers[publisher] = [w for w in map(_short_form_word, names) if w]
+        return self._publishers[publisher]
+
+
+def _near(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a position of the sorted ``starts`` lies in [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
+    """Candidate citations of one text (outlet phrase, kind, speaker), before resolution;
+    with ``hints`` (``_Hints.starts``), the cues' only near one."""
     cands = _listed_candidates(text) + _owner_candidates(text) + _signoff_candidates(text)
     cands += _quoted_dateline_candidates(text) + _venue_lead_candidates(text)
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
@@ -1371,6 +1435,8 @@ def _candidates(text: str) -> list[CitationCandidate]:
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
+        if hints is not None and not _near(hints, start - _HINT_REACH, end + _HINT_REACH):
+            continue
         if cue in _RIGHT_ONLY and _CAPITAL_AHEAD_RE.match(text, end) is None:
             continue  # no phrase follows (_phrase_right): half the cues of an ABP article
         # "on" (8 per ABP article) is checked for a speech verb only once an outlet-like name
@@ -2015,11 +2081,16 @@ class _ShortForms:
 
 
 def _add_short_form(by_word: dict[str, str], name: str, oid: str) -> None:
-    """Count ``name``'s last word as a short form of ``oid`` (names of two words or more
-    besides "the")."""
+    """Count ``name``'s last word as a short form of ``oid`` (see _short_form_word)."""
+    word = _short_form_word(name)
+    if word is not None:
+        by_word.setdefault(word, oid)
+
+
+def _short_form_word(name: str) -> str | None:
+    """The last word of ``name`` when it has two words or more besides "the", else None."""
     words = name.split()
-    if len(words) > 1 + (words[0].lower() == "the"):
-        by_word.setdefault(words[-1], oid)
+    return words[-1] if len(words) > 1 + (words[0].lower() == "the") else None
 
 
 # An unregistered name set off by an outlet descriptor: "obtained by TVNewser, an industry

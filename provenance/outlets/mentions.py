@@ -211,6 +211,12 @@ class MentionMatcher:
     def __len__(self) -> int:
         return len(self._keys)
 
+    @property
+    def surfaces(self) -> list[str]:
+        """Every surface form the matcher looks for: a mention :meth:`find` reports is one of
+        them as written."""
+        return [] if self._finder is None else list(self._finder.words)
+
     def find(self, text: str) -> list[tuple[int, int, str, str, float]]:
         """Non-overlapping mentions ``(start, end, outlet_id, matched, confidence)`` in text
         order; of overlapping candidates the longest wins, then the leftmost."""

@@ -365,6 +365,11 @@ class OutletRegistry:
         """
         return list(self._sharing.get(_name_key(name), [])) if isinstance(name, str) else []
 
+    def surface_forms(self) -> list[str]:
+        """The names, aliases and domains as the mention matcher looks for them (each in the
+        surface forms it accepts, "Sputnik" and "SPUTNIK"): every mention found is one."""
+        return self._matcher.surfaces
+
     def mentions_in(self, text: str) -> list[tuple[int, int, str, str, float]]:
         """Outlet mentions of one text as ``(start, end, outlet_id, matched, confidence)``, in
         text order: the rows :meth:`find_mentions` gives for it, without building a frame (the
