@@ -1017,12 +1017,16 @@ _SIGNOFF_RE = re.compile(
 )
 
 
-def _signoff_candidates(text: str) -> list[CitationCandidate]:
+def _signoff_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets that sign a quotation at the end of its line (``_SIGNOFF_RE``): op-ed citations
-    whose speaker is the writer. Tried only at closing quote marks found by str.find."""
+    whose speaker is the writer. Tried only at closing quote marks found by str.find (with
+    ``near``, a hint between the mark and the line's end: the outlet ends the line)."""
     cands: list[CitationCandidate] = []
     marks = sorted(_occurrences(text, "”") + _occurrences(text, "''") + _occurrences(text, '"'))
     for at in marks:
+        line_end = text.find("\n", at)
+        if not _hinted(near, at, len(text) if line_end < 0 else line_end):
+            continue
         m = _SIGNOFF_RE.match(text, at)
         if m is None:
             continue
@@ -1041,12 +1045,16 @@ def _signoff_candidates(text: str) -> list[CitationCandidate]:
 _BRACKETED_LINE_RE = re.compile(r"\n(?=[^\n(\[]{0,60}+[(\[])")
 
 
-def _quoted_dateline_candidates(text: str) -> list[CitationCandidate]:
+def _quoted_dateline_candidates(
+    text: str, near: list[int] | None = None
+) -> list[CitationCandidate]:
     """Datelines of items the text quotes after lines of its own prose ("... she decided.\n
     BOSTON (Reuters) - A judge ..."): report citations of their agency (registered outlets,
     the dateline's separator required). credits.py leaves these out (``follows_prose``)."""
     cands: list[CitationCandidate] = []
     for line in _BRACKETED_LINE_RE.finditer(text):
+        if not _hinted(near, line.end(), line.end() + _HINT_REACH):
+            continue
         m = DATELINE_RE.match(text, line.end())
         if m is None or m.group("sep") is None or m.group("paren") is None:
             continue
@@ -1081,11 +1089,13 @@ _VENUE_LEAD_RE = re.compile(
 _SENTENCE_OPEN_RE = re.compile(r"(?:^|\n|[.!?][ \t]*(?:[”\"’]|'')?[ \t]+)$")
 
 
-def _venue_lead_candidates(text: str) -> list[CitationCandidate]:
+def _venue_lead_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets named as the venue that opens a sentence ("On CNN , ..."): interview
     citations of registered outlets. Tried at each "On " found by str.find."""
     cands: list[CitationCandidate] = []
     for at in sorted(_occurrences(text, "On ") + _occurrences(text, "In ")):
+        if not _hinted(near, at, at + _HINT_REACH):
+            continue
         if not _SENTENCE_OPEN_RE.search(text, max(0, at - 6), at):
             continue
         m = _VENUE_LEAD_RE.match(text, at)
@@ -1187,13 +1197,14 @@ def _state_outlet_candidates(
 _FROM_LEAD_RE = re.compile(rf"From[ \t]+(?P<ent>{_LISTED})[ \t]*:")
 
 
-def _from_lead_candidates(text: str) -> list[CitationCandidate]:
+def _from_lead_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets named as the source of a passage that follows ("..., he said. From X: ..."):
     citing citations, tried at each "From " found by str.find."""
     cands: list[CitationCandidate] = []
     for at in _occurrences(text, "From "):
         if (
-            at == 0
+            not _hinted(near, at, at + _HINT_REACH)
+            or at == 0
             or text[at - 1] == "\n"
             or not _SENTENCE_OPEN_RE.search(text, max(0, at - 6), at)
         ):
@@ -1230,11 +1241,13 @@ _QUOTE_CLOSED_RE = re.compile(r"[”\"'][ \t]*$")
 _QUOTED_TAG_RE = re.compile(rf"{_ROUND_TAG}(?=[ \t]+[A-Z])")
 
 
-def _source_tag_candidates(text: str) -> list[CitationCandidate]:
+def _source_tag_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets tagged in brackets after the words they source (``_SOURCE_TAG_RE``): citing
     citations of registered outlets, tried at each bracket found by str.find."""
     cands: list[CitationCandidate] = []
     for at in sorted(_occurrences(text, "(") + _occurrences(text, "[")):
+        if not _hinted(near, at, at + _HINT_REACH):
+            continue
         after_stop = _TAG_AFTER_RE.search(text, max(0, at - 3), at) is not None
         m = _SOURCE_TAG_RE.match(text, at) if after_stop else None
         if m is None and text[at] == "(" and _QUOTE_CLOSED_RE.search(text, max(0, at - 3), at):
@@ -1259,18 +1272,27 @@ _TITLE_WORD_BEFORE_RE = re.compile(
     rf"(?<![\w\-])(?!(?:As|When|While|But|And|So|Yet|If|Then|Now|Still)[ \t])(?:{CAP})[ \t]+$"
 )
 _HAS_UPPER_RE = re.compile(UPPER)
+# The owner's phrase is read in the 120 characters before the apostrophe and the one blank
+# that may stand before it in tokenised text ("Politico ’ s": the owner's last letter is read
+# in the two characters before the mark), so a hint for it starts in these 121.
+_OWNER_REACH = 122
 _OWNED_BY_RE = re.compile(rf"['’](?:[ \t]?s)?[ \t]+[*_]?[ \t]?{CAP}[ \t]+{CAP}")
 
 
-def _owned_by_matches(text: str) -> list[re.Match[str]]:
+def _owned_by_matches(text: str, near: list[int] | None = None) -> list[re.Match[str]]:
     """Matches of _OWNED_BY_RE, tried only at apostrophes followed by "s" or a blank (str.find:
-    a regex search for the apostrophes alone cost 36 us per ABP article)."""
+    a regex search for the apostrophes alone cost 36 us per ABP article); with ``near``, only
+    where a hint stands in the _OWNER_REACH characters before (the owner's phrase)."""
     found: list[re.Match[str]] = []
     for mark in ("'", "’"):
         at = text.find(mark)
         while at >= 0:
             before = text[at - 2 : at].rstrip(" \t")[-1:]  # the owner's last letter
-            if text[at + 1 : at + 2] in ("s", " ", "\t") and before.isalpha():
+            if (
+                text[at + 1 : at + 2] in ("s", " ", "\t")
+                and before.isalpha()
+                and _hinted(near, at - _OWNER_REACH, at)
+            ):
                 m = _OWNED_BY_RE.match(text, at)
                 if m is not None:
                     found.append(m)
@@ -1278,14 +1300,14 @@ def _owned_by_matches(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
-def _owner_candidates(text: str) -> list[CitationCandidate]:
+def _owner_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets named as the owner of a journalist ("X's Jane Roe"): correspondent citations."""
     cands: list[CitationCandidate] = []
-    for m in _owned_by_matches(text):
+    for m in _owned_by_matches(text, near):
         at = m.start()
         while at > 0 and text[at - 1] in " \t":
             at -= 1
-        left = OUTLET_BEFORE.match_before(text, at, 120)
+        left = OUTLET_BEFORE.match_before(text, at, _OWNER_REACH - 2)
         if left is None:
             continue
         ent, ent_start = left["ent"], left.start("ent")
@@ -1343,13 +1365,13 @@ def _staff_of_led(text: str, person: re.Match[str]) -> bool:
     return any(_STAFF_OF_LEAD_RE.search(text, max(0, at - 20), at) for at in (lead, second))
 
 
-def _staff_of_candidates(text: str) -> list[CitationCandidate]:
+def _staff_of_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Journalists named as "<Name> of <outlet>" (see the note above): correspondent citations
     of registered outlets."""
     cands: list[CitationCandidate] = []
     for m in _OF_CAPITAL_RE.finditer(text):
         of_at = m.start()
-        if not text[of_at - 1 : of_at].islower():
+        if not _hinted(near, of_at, of_at + _HINT_REACH) or not text[of_at - 1 : of_at].islower():
             continue
         lo = max(0, of_at - 30)
         if not text[max(text.rfind(" ", lo, of_at), text.rfind("\n", lo, of_at)) + 1].isupper():
@@ -1432,16 +1454,23 @@ def _near(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+def _hinted(near: list[int] | None, lo: int, hi: int) -> bool:
+    """Whether a hint of ``near`` (``_Hints.read``; None: no gate) lies in [lo, hi): a side
+    rule's outlet phrase, where it may resolve, holds one (_HINT_REACH)."""
+    return near is None or _near(near, lo, hi)
+
+
 def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution;
     with ``hints`` (``_Hints.read``), the cues' only near one."""
     if hints is not None and not hints:
         return _unhinted_candidates(text)
-    cands = _listed_candidates(text) + _owner_candidates(text) + _signoff_candidates(text)
-    cands += _quoted_dateline_candidates(text) + _venue_lead_candidates(text)
+    cands = _listed_candidates(text) + _owner_candidates(text, hints)
+    cands += _signoff_candidates(text, hints) + _quoted_dateline_candidates(text, hints)
+    cands += _venue_lead_candidates(text, hints)
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
-    cands += _from_lead_candidates(text) + _source_tag_candidates(text)
-    cands += _staff_of_candidates(text)
+    cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
+    cands += _staff_of_candidates(text, hints)
     for m in CUE_SCAN.finditer(text):
         cue = m.lastgroup or ""
         start, end = m.span()
