@@ -1412,8 +1412,10 @@ class _Hints:
     def __init__(self, words: list[str], registry: OutletRegistry | None) -> None:
         self._finder = LiteralFinder(words)
         forms = {form: i for i, form in enumerate(getattr(registry, "surface_forms", list)())}
-        self._last = [_short_form_word(word) if word in forms else None for word in words]
         self._form = [forms.get(word, -1) for word in words]  # index among surface_forms
+        # (a last word that is itself a hint word, "Times", "News", "Post", is found already)
+        self._words = frozenset(words)
+        self._last = [self._unfound(_short_form_word(w)) if w in forms else None for w in words]
         self._registry = registry
         self._publishers: dict[str, list[str]] = {}
 
@@ -1444,8 +1446,13 @@ class _Hints:
             row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
             names = [] if not isinstance(row, dict) else [
                 str(row["name"]), *str(row.get("aliases") or "").split(";")]  # fmt: skip
-            self._publishers[publisher] = [w for w in map(_short_form_word, names) if w]
+            self._publishers[publisher] = [
+                w for w in map(self._unfound, map(_short_form_word, names)) if w]  # fmt: skip
         return self._publishers[publisher]
+
+    def _unfound(self, word: str | None) -> str | None:
+        """``word`` unless the pass finds it anyway (a hint word itself)."""
+        return None if word in self._words else word
 
 
 def _near(starts: list[int], lo: int, hi: int) -> bool:
