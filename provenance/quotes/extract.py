@@ -919,9 +919,6 @@ def _post(masked: str, m: re.Match[str], body: str, n_words: int,
         return dash
     if body.rstrip().endswith("."):
         return None  # the quote ended its sentence: what follows is a new one
-    if not _cue_in_line(masked, m.end()):
-        # (the forms below that need a reporting verb or "according to" cannot match)
-        return _post_any_verb(masked, m, body) or _quoted_person_after(masked, m.end())
     p = POST_ATTRIBUTION_RE.match(masked, m.end())
     if p is None:
         owned = _OWNED_ROLE_POST_RE.match(masked, m.end())
@@ -960,24 +957,6 @@ def _post(masked: str, m: re.Match[str], body: str, n_words: int,
         return None
     return _attr("speaker", speaker, p.start(spk_group), p.group(verb_group),
                  p.start(verb_group), p.start(), p.end())  # fmt: skip
-
-
-# The forms of POST_ATTRIBUTION_RE that open without a cue word: German "so der Minister",
-# French "dit-il", "a-t-elle ajouté" (a superset: any word starting "so", any hyphened "-il").
-_POST_NO_CUE_RE = re.compile(r"[ \t]*+,?[ \t]*+(?:so|\w*-(?:t-)?(?:il|elle))")
-
-
-def _cue_in_line(masked: str, end: int) -> bool:
-    """False only when no match of POST_ATTRIBUTION_RE, _OWNED_ROLE_POST_RE or
-    _LONG_CLAUSE_POST_RE can start at ``end``: each holds a reporting verb or "according to"
-    (read from the text's cached cue anchors, as :func:`_verb_before_stop` does) before the
-    line ends (none of them reads a line break), except POST_ATTRIBUTION_RE's few forms of
-    :data:`_POST_NO_CUE_RE`. (First 1,500 ABP articles: 3,126 of 10,253 tries so ruled out,
-    none of them a match; each miss cost ~5 us, and the two fallbacks more.)"""
-    line_end = masked.find("\n", end)
-    if VERB_SCAN.starts(masked, end, line_end if line_end >= 0 else len(masked)):
-        return True
-    return _POST_NO_CUE_RE.match(masked, end) is not None
 
 
 def _dash_signature(masked: str, end: int) -> dict[str, object] | None:
