@@ -153,7 +153,10 @@ def test_learning_a_speaker_again_changes_nothing() -> None:
 
 
 def test_word_counts_of_a_chunk_are_count_words_of_each_body() -> None:
-    texts = [*TEXTS, "no quotes here", "« Bonjour  à tous » ,\n“it’s a well-known — fact”"]
+    texts = [
+        *TEXTS, "“Oui,” dit-il. “Non,” a-t-elle ajouté. “Ja,” so der Minister.", "no quotes here",
+        "« Bonjour  à tous » ,\n“it’s a well-known — fact”",
+    ]  # fmt: skip
     chunk = [("a", "", text, extract._prepared("", text)) for text in texts]
     counts = list(extract._word_counts(chunk))
     want = [extract.count_words(text[m.start("body") : m.end("body")]) for text in texts
