@@ -44,3 +44,26 @@ def join_per_group(
     out = rows.iloc[starts][keys].reset_index(drop=True)
     out[column] = [separator.join(values[a:b]) for a, b in zip(starts, ends, strict=True)]
     return out
+
+
+def member_of(keys: pd.Series, wanted: pd.Series) -> np.ndarray:
+    """``keys.isin(wanted).to_numpy()``, with Arrow's ``is_in`` straight on the arrays when
+    both are Arrow-backed strings: pandas turns every value of ``wanted`` into an Arrow scalar
+    and back into a Python string first (the report of the first 20,000 ABP articles: ~0.3 of
+    its ~4 CPU s in three such calls over chain and article ids).
+
+    >>> ids = pd.Series(["a", "b", None, "c"], dtype="string[pyarrow]")
+    >>> member_of(ids, pd.Series(["c", "a"], dtype="string[pyarrow]")).tolist()
+    [True, False, False, True]
+    """
+    arrow = pd.StringDtype("pyarrow")
+    if keys.dtype != arrow or wanted.dtype != arrow:
+        return keys.isin(wanted).to_numpy()
+    if len(wanted) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pa.chunked_array(pa.array(wanted.array)).combine_chunks()
+    found = pc.is_in(pa.chunked_array(pa.array(keys.array)), value_set=values)
+    return np.array(found, dtype=np.bool_)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from corpora import DEMO
@@ -89,6 +90,8 @@ def test_pool_fed_job_by_job_gives_the_tables_of_one_process(monkeypatch) -> Non
     # reach the workers in several jobs, the first before ingest has finished.
     monkeypatch.setattr(pool_module, "MIN_ARTICLES_PER_WORKER", 1)
     monkeypatch.setattr(local_module, "STREAM_JOB_ARTICLES", 5)
+    monkeypatch.setattr(local_module, "STREAM_TAIL_ARTICLES", 4)
+    monkeypatch.setattr(local_module, "STREAM_TAIL_JOB", 2)
     monkeypatch.setattr(api_module, "STREAM_SLICE_MAX", 4)
     monkeypatch.setattr(api_module, "STREAM_SLICE_MIN", 2)
     jobs: list[int] = []
@@ -105,3 +108,19 @@ def test_pool_fed_job_by_job_gives_the_tables_of_one_process(monkeypatch) -> Non
     assert list(streamed.timings)[0] == "outlets, attribution, quotes, framing (2 workers)"
     for name in TABLE_ORDER:
         pd.testing.assert_frame_equal(streamed.tables[name], one.tables[name], obj=name)
+
+
+def test_stream_jobs_end_short_and_keep_every_article_in_order() -> None:
+    # Ingest's slices of the first 20,000 ABP articles: the last ~1,000 articles reach the
+    # pool in jobs of ~250, so neither worker waits long for the other at the end.
+    sizes = [2_500] * 5 + [1_875, 1_406, 1_054, 791, 593, 500, 500, 500, 281]
+    starts = np.cumsum([0] + sizes[:-1])
+    batches = [pd.DataFrame({"n": np.arange(a, a + k)}) for a, k in zip(starts, sizes, strict=True)]
+    received: list[pd.DataFrame] = []
+    jobs = list(local_module._jobs_of(iter(batches), received))
+    lengths = [len(job) for job in jobs]
+    assert len(received) == len(batches) and all(map(pd.DataFrame.equals, received, batches))
+    assert np.concatenate([job["n"].to_numpy() for job in jobs]).tolist() == list(range(20_000))
+    short = [n for n in lengths if n < local_module.STREAM_JOB_ARTICLES]
+    assert lengths[-len(short) :] == short and len(short) >= 4  # at the end, ~250 each
+    assert all(200 <= n <= 300 for n in short)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from provenance.grouping import join_per_group
+from provenance.grouping import join_per_group, member_of
 from provenance.schema import TABLES, conform, empty
 
 # Outlet classes drive node colours and badges.
@@ -174,7 +174,7 @@ def _keyed_hops(chains: pd.DataFrame, hops: pd.DataFrame, links: pd.DataFrame) -
     ``\\x1e``), so chains that take the same path share it.
     """
     hops = hops.dropna(subset=["chain_id"])
-    hops = hops[hops["chain_id"].isin(chains.loc[chains["depth"].fillna(0) >= 1, "chain_id"])]
+    hops = hops[member_of(hops["chain_id"], chains.loc[chains["depth"].fillna(0) >= 1, "chain_id"])]
     if hops.empty:
         return hops.assign(key=pd.Series(dtype=object))
     hops = hops.sort_values(["chain_id", "hop"], kind="mergesort")

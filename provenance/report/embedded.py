@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from provenance.grouping import join_per_group
+from provenance.grouping import join_per_group, member_of
 from provenance.report import caps
 from provenance.report.prepared import PreparedTables
 from provenance.report.safe import safe_url
@@ -49,7 +49,7 @@ def _linked_articles(prep: PreparedTables, chains: pd.DataFrame) -> pd.DataFrame
     wanted = pd.concat(
         [links["child_article_id"], links["parent_article_id"], chains["article_id"]]
     ).dropna()
-    return articles[articles["article_id"].isin(wanted)].sort_values("article_id")
+    return articles[member_of(articles["article_id"], wanted)].sort_values("article_id")
 
 
 def outlet_rows(outlets: pd.DataFrame) -> list[list]:
@@ -113,7 +113,7 @@ def chain_rows(
 ) -> list[list]:
     """One row per chain with a source: ids as codes, path, depth, root, flags, the outlet
     codes of its hops and the evidence kinds along it."""
-    hops = hops[hops["chain_id"].isin(chains["chain_id"])].sort_values(
+    hops = hops[member_of(hops["chain_id"], chains["chain_id"])].sort_values(
         ["chain_id", "hop"], kind="mergesort"
     )
     hop_outlets = _code_lists(hops["outlet_id"], hops["chain_id"], o_index)

@@ -197,6 +197,29 @@ class _Column:
         return [pd.NA if v is None else v for v in found]
 
 
+class _GroupPositions:
+    """The row numbers of each key of a column, as ``groupby(column).indices`` gives them
+    (ascending; missing keys have none), from one stable sort of the keys' codes.
+
+    ``groupby(...).indices`` builds an array per key in a Python loop: the report of the first
+    20,000 ABP articles looks up a few hundred articles among the framing table's ~40,000
+    targets and 233,539 quotes, and its link views spent ~0.4 of their ~1.7 CPU s there.
+    """
+
+    def __init__(self, keys: pd.Series) -> None:
+        codes, uniques = pd.factorize(keys)  # missing keys: -1, sorted first, never looked up
+        self._order = np.argsort(codes, kind="stable")
+        self._bounds = np.searchsorted(codes[self._order], np.arange(len(uniques) + 1))
+        self._code = {key: code for code, key in enumerate(uniques.tolist())}
+
+    def of(self, key: object) -> np.ndarray:
+        """The row numbers whose key is ``key``, ascending."""
+        code = self._code.get(key)
+        if code is None:
+            return _NO_ROWS
+        return self._order[self._bounds[code] : self._bounds[code + 1]]
+
+
 class LinkContext:
     """Indexes over the tables that every link view needs (built once per report)."""
 
@@ -228,7 +251,7 @@ class LinkContext:
         self.passages = tables["passages"].sort_values(["pair_id", "passage"], kind="mergesort")
         framing = tables["framing"]
         self.framing = framing[framing["evidence"].fillna("") != ""]
-        self._groups: dict[str, dict] = {}
+        self._groups: dict[str, _GroupPositions] = {}
         self._columns: dict[tuple[str, str], _Column] = {}
         self._articles: dict[str, pd.Series | None] = {}
         self._badges: dict[str, str] = {}
@@ -242,9 +265,8 @@ class LinkContext:
         ``Series.to_numpy(dtype=object)`` gives them (:class:`_Column`).
         """
         if name not in self._groups:
-            self._groups[name] = frame.groupby(column, sort=False).indices if len(frame) else {}
-        idx = self._groups[name].get(key)
-        positions = idx if idx is not None else _NO_ROWS
+            self._groups[name] = _GroupPositions(frame[column])
+        positions = self._groups[name].of(key)
         return {col: self._column(name, frame, col).at(positions) for col in frame.columns}
 
     def _column(self, name: str, frame: pd.DataFrame, column: str) -> _Column:
