@@ -67,8 +67,10 @@ def test_no_credit_of_the_text(text: str) -> None:
     [
         # The same forms said of the text itself still credit.
         (_BODY + "This article was originally published by The Conversation.", "the-conversation"),
-        # (The Texas Tribune is registered since session 15.)
-        (_BODY + "A version of this story first appeared in The Texas Tribune.", "texas-tribune"),
+        (
+            _BODY + "A version of this story first appeared in The Texas Tribune.",
+            "texas-tribune",
+        ),
         (_BODY + "Originally published at RealClearPolitics.", "realclearpolitics"),
         (
             _BODY + "©2019 The Fresno Bee\nDistributed by Tribune Content Agency, LLC.",
