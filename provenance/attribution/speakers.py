@@ -1660,6 +1660,8 @@ def _role_has_any(role: str | None, words: tuple[str, ...]) -> bool:
 
 
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
+    """Whether the role has every one of ``words`` (as written, any case); no role has none
+    (:func:`_role_has_any` asks for one of them)."""
     if role is None:
         return False
     have = role.lower()

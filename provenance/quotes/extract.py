@@ -381,12 +381,16 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
 _PIN_CHUNK = 64
 
 
+def _title_has_quotes(title: str) -> bool:
+    """Whether the title holds a quote mark (a headline quote may be attributed in the text)."""
+    return bool(title) and any(ch in title for ch in _TITLE_MARKS)
+
+
 def _prepared(title: str, text: str) -> tuple[list[re.Match[str]], str | None]:
     """The quotes of ``text`` and its masked copy; None for the copy when neither the text nor
     the title holds a quote (nothing is read then)."""
     found = list(QUOTE_RE.finditer(text))
-    title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
-    if not found and not title_has_quotes:
+    if not found and not _title_has_quotes(title):
         return found, None
     return found, blank_link_residue(_mask(text, found))  # (The Hill's tooltips)
 
@@ -407,7 +411,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
     their word counts (:func:`_word_counts`: read in turn, one for each quote of ``found``)."""
     if masked is None:
         return []
-    title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
+    title_has_quotes = _title_has_quotes(title)
     paragraphs = Paragraphs(masked)
     people = People(masked, paragraphs)
     attributions = _Attributions(masked, people, paragraphs)
