@@ -53,9 +53,11 @@ ALSO = (
 )
 
 
-def read_babe(path: Path) -> pd.DataFrame:
-    """Every sentence of a BABE file with its label (Biased, Non-biased or No agreement)."""
-    return pd.read_csv(path, sep=";", encoding="utf-8-sig", usecols=["text", "label_bias"])
+def read_babe(path: Path, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Every sentence of a BABE file with its label (Biased, Non-biased or No agreement), and
+    the other ``columns`` asked for (news_link, topic, biased_words...)."""
+    usecols = list(dict.fromkeys(("text", "label_bias", *columns)))
+    return pd.read_csv(path, sep=";", encoding="utf-8-sig", usecols=usecols)
 
 
 def _labelled(df: pd.DataFrame) -> pd.DataFrame:
@@ -63,10 +65,11 @@ def _labelled(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
 
 
-def splits(folder: Path) -> dict[str, pd.DataFrame]:
-    """The evaluation splits: dev, held-out, all of SG2, SG1 with its own labels."""
-    sg1 = read_babe(folder / "final_labels_SG1.csv")
-    sg2 = _labelled(read_babe(folder / "final_labels_SG2.csv"))
+def splits(folder: Path, columns: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The evaluation splits: dev, held-out, all of SG2, SG1 with its own labels (each with
+    text, label_bias and ``columns``)."""
+    sg1 = read_babe(folder / "final_labels_SG1.csv", columns)
+    sg2 = _labelled(read_babe(folder / "final_labels_SG2.csv", columns))
     # Every sentence SG1 holds, 'No agreement' ones too: all were seen while choosing.
     in_sg1 = sg2["text"].isin(set(sg1["text"]))
     return {

@@ -42,11 +42,21 @@ adds the paired change and its spread on 84 articles: how large a change must be
 the check part; P and R by the articles' expert density follow. ``--boundaries`` splits each
 fold's right predictions by how they meet the expert span (exact, inside, covering,
 crossing), counts the wrong ones within 5 characters of one (``NEAR``), and scores characters
-instead of spans.
+instead of spans; since session 15 also how far (in words, within the sentence) each wrong span
+lies from the nearest expert span, and the pairs of predictions one sentence holds by the words
+between them (``near_miss_lines``): whether grouping adjacent cues into one phrase span, as
+the experts draw them, could move the counts.
+
+**Candidates** (tuning folds; session 15). ``--candidates FILE`` reads a term list (one term a
+line, ``#`` comments; several words allowed, the first or the last inflected by -s, -es, -d,
+-ed, -ing), finds its terms in the tuning articles (any case, within a clause) and prints per
+fold how many fall outside today's loaded-language spans, how many of those lie in an expert
+span, and the fold's P / R / F1 with them added: a source of new spans raises F1 only when its
+precision is above about F1 / 2 (0.2).
 
 Run: ``python benchmarks/ptc_eval.py [--dir ../shared/eval-data/PTC] [--part tuning|check|both]
 [--folds] [--no-babe] [--distinct] [--errors FAMILY] [--misses FAMILY] [--bootstrap N]
-[--counts FILE] [--base FILE] [--boundaries]``
+[--counts FILE] [--base FILE] [--boundaries] [--candidates FILE]``
 """
 
 from __future__ import annotations
@@ -54,6 +64,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -223,15 +234,20 @@ def merge_overlaps(spans: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _by_field(spans: pd.DataFrame) -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """Start and end offsets of ``spans`` per (article_id, field)."""
+    return {
+        k: (g["start"].to_numpy(), g["end"].to_numpy())
+        for k, g in spans.groupby(["article_id", "field"])
+    }
+
+
 def overlap_flags(a: pd.DataFrame, b: pd.DataFrame) -> np.ndarray:
     """For each span of ``a``: does it share a character with a span of ``b`` (same field)?"""
     out = np.zeros(len(a), dtype=bool)
     if not len(a) or not len(b):
         return out
-    by_key = {
-        k: (g["start"].to_numpy(), g["end"].to_numpy())
-        for k, g in b.groupby(["article_id", "field"])
-    }
+    by_key = _by_field(b)
     for i, (art, field, s, e) in enumerate(
         zip(a["article_id"], a["field"], a["start"], a["end"], strict=True)
     ):
@@ -335,6 +351,15 @@ def article_rho(
     return f"Spearman {column} vs loaded-language density: " + ", ".join(rhos)
 
 
+def field_texts(arts: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """The text of each (article_id, field) of ``arts``: 'title' and 'text'."""
+    return {
+        (a, field): t
+        for field in ("title", "text")
+        for a, t in zip(arts["article_id"], arts[field], strict=True)
+    }
+
+
 def errors(
     arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name: str, top: int = 40
 ) -> None:
@@ -346,8 +371,7 @@ def errors(
     pred = predicted_spans(ev, feats)
     g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
     ok = overlap_flags(pred, g)
-    src = {(a, "text"): t for a, t in zip(arts["article_id"], arts["text"], strict=True)}
-    src.update({(a, "title"): t for a, t in zip(arts["article_id"], arts["title"], strict=True)})
+    src = field_texts(arts)
     words = [
         src[(a, f)][s:e].lower()
         for a, f, s, e in zip(
@@ -550,10 +574,7 @@ def boundary_relation(pred: pd.DataFrame, gold: pd.DataFrame, slack: int = 1) ->
     """For each predicted span, how it meets the expert spans of its field: 'exact' (both ends
     within ``slack`` characters of one), 'inside' one, 'covers' one, 'crosses' an edge, or
     'none' (a wrong span under the overlap rule). The first that applies, in that order."""
-    by_key = {
-        k: (g["start"].to_numpy(), g["end"].to_numpy())
-        for k, g in gold.groupby(["article_id", "field"])
-    }
+    by_key = _by_field(gold)
     empty = (np.zeros(0, np.int64), np.zeros(0, np.int64))
     out = []
     for art, field, s, e in zip(
@@ -617,6 +638,169 @@ def boundary_lines(
     return "\n".join(lines)
 
 
+# Near misses and adjacent cues (session 15): words between spans within one sentence.
+SENTENCE_MARK = re.compile(r"[.!?\n]")
+PAIR_WORDS = 5  # pairs of predictions at most this many words apart are counted
+NEAR_BINS = ("0", "1", "2", "3", "4+", "none in the sentence")
+
+
+def words_between(text: str, start: int, end: int) -> int | None:
+    """Words in ``text[start:end]`` (the stretch between two spans; 0 when they touch or
+    overlap), or None when a sentence ends in it."""
+    between = text[start:end]
+    if SENTENCE_MARK.search(between):
+        return None
+    return len(re.findall(WORD_PATTERN, between))
+
+
+def nearest_words(
+    pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[tuple[str, str], str]
+) -> list[int | None]:
+    """For each span of ``pred``: the fewest words between it and an expert span of its field
+    in the same sentence (None: no expert span in its sentence)."""
+    by_key, out = _by_field(gold), []
+    for art, field, s, e in zip(
+        pred["article_id"], pred["field"], pred["start"], pred["end"], strict=True
+    ):
+        text = texts[(art, field)]
+        gaps = [
+            words_between(text, ge, s) if ge <= s else words_between(text, e, gs)
+            for gs, ge in zip(*by_key.get((art, field), ((), ())), strict=True)
+        ]
+        gaps = [g for g in gaps if g is not None]
+        out.append(min(gaps) if gaps else None)
+    return out
+
+
+def near_bin(words: int | None) -> str:
+    """The ``NEAR_BINS`` label of a distance in words (``nearest_words``)."""
+    if words is None:
+        return NEAR_BINS[-1]
+    return NEAR_BINS[min(words, 4)]
+
+
+def pair_classes(
+    pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[tuple[str, str], str]
+) -> Counter:
+    """Consecutive predictions of one field at most ``PAIR_WORDS`` words apart in one sentence,
+    counted by (words between, class): 'one expert span' when an expert span holds both, else
+    how many of the two are right ('2 right', '1 right', '0 right')."""
+    pred = pred.sort_values(["article_id", "field", "start"], ignore_index=True)
+    ok, by_key, out = overlap_flags(pred, gold), _by_field(gold), Counter()
+    same = (pred["article_id"] == pred["article_id"].shift()) & (
+        pred["field"] == pred["field"].shift()
+    )
+    for k in np.flatnonzero(same.to_numpy()):
+        key = (pred.at[k, "article_id"], pred.at[k, "field"])
+        left, right = pred.at[k - 1, "start"], pred.at[k, "end"]
+        words = words_between(texts[key], pred.at[k - 1, "end"], pred.at[k, "start"])
+        if words is None or words > PAIR_WORDS:
+            continue
+        gs, ge = by_key.get(key, (np.zeros(0), np.zeros(0)))
+        both = bool(np.any((gs <= left) & (right <= ge)))
+        out[(words, "one expert span" if both else f"{int(ok[k - 1]) + int(ok[k])} right")] += 1
+    return out
+
+
+def near_miss_lines(
+    arts: pd.DataFrame, gold: pd.DataFrame, evidence: pd.DataFrame, name: str = "loaded language"
+) -> str:
+    """Per tuning fold: the wrong predictions by words to the nearest expert span in their
+    sentence (``NEAR_BINS``), and the pairs of predictions one sentence holds close together
+    (``pair_classes``): how much grouping adjacent cues into one span could change."""
+    family, texts = FAMILIES[name], field_texts(arts)
+    lines = [f"{name}, wrong spans by words to an expert span in their sentence; close pairs:"]
+    for part, ids in tuning_folds(arts).items():
+        ev = evidence[evidence["target_id"].isin(ids)]
+        pred = merge_overlaps(predicted_spans(ev, family_features(family, set(ev["feature"]))))
+        g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
+        wrong = pred[~overlap_flags(pred, g)]
+        bins = Counter(map(near_bin, nearest_words(wrong, g, texts)))
+        pairs = pair_classes(pred, g, texts)
+        lines.append(
+            f"  {part}: wrong {len(wrong)}: "
+            + ", ".join(f"{b} {bins[b]}" for b in NEAR_BINS)
+            + f"; pairs <= {PAIR_WORDS} words apart {sum(pairs.values())}: "
+            + ", ".join(
+                f"{c} {n}" for c, n in sorted(Counter(c for _, c in pairs.elements()).items())
+            )
+        )
+    return "\n".join(lines)
+
+
+# Candidate term lists (session 15): new spans outside today's, per tuning fold.
+CLAUSE_MARK = re.compile(r"[.!?;:,\n\"“”()]")
+INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
+_TERM_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def read_terms(path: Path) -> list[str]:
+    """The terms of a list file: one a line, lower-cased, blank lines and '#' comments left out."""
+    lines = (line.split("#")[0].strip().lower() for line in path.read_text("utf-8").splitlines())
+    return [" ".join(line.split()) for line in lines if line]
+
+
+def term_forms(terms: list[str]) -> dict[str, str]:
+    """Each written form (the first or the last word inflected by ``INFLECTIONS``: "throws a
+    wrench", "witch hunts") -> its term."""
+    forms: dict[str, str] = {}
+    for term in terms:
+        words = term.split(" ")
+        for ending in INFLECTIONS:
+            forms.setdefault(" ".join([words[0] + ending, *words[1:]]), term)
+            forms.setdefault(" ".join([*words[:-1], words[-1] + ending]), term)
+    return forms
+
+
+def term_spans(texts: dict[tuple[str, str], str], terms: list[str]) -> pd.DataFrame:
+    """article_id, field, start, end, term of the longest term found at each word of ``texts``
+    (any case; a term never crosses a clause mark, ``CLAUSE_MARK``)."""
+    forms = term_forms(terms)
+    longest = max((f.count(" ") + 1 for f in forms), default=0)
+    rows = []
+    for (art, field), text in texts.items():
+        words = [(m.start(), m.end(), m.group().lower()) for m in _TERM_WORD.finditer(text)]
+        for i, (start, _, _) in enumerate(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                end = words[i + n - 1][1]
+                key = " ".join(w for _, _, w in words[i : i + n])
+                if key in forms and not CLAUSE_MARK.search(text, start, end):
+                    rows.append((art, field, start, end, forms[key]))
+                    break
+    return pd.DataFrame(rows, columns=["article_id", "field", "start", "end", "term"])
+
+
+def candidate_lines(
+    arts: pd.DataFrame,
+    gold: pd.DataFrame,
+    evidence: pd.DataFrame,
+    terms: list[str],
+    name: str = "loaded language",
+) -> str:
+    """Per tuning fold: the terms' spans outside today's predictions, how many of them lie in
+    an expert span, and the fold's P / R / F1 before and with them added."""
+    family = FAMILIES[name]
+    lines = [f"{name}, {len(terms)} candidate terms, per tuning fold:"]
+    for part, ids in tuning_folds(arts).items():
+        ev = evidence[evidence["target_id"].isin(ids)]
+        pred = merge_overlaps(predicted_spans(ev, family_features(family, set(ev["feature"]))))
+        g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
+        found = term_spans(field_texts(arts[arts["article_id"].isin(ids)]), terms)
+        new = found[~overlap_flags(found, pred)]
+        right = int(overlap_flags(new, g).sum())
+        before = span_scores(pred, g)
+        both = pd.concat([pred, new.drop(columns="term")], ignore_index=True)
+        after = span_scores(merge_overlaps(both), g)
+        lines.append(
+            f"  {part}: found {len(found)}, outside today's spans {len(new)}, in an expert span"
+            f" {right} ({right / max(len(new), 1):.2f}); P / R / F1 "
+            + " / ".join(f"{before[k]:.3f}" for k in ("P", "R", "F1"))
+            + " -> "
+            + " / ".join(f"{after[k]:.3f}" for k in ("P", "R", "F1"))
+        )
+    return "\n".join(lines)
+
+
 def babe_line(babe_dir: Path, dev_only: bool = False) -> str:
     """BABE AUROC of f_loaded_language and f_bias_cues per split (benchmarks/babe_auroc.py);
     ``dev_only``: the development split alone (for choosing; held-out is scored once)."""
@@ -656,6 +840,7 @@ def noise_and_boundaries(
         print(density_lines(counts))
     if args.boundaries:
         print(boundary_lines(arts, gold, evidence))
+        print(near_miss_lines(arts, gold, evidence))
     return 0
 
 
@@ -678,6 +863,9 @@ def main() -> int:
     parser.add_argument("--counts", type=Path, help="tuning part: write per-article counts (csv)")
     parser.add_argument("--base", type=Path, help="with --bootstrap: --counts of the base code")
     parser.add_argument("--boundaries", action="store_true", help="tuning folds: span edges")
+    parser.add_argument(
+        "--candidates", type=Path, metavar="FILE", help="tuning folds: a term list's new spans"
+    )
     args = parser.parse_args()
     if not (args.dir / "spans.csv").exists():
         print(f"PTC files not found in {args.dir}", file=sys.stderr)
@@ -686,6 +874,9 @@ def main() -> int:
     scores, evidence = score_articles(arts.drop(columns="part"), return_evidence=True)
     if args.bootstrap or args.counts or args.boundaries:
         return noise_and_boundaries(args, arts, gold, scores, evidence)
+    if args.candidates:
+        print(candidate_lines(arts, gold, evidence, read_terms(args.candidates)))
+        return 0
     if args.folds:
         folds = evaluate(
             arts, gold, scores, evidence, distinct=args.distinct, groups=tuning_folds(arts)

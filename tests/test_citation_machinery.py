@@ -166,3 +166,70 @@ def test_citations_chunked_give_the_rows_of_one_chunk(monkeypatch):
     chunked = extract_citations(articles)
     assert len(whole) >= len(texts)
     pd.testing.assert_frame_equal(whole, chunked)
+
+
+_GATE_WORDS = (
+    "Jane Roe said told reported according to in an interview with citing quoted by Reuters"
+    " the Daily Clarion newspaper WTOP KENS 5 LifeNews.com the Idaho Statesman The New York"
+    " Times the Times Iran's state news agency the daily “Vesti Kuzbassa” wrote Politico’s"
+    " Greg Sargent of the Washington Post , . ” — \n (CNN) On CNN , From Roll Call : Spiegel"
+    " officials Monday talks a Reuters-Ipsos poll CBS New York France-Inter radio Hoodline ,"
+    " a local news website , the Sputnik news agency Fox 5 DC On Monday"
+).split(" ")
+_FILLER = " and the talks went on for hours while the weather held up in the valley" * 6
+
+
+def test_hint_gate_changes_no_row(monkeypatch):
+    """Cues and side rules read only near a hint (``_Hints``: a registered name, an outlet word,
+    a descriptor, a masthead, a short form of a name in the text): the rows of reading every
+    one, on word soups of cues and outlets of every way ``_cited_outlet`` resolves, set far
+    apart by filler so that the gate skips some."""
+    import pandas as pd
+
+    from provenance.attribution import extract_citations
+
+    rng = random.Random(23)
+    texts = []
+    for _ in range(600):
+        parts = [" ".join(rng.choice(_GATE_WORDS) for _ in range(rng.randint(2, 12)))
+                 for _ in range(rng.randint(1, 4))]  # fmt: skip
+        texts.append((_FILLER if rng.random() < 0.5 else " ").join(parts))
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))],
+                             "title": ["T"] * len(texts), "text": texts,
+                             "outlet_id": ["nytimes" if i % 3 else "" for i in range(len(texts))]})  # fmt: skip
+    skipped = []
+    near = C._near
+    monkeypatch.setattr(C, "_near", lambda *a: near(*a) or skipped.append(1) is not None)
+    monkeypatch.setattr(C, "shared_resolver", lambda registry: C.OutletResolver(registry))
+    gated = extract_citations(articles)
+    monkeypatch.setattr(C._Hints, "of", classmethod(lambda cls, resolver: None))
+    every = extract_citations(articles)
+    pd.testing.assert_frame_equal(gated, every)
+    assert len(every) > 150 and len(skipped) > 300  # both sides of the gate are exercised
+
+
+def test_hint_words_stand_in_every_phrase_the_resolver_takes():
+    """Of random phrases, each one ``OutletResolver`` calls an outlet holds a literal of
+    ``outlet_hint_words`` (the gate's promise), and the registry's mentions read from the hint
+    pass's occurrences are those of its own pass."""
+    from provenance.attribution.resolve import OutletResolver, outlet_hint_words
+    from provenance.literals import LiteralFinder
+
+    registry = C.registry_or_default(None)
+    finder = LiteralFinder(outlet_hint_words(registry))
+    words = (
+        "the The Daily Clarion Reuters news agency Sputnik WXTZ-TV KUSA 9 News Channel 4 Fox"
+        " LifeNews.com Idaho Statesman Plain Dealer Kommersant Zeitung Süddeutsche radio"
+        " station magazine Jane Roe Institute Hill Nation TASS Tass RIA Novosti weekly"
+    ).split()
+    rng = random.Random(29)
+    phrases = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    resolver = OutletResolver(registry)
+    resolver.resolve_many(phrases)
+    taken = [p for p in phrases if resolver.get(p) is not None]
+    assert len(taken) > 1000
+    assert all(finder.hits(p) for p in taken)
+    hints = C._Hints.of(resolver)
+    for text in phrases[:300]:
+        _, names = hints.read(text)
+        assert registry.mentions_in(text, names) == registry.mentions_in(text), text

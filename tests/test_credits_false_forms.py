@@ -69,7 +69,7 @@ def test_no_credit_of_the_text(text: str) -> None:
         (_BODY + "This article was originally published by The Conversation.", "the-conversation"),
         (
             _BODY + "A version of this story first appeared in The Texas Tribune.",
-            "The Texas Tribune",
+            "texas-tribune",
         ),
         (_BODY + "Originally published at RealClearPolitics.", "realclearpolitics"),
         (

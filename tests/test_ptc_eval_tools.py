@@ -108,3 +108,86 @@ def test_density_lines_split_precision_by_the_articles_expert_density(pe):
     assert [line.split(":")[0].strip() for line in lines[1:4]] == ["low", "middle", "high"]
     assert lines[1].startswith("  low: 0.125 / ")  # the two sparsest articles: 1 of 8 right
     assert "without an expert span 1 of 6" in lines[4]
+
+
+def test_words_between_counts_words_and_stops_at_a_sentence_end(pe):
+    text = "Corrupt officials, as usual, lied. Then the reckless vote."
+    assert pe.words_between(text, 7, 8) == 0  # a blank
+    assert pe.words_between(text, 17, 28) == 2  # ", as usual, "
+    assert pe.words_between(text, 28, 44) is None  # "lied. Then the"
+    assert pe.words_between(text, 10, 5) == 0  # overlapping spans touch
+
+
+def test_nearest_words_and_bins_are_within_the_sentence(pe):
+    text = "They are thugs and liars, he said. Radical plans."
+    texts = {("a", "text"): text}
+    gold = _spans((9, 14))  # "thugs"
+    pred = _spans((19, 24), (35, 42))  # "liars" (1 word away), "Radical" (next sentence)
+    distances = pe.nearest_words(pred, gold, texts)
+    assert distances == [1, None]
+    assert [pe.near_bin(d) for d in [*distances, 0, 7]] == [
+        "1",
+        "none in the sentence",
+        "0",
+        "4+",
+    ]
+
+
+def test_pair_classes_tell_pairs_in_one_expert_span_from_right_and_wrong_ones(pe):
+    text = "aggressive, destabilizing and unlawful behavior. bad idea, truly bad plan"
+    texts = {("a", "text"): text}
+
+    def at(word: str, nth: int = 0) -> tuple[int, int]:
+        start = [k for k in range(len(text)) if text.startswith(word, k)][nth]
+        return start, start + len(word)
+
+    gold = _spans((0, text.index(".")), at("plan"))  # the first phrase whole; "plan"
+    pred = _spans(at("aggressive"), at("destabilizing"), at("bad"), at("bad", 1), at("plan"))
+    pairs = pe.pair_classes(pred, gold, texts)
+    # "aggressive" + "destabilizing": one expert span; "destabilizing" -> "bad": a sentence
+    # ends between; "bad" + "bad": 2 words, both wrong; "bad" + "plan": 0 words, one right
+    assert pairs == {(0, "one expert span"): 1, (2, "0 right"): 1, (0, "1 right"): 1}
+
+
+def test_term_spans_find_the_longest_inflected_term_within_a_clause(pe, tmp_path):
+    path = tmp_path / "terms.txt"
+    path.write_text("# a comment\nthrow a wrench\nThrow\n\nwitch hunt  # trailing\n")
+    terms = pe.read_terms(path)
+    assert terms == ["throw a wrench", "throw", "witch hunt"]
+    assert pe.term_forms(["throw a wrench"])["throwing a wrench"] == "throw a wrench"
+    texts = {
+        ("a", "text"): "He throws a wrench in. Witch hunts, witch, hunt.",
+        ("a", "title"): "Throwing",
+    }
+    found = pe.term_spans(texts, terms)
+    got = {
+        (f, t, texts[("a", f)][s:e])
+        for f, s, e, t in found[["field", "start", "end", "term"]].values
+    }
+    assert got == {
+        ("text", "throw a wrench", "throws a wrench"),
+        ("text", "witch hunt", "Witch hunts"),  # "witch, hunt" crosses a comma
+        ("title", "throw", "Throwing"),
+    }
+
+
+def test_wordnet_idioms_keeps_multiword_lemmas_by_length_part_of_speech_and_gloss(tmp_path):
+    """tools/wordnet_idioms.py on a two-synset data file written here (WordNet's format)."""
+    path = ROOT / "tools/wordnet_idioms.py"
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    (tmp_path / "data.verb").write_text(
+        "  1 This software and database is being provided\n"
+        "00001 41 v 02 beat_around_the_bush 0 hedge 0 000 | avoid a clear answer; a gloss\n"
+        "00002 32 v 02 cry_foul 0 stab_in_the_back 0 000 | betray a friend cruelly\n",
+        encoding="latin-1",
+    )
+    assert tool.candidates(tmp_path, "v", 2, None) == [
+        "beat around the bush",
+        "cry foul",
+        "stab in the back",
+    ]
+    assert "cry foul" not in tool.candidates(tmp_path, "v", 3, None)
+    valence = {"cruelly": -2.0, "avoid": -1.0}
+    assert tool.candidates(tmp_path, "v", 2, valence) == ["cry foul", "stab in the back"]

@@ -150,3 +150,15 @@ def test_learning_a_speaker_again_changes_nothing() -> None:
     assert "Andrew Smith" not in other.names and "Andrew Smith" not in other._learnt
     assert people.canonical("Lavrov") == ("Sergey Lavrov", "Foreign Minister")
     assert people.canonical("Smith")[0] in ("Joe Smith", "Ann Smith")
+
+
+def test_word_counts_of_a_chunk_are_count_words_of_each_body() -> None:
+    texts = [
+        *TEXTS, "“Oui,” dit-il. “Non,” a-t-elle ajouté. “Ja,” so der Minister.", "no quotes here",
+        "« Bonjour  à tous » ,\n“it’s a well-known — fact”",
+    ]  # fmt: skip
+    chunk = [("a", "", text, extract._prepared("", text)) for text in texts]
+    counts = list(extract._word_counts(chunk))
+    want = [extract.count_words(text[m.start("body") : m.end("body")]) for text in texts
+            for m in extract.QUOTE_RE.finditer(text)]  # fmt: skip
+    assert counts == want and len(want) > 20 and max(want) > 2

@@ -253,12 +253,18 @@ class AnchoredScan:
         return found[bisect.bisect_left(found, pos) : bisect.bisect_left(found, end)]
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
+        self,
+        text: str,
+        pos: int = 0,
+        endpos: int | None = None,
+        tried: Callable[[int], bool] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """The matches ``pattern.finditer(text, pos, endpos)`` would give, in order."""
+        """The matches ``pattern.finditer(text, pos, endpos)`` would give, in order. ``tried``
+        (a whole text read with ``by_anchor`` only): whether to try the pattern at an anchor's
+        start; a start not tried gives no match, and so hides no later start."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._by_anchor is not None and pos <= 0 and end >= len(text):
-            yield from self._dispatched(text)
+            yield from self._dispatched(text, tried)
             return
         match = self.pattern.match
         last = pos
@@ -270,15 +276,17 @@ class AnchoredScan:
                 yield m
                 last = m.end()
 
-    def _dispatched(self, text: str) -> Iterator[re.Match[str]]:
+    def _dispatched(
+        self, text: str, tried: Callable[[int], bool] | None = None
+    ) -> Iterator[re.Match[str]]:
         """``finditer`` over a whole text, each start tried with its anchor's pattern."""
         by_anchor = self._by_anchor
         assert by_anchor is not None
         known = self._patterns  # (a dict read, not a call, at each of ~60 starts a text)
         last = 0
         for start, word in self._index.first_words(text, self._bit):
-            if start < last:
-                continue  # inside the previous match
+            if start < last or (tried is not None and not tried(start)):
+                continue  # inside the previous match, or not to be tried
             patterns = known.get(word)
             if patterns is None:
                 patterns = known[word] = by_anchor(word)

@@ -86,6 +86,9 @@ _OUTLET_WORD_LIST = (
     "Gazzetta Giornale Corriere Courrier Kurier Rundschau Tageblatt Allgemeine Agencia Agence "
     "Agência Agenzia Presse-Agentur Nachrichtenagentur Televisión Télévision Televisão"
 ).split()
+# OUTLET_WORDS' words as written and in capitals: one of them stands in every match of it
+# ("News" in "News Agency"; resolve.outlet_hint_words).
+OUTLET_WORD_LITERALS = (*_OUTLET_WORD_LIST, *(w.upper() for w in _OUTLET_WORD_LIST))
 OUTLET_WORDS = "|".join(
     [*(re.escape(w) for w in _OUTLET_WORD_LIST), r"News[ \t]+Agency"]
     # In capitals too: "(EUROPA PRESS)", "DAILY NEWS".

@@ -28,11 +28,13 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from string import ascii_uppercase
 from typing import TYPE_CHECKING
 
 from provenance.attribution.patterns import (
     DESCRIPTOR,
     MONTH,
+    OUTLET_WORD_LITERALS,
     OUTLET_WORD_RE,
     OUTLET_WORDS,
     ROLE_RE,
@@ -108,19 +110,71 @@ _CLOSING_MARKS = '“”»«" \t'  # a name set in quote marks: der „Süddeuts
 # the Idaho Statesman, The Blade, The Daily Leader, LifeNews.com) and cost 2 extras on dev
 # (KUSA beside KUSA-TV, CRTV.com as a host's employer); numbered names added 3 (dev, heldout).
 _CALL_SIGN = (
-    r"(?!W[AI]PO|WADA|WWII)[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?"
+    r"(?!W[AI]PO|WADA|WWII|WHCA)[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?(?:[ \t]+\d{1,2})?"
     r"|[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)"
 )
+# A name that ends in a call sign is a station's whatever its verb: "the Pittsburgh TV station
+# WTAE published" (seed-1504 sample), where a verb asks for a registered outlet. Not after a
+# word in capitals: "JOHN KOZA:" heads a transcript's turn (first 4,000 ABP: 7 such rows).
+CALL_SIGN_END_RE = re.compile(rf"(?<![\w\-])(?<![A-Z][ \t])(?:{_CALL_SIGN})$")
 # "France 24", "Rossiya 24" too ("France 24 reports": session 9 read sample).
 _CHANNEL_WORD = r"(?:Fox|ABC|NBC|CBS|CW|News|Channel|TV|Europe|Action|Eyewitness|France|Rossiya)"
 # A station or channel named by its number: "Fox 5 DC", "Channel 4", "9 News", "Europe 1".
 NUMBERED_MASTHEAD = rf"(?:{_CHANNEL_WORD}|[KW][A-Z]{{3}})[ \t]?\d{{1,2}}|\d{{1,2}}[ \t]?(?:Action[ \t]+|Eyewitness[ \t]+)?News"
 NUMBERED_MASTHEAD_RE = re.compile(rf"(?<![\w\-]){NUMBERED_MASTHEAD}(?![\w\-])")
+_DOMAIN_ENDS = ("com", "org", "net", "co.uk", "tv")
+_MASTHEAD_WORDS = (
+    "Statesman", "Blade", "Ledger", "Enquirer", "Courant", "Intelligencer", "Beacon", "Banner",
+    "Gleaner", "Picayune", "Caller", "Insider", "Digest", "Oregonian", "Tennessean", "Plain Dealer",
+)  # fmt: skip
+_DOMAIN_RE = "|".join(map(re.escape, _DOMAIN_ENDS))
+_MASTHEAD_WORD_RE = "|".join(w.replace(" ", r"[ \t]+") for w in _MASTHEAD_WORDS)
 _MASTHEAD_RE = re.compile(
-    rf"(?<![\w\-])(?:{_CALL_SIGN}|{NUMBERED_MASTHEAD}|[A-Z][\w\-]*\.(?:com|org|net|co\.uk|tv)"
-    r"|Statesman|Blade|Ledger|Enquirer|Courant|Intelligencer|Beacon|Banner|Gleaner|Picayune"
-    r"|Caller|Insider|Digest|Oregonian|Tennessean|Plain[ \t]+Dealer)(?![\w\-])"
+    rf"(?<![\w\-])(?:{_CALL_SIGN}|{NUMBERED_MASTHEAD}|[A-Z][\w\-]*\.(?:{_DOMAIN_RE})"
+    rf"|{_MASTHEAD_WORD_RE})(?![\w\-])"
 )
+# STRICT_DESCRIPTOR's alternatives by their first words, found inside the longer ones ("news"
+# of "newspaper", "eitung" of "Tageszeitung"); a blank that is not a single space is a tab or
+# two blanks after the first word ("news\tagency"): one of these stands in every match.
+_STRICT_DESCRIPTOR_HEADS = (
+    "news agency", "news service", "news outlet", "news site", "news website", "news portal",
+    "newswire", "newspaper", "wire service", "media outlet", "television channel", "daily",
+    "weekly", "tabloid", "broadcaster", "TV", "radio", "magazine", "diario", "diário",
+    "periódico", "jornal", "quotidi", "hebdomadaire", "giornale", "settimanale", "eitung",
+    "achrichtenagentur", "agencia", "agence", "agência", "agenzia",
+)  # fmt: skip
+
+
+def _blank_forms(words: tuple[str, ...]) -> set[str]:
+    """``words`` and, for those of two words, the first word before a tab or two blanks."""
+    found = set(words)
+    for word in words:
+        head, blank, _ = word.partition(" ")
+        if blank:
+            found |= {f"{head}\t", f"{head}  "}
+    return found
+
+
+def outlet_hint_words(registry: OutletRegistry | None) -> list[str] | None:
+    """Literals one of which stands in every phrase the resolver calls an outlet (``_decide``):
+    a registered name as the registry's matcher looks for it, an outlet word or a strict
+    descriptor (OUTLET_WORD_RE), a masthead's form (_MASTHEAD_RE: a call sign's first three
+    capitals, a channel word, a domain's ending, a masthead word). None when the registry
+    cannot list its names (then any phrase may be one). Extractors read only near them
+    (citations' cue gate): a new way for ``_decide`` to accept a phrase needs its literal here
+    (tests/test_citation_machinery.py checks that the gate changes no row)."""
+    words = {*OUTLET_WORD_LITERALS, *_blank_forms(_STRICT_DESCRIPTOR_HEADS)}
+    words |= _blank_forms(_MASTHEAD_WORDS)
+    words |= {f".{end}" for end in _DOMAIN_ENDS} | set(re.findall(r"\w+", _CHANNEL_WORD))
+    words |= {a + b + c for a in "KW" for b in ascii_uppercase for c in ascii_uppercase}
+    if registry is not None:
+        forms = getattr(registry, "surface_forms", None)
+        if forms is None:
+            return None
+        words.update(forms())
+    return sorted(words)
+
+
 MAX_PHRASE = 120
 
 

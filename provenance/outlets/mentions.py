@@ -211,14 +211,24 @@ class MentionMatcher:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def find(self, text: str) -> list[tuple[int, int, str, str, float]]:
+    @property
+    def surfaces(self) -> list[str]:
+        """Every surface form the matcher looks for: a mention :meth:`find` reports is one of
+        them as written."""
+        return [] if self._finder is None else list(self._finder.words)
+
+    def find(
+        self, text: str, found: list[tuple[int, int, int]] | None = None
+    ) -> list[tuple[int, int, str, str, float]]:
         """Non-overlapping mentions ``(start, end, outlet_id, matched, confidence)`` in text
-        order; of overlapping candidates the longest wins, then the leftmost."""
+        order; of overlapping candidates the longest wins, then the leftmost. ``found``: every
+        occurrence of the surface forms in ``text`` as (index in :attr:`surfaces`, start,
+        end), in any order, when another pass found them."""
         if self._finder is None or not text:
             return []
         n = len(text)
         hits: list[tuple[int, int, str, float]] = []
-        for index, start, end in self._finder.hits(text):
+        for index, start, end in self._finder.hits(text) if found is None else found:
             key = self._keys[index]
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue

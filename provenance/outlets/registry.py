@@ -365,11 +365,20 @@ class OutletRegistry:
         """
         return list(self._sharing.get(_name_key(name), [])) if isinstance(name, str) else []
 
-    def mentions_in(self, text: str) -> list[tuple[int, int, str, str, float]]:
+    def surface_forms(self) -> list[str]:
+        """The names, aliases and domains as the mention matcher looks for them (each in the
+        surface forms it accepts, "Sputnik" and "SPUTNIK"): every mention found is one."""
+        return self._matcher.surfaces
+
+    def mentions_in(
+        self, text: str, found: list[tuple[int, int, int]] | None = None
+    ) -> list[tuple[int, int, str, str, float]]:
         """Outlet mentions of one text as ``(start, end, outlet_id, matched, confidence)``, in
         text order: the rows :meth:`find_mentions` gives for it, without building a frame (the
-        frame cost ~0.5 ms a call, more than the pass over a 5,700-character article)."""
-        return self._matcher.find(text) if isinstance(text, str) else []
+        frame cost ~0.5 ms a call, more than the pass over a 5,700-character article).
+        ``found``: the occurrences of :meth:`surface_forms` in ``text`` (index, start, end)
+        when another pass found them (``MentionMatcher.find``)."""
+        return self._matcher.find(text, found) if isinstance(text, str) else []
 
     def find_mentions(self, texts: Sequence[str] | pd.Series) -> pd.DataFrame:
         """Outlet mentions in each text: doc (0-based position in ``texts``), start, end

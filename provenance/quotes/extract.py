@@ -94,7 +94,7 @@ from provenance.attribution.speakers import (
 from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
-from provenance.text import count_words
+from provenance.text import count_words, count_words_all
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -357,10 +357,11 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
     rows: list[dict[str, object]] = []
     for first in range(0, len(articles_), _PIN_CHUNK):
         chunk = [(*a, _prepared(a[1], a[2])) for a in articles_[first : first + _PIN_CHUNK]]
+        counts = _word_counts(chunk)
         # (the speakers family's anchors of the chunk's masked texts, found one after the other)
         with CUE_SCAN.pinned(masked for *_, (_, masked) in chunk if masked is not None):
             for aid, title, text, (found, masked) in chunk:
-                rows += _article_quotes(aid, title, text, found, masked)
+                rows += _article_quotes(aid, title, text, found, masked, counts)
     if not rows:
         return empty("quotes")
     # The frame built column by column (first 3,000 ABP articles, 34,732 rows: 33 us an article
@@ -390,9 +391,20 @@ def _prepared(title: str, text: str) -> tuple[list[re.Match[str]], str | None]:
     return found, blank_link_residue(_mask(text, found))  # (The Hill's tooltips)
 
 
+def _word_counts(chunk: list[tuple[str, str, str, tuple[list[re.Match[str]], str | None]]],
+                 ) -> Iterator[int]:  # fmt: skip
+    """The word counts of the chunk's quotes (:func:`_prepared`), in order: one vectorised
+    pass over all their bodies (:func:`count_words_all`; blanks at a body's ends count no
+    word). (First 3,000 ABP articles: ~11 quotes an article, ~2.7 us each by count_words.)"""
+    bodies = [text[m.start("body") : m.end("body")] for _, _, text, (found, _) in chunk
+              for m in found]  # fmt: skip
+    return iter(count_words_all(bodies).tolist())
+
+
 def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match[str]],
-                    masked: str | None) -> list[dict[str, object]]:  # fmt: skip
-    """The rows of one article's quotes, from its quotes and masked text (:func:`_prepared`)."""
+                    masked: str | None, counts: Iterator[int]) -> list[dict[str, object]]:  # fmt: skip
+    """The rows of one article's quotes, from its quotes, masked text (:func:`_prepared`) and
+    their word counts (:func:`_word_counts`: read in turn, one for each quote of ``found``)."""
     if masked is None:
         return []
     title_has_quotes = bool(title) and any(ch in title for ch in _TITLE_MARKS)
@@ -410,7 +422,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
         para_start = paragraphs.starts[paragraph]
         last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
         para_end = paragraphs.ends[last_paragraph]
-        n_words = count_words(body)
+        n_words = next(counts)
         attr = post = None
         if not _is_title(masked, m.start(), body):
             sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
@@ -556,6 +568,11 @@ class _AddresseeSearch:
         return found
 
 
+# A subject pronoun right before a document verb speaks itself: "Kavanaugh issued a statement
+# on Friday in which he said, “...”" is his, not the statement's (a fresh sample, seed 1505).
+_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w\-])(?:he|she)[ \t]+$")
+
+
 def _attributions(
     masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
     paragraphs: Paragraphs | None = None,
@@ -577,7 +594,7 @@ def _attributions(
             if s is not None:
                 out.append(_attr("according", s.group(0), s.start(), acc, start, start, s.end()))
             continue
-        if verb in DOC_VERBS:
+        if verb in DOC_VERBS and _PRONOUN_BEFORE_RE.search(masked, max(0, start - 5), start) is None:
             d = DOCUMENT_BEFORE.match_before(masked, start, 300)
             # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
             if d is not None and speaker_after(masked, start, end) is None:

@@ -59,6 +59,10 @@ Session 14 (citations, labelled): ``--seed 1401 --draw 850`` less seeds 1208:130
 read and labelled, a third kept unread; figures in docs/attribution-eval.md). Later draws
 should skip 1401:850.
 
+Session 15 (citations, labelled): seed 1504, 1,600 positions, less the seeds above and 1401:850,
+1402:600, 1414:2500, 1313:1000 and the positions of credits_sample_1403.csv (labels and scorer:
+citations_sample_1504.csv, score_citation_sample.py). Later draws should skip 1504:1600.
+
 Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--sample read|check]
        [--no-ptc] [--out DIR] [--positions FILE] [--seed N --draw K] [--skip-seed N:K ...]
 """

@@ -48,6 +48,7 @@ count) + (straight " count) // 2.
 
 Usage: python tests/eval/score_real_attribution.py
        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
+       [--speaker-sample tests/eval/speakers_sample_1505.csv]
 """
 
 from __future__ import annotations
@@ -399,6 +400,23 @@ def _speakers(t: Tally, aid: str, cell: str, rows: list[dict]) -> None:
     )
 
 
+def speaker_sample(path: str, registry=None) -> dict[str, Tally]:
+    """Speaker recall per ``part`` of a speakers-only label file (corpus, id, part,
+    quote_speakers; ``tests/eval/speakers_sample_1505.csv``: a fresh seeded sample whose
+    ``check`` part was read only after the rules changed)."""
+    registry = registry if registry is not None else load_registry()
+    with open(path, encoding="utf-8", newline="") as f:
+        labels = list(csv.DictReader(f))
+    texts = load_texts({(r["corpus"], r["id"]) for r in labels})
+    quotes = _by_article(extract_quotes(articles_frame(labels, texts, registry), registry))
+    out: dict[str, Tally] = {}
+    for lab in labels:
+        aid = f"{lab['corpus']}:{lab['id']}"
+        _speakers(out.setdefault(lab["part"], Tally()), aid, lab["quote_speakers"],
+                  quotes.get(aid, []))  # fmt: skip
+    return out
+
+
 def quote_count(n: int = 20_000, registry=None) -> dict[str, int]:
     """Quotes found in the first ``n`` ABP articles vs a simple count of quoted spans."""
     skip = {i for c, i in heldout_ids() if c == "ABP"}
@@ -481,6 +499,7 @@ def main() -> None:
         help="leave out ABP articles on these lines of abp.jsonl.gz (0-based, inclusive: "
         "'20000-23024,34000-36000'): the part of a set that samples read while rules changed",
     )
+    parser.add_argument("--speaker-sample", metavar="CSV", help="speakers-only label file")
     args = parser.parse_args()
     global OLD_KEY
     OLD_KEY = args.old_key
@@ -509,6 +528,11 @@ def main() -> None:
                 print("\n".join(f"{name}: {e}" for e in result[name].errors))
     else:
         print(f"no labelled articles of split {args.split} in {args.labels}")
+    if args.speaker_sample:
+        for part, t in speaker_sample(args.speaker_sample, registry).items():
+            print(f"speaker sample {part}: R {t.recall():.3f}  (found {t.true_pos} of "
+                  f"{t.expected}; {t.extra} speakers match no labelled person)")  # fmt: skip
+            print("\n".join(f"  {e}" for e in t.errors) if args.errors else "", end="")
     if args.quote_count:
         print("ABP quote count:", quote_count(registry=registry))
     if args.credit_noise:
