@@ -3,20 +3,17 @@ credits and citations >= 0.95 precision and >= 0.90 recall, quote speakers >= 0.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from scripts import load_script
 
 SCORER = Path(__file__).parent / "eval" / "score_attribution.py"
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    spec = importlib.util.spec_from_file_location("score_attribution", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.score()
+    return load_script(SCORER).score()
 
 
 def test_eval_set_is_large_and_varied():

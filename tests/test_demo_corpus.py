@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import html
-import importlib.util
 import io
 import json
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from scripts import load_script
 from warcio.archiveiterator import ArchiveIterator
 
 from provenance.outlets.domains import registered_domain
@@ -309,9 +309,7 @@ def test_chains_follow_the_links_to_their_roots():
 
 
 def test_binary_files_rebuild_byte_for_byte(tmp_path):
-    spec = importlib.util.spec_from_file_location("build_binary", DEMO / "build_binary.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_script(DEMO / "build_binary.py")
     src = DEMO / "src"
     build.build_jsonl_gz(src / "radio-kestria-feed.jsonl", tmp_path / "a.jsonl.gz")
     build.build_parquet(src / "meridian-wire-dataset.jsonl", tmp_path / "a.parquet")
@@ -340,10 +338,7 @@ def test_warc_holds_a_non_article_record_for_ingest_to_skip():
 
 
 def _evaluate_module():
-    spec = importlib.util.spec_from_file_location("demo_evaluate", DEMO / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DEMO / "evaluate.py", "demo_evaluate")
 
 
 def test_evaluator_gives_full_marks_to_the_truth_itself(tmp_path):

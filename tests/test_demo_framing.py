@@ -1,10 +1,10 @@
 """Each framing edit documented in data/demo/truth_edits.csv shows in its link's deltas."""
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from scripts import load_script
 
 import provenance
 
@@ -32,9 +32,7 @@ CHECKS = {
 
 @pytest.fixture(scope="module")
 def demo_links():
-    spec = importlib.util.spec_from_file_location("demo_evaluate", DEMO / "evaluate.py")
-    evaluator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(evaluator)
+    evaluator = load_script(DEMO / "evaluate.py", "demo_evaluate")
     analysis = provenance.analyze(DEMO / "articles", outlets=DEMO / "outlets.csv")
     urls = evaluator.truth_urls(analysis.articles, evaluator.load_truth(DEMO))
     links = analysis.links.assign(

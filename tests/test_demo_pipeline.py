@@ -1,10 +1,10 @@
 """The demo corpus end to end: every true link and chain of data/demo/README.md is reproduced."""
 
-import importlib.util
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from scripts import load_script
 
 import provenance
 
@@ -12,10 +12,7 @@ DEMO = Path(__file__).resolve().parents[1] / "data" / "demo"
 
 
 def _evaluator():
-    spec = importlib.util.spec_from_file_location("demo_evaluate", DEMO / "evaluate.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DEMO / "evaluate.py", "demo_evaluate")
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,12 @@ the PTC development articles.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from scripts import load_script
 
 from provenance.framing import score_articles, score_links, score_texts
 from provenance.framing.features import score_detail
@@ -268,15 +267,7 @@ def test_article_title_evidence_and_link_technique_deltas():
 def _load_script(path: Path):
     """The module of a script in benchmarks/ or tools/, loaded as running it would: with its
     folder first on sys.path (the tools share tools/shipped_list.py)."""
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    sys.path.insert(0, str(path.parent))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(path.parent))
-    return module
+    return load_script(path)
 
 
 def _ptc_eval():

@@ -3,14 +3,13 @@ here; the BABE and PTC figures when ../shared holds them (skipped otherwise)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 from corpora import SHARED as SHARED_ROOT
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -18,12 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def pw():
     """benchmarks/pairwise_eval.py as a module (its folder on sys.path, as running it would)."""
-    path = ROOT / "benchmarks/pairwise_eval.py"
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks/pairwise_eval.py")
 
 
 def test_agreement_counts_orders_ties_and_groups(pw):

@@ -6,12 +6,12 @@ The PTC figures themselves are checked in tests/test_framing_techniques.py (with
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,12 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def pe():
     """benchmarks/ptc_eval.py as a module (its folder on sys.path, as running it would)."""
-    path = ROOT / "benchmarks/ptc_eval.py"
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks/ptc_eval.py")
 
 
 def _spans(*rows: tuple[int, int], article: str = "a") -> pd.DataFrame:

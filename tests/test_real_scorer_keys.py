@@ -4,22 +4,17 @@ a person's name written with another apostrophe or a generational suffix is one 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from scripts import load_script
 
 SCORER = Path(__file__).parent / "eval" / "score_real_attribution.py"
 
 
 @pytest.fixture(scope="module")
 def scorer():
-    spec = importlib.util.spec_from_file_location("score_real_attribution", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_script(SCORER)
 
 
 @pytest.mark.parametrize(
