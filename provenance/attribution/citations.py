@@ -65,6 +65,8 @@ from provenance.attribution.resolve import (
     Outlet,
     OutletResolver,
     outlet_hint_words,
+    registered_names,
+    registered_row,
     registry_or_default,
     shared_resolver,
 )
@@ -1527,9 +1529,8 @@ class _Hints:
 
     def _publisher_words(self, publisher: str) -> list[str]:
         if publisher not in self._publishers:
-            row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
-            names = [] if not isinstance(row, dict) else [
-                str(row["name"]), *str(row.get("aliases") or "").split(";")]  # fmt: skip
+            row = registered_row(self._registry, publisher)
+            names = [] if row is None else registered_names(row)
             self._publishers[publisher] = [
                 w for w in map(self._unfound, map(_short_form_word, names)) if w]  # fmt: skip
         return self._publishers[publisher]
@@ -1566,7 +1567,7 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
     for m in CUE_SCAN.finditer(text, tried=tried):
         cue = m.lastgroup or ""
         start, end = m.span()
-        if hints is not None and not _near(hints, start - _HINT_REACH, end + _HINT_REACH):
+        if not _hinted(hints, start - _HINT_REACH, end + _HINT_REACH):
             continue
         if cue in _RIGHT_ONLY and _CAPITAL_AHEAD_RE.match(text, end) is None:
             continue  # no phrase follows (_phrase_right): half the cues of an ABP article
@@ -2187,8 +2188,7 @@ class _ShortForms:
         self._names = names
         self._words = resolver.short_form_words()
         self._by_word: dict[str, str] | None = None
-        row = getattr(self._registry, "get", lambda _: None)(publisher) if publisher else None
-        self._publisher = row if isinstance(row, dict) else None
+        self._publisher = registered_row(self._registry, publisher)
 
     def expand(self, hit: Outlet) -> Outlet:
         """``hit`` with the id of the full name its "the <Word>" stands for in this text."""
@@ -2219,7 +2219,7 @@ class _ShortForms:
                 _add_short_form(self._by_word, str(name), str(oid))
             if self._publisher is not None:  # after the text's names: they come first
                 own = self._publisher
-                for name in [str(own["name"]), *str(own.get("aliases") or "").split(";")]:
+                for name in registered_names(own):
                     _add_short_form(self._by_word, name, str(own["outlet_id"]))
         return self._by_word.get(m.group("word"))
 

@@ -50,7 +50,12 @@ from provenance.attribution.patterns import (
     UPPER,
     parse_date,
 )
-from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.attribution.resolve import (
+    OutletResolver,
+    registered_names,
+    registered_row,
+    registry_or_default,
+)
 from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder
@@ -1591,9 +1596,9 @@ def _same_house(oid: str, own: str, registry: OutletRegistry | None) -> bool:
         return False
     if oid == own:
         return True
-    if not callable(getattr(registry, "get", None)):
+    mine, theirs = registered_row(registry, own), registered_row(registry, oid)
+    if mine is None or theirs is None:
         return False
-    mine, theirs = registry.get(own) or {}, registry.get(oid) or {}
     owner = mine.get("owner")
     return (
         bool(owner)
@@ -1630,13 +1635,12 @@ def _names_own_house(entity: str, own: str, registry: OutletRegistry | None) -> 
     words = {w for w in _WORD_RE.findall(entity.casefold()) if w != "the"}
     if not words:
         return False
-    row = registry.get(own) if callable(getattr(registry, "get", None)) else None
-    row = row or {}
+    row = registered_row(registry, own) or {}
     domains = str(row.get("domains") or own.removeprefix("domain:")).split(";")
     labels = {domain.split(".")[0].casefold() for domain in domains}
     if len(words) == 1 and not words.isdisjoint(labels):
         return True
-    names = [str(row.get("name") or ""), *str(row.get("aliases") or "").split(";")]
+    names = registered_names(row)
     return any(words <= set(_WORD_RE.findall(name.casefold())) for name in names if name)
 
 
@@ -1652,10 +1656,8 @@ def _credited_part(
 
 def _crediting_outlet(oid: str | None, registry: OutletRegistry | None) -> bool:
     """A registered wire or state medium (whose copy others carry)."""
-    if oid is None or not callable(getattr(registry, "get", None)):
-        return False
-    row = registry.get(oid) or {}
-    return row.get("kind") in _CREDITING_KINDS
+    row = registered_row(registry, oid)
+    return row is not None and row.get("kind") in _CREDITING_KINDS
 
 
 _CREDIT_TEXT_RE = re.compile(r"[(\[/](?P<inner>[^()\[\]/\n]+(?:/[^()\[\]/\n]+)*)[)\]/]")

@@ -399,3 +399,20 @@ def registry_or_default(registry: OutletRegistry | None) -> OutletRegistry | Non
     except ImportError:  # without the outlets stage only unregistered names resolve
         return None
     return load_registry()
+
+
+def registered_row(registry: OutletRegistry | None, outlet_id: str | None) -> dict | None:
+    """The registry's row of ``outlet_id`` as a dict, or None: no id, not registered, or a
+    registry that cannot look rows up (the stages take any registry-like object)."""
+    get = getattr(registry, "get", None)
+    row = get(outlet_id) if outlet_id and callable(get) else None
+    return row if isinstance(row, dict) else None
+
+
+def registered_names(row: dict) -> list[str]:
+    """The name and the aliases of a registry row, as written (aliases split on ";").
+
+    >>> registered_names({"name": "RIA Novosti", "aliases": "RIA;RIA News"})
+    ['RIA Novosti', 'RIA', 'RIA News']
+    """
+    return [str(row.get("name") or ""), *str(row.get("aliases") or "").split(";")]
