@@ -57,7 +57,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from abp import SHARED  # noqa: E402
 from babe_auroc import read_babe, splits  # noqa: E402
-from ptc_eval import FAMILIES, fold_of, read_ptc  # noqa: E402
+from ptc_eval import FAMILIES, article_words, fold_of, loaded_density, read_ptc  # noqa: E402
 
 from provenance.framing import score_articles, score_texts  # noqa: E402
 from provenance.text import WORD_PATTERN  # noqa: E402
@@ -278,12 +278,10 @@ def ptc_expert(folder: Path) -> pd.DataFrame:
             mask[field][start:end] = True
         covered.append(int(mask["title"].sum() + mask["text"].sum()))
     n_chars = (arts["title"].str.len() + arts["text"].str.len()).clip(lower=1)
-    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
-    spans = gold.groupby("article_id").size().reindex(arts["article_id"], fill_value=0)
     return arts.assign(
         chars=np.array(covered) / n_chars,
-        spans=1000 * spans.to_numpy() / words,
-        n_words=words,
+        spans=loaded_density(arts, gold).to_numpy(),
+        n_words=article_words(arts).to_numpy(),
     )
 
 

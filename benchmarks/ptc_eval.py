@@ -329,6 +329,20 @@ def evaluate(
     return pd.DataFrame(rows)
 
 
+def article_words(arts: pd.DataFrame) -> pd.Series:
+    """Words of each article's title and text (at least 1), indexed by article_id."""
+    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
+    return words.set_axis(arts["article_id"])
+
+
+def loaded_density(arts: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+    """The experts' loaded-language spans per 1,000 words of each article, indexed by
+    article_id (the ordering the article-level scores are measured against)."""
+    g = gold[gold["technique"].isin(FAMILIES["loaded language"].techniques)]
+    words = article_words(arts)
+    return 1000 * g.groupby("article_id").size().reindex(words.index, fill_value=0) / words
+
+
 def article_rho(
     arts: pd.DataFrame,
     gold: pd.DataFrame,
@@ -337,12 +351,8 @@ def article_rho(
     parts: tuple[str, ...] = ("tuning", "check"),
 ) -> str:
     """Spearman's rho per part between ``column`` and the loaded-language expert density."""
-    family = FAMILIES["loaded language"]
-    g = gold[gold["technique"].isin(family.techniques)]
-    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
-    words.index = arts["article_id"]
-    density = 1000 * g.groupby("article_id").size().reindex(words.index, fill_value=0) / words
-    value = scores.set_index(scores["article_id"].astype(str))[column].reindex(words.index)
+    density = loaded_density(arts, gold)
+    value = scores.set_index(scores["article_id"].astype(str))[column].reindex(density.index)
     rhos = []
     for part in parts:
         ids = arts.loc[arts["part"] == part, "article_id"]
