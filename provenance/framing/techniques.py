@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .lexicons import person_nouns
+from .lexicons import person_nouns, word_zipf
 
 PER_1K = "per 1,000 words"
 
@@ -643,6 +643,141 @@ def adverbs_before(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
             ):
                 starts[k] = m.start(1)
     return spans.assign(start=starts)
+
+
+# Confidence of a loaded-language evidence span (session 16): evidence that is open and
+# documented, weights set by hand (signs and rough sizes of out-of-fold logistic fits over it
+# on PTC's tuning folds, benchmarks/span_confidence.py; no model is shipped):
+# - "zipf": how common the span's rarest word of three or more letters is (``word_zipf``,
+#   wordfreq's Zipf scale, clipped to ``ZIPF_RANGE``; unlisted words are rarer than Zipf 4,
+#   counted as ``RARE_ZIPF``): a common loaded word ("destroy", "corruption", "lies") is more
+#   often literal or topical (Zipf 4.5-4.75: 0.21 / 0.24 / 0.25 precise per fold);
+# - "repeats": log2 of the span's uses among the text's evidence spans (a topic word repeats);
+# - "sources": how many of ``CONFIDENCE_SOURCES`` hit inside the span;
+# - "quoted": inside a quotation; "label": a ``name_calling`` hit inside the span;
+# - "position": the span's start as a share of its text (a lede is more often marked);
+# - "spans": the log of the text's loaded-language spans (precision rises with an article's
+#   loaded density: sparse articles' lone phrases are rarely marked, session 14).
+# Spans at or under ``CONFIDENCE_THRESHOLD`` leave the evidence (the score counts them still).
+# On the three tuning folds (the threshold chosen on the other two folds each time): ...
+CONFIDENCE_WEIGHTS: dict[str, float] = {
+    "zipf": -1.0,
+    "repeats": -0.5,
+    "sources": 0.25,
+    "quoted": 0.5,
+    "label": 0.5,
+    "position": -0.5,
+    "spans": 0.25,
+}
+CONFIDENCE_THRESHOLD = -4.3
+CONFIDENCE_SOURCES = (
+    "loaded",
+    "loaded_phrases",
+    "name_calling",
+    "verbs_loaded",
+    "evaluative_modifiers",
+    "loaded_forms",
+    "vader_any",
+    "subjective",
+    "intensifiers",
+    "boosters",
+    "exaggeration",
+    "fear",
+    "editorializing",
+    "verbs_doubt",
+    "superlatives",
+    "doubt",
+)
+LABEL_SOURCE = "name_calling"
+ZIPF_RANGE = (2.5, 5.5)
+RARE_ZIPF = 3.0
+_ZIPF_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+
+
+def _rarest_zipf(words: list[str]) -> np.ndarray:
+    """Per lower-cased span text, the Zipf frequency of its rarest word of three or more
+    letters, clipped to ``ZIPF_RANGE`` (none: the rare end)."""
+    table, rare = word_zipf(), RARE_ZIPF
+    out = [min((table.get(w, rare) for w in _ZIPF_WORD.findall(t)), default=0.0) for t in words]
+    return np.clip(np.array(out, dtype=float), *ZIPF_RANGE)
+
+
+def _sources_inside(spans: pd.DataFrame, hits: HitArrays) -> tuple[np.ndarray, np.ndarray]:
+    """Per span (doc, start, end): how many ``CONFIDENCE_SOURCES`` lists hit inside it, and
+    whether ``LABEL_SOURCE`` does."""
+    sel = hits.of_lists(CONFIDENCE_SOURCES)
+    key = (hits.doc[sel] << 32) | hits.start[sel]
+    order = np.argsort(key, kind="stable")
+    key, end, code = key[order], hits.end[sel][order], hits.code[sel][order]
+    doc = spans["doc"].to_numpy(np.int64)
+    start, stop = spans["start"].to_numpy(np.int64), spans["end"].to_numpy(np.int64)
+    lo = np.searchsorted(key, (doc << 32) | start)
+    n = np.searchsorted(key, (doc << 32) | stop) - lo  # hits starting inside the span
+    span = np.repeat(np.arange(len(spans)), n)
+    at = np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n) + np.repeat(lo, n)
+    inside = end[at] <= stop[span]
+    pairs = np.unique(span[inside] * len(hits.names) + code[at][inside])
+    label = hits.names.index(LABEL_SOURCE) if LABEL_SOURCE in hits.names else -1
+    labelled = np.zeros(len(spans), dtype=bool)
+    labelled[pairs[pairs % len(hits.names) == label] // len(hits.names)] = True
+    return np.bincount(pairs // len(hits.names), minlength=len(spans)), labelled
+
+
+def span_confidence(
+    spans: pd.DataFrame,
+    texts: list[str],
+    hits: HitArrays,
+    quotes: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> np.ndarray:
+    """The confidence of each loaded-language evidence span (doc, start, end, sorted by doc)
+    under ``CONFIDENCE_WEIGHTS``; ``quotes``: (doc, start, end) of the texts' quotations."""
+    if not len(spans):
+        return np.zeros(0)
+    doc = spans["doc"].to_numpy(np.int64)
+    start, end = spans["start"].to_numpy(np.int64), spans["end"].to_numpy(np.int64)
+    words = [
+        texts[d][s:e].lower()
+        for d, s, e in zip(doc.tolist(), start.tolist(), end.tolist(), strict=True)
+    ]
+    sources, label = _sources_inside(spans, hits)
+    length = np.array([len(texts[d]) for d in doc.tolist()], dtype=float)
+    evidence = {
+        "zipf": _rarest_zipf(words),
+        "repeats": np.log2(_uses(texts, doc, words)),
+        "sources": sources.astype(float),
+        "quoted": _inside_any(doc, start, end, quotes),
+        "label": label.astype(float),
+        "position": start / np.maximum(length, 1.0),
+        "spans": np.log(np.bincount(doc)[doc].astype(float)),
+    }
+    return sum(w * evidence[name] for name, w in CONFIDENCE_WEIGHTS.items())
+
+
+def _uses(texts: list[str], doc: np.ndarray, words: list[str]) -> np.ndarray:
+    """Per span, how often its lower-cased ``words`` occur in its text (at least once)."""
+    lower: dict[int, str] = {}
+    out = np.ones(len(doc))
+    for k, (d, w) in enumerate(zip(doc.tolist(), words, strict=True)):
+        if d not in lower:
+            lower[d] = texts[d].lower()
+        out[k] = max(lower[d].count(w), 1) if w else 1
+    return out
+
+
+def _inside_any(
+    doc: np.ndarray, start: np.ndarray, end: np.ndarray, quotes: tuple[np.ndarray, ...]
+) -> np.ndarray:
+    """1.0 for each span (doc, start, end) that lies inside a quote (doc, start, end) of
+    ``quotes`` (quotes do not nest: the last one starting at or before the span decides)."""
+    qdoc, qstart, qend = (np.asarray(a, dtype=np.int64) for a in quotes)
+    if not len(qdoc):
+        return np.zeros(len(doc))
+    order = np.lexsort((qstart, qdoc))
+    qkey, qend = (qdoc[order] << 32) | qstart[order], qend[order]
+    k = np.searchsorted(qkey, (doc << 32) | start, side="right") - 1
+    ok = k >= 0
+    ok[ok] = (qkey[k[ok]] >> 32 == doc[ok]) & (end[ok] <= qend[k[ok]])
+    return ok.astype(float)
 
 
 # A loaded phrase ending in a modifier and followed by a name is a label applied to that person
