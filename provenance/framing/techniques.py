@@ -652,7 +652,8 @@ def adverbs_before(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
 #   wordfreq's Zipf scale, clipped to ``ZIPF_RANGE``; unlisted words are rarer than Zipf 4,
 #   counted as ``RARE_ZIPF``): a common loaded word ("destroy", "corruption", "lies") is more
 #   often literal or topical (Zipf 4.5-4.75: 0.21 / 0.24 / 0.25 precise per fold);
-# - "repeats": log2 of the span's uses among the text's evidence spans (a topic word repeats);
+# - "repeats": log2 of how many of the text's evidence spans have the span's words (a topic
+#   word repeats);
 # - "sources": how many of ``CONFIDENCE_SOURCES`` hit inside the span;
 # - "quoted": inside a quotation; "label": a ``name_calling`` hit inside the span;
 # - "position": the span's start as a share of its text (a lede is more often marked);
@@ -660,14 +661,15 @@ def adverbs_before(spans: pd.DataFrame, texts: list[str], hits: HitArrays) -> pd
 #   loaded density: sparse articles' lone phrases are rarely marked, session 14).
 # Spans at or under ``CONFIDENCE_THRESHOLD`` leave the evidence (the score counts them still).
 # Measured on PTC's three tuning folds (benchmarks/ptc_eval.py --folds; the check part not
-# scored): the confidence orders the spans on every fold, and at -4.3, 97 of 1,328 spans leave
-# (0.16 precise): P 0.384 / 0.415 / 0.406 -> 0.410 / 0.429 / 0.421, F1 0.377 / 0.410 / 0.394 ->
-# 0.380 / 0.413 / 0.397, rho unchanged; the threshold chosen on the other two folds each time
-# (-4.3, -4.25, -4.3) F1 +0.003 / +0.001 / +0.003. Paired bootstrap on 84 articles: P +0.019
-# (sd 0.006), F1 +0.003 (sd 0.0035): precision's gain is real, F1's within the noise. Thresholds
-# -4.8 to -3.8: F1 0.369-0.380 / 0.410-0.413 / 0.385-0.398. Without the span count the gate
-# did not gain on every fold (scratch: F1 -0.002 / +0.002 / +0.002), nor without the
-# commonness (-0.002 / +0.003 / -0.008).
+# scored): 92 of 1,328 spans leave; P 0.384 / 0.415 / 0.406 -> 0.403 / 0.430 / 0.420, F1
+# 0.377 / 0.410 / 0.394 -> 0.378 / 0.411 / 0.397, rho unchanged. -4.2 is the threshold of the
+# best summed F1 (-4.6 to -4.0: F1 0.373-0.383 / 0.408-0.413 / 0.389-0.397); chosen on the
+# other two folds each time it is -4.2, -4.2, -4.0 (fold 2 then -0.005). Paired bootstrap on
+# 84 articles: the precision gain is real (about three sds), F1's is not. Counting the span's
+# words in the whole text instead of among the evidence spans gained more (-4.35 to -4.15 on
+# every fold, +0.003 each at -4.3) but cost 0.09 CPU s on 2,000 ABP bodies (5% of the stage).
+# Without the span count, or without the commonness, no threshold gained on every fold
+# (benchmarks/span_confidence.py --weights spans=0 / zipf=0; docs/framing-eval.md, session 16).
 CONFIDENCE_WEIGHTS: dict[str, float] = {
     "zipf": -1.0,
     "repeats": -0.5,
@@ -677,7 +679,7 @@ CONFIDENCE_WEIGHTS: dict[str, float] = {
     "position": -0.5,
     "spans": 0.25,
 }
-CONFIDENCE_THRESHOLD = -4.3
+CONFIDENCE_THRESHOLD = -4.2
 CONFIDENCE_SOURCES = (
     "loaded",
     "loaded_phrases",
@@ -751,7 +753,7 @@ def confidence_evidence(
     return pd.DataFrame(
         {
             "zipf": _rarest_zipf(words),
-            "repeats": np.log2(_uses(texts, doc, words)),
+            "repeats": np.log2(_uses(doc, words)),
             "sources": sources.astype(float),
             "quoted": _inside_any(doc, start, end, quotes),
             "label": label.astype(float),
@@ -775,15 +777,10 @@ def span_confidence(
     )
 
 
-def _uses(texts: list[str], doc: np.ndarray, words: list[str]) -> np.ndarray:
-    """Per span, how often its lower-cased ``words`` occur in its text (at least once)."""
-    lower: dict[int, str] = {}
-    out = np.ones(len(doc))
-    for k, (d, w) in enumerate(zip(doc.tolist(), words, strict=True)):
-        if d not in lower:
-            lower[d] = texts[d].lower()
-        out[k] = max(lower[d].count(w), 1) if w else 1
-    return out
+def _uses(doc: np.ndarray, words: list[str]) -> np.ndarray:
+    """Per span, how many of its text's spans have its lower-cased ``words``."""
+    same = pd.DataFrame({"doc": doc, "words": words}).groupby(["doc", "words"], sort=False)
+    return same["doc"].transform("size").to_numpy(dtype=float)
 
 
 def _inside_any(
