@@ -19,10 +19,25 @@ def sc():
     return load_script(ROOT / "benchmarks/span_confidence.py")
 
 
-def test_confidence_weights_the_evidence_columns(sc):
-    evidence = pd.DataFrame({"zipf": [3.0, 5.0], "repeats": [0.0, 2.0], "quoted": [1.0, 0.0]})
-    weights = {"zipf": -1.0, "repeats": -0.5, "quoted": 0.5}
-    assert sc.confidence(evidence, weights).tolist() == pytest.approx([-2.5, -6.0])
+def test_rarest_zipf_takes_the_rarest_long_word_clipped(sc):
+    table = {"very": 6.0, "odious": 2.8, "plan": 5.0, "the": 7.5, "bad": 5.9}
+    assert sc.rarest_zipf("the very odious plan", table.get) == 2.8
+    assert sc.rarest_zipf("so bad", table.get) == 5.5  # "so" is too short; 5.9 clipped
+    assert sc.rarest_zipf("unheard-of", table.get) == 2.5  # outside the list: the rare end
+
+
+def test_confidence_applies_the_weights_with_repeats_in_log2(sc):
+    table = pd.DataFrame(
+        {"zipf": [3.0, 5.0], "repeats": [1, 4], "sources": [2, 0], "quoted": [True, False]}
+    )
+    weights = {"zipf": -1.0, "repeats": -0.5, "sources": 0.25, "quoted": 0.5}
+    assert sc.confidence(table, weights).tolist() == pytest.approx([-2.0, -6.0])
+
+
+def test_the_fields_span_count_weighs_in_natural_log(sc):
+    table = pd.DataFrame({"spans": [1, 20], "repeats": [1, 1]})
+    conf = sc.confidence(table, {"spans": 0.25, "repeats": -0.5})
+    assert conf.tolist() == pytest.approx([0.0, 0.25 * np.log(20)])
 
 
 def _folds(right_conf: float, wrong_conf: float) -> tuple[pd.DataFrame, pd.DataFrame, np.ndarray]:

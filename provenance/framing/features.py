@@ -37,7 +37,6 @@ from .scan import (
 from .sentiment import analyzer, vader_compounds
 from .techniques import (
     BIAS_CUE_WEIGHTS,
-    CONFIDENCE_THRESHOLD,
     EXTREME_RULE,
     LOADED_ADJUNCT_LISTS,
     LOADED_LANGUAGE_LISTS,
@@ -66,7 +65,6 @@ from .techniques import (
     person_headed,
     phrase_spans,
     quoted_labels,
-    span_confidence,
     spans_around,
     threat_sentences,
     universal_openings,
@@ -330,13 +328,11 @@ def _phrase_features(
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
     scare_quotes: pd.DataFrame,
-    quotes: QuoteArrays,
 ) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
-    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence;
-    those of low confidence left out: ``techniques.span_confidence``).
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence).
     ``questions``, ``exclamations``: unquoted sentences ending so; ``scare_quotes``: the quoted
-    words of the scare quotes; ``quotes``: every quotation."""
+    words of the scare quotes."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
     # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear, exaggeration and
     # clichés add clause rules (techniques.THREAT_RULE, EXTREME_RULE, universal_openings,
@@ -377,8 +373,6 @@ def _phrase_features(
         ignore_index=True,
     )
     widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
-    confidence = span_confidence(widened, raw, hits, (quotes.doc, quotes.start, quotes.end))
-    widened = widened[confidence > CONFIDENCE_THRESHOLD]
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
     return spans, widened
@@ -546,7 +540,6 @@ def text_detail(
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
         quotes.spans(scare),
-        quotes,
     )
     marks = {m: np.array([t.count(m) for t in raw], dtype=float) for m in "!?"}
     strong = np.abs(compound) >= STRONG_SENTENCE
