@@ -68,6 +68,41 @@ def test_scan_matches_finditer(name):
         assert [m.span() for m in scan.finditer(text, lo, hi)] == want
 
 
+def test_scan_within_windows_tries_only_their_starts():
+    """``finditer(within=...)`` gives what trying the pattern at the anchor starts inside the
+    windows only gives (a start outside hides no later one), however the windows cut matches."""
+    scan = citations.CUE_SCAN
+    rng = random.Random(5)
+    for seed in range(20):
+        text = _noise(300 + seed)
+        cuts = sorted(rng.sample(range(-50, len(text) + 50), 2 * rng.randint(0, 4)))
+        within = list(zip(cuts[::2], cuts[1::2], strict=True))
+        want, last = [], 0
+        for start in scan.starts(text):
+            if start >= last and any(lo <= start < hi for lo, hi in within):
+                m = scan.pattern.match(text, start)
+                if m is not None:
+                    want.append(m.span())
+                    last = m.end()
+        assert [m.span() for m in scan.finditer(text, within=within)] == want
+    whole = [(0, len(_noise(300)))]
+    text = _noise(300)
+    assert [m.span() for m in scan.finditer(text, within=whole)] == [
+        m.span() for m in scan.pattern.finditer(text)]  # fmt: skip
+
+
+def test_citation_reach_windows_hold_the_near_starts():
+    """``citations._reach_windows`` holds exactly the positions ``_near`` finds a start near."""
+    rng = random.Random(9)
+    for _ in range(50):
+        starts = sorted(rng.sample(range(2000), rng.randint(0, 12)))
+        windows = citations._reach_windows(starts, 40)
+        assert all(a[1] < b[0] for a, b in zip(windows, windows[1:], strict=False))
+        for at in range(-100, 2100):
+            inside = any(lo <= at < hi for lo, hi in windows)
+            assert inside == citations._near(starts, at - 40, at + 40), (starts, at)
+
+
 def test_scan_validates_anchors():
     with pytest.raises(ValueError):
         AnchoredScan(re.compile("x"), [""])

@@ -1309,11 +1309,13 @@ def _dated_tag_candidates(text: str, at: int) -> list[CitationCandidate]:
 def _source_tag_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Outlets tagged in brackets after the words they source (``_SOURCE_TAG_RE``, dated tags:
     ``_DATED_TAG_RE``): citing citations of registered outlets, tried at each bracket found by
-    str.find (undated tags only near an outlet hint: ``_hinted``)."""
+    str.find in one walk, a square bracket's dated items first (undated tags only near an
+    outlet hint: ``_hinted``). (A bracket's candidates share their start and kind, so that
+    ``_accept``'s stable sort keeps the dated items before the undated tag, as two walks did.)"""
     cands: list[CitationCandidate] = []
-    for at in _occurrences(text, "["):
-        cands += _dated_tag_candidates(text, at)
     for at in sorted(_occurrences(text, "(") + _occurrences(text, "[")):
+        if text[at] == "[":
+            cands += _dated_tag_candidates(text, at)
         if not _hinted(near, at, at + _HINT_REACH):
             continue
         after_stop = _TAG_AFTER_RE.search(text, max(0, at - 3), at) is not None
@@ -1546,6 +1548,21 @@ def _near(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
+def _reach_windows(starts: list[int], reach: int) -> list[tuple[int, int]]:
+    """The sorted, disjoint [lo, hi) windows of the positions ``at`` with a position of the
+    sorted ``starts`` in [at - reach, at + reach) (``_near``), merged: the cue scan cuts the
+    anchor starts it tries out of these (first 1,500 ABP articles: ~100 ``_near`` calls an
+    article, one per anchor start, before)."""
+    windows: list[tuple[int, int]] = []
+    for at in starts:
+        lo, hi = at - reach + 1, at + reach + 1
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
 def _hinted(near: list[int] | None, lo: int, hi: int) -> bool:
     """Whether a hint of ``near`` (``_Hints.read``; None: no gate) lies in [lo, hi): a side
     rule's outlet phrase, where it may resolve, holds one (_HINT_REACH)."""
@@ -1563,8 +1580,8 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
     cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
     cands += _staff_of_candidates(text, hints)
-    tried = None if hints is None else lambda at: _near(hints, at - _TRY_REACH, at + _TRY_REACH)
-    for m in CUE_SCAN.finditer(text, tried=tried):
+    within = None if hints is None else _reach_windows(hints, _TRY_REACH)
+    for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
         start, end = m.span()
         if not _hinted(hints, start - _HINT_REACH, end + _HINT_REACH):
