@@ -203,22 +203,15 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     """
     stop_words = pa.array(sorted(ENGLISH_STOP_WORDS), type=pa.large_string())
     vocabulary = pa.array([], pa.large_string())  # the terms numbered, in order of number
-    cells, counts = [], []
+    blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (row, number, count)
     for lo in range(0, len(texts), _TOKENISED_TEXTS):
         terms, per_text = lowered_tokens(texts[lo : lo + _TOKENISED_TEXTS])
         number = _term_numbers(vocabulary, terms, stop_words)
         vocabulary = number.vocabulary
-        row = np.repeat(np.arange(lo, lo + len(per_text), dtype=np.int64), per_text)
-        kept = number.of_terms >= 0
-        cell = (row[kept] << 32) + number.of_terms[kept]
-        # (rows, then terms by number: a block's cells come after the blocks before it)
-        cell, count = np.unique(cell, return_counts=True)
-        cells.append(cell)
-        counts.append(count)
+        blocks.append(_counted(number.of_terms, per_text, len(vocabulary), lo))
     if not len(vocabulary):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    cell, count = np.concatenate(cells), np.concatenate(counts)
-    rows, first_seen = cell >> 32, cell & 0xFFFFFFFF
+    rows, first_seen, count = (np.concatenate(part) for part in zip(*blocks, strict=True))
     # Terms sorted as Python sorts str: UTF-8's byte order is the code points' order.
     in_term_order = np.empty(len(vocabulary), dtype=np.int32)
     in_term_order[pc.sort_indices(vocabulary).to_numpy()] = np.arange(
@@ -233,6 +226,23 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     return (
         TfidfTransformer(sublinear_tf=True).fit(counts_matrix).transform(counts_matrix, copy=False)
     )
+
+
+def _counted(
+    numbers: np.ndarray, per_text: np.ndarray, n_terms: int, first_row: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, term number, count) of each term of a block of texts (``per_text`` terms each,
+    numbered ``numbers``, -1 left out) in each of its texts, by row and then number.
+
+    One sort of (row in the block, number) packed in an int32 where it fits (500 texts and
+    70,032 terms: 26 bits), an int64 else: the first 20,000 ABP articles' 19 blocks, 0.41
+    -> 0.25 CPU s against int64 cells (the same order: rows, then numbers)."""
+    bits = max(n_terms, 1).bit_length()
+    kind = np.int32 if len(per_text) < 1 << (31 - bits) else np.int64
+    row = np.repeat(np.arange(len(per_text), dtype=kind), per_text)
+    kept = numbers >= 0
+    cell, count = np.unique((row[kept] << bits) + numbers[kept].astype(kind), return_counts=True)
+    return (cell >> bits).astype(np.int64) + first_row, cell & ((1 << bits) - 1), count
 
 
 @dataclass(frozen=True)
