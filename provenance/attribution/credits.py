@@ -71,6 +71,10 @@ _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
 _SPLIT_RE = re.compile(
     r"[ \t]*(?:[/;|,]|\b(?:and|y|et|und|e)\b|&)[ \t]*(?:(?:da|de|do|del|der|die)[ \t]+)?"
 )
+# Inside dateline brackets a spaced dash parts names too: "(APP - UrduPoint / Pakistan Point
+# News - 23rd Aug, 2021)", UrduPoint's style for a wire's copy (the date goes first,
+# ``_TRAILING_DATE_RE``): read as one name "APP - UrduPoint", the wire was lost.
+_DATELINE_SPLIT_RE = re.compile(rf"{_SPLIT_RE.pattern}|[ \t]+[-–—][ \t]+")
 # Unregistered agency acronyms have three letters or more: two-letter ones in brackets are
 # states and titles ("Rand Paul (KY):", "(DC)", "– RN, Cherry Health"; ABP+PTC credit noise).
 _ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
@@ -283,9 +287,11 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # The line ends before a closing full stop or the reporters' "Follow X on Twitter" (11
         # of the 63 such lines in the first 20,000 ABP articles run on into it: "The (Wilmington,
         # Del.) News Journal. Follow Dan Nowicki ..." credited "News Journal. Follow Dan Nowicki").
+        # Up to 400 characters: 3 of the 117 such lines on all ABP run past 300 (307, 339 and
+        # 718); the 339 one lost its last outlet, "Detroit Free Press" (seed-1613 sample, part B).
         re.compile(
-            r"(?m)^Contributing[ \t]*:[ \t]*(?P<names>[^\n]{1,300}?(?=[ \t]*\.?[ \t]*(?:Follow[ \t]|$))"
-            r"|[^\n]{300})"
+            r"(?m)^Contributing[ \t]*:[ \t]*(?P<names>[^\n]{1,400}?(?=[ \t]*\.?[ \t]*(?:Follow[ \t]|$))"
+            r"|[^\n]{400})"
         ),
         ("contributing:", "contributing :", "contributing\t:"),
     ),
@@ -662,6 +668,7 @@ def _may_name_an_agency(window: str) -> bool:
 # TASS", "Pakistan Today reported, citing Sputnik" (a registered wire or state medium only,
 # ``_accept``; under a dateline the wire's own copy cites others: "(Reuters) - ..., Interfax
 # reported, citing ...").
+_CITING_CUE = "reports citing"
 _REPORTS_CITING_RE = re.compile(
     rf"(?<![\w\-])(?:reports|reported)[ \t]*,?[ \t]+citing[ \t]+(?P<names>{_NAMES})"
 )
@@ -1008,7 +1015,7 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
     dated = "citing" not in head or any(c.kind == "dateline" for c in cands)
     for m in () if dated else _REPORTS_CITING_RE.finditer(head):
         cands.append(CreditCandidate(
-            "inputs_from", m.group("names"), "reports citing", m.group(0).strip(), m.start(),
+            "inputs_from", m.group("names"), _CITING_CUE, m.group(0).strip(), m.start(),
             m.end(),
         ))  # fmt: skip
     found: list[re.Match[str]] = []
@@ -1393,7 +1400,7 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
     if tail is not None:
         date = date or tail.group("date")
         inner = inner[: tail.start()]
-    parts = [p for p in _SPLIT_RE.split(inner.strip()) if p]
+    parts = [p for p in _DATELINE_SPLIT_RE.split(inner.strip()) if p]
     if not parts or len(parts) > 4 or any(len(p.split()) > 6 for p in parts):
         return
     delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
@@ -1462,7 +1469,7 @@ def _accept(
         kind = "photo" if cand.photo else cand.kind
         if kind == "dateline" and not _credited_part(cand, oid, own_outlet, registry):
             continue
-        if cand.cue in ("residue", "reports citing") and not _crediting_outlet(oid, registry):
+        if cand.cue in ("residue", _CITING_CUE) and not _crediting_outlet(oid, registry):
             continue
         if kind in ("dateline", "byline") and oid and _same_house(oid, own_outlet, registry):
             kind = "self"  # "(CNN)" on cnn.com: the outlet's own dateline, no republication
@@ -1480,6 +1487,8 @@ def _accept(
             "cue": cand.cue, "place": cand.place, "credit_date": date,
             "span_start": start, "span_end": end, "text": cand.text, "confidence": confidence,
         })  # fmt: skip
+    if any(row["cue"] == _CITING_CUE for row in rows):
+        rows = _without_citing_credits(rows)
     seen: set[tuple[object, ...]] = set()
     out = []
     for row in rows:  # one row per credited name and span, whichever pattern found it first
@@ -1488,6 +1497,17 @@ def _accept(
             seen.add(key)
             out.append(row)
     return out
+
+
+def _without_citing_credits(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The rows less the "X reports citing AGENCY" credits when another row credits the text
+    (a source line, an agency tag, a copyright line, the publisher's own credit; photo credits
+    aside): the first sentence then cites the agency, the credit line names the copy's source
+    ("..., the newspaper reports citing TASS." over "© 2023 Sputnik": Sputnik's copy citing
+    TASS). Datelines already keep the cue from being read (``_head_candidates``)."""
+    if all(row["cue"] == _CITING_CUE or row["kind"] == "photo" for row in rows):
+        return rows
+    return [row for row in rows if row["cue"] != _CITING_CUE]
 
 
 def _resolve(
