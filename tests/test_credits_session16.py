@@ -65,3 +65,11 @@ def test_long_contributing_line_keeps_its_last_outlet() -> None:
     line = f"Contributing: {people}; The Associated Press, Dan Moe, Detroit Free Press\n"
     assert 300 < len(line) < 400
     assert _source_credits(_BODY + line, "usa-today") == {"ap", "detroit-free-press"}
+
+
+def test_institution_acronyms_closing_the_text_are_no_credits() -> None:
+    dateline = "MOSCOW, 4 Mar - TASS. The port reopened on Friday.\n"
+    for tail in ("— MFA\n", "- NATO\n", "(START)\n", "The ministry said so. (MFA)\n"):
+        assert _source_credits(dateline + _BODY + tail) == {"tass"}, tail
+    # An unregistered agency acronym still credits by house style.
+    assert _source_credits(_BODY + "The talks went well. (QNS)\n") == {"QNS"}

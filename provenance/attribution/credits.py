@@ -79,10 +79,16 @@ _DATELINE_SPLIT_RE = re.compile(rf"{_SPLIT_RE.pattern}|[ \t]+[-–—][ \t]+")
 # states and titles ("Rand Paul (KY):", "(DC)", "– RN, Cherry Health"; ABP+PTC credit noise).
 _ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
 # Speaker labels of transcripts ("SEAN HANNITY (HOST):", "Buyer [ACTOR]:") and time zones
-# ("at 9 p.m. (EDT).") read like agency acronyms in brackets.
+# ("at 9 p.m. (EDT).") read like agency acronyms in brackets; so do ministries, alliances,
+# agencies of state and treaties at the end of state-media copy ("— MFA", "- NATO", "(START)":
+# issue 18's wrong credits). An unregistered acronym still credits by house style ("... said.
+# (QNS)"); these name no outlet.
 _NOT_AGENCY_RE = re.compile(
     r"^(?:HOST|CO-HOST|ANCHOR|ACTOR|GUEST|NARRATOR|REPORTER|CORRESPONDENT|CROSSTALK|VOICE"
-    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT)$"
+    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT"
+    r"|MFA|MOFA|MOD|MOE|MOH|MOI|MID|NATO|OTAN|START|SALT|INF|JCPOA|UNSC|UNGA|IAEA|OSCE|CSTO|SCO"
+    r"|BRICS|ASEAN|OPEC|IMF|OIC|EAEU|CIS|PACE|WHO|UNICEF|UNHCR|UNESCO|FBI|CIA|NSA|DHS|DOJ|DOD"
+    r"|FSB|SVR|GRU|SBU|IRGC|ISIS|ISIL|DPRK|ROK|PRC|USSR|GDP|PDF)$"
 )
 # The last character before a bracketed tag: a word or a comma means the bracket continues a
 # sentence ("the Federal Aviation Administration (FAA).", "Apple (AAPL)."), not a tag.
