@@ -73,3 +73,11 @@ def test_institution_acronyms_closing_the_text_are_no_credits() -> None:
         assert _source_credits(dateline + _BODY + tail) == {"tass"}, tail
     # An unregistered agency acronym still credits by house style.
     assert _source_credits(_BODY + "The talks went well. (QNS)\n") == {"QNS"}
+
+
+def test_wire_credit_after_a_date_alone_opens_the_body() -> None:
+    text = "Posted by admin on 3 September 2023 (Reuters) – The port reopened on Friday.\n" + _BODY
+    assert _source_credits(text) == {"reuters"}
+    assert _source_credits("Jan 3, 2023 (Reuters) - The port reopened.\n" + _BODY) == {"reuters"}
+    # A bracket after a date that names no outlet is no credit.
+    assert _source_credits("On March 4 (Friday) - the port reopened.\n" + _BODY) == set()

@@ -631,9 +631,12 @@ _TAIL_LINES = 3
 # A dateline anywhere in the head, after page metadata on the same line: an upper-case place,
 # an optional date, the bracketed credit and a separator ("A DAY AGO Reuters Staff STOCKHOLM
 # (Reuters) – ...", " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, 2023)").
+# A date alone may stand for the place: "Posted 3 Sep 2023 September 3, 2023 (Reuters) - ..."
+# (a scraper's metadata, then the wire's credit at the body's start).
 _HEAD_DATELINE_RE = re.compile(
-    rf"(?<![\w(\[/])(?P<place>{UPPER}{UPPER}+\.?(?:[ \t]+{UPPER}{UPPER}+\.?){{0,2}}"
-    rf"(?:,[ \t]*{UPPER}[\w.]*(?:[ \t]+{UPPER}[\w.]*)?)?)(?:,?[ \t]+(?P<date>{DATE}))?[ \t]*"
+    rf"(?<![\w(\[/])(?:(?P<place>{UPPER}{UPPER}+\.?(?:[ \t]+{UPPER}{UPPER}+\.?){{0,2}}"
+    rf"(?:,[ \t]*{UPPER}[\w.]*(?:[ \t]+{UPPER}[\w.]*)?)?)(?:,?[ \t]+(?P<date>{DATE}))?"
+    rf"|(?P<lone_date>{DATE}))[ \t]*"
     r"(?:\((?P<paren>[^()\n]{1,100})\)|(?<![\w’'])/(?P<slash>[^/\n]{1,40})/(?!\w)"
     r"|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     # A separator, or none after a bracket that ends with its own date (the republisher's
@@ -1401,7 +1404,7 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
     inner = m.group(inner_group)
     if _spells_initials(m.group("place"), inner):
         return  # "The Young Turks (TYT) is ...": an abbreviation, no dateline
-    date = m.group("date")
+    date = m.group("date") or m.groupdict().get("lone_date")
     tail = _TRAILING_DATE_RE.search(inner)
     if tail is not None:
         date = date or tail.group("date")
@@ -1411,6 +1414,8 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
         return
     delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
     start = m.start("place") if m.group("place") else m.start(inner_group) - 1
+    if m.groupdict().get("lone_date"):
+        start = m.start("lone_date")
     for order, part in enumerate(parts):
         cands.append(CreditCandidate(
             "dateline", part, f"dateline {delims}", m.group(0).strip(), start,
