@@ -81,3 +81,11 @@ def test_wire_credit_after_a_date_alone_opens_the_body() -> None:
     assert _source_credits("Jan 3, 2023 (Reuters) - The port reopened.\n" + _BODY) == {"reuters"}
     # A bracket after a date that names no outlet is no credit.
     assert _source_credits("On March 4 (Friday) - the port reopened.\n" + _BODY) == set()
+
+
+def test_piped_agency_beside_another_outlet_is_a_list() -> None:
+    assert _source_credits("Home | CNN | Fox News | MSNBC | Opinion\n" + _BODY) == set()
+    assert _source_credits("Latest | Sputnik | RT | TASS\n" + _BODY) == set()
+    assert _source_credits("Moscow | Sputnik | The port reopened on Friday.\n" + _BODY) == {
+        "sputnik"
+    }

@@ -738,6 +738,7 @@ class CreditCandidate:
     in_prose: bool = False  # "first published by X" said of something else than the text
     listed: bool = False  # a tag after a quoted headline in a list ("-- “Title.” (X)")
     quoting: bool = False  # a quotation opens after the head's colon ("From X: “...”")
+    neighbour: str | None = None  # the cell after a piped agency ("Home | CNN | Fox News |")
 
 
 def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
@@ -1043,7 +1044,21 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
         cands.append(CreditCandidate(
             "dateline", m.group(names), "dateline agency", m.group(0).strip(), m.start(place),
             m.end(names), place=m.group(place), date=m.group("date"),
+            neighbour=_next_cell(head, m.end()) if names == "pnames" else None,
         ))  # fmt: skip
+
+
+def _next_cell(head: str, at: int) -> str:
+    """The text after a pipe at ``at`` up to the next pipe or the line's end.
+
+    >>> _next_cell("Home | CNN | Fox News | MSNBC", 12)
+    'Fox News'
+    """
+    end = len(head)
+    for stop in ("|", "\n"):
+        found = head.find(stop, at, end)
+        end = found if found >= 0 else end
+    return head[at:end].strip()
 
 
 def _head_separators(head: str) -> list[tuple[int, int]]:
@@ -1537,8 +1552,10 @@ def _resolve(
         return None  # "Related: ... - Reuters": the linked story's credit
     if _not_of_this_text(cand):
         return None
-    if cand.cue == "dateline agency" and resolver.outlet_of(cand.place or ""):
-        return None  # "Partners: Reuters | Bloomberg |": a list of outlets, not a place
+    if cand.cue == "dateline agency" and (
+        resolver.outlet_of(cand.place or "") or resolver.outlet_of(cand.neighbour or "")
+    ):
+        return None  # "Partners: Reuters | Bloomberg |", "Home | CNN | Fox News |": a list
     if kind == "agency_tag" and not cand.photo and _signs_quotation(cand):
         return None  # "...act. ” — Dan Froomkin, Salon": the writer of a quotation, a citation
     hit = resolver.get(phrase)
