@@ -89,3 +89,8 @@ def test_piped_agency_beside_another_outlet_is_a_list() -> None:
     assert _source_credits("Moscow | Sputnik | The port reopened on Friday.\n" + _BODY) == {
         "sputnik"
     }
+
+
+def test_residue_names_every_agency_of_its_list() -> None:
+    assert _source_credits(_BODY + "Reuters, AP\n") == {"reuters", "ap"}
+    assert _source_credits(_BODY + "Sputnik\n") == {"sputnik"}

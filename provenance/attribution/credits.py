@@ -1111,10 +1111,13 @@ def _residue_candidate(
     m = _RESIDUE_RE.match(text, *lines[-1])
     if m is None:
         return
-    cands.append(CreditCandidate(
-        "agency_tag", m.group("names"), "residue", m.group(0).strip(), m.start("names"),
-        m.end("names"), sep=False,
-    ))  # fmt: skip
+    # Each name of a list ("Reuters, AFP" credited AFP alone).
+    parts = [p for p in _SPLIT_RE.split(m.group("names")) if p]
+    for order, part in enumerate(parts):
+        cands.append(CreditCandidate(
+            "agency_tag", part, "residue", m.group(0).strip(), m.start("names"),
+            m.end("names"), part=order, n_parts=len(parts), sep=False,
+        ))  # fmt: skip
 
 
 def _colon_lines(text: str) -> list[tuple[int, int]]:
