@@ -10,7 +10,10 @@ true one. Strata, drawn in order, each from the eligible articles not drawn befo
 * ABP, a caption's agency credit ("AP Photo", "/Reuters", "Reuters/", "© AFP", "Getty"): 20;
 * ABP, "contributed to this report" / "contributed reporting": 20;
 * PTC (the ``tuning`` part of benchmarks/ptc_eval.py only), a wire name in the first 400 or the
-  last 300 characters, or a credit cue ("contributed to", "©", "originally", "copyright"): 20.
+  last 300 characters, or a credit cue ("contributed to", "©", "originally", "copyright"): 20
+  asked, 5 eligible (the other tuning articles are labelled).
+
+Seed 1613 gives 130 articles: A 42, B 45, C 43.
 
 ABP candidates: positions >= 20,000 (earlier seeded draws read the first 20,000), outside lines
 30,000-32,000 (the session's credits-table diff is read there) and outside seed 1313's draw
