@@ -62,3 +62,26 @@ def test_a_contracted_am_is_no_speaker(before: str) -> None:
     text = f"{before}reminded"
     assert speaker_before(text, len(before)) is None
     assert speaker_before("Senator Roe reminded", len("Senator Roe ")) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Derek Karpel, 34, an attorney from Manhattan, said that “it is just a movie.”",
+            "Derek Karpel",
+        ),
+        ("Kwame Rose, 20, of Baltimore, said: “We march for justice.”", "Kwame Rose"),
+        ("Sen. Angus King, I-Maine, who sits on the committee, said “we must act.”", "Angus King"),
+        ("Jim Roe, from Lamoni, Iowa, said “we must act.”", "Jim Roe"),
+    ],
+)
+def test_a_name_set_off_by_two_asides(text: str, speaker: str) -> None:
+    # base: no speaker, "I-Maine" or "Lamoni"
+    assert _speakers(text) == [speaker]
+
+
+def test_two_asides_need_a_person_opening_the_clause() -> None:
+    # a capitalised run that is no person's name opens no attribution of its own
+    text = "In Washington, on Monday, at noon, said the spokesman, “we must act.”"
+    assert "In Washington" not in [str(s) for s in _speakers(text)]
