@@ -762,32 +762,38 @@ _NOT_SPEAKER_ENDINGS = ("'s", "’s", "'m", "’m", "'re", "’re")
 # "<Name>, <aside>, <aside>, said": a person's name opening a clause, then two asides set off
 # ("Kwame Rose, 20, of Baltimore, said", "Sen. Angus King, I-Maine, who sits on the Senate
 # Intelligence Committee, said", "Jim Roe, from Lamoni, Iowa, said"); one aside is INSERT's.
-_SET_OFF_TWICE_RE = re.compile(
-    rf"(?P<name>{PNAME}),[ \t]+[^,\"“”\n()]{{1,80}},[ \t]+[^,\"“”\n()]{{1,80}},{ADVERB}[ \t]+\Z"
-)
+_NAME_ENDING_RE = re.compile(rf"(?<![\w\-'’.])(?P<name>{PNAME})[ \t]*\Z")
 _CLAUSE_START_ENDINGS = (".", "!", "?", ":", ";", "”", '"', "''", "\n")
+_NOT_IN_ASIDE = frozenset('"“”\n()')
 
 
 def _set_off_twice(text: str, end: int) -> tuple[str, int, None] | None:
-    """(name, its start, None) of "<Name>, <aside>, <aside>, " ending at ``end`` when the name
-    is a person's (two words or more) opening a sentence or following a quote; None otherwise.
-    (A fresh sample, seed 1611, and the first 20,000 ABP: ~40 "Name, 34, of Place, said" and
-    ~40 "Sen. Name, R-State, who ..., said" clauses, read as no one or as "R-Texas".)"""
-    lo = max(0, end - 250)
-    if text.count(",", lo, end) < 3:
-        return None  # (a substring test first: most verbs follow fewer commas)
-    at = lo
-    while (m := _SET_OFF_TWICE_RE.search(text, at, end)) is not None:
-        name = clean_name(m["name"])
-        before = text[max(0, m.start() - 4) : m.start()].rstrip(" \t")
-        if (
-            len(name.split()) > 1
-            and (not before or before.endswith(_CLAUSE_START_ENDINGS))
-            and _looks_like_person(name)
-            and not _AFFILIATION_RE.match(name)
-        ):
-            return m["name"], m.start("name"), None
-        at = m.start() + 1
+    """(name, its start, None) of "<Name>, <aside>, <aside>, " ending at ``end`` (an adverb may
+    follow the last comma) when the name is a person's (two words or more) opening a sentence
+    or following a quote; None otherwise. (A fresh sample, seed 1611, and the first 20,000
+    ABP: ~40 "Name, 34, of Place, said" and ~40 "Sen. Name, R-State, who ..., said" clauses,
+    read as no one or as "R-Texas".)"""
+    # (string tests and the last three commas first: one small regex for the name, no search
+    # along the clause; most verbs follow no comma)
+    last = text.rfind(",", max(0, end - 40), end)
+    if last < 0 or len(text[last + 1 : end].split()) > 1:
+        return None
+    second = text.rfind(",", max(0, last - 82), last)
+    third = text.rfind(",", max(0, second - 82), second) if second >= 0 else -1
+    if third < 0 or _NOT_IN_ASIDE.intersection(text[third:last]):
+        return None
+    m = _NAME_ENDING_RE.search(text, max(0, third - 80), third)
+    if m is None:
+        return None
+    name = clean_name(m["name"])
+    before = text[max(0, m.start() - 4) : m.start()].rstrip(" \t")
+    if (
+        len(name.split()) > 1
+        and (not before or before.endswith(_CLAUSE_START_ENDINGS))
+        and _looks_like_person(name)
+        and not _AFFILIATION_RE.match(name)
+    ):
+        return m["name"], m.start("name"), None
     return None
 
 
