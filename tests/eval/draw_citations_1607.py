@@ -29,6 +29,7 @@ from score_real_attribution import ABP, PTC, split_of
 
 HERE = Path(__file__).resolve().parent
 SEED = 1607
+OWN_LABELS = "citations_sample_1607.csv"
 FIRST = 20_000
 READ_BEFORE = (range(20_000, 23_025), range(26_000, 28_000), range(34_000, 36_000))
 STATE_RE = re.compile(
@@ -53,9 +54,12 @@ def part_of(article_id: str) -> str:
 
 
 def sampled_ids() -> set[str]:
-    """Ids of every earlier sample file in tests/eval (credits, citations, speakers)."""
+    """Ids of every earlier sample file in tests/eval (credits, citations, speakers); not of
+    this draw's own labels (citations_sample_1607.csv)."""
     ids: set[str] = set()
     for path in HERE.glob("*_sample_*.csv"):
+        if path.name == OWN_LABELS:
+            continue
         with path.open(encoding="utf-8", newline="") as f:
             ids.update(row["id"] for row in csv.DictReader(f) if "id" in row)
     return ids
@@ -82,9 +86,9 @@ def abp_strata(skip: set[str]) -> tuple[list[str], list[str]]:
         for position, line in enumerate(f):
             rec = json.loads(line)
             counts[rec["outlet"]] = counts.get(rec["outlet"], 0) + 1
-            if position >= FIRST and not any(position in r for r in READ_BEFORE):
-                if rec["id"] not in skip:
-                    records.append(rec)
+            fresh = position >= FIRST and not any(position in r for r in READ_BEFORE)
+            if fresh and rec["id"] not in skip:
+                records.append(rec)
     state, small = [], []
     for rec in records:
         text = rec.get("text") or ""
