@@ -109,7 +109,7 @@ def test_citation_side_scans_in_windows_find_what_the_whole_text_gives():
     """The apostrophes and " of " capitals the side rules read inside the hint windows are
     those of the whole text that have a hint in reach."""
     rng = random.Random(13)
-    for seed in range(30):
+    for _ in range(30):
         pieces = ["ab of The Cd ", "Roe’s Jo ", "word ", "x of Thex", " of the Z", "it's ", "'"]
         text = "".join(rng.choice(pieces) for _ in range(400))
         near = sorted(rng.sample(range(len(text)), rng.randint(1, 6)))
