@@ -9,6 +9,8 @@ the same outlet is not picked.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -137,14 +139,15 @@ def lowered_tokens(texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray]:
     """
     low = [text.lower() for text in texts]
     big = joined(low)
-    codes = code_points(big)  # spaces at both ends: every run starts and ends inside
-    edges = np.diff(word_chars()[codes].view(np.int8))
-    starts, ends = np.flatnonzero(edges == 1) + 1, np.flatnonzero(edges == -1) + 1
+    codes = code_points(big)  # spaces at both ends: every run starts and ends inside, so the
+    # word flag changes alternately up (a run's start) and down (its end)
+    edges = np.flatnonzero(np.diff(word_chars()[codes].view(np.int8))) + 1
+    starts, ends = edges[0::2], edges[1::2]
+    bytes_at = _utf8_offsets(codes, edges)
+    first, last = bytes_at[0::2], bytes_at[1::2]
     long_enough = ends - starts >= 2
-    starts, ends = starts[long_enough], ends[long_enough]
+    starts, first, last = starts[long_enough], first[long_enough], last[long_enough]
     utf8 = np.frombuffer(big.encode("utf-8"), dtype=np.uint8)
-    byte_at = np.flatnonzero((utf8 & 0xC0) != 0x80)  # each code point's first byte
-    first, last = byte_at[starts], byte_at[ends]
     offsets = np.concatenate([[0], np.cumsum(last - first)])
     taken = np.arange(offsets[-1]) + np.repeat(first - offsets[:-1], last - first)
     data = utf8[taken]
@@ -153,6 +156,22 @@ def lowered_tokens(texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray]:
     )
     doc = np.searchsorted(text_starts(low), starts, side="right") - 1
     return terms, np.bincount(doc, minlength=len(texts)).astype(np.int64)
+
+
+def _utf8_offsets(codes: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The UTF-8 byte offsets of the code point offsets ``positions`` (sorted) in ``codes``:
+    each position plus the extra bytes of the code points above U+007F before it.
+
+    Those are few (the involved texts of the first 20,000 ABP articles: ~15,000 in a block
+    of 3M code points), so each adds its extra bytes at the first position after it, summed
+    along the positions: 19 blocks, 0.47 -> 0.38 CPU s with the tokens' bytes gathered
+    (medians of five), against the offset of every byte's code point looked up before.
+    """
+    wide = np.flatnonzero(codes >= 0x80)
+    extra = 1 + (codes[wide] >= 0x800).astype(np.int64) + (codes[wide] >= 0x10000)
+    after = np.searchsorted(positions, wide, side="right")
+    added = np.bincount(after, weights=extra, minlength=len(positions) + 1)[: len(positions)]
+    return positions + np.cumsum(added).astype(np.int64)
 
 
 # Texts tokenised at a time: only each block's (text, term) counts are kept (all 8,889 texts of
@@ -183,34 +202,19 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     (True, 0)
     """
     stop_words = pa.array(sorted(ENGLISH_STOP_WORDS), type=pa.large_string())
-    numbers: dict[str, int] = {}  # term -> its number, in order of first occurrence
-    cells, counts = [], []
+    vocabulary = pa.array([], pa.large_string())  # the terms numbered, in order of number
+    blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (row, number, count)
     for lo in range(0, len(texts), _TOKENISED_TEXTS):
         terms, per_text = lowered_tokens(texts[lo : lo + _TOKENISED_TEXTS])
-        # this block's terms, first seen first; the stop words dropped from the (short)
-        # dictionary, not from the tokens: the others keep their order of first occurrence
-        encoded = pc.dictionary_encode(terms)
-        stop = pc.is_in(encoded.dictionary, value_set=stop_words).to_numpy(zero_copy_only=False)
-        number = np.full(len(stop), -1, dtype=np.int64)
-        number[~stop] = [
-            numbers.setdefault(term, len(numbers))
-            for term in encoded.dictionary.filter(pa.array(~stop)).to_pylist()
-        ]
-        row = np.repeat(np.arange(lo, lo + len(per_text), dtype=np.int64), per_text)
-        number = number[encoded.indices.to_numpy()]
-        kept = number >= 0
-        cell = (row[kept] << 32) + number[kept]
-        # (rows, then terms by number: a block's cells come after the blocks before it)
-        cell, count = np.unique(cell, return_counts=True)
-        cells.append(cell)
-        counts.append(count)
-    if not numbers:
+        number = _term_numbers(vocabulary, terms, stop_words)
+        vocabulary = number.vocabulary
+        blocks.append(_counted(number.of_terms, per_text, len(vocabulary), lo))
+    if not len(vocabulary):
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    vocabulary = list(numbers)
-    cell, count = np.concatenate(cells), np.concatenate(counts)
-    rows, first_seen = cell >> 32, cell & 0xFFFFFFFF
+    rows, first_seen, count = (np.concatenate(part) for part in zip(*blocks, strict=True))
+    # Terms sorted as Python sorts str: UTF-8's byte order is the code points' order.
     in_term_order = np.empty(len(vocabulary), dtype=np.int32)
-    in_term_order[sorted(range(len(vocabulary)), key=vocabulary.__getitem__)] = np.arange(
+    in_term_order[pc.sort_indices(vocabulary).to_numpy()] = np.arange(
         len(vocabulary), dtype=np.int32
     )
     indptr = np.zeros(len(texts) + 1, dtype=np.int32)
@@ -221,4 +225,53 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     )
     return (
         TfidfTransformer(sublinear_tf=True).fit(counts_matrix).transform(counts_matrix, copy=False)
+    )
+
+
+def _counted(
+    numbers: np.ndarray, per_text: np.ndarray, n_terms: int, first_row: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, term number, count) of each term of a block of texts (``per_text`` terms each,
+    numbered ``numbers``, -1 left out) in each of its texts, by row and then number.
+
+    One sort of (row in the block, number) packed in an int32 where it fits (500 texts and
+    70,032 terms: 26 bits), an int64 else: the 19 blocks of the first 20,000 ABP articles'
+    involved texts, 0.33 -> 0.24 CPU s against int64 cells (the same order: rows, numbers)."""
+    bits = max(n_terms, 1).bit_length()
+    kind = np.int32 if len(per_text) < 1 << (31 - bits) else np.int64
+    row = np.repeat(np.arange(len(per_text), dtype=kind), per_text)
+    kept = numbers >= 0
+    cell, count = np.unique((row[kept] << bits) + numbers[kept].astype(kind), return_counts=True)
+    return (cell >> bits).astype(np.int64) + first_row, cell & ((1 << bits) - 1), count
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """A block's terms numbered (:func:`_term_numbers`)."""
+
+    of_terms: np.ndarray  # int64 per term: its number, -1 for a stop word
+    vocabulary: pa.LargeStringArray  # every term numbered so far, in order of number
+
+
+def _term_numbers(
+    vocabulary: pa.LargeStringArray, terms: pa.LargeStringArray, stop_words: pa.Array
+) -> _Numbered:
+    """Each of ``terms`` numbered in order of first occurrence after the ``vocabulary``
+    numbered before, stop words not numbered: one dictionary encoding of the vocabulary
+    followed by the terms, whose dictionary keeps the vocabulary's terms first and in order
+    (each is there once), then the block's new terms, first seen first.
+
+    The block's dictionary had been numbered by a dict's setdefault per distinct term of each
+    block: 9,355 ABP texts in 19 blocks, 405k calls, 0.24 CPU s; 0.03 s more encoding so.
+    """
+    encoded = pc.dictionary_encode(pa.concat_arrays([vocabulary, terms]))
+    new = encoded.dictionary[len(vocabulary) :]
+    keep = pc.invert(pc.is_in(new, value_set=stop_words))
+    fresh = np.cumsum(keep.to_numpy(zero_copy_only=False)) + len(vocabulary) - 1
+    number = np.concatenate(
+        [np.arange(len(vocabulary)), np.where(keep.to_numpy(zero_copy_only=False), fresh, -1)]
+    )
+    return _Numbered(
+        of_terms=number[encoded.indices.to_numpy()[len(vocabulary) :]],
+        vocabulary=pa.concat_arrays([vocabulary, new.filter(keep)]),
     )

@@ -20,6 +20,7 @@ from rapidfuzz.process import cdist, cpdist
 from scipy.special import rel_entr
 
 from provenance.errors import check_frame
+from provenance.grouping import member_of
 from provenance.text import uncovered_spans
 
 from .articles import _check_articles, column_strings, score_articles, speaker_key
@@ -273,7 +274,7 @@ def _involved_rows(article_id: pd.Series, needed: set[str]) -> np.ndarray:
     """Positions of the articles whose id is in ``needed``, in the order of a stable sort by
     ``article_id``: the rows are taken once (on the 20k ABP links, a boolean selection then a
     sort took the text column twice, 13% of score_links' samples under py-spy)."""
-    rows = np.flatnonzero(article_id.astype(str).isin(needed).to_numpy())
+    rows = np.flatnonzero(member_of(article_id.astype(str), needed))
     ranked = article_id.iloc[rows].reset_index(drop=True).sort_values(kind="stable").index
     return rows[ranked.to_numpy()]
 
@@ -302,10 +303,11 @@ def _link_context(
         quotes = quotes_table(arts)
     if article_scores is None:
         article_scores = score_articles(arts, quotes, lexicons=lexicons)
+    known = pd.Series(ids, dtype=pd.StringDtype("pyarrow"))
     has_parent = (
         parent.notna().to_numpy()
-        & parent.fillna("").isin(pos).to_numpy()
-        & child.fillna("").isin(pos).to_numpy()
+        & member_of(parent.fillna(""), known)
+        & member_of(child.fillna(""), known)
     )
     sents = _involved_sentences(texts, ids, sentences)
     return _LinkContext(
@@ -556,7 +558,7 @@ def _quotes_by_article(ctx: _LinkContext) -> dict[str, _ArticleQuotes]:
     q = ctx.quotes
     rows = np.flatnonzero(ctx.has_parent)
     compared = {ctx.child_ids[i] for i in rows} | {ctx.parent_ids[i] for i in rows}
-    body_q = q[(q["field"].astype(str) == "text") & q["article_id"].isin(sorted(compared))]
+    body_q = q[(q["field"].astype(str) == "text") & member_of(q["article_id"], compared)]
     by: dict[str, _ArticleQuotes] = {}
     for a, t, qs, qe, k in zip(
         body_q["article_id"].astype(str).tolist(),
