@@ -60,6 +60,7 @@ from babe_auroc import read_babe, splits  # noqa: E402
 from ptc_eval import FAMILIES, article_words, fold_of, loaded_density, read_ptc  # noqa: E402
 
 from provenance.framing import score_articles, score_texts  # noqa: E402
+from provenance.reuse.align import union_length  # noqa: E402
 from provenance.text import WORD_PATTERN  # noqa: E402
 
 BABE_DIR = SHARED / "eval-data" / "BABE"  # beside the repository, or $PROVENANCE_SHARED
@@ -269,20 +270,28 @@ def ptc_expert(folder: Path) -> pd.DataFrame:
     arts, gold = read_ptc(folder)
     arts = arts[arts["part"] == "tuning"].reset_index(drop=True)
     gold = gold[gold["technique"].isin(FAMILIES["loaded language"].techniques)]
-    covered = []
-    for aid, title, text in zip(arts["article_id"], arts["title"], arts["text"], strict=True):
-        mask = {"title": np.zeros(len(title), bool), "text": np.zeros(len(text), bool)}
-        for field, start, end in gold.loc[
-            gold["article_id"] == aid, ["field", "start", "end"]
-        ].itertuples(index=False):
-            mask[field][start:end] = True
-        covered.append(int(mask["title"].sum() + mask["text"].sum()))
+    covered = _covered_chars(arts, gold)
     n_chars = (arts["title"].str.len() + arts["text"].str.len()).clip(lower=1)
     return arts.assign(
-        chars=np.array(covered) / n_chars,
+        chars=covered / n_chars,
         spans=loaded_density(arts, gold).to_numpy(),
         n_words=article_words(arts).to_numpy(),
     )
+
+
+def _covered_chars(arts: pd.DataFrame, gold: pd.DataFrame) -> np.ndarray:
+    """Characters of each article (title and text) inside at least one of ``gold``'s spans."""
+    position = pd.Series(np.arange(len(arts)), index=arts["article_id"])
+    spans = gold[gold["article_id"].isin(position.index)]
+    is_text = (spans["field"] == "text").to_numpy()
+    row = position[spans["article_id"]].to_numpy()
+    limit = np.where(
+        is_text, arts["text"].str.len().to_numpy()[row], arts["title"].str.len().to_numpy()[row]
+    )
+    end = np.minimum(spans["end"].to_numpy(), limit)
+    start = np.minimum(spans["start"].to_numpy(), end)
+    per_field = union_length(2 * row + is_text, start, end, 2 * len(arts))
+    return per_field.reshape(-1, 2).sum(axis=1)
 
 
 def ptc_groups(arts: pd.DataFrame, folds: bool) -> dict[str, list[np.ndarray]]:

@@ -68,6 +68,62 @@ def test_scan_matches_finditer(name):
         assert [m.span() for m in scan.finditer(text, lo, hi)] == want
 
 
+def test_scan_within_windows_tries_only_their_starts():
+    """``finditer(within=...)`` gives what trying the pattern at the anchor starts inside the
+    windows only gives (a start outside hides no later one), however the windows cut matches."""
+    scan = citations.CUE_SCAN
+    rng = random.Random(5)
+    for seed in range(20):
+        text = _noise(300 + seed)
+        cuts = sorted(rng.sample(range(-50, len(text) + 50), 2 * rng.randint(0, 4)))
+        within = list(zip(cuts[::2], cuts[1::2], strict=True))
+        want, last = [], 0
+        for start in scan.starts(text):
+            if start >= last and any(lo <= start < hi for lo, hi in within):
+                m = scan.pattern.match(text, start)
+                if m is not None:
+                    want.append(m.span())
+                    last = m.end()
+        assert [m.span() for m in scan.finditer(text, within=within)] == want
+    whole = [(0, len(_noise(300)))]
+    text = _noise(300)
+    assert [m.span() for m in scan.finditer(text, within=whole)] == [
+        m.span() for m in scan.pattern.finditer(text)]  # fmt: skip
+
+
+def test_citation_reach_windows_hold_the_near_starts():
+    """``citations._reach_windows`` holds exactly the positions ``_near`` finds a start near,
+    for any reach before and after."""
+    rng = random.Random(9)
+    for _ in range(60):
+        starts = sorted(rng.sample(range(2000), rng.randint(0, 12)))
+        before, after = rng.choice([(40, 40), (40, 0), (0, 40), (7, 90)])
+        windows = citations._reach_windows(starts, before, after)
+        assert all(a[1] < b[0] for a, b in zip(windows, windows[1:], strict=False))
+        for at in range(-100, 2100):
+            inside = any(lo <= at < hi for lo, hi in windows)
+            assert inside == citations._near(starts, at - before, at + after), (starts, at)
+
+
+def test_citation_side_scans_in_windows_find_what_the_whole_text_gives():
+    """The apostrophes and " of " capitals the side rules read inside the hint windows are
+    those of the whole text that have a hint in reach."""
+    rng = random.Random(13)
+    for _ in range(30):
+        pieces = ["ab of The Cd ", "Roe’s Jo ", "word ", "x of Thex", " of the Z", "it's ", "'"]
+        text = "".join(rng.choice(pieces) for _ in range(400))
+        near = sorted(rng.sample(range(len(text)), rng.randint(1, 6)))
+        reach = citations._HINT_REACH
+        whole = [m.start() for m in citations._OF_CAPITAL_RE.finditer(text)]
+        assert citations._of_capitals(text, near) == [
+            at for at in whole if citations._near(near, at, at + reach)]  # fmt: skip
+        windows = citations._reach_windows(near, citations._OWNER_REACH, 0)
+        for mark in ("'", "’"):
+            want = [at for at in range(len(text)) if text[at] == mark
+                    and citations._near(near, at - citations._OWNER_REACH, at)]  # fmt: skip
+            assert citations._found_within(text, mark, windows) == want
+
+
 def test_scan_validates_anchors():
     with pytest.raises(ValueError):
         AnchoredScan(re.compile("x"), [""])

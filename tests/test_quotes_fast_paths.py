@@ -12,6 +12,7 @@ import random
 
 from provenance.attribution.speakers import People
 from provenance.quotes import extract
+from provenance.text import sentence_spans, sentence_starts
 
 TEXTS = [
     "“We won,” Jennifer Rubin, Washington Post\n“Go,”\t — William Booth\n”\n– Catherine Booth",
@@ -162,3 +163,18 @@ def test_word_counts_of_a_chunk_are_count_words_of_each_body() -> None:
     want = [extract.count_words(text[m.start("body") : m.end("body")]) for text in texts
             for m in extract.QUOTE_RE.finditer(text)]  # fmt: skip
     assert counts == want and len(want) > 20 and max(want) > 2
+
+
+def test_sentence_starts_read_in_place_are_those_of_the_slice() -> None:
+    texts = [
+        *TEXTS, "Mr. Roe left. U.S. troops came!  “Go.” Then\u00a0 J. Doe spoke?\n\nNo.",
+        "  \t. A. B.. “C” (D) E? ‘F’ 3 G\n  \n H.I. j. K", "St. Louis. x.  Y", "",
+    ]  # fmt: skip
+    tried = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            for end in range(pos, len(text) + 1):
+                want = [pos + start for start, _ in sentence_spans(text[pos:end])]
+                assert sentence_starts(text, pos, end) == want, (text, pos, end)
+                tried += len(want) > 1
+    assert tried > 1000  # (slices cut through abbreviations, blanks and sentence ends)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from provenance.text import sentence_spans
+from provenance.text import sentence_starts
 
 _PARAGRAPH_BREAK_RE = re.compile(r"\n(?:[ \t]*\n)*")
 
@@ -68,8 +68,8 @@ class Paragraphs:
 
     def sentence_starts(self, i: int) -> list[int]:
         """Start offsets of the sentences of paragraph ``i``."""
-        if i not in self._sentences:
-            start, end = self.span(i)
-            spans = sentence_spans(self._text[start:end])
-            self._sentences[i] = [start + s for s, _ in spans] or [start]
-        return self._sentences[i]
+        found = self._sentences.get(i)
+        if found is None:
+            start, end = self.starts[i], self.ends[i]
+            found = self._sentences[i] = sentence_starts(self._text, start, end) or [start]
+        return found

@@ -32,7 +32,7 @@ import bisect
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 
 # Python's own parser of its regex dialect, private (``re._parser`` and ``re._constants`` since
@@ -257,14 +257,15 @@ class AnchoredScan:
         text: str,
         pos: int = 0,
         endpos: int | None = None,
-        tried: Callable[[int], bool] | None = None,
+        within: Sequence[tuple[int, int]] | None = None,
     ) -> Iterator[re.Match[str]]:
-        """The matches ``pattern.finditer(text, pos, endpos)`` would give, in order. ``tried``
-        (a whole text read with ``by_anchor`` only): whether to try the pattern at an anchor's
-        start; a start not tried gives no match, and so hides no later start."""
+        """The matches ``pattern.finditer(text, pos, endpos)`` would give, in order. ``within``
+        (a whole text read with ``by_anchor`` only): sorted, disjoint [lo, hi) windows, the
+        pattern tried only at the anchor starts inside them; a start not tried gives no match,
+        and so hides no later start."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._by_anchor is not None and pos <= 0 and end >= len(text):
-            yield from self._dispatched(text, tried)
+            yield from self._dispatched(text, within)
             return
         match = self.pattern.match
         last = pos
@@ -277,16 +278,22 @@ class AnchoredScan:
                 last = m.end()
 
     def _dispatched(
-        self, text: str, tried: Callable[[int], bool] | None = None
+        self, text: str, within: Sequence[tuple[int, int]] | None = None
     ) -> Iterator[re.Match[str]]:
-        """``finditer`` over a whole text, each start tried with its anchor's pattern."""
+        """``finditer`` over a whole text, each start (inside ``within``'s windows) tried with
+        its anchor's pattern."""
         by_anchor = self._by_anchor
         assert by_anchor is not None
         known = self._patterns  # (a dict read, not a call, at each of ~60 starts a text)
+        starts = self._index.first_words(text, self._bit)
+        if within is not None:  # the windows' starts cut out by bisection, no test per start
+            cut = bisect.bisect_left
+            starts = [item for lo, hi in within
+                      for item in starts[cut(starts, (lo,)) : cut(starts, (hi,))]]  # fmt: skip
         last = 0
-        for start, word in self._index.first_words(text, self._bit):
-            if start < last or (tried is not None and not tried(start)):
-                continue  # inside the previous match, or not to be tried
+        for start, word in starts:
+            if start < last:
+                continue  # inside the previous match
             patterns = known.get(word)
             if patterns is None:
                 patterns = known[word] = by_anchor(word)

@@ -71,14 +71,24 @@ _TRAILING_DATE_RE = re.compile(rf"[ \t]*[-–—,][ \t]*(?P<date>{DATE}).*$")
 _SPLIT_RE = re.compile(
     r"[ \t]*(?:[/;|,]|\b(?:and|y|et|und|e)\b|&)[ \t]*(?:(?:da|de|do|del|der|die)[ \t]+)?"
 )
+# Inside dateline brackets a spaced dash parts names too: "(APP - UrduPoint / Pakistan Point
+# News - 23rd Aug, 2021)", UrduPoint's style for a wire's copy (the date goes first,
+# ``_TRAILING_DATE_RE``): read as one name "APP - UrduPoint", the wire was lost.
+_DATELINE_SPLIT_RE = re.compile(rf"{_SPLIT_RE.pattern}|[ \t]+[-–—][ \t]+")
 # Unregistered agency acronyms have three letters or more: two-letter ones in brackets are
 # states and titles ("Rand Paul (KY):", "(DC)", "– RN, Cherry Health"; ABP+PTC credit noise).
 _ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
 # Speaker labels of transcripts ("SEAN HANNITY (HOST):", "Buyer [ACTOR]:") and time zones
-# ("at 9 p.m. (EDT).") read like agency acronyms in brackets.
+# ("at 9 p.m. (EDT).") read like agency acronyms in brackets; so do ministries, alliances,
+# agencies of state and treaties at the end of state-media copy ("— MFA", "- NATO", "(START)":
+# issue 18's wrong credits). An unregistered acronym still credits by house style ("... said.
+# (QNS)"); these name no outlet.
 _NOT_AGENCY_RE = re.compile(
     r"^(?:HOST|CO-HOST|ANCHOR|ACTOR|GUEST|NARRATOR|REPORTER|CORRESPONDENT|CROSSTALK|VOICE"
-    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT)$"
+    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT"
+    r"|MFA|MOFA|MOD|MOE|MOH|MOI|MID|NATO|OTAN|START|SALT|INF|JCPOA|UNSC|UNGA|IAEA|OSCE|CSTO|SCO"
+    r"|BRICS|ASEAN|OPEC|IMF|OIC|EAEU|CIS|PACE|WHO|UNICEF|UNHCR|UNESCO|FBI|CIA|NSA|DHS|DOJ|DOD"
+    r"|FSB|SVR|GRU|SBU|IRGC|ISIS|ISIL|DPRK|ROK|PRC|USSR|GDP|PDF)$"
 )
 # The last character before a bracketed tag: a word or a comma means the bracket continues a
 # sentence ("the Federal Aviation Administration (FAA).", "Apple (AAPL)."), not a tag.
@@ -283,9 +293,11 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # The line ends before a closing full stop or the reporters' "Follow X on Twitter" (11
         # of the 63 such lines in the first 20,000 ABP articles run on into it: "The (Wilmington,
         # Del.) News Journal. Follow Dan Nowicki ..." credited "News Journal. Follow Dan Nowicki").
+        # Up to 400 characters: 3 of the 117 such lines on all ABP run past 300 (307, 339 and
+        # 718); the 339 one lost its last outlet, "Detroit Free Press" (seed-1613 sample, part B).
         re.compile(
-            r"(?m)^Contributing[ \t]*:[ \t]*(?P<names>[^\n]{1,300}?(?=[ \t]*\.?[ \t]*(?:Follow[ \t]|$))"
-            r"|[^\n]{300})"
+            r"(?m)^Contributing[ \t]*:[ \t]*(?P<names>[^\n]{1,400}?(?=[ \t]*\.?[ \t]*(?:Follow[ \t]|$))"
+            r"|[^\n]{400})"
         ),
         ("contributing:", "contributing :", "contributing\t:"),
     ),
@@ -619,9 +631,12 @@ _TAIL_LINES = 3
 # A dateline anywhere in the head, after page metadata on the same line: an upper-case place,
 # an optional date, the bracketed credit and a separator ("A DAY AGO Reuters Staff STOCKHOLM
 # (Reuters) – ...", " date 2023-06-02 WASHINGTON (UrduPoint News / Sputnik - 02nd June, 2023)").
+# A date alone may stand for the place: "Posted 3 Sep 2023 September 3, 2023 (Reuters) - ..."
+# (a scraper's metadata, then the wire's credit at the body's start).
 _HEAD_DATELINE_RE = re.compile(
-    rf"(?<![\w(\[/])(?P<place>{UPPER}{UPPER}+\.?(?:[ \t]+{UPPER}{UPPER}+\.?){{0,2}}"
-    rf"(?:,[ \t]*{UPPER}[\w.]*(?:[ \t]+{UPPER}[\w.]*)?)?)(?:,?[ \t]+(?P<date>{DATE}))?[ \t]*"
+    rf"(?<![\w(\[/])(?:(?P<place>{UPPER}{UPPER}+\.?(?:[ \t]+{UPPER}{UPPER}+\.?){{0,2}}"
+    rf"(?:,[ \t]*{UPPER}[\w.]*(?:[ \t]+{UPPER}[\w.]*)?)?)(?:,?[ \t]+(?P<date>{DATE}))?"
+    rf"|(?P<lone_date>{DATE}))[ \t]*"
     r"(?:\((?P<paren>[^()\n]{1,100})\)|(?<![\w’'])/(?P<slash>[^/\n]{1,40})/(?!\w)"
     r"|\[(?P<bracket>[^\[\]\n]{1,60})\])"
     # A separator, or none after a bracket that ends with its own date (the republisher's
@@ -662,6 +677,7 @@ def _may_name_an_agency(window: str) -> bool:
 # TASS", "Pakistan Today reported, citing Sputnik" (a registered wire or state medium only,
 # ``_accept``; under a dateline the wire's own copy cites others: "(Reuters) - ..., Interfax
 # reported, citing ...").
+_CITING_CUE = "reports citing"
 _REPORTS_CITING_RE = re.compile(
     rf"(?<![\w\-])(?:reports|reported)[ \t]*,?[ \t]+citing[ \t]+(?P<names>{_NAMES})"
 )
@@ -722,6 +738,7 @@ class CreditCandidate:
     in_prose: bool = False  # "first published by X" said of something else than the text
     listed: bool = False  # a tag after a quoted headline in a list ("-- “Title.” (X)")
     quoting: bool = False  # a quotation opens after the head's colon ("From X: “...”")
+    neighbour: str | None = None  # the cell after a piped agency ("Home | CNN | Fox News |")
 
 
 def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
@@ -1008,7 +1025,7 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
     dated = "citing" not in head or any(c.kind == "dateline" for c in cands)
     for m in () if dated else _REPORTS_CITING_RE.finditer(head):
         cands.append(CreditCandidate(
-            "inputs_from", m.group("names"), "reports citing", m.group(0).strip(), m.start(),
+            "inputs_from", m.group("names"), _CITING_CUE, m.group(0).strip(), m.start(),
             m.end(),
         ))  # fmt: skip
     found: list[re.Match[str]] = []
@@ -1027,7 +1044,21 @@ def _head_candidates(text: str, cands: list[CreditCandidate]) -> None:
         cands.append(CreditCandidate(
             "dateline", m.group(names), "dateline agency", m.group(0).strip(), m.start(place),
             m.end(names), place=m.group(place), date=m.group("date"),
+            neighbour=_next_cell(head, m.end()) if names == "pnames" else None,
         ))  # fmt: skip
+
+
+def _next_cell(head: str, at: int) -> str:
+    """The text after a pipe at ``at`` up to the next pipe or the line's end.
+
+    >>> _next_cell("Home | CNN | Fox News | MSNBC", 12)
+    'Fox News'
+    """
+    end = len(head)
+    for stop in ("|", "\n"):
+        found = head.find(stop, at, end)
+        end = found if found >= 0 else end
+    return head[at:end].strip()
 
 
 def _head_separators(head: str) -> list[tuple[int, int]]:
@@ -1080,10 +1111,13 @@ def _residue_candidate(
     m = _RESIDUE_RE.match(text, *lines[-1])
     if m is None:
         return
-    cands.append(CreditCandidate(
-        "agency_tag", m.group("names"), "residue", m.group(0).strip(), m.start("names"),
-        m.end("names"), sep=False,
-    ))  # fmt: skip
+    # Each name of a list ("Reuters, AFP" credited AFP alone).
+    parts = [p for p in _SPLIT_RE.split(m.group("names")) if p]
+    for order, part in enumerate(parts):
+        cands.append(CreditCandidate(
+            "agency_tag", part, "residue", m.group(0).strip(), m.start("names"),
+            m.end("names"), part=order, n_parts=len(parts), sep=False,
+        ))  # fmt: skip
 
 
 def _colon_lines(text: str) -> list[tuple[int, int]]:
@@ -1388,16 +1422,18 @@ def _dateline(m: re.Match[str], text: str, line_end: int, cands: list[CreditCand
     inner = m.group(inner_group)
     if _spells_initials(m.group("place"), inner):
         return  # "The Young Turks (TYT) is ...": an abbreviation, no dateline
-    date = m.group("date")
+    date = m.group("date") or m.groupdict().get("lone_date")
     tail = _TRAILING_DATE_RE.search(inner)
     if tail is not None:
         date = date or tail.group("date")
         inner = inner[: tail.start()]
-    parts = [p for p in _SPLIT_RE.split(inner.strip()) if p]
+    parts = [p for p in _DATELINE_SPLIT_RE.split(inner.strip()) if p]
     if not parts or len(parts) > 4 or any(len(p.split()) > 6 for p in parts):
         return
     delims = {"paren": "()", "slash": "//", "bracket": "[]"}[inner_group]
     start = m.start("place") if m.group("place") else m.start(inner_group) - 1
+    if m.groupdict().get("lone_date"):
+        start = m.start("lone_date")
     for order, part in enumerate(parts):
         cands.append(CreditCandidate(
             "dateline", part, f"dateline {delims}", m.group(0).strip(), start,
@@ -1462,7 +1498,7 @@ def _accept(
         kind = "photo" if cand.photo else cand.kind
         if kind == "dateline" and not _credited_part(cand, oid, own_outlet, registry):
             continue
-        if cand.cue in ("residue", "reports citing") and not _crediting_outlet(oid, registry):
+        if cand.cue in ("residue", _CITING_CUE) and not _crediting_outlet(oid, registry):
             continue
         if kind in ("dateline", "byline") and oid and _same_house(oid, own_outlet, registry):
             kind = "self"  # "(CNN)" on cnn.com: the outlet's own dateline, no republication
@@ -1480,6 +1516,8 @@ def _accept(
             "cue": cand.cue, "place": cand.place, "credit_date": date,
             "span_start": start, "span_end": end, "text": cand.text, "confidence": confidence,
         })  # fmt: skip
+    if any(row["cue"] == _CITING_CUE for row in rows):
+        rows = _without_citing_credits(rows)
     seen: set[tuple[object, ...]] = set()
     out = []
     for row in rows:  # one row per credited name and span, whichever pattern found it first
@@ -1488,6 +1526,17 @@ def _accept(
             seen.add(key)
             out.append(row)
     return out
+
+
+def _without_citing_credits(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The rows less the "X reports citing AGENCY" credits when another row credits the text
+    (a source line, an agency tag, a copyright line, the publisher's own credit; photo credits
+    aside): the first sentence then cites the agency, the credit line names the copy's source
+    ("..., the newspaper reports citing TASS." over "© 2023 Sputnik": Sputnik's copy citing
+    TASS). Datelines already keep the cue from being read (``_head_candidates``)."""
+    if all(row["cue"] == _CITING_CUE or row["kind"] == "photo" for row in rows):
+        return rows
+    return [row for row in rows if row["cue"] != _CITING_CUE]
 
 
 def _resolve(
@@ -1506,8 +1555,10 @@ def _resolve(
         return None  # "Related: ... - Reuters": the linked story's credit
     if _not_of_this_text(cand):
         return None
-    if cand.cue == "dateline agency" and resolver.outlet_of(cand.place or ""):
-        return None  # "Partners: Reuters | Bloomberg |": a list of outlets, not a place
+    if cand.cue == "dateline agency" and (
+        resolver.outlet_of(cand.place or "") or resolver.outlet_of(cand.neighbour or "")
+    ):
+        return None  # "Partners: Reuters | Bloomberg |", "Home | CNN | Fox News |": a list
     if kind == "agency_tag" and not cand.photo and _signs_quotation(cand):
         return None  # "...act. ” — Dan Froomkin, Salon": the writer of a quotation, a citation
     hit = resolver.get(phrase)

@@ -6,6 +6,8 @@ ingest, which reads a page's dateline, does not compile every attribution patter
 
 >>> DATELINE_RE.match("MOSCOW (Sputnik) - Talks resumed.")["paren"]
 'Sputnik'
+>>> DATELINE_RE.match("New Delhi [India], Sep 3 (ANI): Talks resumed.")["paren"]
+'ANI'
 >>> BARE_DATELINE_RE.match("Tehran, IRNA -- Talks resumed.")["names"]
 'IRNA'
 """
@@ -26,8 +28,10 @@ PLACE = (
     rf"{PLACE_TOKEN}(?:[ \t]{PLACE_TOKEN}){{0,3}}"
     rf"(?:,[ \t]*(?!{DATE}){PLACE_TOKEN}(?:[ \t]{PLACE_TOKEN}){{0,2}})?"
 )
+# The place may carry its country or state in brackets: "New Delhi [India], Sep 3 (ANI):" (ANI's
+# house style, carried by the sites that print its feed), "LAHORE (Pakistan) (APP) -".
 DATELINE_RE = re.compile(
-    rf"[ \t]*(?:(?P<place>{PLACE})(?:[ \t]*\([A-Z][^()\n]{{0,30}}\))?"
+    rf"[ \t]*(?:(?P<place>{PLACE})(?:[ \t]*(?:\([A-Z][^()\n]{{0,30}}\)|\[[A-Z][^\[\]\n]{{0,30}}\]))?"
     # "MADRID, 14 (EUROPA PRESS)": a bare day; "ROMA, 5 MAR - (ANSA) -": a dash before it.
     rf"(?:,?[ \t]+(?P<date>{DATE}|\d{{1,2}}(?=[ \t]*\()))?\.?,?(?:[ \t]+[-–—])?[ \t]*)?"
     # A slashed credit stands apart ("23. /TASS/."): "An NBC/WSJ/Marist poll" and "J. David

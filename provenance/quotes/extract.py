@@ -420,38 +420,44 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
     previous: tuple[int, dict[str, object]] | None = None
     last_post: dict[str, object] | None = None  # the attribution right after the last quote
     for m in found:
-        body_start, body_end = strip_blanks(text, m.start("body"), m.end("body"))
+        open_at, close_at = m.span()
+        body_start, body_end = strip_blanks(text, *m.span("body"))
         body = text[body_start:body_end]
-        paragraph = paragraphs.index(m.start())
+        paragraph = paragraphs.index(open_at)
         para_start = paragraphs.starts[paragraph]
-        last_paragraph = paragraphs.index(m.end())  # (where a multi-paragraph quote ends)
+        # (where a multi-paragraph quote ends: most end in the paragraph they open)
+        last_paragraph = (
+            paragraph if close_at <= paragraphs.ends[paragraph] else paragraphs.index(close_at)
+        )
         para_end = paragraphs.ends[last_paragraph]
         n_words = next(counts)
         attr = post = None
-        if not _is_title(masked, m.start(), body):
-            sentence_start = max(paragraphs.sentence_start(m.start()), para_start)
-            # (from the paragraph's start: "Jr.:" may end a sentence for the splitter)
+        if not _is_title(masked, open_at, body):
             attr = _post(masked, m, body, n_words, people)
             post = attr
-            attr = attr or _continued(masked, last_post, m.start())
-            attr = attr or _quoted_person(masked, people, para_start, m.start())
+            attr = attr or _continued(masked, last_post, open_at)
+            attr = attr or _quoted_person(masked, people, para_start, open_at)
             if attr is None or attr["kind"] == "according":
+                # (read only for the rules before the quote: most quotes are attributed after
+                # their closing mark; from the paragraph's start: "Jr.:" may end a sentence
+                # for the splitter)
+                sentence_start = max(paragraphs.sentence_start(open_at), para_start)
                 # 'X said Y had "...", according to Telex': X said it, Telex reported it.
                 attrs, ends = attributions.of(paragraph, paragraph)
-                pre = _pre(attrs, ends, sentence_start, m.start())
+                pre = _pre(attrs, ends, sentence_start, open_at)
                 attr = (
                     pre if pre is not None and (attr is None or pre["kind"] == "speaker") else attr
                 )
             if attr is None:
-                attr = _name_verb_before(masked, sentence_start, m.start())
+                attr = _name_verb_before(masked, sentence_start, open_at)
             if attr is None:
                 attr = _colon_speaker(masked, people, paragraphs, attributions, sentence_start,
-                                      m.start())  # fmt: skip
+                                      open_at)  # fmt: skip
             if attr is None and n_words > SHORT_QUOTE_WORDS:
                 attrs, ends = attributions.of(paragraph, last_paragraph)
-                attr = _nearest(attrs, ends, para_start, para_end, m.start(), m.end())
+                attr = _nearest(attrs, ends, para_start, para_end, open_at, close_at)
                 if attr is None:  # 'Ms. Cox shrugged. "Mail order, I guess."'
-                    attr = _subject(masked, people, paragraphs, para_start, m.start(), False)
+                    attr = _subject(masked, people, paragraphs, para_start, open_at, False)
                 if attr is None and previous is not None and previous[0] >= paragraph - 1:
                     attr = previous[1]
                 if attr is None and paragraph and _bare(masked, para_start, para_end, m):
@@ -460,8 +466,8 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
                 # 'Pineda responded that ... "...," she said': the paragraph's subject, if a
                 # person of that gender, rather than the nearest name.
                 gender = PRONOUN_GENDER[str(attr["speaker"]).lower()]
-                subject = _subject(masked, people, paragraphs, para_start, m.start(), False, gender)
-                if subject is None and paragraph and _opens_paragraph(masked, para_start, m.start()):
+                subject = _subject(masked, people, paragraphs, para_start, open_at, False, gender)
+                if subject is None and paragraph and _opens_paragraph(masked, para_start, open_at):
                     # 'Lanier said ... ¶ "This was a lengthy pursuit," she said.'
                     subject = _last_speaker(attributions, people, paragraph - 1, gender)
                 if subject is not None:
@@ -470,7 +476,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
                 attr is not None
                 and paragraph
                 and (noun := definite_role_noun(str(attr["speaker"]))) is not None
-                and _opens_paragraph(masked, para_start, m.start())
+                and _opens_paragraph(masked, para_start, open_at)
             ):
                 # 'Collins said ... ¶ "...," the senator said.': the previous paragraph's
                 # speaker, when their role (if known) has the noun
@@ -486,7 +492,7 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
                 and attr["kind"] != "document"
                 and row["speaker"] not in _NOT_SPEAKER_WORDS
             ):  # ("I thought ... “regrets” ¶ “...,” he said": "he" is no "I"; fresh ABP sample)
-                people.add_actor(m.start(), str(row["speaker"]))
+                people.add_actor(open_at, str(row["speaker"]))
             previous = (last_paragraph, attr)
         rows.append(row)
     if title_has_quotes:
@@ -538,14 +544,22 @@ class _Attributions:
     def _of(self, i: int) -> tuple[list[dict[str, object]], list[int]]:
         found = self._found.get(i)
         if found is None:
-            if self._documents is None:
-                self._documents = has_document_noun(self.masked)
+            span = self._paragraphs.span(i)
             attrs = _attributions(
-                self.masked, self._people, [self._paragraphs.span(i)], self._documents,
-                self._paragraphs,
+                self.masked, self._people, [span], self._documents_read(*span), self._paragraphs
             )  # fmt: skip
             found = self._found[i] = (attrs, [int(a["end"]) for a in attrs])
         return found
+
+    def _documents_read(self, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) is read for document attributions: a document-only verb in it
+        (anchors at hand) and a document noun in the text (looked up once, when first asked:
+        ~10 us a text, for ~5 paragraphs an ABP article read)."""
+        if not DOC_EXTRA_VERB_SCAN.starts(self.masked, lo, hi):
+            return False  # (the flag only adds those verbs' cues: none here either way)
+        if self._documents is None:
+            self._documents = has_document_noun(self.masked)
+        return self._documents
 
 
 class _AddresseeSearch:

@@ -63,6 +63,10 @@ Session 15 (citations, labelled): seed 1504, 1,600 positions, less the seeds abo
 1402:600, 1414:2500, 1313:1000 and the positions of credits_sample_1403.csv (labels and scorer:
 citations_sample_1504.csv, score_citation_sample.py). Later draws should skip 1504:1600.
 
+Session 16 (citations, labelled, weighted to the held-out pages' classes): draw_citations_1607.py
+takes 27 PTC tuning articles and 63 ABP articles at positions >= 20,000 (outside session 8's read
+lines), by stratum; labels in citations_sample_1607.csv. Later draws should skip its ids.
+
 Usage: python tests/eval/frame_sample.py [--start 20000] [--n 3000] [--sample read|check]
        [--no-ptc] [--out DIR] [--positions FILE] [--seed N --draw K] [--skip-seed N:K ...]
 """

@@ -10,7 +10,12 @@ labelled while rules changed. ``cited_outlets`` holds canonical keys (registry i
 ``entity:<name>``), labelled by LABELLING.md at the article level; the texts are read from
 ../shared at scoring time.
 
-Usage: python tests/eval/score_citation_sample.py [--part read|unread|all] [--errors]
+Session 16's sample (citations_sample_1607.csv, drawn by draw_citations_1607.py) is scored with
+``--sample tests/eval/citations_sample_1607.csv --part A|B|C|all``: A read for rules, B read only
+as totals while a change is judged, C unread until the end.
+
+Usage: python tests/eval/score_citation_sample.py [--sample CSV] [--part read|unread|A|B|C|all]
+       [--errors]
 """
 
 from __future__ import annotations
@@ -37,14 +42,14 @@ def truth_keys(cell: str, canon: Canon) -> list[str]:
     return keys
 
 
-def score(part: str) -> Tally:
+def score(part: str, sample: Path = SAMPLE) -> Tally:
     """Citation precision and recall on the sample's ``part`` (as score_real_attribution
     scores the labelled sets: article-level keys, the publisher's own name left out)."""
     import pandas as pd
 
     registry = load_registry()
     canon = Canon(registry)
-    with SAMPLE.open(encoding="utf-8", newline="") as f:
+    with sample.open(encoding="utf-8", newline="") as f:
         labels = [r for r in csv.DictReader(f) if part in ("all", r["part"])]
     texts = load_texts({(r["corpus"], r["id"]) for r in labels})
     arts = pd.DataFrame([{
@@ -74,10 +79,11 @@ def score(part: str) -> Tally:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=("read", "unread", "all"), default="read")
+    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--part", choices=("read", "unread", "A", "B", "C", "all"), default="read")
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args()
-    t = score(args.part)
+    t = score(args.part, args.sample)
     print(f"{args.part}: citations P {t.precision():.3f}  R {t.recall():.3f}  "
           f"(tp {t.true_pos}, predicted {t.predicted}, expected {t.expected})")  # fmt: skip
     if args.errors:

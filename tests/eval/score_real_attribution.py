@@ -49,6 +49,7 @@ count) + (straight " count) // 2.
 Usage: python tests/eval/score_real_attribution.py
        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|all] [--labels GLOB] [--errors] [--quote-count] [--credit-noise] [--old-key]
        [--speaker-sample tests/eval/speakers_sample_1505.csv]
+       [--credit-sample tests/eval/credits_sample_1613.csv --parts A,B]
 """
 
 from __future__ import annotations
@@ -417,6 +418,22 @@ def speaker_sample(path: str, registry=None) -> dict[str, Tally]:
     return out
 
 
+def credit_sample(path: str, parts: str, registry=None) -> dict[str, dict[str, object]]:
+    """Credits per ``part`` of a credits-only label file (corpus, id, part,
+    source_outlet_credited; ``tests/eval/credits_sample_1613.csv``: parts A and B read while
+    rules changed, C read only at the end), scored as :func:`score` scores the labelled sets.
+    ``parts``: the parts to read, comma-separated ("A,B"): the others are not loaded."""
+    registry = registry if registry is not None else load_registry()
+    wanted = parts.split(",")
+    with open(path, encoding="utf-8", newline="") as f:
+        labels = [r for r in csv.DictReader(f) if r["part"] in wanted]
+    blank = {"publisher": "", "cited_outlets": "", "quote_speakers": ""}
+    return {
+        part: score([{**blank, **r} for r in labels if r["part"] == part], registry)
+        for part in wanted
+    }
+
+
 def quote_count(n: int = 20_000, registry=None) -> dict[str, int]:
     """Quotes found in the first ``n`` ABP articles vs a simple count of quoted spans."""
     skip = {i for c, i in heldout_ids() if c == "ABP"}
@@ -500,6 +517,8 @@ def main() -> None:
         "'20000-23024,34000-36000'): the part of a set that samples read while rules changed",
     )
     parser.add_argument("--speaker-sample", metavar="CSV", help="speakers-only label file")
+    parser.add_argument("--credit-sample", metavar="CSV", help="credits-only label file")
+    parser.add_argument("--parts", default="A,B", help="--credit-sample parts ('A,B')")
     args = parser.parse_args()
     global OLD_KEY
     OLD_KEY = args.old_key
@@ -533,6 +552,14 @@ def main() -> None:
             print(f"speaker sample {part}: R {t.recall():.3f}  (found {t.true_pos} of "
                   f"{t.expected}; {t.extra} speakers match no labelled person)")  # fmt: skip
             print("\n".join(f"  {e}" for e in t.errors) if args.errors else "", end="")
+    if args.credit_sample:
+        for part, res in credit_sample(args.credit_sample, args.parts, registry).items():
+            t = res["credits"]
+            print(f"credit sample {part}: {res['articles']} articles, P {t.precision():.3f}  "
+                  f"R {t.recall():.3f}  (tp {t.true_pos}, predicted {t.predicted}, expected "
+                  f"{t.expected}); wrong-credit share {res['wrong_credit_share']:.3f} of "
+                  f"{res['articles_without_credit']}")  # fmt: skip
+            print("".join(f"  {e}\n" for e in t.errors) if args.errors else "", end="")
     if args.quote_count:
         print("ABP quote count:", quote_count(registry=registry))
     if args.credit_noise:
