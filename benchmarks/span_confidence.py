@@ -51,14 +51,11 @@ from sklearn.metrics import roc_auc_score
 from provenance.framing import score_articles
 from provenance.framing.features import scanner_for
 from provenance.framing.quotes import quote_spans
+from provenance.framing.techniques import LOADED_LANGUAGE_LISTS
 
+# The loaded-language score's own lists, then the other lists a span's words may sit in.
 SOURCE_LISTS = (
-    "loaded",
-    "loaded_phrases",
-    "name_calling",
-    "verbs_loaded",
-    "evaluative_modifiers",
-    "loaded_forms",
+    *LOADED_LANGUAGE_LISTS,
     "vader_any",
     "subjective",
     "intensifiers",
