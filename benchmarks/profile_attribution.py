@@ -93,5 +93,6 @@ def main() -> None:
         f", {args.stage}", lambda: stage(articles, registry), instrument, len(articles), args.top
     )
 
+
 if __name__ == "__main__":
     main()

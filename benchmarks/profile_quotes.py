@@ -115,8 +115,9 @@ def timer_overhead(calls: int = 20_000) -> float:
     return max(0.0, best / calls)
 
 
-def timed_runs(label: str, run: Callable[[], object], instrument: Callable[[], None],
-               n: int, top: int) -> None:
+def timed_runs(
+    label: str, run: Callable[[], object], instrument: Callable[[], None], n: int, top: int
+) -> None:
     """Run ``run`` plain, then with ``instrument``'s timers, and print the top patterns by CPU
     per article, net of the timer's own cost per call (``timer_overhead``). The caller warms
     ``run`` up first. ``profile_attribution.py`` prints its stages with it too."""
@@ -148,6 +149,7 @@ def main() -> None:
     articles, registry = load_abp(args.n), load_registry()
     extract_quotes(articles, registry)  # warm: rejoined texts, compiled patterns
     timed_runs("", lambda: extract_quotes(articles, registry), instrument, len(articles), args.top)
+
 
 if __name__ == "__main__":
     main()

@@ -164,9 +164,7 @@ _SINCE = (
     r"|weeks|days)[ \t]+ago|last[ \t]+night)"
 )
 # A masthead follows: "reported in April that" is a date (the verb's own cue is tried instead).
-_MASTHEAD_AHEAD = (
-    rf"(?=[ \t]+(?:the|The)?[ \t]*(?!(?:{MONTH}|{WEEKDAY})(?![\w'’\-]))[A-Z])"
-)
+_MASTHEAD_AHEAD = rf"(?=[ \t]+(?:the|The)?[ \t]*(?!(?:{MONTH}|{WEEKDAY})(?![\w'’\-]))[A-Z])"
 # A speaker's verb before "in <masthead>": the words were printed there ("Paul Krugman argued
 # in the New York Times that", "Tim Cook explained in The Washington Post that"; registered
 # outlets only, as every printed_in cue: "argued in Congress", "said in Moscow" name none).
@@ -570,12 +568,18 @@ _CUE_ANCHORS = [
         ).split()
         for blank in " \t"
     ),
-    *(f"{w}{blank}from" for w in ("questions", "inquiries", "queries", "query", "inquiry")
-      for blank in " \t"),  # fmt: skip
+    *(
+        f"{w}{blank}from"
+        for w in ("questions", "inquiries", "queries", "query", "inquiry")
+        for blank in " \t"
+    ),  # fmt: skip
     *_OTHER_VERB_WORDS,
     # Short words with the blank that follows them (they start many longer words).
-    *(f"{w}{blank}" for w in ("on", "via", "Via", "per", "Per", "ran", "has", "during")
-      for blank in " \t"),  # fmt: skip
+    *(
+        f"{w}{blank}"
+        for w in ("on", "via", "Via", "per", "Per", "ran", "has", "during")
+        for blank in " \t"
+    ),  # fmt: skip
 ]
 # Each anchor start is tried with the cues that can open with its word (ByAnchor): "in the"
 # (4.5 starts an ABP article) tried every cue, ~5 us a start, where two can match.
@@ -607,7 +611,9 @@ _TOLD_TAIL_RE = re.compile(
 # ", the ambassador said" after a cue that opens the sentence ("Talking to APP, ...").
 # Also with a name set off: ", la diretora do Banco Central, Luciana Prado, afirmou".
 # (A title's closing mark may follow the comma: "On “Meet the Press,” Jane Roe said".)
-_SPEAKER_AFTER_RE = re.compile(rf",(?:”|'')?[ \t]+(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+{VERB}")
+_SPEAKER_AFTER_RE = re.compile(
+    rf",(?:”|'')?[ \t]+(?P<spk>{SPEAKER}){INSERT}{WHEN}{ADVERB}[ \t]+{VERB}"
+)
 # "first reported", "has reported": words between an outlet and its verb.
 # "The Post, citing three people familiar with the talks, reported": a clause of its sources.
 # Session 9, on a seeded sample of 1,500 unlabelled ABP articles (positions < 20,000, the
@@ -669,9 +675,7 @@ _BETWEEN = ReverseMatcher(_between("|[a-z]+ly"))
 # A media noun after an outlet's possessive "s'": "Real Clear Politics’ average of polls", "the
 # Times' report" (a name's "'s" is read as part of the name).
 # Tokenised: "AFP ’ s live feed".
-_MEDIA_GAP = ReverseMatcher(
-    rf"(?:(?<=s)['’]|[ \t]['’][ \t]?s)?{_BETWEEN_SOURCE}"
-)
+_MEDIA_GAP = ReverseMatcher(rf"(?:(?<=s)['’]|[ \t]['’][ \t]?s)?{_BETWEEN_SOURCE}")
 # "is reporting", "are both reporting", "has been told": the be-verb between an outlet and the
 # progressive cue (an adverb may follow it).
 _BEING = ReverseMatcher(
@@ -834,7 +838,9 @@ def extract_citations(
     for first in range(0, len(articles_), _RESOLVE_CHUNK):
         chunk = articles_[first : first + _RESOLVE_CHUNK]
         read = [hints.read(text, own) if hints else (None, None) for _, text, own in chunk]
-        found = [_candidates(text, near) for (_, text, _), (near, _) in zip(chunk, read, strict=True)]
+        found = [
+            _candidates(text, near) for (_, text, _), (near, _) in zip(chunk, read, strict=True)
+        ]
         resolver.resolve_many(c.phrase for cands in found for c in cands)
         for (article_id, text, own), cands, (_, names) in zip(chunk, found, read, strict=True):
             rows.extend(_accept(article_id, text, cands, resolver, own, names))
@@ -1935,6 +1941,8 @@ def _clause_open(text: str, lo: int, at: int) -> int:
         if text[brk] != "." or not _NO_BREAK_DOT_RE.search(text, max(lo, brk - 6), brk + 1):
             return brk + 1
         at = brk
+
+
 _SHOW_BEFORE_RE = re.compile(r"(?<![\w\-])(?:show|programme|program|podcast|broadcast)[ \t]+$")
 # "his attacks on CNN", "the ban on RT", "a lawsuit on behalf of": the outlet is the target,
 # not the venue, whatever verb the sentence has ("defended his attacks on CNN").
@@ -2158,7 +2166,11 @@ _NOT_A_CUE_RULES: dict[str, tuple[tuple[frozenset[str] | None, _CueTest, bool], 
     "venue": (
         # "during his NBC tenure": a time, not a venue; "during NBC's “Meet the Press”" names
         # the venue whatever the verb (seed-1309 draw).
-        (frozenset({"during"}), lambda at: _DURING_EVENT_RE.match(at.text, at.right_end) is None, True),
+        (
+            frozenset({"during"}),
+            lambda at: _DURING_EVENT_RE.match(at.text, at.right_end) is None,
+            True,
+        ),
         (frozenset({"during"}), _always, False),
         # "originally appeared on X": a credit line, not a venue.
         (None, _before(_FIRST_APPEARED_RE, 40), True),
@@ -2179,9 +2191,7 @@ _NOT_A_CUE_RULES: dict[str, tuple[tuple[frozenset[str] | None, _CueTest, bool], 
 _NOT_A_CUE_DEFAULT = {"venue": True}
 
 
-def _not_a_cue(
-    cue: str, word: str, text: str, start: int, end: int, right_end: int = -1
-) -> bool:
+def _not_a_cue(cue: str, word: str, text: str, start: int, end: int, right_end: int = -1) -> bool:
     """A cue word that cites nothing here (``_NOT_A_CUE_RULES``): "reports." after "compiled
     from", "on" with no speech before it in its sentence ("the attack on CNN") nor a speaker's
     verb right after its outlet (ending at ``right_end``), "Via X" opening a line."""

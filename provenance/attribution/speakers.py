@@ -242,7 +242,9 @@ _WORD_END = r"(?![\w\-])"
 # minister" (with "for the district office"), a capitalised run (with its role), a pronoun.
 # The order matters when matched right to left: the longer readings come first.
 _CAP_ROLES = {w for w in _ROLE_VARIANTS if w[0].isupper()}
-SPEAKER = _speaker(_SPEAKER_ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END)
+SPEAKER = _speaker(
+    _SPEAKER_ROLE_NOUNS, _HEAD_ANY, COMPOUND_ROLE, trie_pattern(_CAP_ROLES) + _WORD_END
+)
 # The same, its word lists factored by suffixes: what the right-to-left matchers read (a
 # reversed prefix tree would try every role word in turn).
 SPEAKER_REVERSIBLE = _speaker(
@@ -258,9 +260,7 @@ SPEAKER_AT_RE = re.compile(SPEAKER)
 # University–Purdue University Indianapolis,": fresh ABP sample, seed 20261208, three quotes
 # lost at 100 characters), but a long one opens with an article: a clause is no role (", Mr.
 # Netanyahu sought to play down ...," is the subject's; dev).
-INSERT = (
-    r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}|(?:an?|the)[ \t]+[^,\"“”\n()]{98,156}),)?"
-)
+INSERT = r"(?:,[ \t]+(?P<ins>[^,\"“”\n()]{1,100}|(?:an?|the)[ \t]+[^,\"“”\n()]{98,156}),)?"
 # Adverbs met between a speaker and the verb ("Warren often says": a fresh ABP sample, session
 # 10; "Erick Erickson so bluntly put it": heldout2; "as X very clearly said").
 _ADVERB_WORD = (
@@ -979,7 +979,11 @@ class People:
                 if (
                     key not in self.full
                     or surname_first
-                    or (sure and len(name) > len(self.full[key]) and (last or key not in self._surnames))
+                    or (
+                        sure
+                        and len(name) > len(self.full[key])
+                        and (last or key not in self._surnames)
+                    )
                 ):
                     self.full[key] = name
                     if last:
@@ -1057,7 +1061,9 @@ class People:
         if name in answers:
             return answers[name]
         spaced, pairs = " " + name, zip(known, known_spaced, strict=True)
-        found = next((f for f, f_spaced in pairs if f.endswith(spaced) or name.endswith(f_spaced)), None)
+        found = next(
+            (f for f, f_spaced in pairs if f.endswith(spaced) or name.endswith(f_spaced)), None
+        )
         answers[name] = found
         return found
 
@@ -1308,15 +1314,18 @@ class People:
         lead = self._lead_of.get(position, position)  # (where its modifiers start)
         before = self._text[max(0, lead - 40) : lead].split()
         # (after a sentence's start, a comma, "and", or a role: "radio host Mark Levin ranted")
-        if before and not (
-            before[-1].endswith((".", ",", ";", ":"))
-            or before[-1] == "and"
-            or before[-1] in _CLAUSE_LEADS  # "Though Boehner indicated ..., he vowed"
-            # ("... the sanctuary as Wilson searched for a clear shot. ¶ “...,” he said":
-            # fresh ABP sample, seed 20261208)
-            or (before[-1] in _SUBORDINATORS and before[-2:-1] != ["such"])
-            or _ROLE_WORD_RE.match(before[-1])
-            or "\n" in self._text[max(0, lead - 3) : lead]
+        if (
+            before
+            and not (
+                before[-1].endswith((".", ",", ";", ":"))
+                or before[-1] == "and"
+                or before[-1] in _CLAUSE_LEADS  # "Though Boehner indicated ..., he vowed"
+                # ("... the sanctuary as Wilson searched for a clear shot. ¶ “...,” he said":
+                # fresh ABP sample, seed 20261208)
+                or (before[-1] in _SUBORDINATORS and before[-2:-1] != ["such"])
+                or _ROLE_WORD_RE.match(before[-1])
+                or "\n" in self._text[max(0, lead - 3) : lead]
+            )
         ):
             return False
         if not person_name_at(self._text, position, name):
@@ -1347,7 +1356,9 @@ class People:
         """Every two-word (or Mr/Ms + one word) capitalised name that is no organisation or
         place and does not follow a preposition ("spoke to BBC Newsday")."""
         return [
-            named for m in PERSON_RE.finditer(self._text) if (named := self._plain_name(m)) is not None
+            named
+            for m in PERSON_RE.finditer(self._text)
+            if (named := self._plain_name(m)) is not None
         ]
 
     def _plain_name(self, m: re.Match[str]) -> tuple[int, str] | None:
@@ -1778,8 +1789,10 @@ def clean_name(name: str) -> str:
         tokens = tokens[: tokens.index(tokens[0], 1)]
     last = _last_name_index(tokens)
     surname = len(tokens) > 1 and _is_surname(tokens, last)  # "Peter King", "X King Jr."
-    while not surname and tokens and (
-        _ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s"))
+    while (
+        not surname
+        and tokens
+        and (_ROLE_WORD_RE.match(tokens[-1]) or tokens[-1].endswith(("'s", "’s")))
     ):
         tokens.pop()
     if not tokens or tokens[0] in _NOT_NAME or tokens[0] in _GENERATIONAL:

@@ -30,7 +30,16 @@ STAGE = "ingest"
 # compared after lower-casing and turning non-alphanumerics into "_" ("Publish Date" ->
 # "publish_date").
 FIELDS: dict[str, tuple[str, ...]] = {
-    "url": ("url", "link", "uri", "canonical_url", "article_url", "news_link", "article_link", "href"),
+    "url": (
+        "url",
+        "link",
+        "uri",
+        "canonical_url",
+        "article_url",
+        "news_link",
+        "article_link",
+        "href",
+    ),
     "title": ("title", "headline", "heading"),
     "text": (
         "text",
@@ -368,7 +377,10 @@ def _article_ids(url_key: pd.Series, site: pd.Series, frame: pd.DataFrame) -> pd
     ids = [
         stable_id(u) if not pd.isna(u) else stable_id(s, t, x)
         for u, s, t, x in zip(
-            url_key.tolist(), site.tolist(), frame["title"].tolist(), frame["text"].tolist(),
+            url_key.tolist(),
+            site.tolist(),
+            frame["title"].tolist(),
+            frame["text"].tolist(),
             strict=True,
         )
     ]

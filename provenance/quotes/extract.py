@@ -245,7 +245,9 @@ _CLAUSE_OBJECT_RE = re.compile(
 # A named person and a past-tense verb before the quote in its sentence: "Coach Phil Neville
 # had questioned the “etiquette”", "Rep. Mike Rogers, R-Mich., has faulted “policy makers”",
 # "Todd Akin referred to “legitimate rape”" (heldout2 and heldout: verbs outside the list).
-_VERB_SHAPE_RE = re.compile(r"ed(?![\w\-])|wrote|spoke|told|said|put|[—–,][ \t][a-z]{3,}s(?![\w\-])")
+_VERB_SHAPE_RE = re.compile(
+    r"ed(?![\w\-])|wrote|spoke|told|said|put|[—–,][ \t][a-z]{3,}s(?![\w\-])"
+)
 _NAME_VERB_BEFORE_RE = re.compile(
     # (or he/she: "She rightly excoriated ... “...”", "he's warned Obama that it would be like")
     rf"(?<![\w\-'’])(?:(?P<pr>[Hh]e|[Ss]he)(?:['’]s)?(?![\w\-])"
@@ -592,7 +594,10 @@ _PRONOUN_BEFORE_RE = re.compile(r"(?<![\w\-])(?:he|she)[ \t]+$")
 
 
 def _attributions(
-    masked: str, people: People, spans: list[tuple[int, int]], documents: bool,
+    masked: str,
+    people: People,
+    spans: list[tuple[int, int]],
+    documents: bool,
     paragraphs: Paragraphs | None = None,
 ) -> list[dict[str, object]]:
     """Attributions outside quotes in the given paragraphs: "<speaker> said", "according to
@@ -612,7 +617,10 @@ def _attributions(
             if s is not None:
                 out.append(_attr("according", s.group(0), s.start(), acc, start, start, s.end()))
             continue
-        if verb in DOC_VERBS and _PRONOUN_BEFORE_RE.search(masked, max(0, start - 5), start) is None:
+        if (
+            verb in DOC_VERBS
+            and _PRONOUN_BEFORE_RE.search(masked, max(0, start - 5), start) is None
+        ):
             d = DOCUMENT_BEFORE.match_before(masked, start, 300)
             # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
             if d is not None and speaker_after(masked, start, end) is None:
@@ -794,7 +802,9 @@ def _named_person(masked: str, at: int, phrase: str) -> bool:
     or an honorific and a surname ("Mr. Kelly"), that reads as a person's name."""
     name = name_in(phrase)
     honorific = phrase.split(maxsplit=1)[0].rstrip(".") in _HONORIFICS
-    return bool(name) and (len(name.split()) > 1 or honorific) and person_name_at(masked, at, phrase)
+    return (
+        bool(name) and (len(name.split()) > 1 or honorific) and person_name_at(masked, at, phrase)
+    )
 
 
 def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
@@ -823,8 +833,10 @@ def _colon_speaker(masked: str, people: People, paragraphs: Paragraphs,
         or _name_verb_before(masked, start, colon + 1)
         or _label(masked, people, start, colon + 1)
     )
-    if found is not None and found["kind"] == "according" and _named_person(
-        masked, int(found["spk_pos"]), str(found["speaker"])
+    if (
+        found is not None
+        and found["kind"] == "according"
+        and _named_person(masked, int(found["spk_pos"]), str(found["speaker"]))
     ):
         return found  # ("..., according to Rep. Mike Rogers:¶“...”"; ABP sample, seed 1402)
     # (a person only: "According to Reuters:", "It read:" name no one)
@@ -1033,7 +1045,11 @@ def _post_clause_name(masked: str, people: People, m: re.Match[str], body: str,
             continue
         if " " not in name:  # a surname: of a person the article names in full, not "Health and"
             full = str(people.resolve(name, at + n.start())[0] or "")
-            if " " not in full or not people.is_person(full) or clause.startswith("and", n.end() + 1):
+            if (
+                " " not in full
+                or not people.is_person(full)
+                or clause.startswith("and", n.end() + 1)
+            ):
                 continue
         return _attr("speaker", n["name"], at + n.start(), p["verb"], p.start("verb"), p.start(),
                      p.end())  # fmt: skip
@@ -1163,7 +1179,9 @@ def _is_person_phrase(masked: str, people: People, at: int, phrase: str) -> bool
 _CONTINUED_RE = re.compile(r"[ \t]*(?:[,:]|[^“”\"«»\n.!?;:]*[.!?])[ \t]*")
 
 
-def _continued(masked: str, post: dict[str, object] | None, open_at: int) -> dict[str, object] | None:
+def _continued(
+    masked: str, post: dict[str, object] | None, open_at: int
+) -> dict[str, object] | None:
     """The attribution after the previous quote when this quote opens right after it and a
     comma or colon, or in the next sentence once the attribution's sentence ends: the same
     voice goes on."""
@@ -1229,9 +1247,7 @@ def _is_title(masked: str, open_at: int, body: str) -> bool:
     ):
         return True
     # a show after a person's name: '— Charles Krauthammer, on “Special Report”' (a signature)
-    if before.rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(
-        masked, window, open_at
-    ):
+    if before.rstrip().endswith(" on") and _VENUE_AFTER_NAME_RE.search(masked, window, open_at):
         return True
     words = body.strip().rstrip(",")
     # (what the pattern needs first: an ASCII capital or digit, no comma or full stop inside;

@@ -75,7 +75,9 @@ def part_of(article_id: str) -> str:
 
 def ptc_part(article_id: str) -> str:
     """benchmarks/ptc_eval.py's part: 'check' for sha256(id) % 3 == 0, else 'tuning'."""
-    return "check" if int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 3 == 0 else "tuning"
+    return (
+        "check" if int(hashlib.sha256(article_id.encode()).hexdigest(), 16) % 3 == 0 else "tuning"
+    )
 
 
 def candidates() -> dict[str, list[tuple[str, int | None, str]]]:

@@ -165,7 +165,9 @@ def named_sentences(
     own = registry.resolve_urls(arts["url"]).tolist()
     out = []
     for aid, text, publisher in zip(arts["article_id"], arts["text"], own, strict=True):
-        mentions = [(lo, oid) for lo, _, oid, _, _ in registry.mentions_in(text) if oid != publisher]
+        mentions = [
+            (lo, oid) for lo, _, oid, _, _ in registry.mentions_in(text) if oid != publisher
+        ]
         for lo, hi in sentence_spans(text):
             named = sorted({oid for at, oid in mentions if lo <= at < hi})
             if named and not any(a < hi and b > lo for a, b in spans.get(aid, [])):

@@ -171,7 +171,9 @@ def parse_ranges(text: str) -> list[range]:
     return out
 
 
-def without_abp_positions(labels: list[dict[str, str]], ranges: list[range]) -> list[dict[str, str]]:
+def without_abp_positions(
+    labels: list[dict[str, str]], ranges: list[range]
+) -> list[dict[str, str]]:
     """``labels`` less the ABP articles whose line in abp.jsonl.gz falls in ``ranges``: the
     articles of a set that a sample read while rules were changed (a contaminated part)."""
     positions = abp_positions({lab["id"] for lab in labels if lab["corpus"] == "ABP"})
@@ -361,7 +363,9 @@ def score(labels: list[dict[str, str]], registry=None) -> dict[str, object]:
             no_credit += 1
             wrong_credit += bool(pred)
         truth = canon.keys(lab["cited_outlets"])
-        rows = [r for r in citations.get(aid, []) if not short_self(r["entity_text"], lab["publisher"])]
+        rows = [
+            r for r in citations.get(aid, []) if not short_self(r["entity_text"], lab["publisher"])
+        ]
         pred = [canon.key(r["entity_text"], r["outlet_id"]) for r in rows]
         pred = [k for k in pred if k and (k in truth or not any(same(k, s) for s in selfs))]
         _tally(ci, aid, truth, pred)

@@ -18,14 +18,10 @@ def _story_row(prep: PreparedTables, story: Any) -> str:
     first = prep.ctx.article(story.first_article_id)
     title = esc(first["title"]) if first is not None and pd.notna(first["title"]) else ""
     when = (
-        story.first_published.strftime("%Y-%m-%d %H:%M")
-        if pd.notna(story.first_published)
-        else "–"
+        story.first_published.strftime("%Y-%m-%d %H:%M") if pd.notna(story.first_published) else "–"
     )
     state = (
-        ' <span class="flag">state-media root</span>'
-        if story.root_state_affiliated is True
-        else ""
+        ' <span class="flag">state-media root</span>' if story.root_state_affiliated is True else ""
     )
     return (
         f"<tr><td>{int(story.n_articles):,}</td><td>{int(story.n_outlets):,}</td>"
