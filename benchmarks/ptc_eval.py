@@ -486,25 +486,29 @@ def article_counts(
     g = gold[gold["article_id"].isin(ids) & gold["technique"].isin(family.techniques)]
     pred = pred.assign(ok=overlap_flags(pred, g))
     g = g.assign(found=overlap_flags(g, pred))
-    words = (arts["title"] + "\n" + arts["text"]).str.count(WORD_PATTERN).clip(lower=1)
-    words.index = arts["article_id"]
-    out = (
-        pd.DataFrame(
-            {
-                "predicted": pred.groupby("article_id").size(),
-                "correct": pred.groupby("article_id")["ok"].sum(),
-                "gold": g.groupby("article_id").size(),
-                "found": g.groupby("article_id")["found"].sum(),
-            }
-        )
-        .reindex(order)
-        .fillna(0)
-        .astype("int64")
-    )
+    words = article_words(arts)
+    out = span_counts(pred, g, order).astype("int64")
     scored = scores.set_index(scores["article_id"].astype(str))
     out["score"] = article_score(scored, name, family).reindex(order).fillna(0.0).to_numpy()
     out["density"] = 1000 * out["gold"] / words[order].to_numpy()
     return out.rename_axis("article_id")
+
+
+def span_counts(pred: pd.DataFrame, gold: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Per article of ``order``: predicted spans and the correct ones (``pred`` flagged ``ok``),
+    expert spans and the found ones (``gold`` flagged ``found``), 0 where an article has none."""
+    return (
+        pd.DataFrame(
+            {
+                "predicted": pred.groupby("article_id").size(),
+                "correct": pred.groupby("article_id")["ok"].sum(),
+                "gold": gold.groupby("article_id").size(),
+                "found": gold.groupby("article_id")["found"].sum(),
+            }
+        )
+        .reindex(order)
+        .fillna(0)
+    )
 
 
 def pooled(counts: pd.DataFrame, rows: np.ndarray | None = None) -> np.ndarray:

@@ -214,19 +214,7 @@ def paired_change(
     def counts(mask: np.ndarray) -> np.ndarray:
         kept = spans[mask]
         found = gold.assign(found=pe.overlap_flags(gold, kept))
-        return (
-            pd.DataFrame(
-                {
-                    "predicted": kept.groupby("article_id").size(),
-                    "correct": kept.groupby("article_id")["ok"].sum(),
-                    "gold": found.groupby("article_id").size(),
-                    "found": found.groupby("article_id")["found"].sum(),
-                }
-            )
-            .reindex(ids)
-            .fillna(0)
-            .to_numpy(dtype=float)
-        )
+        return pe.span_counts(kept, found, ids).to_numpy(dtype=float)
 
     def prf(c: np.ndarray) -> np.ndarray:
         p, r = c[:, 1].sum() / max(c[:, 0].sum(), 1), c[:, 3].sum() / max(c[:, 2].sum(), 1)
