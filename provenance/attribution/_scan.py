@@ -327,6 +327,12 @@ class AnchorWords:
             return find_all(text, word)
         return list(self._index.word_starts(text, self._bit).get(word, ()))
 
+    def starts(self, text: str) -> list[int]:
+        """Sorted offsets where any of the words starts in ``text``, from one read of the
+        family's pass (a ``find`` per word cost ~25 us an ABP text for unlisted's 12 words)."""
+        found = self._index.word_starts(text, self._bit).values()
+        return sorted(at for starts in found for at in starts)
+
 
 class ByAnchor:
     """The patterns, one per alternative of a pattern and in its order, that can match where a

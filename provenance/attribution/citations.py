@@ -1639,7 +1639,6 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
     cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
     cands += _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
-    cands += _unlisted_candidates(text)
     within = None if hints is None else _reach_windows(hints, _TRY_REACH, _TRY_REACH)
     for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
@@ -1683,7 +1682,8 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
             cands.append(found)
             if found.joined is not None:
                 cands += _joined_outlets(text, found)
-    return cands
+    # Last: where an unlisted slot and a cue rule find the same name, the cue rule's row wins.
+    return cands + _unlisted_candidates(text)
 
 
 def _unhinted_candidates(text: str) -> list[CitationCandidate]:
@@ -1702,12 +1702,16 @@ _UNLISTED_KIND = {"told": "interview", "in an interview with": "interview", "quo
 
 
 def _unlisted_candidates(text: str) -> list[CitationCandidate]:
-    """Capitalised names in citation slots that count only when no registry holds them and the
-    text gives evidence that they are outlets (``provenance.attribution.unlisted``)."""
+    """Capitalised names in citation slots that the text gives evidence enough to be outlets
+    (``provenance.attribution.unlisted``); they count only when no registry holds them. The
+    evidence is read here, before resolution: 7% of the slots' names pass (first 3,000 ABP
+    articles), and the others (people after "told") cost no registry lookup."""
     cands = []
     for name, ent_start, start, end, slot in slots(text):
-        cue = " ".join(text[start:ent_start].split())
-        kind = _UNLISTED_KIND.get(cue, "report")
+        bare = name[4:] if name.startswith(("the ", "The ")) else name
+        if not is_outlet(text, bare, slot):
+            continue
+        kind = _UNLISTED_KIND.get(" ".join(text[start:ent_start].split()), "report")
         cands.append(CitationCandidate(name, ent_start, start, end, kind, cue_start=start,
                                        unlisted=slot))  # fmt: skip
     return cands
@@ -1715,14 +1719,15 @@ def _unlisted_candidates(text: str) -> list[CitationCandidate]:
 
 def _unlisted_outlet(cand: CitationCandidate, text: str, resolver: OutletResolver,
                      short: _ShortForms) -> Outlet | None:  # fmt: skip
-    """The unregistered outlet an unlisted candidate names, or None: a phrase the resolver or a
-    short form reads is left to the cue rules that found it (or chose not to)."""
+    """The unregistered outlet an unlisted candidate (its evidence read already) names, or None:
+    a phrase the resolver or a short form reads is left to the cue rules that found it (or
+    chose not to), a person's name is none. (Taking the
+    resolver's outlet-like phrases here too, "has just reported the Catholic Herald", added 2
+    rows on ABP 0-8,000 and a wrong one on seed 1607's part A, none on B: not kept.)"""
     phrase = cand.phrase
     if resolver.get(phrase) is not None or short.alone(phrase) is not None:
         return None
     name = phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
-    if not is_outlet(text, name, str(cand.unlisted)):
-        return None
     if not People(text).full.keys().isdisjoint(name.split()):
         return None  # a person's name or surname ("Christopher Booker ... Booker reported")
     return Outlet(None, phrase, 0, len(phrase), 0.6)

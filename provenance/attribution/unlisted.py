@@ -54,7 +54,7 @@ _PUBLISHING_RIGHT = (
     "published in", "published by", "published on", "wrote in", "wrote on", "writing in",
     "writing on", "writes in", "writes on",
 )  # fmt: skip
-_PLAIN_RIGHT = ("according to", "told", "interview with", "quoted by", "cited by", "via")
+_PLAIN_RIGHT = ("according to", "told", "interview with", "quoted by", "cited by")
 _ENT = rf"(?P<ent>(?:the[ \t]+)?{NAME})"
 _RIGHT_RE = re.compile(rf"(?P<cue>{trie_pattern((*_PUBLISHING_RIGHT, *_PLAIN_RIGHT))})[ \t]+{_ENT}")
 # ", reports the X": the verb after a clause, its outlet after it.
@@ -67,9 +67,12 @@ _LEFT_NAME = ReverseMatcher(
     r"(?:has[ \t]+(?:just[ \t]+|also[ \t]+)?|had[ \t]+|first[ \t]+|also[ \t]+)?"
 )
 # Every slot starts with one of these words, found in the pass citations' cue anchors make
-# over a text (AnchorWords): a regex scan of the whole text cost ~280 us an ABP article.
-_ANCHOR_WORDS = ("report", "first", "published", "wrote", "writing", "writes", "according",
-                 "told", "interview", "quoted", "cited", "via")  # fmt: skip
+# over a text (their family's automaton, read once: AnchorWords.starts): a regex scan of the
+# whole text cost ~280 us an ABP article.
+# ("first reported in X" is read from its "report"; "first" and "via", the only words the cue
+# anchors lack, would add ~4 hits an ABP text to every scan of the family.)
+_ANCHOR_WORDS = ("report", "published", "wrote", "writing", "writes", "according", "told",
+                 "interview", "quoted", "cited")  # fmt: skip
 _ANCHORS = AnchorWords(_ANCHOR_WORDS, family="provenance.attribution.citations")
 _WORD_BEFORE_RE = re.compile(r"[\w\-]")
 _PUBLISHING = frozenset(_PUBLISHING_RIGHT)
@@ -201,18 +204,32 @@ def _modifies(text: str, name: str, end: int) -> bool:
     return bool(_POSSESSIVE_RE.match(text, end) or _MODIFIER_NEXT_RE.match(text, end))
 
 
+_AUXILIARIES = frozenset({"has", "had", "just", "also", "first"})
+
+
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word before ``at``, past "has", "had", "just", "also", "first", is
+    capitalised: what a name before "reported" needs, asked before the reversed match (most
+    "reported" follow a lower-case word: "it was reported")."""
+    words = text[max(0, at - 40) : at].split()
+    while words and words[-1] in _AUXILIARIES:
+        words.pop()
+    return bool(words) and words[-1][:1].isupper()
+
+
 def _slot_at(text: str, at: int) -> tuple[re.Match[str], str, int] | None:
     """The slot whose anchor word starts at ``at``: (its name's match, its kind, its start)."""
-    m = _RIGHT_RE.match(text, at)
+    m = _RIGHT_RE.match(text, at - 6) if at >= 6 and text.startswith("first ", at - 6) else None
+    m = m or _RIGHT_RE.match(text, at)
     if m is not None:
         cue = " ".join(m["cue"].split())
-        return m, "publishing" if cue in _PUBLISHING else "plain", at
+        return m, "publishing" if cue in _PUBLISHING else "plain", m.start()
     if not text.startswith("report", at):
         return None
     if _CLAUSE_END_RE.search(text, max(0, at - 4), at):
         m = _INVERTED_RE.match(text, at)
         return None if m is None else (m, "publishing", at)
-    if _LEFT_RE.match(text, at) is None:
+    if _LEFT_RE.match(text, at) is None or not _capital_before(text, at):
         return None
     before = _LEFT_NAME.match_before(text, at, 100)
     return None if before is None else (before, "left", before.start("ent"))
@@ -222,9 +239,8 @@ def slots(text: str) -> list[tuple[str, int, int, int, str]]:
     """(name as written, its start, the slot's start and end, its kind of SLOTS) of every
     citation slot of ``text`` that holds a capitalised name."""
     found = []
-    starts = sorted(at for word in _ANCHOR_WORDS for at in _ANCHORS.find(text, word))
     last = 0
-    for at in starts:
+    for at in _ANCHORS.starts(text):
         if at < last or (at and _WORD_BEFORE_RE.match(text, at - 1)):
             continue
         slot = _slot_at(text, at)
