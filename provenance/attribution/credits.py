@@ -36,6 +36,7 @@ import pandas as pd
 from provenance.attribution._input import article_columns, restore_spans
 from provenance.attribution._scan import finditer_in_lines, stays_in_line
 from provenance.attribution._spans import SpanSet
+from provenance.attribution._wordlists import words
 from provenance.attribution.datelines import BARE_DATELINE_RE, DATELINE_RE, PLACE
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
@@ -78,18 +79,12 @@ _DATELINE_SPLIT_RE = re.compile(rf"{_SPLIT_RE.pattern}|[ \t]+[-–—][ \t]+")
 # Unregistered agency acronyms have three letters or more: two-letter ones in brackets are
 # states and titles ("Rand Paul (KY):", "(DC)", "– RN, Cherry Health"; ABP+PTC credit noise).
 _ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
-# Speaker labels of transcripts ("SEAN HANNITY (HOST):", "Buyer [ACTOR]:") and time zones
-# ("at 9 p.m. (EDT).") read like agency acronyms in brackets; so do ministries, alliances,
-# agencies of state and treaties at the end of state-media copy ("— MFA", "- NATO", "(START)":
-# issue 18's wrong credits). An unregistered acronym still credits by house style ("... said.
-# (QNS)"); these name no outlet.
-_NOT_AGENCY_RE = re.compile(
-    r"^(?:HOST|CO-HOST|ANCHOR|ACTOR|GUEST|NARRATOR|REPORTER|CORRESPONDENT|CROSSTALK|VOICE"
-    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT"
-    r"|MFA|MOFA|MOD|MOE|MOH|MOI|MID|NATO|OTAN|START|SALT|INF|JCPOA|UNSC|UNGA|IAEA|OSCE|CSTO|SCO"
-    r"|BRICS|ASEAN|OPEC|IMF|OIC|EAEU|CIS|PACE|WHO|UNICEF|UNHCR|UNESCO|FBI|CIA|NSA|DHS|DOJ|DOD"
-    r"|FSB|SVR|GRU|SBU|IRGC|ISIS|ISIL|DPRK|ROK|PRC|USSR|GDP|PDF)$"
-)
+# Speaker labels of transcripts ("SEAN HANNITY (HOST):"), time zones ("at 9 p.m. (EDT).")
+# and ministries, alliances and treaties at the end of state-media copy ("— MFA", "- NATO",
+# "(START)": issue 18's wrong credits) read like agency acronyms in brackets and name no
+# outlet (package data: ``resources/credits/not_agency_acronyms.txt``). An unregistered
+# acronym still credits by house style ("... said. (QNS)").
+_NOT_AGENCY = frozenset(words("not_agency_acronyms", "credits"))
 # The last character before a bracketed tag: a word or a comma means the bracket continues a
 # sentence ("the Federal Aviation Administration (FAA).", "Apple (AAPL)."), not a tag.
 _GLUED_RE = re.compile(r"[\w,]")
@@ -1634,7 +1629,7 @@ def _acronym_context(cand: CreditCandidate, phrase: str) -> bool:
     date ("ISLAMABAD, Aug 23 (APP):", not "The Government Accountability Office (GAO) —" nor a
     transcript's "SEAN HANNITY (HOST):" nor a time zone), or a tag on the first or last lines that does not
     continue a sentence ("... said. (ANI)", not "the Affordable Care Act (ACA).")."""
-    if _NOT_AGENCY_RE.match(phrase):
+    if phrase.removesuffix("\n") in _NOT_AGENCY:  # (as _ACRONYM_RE's "$" reads it)
         return False
     if cand.kind == "dateline" and cand.place:
         return bool(cand.date) or cand.place.upper() == cand.place
