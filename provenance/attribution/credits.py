@@ -56,6 +56,7 @@ from provenance.attribution.resolve import (
     registered_names,
     registered_row,
     registry_or_default,
+    shared_resolver,
 )
 from provenance.errors import check_frame
 from provenance.ids import stable_id
@@ -750,7 +751,10 @@ def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = No
     """
     cols = article_columns(articles)
     registry = registry_or_default(registry)
-    resolver = OutletResolver(registry)
+    # The run's resolver, shared with citations (a decision depends only on the phrase and
+    # the registry): a block's credit phrases are mostly names met in earlier blocks
+    # ("Reuters", "AP") or by citations.
+    resolver = shared_resolver(registry)
     found = [
         _article_candidates(text, byline)
         for text, byline in zip(cols["text"], cols["byline"], strict=True)
