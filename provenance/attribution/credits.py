@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._input import article_columns, article_years, restore_spans
 from provenance.attribution._scan import finditer_in_lines, stays_in_line
 from provenance.attribution._spans import SpanSet
 from provenance.attribution._wordlists import words
@@ -761,10 +761,11 @@ def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = No
     ]
     resolver.resolve_many(c.phrase for cands in found for c in cands)
     rows: list[dict[str, object]] = []
+    years = article_years(articles) if any(found) else [None] * len(found)
     for i, cands in enumerate(found):
         rows.extend(
             _accept(cands, resolver, registry, cols["article_id"][i], cols["outlet_id"][i],
-                    cols["year"][i])
+                    years[i])
         )  # fmt: skip
     if not rows:
         return empty("credits")
