@@ -889,10 +889,12 @@ _MIN_HEADLINES = 2  # one such line may be a title's site name; two make a list
 # text (single characters stay with str.find, memchr speed: ~1-3 us each per ABP text). The
 # eight side scans, first 1,000 ABP articles, old and new in turn per text: 139-144 -> 114-121
 # us with their own pass; in the cue anchors' pass, 3,000 ABP articles: ~20 us less. (": ",
-# 2.1 an ABP article, cost ~10 us a text by str.find.)
+# 2.1 an ABP article, cost ~10 us a text by str.find. "(@", "( @" and "Over at ", session
+# 17: 15 us a text by str.find, which is slow for a word of two characters or more in a text
+# that is not Latin-1: ~5 us each, against ~1 for one character; first 1,500 ABP texts.)
 _SIDE_WORDS = AnchorWords(
     ["and other", "outlets", "publications", "''", "On ", "``", "state", "official",
-     "government", "From ", ": ", "In "]
+     "government", "From ", ": ", "In ", "(@", "( @", "Over at "]
 )  # fmt: skip
 
 
@@ -1091,7 +1093,7 @@ _POST_HANDLE_REACH = 80  # characters before "(@" where the signing dash may sta
 
 def _post_signed_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Registered outlets that sign an embedded post (``_POST_SIGNED_RE``), tried at the last
-    dash before each "(@" or "( @" found by str.find, near a hint."""
+    dash before each "(@" or "( @" (``_SIDE_WORDS``), near a hint."""
     cands: list[CitationCandidate] = []
     for at in sorted(_occurrences(text, "(@") + _occurrences(text, "( @")):
         lo = max(0, at - _POST_HANDLE_REACH)
