@@ -510,10 +510,13 @@ def finditer_in_lines(
     text: str,
     lines: list[tuple[int, int]],
     lowered: str | None = None,
+    needle: re.Pattern[str] | None = None,
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a pattern whose every match holds, lower-cased, the
     first word of one of ``words`` (its cues): read only in the ``lines`` (spans without their
     newline) that hold one, when its matches stay in a line; else in the whole text.
+    ``needle``: a pattern that matches a part of every match inside its line (without its
+    newline), searched there first: a line where it is not found is not read.
 
     (First 1,000 ABP articles: the credit taglines ("X contributed to this report", a name
     list tried at every capital) read the whole text when "contributed" was anywhere in it:
@@ -531,7 +534,8 @@ def finditer_in_lines(
     size = len(text)
     out: list[re.Match[str]] = []
     for start, end in _lines_holding(firsts, text, lines, lowered):
-        out += pattern.finditer(text, start, min(size, end + 1))
+        if needle is None or needle.search(text, start, end) is not None:
+            out += pattern.finditer(text, start, min(size, end + 1))
     return out
 
 
