@@ -237,10 +237,14 @@ def _speaker(
     to right, suffix tries for the right-to-left matchers). ``reversed_``: for a
     :class:`ReverseMatcher` only, with each long reading's test of its end (look-behinds of
     any width, which only the reversed pattern can compile)."""
-    capital, modifier, role = ("", "", "")
+    capital, modifier, role, word = ("", "", "", r"[\w\-]+")
     if reversed_:
         capital, modifier = _CAPITAL_ENDS, _CAPITAL_ENDS + _MODIFIER_BEFORE
         role = rf"{_CAPITAL_ENDS}(?<=(?:{role_nouns}|{compound_role}){_CAPITAL_TOKENS})"
+        # (a prepositional phrase's words read whole: right to left, a word cut short is
+        # followed by a letter where a blank must come, so the same matches; the first 1,500
+        # ABP's 9,183 cues 8.3 -> 6.9 us a cue)
+        word = r"[\w\-]++"
     return (
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
@@ -251,7 +255,7 @@ def _speaker(
         rf"|{_ML_DETERMINER})[ \t]+|[Ll]['’])"
         rf"(?:[\w'’\-]+[ \t]+){{0,4}}?(?:{head_nouns}|{compound_role})"
         # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
-        rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:[\w\-]+[ \t]+){{0,2}}[\w\-]+)"
+        rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:{word}[ \t]+){{0,2}}{word})"
         r"{0,2}"
         rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{modifier}"
