@@ -405,6 +405,7 @@ _ZERO_WIDTH_BLANKS = str.maketrans(dict.fromkeys(_ZERO_WIDTH, " "))
 
 def _blank_zero_width(masked: str) -> str:
     """The masked text with each zero-width character a blank (offsets kept)."""
+    # (five substring tests: ~2 us an ABP text; one character-class regex search took ~90)
     if not any(ch in masked for ch in _ZERO_WIDTH):
         return masked
     return masked.translate(_ZERO_WIDTH_BLANKS)
