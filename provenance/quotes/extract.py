@@ -691,7 +691,7 @@ _SUBJECT_VERB_LEAD_RE = re.compile(r"(?:,|(?<![\w\-])and)[ \t]*$")
 # A subordinate clause whose subject a participle after it takes when the main clause's subject
 # is no person: "A lighthearted moment occurred when the Russian minister orchestrated the
 # delivery of pizzas ..., saying, “...”" (a fresh sample, seed 1709).
-_SUBORDINATE_RE = re.compile(r"(?<![\w\-])(?:when|(?<!such )as|after|while|because|once)[ \t]+")
+_SUBORDINATE_RE = re.compile(r"(?<![\w\-])(?:when|(?<!such )as|while|because)[ \t]+")
 
 
 def _subordinate_subject(masked: str, people: People, sentence_start: int,
@@ -699,7 +699,9 @@ def _subordinate_subject(masked: str, people: People, sentence_start: int,
     """The known person opening the last subordinate clause in
     [sentence_start, verb_at), none when no such clause holds one."""
     clauses = list(_SUBORDINATE_RE.finditer(masked, sentence_start, verb_at))
-    if not clauses:
+    if not clauses or masked.count(",", clauses[-1].end(), verb_at) > 1:
+        # (a clause set off before the participle's comma has a subject of its own: "minutes
+        # after Romney spoke, Obama stuck to the script, ..., condemning": first 20,000 ABP)
         return None
     # (a person the article knows only: "... the bounce in the stock market since Election Day,
     # saying" took the quote from Trump when any two-word name was read)
