@@ -402,7 +402,21 @@ def _prepared(title: str, text: str) -> tuple[list[re.Match[str]], str | None]:
     found = list(QUOTE_RE.finditer(text))
     if not found and not _title_has_quotes(title):
         return found, None
-    return found, blank_link_residue(_mask(text, found))  # (The Hill's tooltips)
+    return found, _blank_zero_width(blank_link_residue(_mask(text, found)))  # (The Hill's tooltips)
+
+
+# Zero-width characters of scraped copy ("after Biden \u200breferred to Kim as a “dictator”":
+# the verb read as no word; a fresh sample, seed 1709; 451 in 257 of the 37,554 ABP articles).
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH_BLANKS = str.maketrans(dict.fromkeys(_ZERO_WIDTH, " "))
+
+
+def _blank_zero_width(masked: str) -> str:
+    """The masked text with each zero-width character a blank (offsets kept)."""
+    # (five substring tests: ~2 us an ABP text; one character-class regex search took ~90)
+    if not any(ch in masked for ch in _ZERO_WIDTH):
+        return masked
+    return masked.translate(_ZERO_WIDTH_BLANKS)
 
 
 def _word_counts(chunk: list[tuple[str, str, str, tuple[list[re.Match[str]], str | None]]],
@@ -659,6 +673,8 @@ def _attributions(
             subject = _subject(masked, people, paragraphs, sentence_start, start, False,
                                named=True)  # fmt: skip
             subject = subject or _name_verb_before(masked, sentence_start, start)
+            if subject is None and verb.endswith("ing"):
+                subject = _subordinate_subject(masked, people, sentence_start, start)
             if subject is not None:
                 out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
                 continue
@@ -678,6 +694,26 @@ def _attributions(
 # comments and said, “...”"; a fresh ABP sample, seed 20261207: 4 of 45 articles gave such
 # quotes to a name nearer the verb or to none).
 _SUBJECT_VERB_LEAD_RE = re.compile(r"(?:,|(?<![\w\-])and)[ \t]*$")
+
+
+# A subordinate clause whose subject a participle after it takes when the main clause's subject
+# is no person: "A lighthearted moment occurred when the Russian minister orchestrated the
+# delivery of pizzas ..., saying, “...”" (a fresh sample, seed 1709).
+_SUBORDINATE_RE = re.compile(r"(?<![\w\-])(?:when|(?<!such )as|while|because)[ \t]+")
+
+
+def _subordinate_subject(masked: str, people: People, sentence_start: int,
+                         verb_at: int) -> dict[str, object] | None:  # fmt: skip
+    """The known person opening the last subordinate clause in
+    [sentence_start, verb_at), none when no such clause holds one."""
+    clauses = list(_SUBORDINATE_RE.finditer(masked, sentence_start, verb_at))
+    if not clauses or masked.count(",", clauses[-1].end(), verb_at) > 1:
+        # (a clause set off before the participle's comma has a subject of its own: "minutes
+        # after Romney spoke, Obama stuck to the script, ..., condemning": first 20,000 ABP)
+        return None
+    # (a person the article knows only: "... the bounce in the stock market since Election Day,
+    # saying" took the quote from Trump when any two-word name was read)
+    return _subject_at(masked, people, clauses[-1].end(), verb_at, False, None)
 
 
 def _subject_speaks(masked: str, verb_at: int, verb: str) -> bool:
