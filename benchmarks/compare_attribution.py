@@ -63,7 +63,9 @@ def dump(n: int, out: Path, tables: tuple[str, ...] = tuple(TABLES), start: int 
                     text[max(0, a - 120) : b + 80]
                     for text, a, b in zip(
                         articles.set_index("article_id").loc[table["article_id"], "text"],
-                        table["span_start"], table["span_end"], strict=True,
+                        table["span_start"],
+                        table["span_end"],
+                        strict=True,
                     )
                 ]
             )

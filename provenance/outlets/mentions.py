@@ -30,6 +30,9 @@ RISKY = frozenset(
     outlook salon slate stuff tempo semana telex vox rai hina
     wired variety reason fox ajr
     spiegel bild
+    commentary lawfare etemad n1 ictv danas vreme vijesti pobjeda kurir perfil proceso exame veja
+    primicias confidencial evrensel akşam aksam takvim sözcü sozcu libertatea metropoles metrópoles
+    excelsior excélsior
     """.split()
 ) | frozenset(
     phrase.strip()
@@ -39,26 +42,18 @@ RISKY = frozenset(
     |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
     |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic|the young turks
     |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung|20 minutes
-    """.split("|")
-) | frozenset(
-    # Session 17's rows (tools/mine_outlet_candidates.py and the state-media ecosystems):
-    # names that are words of the outlet's own language ("Vreme" time, "Proceso", "Veja" see,
-    # "Akşam" evening, "Al Bayan" the statement, "Última Hora" breaking news), of English
-    # ("Commentary", "Lawfare"), other things' names ("Al-Ittihad" football clubs and Iraq's
-    # "al-Iraqiya" list, "El Faro" the ship, "ICTV" the virus taxonomy committee, "N1" roads)
-    # or of a US state's programme ("Georgia Today").
-    phrase.strip()
-    for phrase in """
-    commentary|lawfare|etemad|n1|ictv|danas|vreme|vijesti|pobjeda|kurir|perfil|proceso|exame
-    |veja|primicias|confidencial|evrensel|akşam|aksam|takvim|sözcü|sozcu|libertatea|metropoles
-    |metrópoles|excelsior|excélsior|al bayan|al-bayan|al khaleej|al-khaleej|al raya|al-raya
-    |al ittihad|al-ittihad|al rai|al-rai|al iraqiya|al-iraqiya|ad-dustour|ad dustour|al-dustour
-    |al riyadh|últimas noticias|ultimas noticias|última hora|ultima hora|el faro|prensa libre
-    |la razón|la razon|los tiempos|el deber|la república|la republica|tal cual|georgia today
+    |al bayan|al-bayan|al khaleej|al-khaleej|al raya|al-raya|al ittihad|al-ittihad|al rai|al-rai
+    |al iraqiya|al-iraqiya|ad-dustour|ad dustour|al-dustour|al riyadh|últimas noticias
+    |ultimas noticias|última hora|ultima hora|el faro|prensa libre|la razón|la razon|los tiempos
+    |el deber|la república|la republica|tal cual|georgia today
     """.split("|")
 )
 # German nouns are capitalised: "Die Welt hat ...", "ein düsteres Bild", "Der Spiegel hing"
 # read as the world, a picture, a mirror unless a cue says outlet (above, with the others).
+# So do session 17's names that are words of the outlet's own language ("Vreme" time, "Veja"
+# see, "Akşam" evening, "Al Bayan" the statement, "Última Hora" breaking news), English words
+# ("Commentary", "Lawfare") or other things' names (the "Al-Ittihad" football clubs, Iraq's
+# "al-Iraqiya" list, the ship "El Faro", "ICTV" the virus taxonomy committee, "N1" roads).
 
 # What may not follow an alias: retweets ("RT @x"), exams ("AP Biology"), Pakistan's PTI party,
 # CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo, Times Square.
