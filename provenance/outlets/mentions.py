@@ -32,7 +32,7 @@ RISKY = frozenset(
     spiegel bild
     commentary lawfare etemad n1 ictv danas vreme vijesti pobjeda kurir perfil proceso exame veja
     primicias confidencial evrensel akşam aksam takvim sözcü sozcu libertatea metropoles metrópoles
-    excelsior excélsior
+    excelsior excélsior patch washingtonian
     """.split()
 ) | frozenset(
     phrase.strip()
@@ -45,7 +45,8 @@ RISKY = frozenset(
     |al bayan|al-bayan|al khaleej|al-khaleej|al raya|al-raya|al ittihad|al-ittihad|al rai|al-rai
     |al iraqiya|al-iraqiya|ad-dustour|ad dustour|al-dustour|al riyadh|últimas noticias
     |ultimas noticias|última hora|ultima hora|el faro|prensa libre|la razón|la razon|los tiempos
-    |el deber|la república|la republica|tal cual|georgia today
+    |el deber|la república|la republica|tal cual|georgia today|the national interest
+    |outside the beltway|human events
     """.split("|")
 )
 # German nouns are capitalised: "Die Welt hat ...", "ein düsteres Bild", "Der Spiegel hing"
@@ -164,11 +165,9 @@ def _classify(alias: str, kind: str) -> int:
         return RISKY_CLASS
     if kind == "domain" or ("." in alias and " " not in alias and not alias.endswith(".")):
         return DOMAIN
-    letters = [ch for ch in alias if ch.isalpha()]
-    token = " " not in alias and len(letters) <= 5
-    if token and (alias.isupper() or alias.islower()):
-        return ACRONYM
-    return NORMAL
+    if " " in alias or not (alias.isupper() or alias.islower()):
+        return NORMAL
+    return ACRONYM if sum(map(str.isalpha, alias)) <= 5 else NORMAL
 
 
 def _surface_forms(alias: str, klass: int) -> set[str]:
@@ -180,7 +179,7 @@ def _surface_forms(alias: str, klass: int) -> set[str]:
     for article, others in _ARTICLE_FORMS:
         if alias.startswith(article):
             forms |= {other + alias[len(article) :] for other in others}
-    if sum(ch.isalpha() for ch in alias) >= 4:
+    if sum(map(str.isalpha, alias)) >= 4:
         forms |= {f.upper() for f in list(forms)}
     head, _, rest = alias.partition(" ")
     if rest and len(head) >= 3 and head.isupper() and head.isalpha():
