@@ -150,7 +150,7 @@ DOMAIN, NORMAL, ACRONYM, RISKY_CLASS = 0, 1, 2, 3
 _BASE_CONFIDENCE = {DOMAIN: 0.95, NORMAL: 0.95, ACRONYM: 0.85, RISKY_CLASS: 0.8}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Key:
     length: int
     klass: int
@@ -200,9 +200,9 @@ class MentionMatcher:
             surface = " ".join(surface.split())
             if not surface:
                 continue
-            klass = _classify(surface, kind)
-            negative = NEGATIVE_FOLLOW.get(surface.casefold())
-            negative_before = NEGATIVE_PRECEDE.get(surface.casefold())
+            klass, folded = _classify(surface, kind), surface.casefold()
+            negative = NEGATIVE_FOLLOW.get(folded)
+            negative_before = NEGATIVE_PRECEDE.get(folded)
             for form in _surface_forms(surface, klass):
                 key = keys.get(form)
                 if key is None:
