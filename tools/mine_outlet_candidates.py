@@ -13,9 +13,10 @@ registry. A name is counted when it stands in a citation slot:
 * ``X newspaper|daily|news agency|magazine|TV|radio|website|...`` (the outlet word names it);
 * a dateline's bracket at the start of a line (``MOSCOW (X) -``).
 
-A name is up to six capitalised words, joined by short connectors (``of``, ``de``, ``&``, ...), with
-an optional leading "The"; names that the shipped registry resolves (``resolve_name``) and
-one-word names from a short list of pronouns, titles and months are left out. The tool prints
+A name is up to six capitalised words, joined by short connectors (``of``, ``de``, ``&``, ...),
+with an optional leading "The" (dropped: "The Post" counts as "Post"); names that the shipped
+registry resolves (``resolve_name``) and one-word names from a short list of pronouns, titles,
+months and country words are left out. The tool prints
 names with their article count (articles naming them in a slot) and slot kinds, most frequent
 first: the candidates that a person reads and, from general knowledge, keeps or drops. It prints
 names and counts only: no corpus text goes anywhere.
@@ -50,8 +51,9 @@ PTC = SHARED / "eval-data" / "PTC" / "articles.jsonl"
 IDS = ROOT / "tests" / "eval" / "real_attribution_ids.csv"
 SAMPLE_1607 = ROOT / "tests" / "eval" / "citations_sample_1607.csv"
 
-_WORD = r"[A-Z][\w&.\-’']*"
-_JOIN = r"(?:[ \t]+(?:of|de|del|di|da|do|la|le|el|al|and|&|for|the|on|in|van|der|y))*[ \t]+"
+# A capitalised word, full stops only inside ("Kun.uz", "U.S"): a sentence's end ends the name.
+_WORD = r"[A-Z][\w&\-’']*(?:\.[\w&\-’']+)*"
+_JOIN = r"(?:[ \t]+(?:of|de|del|di|da|do|la|le|el|al|and|&|for|the|van|der|y))*[ \t]+"
 _NAME = rf"(?P<n>(?:The[ \t]+)?{_WORD}(?:{_JOIN}{_WORD}){{0,5}})"
 _THE = r"(?:the\s+)?"
 _OUTLET_WORD = (
@@ -121,8 +123,9 @@ def texts(start: int, end: int, ptc: bool) -> Iterator[str]:
 
 
 def clean_name(name: str) -> str | None:
-    """The name without a trailing possessive or full stop; None for a non-name."""
-    name = re.sub(r"(?:['’]s?|\.)$", "", name.strip())
+    """The name without a leading "The" (the registry matches "the X" for "X") or a trailing
+    possessive or full stop; None for a non-name."""
+    name = re.sub(r"^The[ \t]+|(?:['’]s?|\.)$", "", name.strip())
     words = name.split()
     single = len(words) == 1 and (words[0] in _NOT_NAMES or words[0] in COUNTRY_WORDS)
     if not words or single or len(name) < 3:

@@ -89,6 +89,8 @@ NEGATIVE_PRECEDE: dict[str, re.Pattern[str]] = {
         "forbes": r"\b(?:Kate|Steve|Malcolm|Randy|Mr|Ms|Mrs|Dr|Bishop|Senator|Sen|Rep)",
         # "Michael J. Fox", "Liam Fox", "Twentieth Century Fox": any capitalised word before.
         "fox": r"\b[A-Z][\w'’\-]*",
+        # The Pentagon's "Department of Defense News" (DoD News) is not Defense News.
+        "defense news": r"\bDepartment\s+of",
     }.items()
 }
 
