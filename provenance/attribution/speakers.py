@@ -810,7 +810,12 @@ def _set_off_twice(text: str, end: int) -> tuple[str, int, None] | None:
     # (string tests and the last three commas first: one small regex for the name, no search
     # along the clause; most verbs follow no comma)
     last = text.rfind(",", max(0, end - 40), end)
-    if last < 0 or len(text[last + 1 : end].split()) > 1:
+    if last < 0:
+        return None
+    after = text[last + 1 : end].split()
+    if len(after) > 1 or after[:1] != [w.lower() for w in after[:1]]:
+        # (an adverb may follow the last comma, a name may not: "In a letter to Sen. Roger
+        # Wicker, R-Miss., who opposes the nominee, Hagel said" is Hagel's; first 20,000 ABP)
         return None
     second = text.rfind(",", max(0, last - 82), last)
     third = text.rfind(",", max(0, second - 82), second) if second >= 0 else -1
