@@ -85,6 +85,7 @@ from provenance.attribution.speakers import (
     speaker_after,
     speaker_before,
 )
+from provenance.attribution.unlisted import is_outlet, slots
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder, find_all
 from provenance.schema import conform, empty
@@ -981,6 +982,7 @@ class CitationCandidate:
     described: bool = False  # after a descriptor ("the daily «X»"): an unregistered name counts
     state: tuple[str, str] | None = None  # (country, medium) of "Iran's state news agency"
     deferred: _Deferred | None = None  # work left until the outlet resolves (``_settle``)
+    unlisted: str | None = None  # a slot of unlisted.SLOTS: only an unregistered name counts
 
 
 # A writer's bio before a group of outlets: where they have written, not a source (session 10
@@ -1665,6 +1667,7 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
     cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
     cands += _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+    cands += _unlisted_candidates(text)
     within = None if hints is None else _reach_windows(hints, _TRY_REACH, _TRY_REACH)
     for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
@@ -1717,7 +1720,40 @@ def _unhinted_candidates(text: str) -> list[CitationCandidate]:
     Their words found by ``str.find``, so that such a text (13% of the first 2,000 ABP
     articles) costs no pass of the cue anchors."""
     quoted = [c for c in _quoted_name_candidates(text, find_all) if c.described]
-    return quoted + _state_outlet_candidates(text, find_all)
+    return quoted + _state_outlet_candidates(text, find_all) + _unlisted_candidates(text)
+
+
+# The kind of a row an unregistered name in a slot makes (unlisted.SLOTS: "X reported",
+# "reported by X" are reports; the plain cues by their word).
+_UNLISTED_KIND = {"told": "interview", "in an interview with": "interview", "quoted by": "quoted",
+                  "cited by": "quoted"}  # fmt: skip
+
+
+def _unlisted_candidates(text: str) -> list[CitationCandidate]:
+    """Capitalised names in citation slots that count only when no registry holds them and the
+    text gives evidence that they are outlets (``provenance.attribution.unlisted``)."""
+    cands = []
+    for name, ent_start, start, end, slot in slots(text):
+        cue = " ".join(text[start:ent_start].split())
+        kind = _UNLISTED_KIND.get(cue, "report")
+        cands.append(CitationCandidate(name, ent_start, start, end, kind, cue_start=start,
+                                       unlisted=slot))  # fmt: skip
+    return cands
+
+
+def _unlisted_outlet(cand: CitationCandidate, text: str, resolver: OutletResolver,
+                     short: _ShortForms) -> Outlet | None:  # fmt: skip
+    """The unregistered outlet an unlisted candidate names, or None: a phrase the resolver or a
+    short form reads is left to the cue rules that found it (or chose not to)."""
+    phrase = cand.phrase
+    if resolver.get(phrase) is not None or short.alone(phrase) is not None:
+        return None
+    name = phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
+    if not is_outlet(text, name, str(cand.unlisted)):
+        return None
+    if not People(text).full.keys().isdisjoint(name.split()):
+        return None  # a person's name or surname ("Christopher Booker ... Booker reported")
+    return Outlet(None, phrase, 0, len(phrase), 0.6)
 
 
 def _compound_found(text: str, start: int, end: int, kind: str) -> CitationCandidate | None:
@@ -2610,6 +2646,8 @@ def _cited_outlet(
     """The outlet ``cand``'s phrase names (registered, a short form of one named in full in
     the text, a state outlet named by country, or an unregistered name where the candidate
     allows one, by its form or by a descriptor set off after it), or None."""
+    if cand.unlisted is not None:
+        return _unlisted_outlet(cand, text, resolver, short)
     phrase = cand.phrase
     hit = resolver.get(phrase)
     hit = short.expand(hit) if hit is not None else short.alone(phrase)
