@@ -839,8 +839,9 @@ def extract_citations(
     for first in range(0, len(articles_), _RESOLVE_CHUNK):
         chunk = articles_[first : first + _RESOLVE_CHUNK]
         read = [hints.read(text, own) if hints else (None, None, None) for _, text, own in chunk]
-        anchors = {text: cue for (_, text, _), (near, _, cue) in zip(chunk, read, strict=True)
-                   if near and cue is not None}  # fmt: skip
+        # (texts without a hint too: the unlisted names' slots read the family's words)
+        anchors = {text: cue for (_, text, _), (_, _, cue) in zip(chunk, read, strict=True)
+                   if cue is not None}  # fmt: skip
         with CUE_SCAN.family.holding(anchors, hints.family_words if hints else []):
             found = [
                 _candidates(text, near)
