@@ -6,16 +6,25 @@ Run: ``python benchmarks/compare_attribution.py dump --n 6000 --out /tmp/before`
 ``python benchmarks/compare_attribution.py compare /tmp/before /tmp/after``. ``--tables quotes``
 (on both commands) dumps and compares only the tables named. The dumps hold article text
 excerpts: keep them outside the repository.
+
+``dump --start S`` dumps the ``--n`` articles from ABP position ``S`` on (file order, every
+article of a held-out split of ``tests/eval/real_attribution_ids.csv`` left out): a fresh range
+for a rule or registry change. ``changes`` lists the rows one dump has and the other lacks
+(keyed on article, kind, outlet, name and offset), with the text around each, for reading every
+changed row when a change is meant to change rows (``compare`` wants none).
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
-from bench_attribution import load_abp
+from abp import abp_records
+from bench_attribution import ROOT, load_abp
 
 from provenance.attribution import extract_citations, extract_credits
 from provenance.outlets import load_registry
@@ -24,13 +33,42 @@ from provenance.quotes import extract_quotes
 TABLES = {"credits": extract_credits, "citations": extract_citations, "quotes": extract_quotes}
 
 
-def dump(n: int, out: Path, tables: tuple[str, ...] = tuple(TABLES)) -> None:
-    """Write the ``tables`` of the first ``n`` ABP articles to ``out``/<table>.parquet."""
-    articles, registry = load_abp(n), load_registry()
+def load_range(start: int, n: int) -> pd.DataFrame:
+    """The ``n`` ABP articles from position ``start`` on, every held-out id (any split but
+    ``dev``) left out, in ``load_abp``'s columns."""
+    if start == 0:
+        return load_abp(n)
+    with (ROOT / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:
+        skip = {r["id"] for r in csv.DictReader(f) if r["split"] != "dev"}
+    recs = [r for r in islice(abp_records(None), start, start + n) if str(r["id"]) not in skip]
+    frame = pd.DataFrame({
+        "article_id": [r["id"] for r in recs], "title": [r.get("title") or "" for r in recs],
+        "text": [r.get("text") or "" for r in recs], "url": [r.get("url") for r in recs],
+        "published": [r.get("published") for r in recs],
+    })  # fmt: skip
+    frame["outlet_id"] = load_registry().resolve_urls(frame["url"].fillna(""))
+    return frame
+
+
+def dump(n: int, out: Path, tables: tuple[str, ...] = tuple(TABLES), start: int = 0) -> None:
+    """Write the ``tables`` of ``n`` ABP articles from ``start`` to ``out``/<table>.parquet."""
+    articles, registry = load_range(start, n), load_registry()
     out.mkdir(parents=True, exist_ok=True)
     for name in tables:
         extract = TABLES[name]
         table = extract(articles, registry)
+        if name != "quotes":  # the texts, for reading changed rows (``changes``)
+            table = table.assign(
+                context=[
+                    text[max(0, a - 120) : b + 80]
+                    for text, a, b in zip(
+                        articles.set_index("article_id").loc[table["article_id"], "text"],
+                        table["span_start"],
+                        table["span_end"],
+                        strict=True,
+                    )
+                ]
+            )
         table.to_parquet(out / f"{name}.parquet")
         print(f"{name}: {len(table)} rows")
 
@@ -64,20 +102,44 @@ def compare(before: Path, after: Path, tables: tuple[str, ...] = tuple(TABLES)) 
     return equal
 
 
+_KEY = ["article_id", "kind", "outlet_id", "entity_text", "span_start"]
+
+
+def changes(before: Path, after: Path, tables: tuple[str, ...] = ("credits", "citations")) -> None:
+    """Print the rows of each table that only one dump has (``-`` before, ``+`` after), each
+    with its key and the text around it."""
+    for name in tables:
+        a = pd.read_parquet(before / f"{name}.parquet")
+        b = pd.read_parquet(after / f"{name}.parquet")
+        both = a[_KEY].merge(b[_KEY], how="outer", indicator=True).drop_duplicates()
+        gone = a.merge(both[both["_merge"] == "left_only"][_KEY], on=_KEY)
+        new = b.merge(both[both["_merge"] == "right_only"][_KEY], on=_KEY)
+        print(f"{name}: {len(a)} -> {len(b)} rows, {len(gone)} gone, {len(new)} new")
+        for sign, rows in (("-", gone), ("+", new)):
+            for r in rows.itertuples():
+                context = " ".join(str(getattr(r, "context", "")).split())
+                print(f"{sign} {r.article_id} {r.kind} {r.outlet_id} {r.entity_text!r}: {context}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump")
     d.add_argument("--n", type=int, default=6000)
     d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--start", type=int, default=0, help="first ABP position (held-out ids out)")
     c = sub.add_parser("compare")
-    c.add_argument("before", type=Path)
-    c.add_argument("after", type=Path)
-    for command in (d, c):
+    ch = sub.add_parser("changes")
+    for command in (c, ch):
+        command.add_argument("before", type=Path)
+        command.add_argument("after", type=Path)
+    for command in (d, c, ch):
         command.add_argument("--tables", nargs="+", choices=list(TABLES), default=list(TABLES))
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.n, args.out, args.tables)
+        dump(args.n, args.out, args.tables, args.start)
+    elif args.command == "changes":
+        changes(args.before, args.after, tuple(t for t in args.tables if t != "quotes"))
     else:
         sys.exit(0 if compare(args.before, args.after, args.tables) else 1)
 

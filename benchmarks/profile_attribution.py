@@ -72,6 +72,11 @@ def instrument() -> None:
         inner = getattr(pattern, "_pattern", pattern)
         if id(inner) in gates:
             gates[id(pattern)] = gates[id(inner)]
+    needles = credits_module._LINE_NEEDLES  # and the needles of theirs
+    for _, _, pattern, _ in credits_module.LINE_PATTERNS:
+        inner = getattr(pattern, "_pattern", pattern)
+        if id(inner) in needles:
+            needles[id(pattern)] = needles[id(inner)]
     timed_line = credits_module._TIME_LINE_RE
     gates[id(timed_line)] = gates[id(timed_line._pattern)]
     credits_module._UNGATED_PATTERNS = tuple(

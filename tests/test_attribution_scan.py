@@ -285,12 +285,15 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
         "By Jane Doe, Daily Caller, May 17, 2018:", "(Avec AFP)", "Distributed by Tribune",
         "The Associated Press CONTRIBUTED reporting", "contributed\tto this story", "x",
         "İstanbul ΟΔΟΣ", "ORIGINALLY PUBLISHED BY Le Monde", "By Jane Doe, X Y, May 1, 2018 :\t",
-        "at 10:30 by Jane Doe, X, May 1, 2018:",
+        "at 10:30 by Jane Doe, X, May 1, 2018:", "Compiled from Reuters and AP reports.",
+        "Based on AFP dispatches.", "based on AFP reports.", "COMPILED FROM TASS copy.",
+        "Staff WRİTERS Ann Roe and Jo Doe contributed reporting.", "reporters ſaid it",
     ]  # fmt: skip
     rng = random.Random(5)
     patterns = [(p, g) for _, where, p, g in credits.LINE_PATTERNS if where == "any"]
     colon_patterns = [p for _, where, p, _ in credits.LINE_PATTERNS if where == "colon"]
     assert colon_patterns and all(stays_in_line(p) for p in colon_patterns)
+    needles = matched = 0
     for _ in range(300):
         text = "".join(rng.choice(pieces) + rng.choice(["\n", "\n\n", " ", "  \n", ". "])
                        for _ in range(rng.randint(1, 8)))  # fmt: skip
@@ -303,11 +306,18 @@ def test_finditer_in_lines_matches_finditer_for_the_credit_patterns():
             lowered = text.lower()
             got = [m.span() for m in finditer_in_lines(pattern, gates, text, lines, lowered)]
             assert got == want, (pattern.pattern[:60], text)
+            needle = credits._LINE_NEEDLES.get(id(pattern))  # (a part every match holds)
+            if needle is not None:
+                needles += 1
+                found = finditer_in_lines(pattern, gates, text, lines, lowered, needle)
+                assert [m.span() for m in found] == want, (pattern.pattern[:60], text)
+                matched += bool(want)
         for pattern in colon_patterns:  # read in the lines that end with a colon
             want = [m.span() for m in pattern.finditer(text)]
             got = [m.span() for lo, hi in credits._colon_lines(text)
                    for m in pattern.finditer(text, lo, hi)]  # fmt: skip
             assert got == want, (pattern.pattern[:60], text)
+    assert needles == 600 and matched > 100  # both needles read, on texts with matches
 
 
 # Patterns written for speed (class-first, possessive) against the readable forms they

@@ -122,7 +122,9 @@ def test_an_outlet_word_after_a_registered_name_makes_an_unregistered_masthead()
     "text",
     [
         "According to the Reuters Institute, trust in news fell.",
-        "She told the National Catholic Reporter that the bishops were divided.",
+        # (An unregistered "... Reporter": the National Catholic Reporter is registered since
+        # session 17, and read as cited.)
+        "She told the Ozark Catholic Reporter that the bishops were divided.",
         "The school is told to close by Friday.",
         "He was reporting to the ministry at the time.",
         "She is told that the flight is late.",

@@ -231,8 +231,45 @@ def test_hint_words_stand_in_every_phrase_the_resolver_takes():
     assert all(finder.hits(p) for p in taken)
     hints = C._Hints.of(resolver)
     for text in phrases[:300]:
-        _, names = hints.read(text)
+        _, names, _ = hints.read(text)
         assert registry.mentions_in(text, names) == registry.mentions_in(text), text
+
+
+_CUE_WORDS = (
+    "Lavrov told Reuters said according to TASS in an interview with CNN reported on Fox News"
+    " state media official From In On : the government (@ cnn ) — Axios ( @ axios Over at"
+    " outlets and other publications quoted by the Daily Clarion newspaper wrote , .\n"
+).split(" ")
+
+
+def test_the_hint_pass_finds_the_cue_anchors_and_the_family_reads_them():
+    """The cue anchors that the hint pass finds (``_Hints.read``) are those of the cue
+    family's own pass; held for a text (``_AnchorIndex.holding``), every scan of the family
+    gives the matches it gives after its own pass; hits numbered by another word list are not
+    held."""
+    from provenance.attribution._scan import AnchoredScan
+    from provenance.attribution.resolve import shared_resolver
+
+    hints = C._Hints.of(shared_resolver(C.registry_or_default(None)))
+    family = C.CUE_SCAN.family
+    scans = [v for v in vars(C).values() if isinstance(v, AnchoredScan) and v.family is family]
+    assert C.CUE_SCAN in scans and len(hints.family_words) > 500
+    rng = random.Random(17)
+    held = 0
+    for _ in range(200):
+        text = " ".join(rng.choice(_CUE_WORDS) for _ in range(rng.randint(5, 60)))
+        _, _, anchors = hints.read(text)
+        assert sorted(anchors) == sorted(family._built()[0].hits(text)), text
+        held += bool(anchors)
+        family._cache.clear()
+        want = [[m.span() for m in scan.finditer(text)] for scan in scans]  # (its own pass)
+        family._cache.clear()
+        with family.holding({text: anchors}, hints.family_words):
+            assert family.cached(text)
+            assert [[m.span() for m in scan.finditer(text)] for scan in scans] == want, text
+        with family.holding({text: anchors}, list(hints.family_words)):  # (another list)
+            assert text not in family._pinned
+    assert held > 150
 
 
 def test_hint_gate_changes_no_row_of_the_labelled_passages(monkeypatch):

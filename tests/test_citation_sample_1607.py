@@ -1,39 +1,51 @@
-"""Session 16's labelled citation sample (tests/eval/citations_sample_1607.csv): its parts are
-the ones the draw fixes, its PTC articles come from the PTC ``tuning`` part only, and none of its
-articles is in a labelled real set (dev, heldout, heldout2..5): the sample is fresh text and its
-unread part C stays an honest check. No third-party text is needed."""
+"""The labelled citation samples drawn by tests/eval/draw_citations_1607.py: session 16's
+(seed 1607, citations_sample_1607.csv) and session 17's (seed 1703, citations_sample_1703.csv,
+labelled before any session-17 rule and scored once at the end). Their parts are the ones the
+draw fixes, their PTC articles come from the PTC ``tuning`` part only, none of their articles is
+in a labelled real set (dev, heldout, heldout2..5) nor in the other sample: each is fresh text.
+No third-party text is needed."""
 
 from __future__ import annotations
 
 import csv
 from pathlib import Path
 
+import pytest
 from scripts import load_script
 
 REPO = Path(__file__).resolve().parents[1]
-SAMPLE = REPO / "tests" / "eval" / "citations_sample_1607.csv"
+SIZES = {1607: 90, 1703: 40}
 
 
-def _rows() -> list[dict[str, str]]:
-    with SAMPLE.open(encoding="utf-8", newline="") as f:
+def _rows(seed: int) -> list[dict[str, str]]:
+    sample = REPO / "tests" / "eval" / f"citations_sample_{seed}.csv"
+    with sample.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
-def test_parts_are_the_draws() -> None:
+@pytest.mark.parametrize("seed", SIZES)
+def test_parts_are_the_draws(seed: int) -> None:
     draw = load_script(REPO / "tests" / "eval" / "draw_citations_1607.py")
-    rows = _rows()
-    assert len(rows) == 90
-    assert all(row["part"] == draw.part_of(row["id"]) for row in rows)
+    rows = _rows(seed)
+    assert len(rows) == SIZES[seed]
+    assert all(row["part"] == draw.part_of(row["id"], seed) for row in rows)
     assert {row["part"] for row in rows} == {"A", "B", "C"}
 
 
-def test_ptc_articles_are_tuning_only() -> None:
+@pytest.mark.parametrize("seed", SIZES)
+def test_ptc_articles_are_tuning_only(seed: int) -> None:
     ptc_eval = load_script(REPO / "benchmarks" / "ptc_eval.py")
-    ptc = [row["id"] for row in _rows() if row["corpus"] == "PTC"]
+    ptc = [row["id"] for row in _rows(seed) if row["corpus"] == "PTC"]
     assert ptc and all(ptc_eval.part_of(aid) == "tuning" for aid in ptc)
 
 
-def test_no_labelled_article() -> None:
+@pytest.mark.parametrize("seed", SIZES)
+def test_no_labelled_article(seed: int) -> None:
     with (REPO / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:
         labelled = {(row["corpus"], row["id"]) for row in csv.DictReader(f)}
-    assert not {(row["corpus"], row["id"]) for row in _rows()} & labelled
+    assert not {(row["corpus"], row["id"]) for row in _rows(seed)} & labelled
+
+
+def test_samples_are_disjoint() -> None:
+    first, second = ({(r["corpus"], r["id"]) for r in _rows(seed)} for seed in SIZES)
+    assert not first & second

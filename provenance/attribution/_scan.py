@@ -129,6 +129,28 @@ class _AnchorIndex:
             cache[text] = entry
         return entry
 
+    def words(self) -> list[str]:
+        """The anchor words of every scan of the family, in the order its hits number them."""
+        return self._built()[0].words
+
+    @contextmanager
+    def holding(
+        self, found: dict[str, list[tuple[int, int, int]]], words: list[str]
+    ) -> Iterator[None]:
+        """Context in which ``found`` (text -> its anchor hits, found by another pass: a larger
+        automaton whose first words are ``words``, this family's :meth:`words`; the same hits,
+        overlapping ones included, in the order of their ends) stands for the family's own
+        pass over those texts. Hits numbered by an older list of words (a scan registered
+        since) are not used: the texts are then scanned as usual."""
+        if words is not self._built()[0].words:
+            yield
+            return
+        self._pinned = {text: (hits, {}) for text, hits in found.items()}
+        try:
+            yield
+        finally:
+            self._pinned = {}
+
     def starts(self, text: str, bit: int) -> list[int]:
         """Sorted distinct positions of ``text`` where an anchor of scan ``bit`` starts."""
         hits, derived = self._entry(text)
@@ -238,6 +260,11 @@ class AnchoredScan:
         """Context in which the anchors of ``texts`` (for every scan of this scan's family) are
         found at once and kept (:meth:`_AnchorIndex.pinned`)."""
         return self._index.pinned(texts)
+
+    @property
+    def family(self) -> _AnchorIndex:
+        """The anchor index this scan shares with the other scans of its family."""
+        return self._index
 
     def starts(self, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
         """Sorted distinct positions in [pos, endpos) where an anchor starts."""
@@ -483,10 +510,13 @@ def finditer_in_lines(
     text: str,
     lines: list[tuple[int, int]],
     lowered: str | None = None,
+    needle: re.Pattern[str] | None = None,
 ) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a pattern whose every match holds, lower-cased, the
     first word of one of ``words`` (its cues): read only in the ``lines`` (spans without their
     newline) that hold one, when its matches stay in a line; else in the whole text.
+    ``needle``: a pattern that matches a part of every match inside its line (without its
+    newline), searched there first: a line where it is not found is not read.
 
     (First 1,000 ABP articles: the credit taglines ("X contributed to this report", a name
     list tried at every capital) read the whole text when "contributed" was anywhere in it:
@@ -504,7 +534,8 @@ def finditer_in_lines(
     size = len(text)
     out: list[re.Match[str]] = []
     for start, end in _lines_holding(firsts, text, lines, lowered):
-        out += pattern.finditer(text, start, min(size, end + 1))
+        if needle is None or needle.search(text, start, end) is not None:
+            out += pattern.finditer(text, start, min(size, end + 1))
     return out
 
 

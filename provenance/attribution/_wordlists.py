@@ -1,8 +1,9 @@
-"""The word lists of speaker attribution, read once from package data.
+"""The word lists of attribution, read once from package data.
 
-Each list is a file ``provenance/resources/speakers/<name>.txt``: ``#`` lines first (what the
-list holds and where it came from), then one word or phrase a line, as written (case kept:
-"Mr.", "minister", "Innenministerin" are matched as they stand).
+Each list is a file ``provenance/resources/<folder>/<name>.txt`` (``speakers``: speaker
+attribution's lists; ``credits``: credits'): ``#`` lines first (what the list holds and where
+it came from), then one word or phrase a line, as written (case kept: "Mr.", "minister",
+"Innenministerin" are matched as they stand).
 
 >>> "minister" in words("role_nouns_en")
 True
@@ -13,12 +14,14 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-WORDS_DIR = Path(__file__).resolve().parent.parent / "resources" / "speakers"
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+WORDS_DIR = RESOURCES_DIR / "speakers"
 
 
 @cache
-def words(name: str) -> tuple[str, ...]:
-    """The entries of list ``name`` in file order (comments and blank lines skipped)."""
-    path = WORDS_DIR / f"{name}.txt"
+def words(name: str, folder: str = "speakers") -> tuple[str, ...]:
+    """The entries of list ``name`` of ``folder`` in file order (comments and blank lines
+    skipped)."""
+    path = RESOURCES_DIR / folder / f"{name}.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))

@@ -85,6 +85,7 @@ from provenance.attribution.speakers import (
     speaker_after,
     speaker_before,
 )
+from provenance.attribution.unlisted import is_outlet, slots
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder, find_all
 from provenance.schema import conform, empty
@@ -837,12 +838,16 @@ def extract_citations(
     articles_ = list(zip(cols["article_id"], cols["text"], cols["outlet_id"], strict=True))
     for first in range(0, len(articles_), _RESOLVE_CHUNK):
         chunk = articles_[first : first + _RESOLVE_CHUNK]
-        read = [hints.read(text, own) if hints else (None, None) for _, text, own in chunk]
-        found = [
-            _candidates(text, near) for (_, text, _), (near, _) in zip(chunk, read, strict=True)
-        ]
+        read = [hints.read(text, own) if hints else (None, None, None) for _, text, own in chunk]
+        anchors = {text: cue for (_, text, _), (near, _, cue) in zip(chunk, read, strict=True)
+                   if near and cue is not None}  # fmt: skip
+        with CUE_SCAN.family.holding(anchors, hints.family_words if hints else []):
+            found = [
+                _candidates(text, near)
+                for (_, text, _), (near, _, _) in zip(chunk, read, strict=True)
+            ]
         resolver.resolve_many(c.phrase for cands in found for c in cands)
-        for (article_id, text, own), cands, (_, names) in zip(chunk, found, read, strict=True):
+        for (article_id, text, own), cands, (_, names, _) in zip(chunk, found, read, strict=True):
             rows.extend(_accept(article_id, text, cands, resolver, own, names))
     if not rows:
         return empty("citations")
@@ -885,10 +890,12 @@ _MIN_HEADLINES = 2  # one such line may be a title's site name; two make a list
 # text (single characters stay with str.find, memchr speed: ~1-3 us each per ABP text). The
 # eight side scans, first 1,000 ABP articles, old and new in turn per text: 139-144 -> 114-121
 # us with their own pass; in the cue anchors' pass, 3,000 ABP articles: ~20 us less. (": ",
-# 2.1 an ABP article, cost ~10 us a text by str.find.)
+# 2.1 an ABP article, cost ~10 us a text by str.find. "(@", "( @" and "Over at ", session
+# 17: 15 us a text by str.find, which is slow for a word of two characters or more in a text
+# that is not Latin-1: ~5 us each, against ~1 for one character; first 1,500 ABP texts.)
 _SIDE_WORDS = AnchorWords(
     ["and other", "outlets", "publications", "''", "On ", "``", "state", "official",
-     "government", "From ", ": ", "In "]
+     "government", "From ", ": ", "In ", "(@", "( @", "Over at "]
 )  # fmt: skip
 
 
@@ -975,6 +982,7 @@ class CitationCandidate:
     described: bool = False  # after a descriptor ("the daily «X»"): an unregistered name counts
     state: tuple[str, str] | None = None  # (country, medium) of "Iran's state news agency"
     deferred: _Deferred | None = None  # work left until the outlet resolves (``_settle``)
+    unlisted: str | None = None  # a slot of unlisted.SLOTS: only an unregistered name counts
 
 
 # A writer's bio before a group of outlets: where they have written, not a source (session 10
@@ -1087,7 +1095,7 @@ _POST_HANDLE_REACH = 80  # characters before "(@" where the signing dash may sta
 
 def _post_signed_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
     """Registered outlets that sign an embedded post (``_POST_SIGNED_RE``), tried at the last
-    dash before each "(@" or "( @" found by str.find, near a hint."""
+    dash before each "(@" or "( @" (``_SIDE_WORDS``), near a hint."""
     cands: list[CitationCandidate] = []
     for at in sorted(_occurrences(text, "(@") + _occurrences(text, "( @")):
         lo = max(0, at - _POST_HANDLE_REACH)
@@ -1539,17 +1547,33 @@ class _Hints:
     """Where in a text an outlet phrase may stand: one pass of an automaton over the literals
     of :func:`outlet_hint_words` (registered names, outlet words, descriptors, mastheads), and
     the last words of the text's registered names of two words or more and of the publisher's
-    names, as ``_ShortForms`` reads them ("The New York Times ... the Times")."""
+    names, as ``_ShortForms`` reads them ("The New York Times ... the Times").
+
+    The same pass finds the cue anchors (the words of ``CUE_SCAN``'s family, first in the
+    automaton), which the family then reads (``_AnchorIndex.holding``): the cue scan and the
+    side scans make no pass of their own. (First 1,500 ABP texts in a loop: 117-121 us for
+    the two passes, the hints' contiguous NFA and the family's DFA, against 80-82 for one
+    contiguous NFA over both lists, 8,303 words; in place the family's DFA cost ~67-87 us.)"""
 
     _KEPT: weakref.WeakKeyDictionary[OutletResolver, _Hints | None] = weakref.WeakKeyDictionary()
 
     def __init__(self, words: list[str], registry: OutletRegistry | None) -> None:
-        self._finder = LiteralFinder(words)
+        self.family_words = CUE_SCAN.family.words()
+        hinted, anchors = set(words), set(self.family_words)
+        combined = [*self.family_words, *(w for w in words if w not in anchors)]
+        self._finder = LiteralFinder(combined, dfa=False)
+        self._hint = [w in hinted for w in combined]  # a hint word (else a cue anchor only)
         forms = {form: i for i, form in enumerate(getattr(registry, "surface_forms", list)())}
-        self._form = [forms.get(word, -1) for word in words]  # index among surface_forms
+        # index among surface_forms of each hint word (-1: none, or no hint word)
+        self._form = [
+            forms.get(w, -1) if hint else -1 for w, hint in zip(combined, self._hint, strict=True)
+        ]
         # (a last word that is itself a hint word, "Times", "News", "Post", is found already)
         self._words = frozenset(words)
-        self._last = [self._unfound(_short_form_word(w)) if w in forms else None for w in words]
+        self._last = [
+            self._unfound(_short_form_word(w)) if hint and w in forms else None
+            for w, hint in zip(combined, self._hint, strict=True)
+        ]
         self._registry = registry
         self._publishers: dict[str, list[str]] = {}
 
@@ -1562,18 +1586,24 @@ class _Hints:
             cls._KEPT[resolver] = None if words is None else cls(words, resolver.registry)
         return cls._KEPT[resolver]
 
-    def read(self, text: str, publisher: str = "") -> tuple[list[int], list[tuple[int, int, int]]]:
-        """Sorted starts of the hints in ``text`` (``publisher``: the article's outlet id), and
-        the occurrences of the registry's surface forms among them, as its matcher reads them
-        (``OutletRegistry.mentions_in``: ``_ShortForms`` then makes no pass of its own)."""
+    def read(
+        self, text: str, publisher: str = ""
+    ) -> tuple[list[int], list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """Sorted starts of the hints in ``text`` (``publisher``: the article's outlet id), the
+        occurrences of the registry's surface forms among them, as its matcher reads them
+        (``OutletRegistry.mentions_in``: ``_ShortForms`` then makes no pass of its own), and
+        the cue anchors' hits (numbered as :attr:`family_words`)."""
         hits = self._finder.hits(text)
-        found = {start for _, start, _ in hits}
+        n_family, hint = len(self.family_words), self._hint
+        anchors = [h for h in hits if h[0] < n_family]
+        found = {start for i, start, _ in hits if hint[i]}
         last, form = self._last, self._form
         words = {last[i] for i, _, _ in hits if last[i] is not None}
         words.update(self._publisher_words(publisher))
         for word in words:
             found.update(find_all(text, str(word)))
-        return sorted(found), [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
+        names = [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
+        return sorted(found), names, anchors
 
     def _publisher_words(self, publisher: str) -> list[str]:
         if publisher not in self._publishers:
@@ -1637,6 +1667,7 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
     cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
     cands += _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+    cands += _unlisted_candidates(text)
     within = None if hints is None else _reach_windows(hints, _TRY_REACH, _TRY_REACH)
     for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
@@ -1689,7 +1720,40 @@ def _unhinted_candidates(text: str) -> list[CitationCandidate]:
     Their words found by ``str.find``, so that such a text (13% of the first 2,000 ABP
     articles) costs no pass of the cue anchors."""
     quoted = [c for c in _quoted_name_candidates(text, find_all) if c.described]
-    return quoted + _state_outlet_candidates(text, find_all)
+    return quoted + _state_outlet_candidates(text, find_all) + _unlisted_candidates(text)
+
+
+# The kind of a row an unregistered name in a slot makes (unlisted.SLOTS: "X reported",
+# "reported by X" are reports; the plain cues by their word).
+_UNLISTED_KIND = {"told": "interview", "in an interview with": "interview", "quoted by": "quoted",
+                  "cited by": "quoted"}  # fmt: skip
+
+
+def _unlisted_candidates(text: str) -> list[CitationCandidate]:
+    """Capitalised names in citation slots that count only when no registry holds them and the
+    text gives evidence that they are outlets (``provenance.attribution.unlisted``)."""
+    cands = []
+    for name, ent_start, start, end, slot in slots(text):
+        cue = " ".join(text[start:ent_start].split())
+        kind = _UNLISTED_KIND.get(cue, "report")
+        cands.append(CitationCandidate(name, ent_start, start, end, kind, cue_start=start,
+                                       unlisted=slot))  # fmt: skip
+    return cands
+
+
+def _unlisted_outlet(cand: CitationCandidate, text: str, resolver: OutletResolver,
+                     short: _ShortForms) -> Outlet | None:  # fmt: skip
+    """The unregistered outlet an unlisted candidate names, or None: a phrase the resolver or a
+    short form reads is left to the cue rules that found it (or chose not to)."""
+    phrase = cand.phrase
+    if resolver.get(phrase) is not None or short.alone(phrase) is not None:
+        return None
+    name = phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
+    if not is_outlet(text, name, str(cand.unlisted)):
+        return None
+    if not People(text).full.keys().isdisjoint(name.split()):
+        return None  # a person's name or surname ("Christopher Booker ... Booker reported")
+    return Outlet(None, phrase, 0, len(phrase), 0.6)
 
 
 def _compound_found(text: str, start: int, end: int, kind: str) -> CitationCandidate | None:
@@ -2582,6 +2646,8 @@ def _cited_outlet(
     """The outlet ``cand``'s phrase names (registered, a short form of one named in full in
     the text, a state outlet named by country, or an unregistered name where the candidate
     allows one, by its form or by a descriptor set off after it), or None."""
+    if cand.unlisted is not None:
+        return _unlisted_outlet(cand, text, resolver, short)
     phrase = cand.phrase
     hit = resolver.get(phrase)
     hit = short.expand(hit) if hit is not None else short.alone(phrase)

@@ -33,9 +33,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._input import article_columns, article_years, restore_spans
 from provenance.attribution._scan import finditer_in_lines, stays_in_line
 from provenance.attribution._spans import SpanSet
+from provenance.attribution._wordlists import words
 from provenance.attribution.datelines import BARE_DATELINE_RE, DATELINE_RE, PLACE
 from provenance.attribution.patterns import (
     ABBREVIATED_TITLE,
@@ -55,6 +56,7 @@ from provenance.attribution.resolve import (
     registered_names,
     registered_row,
     registry_or_default,
+    shared_resolver,
 )
 from provenance.errors import check_frame
 from provenance.ids import stable_id
@@ -78,22 +80,15 @@ _DATELINE_SPLIT_RE = re.compile(rf"{_SPLIT_RE.pattern}|[ \t]+[-–—][ \t]+")
 # Unregistered agency acronyms have three letters or more: two-letter ones in brackets are
 # states and titles ("Rand Paul (KY):", "(DC)", "– RN, Cherry Health"; ABP+PTC credit noise).
 _ACRONYM_RE = re.compile(r"^[A-Z]{3,6}$")
-# Speaker labels of transcripts ("SEAN HANNITY (HOST):", "Buyer [ACTOR]:") and time zones
-# ("at 9 p.m. (EDT).") read like agency acronyms in brackets; so do ministries, alliances,
-# agencies of state and treaties at the end of state-media copy ("— MFA", "- NATO", "(START)":
-# issue 18's wrong credits). An unregistered acronym still credits by house style ("... said.
-# (QNS)"); these name no outlet.
-_NOT_AGENCY_RE = re.compile(
-    r"^(?:HOST|CO-HOST|ANCHOR|ACTOR|GUEST|NARRATOR|REPORTER|CORRESPONDENT|CROSSTALK|VOICE"
-    r"|[ECMP][DS]T|GMT|UTC|BST|CES?T|EES?T|IST|JST|AEST|AEDT"
-    r"|MFA|MOFA|MOD|MOE|MOH|MOI|MID|NATO|OTAN|START|SALT|INF|JCPOA|UNSC|UNGA|IAEA|OSCE|CSTO|SCO"
-    r"|BRICS|ASEAN|OPEC|IMF|OIC|EAEU|CIS|PACE|WHO|UNICEF|UNHCR|UNESCO|FBI|CIA|NSA|DHS|DOJ|DOD"
-    r"|FSB|SVR|GRU|SBU|IRGC|ISIS|ISIL|DPRK|ROK|PRC|USSR|GDP|PDF)$"
-)
+# Speaker labels of transcripts ("SEAN HANNITY (HOST):"), time zones ("at 9 p.m. (EDT).")
+# and ministries, alliances and treaties at the end of state-media copy ("— MFA", "- NATO",
+# "(START)": issue 18's wrong credits) read like agency acronyms in brackets and name no
+# outlet (package data: ``resources/credits/not_agency_acronyms.txt``). An unregistered
+# acronym still credits by house style ("... said. (QNS)").
+_NOT_AGENCY = frozenset(words("not_agency_acronyms", "credits"))
 # The last character before a bracketed tag: a word or a comma means the bracket continues a
 # sentence ("the Federal Aviation Administration (FAA).", "Apple (AAPL)."), not a tag.
 _GLUED_RE = re.compile(r"[\w,]")
-
 # Lower-case agency acronyms exist ("dpa"); the registry decides whether they are outlets.
 _NAMES = rf"(?:(?:the[ \t]+|The[ \t]+)?{NAME}(?:[ \t]+{DESCRIPTOR})?|[a-z]{{2,4}}(?![\w'’]))"
 # (An Oxford comma too: "from The Associated Press, Reuters, and Bloomberg News" lost its last
@@ -140,6 +135,29 @@ _TIME_LINE_RE = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[AaPp]\.?[Mm]\.?)?[ \t]*(?:[A-Z]{2,4}[ \t]+)?"
     rf"(?:[|•·][ \t]*)?(?P<names>{_NAME_LIST})[ \t]*$"
 )
+
+# Parts every match of two costly "any" line patterns holds, searched in a gated line before
+# the pattern (``_LINE_NEEDLES``): "Associated Press writers Jane Doe and John Roe contributed
+# to this report" (a name list tried at every position of each line holding "contributed":
+# 151 us a line) and "Compiled from Reuters reports" (a look-behind first: 28 us a line with
+# "based on", mostly prose). First 1,500 ABP articles (profile_attribution.py), 6.2 and 5.1 us
+# an article.
+_CONTRIBUTORS = r"(?i:(?:staff[ \t]+)?(?:writers?|reporters?|correspondents?|photographers?))"
+_COMPILED_FROM = r"(?:C|A|B)(?i:(?:ompiled|dapted)[ \t]+from|ased[ \t]+on)"
+_COMPILED_FROM_RE = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?:][ \t])|(?<=[.!?:][\"”'’)][ \t]))[ \t]*"
+    rf"{_COMPILED_FROM}[ \t]+(?P<names>{_NAME_LIST})[ \t]+(?i:reports?|dispatches|wires?|copy|stories)(?![\w\-])"
+    r"(?=[ \t]*(?:[.;)]|$))"
+)
+_STAFF_CONTRIBUTED_RE = re.compile(
+    rf"(?P<names>{_NAMES})[ \t]+{_CONTRIBUTORS}[ \t]+[^\n.]{{1,80}}?(?i:contributed)(?![\w])"
+    # What follows a contribution credit: its end, "to this report", "from <place>",
+    # "reporting" ("reporters that suggested that security lapses ... contributed to
+    # the disaster" is prose: 1 of 535 credits on all ABP read, session 14).
+    r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:to[ \t]+(?:this|the)[ \t]+(?:report|story|article)"
+    r"|from|reporting|additional|including|as[ \t]+well))"
+)
+
 # (kind, where, pattern with a "names" group, cue words that must be in the lower-cased text).
 # "start": matched at each line start; "end": searched in the last characters of each line;
 # "any": searched in the whole text, only when one of its cue words is there; "colon": as
@@ -241,12 +259,7 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # The cue opens its sentence and the reports end it: "..., based on the Axios report."
         # and "Based on the Buzzfeed report and numerous other articles showing ..." are prose
         # (the 2 credits of this form on all ABP, both wrong; session 14).
-        re.compile(
-            r"(?:(?<=^)|(?<=\n)|(?<=[.!?:][ \t])|(?<=[.!?:][\"”'’)][ \t]))[ \t]*"
-            r"(?:C|A|B)(?i:(?:ompiled|dapted)[ \t]+from|ased[ \t]+on)[ \t]+"
-            rf"(?P<names>{_NAME_LIST})[ \t]+(?i:reports?|dispatches|wires?|copy|stories)(?![\w\-])"
-            r"(?=[ \t]*(?:[.;)]|$))"
-        ),
+        _COMPILED_FROM_RE,
         ("compiled from", "adapted from", "based on"),
     ),
     (
@@ -478,15 +491,7 @@ LINE_PATTERNS: tuple[tuple[str, str, re.Pattern[str], tuple[str, ...]], ...] = (
         # "Associated Press writers Jane Doe and John Roe contributed to this report."
         "tagline",
         "any",
-        re.compile(
-            rf"(?P<names>{_NAMES})[ \t]+(?i:(?:staff[ \t]+)?(?:writers?|reporters?"
-            r"|correspondents?|photographers?))[ \t]+[^\n.]{1,80}?(?i:contributed)(?![\w])"
-            # What follows a contribution credit: its end, "to this report", "from <place>",
-            # "reporting" ("reporters that suggested that security lapses ... contributed to
-            # the disaster" is prose: 1 of 535 credits on all ABP read, session 14).
-            r"(?=[ \t]*(?:[.,;)]|$)|[ \t]+(?i:to[ \t]+(?:this|the)[ \t]+(?:report|story|article)"
-            r"|from|reporting|additional|including|as[ \t]+well))"
-        ),
+        _STAFF_CONTRIBUTED_RE,
         ("contributed",),
     ),
     (
@@ -584,6 +589,12 @@ _TITLE_LEAD_IN_RE = re.compile(
 )
 _EXCERPT_HEADS = (_TITLE_LEAD_IN_RE, LINE_PATTERNS[-2][2], LINE_PATTERNS[-1][2])
 _LINE_GATES_BY_ID = {id(pattern): gate for pattern, gate in _LINE_GATES.items()}
+# A part every match of an "any" pattern holds, searched in each gated line first (keyed by
+# the pattern's id; see _CONTRIBUTORS).
+_LINE_NEEDLES = {
+    id(_STAFF_CONTRIBUTED_RE): re.compile(_CONTRIBUTORS),
+    id(_COMPILED_FROM_RE): re.compile(_COMPILED_FROM),
+}
 _DASH_TAG_RE = LINE_PATTERNS[6][2]  # "— AFP" (``_search_at_dashes``)
 # The line patterns tried only when one of their cue words is in the text; the others, in
 # order, for a text that holds none (1,934 of the first 3,000 ABP texts); the cue words of the
@@ -755,17 +766,21 @@ def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = No
     """
     cols = article_columns(articles)
     registry = registry_or_default(registry)
-    resolver = OutletResolver(registry)
+    # The run's resolver, shared with citations (a decision depends only on the phrase and
+    # the registry): a block's credit phrases are mostly names met in earlier blocks
+    # ("Reuters", "AP") or by citations.
+    resolver = shared_resolver(registry)
     found = [
         _article_candidates(text, byline)
         for text, byline in zip(cols["text"], cols["byline"], strict=True)
     ]
     resolver.resolve_many(c.phrase for cands in found for c in cands)
     rows: list[dict[str, object]] = []
+    years = article_years(articles) if any(found) else [None] * len(found)
     for i, cands in enumerate(found):
         rows.extend(
             _accept(cands, resolver, registry, cols["article_id"][i], cols["outlet_id"][i],
-                    cols["year"][i])
+                    years[i])
         )  # fmt: skip
     if not rows:
         return empty("credits")
@@ -812,7 +827,8 @@ def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
                     m for lo, hi in _colon_lines(text) for m in pattern.finditer(text, lo, hi)
                 ]
             else:
-                matches = finditer_in_lines(pattern, gates, text, lines, lowered)
+                needle = _LINE_NEEDLES.get(id(pattern))
+                matches = finditer_in_lines(pattern, gates, text, lines, lowered, needle)
         elif where == "start":
             chars, after_blank = gate = _LINE_GATES_BY_ID[id(pattern)]
             if gate not in chosen_by_gate:
@@ -1634,7 +1650,7 @@ def _acronym_context(cand: CreditCandidate, phrase: str) -> bool:
     date ("ISLAMABAD, Aug 23 (APP):", not "The Government Accountability Office (GAO) —" nor a
     transcript's "SEAN HANNITY (HOST):" nor a time zone), or a tag on the first or last lines that does not
     continue a sentence ("... said. (ANI)", not "the Affordable Care Act (ACA).")."""
-    if _NOT_AGENCY_RE.match(phrase):
+    if phrase.removesuffix("\n") in _NOT_AGENCY:  # (as _ACRONYM_RE's "$" reads it)
         return False
     if cand.kind == "dateline" and cand.place:
         return bool(cand.date) or cand.place.upper() == cand.place

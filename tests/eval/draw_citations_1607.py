@@ -11,6 +11,10 @@ the first ``--ptc``/``--state``/``--small`` kept. The part is fixed by the sha25
 judged), 0 is ``C`` (unread until the end).
 
 Usage: python tests/eval/draw_citations_1607.py [--ptc 27 --state 36 --small 27] > rows.csv
+
+``--seed S`` draws another sample the same way (session 17: ``--seed 1703 --ptc 12 --state 16
+--small 12``, citations_sample_1703.csv): the seed shuffles the strata and splits the parts, and
+every sample file but ``citations_sample_<S>.csv`` is skipped (1607's ids among them).
 """
 
 from __future__ import annotations
@@ -48,17 +52,17 @@ SMALL_LIMIT = 60
 FRAME_RE = re.compile(r"\b(?:according to|reported|told|interview|quoted|cited|wrote)\b")
 
 
-def part_of(article_id: str) -> str:
-    """``A``, ``B`` or ``C`` by the sha256 of "1607:<id>" mod 3 (1, 2, 0)."""
-    return "CAB"[int(hashlib.sha256(f"{SEED}:{article_id}".encode()).hexdigest(), 16) % 3]
+def part_of(article_id: str, seed: int = SEED) -> str:
+    """``A``, ``B`` or ``C`` by the sha256 of "<seed>:<id>" mod 3 (1, 2, 0)."""
+    return "CAB"[int(hashlib.sha256(f"{seed}:{article_id}".encode()).hexdigest(), 16) % 3]
 
 
-def sampled_ids() -> set[str]:
+def sampled_ids(own: str = OWN_LABELS) -> set[str]:
     """Ids of every earlier sample file in tests/eval (credits, citations, speakers); not of
-    this draw's own labels (citations_sample_1607.csv)."""
+    this draw's own labels (``own``: citations_sample_1607.csv)."""
     ids: set[str] = set()
     for path in HERE.glob("*_sample_*.csv"):
-        if path.name == OWN_LABELS:
+        if path.name == own:
             continue
         with path.open(encoding="utf-8", newline="") as f:
             ids.update(row["id"] for row in csv.DictReader(f) if "id" in row)
@@ -106,10 +110,11 @@ def main() -> None:
     parser.add_argument("--ptc", type=int, default=27)
     parser.add_argument("--state", type=int, default=36)
     parser.add_argument("--small", type=int, default=27)
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
-    skip = {aid for _, aid in split_of()} | sampled_ids()
+    skip = {aid for _, aid in split_of()} | sampled_ids(f"citations_sample_{args.seed}.csv")
     state, small = abp_strata(skip)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["corpus", "id", "stratum", "part"])
     for corpus, stratum, ids, k in (("PTC", "ptc", ptc_tuning(skip), args.ptc),
@@ -118,7 +123,7 @@ def main() -> None:
         ids = sorted(ids)
         rng.shuffle(ids)
         for aid in sorted(ids[:k]):
-            out.writerow([corpus, aid, stratum, part_of(aid)])
+            out.writerow([corpus, aid, stratum, part_of(aid, args.seed)])
 
 
 if __name__ == "__main__":

@@ -34,11 +34,18 @@ SAMPLE = Path(__file__).with_name("citations_sample_1504.csv")
 
 def truth_keys(cell: str, canon: Canon) -> list[str]:
     """The labelled keys: ids as written, ``entity:<Name>`` resolved now (a name registered
-    since the labels were written reads as its id)."""
+    since the labels were written reads as its id), and so is an ``entity:<slug>`` that is a
+    registered name with its blanks as hyphens (session 17's registry rows:
+    "entity:national-catholic-reporter" is ``national-catholic-reporter`` now)."""
     keys = []
     for token in filter(None, (t.strip() for t in cell.split(";"))):
-        named = token.startswith("entity:") and any(ch.isupper() for ch in token[7:])
-        keys.append((canon.key(token[7:]) or token) if named else token)
+        name = token[7:] if token.startswith("entity:") else None
+        if name and any(ch.isupper() for ch in name):
+            keys.append(canon.key(name) or token)
+        elif name:
+            keys.append(next(iter(canon.registry.name_outlets(name.replace("-", " "))), token))
+        else:
+            keys.append(token)
     return keys
 
 

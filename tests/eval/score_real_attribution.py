@@ -405,13 +405,14 @@ def _speakers(t: Tally, aid: str, cell: str, rows: list[dict]) -> None:
     )
 
 
-def speaker_sample(path: str, registry=None) -> dict[str, Tally]:
+def speaker_sample(path: str, registry=None, parts: str = "") -> dict[str, Tally]:
     """Speaker recall per ``part`` of a speakers-only label file (corpus, id, part,
     quote_speakers; ``tests/eval/speakers_sample_1505.csv``: a fresh seeded sample whose
-    ``check`` part was read only after the rules changed)."""
+    ``check`` part was read only after the rules changed). ``parts``: the parts to score,
+    comma-separated ("B": a part judged by its totals only); empty: every part."""
     registry = registry if registry is not None else load_registry()
     with open(path, encoding="utf-8", newline="") as f:
-        labels = list(csv.DictReader(f))
+        labels = [r for r in csv.DictReader(f) if not parts or r["part"] in parts.split(",")]
     texts = load_texts({(r["corpus"], r["id"]) for r in labels})
     quotes = _by_article(extract_quotes(articles_frame(labels, texts, registry), registry))
     out: dict[str, Tally] = {}
@@ -522,7 +523,11 @@ def main() -> None:
     )
     parser.add_argument("--speaker-sample", metavar="CSV", help="speakers-only label file")
     parser.add_argument("--credit-sample", metavar="CSV", help="credits-only label file")
-    parser.add_argument("--parts", default="A,B", help="--credit-sample parts ('A,B')")
+    parser.add_argument(
+        "--parts",
+        default="",
+        help="--credit-sample parts (default 'A,B'), --speaker-sample parts (default all)",
+    )
     args = parser.parse_args()
     global OLD_KEY
     OLD_KEY = args.old_key
@@ -552,12 +557,12 @@ def main() -> None:
     else:
         print(f"no labelled articles of split {args.split} in {args.labels}")
     if args.speaker_sample:
-        for part, t in speaker_sample(args.speaker_sample, registry).items():
+        for part, t in speaker_sample(args.speaker_sample, registry, args.parts).items():
             print(f"speaker sample {part}: R {t.recall():.3f}  (found {t.true_pos} of "
                   f"{t.expected}; {t.extra} speakers match no labelled person)")  # fmt: skip
             print("\n".join(f"  {e}" for e in t.errors) if args.errors else "", end="")
     if args.credit_sample:
-        for part, res in credit_sample(args.credit_sample, args.parts, registry).items():
+        for part, res in credit_sample(args.credit_sample, args.parts or "A,B", registry).items():
             t = res["credits"]
             print(f"credit sample {part}: {res['articles']} articles, P {t.precision():.3f}  "
                   f"R {t.recall():.3f}  (tp {t.true_pos}, predicted {t.predicted}, expected "
