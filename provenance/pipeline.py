@@ -8,7 +8,8 @@ the engine's business, what is computed is this module's.
 
 Imports flow one way: the face (:mod:`provenance.analysis`, the CLI) -> engines -> this module
 -> the stages; this module imports no engine, so an engine that wants link framing in a pool
-passes its own ``frame_links`` to :func:`finish_analysis`.
+passes its own ``frame_links`` to :func:`finish_analysis` (and ``count_terms`` for the links'
+TF-IDF).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from provenance.progress import StageClock
 from provenance.schema import conform, empty
 
 if TYPE_CHECKING:
+    from provenance.chains.match import TermCounter
     from provenance.outlets.registry import OutletRegistry
 
 TABLE_ORDER = (
@@ -351,6 +353,7 @@ def finish_analysis(
     texts: pd.DataFrame | Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None = None,
     frame_links: LinkFraming | None = None,
+    count_terms: TermCounter | None = None,
     clock: StageClock | None = None,
 ) -> Analysis:
     """The stages on the (small) graph: links, chains, link framing, outlet comparison.
@@ -361,12 +364,14 @@ def finish_analysis(
     ``frame_links`` scores the links (default :func:`link_framing`, in-process; the pandas
     engine passes one that uses its process pool). ``article_sentences`` (the framing stage's
     body sentences, optional) saves link framing splitting and scoring them again.
+    ``count_terms`` counts the terms of the outlet-only links' texts for their TF-IDF (default
+    in this process; the pandas engine's counts them in its pool).
     """
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     per_article = {"credits": credits, "citations": citations, "quotes": quotes}
     with clock("links"):
         links, outlet_rows = _links_and_outlets(
-            registry, articles, reuse, passages, credits, citations, quotes
+            registry, articles, reuse, passages, credits, citations, quotes, count_terms
         )
     framed: Any = None
     if article_scores is not None:
@@ -526,6 +531,7 @@ def _links_and_outlets(
     credits: pd.DataFrame,
     citations: pd.DataFrame,
     quotes: pd.DataFrame,
+    count_terms: TermCounter | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(links, outlets): the provenance graph's edges, and the outlet rows of every outlet the
     run touched, the links' own included."""
@@ -540,6 +546,7 @@ def _links_and_outlets(
         citations=citations,
         quotes=quotes,
         outlets=outlet_rows,
+        count_terms=count_terms,
     )
     return links, _outlets_seen(registry, articles, credits, citations, links)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from provenance.chains.match import match_outlet_parents
@@ -91,14 +93,15 @@ TRICKY_TOKENS = [
 def test_lowered_tokens_are_the_regex_tokens_of_each_text(monkeypatch):
     import re
 
+    from provenance import terms as terms_module
     from provenance.chains import match
 
     texts = TRICKY_TOKENS * 3
     expected = [re.findall(r"(?u)\b\w\w+\b", text.lower()) for text in texts]
-    terms, per_text = match.lowered_tokens(texts)
+    terms, per_text = terms_module.lowered_tokens(texts)
     assert terms.to_pylist() == [token for tokens in expected for token in tokens]
     assert per_text.tolist() == [len(tokens) for tokens in expected]
-    monkeypatch.setattr(match, "_TOKENISED_TEXTS", 2)  # blocks of two texts: the same matrix
+    monkeypatch.setattr(terms_module, "_TOKENISED_TEXTS", 2)  # blocks of two texts: the same matrix
     small = match.tfidf_vectors(texts)
     monkeypatch.undo()
     whole = match.tfidf_vectors(texts)
@@ -106,3 +109,51 @@ def test_lowered_tokens_are_the_regex_tokens_of_each_text(monkeypatch):
         whole.indices.tolist(),
         whole.data.tobytes(),
     )
+
+
+# Texts whose terms recur across any cut: a later part's known terms are numbered before its new
+# ones by the whole count, and its cells must be sorted again.
+RECURRING = [
+    "Talks resumed in Geneva; the herald said talks stalled.",
+    "Geneva herald: zebra talks, apple accord.",
+    "",
+    "Zebra apple talks; accord Geneva x",
+    *TRICKY_TOKENS,
+    "accord accord herald zebra new words here",
+]
+
+
+def _fields(counted):
+    return (
+        counted.n_texts,
+        counted.vocabulary,
+        counted.rows.tolist(),
+        counted.numbers.tolist(),
+        counted.counts.tolist(),
+    )
+
+
+def test_joined_term_counts_of_parts_are_the_whole_count():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from provenance.terms import joined_term_counts, term_counts
+
+    whole = _fields(term_counts(RECURRING, ENGLISH_STOP_WORDS))
+    for cut in range(len(RECURRING) + 1):
+        for second in range(cut, len(RECURRING) + 1):
+            parts = [RECURRING[:cut], RECURRING[cut:second], RECURRING[second:]]
+            counted = [term_counts(part, ENGLISH_STOP_WORDS) for part in parts]
+            assert _fields(joined_term_counts(counted)) == whole, (cut, second)
+
+
+def test_pooled_term_counts_give_the_same_matrix(monkeypatch):
+    from provenance.chains.match import tfidf_vectors
+    from provenance.engine import local
+
+    texts = RECURRING * 4
+    alone = tfidf_vectors(texts)
+    monkeypatch.setattr(local, "MIN_TERM_TEXTS_PER_WORKER", 1)
+    pooled = tfidf_vectors(texts, partial(local.pooled_term_counts, workers=2))
+    assert pooled.indptr.tolist() == alone.indptr.tolist()
+    assert pooled.indices.tolist() == alone.indices.tolist()
+    assert pooled.data.tobytes() == alone.data.tobytes()

@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from provenance.chains.match import match_outlet_parents
+from provenance.chains.match import TermCounter, match_outlet_parents
 from provenance.chains.mirrors import mirror_mask
 from provenance.grouping import join_per_group
 from provenance.ids import stable_ids
@@ -85,6 +85,7 @@ def build_links(
     citations: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
     outlets: pd.DataFrame | None = None,
+    count_terms: TermCounter | None = None,
 ) -> pd.DataFrame:
     """Join reuse pairs, credits and citations into the ``links`` table.
 
@@ -95,6 +96,8 @@ def build_links(
     credits, citations : explicit evidence (provenance.attribution).
     quotes : direct quotes; their speakers are attached to interview links.
     outlets : outlets table (outlet_id, state_affiliated) to flag uncredited state media.
+    count_terms : counts the terms of the outlet-only links' texts for their TF-IDF
+        (:func:`~provenance.chains.match.tfidf_vectors`; default in this process).
 
     Example
     -------
@@ -125,7 +128,7 @@ def build_links(
         return empty("links")
 
     if "text" in articles.columns:
-        links["parent_article_id"] = match_outlet_parents(links, articles)
+        links["parent_article_id"] = match_outlet_parents(links, articles, count_terms=count_terms)
         known = links["parent_article_id"].notna()
         links.loc[known, "parent_outlet_id"] = links.loc[known, "parent_article_id"].map(outlet_of)
     links = _attach_speakers(links, cite_rows, quotes)

@@ -9,6 +9,8 @@ the same outlet is not picked.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -16,7 +18,11 @@ import pyarrow.compute as pc
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
-from provenance.text import code_points, joined, text_starts, word_chars
+from provenance.terms import TermCounts, term_counts
+
+# Counts the terms of texts as term_counts(texts, stop_words) does (the pandas engine's counts
+# them in its pool: provenance.engine.local.pooled_term_counts).
+TermCounter = Callable[[list[str], Collection[str]], TermCounts]
 
 WINDOW_DAYS = 7.0
 MIN_SIMILARITY = 0.12
@@ -30,6 +36,7 @@ def match_outlet_parents(
     *,
     window_days: float = WINDOW_DAYS,
     min_similarity: float = MIN_SIMILARITY,
+    count_terms: TermCounter | None = None,
 ) -> pd.Series:
     """Parent article ids for outlet-only links (NA where nothing in the corpus matches).
 
@@ -61,7 +68,7 @@ def match_outlet_parents(
 
     involved = pd.Index(pd.concat([pairs["child_article_id"], pairs["candidate"]]).unique())
     texts = arts.set_index("article_id")["text"].reindex(involved).fillna("").astype(str)
-    vectors = tfidf_vectors(texts.tolist())
+    vectors = tfidf_vectors(texts.tolist(), count_terms)
     child_rows = vectors[involved.get_indexer(pairs["child_article_id"])]
     cand_rows = vectors[involved.get_indexer(pairs["candidate"])]
     pairs["similarity"] = np.asarray(child_rows.multiply(cand_rows).sum(axis=1)).ravel()
@@ -122,64 +129,7 @@ def _pairs_in_window(
     return pairs
 
 
-def lowered_tokens(texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray]:
-    """The tokens of scikit-learn's default pattern ``(?u)\\b\\w\\w+\\b`` in each text lower-cased,
-    in order, as one Arrow array, and how many each text has.
-
-    Such a token is a whole run of word characters (``\\b`` on both sides), two or more long:
-    the runs are found on code points and their UTF-8 bytes gathered into the array, with no
-    Python string per token (``re.findall`` per text and ``pa.array`` of the strings took 3.4
-    of the links stage's ~5 CPU s on the first 20,000 ABP articles, the stage's one core busy).
-
-    >>> terms, per_text = lowered_tokens(["Talks RESUMED in Genève, a b.", "", "x yz"])
-    >>> terms.to_pylist(), per_text.tolist()
-    (['talks', 'resumed', 'in', 'genève', 'yz'], [4, 0, 1])
-    """
-    low = [text.lower() for text in texts]
-    big = joined(low)
-    codes = code_points(big)  # spaces at both ends: every run starts and ends inside, so the
-    # word flag changes alternately up (a run's start) and down (its end)
-    edges = np.flatnonzero(np.diff(word_chars()[codes].view(np.int8))) + 1
-    starts, ends = edges[0::2], edges[1::2]
-    bytes_at = _utf8_offsets(codes, edges)
-    first, last = bytes_at[0::2], bytes_at[1::2]
-    long_enough = ends - starts >= 2
-    starts, first, last = starts[long_enough], first[long_enough], last[long_enough]
-    utf8 = np.frombuffer(big.encode("utf-8"), dtype=np.uint8)
-    offsets = np.concatenate([[0], np.cumsum(last - first)])
-    taken = np.arange(offsets[-1]) + np.repeat(first - offsets[:-1], last - first)
-    data = utf8[taken]
-    terms = pa.LargeStringArray.from_buffers(
-        len(starts), pa.py_buffer(offsets.astype(np.int64)), pa.py_buffer(data)
-    )
-    doc = np.searchsorted(text_starts(low), starts, side="right") - 1
-    return terms, np.bincount(doc, minlength=len(texts)).astype(np.int64)
-
-
-def _utf8_offsets(codes: np.ndarray, positions: np.ndarray) -> np.ndarray:
-    """The UTF-8 byte offsets of the code point offsets ``positions`` (sorted) in ``codes``:
-    each position plus the extra bytes of the code points above U+007F before it.
-
-    Those are few (the involved texts of the first 20,000 ABP articles: ~15,000 in a block
-    of 3M code points), so each adds its extra bytes at the first position after it, summed
-    along the positions: 19 blocks, 0.47 -> 0.38 CPU s with the tokens' bytes gathered
-    (medians of five), against the offset of every byte's code point looked up before.
-    """
-    wide = np.flatnonzero(codes >= 0x80)
-    extra = 1 + (codes[wide] >= 0x800).astype(np.int64) + (codes[wide] >= 0x10000)
-    after = np.searchsorted(positions, wide, side="right")
-    added = np.bincount(after, weights=extra, minlength=len(positions) + 1)[: len(positions)]
-    return positions + np.cumsum(added).astype(np.int64)
-
-
-# Texts tokenised at a time: only each block's (text, term) counts are kept (all 8,889 texts of
-# the first 20,000 ABP articles at once as 8.2M Python strings, before lowered_tokens: the
-# links stage's peak RSS 1,160 -> 1,810 MB). A block of 500 holds ~3.5M characters: ~14 MB as
-# code points, ~100 MB of arrays at a time in lowered_tokens.
-_TOKENISED_TEXTS = 500
-
-
-def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
+def tfidf_vectors(texts: list[str], count_terms: TermCounter | None = None) -> sp.csr_matrix:
     """``TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
     .fit_transform(texts)``, the same matrix to the bit (values, and entries in the same order
     in each row, which the float32 sums over a row follow), with the counting vectorised.
@@ -199,17 +149,11 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     >>> (ours.indices.tolist() == theirs.indices.tolist(), (ours != theirs).nnz)
     (True, 0)
     """
-    stop_words = pa.array(sorted(ENGLISH_STOP_WORDS), type=pa.large_string())
-    numbers: dict[str, int] = {}  # term -> its number, in order of first occurrence
-    blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (row, number, count)
-    for lo in range(0, len(texts), _TOKENISED_TEXTS):
-        terms, per_text = lowered_tokens(texts[lo : lo + _TOKENISED_TEXTS])
-        number = _term_numbers(numbers, terms, stop_words)
-        blocks.append(_counted(number, per_text, len(numbers), lo))
-    if not numbers:
+    counted = (count_terms or term_counts)(texts, ENGLISH_STOP_WORDS)
+    if not counted.vocabulary:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    vocabulary = pa.array(list(numbers), type=pa.large_string())
-    rows, first_seen, count = (np.concatenate(part) for part in zip(*blocks, strict=True))
+    vocabulary = pa.array(counted.vocabulary, type=pa.large_string())
+    rows, first_seen, count = counted.rows, counted.numbers, counted.counts
     # Terms sorted as Python sorts str: UTF-8's byte order is the code points' order.
     in_term_order = np.empty(len(vocabulary), dtype=np.int32)
     in_term_order[pc.sort_indices(vocabulary).to_numpy()] = np.arange(
@@ -224,42 +168,3 @@ def tfidf_vectors(texts: list[str]) -> sp.csr_matrix:
     return (
         TfidfTransformer(sublinear_tf=True).fit(counts_matrix).transform(counts_matrix, copy=False)
     )
-
-
-def _counted(
-    numbers: np.ndarray, per_text: np.ndarray, n_terms: int, first_row: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, term number, count) of each term of a block of texts (``per_text`` terms each,
-    numbered ``numbers``, -1 left out) in each of its texts, by row and then number.
-
-    One sort of (row in the block, number) packed in an int32 where it fits (500 texts and
-    70,032 terms: 26 bits), an int64 else: the 19 blocks of the first 20,000 ABP articles'
-    involved texts, 0.33 -> 0.24 CPU s against int64 cells (the same order: rows, numbers)."""
-    bits = max(n_terms, 1).bit_length()
-    kind = np.int32 if len(per_text) < 1 << (31 - bits) else np.int64
-    row = np.repeat(np.arange(len(per_text), dtype=kind), per_text)
-    kept = numbers >= 0
-    cell, count = np.unique((row[kept] << bits) + numbers[kept].astype(kind), return_counts=True)
-    return (cell >> bits).astype(np.int64) + first_row, cell & ((1 << bits) - 1), count
-
-
-def _term_numbers(
-    numbers: dict[str, int], terms: pa.LargeStringArray, stop_words: pa.Array
-) -> np.ndarray:
-    """Each of ``terms`` numbered in order of first occurrence, ``numbers`` (term -> number)
-    extended with the block's new terms; stop words -1. The stop words are dropped from the
-    block's (short) dictionary, not from the tokens.
-
-    One dictionary lookup per distinct term of the block: the cost follows the block, not the
-    vocabulary. (Session 16 tried one dictionary encoding of the vocabulary and each block: the
-    numbering 0.52 -> 0.37 CPU s at 20,000 ABP articles, but it reads the whole vocabulary
-    again at each block: a cost that grows with the square of the corpus.)
-    """
-    encoded = pc.dictionary_encode(terms)
-    stop = pc.is_in(encoded.dictionary, value_set=stop_words).to_numpy(zero_copy_only=False)
-    number = np.full(len(stop), -1, dtype=np.int64)
-    number[~stop] = [
-        numbers.setdefault(term, len(numbers))
-        for term in encoded.dictionary.filter(pa.array(~stop)).to_pylist()
-    ]
-    return number[encoded.indices.to_numpy()]
