@@ -117,7 +117,11 @@ def load_abp(n: int) -> pd.DataFrame:
     ids = ROOT / "tests" / "eval" / "real_attribution_ids.csv"
     with ids.open(encoding="utf-8") as f:
         skip = {r["id"] for r in csv.DictReader(f) if r["split"] == "heldout"}
-    recs = list(abp_records(n, skip=skip))
+    return abp_frame(list(abp_records(n, skip=skip)))
+
+
+def abp_frame(recs: list[dict]) -> pd.DataFrame:
+    """ABP records as the articles table the extractors read (outlet_id from the url)."""
     frame = pd.DataFrame({
         "article_id": [r["id"] for r in recs], "title": [r.get("title") or "" for r in recs],
         "text": [r.get("text") or "" for r in recs], "url": [r.get("url") for r in recs],

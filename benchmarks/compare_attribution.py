@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 from abp import abp_records
-from bench_attribution import ROOT, load_abp
+from bench_attribution import ROOT, abp_frame, load_abp
 
 from provenance.attribution import extract_citations, extract_credits
 from provenance.outlets import load_registry
@@ -40,14 +40,9 @@ def load_range(start: int, n: int) -> pd.DataFrame:
         return load_abp(n)
     with (ROOT / "tests" / "eval" / "real_attribution_ids.csv").open(encoding="utf-8") as f:
         skip = {r["id"] for r in csv.DictReader(f) if r["split"] != "dev"}
-    recs = [r for r in islice(abp_records(None), start, start + n) if str(r["id"]) not in skip]
-    frame = pd.DataFrame({
-        "article_id": [r["id"] for r in recs], "title": [r.get("title") or "" for r in recs],
-        "text": [r.get("text") or "" for r in recs], "url": [r.get("url") for r in recs],
-        "published": [r.get("published") for r in recs],
-    })  # fmt: skip
-    frame["outlet_id"] = load_registry().resolve_urls(frame["url"].fillna(""))
-    return frame
+    return abp_frame(
+        [r for r in islice(abp_records(None), start, start + n) if str(r["id"]) not in skip]
+    )
 
 
 def dump(n: int, out: Path, tables: tuple[str, ...] = tuple(TABLES), start: int = 0) -> None:

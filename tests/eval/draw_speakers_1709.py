@@ -32,6 +32,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from draw_citations_1607 import sampled_ids
 from score_real_attribution import ABP, PTC, split_of
 
 HERE = Path(__file__).resolve().parent
@@ -57,17 +58,6 @@ def part_of(corpus: str, article_id: str) -> str:
     """``A``, ``B`` or ``C`` by the sha256 of "1709:<corpus>:<id>" mod 3 (1, 2, 0)."""
     digest = hashlib.sha256(f"{SEED}:{corpus}:{article_id}".encode()).hexdigest()
     return "CAB"[int(digest, 16) % 3]
-
-
-def sampled_ids() -> set[str]:
-    """Ids of every earlier sample file in tests/eval (credits, citations, speakers)."""
-    ids: set[str] = set()
-    for path in HERE.glob("*_sample_*.csv"):
-        if path.name == OWN_LABELS:
-            continue
-        with path.open(encoding="utf-8", newline="") as f:
-            ids.update(row["id"] for row in csv.DictReader(f) if "id" in row)
-    return ids
 
 
 def ptc_tuning(skip: set[str]) -> list[str]:
@@ -126,7 +116,7 @@ def main() -> None:
     for name, k in (("ptc", 16), ("translated", 16), ("wire", 16), ("small", 16)):
         parser.add_argument(f"--{name}", type=int, default=k)
     args = parser.parse_args()
-    skip = {aid for _, aid in split_of()} | sampled_ids()
+    skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
     strata = {"ptc": ptc_tuning(skip), **abp_strata(skip)}
     rng = random.Random(SEED)
     out = csv.writer(sys.stdout, lineterminator="\n")
