@@ -2,20 +2,21 @@
 Library", "according to reports by News4SA", "first reported in the Forward", "the Catholic
 Herald has just reported".
 
-A capitalised name in a citation slot of its own (``SLOT_SCAN``: "reported by X", ", reports
-X", "X has reported", "first reported in X", "wrote on X", "via X", "according to X", "told X",
-...) is an outlet when the text gives evidence enough. The decision is a score (``evidence``):
+A capitalised name in a citation slot of its own (``slots``: "reported by X", ", reports X",
+"X has reported", "first reported in X", "wrote on X", "according to X", "told X", ...) is an
+outlet when the text gives evidence enough. The decision is a score (``evidence``):
 
 | evidence | weight |
 | --- | --- |
 | the slot is a publishing one ("reported by", "first reported in", ", reports X", "X has reported") | 1 |
 | the name is shaped as a site's: a domain ("MedPage.com"), capitals inside a word ("HotAir"), a digit ("News4SA") | 2 |
 | the name, of two words or more, is written after "the" somewhere in the text ("the Jewish Virtual Library") | 1 |
-| the name is followed by a media noun somewhere in the text ("the X piece", "X's website", "X, a blog") | 2 |
+| the name is set off by a descriptor somewhere in the text ("X, a news website", "X, a blog") | 2 |
+| the name is followed by a media noun somewhere in the text ("the X piece", "X's website"; a name of two words or a site's shape only) | 1 |
 | the name is the subject of a publishing verb elsewhere in the text ("X reported", "X published") | 1 |
 
 A name is an outlet at a score of 2 or more with at least one of the form rows (shape, "the",
-media noun): a person is never written "the X" nor "X's website", so a slot and a verb alone
+descriptor, media noun): a person is never written "the X" nor "X's website", so a slot and a verb alone
 ("reported by John Smith ... Smith reported") never make one. Vetoed first: a word that ends an
 organisation's or a place's name (``org_nouns``/``not_person_words`` less the words mastheads
 end in), a country, a month or weekday, a name in capitals only (an acronym: "the ADL"), a
