@@ -91,11 +91,8 @@ class _AnchorIndex:
         text by text, 65-66 us found 64 texts at a time; the stage's total moved within the noise
         of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.)"""
         finder, _ = self._built()
-        self._pinned = {text: (finder.hits(text), {}) for text in texts}
-        try:
+        with self._pinning({text: finder.hits(text) for text in texts}):
             yield
-        finally:
-            self._pinned = {}
 
     def register(self, words: Iterable[str]) -> int:
         """A new scan's bit; its ``words`` join the shared automaton (rebuilt on next use)."""
@@ -145,6 +142,12 @@ class _AnchorIndex:
         if words is not self._built()[0].words:
             yield
             return
+        with self._pinning(found):
+            yield
+
+    @contextmanager
+    def _pinning(self, found: dict[str, list[tuple[int, int, int]]]) -> Iterator[None]:
+        """Context in which ``found`` (text -> its anchor hits) is read before the cache."""
         self._pinned = {text: (hits, {}) for text, hits in found.items()}
         try:
             yield

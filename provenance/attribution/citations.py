@@ -1737,13 +1737,17 @@ def _unlisted_candidates(text: str) -> list[CitationCandidate]:
     articles), and the others (people after "told") cost no registry lookup."""
     cands = []
     for name, ent_start, start, end, slot in slots(text):
-        bare = name[4:] if name.startswith(("the ", "The ")) else name
-        if not is_outlet(text, bare, slot):
+        if not is_outlet(text, _without_the(name), slot):
             continue
         kind = _UNLISTED_KIND.get(" ".join(text[start:ent_start].split()), "report")
         cands.append(CitationCandidate(name, ent_start, start, end, kind, cue_start=start,
                                        unlisted=slot))  # fmt: skip
     return cands
+
+
+def _without_the(name: str) -> str:
+    """``name`` without a leading "the " or "The " (unlisted names are read without it)."""
+    return name[4:] if name.startswith(("the ", "The ")) else name
 
 
 def _unlisted_outlet(cand: CitationCandidate, text: str, resolver: OutletResolver,
@@ -1756,8 +1760,7 @@ def _unlisted_outlet(cand: CitationCandidate, text: str, resolver: OutletResolve
     phrase = cand.phrase
     if resolver.get(phrase) is not None or short.alone(phrase) is not None:
         return None
-    name = phrase[4:] if phrase.startswith(("the ", "The ")) else phrase
-    if not People(text).full.keys().isdisjoint(name.split()):
+    if not People(text).full.keys().isdisjoint(_without_the(phrase).split()):
         return None  # a person's name or surname ("Christopher Booker ... Booker reported")
     return Outlet(None, phrase, 0, len(phrase), 0.6)
 
