@@ -493,6 +493,8 @@ def _without_possessive(name: str) -> str:
     president wrote" went to Lincoln, "she explained" to Trump)."""
     bare = _POSSESSIVE_END_RE.sub("", name)
     return bare if bare != name and len(bare.split()) > 1 else name
+
+
 # Words that open a sentence or clause before its subject.
 _CLAUSE_LEADS = frozenset(words("clause_leads"))
 # Those that open a subordinate clause inside a sentence, written in lower case (not "such as":
