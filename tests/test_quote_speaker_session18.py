@@ -19,48 +19,6 @@ def _speakers(text: str) -> list[object]:
     return [s if isinstance(s, str) else None for s in extract_quotes(arts)["speaker"].tolist()]
 
 
-@pytest.mark.parametrize("verb", ["write", "argue", "conclude", "explain"])
-def test_two_speakers_with_a_plural_verb(verb: str) -> None:
-    # "write University of Limerick psychologists Paul Maher and Eric Igou" (base: no speaker;
-    # the table has one speaker a quote: the name nearer the verb)
-    assert _speakers(f"Psychologists Ana Varga and Jon Hale {verb} that {_QUOTE}") == ["Jon Hale"]
-
-
-def test_a_plural_verb_keeps_a_plural_subject_unnamed() -> None:
-    assert _speakers(f"Critics argue that {_QUOTE}") == ["Critics"]
-
-
-def test_a_role_set_off_after_a_name_is_learned_with_mixed_modifiers() -> None:
-    # "Rudy Giuliani, the former New York mayor, ... “...,” the former mayor told" (base: the
-    # role phrase was the speaker)
-    text = f"Ray Dunne, the former New York mayor, spoke on Monday. {_QUOTE} the former mayor said."
-    text = text.replace("land.” the", "land,” the")
-    assert _speakers(text) == ["Ray Dunne"]
-
-
-def test_a_lower_case_possessive_in_a_set_off_role_is_no_role() -> None:
-    # "Mick Mulvaney, the president's acting chief of staff," is not "the president"
-    text = (
-        "President Ann Cole spoke first. Jim Marr, the president's acting chief of staff, spoke "
-        f"later.\n{_QUOTE[:-2]},” the president tweeted."
-    )
-    assert _speakers(text) == ["Ann Cole"]
-
-
-def test_a_possessive_modifier_before_a_role_and_name() -> None:
-    # "according to Trump's lawyer Rudy Giuliani" (base: "Trump's")
-    assert _speakers(f"According to Cole's lawyer Ray Dunne, {_QUOTE}") == ["Ray Dunne"]
-
-
-def test_a_possessive_name_after_a_role_keeps_its_surname() -> None:
-    # "Special counsel Robert Mueller’s team ... “...,” the special counsel said" (base: "Robert")
-    text = (
-        "Special counsel Ray Dunne’s team has accused Jim Marr of tampering. Mr. Marr reached out "
-        "in an effort to “influence the accounts of potential witnesses,” the special counsel said."
-    )
-    assert _speakers(text) == ["Ray Dunne"]
-
-
 def test_counsel_is_a_role() -> None:
     # "said White House counsel Pat Cipollone" (base: "White House")
     assert _speakers(f"{_QUOTE[:-2]},” said White House counsel Ray Dunne.") == ["Ray Dunne"]
@@ -95,3 +53,14 @@ def test_a_documents_signer_speaks(sentence: str) -> None:
 def test_a_joint_statement_with_roles_stays_the_documents() -> None:
     text = f"President Ana Varga and President Jon Hale signed a joint statement saying {_QUOTE}"
     assert _speakers(text) == ["a joint statement"]
+
+
+def test_a_documents_author_after_a_weekday() -> None:
+    # "received a notice Friday from X, <role>, saying that ... “...”" (the sentence's subject
+    # took it once the weekday let the document be read)
+    text = (
+        "Hospital employees received a notice Friday from Ana Varga, executive vice president of "
+        "communications, saying that anyone who talked to the media would be “subject to "
+        "disciplinary action, including termination.”"
+    )
+    assert _speakers(text) == ["Ana Varga"]

@@ -101,12 +101,8 @@ ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at 
 # a comma can only follow the last word, so shorter readings never match (same matches, ~40%
 # cheaper at each capital letter that starts no appositive).
 _APPOSITIVE_ROLE = (
-    # (capitalised and lower-case modifiers in any order: "Rudy Giuliani, the former New York
-    # mayor," taught no role, so "the former mayor told" stayed unresolved; session 18. No
-    # lower-case possessive: "Mick Mulvaney, the president's acting chief of staff," made him
-    # "the president" of "the president tweeted".)
-    rf",[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:(?:{UPPER}[\w'’\-]*|[a-z][\w\-]*)"
-    rf"[ \t]+){{0,5}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
+    rf",[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:{UPPER}[\w'’\-]*[ \t]+){{0,3}}"
+    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
     r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
 APPOSITIVE_RE = re.compile(
@@ -252,9 +248,7 @@ def _speaker(
     return (
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
-        # (a modifier may be possessive: "according to Trump's lawyer Rudy Giuliani" gave
-        # "Trump's"; session 18)
-        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*(?:['’]s)?[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
+        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
         rf"|{compound_role})[ \t]+{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{_GENERATION}{role}"
         rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
@@ -483,18 +477,6 @@ _IN_PHRASE_BEFORE_RE = re.compile(
     r"|(?<![\w\-])[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
 )
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
-_POSSESSIVE_END_RE = re.compile(r"['’]s$")
-
-
-def _without_possessive(name: str) -> str:
-    """A role's name of two words or more without its possessive ("President Donald Trump’s
-    team" taught "Donald" for "the president said"; session 18), else the name as before: a
-    surname alone ("President Lincoln’s order") stays no mention (ABP 36,000-37,553: "the
-    president wrote" went to Lincoln, "she explained" to Trump)."""
-    bare = _POSSESSIVE_END_RE.sub("", name)
-    return bare if bare != name and len(bare.split()) > 1 else name
-
-
 # Words that open a sentence or clause before its subject.
 _CLAUSE_LEADS = frozenset(words("clause_leads"))
 # Those that open a subordinate clause inside a sentence, written in lower case (not "such as":
@@ -981,7 +963,7 @@ class People:
                 continue  # "Collin Laverty, head of Cuba Educational Travel": an organisation
             role = m.group("noun") + (m.group("of") or m.group("adj") or "")
             role, name = _move_roles(role, m.group("name"))
-            name = _clean_name(_without_possessive(name))
+            name = _clean_name(name)
             # (one word after "of the ...": "chairman of the Joint Chiefs" names no one.)
             if name and (not (m.group("adj") or m.group("of")) or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))

@@ -58,6 +58,7 @@ from provenance.attribution.patterns import (
     UPPER,
     VERB,
     VERB_WORDS,
+    WEEKDAY,
     WHEN,
 )
 from provenance.attribution.resolve import OutletResolver, registry_or_default
@@ -648,6 +649,11 @@ def _attributions(
             # ("... to tweak the law, said Rep. Tom Price": the speaker after the verb; heldout2)
             if d is not None and speaker_after(masked, start, end) is None:
                 signers = _signers(d["signers"]) if d["signers"] else ""
+                author = None if signers else _author_match(masked, people, d.start("doc"))
+                if author is not None:  # "a notice Friday from X, ..., saying"
+                    out.append(_attr("speaker", author["author"], author.start("author"), verb,
+                                     start, d.start(), end))  # fmt: skip
+                    continue
                 owner = None if signers else _document_owner(masked, people, paragraphs, d, start)
                 if owner is not None:  # "Sen. X ... issued a statement, saying, “...”"
                     out.append({**owner, "verb": verb, "verb_pos": start, "end": end})
@@ -674,7 +680,7 @@ def _attributions(
             subject = _subject(masked, people, paragraphs, sentence_start, start, False,
                                named=True)  # fmt: skip
             subject = subject or _name_verb_before(masked, sentence_start, start)
-            if subject is None and verb.endswith("ing"):
+            if subject is None and _participle(verb):
                 subject = _subordinate_subject(masked, people, sentence_start, start)
             if subject is not None:
                 out.append({**subject, "verb": verb, "verb_pos": start, "end": end})
@@ -721,7 +727,12 @@ def _subject_speaks(masked: str, verb_at: int, verb: str) -> bool:
     """Whether the reporting verb at ``verb_at`` takes its sentence's subject: a participle
     after a comma, or any verb after "and"."""
     lead = _SUBJECT_VERB_LEAD_RE.search(masked, max(0, verb_at - 8), verb_at)
-    return lead is not None and (verb.endswith("ing") or lead.group(0)[0] == "a")
+    return lead is not None and (_participle(verb) or lead.group(0)[0] == "a")
+
+
+def _participle(verb: str) -> bool:
+    """Whether a reporting verb is a participle ("saying", "calling for": the first word)."""
+    return verb.split(" ", 1)[0].endswith("ing")
 
 
 def _document_owner(masked: str, people: People, paragraphs: Paragraphs | None,
@@ -1280,7 +1291,7 @@ def _nearest(attrs: list[dict[str, object]], ends: list[int], para_start: int, p
 # speakers had a "from"/"by" after them, 4 of them a person).
 _DOCUMENT_AUTHOR_RE = re.compile(
     rf"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
-    rf"(?:{DOC_NOUN_RE.pattern})(?![\w\-])"
+    rf"(?:{DOC_NOUN_RE.pattern})(?![\w\-])(?:[ \t]+{WEEKDAY})?"
     r"(?:[ \t]+(?:to|sent[ \t]+to|addressed[ \t]+to)[ \t]+[^,;.\n\"“”]{1,60}?)?"
     rf"[ \t]+(?:from|by)[ \t]+(?P<author>{SPEAKER})(?![\w'’\-])"
 )
@@ -1289,9 +1300,13 @@ _DOCUMENT_AUTHOR_RE = re.compile(
 def _document_author(masked: str, people: People, speaker: str,
                      spk_pos: int) -> tuple[str | None, str | None] | None:  # fmt: skip
     """(speaker, role) of the person a document speaker names as its author, or None."""
-    if not has_document_noun(speaker):
-        return None
-    m = _DOCUMENT_AUTHOR_RE.match(masked, spk_pos)
+    m = _author_match(masked, people, spk_pos) if has_document_noun(speaker) else None
+    return None if m is None else people.resolve(" ".join(m["author"].split()), m.start("author"))
+
+
+def _author_match(masked: str, people: People, doc_at: int) -> re.Match[str] | None:
+    """The match of a document's author after the document phrase at ``doc_at``, if a person."""
+    m = _DOCUMENT_AUTHOR_RE.match(masked, doc_at)
     if m is None or len(name_in(m["author"]).split()) < 2:
         return None
     phrase = " ".join(m["author"].split())
@@ -1300,7 +1315,7 @@ def _document_author(masked: str, people: People, speaker: str,
     # Rights Watch")
     if speaker is None or not (role or name_in(phrase) != phrase or people.is_person(speaker)):
         return None
-    return speaker, role
+    return m
 
 
 def _speak(attr: dict[str, object], people: People, addressees: _AddresseeSearch,
