@@ -328,11 +328,12 @@ def _phrase_features(
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
     scare_quotes: pd.DataFrame,
-) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    evidence: bool = True,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame | None]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
-    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence).
-    ``questions``, ``exclamations``: unquoted sentences ending so; ``scare_quotes``: the quoted
-    words of the scare quotes."""
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence;
+    None without ``evidence``). ``questions``, ``exclamations``: unquoted sentences ending so;
+    ``scare_quotes``: the quoted words of the scare quotes."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
     # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear, exaggeration and
     # clichés add clause rules (techniques.THREAT_RULE, EXTREME_RULE, universal_openings,
@@ -372,10 +373,11 @@ def _phrase_features(
         ],
         ignore_index=True,
     )
-    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
-    return spans, widened
+    if not evidence:
+        return spans, None
+    return spans, adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
 
 
 @lru_cache(maxsize=1)
@@ -515,6 +517,21 @@ def text_detail(
     """Features of each text (columns of ``FEATURES``, a RangeIndex) and the spans behind them,
     in the order of :func:`_evidence` (unsorted). ``sentences`` is ``TextSentences.of(raw)``
     when the caller has it already."""
+    features, spans = _text_scores(raw, lexicons, sentences, evidence=True)
+    assert spans is not None
+    return features, spans
+
+
+def text_features(raw: list[str], lexicons: LexiconsArg = None) -> pd.DataFrame:
+    """The features of :func:`text_detail` alone, without the steps that only its spans need
+    (link framing's added, dropped and cited text: the spans were made and dropped)."""
+    return _text_scores(raw, lexicons, None, evidence=False)[0]
+
+
+def _text_scores(
+    raw: list[str], lexicons: LexiconsArg, sentences: TextSentences | None, evidence: bool
+) -> tuple[pd.DataFrame, SpanColumns | None]:
+    """:func:`text_detail`, the spans only with ``evidence``."""
     n = len(raw)
     n_words, syllables = word_and_syllable_counts(raw)
     scanner = scanner_for(lexicons)
@@ -540,6 +557,7 @@ def text_detail(
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
         quotes.spans(scare),
+        evidence,
     )
     marks = {m: np.array([t.count(m) for t in raw], dtype=float) for m in "!?"}
     strong = np.abs(compound) >= STRONG_SENTENCE
@@ -570,6 +588,8 @@ def text_detail(
     weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
+    if widened is None:
+        return features, None
     # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
     # repeats are of the phrases as matched (techniques.noun_phrases).
     phrases["f_loaded_language"] = widened
