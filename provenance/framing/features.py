@@ -15,7 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -454,6 +454,12 @@ class SpanColumns:
     def take(self, rows: np.ndarray) -> SpanColumns:
         return SpanColumns(*(getattr(self, c)[rows] for c in _SPAN_FIELDS))
 
+    def cut(self, n: int) -> tuple[SpanColumns, SpanColumns]:
+        """The spans of texts before ``n`` and those of the rest (their doc less ``n``), each
+        in this order."""
+        after = self.take(np.flatnonzero(self.doc >= n))
+        return self.take(np.flatnonzero(self.doc < n)), replace(after, doc=after.doc - n)
+
 
 _SPAN_FIELDS = ("doc", "start", "end", "feature")
 
@@ -509,6 +515,16 @@ class TextSentences:
         texts = _slices(raw, doc, start, end)
         compound = sentiment_of(texts) if memo else vader_compounds(texts)
         return cls(doc, start, end, texts, compound)
+
+    def followed_by(self, other: TextSentences, n: int) -> TextSentences:
+        """These sentences of ``n`` texts, then ``other``'s, of the texts after them."""
+        return TextSentences(
+            np.concatenate([self.doc, other.doc + n]),
+            np.concatenate([self.start, other.start]),
+            np.concatenate([self.end, other.end]),
+            self.texts + other.texts,
+            np.concatenate([self.compound, other.compound]),
+        )
 
 
 def text_detail(
