@@ -21,8 +21,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from provenance.text import count_words_all
+
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
-from .quotes import quote_spans
+from .quotes import quote_bounds
 from .scan import (
     Scanner,
     cached_scanner,
@@ -274,7 +276,7 @@ def _slices(texts: Sequence[str], doc: np.ndarray, start: np.ndarray, end: np.nd
 
 @dataclass(frozen=True)
 class QuoteArrays:
-    """The quoted stretches of many texts (:func:`quote_spans` of each) as columns."""
+    """The quoted stretches of many texts (:func:`~.quotes.quote_spans` of each) as columns."""
 
     doc: np.ndarray
     start: np.ndarray
@@ -284,10 +286,11 @@ class QuoteArrays:
 
     @classmethod
     def of(cls, texts: list[str]) -> QuoteArrays:
-        rows = [(i, q.start, q.end, q.n_words) for i, t in enumerate(texts) for q in quote_spans(t)]
-        cols = np.array(rows, dtype=np.int64).reshape(-1, 4)
-        doc, start, end = cols[:, 0], cols[:, 1], cols[:, 2]
-        return cls(doc, start, end, cols[:, 3], _slices(texts, doc, start, end))
+        found = [(i, *q) for i, t in enumerate(texts) for q in quote_bounds(t)]
+        cols = np.array([q[:3] for q in found], dtype=np.int64).reshape(-1, 3)
+        words = [q[3] for q in found]
+        # Words counted in one pass over all quotes (a regex findall a quote was ~1/4 of this)
+        return cls(cols[:, 0], cols[:, 1], cols[:, 2], count_words_all(words), words)
 
     def spans(self, rows: np.ndarray) -> pd.DataFrame:
         """The (doc, start, end) frame of the quotes selected by the mask ``rows``."""
