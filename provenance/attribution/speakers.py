@@ -981,10 +981,6 @@ class People:
         # full names, longest first, and each after a blank (found when first needed)
         self._known: tuple[list[str], list[str], dict[str, str | None]] | None = None
         self._first_tried: set[str] = set()
-        # What ``canonical`` answered per name, with the version of what it read then (the
-        # names, roles and surnames tried), bumped by every change of them.
-        self._version = 0
-        self._canonical: dict[str, tuple[int, tuple[str, str | None]]] = {}
         # Speaker phrases already learnt: learning one again changes nothing (its name is
         # known and every word of it indexed), and each attributed quote's speaker is learnt
         # twice (its paragraph's attributions, then the quote).
@@ -1004,7 +1000,6 @@ class People:
         """Index a full name by each of its words: "Lavrov", "Xi" (Xi Jinping), "Sheikh"
         (al-Sheikh). Names seen with a role (``sure``) may replace shorter ones; names taken
         from attributions only fill words not seen yet."""
-        self._version += 1
         if name not in self.names:
             # (the longest-first list changes only with a new name: a name learnt again, as
             # every attributed quote's speaker is, keeps it; 2,000 ABP articles: ~28,000 calls)
@@ -1048,17 +1043,6 @@ class People:
 
     def canonical(self, name: str) -> tuple[str, str | None]:
         """Full name and role of a person named in full or by one of their names."""
-        known = self._canonical.get(name)
-        if known is not None and known[0] == self._version:
-            return known[1]
-        version = self._version
-        found = self._canonical_of(name)
-        if self._version == version:  # (an answer that learnt or tried a name is not kept)
-            self._canonical[name] = (version, found)
-        return found
-
-    def _canonical_of(self, name: str) -> tuple[str, str | None]:
-        """:meth:`canonical`'s answer, read from the names known now."""
         words = name.split()  # (split once: ~19,000 calls on 1,500 ABP articles)
         single = len(words) == 1
         full = self.full.get(words[-1]) if single else None
@@ -1127,7 +1111,6 @@ class People:
         if surname in self._first_tried:
             return None  # looked for once per article: the text is scanned at most once
         self._first_tried.add(surname)
-        self._version += 1
         for lead in first_mention_leads(self._text, surname):
             words = lead.split()
             while words and (words[0] in _NOT_NAME or _ROLE_WORD_RE.match(words[0])):
