@@ -93,6 +93,7 @@ from provenance.attribution.speakers import (
     speaker_before,
     split_role,
 )
+from provenance.collector import collector_paused
 from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.schema import conform, empty
@@ -355,6 +356,16 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
     >>> extract_quotes(arts)[["field", "text", "speaker", "verb"]].values.tolist()
     [['title', 'useful', 'Sergey Lavrov', <NA>], ['text', 'We are ready,', 'Sergey Lavrov', 'said']]
     """
+    # (the stage makes many small objects, match objects, attribution dicts, rows, and no
+    # reference cycle: the collections they set off find nothing to free. First 3,000 ABP
+    # articles in calls of 250, one process: 282 young, 26 middle and 2 full collections, ~74
+    # us an article; after 250 articles paused, gc.collect() found no garbage)
+    with collector_paused():
+        return _extracted(articles, registry)
+
+
+def _extracted(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.DataFrame:
+    """:func:`extract_quotes`' table."""
     cols = article_columns(articles)
     resolver = OutletResolver(registry_or_default(registry))
     articles_ = list(zip(cols["article_id"], cols["title"], cols["text"], strict=True))
