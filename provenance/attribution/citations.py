@@ -1564,17 +1564,16 @@ class _Hints:
         combined = [*self.family_words, *(w for w in words if w not in anchors)]
         self._finder = LiteralFinder(combined, dfa=False)
         self._hint = [w in hinted for w in combined]  # a hint word (else a cue anchor only)
-        forms = {form: i for i, form in enumerate(getattr(registry, "surface_forms", list)())}
+        surface = list(getattr(registry, "surface_forms", list)())
+        forms = {form: i for i, form in enumerate(surface)}
         # index among surface_forms of each hint word (-1: none, or no hint word)
         self._form = [
             forms.get(w, -1) if hint else -1 for w, hint in zip(combined, self._hint, strict=True)
         ]
         # (a last word that is itself a hint word, "Times", "News", "Post", is found already)
         self._words = frozenset(words)
-        self._last = [
-            self._unfound(_short_form_word(w)) if hint and w in forms else None
-            for w, hint in zip(combined, self._hint, strict=True)
-        ]
+        # the last word of each surface form (by its index), where the pass does not find it
+        self._last = [self._unfound(_short_form_word(w)) for w in surface]
         self._registry = registry
         self._publishers: dict[str, list[str]] = {}
 
@@ -1598,12 +1597,14 @@ class _Hints:
         n_family, hint = len(self.family_words), self._hint
         anchors = [h for h in hits if h[0] < n_family]
         found = {start for i, start, _ in hits if hint[i]}
-        last, form = self._last, self._form
-        words = {last[i] for i, _, _ in hits if last[i] is not None}
+        form = self._form
+        names = [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
+        last = self._last  # (read from the names: a surface form's word, one loop over the hits)
+        words = {last[i] for i, _, _ in names}
+        words.discard(None)
         words.update(self._publisher_words(publisher))
         for word in words:
             found.update(find_all(text, str(word)))
-        names = [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
         return sorted(found), names, anchors
 
     def _publisher_words(self, publisher: str) -> list[str]:
