@@ -848,8 +848,18 @@ def extract_citations(
                 for (_, text, _), (near, _, _) in zip(chunk, read, strict=True)
             ]
         resolver.resolve_many(c.phrase for cands in found for c in cands)
-        for (article_id, text, own), cands, (_, names, _) in zip(chunk, found, read, strict=True):
-            rows.extend(_accept(article_id, text, cands, resolver, own, names))
+        passing = [
+            _passing(text, cands, resolver, own, names)
+            for (_, text, own), cands, (_, names, _) in zip(chunk, found, read, strict=True)
+        ]
+        # The texts whose People may be built: the speakers family's pass over them made in
+        # one run, not one text at a time between other work (which evicts its automaton).
+        people = [
+            text for (_, text, _), ok in zip(chunk, passing, strict=True) if _reads_people(ok)
+        ]
+        with VERB_SCAN.pinned(people):
+            for (article_id, text, _), ok in zip(chunk, passing, strict=True):
+                rows.extend(_rows(article_id, text, ok))
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
@@ -2506,9 +2516,15 @@ def _in_related_line(text: str, at: int) -> bool:
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],
             resolver: OutletResolver, publisher: str = "",
             names: list[tuple[int, int, int]] | None = None) -> list[dict[str, object]]:  # fmt: skip
-    rows: list[dict[str, object]] = []
-    taken = SpanSet()
-    people: People | None = None
+    """The citation rows of one text's candidates (``_passing``, then ``_rows``)."""
+    return _rows(article_id, text, _passing(text, cands, resolver, publisher, names))
+
+
+def _passing(text: str, cands: list[CitationCandidate], resolver: OutletResolver,
+             publisher: str = "", names: list[tuple[int, int, int]] | None = None,
+             ) -> list[tuple[CitationCandidate, Outlet]]:  # fmt: skip
+    """The candidates whose outlet resolves and whose deferred work passes, with the outlet,
+    in the order rows are taken."""
     short = _ShortForms(text, resolver, publisher, names)
     # The outlets first (the same for a candidate whatever the order), then the deferred work
     # of those that resolve, then the candidates in order (a stable sort: the same order).
@@ -2523,7 +2539,26 @@ def _accept(article_id: str, text: str, cands: list[CitationCandidate],
         and (hit.outlet_id or not _unnamed(hit.entity_text))
         and not _in_related_line(text, cand.ent_start)
     ]
-    for cand, hit in sorted(passing, key=lambda pair: (_KIND_ORDER[pair[0].kind], pair[0].start)):
+    return sorted(passing, key=lambda pair: (_KIND_ORDER[pair[0].kind], pair[0].start))
+
+
+def _reads_people(passing: list[tuple[CitationCandidate, Outlet]]) -> bool:
+    """Whether ``_rows`` may build the text's ``People`` for ``passing``: a speaker to
+    resolve, or an outlet of one word that may be a person's name (``_rows``' two tests)."""
+    return any(
+        (cand.speaker and cand.kind not in _SPEAKERLESS)
+        or (" " not in hit.entity_text and not hit.entity_text.isupper())
+        for cand, hit in passing
+    )
+
+
+def _rows(article_id: str, text: str,
+          passing: list[tuple[CitationCandidate, Outlet]]) -> list[dict[str, object]]:  # fmt: skip
+    """The rows of ``passing`` (``_passing``): each outlet mention once, by its strongest cue."""
+    rows: list[dict[str, object]] = []
+    taken = SpanSet()
+    people: People | None = None
+    for cand, hit in passing:
         ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
         if not taken.add(ent_start, ent_end):
             continue  # the same outlet mention, already cited by a stronger cue
