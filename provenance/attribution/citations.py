@@ -858,8 +858,9 @@ def extract_citations(
             text for (_, text, _), ok in zip(chunk, passing, strict=True) if _reads_people(ok)
         ]
         with VERB_SCAN.pinned(people):
-            for (article_id, text, _), ok in zip(chunk, passing, strict=True):
-                rows.extend(_rows(article_id, text, ok))
+            built = {text: People(text) for text in people}
+        for (article_id, text, _), ok in zip(chunk, passing, strict=True):
+            rows.extend(_rows(article_id, text, ok, built.get(text)))
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
@@ -2552,12 +2553,12 @@ def _reads_people(passing: list[tuple[CitationCandidate, Outlet]]) -> bool:
     )
 
 
-def _rows(article_id: str, text: str,
-          passing: list[tuple[CitationCandidate, Outlet]]) -> list[dict[str, object]]:  # fmt: skip
-    """The rows of ``passing`` (``_passing``): each outlet mention once, by its strongest cue."""
+def _rows(article_id: str, text: str, passing: list[tuple[CitationCandidate, Outlet]],
+          people: People | None = None) -> list[dict[str, object]]:  # fmt: skip
+    """The rows of ``passing`` (``_passing``): each outlet mention once, by its strongest cue
+    (``people``: the text's, when built already; else built when first needed)."""
     rows: list[dict[str, object]] = []
     taken = SpanSet()
-    people: People | None = None
     for cand, hit in passing:
         ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
         if not taken.add(ent_start, ent_end):
