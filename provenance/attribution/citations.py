@@ -842,11 +842,15 @@ def extract_citations(
         # (texts without a hint too: the unlisted names' slots read the family's words)
         anchors = {text: cue for (_, text, _), (_, _, cue) in zip(chunk, read, strict=True)
                    if cue is not None}  # fmt: skip
+        # The side rules over the chunk's texts, then the cues (each part's patterns read text
+        # after text, not evicted by the other's between two texts).
         with CUE_SCAN.family.holding(anchors, hints.family_words if hints else []):
             found = [
-                _candidates(text, near)
+                _side_candidates(text, near)
                 for (_, text, _), (near, _, _) in zip(chunk, read, strict=True)
             ]
+            for cands, (_, text, _), (near, _, _) in zip(found, chunk, read, strict=True):
+                cands += _cue_candidates(text, near)
         resolver.resolve_many(c.phrase for cands in found for c in cands)
         passing = [
             _passing(text, cands, resolver, own, names)
@@ -1672,14 +1676,27 @@ def _hinted(near: list[int] | None, lo: int, hi: int) -> bool:
 def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution;
     with ``hints`` (``_Hints.read``), the cues' only near one."""
+    return _side_candidates(text, hints) + _cue_candidates(text, hints)
+
+
+def _side_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
+    """The side rules' candidates of one text (``_candidates``' first part)."""
     if hints is not None and not hints:
-        return _unhinted_candidates(text)
+        return []
     cands = _listed_candidates(text) + _owner_candidates(text, hints)
     cands += _signoff_candidates(text, hints) + _quoted_dateline_candidates(text, hints)
     cands += _venue_lead_candidates(text, hints)
     cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
     cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
-    cands += _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+    return cands + _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+
+
+def _cue_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
+    """The cues' candidates of one text and the unlisted names' (``_candidates``' second
+    part; a text without a hint: ``_unhinted_candidates``)."""
+    if hints is not None and not hints:
+        return _unhinted_candidates(text)
+    cands: list[CitationCandidate] = []
     within = None if hints is None else _reach_windows(hints, _TRY_REACH, _TRY_REACH)
     for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
