@@ -842,14 +842,14 @@ def extract_citations(
         # (texts without a hint too: the unlisted names' slots read the family's words)
         anchors = {text: cue for (_, text, _), (_, _, cue) in zip(chunk, read, strict=True)
                    if cue is not None}  # fmt: skip
-        # The side rules over the chunk's texts, then the cues (each part's patterns read text
-        # after text, not evicted by the other's between two texts).
+        # Each side rule over the chunk's texts, then the cues (each part's patterns read text
+        # after text, not evicted by the others' between two texts).
+        texts, nears = [text for _, text, _ in chunk], [near for near, _, _ in read]
+        found: list[list[CitationCandidate]] = [[] for _ in chunk]
         with CUE_SCAN.family.holding(anchors, hints.family_words if hints else []):
-            found = [
-                _side_candidates(text, near)
-                for (_, text, _), (near, _, _) in zip(chunk, read, strict=True)
-            ]
-            for cands, (_, text, _), (near, _, _) in zip(found, chunk, read, strict=True):
+            for rule in _SIDE_RULES:
+                _read_side_rule(rule, found, texts, nears)
+            for cands, text, near in zip(found, texts, nears, strict=True):
                 cands += _cue_candidates(text, near)
         resolver.resolve_many(c.phrase for cands in found for c in cands)
         passing = [
@@ -1681,14 +1681,36 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
 
 def _side_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
     """The side rules' candidates of one text (``_candidates``' first part)."""
-    if hints is not None and not hints:
-        return []
-    cands = _listed_candidates(text) + _owner_candidates(text, hints)
-    cands += _signoff_candidates(text, hints) + _quoted_dateline_candidates(text, hints)
-    cands += _venue_lead_candidates(text, hints)
-    cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
-    cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
-    return cands + _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+    cands: list[CitationCandidate] = []
+    for rule in _SIDE_RULES:
+        _read_side_rule(rule, [cands], [text], [hints])
+    return cands
+
+
+def _read_side_rule(
+    rule: tuple[Callable[..., list[CitationCandidate]], bool],
+    found: list[list[CitationCandidate]],
+    texts: list[str],
+    hints: list[list[int] | None],
+) -> None:
+    """Add one side rule's candidates of each of ``texts`` to its list of ``found`` (a text
+    without a hint has none)."""
+    read, gated = rule
+    for cands, text, near in zip(found, texts, hints, strict=True):
+        if near is None or near:
+            cands += read(text, near) if gated else read(text)
+
+
+# The side rules in the order their candidates are listed, each with whether it reads only
+# near the hints (the rule's ``near``). A chunk's texts are read rule by rule (``extract_
+# citations``): each rule's patterns then stay in the CPU caches from one text to the next.
+_SIDE_RULES: tuple[tuple[Callable[..., list[CitationCandidate]], bool], ...] = (
+    (_listed_candidates, False), (_owner_candidates, True), (_signoff_candidates, True),
+    (_quoted_dateline_candidates, True), (_venue_lead_candidates, True),
+    (_quoted_name_candidates, False), (_state_outlet_candidates, False),
+    (_from_lead_candidates, True), (_source_tag_candidates, True), (_staff_of_candidates, True),
+    (_post_signed_candidates, True),
+)  # fmt: skip
 
 
 def _cue_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
