@@ -851,6 +851,8 @@ def extract_citations(
                 _read_side_rule(rule, found, texts, nears)
             for cands, text, near in zip(found, texts, nears, strict=True):
                 cands += _cue_candidates(text, near)
+            for cands, text in zip(found, texts, strict=True):
+                cands += _unlisted_candidates(text)
         resolver.resolve_many(c.phrase for cands in found for c in cands)
         passing = [
             _passing(text, cands, resolver, own, names)
@@ -1676,7 +1678,7 @@ def _hinted(near: list[int] | None, lo: int, hi: int) -> bool:
 def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution;
     with ``hints`` (``_Hints.read``), the cues' only near one."""
-    return _side_candidates(text, hints) + _cue_candidates(text, hints)
+    return _side_candidates(text, hints) + _cue_candidates(text, hints) + _unlisted_candidates(text)
 
 
 def _side_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
@@ -1714,8 +1716,8 @@ _SIDE_RULES: tuple[tuple[Callable[..., list[CitationCandidate]], bool], ...] = (
 
 
 def _cue_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
-    """The cues' candidates of one text and the unlisted names' (``_candidates``' second
-    part; a text without a hint: ``_unhinted_candidates``)."""
+    """The cues' candidates of one text (``_candidates``' second part; a text without a
+    hint: ``_unhinted_candidates``); the unlisted names' come after them."""
     if hints is not None and not hints:
         return _unhinted_candidates(text)
     cands: list[CitationCandidate] = []
@@ -1762,8 +1764,7 @@ def _cue_candidates(text: str, hints: list[int] | None = None) -> list[CitationC
             cands.append(found)
             if found.joined is not None:
                 cands += _joined_outlets(text, found)
-    # Last: where an unlisted slot and a cue rule find the same name, the cue rule's row wins.
-    return cands + _unlisted_candidates(text)
+    return cands
 
 
 def _unhinted_candidates(text: str) -> list[CitationCandidate]:
@@ -1772,7 +1773,7 @@ def _unhinted_candidates(text: str) -> list[CitationCandidate]:
     Their words found by ``str.find``, so that such a text (13% of the first 2,000 ABP
     articles) costs no pass of the cue anchors."""
     quoted = [c for c in _quoted_name_candidates(text, find_all) if c.described]
-    return quoted + _state_outlet_candidates(text, find_all) + _unlisted_candidates(text)
+    return quoted + _state_outlet_candidates(text, find_all)
 
 
 # The kind of a row an unregistered name in a slot makes (unlisted.SLOTS: "X reported",
@@ -1781,6 +1782,8 @@ _UNLISTED_KIND = {"told": "interview", "in an interview with": "interview", "quo
                   "cited by": "quoted"}  # fmt: skip
 
 
+# Last of a text's candidates: where an unlisted slot and a cue rule find the same name, the
+# cue rule's row wins.
 def _unlisted_candidates(text: str) -> list[CitationCandidate]:
     """Capitalised names in citation slots that the text gives evidence enough to be outlets
     (``provenance.attribution.unlisted``); they count only when no registry holds them. The
