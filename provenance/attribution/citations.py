@@ -842,14 +842,31 @@ def extract_citations(
         # (texts without a hint too: the unlisted names' slots read the family's words)
         anchors = {text: cue for (_, text, _), (_, _, cue) in zip(chunk, read, strict=True)
                    if cue is not None}  # fmt: skip
+        # Each side rule over the chunk's texts, then the cues (each part's patterns read text
+        # after text, not evicted by the others' between two texts).
+        texts, nears = [text for _, text, _ in chunk], [near for near, _, _ in read]
+        found: list[list[CitationCandidate]] = [[] for _ in chunk]
         with CUE_SCAN.family.holding(anchors, hints.family_words if hints else []):
-            found = [
-                _candidates(text, near)
-                for (_, text, _), (near, _, _) in zip(chunk, read, strict=True)
-            ]
+            for rule in _SIDE_RULES:
+                _read_side_rule(rule, found, texts, nears)
+            for cands, text, near in zip(found, texts, nears, strict=True):
+                cands += _cue_candidates(text, near)
+            for cands, text in zip(found, texts, strict=True):
+                cands += _unlisted_candidates(text)
         resolver.resolve_many(c.phrase for cands in found for c in cands)
-        for (article_id, text, own), cands, (_, names, _) in zip(chunk, found, read, strict=True):
-            rows.extend(_accept(article_id, text, cands, resolver, own, names))
+        passing = [
+            _passing(text, cands, resolver, own, names)
+            for (_, text, own), cands, (_, names, _) in zip(chunk, found, read, strict=True)
+        ]
+        # The texts whose People may be built: the speakers family's pass over them made in
+        # one run, not one text at a time between other work (which evicts its automaton).
+        people = [
+            text for (_, text, _), ok in zip(chunk, passing, strict=True) if _reads_people(ok)
+        ]
+        with VERB_SCAN.pinned(people):
+            built = {text: People(text) for text in people}
+        for (article_id, text, _), ok in zip(chunk, passing, strict=True):
+            rows.extend(_rows(article_id, text, ok, built.get(text)))
     if not rows:
         return empty("citations")
     frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
@@ -1564,17 +1581,16 @@ class _Hints:
         combined = [*self.family_words, *(w for w in words if w not in anchors)]
         self._finder = LiteralFinder(combined, dfa=False)
         self._hint = [w in hinted for w in combined]  # a hint word (else a cue anchor only)
-        forms = {form: i for i, form in enumerate(getattr(registry, "surface_forms", list)())}
+        surface = list(getattr(registry, "surface_forms", list)())
+        forms = {form: i for i, form in enumerate(surface)}
         # index among surface_forms of each hint word (-1: none, or no hint word)
         self._form = [
             forms.get(w, -1) if hint else -1 for w, hint in zip(combined, self._hint, strict=True)
         ]
         # (a last word that is itself a hint word, "Times", "News", "Post", is found already)
         self._words = frozenset(words)
-        self._last = [
-            self._unfound(_short_form_word(w)) if hint and w in forms else None
-            for w, hint in zip(combined, self._hint, strict=True)
-        ]
+        # the last word of each surface form (by its index), where the pass does not find it
+        self._last = [self._unfound(_short_form_word(w)) for w in surface]
         self._registry = registry
         self._publishers: dict[str, list[str]] = {}
 
@@ -1598,12 +1614,14 @@ class _Hints:
         n_family, hint = len(self.family_words), self._hint
         anchors = [h for h in hits if h[0] < n_family]
         found = {start for i, start, _ in hits if hint[i]}
-        last, form = self._last, self._form
-        words = {last[i] for i, _, _ in hits if last[i] is not None}
+        form = self._form
+        names = [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
+        last = self._last  # (read from the names: a surface form's word, one loop over the hits)
+        words = {last[i] for i, _, _ in names}
+        words.discard(None)
         words.update(self._publisher_words(publisher))
         for word in words:
             found.update(find_all(text, str(word)))
-        names = [(form[i], start, end) for i, start, end in hits if form[i] >= 0]
         return sorted(found), names, anchors
 
     def _publisher_words(self, publisher: str) -> list[str]:
@@ -1660,14 +1678,49 @@ def _hinted(near: list[int] | None, lo: int, hi: int) -> bool:
 def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
     """Candidate citations of one text (outlet phrase, kind, speaker), before resolution;
     with ``hints`` (``_Hints.read``), the cues' only near one."""
+    return _side_candidates(text, hints) + _cue_candidates(text, hints) + _unlisted_candidates(text)
+
+
+def _side_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
+    """The side rules' candidates of one text (``_candidates``' first part)."""
+    cands: list[CitationCandidate] = []
+    for rule in _SIDE_RULES:
+        _read_side_rule(rule, [cands], [text], [hints])
+    return cands
+
+
+def _read_side_rule(
+    rule: tuple[Callable[..., list[CitationCandidate]], bool],
+    found: list[list[CitationCandidate]],
+    texts: list[str],
+    hints: list[list[int] | None],
+) -> None:
+    """Add one side rule's candidates of each of ``texts`` to its list of ``found`` (a text
+    without a hint has none)."""
+    read, gated = rule
+    for cands, text, near in zip(found, texts, hints, strict=True):
+        if near is None or near:
+            cands += read(text, near) if gated else read(text)
+
+
+# The side rules in the order their candidates are listed, each with whether it reads only
+# near the hints (the rule's ``near``). A chunk's texts are read rule by rule (``extract_
+# citations``): each rule's patterns then stay in the CPU caches from one text to the next.
+_SIDE_RULES: tuple[tuple[Callable[..., list[CitationCandidate]], bool], ...] = (
+    (_listed_candidates, False), (_owner_candidates, True), (_signoff_candidates, True),
+    (_quoted_dateline_candidates, True), (_venue_lead_candidates, True),
+    (_quoted_name_candidates, False), (_state_outlet_candidates, False),
+    (_from_lead_candidates, True), (_source_tag_candidates, True), (_staff_of_candidates, True),
+    (_post_signed_candidates, True),
+)  # fmt: skip
+
+
+def _cue_candidates(text: str, hints: list[int] | None = None) -> list[CitationCandidate]:
+    """The cues' candidates of one text (``_candidates``' second part; a text without a
+    hint: ``_unhinted_candidates``); the unlisted names' come after them."""
     if hints is not None and not hints:
         return _unhinted_candidates(text)
-    cands = _listed_candidates(text) + _owner_candidates(text, hints)
-    cands += _signoff_candidates(text, hints) + _quoted_dateline_candidates(text, hints)
-    cands += _venue_lead_candidates(text, hints)
-    cands += _quoted_name_candidates(text) + _state_outlet_candidates(text)
-    cands += _from_lead_candidates(text, hints) + _source_tag_candidates(text, hints)
-    cands += _staff_of_candidates(text, hints) + _post_signed_candidates(text, hints)
+    cands: list[CitationCandidate] = []
     within = None if hints is None else _reach_windows(hints, _TRY_REACH, _TRY_REACH)
     for m in CUE_SCAN.finditer(text, within=within):
         cue = m.lastgroup or ""
@@ -1711,8 +1764,7 @@ def _candidates(text: str, hints: list[int] | None = None) -> list[CitationCandi
             cands.append(found)
             if found.joined is not None:
                 cands += _joined_outlets(text, found)
-    # Last: where an unlisted slot and a cue rule find the same name, the cue rule's row wins.
-    return cands + _unlisted_candidates(text)
+    return cands
 
 
 def _unhinted_candidates(text: str) -> list[CitationCandidate]:
@@ -1721,7 +1773,7 @@ def _unhinted_candidates(text: str) -> list[CitationCandidate]:
     Their words found by ``str.find``, so that such a text (13% of the first 2,000 ABP
     articles) costs no pass of the cue anchors."""
     quoted = [c for c in _quoted_name_candidates(text, find_all) if c.described]
-    return quoted + _state_outlet_candidates(text, find_all) + _unlisted_candidates(text)
+    return quoted + _state_outlet_candidates(text, find_all)
 
 
 # The kind of a row an unregistered name in a slot makes (unlisted.SLOTS: "X reported",
@@ -1730,6 +1782,8 @@ _UNLISTED_KIND = {"told": "interview", "in an interview with": "interview", "quo
                   "cited by": "quoted"}  # fmt: skip
 
 
+# Last of a text's candidates: where an unlisted slot and a cue rule find the same name, the
+# cue rule's row wins.
 def _unlisted_candidates(text: str) -> list[CitationCandidate]:
     """Capitalised names in citation slots that the text gives evidence enough to be outlets
     (``provenance.attribution.unlisted``); they count only when no registry holds them. The
@@ -2505,9 +2559,15 @@ def _in_related_line(text: str, at: int) -> bool:
 def _accept(article_id: str, text: str, cands: list[CitationCandidate],
             resolver: OutletResolver, publisher: str = "",
             names: list[tuple[int, int, int]] | None = None) -> list[dict[str, object]]:  # fmt: skip
-    rows: list[dict[str, object]] = []
-    taken = SpanSet()
-    people: People | None = None
+    """The citation rows of one text's candidates (``_passing``, then ``_rows``)."""
+    return _rows(article_id, text, _passing(text, cands, resolver, publisher, names))
+
+
+def _passing(text: str, cands: list[CitationCandidate], resolver: OutletResolver,
+             publisher: str = "", names: list[tuple[int, int, int]] | None = None,
+             ) -> list[tuple[CitationCandidate, Outlet]]:  # fmt: skip
+    """The candidates whose outlet resolves and whose deferred work passes, with the outlet,
+    in the order rows are taken."""
     short = _ShortForms(text, resolver, publisher, names)
     # The outlets first (the same for a candidate whatever the order), then the deferred work
     # of those that resolve, then the candidates in order (a stable sort: the same order).
@@ -2522,7 +2582,26 @@ def _accept(article_id: str, text: str, cands: list[CitationCandidate],
         and (hit.outlet_id or not _unnamed(hit.entity_text))
         and not _in_related_line(text, cand.ent_start)
     ]
-    for cand, hit in sorted(passing, key=lambda pair: (_KIND_ORDER[pair[0].kind], pair[0].start)):
+    return sorted(passing, key=lambda pair: (_KIND_ORDER[pair[0].kind], pair[0].start))
+
+
+def _reads_people(passing: list[tuple[CitationCandidate, Outlet]]) -> bool:
+    """Whether ``_rows`` may build the text's ``People`` for ``passing``: a speaker to
+    resolve, or an outlet of one word that may be a person's name (``_rows``' two tests)."""
+    return any(
+        (cand.speaker and cand.kind not in _SPEAKERLESS)
+        or (" " not in hit.entity_text and not hit.entity_text.isupper())
+        for cand, hit in passing
+    )
+
+
+def _rows(article_id: str, text: str, passing: list[tuple[CitationCandidate, Outlet]],
+          people: People | None = None) -> list[dict[str, object]]:  # fmt: skip
+    """The rows of ``passing`` (``_passing``): each outlet mention once, by its strongest cue
+    (``people``: the text's, when built already; else built when first needed)."""
+    rows: list[dict[str, object]] = []
+    taken = SpanSet()
+    for cand, hit in passing:
         ent_start, ent_end = cand.ent_start + hit.start, cand.ent_start + hit.end
         if not taken.add(ent_start, ent_end):
             continue  # the same outlet mention, already cited by a stronger cue
