@@ -62,13 +62,35 @@ def speaker_key(speaker: pd.Series) -> pd.Series:
     return pd.Series(taken, index=speaker.index, name=speaker.name, dtype=object)
 
 
+def outer_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``quotes`` (a copy) whose span lies inside no other row's span of the same
+    article and field: a quote nested in a quoted passage (the quotes stage's rows of single-
+    mark quotes, :mod:`provenance.quotes.nested`) adds no quoted words, quote or speaker to the
+    article's framing features, whose figures were measured without such rows.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "a"], "field": ["text"] * 3,
+    ...                   "span_start": [0, 5, 40], "span_end": [30, 12, 50]})
+    >>> outer_quotes(q)["span_start"].tolist()
+    [0, 40]
+    """
+    spans = quotes[["span_start", "span_end"]].apply(pd.to_numeric, errors="coerce").astype(float)
+    order = spans.assign(a=quotes["article_id"], f=quotes["field"]).sort_values(
+        ["a", "f", "span_start", "span_end"], ascending=[True, True, True, False], kind="stable"
+    )
+    keys = [order["a"], order["f"]]
+    reach = order.groupby(keys, sort=False, dropna=False)["span_end"].cummax()
+    before = reach.groupby(keys, sort=False, dropna=False).shift()
+    inside = order.index[(order["span_end"] <= before).to_numpy()]
+    return quotes.drop(index=inside) if len(inside) else quotes.copy()
+
+
 def quote_features(quotes: pd.DataFrame, lexicons: LexiconsArg = None) -> pd.DataFrame:
     """Per article_id: f_n_quotes, quoted body words, f_speakers, f_top_speaker_share,
     f_official_share."""
     missing = set(_QUOTE_COLUMNS) - set(quotes.columns)
     if missing:
         raise ValueError(f"quotes lacks columns {sorted(missing)}")
-    q = quotes.loc[:, list(_QUOTE_COLUMNS)].copy()
+    q = outer_quotes(quotes.loc[:, list(_QUOTE_COLUMNS)])
     q["key"] = speaker_key(q["speaker"])
     who = q["speaker_role"].fillna("").astype(str) + " " + q["speaker"].fillna("").astype(str)
     scanner = scanner_for(lexicons)

@@ -93,6 +93,7 @@ from provenance.attribution.speakers import (
 )
 from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
+from provenance.quotes.nested import inner_quotes, inner_text
 from provenance.schema import conform, empty
 from provenance.text import count_words, count_words_all
 
@@ -364,6 +365,7 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
         with CUE_SCAN.pinned(masked for *_, (_, masked) in chunk if masked is not None):
             for aid, title, text, (found, masked) in chunk:
                 rows += _article_quotes(aid, title, text, found, masked, counts)
+                rows += _nested_rows(aid, text, found)
     if not rows:
         return empty("quotes")
     # The frame built column by column from the rows' tuples (the rows and columns of the first
@@ -522,6 +524,63 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
     if title_has_quotes:
         rows[:0] = _title_quotes(article_id, title, people)
     return rows
+
+
+def _nested_rows(article_id: str, text: str, found: list[re.Match[str]]) -> list[_Row]:
+    """Rows of the quotes in single marks nested in the quotes ``found`` in ``text``
+    (:mod:`provenance.quotes.nested`), each with the speaker the rules read in its outer
+    quote's words alone ("... ‘..., ’ Gillibrand replied ..."): only those with a named
+    speaker (a pronoun or "I" inside a quoted passage names no one the passage shows). The
+    outer quotes' rows are left as they are."""
+    rows: list[_Row] = []
+    for m in found:
+        start, end = m.span("body")
+        inner = inner_quotes(text, start, end)
+        if not inner:
+            continue
+        sub = inner_text(text, start, end, inner)
+        sub_found, masked = _prepared("", sub)
+        counts = _word_counts([(article_id, "", sub, (sub_found, masked))])
+        for row in _article_quotes(article_id, "", sub, sub_found, masked, counts):
+            if not _named_beside(text, str(masked), row):
+                continue
+            a, b = int(row[8]) + start, int(row[9]) + start  # type: ignore[call-overload]
+            # (no addressee: the chains stage reads interviews from the quotes' addressees,
+            # and what a quoted passage says someone told an outlet is left to that passage)
+            said = (row[4], row[5], row[6], None)
+            rows.append(_row(article_id, "text", a, b, str(row[3]), int(row[10]),  # type: ignore[call-overload]
+                             said))  # type: ignore[arg-type]  # fmt: skip
+    return rows
+
+
+# How far from a nested quote its speaker's name is looked for, before its opening mark and
+# after its closing one, in the outer quote's masked words ("‘...,’ Gillibrand replied";
+# "Bill Clinton came in and said, ‘...’"). ABP 0-4,000, the speaker as the rules resolved it:
+# 22 of 45 rows read were right ("the president said" went to an Obama named inside the quote,
+# "she said" to the moderator, "People thought", "Everybody said", "So I'm ... says").
+_NAME_BEFORE, _NAME_AFTER = 100, 60
+_NAME_SHAPE_RE = re.compile(r"[A-Z][a-z][\w’'\-]*")
+
+
+def _named_beside(text: str, masked: str, row: _Row) -> bool:
+    """Whether a nested quote's row names its speaker as a person, by the name written beside
+    the quote in its outer quote's ``masked`` words: a person's name (:func:`person_name_at`),
+    its last word within _NAME_BEFORE/_NAME_AFTER characters of the quote, and a name of one
+    word only when the article's ``text`` writes it after a first name ("Warren", "Elizabeth
+    Warren"). A pronoun, a role or "I" resolved inside a quoted passage is not taken."""
+    speaker = row[4]
+    name = name_in(str(speaker)) if speaker else ""
+    words = name.split()
+    if not words or not all(_NAME_SHAPE_RE.fullmatch(w) for w in words):
+        return False
+    if not person_name_at(name, 0, name):
+        return False
+    start, end = int(row[8]), int(row[9])  # type: ignore[call-overload]
+    window = masked[max(0, start - _NAME_BEFORE) : end + _NAME_AFTER]
+    if re.search(rf"(?<![\w\-]){re.escape(words[-1])}(?![\w\-])", window) is None:
+        return False
+    return len(words) > 1 or re.search(rf"[A-Z][\w.’'\-]+[ \t]+{re.escape(words[0])}(?![\w\-])",
+                                       text) is not None  # fmt: skip
 
 
 def _mask(text: str, found: list[re.Match[str]]) -> str:
