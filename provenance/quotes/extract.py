@@ -93,7 +93,7 @@ from provenance.attribution.speakers import (
 )
 from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
-from provenance.quotes.nested import inner_quotes, inner_text
+from provenance.quotes.nested import cued, inner_quotes, nested_text
 from provenance.schema import conform, empty
 from provenance.text import count_words, count_words_all
 
@@ -529,28 +529,29 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
 def _nested_rows(article_id: str, text: str, found: list[re.Match[str]]) -> list[_Row]:
     """Rows of the quotes in single marks nested in the quotes ``found`` in ``text``
     (:mod:`provenance.quotes.nested`), each with the speaker the rules read in its outer
-    quote's words alone ("... ‘..., ’ Gillibrand replied ..."): only those with a named
-    speaker (a pronoun or "I" inside a quoted passage names no one the passage shows). The
-    outer quotes' rows are left as they are."""
-    rows: list[_Row] = []
+    quote's words ("‘...,’ Gillibrand replied"), only those with a named speaker written beside
+    them (:func:`_named_beside`). The outer quotes' rows are left as they are. All the outer
+    quotes of an article with an inner quote a verb and a capital stand beside are read in one
+    text (:func:`nested_text`): one outer quote at a time, the rules' per-text work cost ~10%
+    of the stage on the first 3,000 ABP."""
+    quotes = []
     for m in found:
         start, end = m.span("body")
         inner = inner_quotes(text, start, end)
-        if not inner:
-            continue
-        sub = inner_text(text, start, end, inner)
-        sub_found, masked = _prepared("", sub)
-        counts = _word_counts([(article_id, "", sub, (sub_found, masked))])
-        for row in _article_quotes(article_id, "", sub, sub_found, masked, counts):
-            if not _named_beside(text, str(masked), row):
-                continue
-            a, b = int(row[8]) + start, int(row[9]) + start  # type: ignore[call-overload]
-            # (no addressee: the chains stage reads interviews from the quotes' addressees,
-            # and what a quoted passage says someone told an outlet is left to that passage)
-            said = (row[4], row[5], row[6], None)
-            rows.append(_row(article_id, "text", a, b, str(row[3]), int(row[10]),  # type: ignore[call-overload]
-                             said))  # type: ignore[arg-type]  # fmt: skip
-    return rows
+        if inner and any(cued(text, start, end, span) for span in inner):
+            quotes.append((start, end, inner))
+    if not quotes:
+        return []
+    sub = nested_text(text, quotes)
+    sub_found, masked = _prepared("", sub)
+    counts = _word_counts([(article_id, "", sub, (sub_found, masked))])
+    # (no addressee: the chains stage reads interviews from the quotes' addressees, and what a
+    # quoted passage says someone told an outlet is left to that passage)
+    return [
+        (*row[:7], None, *row[8:])
+        for row in _article_quotes(article_id, "", sub, sub_found, masked, counts)
+        if _named_beside(text, str(masked), row)
+    ]
 
 
 # How far from a nested quote its speaker's name is looked for, before its opening mark and
@@ -566,8 +567,10 @@ def _named_beside(text: str, masked: str, row: _Row) -> bool:
     """Whether a nested quote's row names its speaker as a person, by the name written beside
     the quote in its outer quote's ``masked`` words: a person's name (:func:`person_name_at`),
     its last word within _NAME_BEFORE/_NAME_AFTER characters of the quote, and a name of one
-    word only when the article's ``text`` writes it after a first name ("Warren", "Elizabeth
-    Warren"). A pronoun, a role or "I" resolved inside a quoted passage is not taken."""
+    word only when the article's ``text`` writes it after a capitalised word ("Elizabeth
+    Warren", "Sen. Warren") or as a subject inside a sentence ("At one point, Wallace
+    pressed"): "People thought", "Everybody said", "Deal tells" open their sentences.
+    A pronoun, a role or "I" resolved inside a quoted passage is not taken."""
     speaker = row[4]
     name = name_in(str(speaker)) if speaker else ""
     words = name.split()
@@ -579,8 +582,11 @@ def _named_beside(text: str, masked: str, row: _Row) -> bool:
     window = masked[max(0, start - _NAME_BEFORE) : end + _NAME_AFTER]
     if re.search(rf"(?<![\w\-]){re.escape(words[-1])}(?![\w\-])", window) is None:
         return False
-    return len(words) > 1 or re.search(rf"[A-Z][\w.’'\-]+[ \t]+{re.escape(words[0])}(?![\w\-])",
-                                       text) is not None  # fmt: skip
+    word = re.escape(words[0])
+    return len(words) > 1 or re.search(
+        rf"[A-Z][\w.’'\-]+[ \t]+{word}(?![\w\-])|(?<![\w\-])[a-z]+,?[ \t]+{word}[ \t]+"
+        rf"[a-z]+(?:ed|s)(?![\w\-])", text
+    ) is not None  # fmt: skip
 
 
 def _mask(text: str, found: list[re.Match[str]]) -> str:

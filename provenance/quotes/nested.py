@@ -6,7 +6,8 @@ stage reads the outer quote and blanks its words, so the inner quote and the att
 beside it were never read (issue 18's largest miss class on the speaker samples of seeds 1611
 and 1709). :func:`inner_quotes` finds the single-mark quotes of an outer quote's words and
 :func:`inner_text` writes those words as a text of their own, the inner quotes in double marks,
-for the quote rules to read (:func:`provenance.quotes.extract._nested_rows`).
+for the quote rules to read (:func:`provenance.quotes.extract._nested_rows`), when a verb and
+a capitalised word stand beside an inner quote (:func:`cued`).
 
 Marks: ‘ ’, straight ``'``, and tokenised copy's `````...``'`` (an opening backtick, maybe a
 blank after it). Apostrophes are the trap: an opening mark stands at a word's start (after a
@@ -19,8 +20,9 @@ early; the words after it are then outside the inner quote (an attribution is no
 >>> body = "He said, ‘Let’s go,’ and we left. Rock ’n’ roll in the ’90s."
 >>> [body[a:b] for a, b in inner_quotes(body, 0, len(body))]
 ['Let’s go,']
->>> inner_text(body, 0, len(body), inner_quotes(body, 0, len(body)))
-'He said, “Let’s go,” and we left. Rock ’n’ roll in the ’90s.'
+>>> text = f"“{body}” she wrote."
+>>> nested_text(text, [(1, len(body) + 1, inner_quotes(text, 1, len(body) + 1))])
+'\\nHe said, “Let’s go,” and we left. Rock ’n’ roll in the ’90s.\\n          '
 """
 
 from __future__ import annotations
@@ -35,8 +37,16 @@ _INNER_RE = re.compile(
     r"(?<![^\s(\[—–\-/“\"«])(?:[‘']|`[ ]?)(?P<words>[A-Za-z](?:[^‘’'\n`]|(?<=\w)[’'](?=\w)){0,600}?"
     r"(?<=[\w.,!?;:)\]%…\-]))[’'](?!\w)"
 )
-# Opening marks that a double mark stands for in the text the quote rules read.
+# Double marks are blanks in the text the quote rules read.
 _DOUBLE = str.maketrans(dict.fromkeys(DOUBLE_MARKS, " "))
+# What :func:`cued` looks for beside an inner quote: a verb (a past tense, a reporting verb's
+# forms) and a capitalised word.
+_CUE_BEFORE, _CUE_AFTER = 100, 60
+_CUE_VERB_RE = re.compile(
+    r"(?<![\w\-])(?:[a-z]{2,}ed|said|says|say|told|tells|tell|wrote|writes|asks|put|puts"
+    r"|spoke|according|hit|quipped|fired)(?![\w\-])"
+)
+_CAPITAL_RE = re.compile(r"[A-Z][a-z]")
 
 
 def inner_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -44,16 +54,40 @@ def inner_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span("words") for m in _INNER_RE.finditer(text, start, end)]
 
 
-def inner_text(text: str, start: int, end: int, inner: list[tuple[int, int]]) -> str:
-    """``text[start:end]`` (an outer quote's words) as a text of its own, offsets kept: every
-    double mark a blank (a multi-paragraph quote's reopening marks), and each inner quote's
-    marks “ ” (the opening mark right before its words, maybe a blank between, and the closing
-    mark right after them)."""
-    chars = list(text[start:end].translate(_DOUBLE))
-    for a, b in inner:
-        opening = a - 2 if text[a - 1] == " " else a - 1  # ("` Me, too": a blank after it)
-        chars[opening - start] = "“"
-        if opening < a - 1:
-            chars[a - 1 - start] = " "
-        chars[b - start] = "”"
-    return "".join(chars)
+def cued(text: str, start: int, end: int, inner: tuple[int, int]) -> bool:
+    """Whether the words of the outer quote [start, end) beside the ``inner`` quote (_CUE_BEFORE
+    characters before it, _CUE_AFTER after it) hold a verb and a capitalised word: what an
+    attribution the quote rules could read there needs ("‘...,’ Gillibrand replied", "President
+    Obama says, ‘...’"); most single-mark quotes are scare quotes with neither beside them."""
+    a, b = inner
+    before = text[max(start, a - _CUE_BEFORE) : a]
+    after = text[b : min(end, b + _CUE_AFTER)]
+    return any(
+        _CUE_VERB_RE.search(part) is not None and _CAPITAL_RE.search(part) is not None
+        for part in (before, after)
+    )
+
+
+def nested_text(text: str, quotes: list[tuple[int, int, list[tuple[int, int]]]]) -> str:
+    """``text`` (offsets kept) with only the words of the outer quotes ``quotes`` (start, end,
+    their inner quotes' words' spans) left, each a paragraph of its own (a line break where its
+    marks were), blanks everywhere else: every double mark in them a blank (a multi-paragraph
+    quote's reopening marks) and each inner quote's marks “ ” (the opening mark right before its
+    words, maybe a blank between, the closing mark right after them). The quote rules read it
+    as a text whose quotes are the inner ones."""
+    pieces: list[str] = []
+    last = 0
+    for start, end, inner in quotes:
+        pieces.append(" " * (start - 1 - last) + "\n" if start > last else "")
+        chars = list(text[start:end].translate(_DOUBLE))
+        for a, b in inner:
+            opening = a - 2 if text[a - 1] == " " else a - 1  # ("` Me, too": a blank after it)
+            chars[opening - start] = "“"
+            if opening < a - 1:
+                chars[a - 1 - start] = " "
+            chars[b - start] = "”"
+        pieces.append("".join(chars))
+        last = end
+    if last < len(text):
+        pieces.append("\n" + " " * (len(text) - last - 1))
+    return "".join(pieces)
