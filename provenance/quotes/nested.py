@@ -22,7 +22,7 @@ early; the words after it are then outside the inner quote (an attribution is no
 ['Let’s go,']
 >>> text = f"“{body}” she wrote."
 >>> nested_text(text, [(1, len(body) + 1, inner_quotes(text, 1, len(body) + 1))])
-'\\nHe said, “Let’s go,” and we left. Rock ’n’ roll in the ’90s.\\n          '
+'He said, “Let’s go,” and we left. Rock ’n’ roll in the ’90s.'
 """
 
 from __future__ import annotations
@@ -33,9 +33,12 @@ from provenance.quotes.marks import DOUBLE_MARKS
 
 # An opening single mark at a word's start, its words (no line break, no other opening mark;
 # an apostrophe between letters is a word's), a closing mark after a word or sentence mark.
+# (The mark first, then the look-behind at the character before it: the engine skips from one
+# mark to the next instead of trying the look-behind at every character; first 1,500 ABP
+# articles, ~18 us an outer quote the other way round.)
 _INNER_RE = re.compile(
-    r"(?<![^\s(\[—–\-/“\"«])(?:[‘']|`[ ]?)(?P<words>[A-Za-z](?:[^‘’'\n`]|(?<=\w)[’'](?=\w)){0,600}?"
-    r"(?<=[\w.,!?;:)\]%…\-]))[’'](?!\w)"
+    r"[‘'`](?<![^\s(\[—–\-/“\"«].)(?:(?<=`) )?"
+    r"(?P<words>[A-Za-z](?:[^‘’'\n`]|(?<=\w)[’'](?=\w)){0,600}?(?<=[\w.,!?;:)\]%…\-]))[’'](?!\w)"
 )
 # Double marks are blanks in the text the quote rules read.
 _DOUBLE = str.maketrans(dict.fromkeys(DOUBLE_MARKS, " "))
@@ -47,6 +50,8 @@ _CUE_VERB_RE = re.compile(
     r"|spoke|according|hit|quipped|fired)(?![\w\-])"
 )
 _CAPITAL_RE = re.compile(r"[A-Z][a-z]")
+# Between two outer quotes' words in :func:`nested_text`.
+SEPARATOR = "\n\n"
 
 
 def inner_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -69,16 +74,16 @@ def cued(text: str, start: int, end: int, inner: tuple[int, int]) -> bool:
 
 
 def nested_text(text: str, quotes: list[tuple[int, int, list[tuple[int, int]]]]) -> str:
-    """``text`` (offsets kept) with only the words of the outer quotes ``quotes`` (start, end,
-    their inner quotes' words' spans) left, each a paragraph of its own (a line break where its
-    marks were), blanks everywhere else: every double mark in them a blank (a multi-paragraph
-    quote's reopening marks) and each inner quote's marks “ ” (the opening mark right before its
-    words, maybe a blank between, the closing mark right after them). The quote rules read it
-    as a text whose quotes are the inner ones."""
-    pieces: list[str] = []
-    last = 0
+    """The words of the outer quotes ``quotes`` of ``text`` (start, end, their inner quotes'
+    words' spans) as one text, each a paragraph of its own (a blank line between them; the
+    first starts at offset 0, each further one :data:`SEPARATOR` after the one before): every
+    double mark in them a blank (a multi-paragraph quote's reopening marks) and each inner
+    quote's marks “ ” (the opening mark right before its words, maybe a blank between, the
+    closing mark right after them). The quote rules read it as a text whose quotes are the
+    inner ones. (Written in place in a copy of the whole text, blanks elsewhere, the rules'
+    patterns ran over the blank runs: a sample of 1,500 ABP articles, 20 ms such a text.)"""
+    pieces = []
     for start, end, inner in quotes:
-        pieces.append(" " * (start - 1 - last) + "\n" if start > last else "")
         chars = list(text[start:end].translate(_DOUBLE))
         for a, b in inner:
             opening = a - 2 if text[a - 1] == " " else a - 1  # ("` Me, too": a blank after it)
@@ -87,7 +92,4 @@ def nested_text(text: str, quotes: list[tuple[int, int, list[tuple[int, int]]]])
                 chars[a - 1 - start] = " "
             chars[b - start] = "”"
         pieces.append("".join(chars))
-        last = end
-    if last < len(text):
-        pieces.append("\n" + " " * (len(text) - last - 1))
-    return "".join(pieces)
+    return SEPARATOR.join(pieces)
