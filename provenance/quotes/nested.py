@@ -78,7 +78,7 @@ def nested_text(text: str, quotes: list[tuple[int, int, list[tuple[int, int]]]])
     words' spans) as one text, each a paragraph of its own (a blank line between them; the
     first starts at offset 0, each further one :data:`SEPARATOR` after the one before): every
     double mark in them a blank (a multi-paragraph quote's reopening marks) and each inner
-    quote's marks “ ” (the opening mark right before its words, maybe a blank between, the
+    quote's marks “ ” (the opening mark right before its words, or a blank before them, and the
     closing mark right after them). The quote rules read it as a text whose quotes are the
     inner ones. (Written in place in a copy of the whole text, blanks elsewhere, the rules'
     patterns ran over the blank runs: a sample of 1,500 ABP articles, 20 ms such a text.)"""
@@ -86,10 +86,9 @@ def nested_text(text: str, quotes: list[tuple[int, int, list[tuple[int, int]]]])
     for start, end, inner in quotes:
         chars = list(text[start:end].translate(_DOUBLE))
         for a, b in inner:
-            opening = a - 2 if text[a - 1] == " " else a - 1  # ("` Me, too": a blank after it)
-            chars[opening - start] = "“"
-            if opening < a - 1:
-                chars[a - 1 - start] = " "
+            if text[a - 1] == " ":  # ("` Me, too": the mark a blank, the blank the mark)
+                chars[a - 2 - start] = " "
+            chars[a - 1 - start] = "“"
             chars[b - start] = "”"
         pieces.append("".join(chars))
     return SEPARATOR.join(pieces)
