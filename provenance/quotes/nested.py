@@ -5,14 +5,14 @@ marks: ``“... ‘We want women to have a seat at the table,’ Gillibrand repl
 stage reads the outer quote and blanks its words, so the inner quote and the attribution
 beside it were never read (issue 18's largest miss class on the speaker samples of seeds 1611
 and 1709). :func:`inner_quotes` finds the single-mark quotes of an outer quote's words and
-:func:`inner_text` writes those words as a text of their own, the inner quotes in double marks,
-for the quote rules to read (:func:`provenance.quotes.extract._nested_rows`), when a verb and
-a capitalised word stand beside an inner quote (:func:`cued`).
+:func:`nested_text` writes those words as a text of their own, the inner quotes in double
+marks, for the quote rules to read (:func:`provenance.quotes.extract._nested_rows`), when a
+verb and a capitalised word stand beside an inner quote (:func:`cued`).
 
 Marks: ‘ ’, straight ``'``, and tokenised copy's `````...``'`` (an opening backtick, maybe a
 blank after it). Apostrophes are the trap: an opening mark stands at a word's start (after a
-blank, a bracket or a dash) before a letter, so "’90s", "rock ’n’ roll" after "rock" (a mark
-then "n" then a mark: read, a one-letter quote no rule attributes), "Trump’s" and "don’t" open
+blank, a bracket or a dash) before a letter, so "’90s", "rock ’n’ roll" (’ opens nothing;
+straight "'n'" is read, a one-letter quote no rule attributes), "Trump’s" and "don’t" open
 nothing; a closing mark follows a word or a sentence mark and no letter follows it, so "it’s"
 inside a quote does not close it. A possessive plural ("Sanders’ campaign") closes a quote
 early; the words after it are then outside the inner quote (an attribution is not read there).

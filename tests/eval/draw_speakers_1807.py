@@ -43,7 +43,9 @@ MAX_CHARS = 9_000
 _OUTER_RE = re.compile(r"[“\"]([^“”\"\n]{10,3000})[”\"]")
 _INNER_RE = re.compile(r"(?:^|(?<=[\s(\[—–]))[‘`'](?=[A-Za-z]).{1,400}?(?<=[\w.,!?])[’'](?!\w)")
 _CUE = r"(?:said|says|say|asked|asks|replied|told|tells|added|wrote|writes|responded|answered)"
-_CUED_RE = re.compile(rf"[’'][ \t]*,?[ \t]*(?:[A-Z]\w+|he|she)[ \t]+{_CUE}\b|\b{_CUE}[,:][ \t]*[‘`']")
+_CUED_RE = re.compile(
+    rf"[’'][ \t]*,?[ \t]*(?:[A-Z]\w+|he|she)[ \t]+{_CUE}\b|\b{_CUE}[,:][ \t]*[‘`']"
+)
 
 
 def nested(text: str) -> tuple[bool, bool]:
