@@ -199,4 +199,3 @@ def test_rows_kept_in_place_are_the_sorted_frame_rows() -> None:
     twice = pd.concat([arts, extra], ignore_index=True)
     assert len(in_place) > 8 and in_place["article_id"].is_monotonic_increasing
     pd.testing.assert_frame_equal(in_place, extract_quotes(twice))
-
