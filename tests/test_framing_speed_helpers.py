@@ -55,3 +55,63 @@ def test_hit_lists_look_up_is_isin_and_start_sets_are_built_once():
     pairs = zip(hits.doc[sel].tolist(), hits.start[sel].tolist(), strict=True)
     assert modifiers == {(d << 32) | s for d, s in pairs}
     assert hits.starts_of(("subjective", "evaluative_modifiers")) is modifiers  # kept
+
+
+def _grouped_quote_features(quotes: pd.DataFrame, ids: np.ndarray) -> pd.DataFrame:
+    """quote_features as the groupby over the quotes reindexed by ``ids`` computed them."""
+    from provenance.framing.articles import speaker_key
+
+    q = quotes.copy()
+    q["key"] = speaker_key(q["speaker"])
+    q["official"] = q["speaker_role"].fillna("").str.lower().str.contains("minister")
+    q["body_words"] = np.where(q["field"].astype(str) == "text", q["n_words"].astype(float), 0.0)
+    q["in_title"] = (q["field"].astype(str) == "title").astype(float)
+    grouped = q.groupby("article_id", sort=True)
+    out = pd.DataFrame(
+        {
+            "f_n_quotes": grouped.size().astype(float),
+            "quoted_words": grouped["body_words"].sum(),
+            "title_quotes": grouped["in_title"].sum(),
+            "f_speakers": grouped["key"].nunique().astype(float),
+            "f_official_share": grouped["official"].mean().astype(float),
+        }
+    )
+    top = q.dropna(subset=["key"]).groupby(["article_id", "key"]).size().groupby(level=0).max()
+    out["f_top_speaker_share"] = (top.reindex(out.index).fillna(0) / out["f_n_quotes"]).astype(
+        float
+    )
+    return out.reindex(ids)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_quote_features_are_the_grouped_counts(seed):
+    from provenance.framing.articles import quote_features
+
+    rng = np.random.default_rng(seed)
+    n = 60
+    speakers = np.array(["Sergey Lavrov", "the MAYOR", "  ", None, "Anna Smith", "J. Smith"])
+    quotes = pd.DataFrame(
+        {
+            "article_id": rng.choice(["a", "b", "c", "d", "zz"], n),  # zz: not an article
+            "field": rng.choice(["text", "title"], n, p=[0.8, 0.2]),
+            "speaker": speakers[rng.integers(0, len(speakers), n)],
+            "speaker_role": rng.choice(["Foreign Minister", "mayor", None], n),
+            # spans apart: a quote nested in another is left out (test_quote_nested.py)
+            "span_start": np.arange(n, dtype=np.int64) * 10,
+            "span_end": np.arange(n, dtype=np.int64) * 10 + 5,
+            "n_words": rng.integers(1, 40, n),
+        }
+    )
+    ids = np.array(["d", "a", "e", "b", "c"], dtype=object)  # e: no quote
+    got = quote_features(quotes, ids, {"official_roles": ["minister"]})
+    want = _grouped_quote_features(quotes, ids)
+    pd.testing.assert_frame_equal(
+        got[want.columns], want, check_names=False, check_index_type=False
+    )
+
+
+def test_text_features_are_text_details_features():
+    plain = [t for t in TRICKY if not any("\ud800" <= c <= "\udfff" for c in t)]  # (VADER)
+    texts = plain + ['They are "lazy freeloaders", he said! Is it a disgrace? Yes.', ""]
+    detail, _ = features.text_detail(texts)
+    pd.testing.assert_frame_equal(features.text_features(texts), detail)

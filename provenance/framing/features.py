@@ -15,14 +15,16 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from provenance.text import count_words_all
+
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
-from .quotes import quote_spans
+from .quotes import quote_bounds
 from .scan import (
     Scanner,
     cached_scanner,
@@ -274,7 +276,7 @@ def _slices(texts: Sequence[str], doc: np.ndarray, start: np.ndarray, end: np.nd
 
 @dataclass(frozen=True)
 class QuoteArrays:
-    """The quoted stretches of many texts (:func:`quote_spans` of each) as columns."""
+    """The quoted stretches of many texts (:func:`~.quotes.quote_spans` of each) as columns."""
 
     doc: np.ndarray
     start: np.ndarray
@@ -284,10 +286,11 @@ class QuoteArrays:
 
     @classmethod
     def of(cls, texts: list[str]) -> QuoteArrays:
-        rows = [(i, q.start, q.end, q.n_words) for i, t in enumerate(texts) for q in quote_spans(t)]
-        cols = np.array(rows, dtype=np.int64).reshape(-1, 4)
-        doc, start, end = cols[:, 0], cols[:, 1], cols[:, 2]
-        return cls(doc, start, end, cols[:, 3], _slices(texts, doc, start, end))
+        found = [(i, *q) for i, t in enumerate(texts) for q in quote_bounds(t)]
+        cols = np.array([q[:3] for q in found], dtype=np.int64).reshape(-1, 3)
+        words = [q[3] for q in found]
+        # Words counted in one pass over all quotes (a regex findall a quote was ~1/4 of this)
+        return cls(cols[:, 0], cols[:, 1], cols[:, 2], count_words_all(words), words)
 
     def spans(self, rows: np.ndarray) -> pd.DataFrame:
         """The (doc, start, end) frame of the quotes selected by the mask ``rows``."""
@@ -328,11 +331,12 @@ def _phrase_features(
     questions: pd.DataFrame,
     exclamations: pd.DataFrame,
     scare_quotes: pd.DataFrame,
-) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    evidence: bool = True,
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame | None]:
     """Phrase spans (doc, start, end) of the loaded-language score and each technique, and the
-    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence).
-    ``questions``, ``exclamations``: unquoted sentences ending so; ``scare_quotes``: the quoted
-    words of the scare quotes."""
+    loaded-language phrases widened to their noun phrases (:func:`noun_phrases`, evidence;
+    None without ``evidence``). ``questions``, ``exclamations``: unquoted sentences ending so;
+    ``scare_quotes``: the quoted words of the scare quotes."""
     # Scare quotes are not doubt: in f_doubt they were 0.10 precise on PTC's tuning part (doubt
     # F1 0.195 with them, 0.248 without; benchmarks/ptc_eval.py). Fear, exaggeration and
     # clichés add clause rules (techniques.THREAT_RULE, EXTREME_RULE, universal_openings,
@@ -372,10 +376,11 @@ def _phrase_features(
         ],
         ignore_index=True,
     )
-    widened = adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
     for name, technique in TECHNIQUES.items():
         spans[name] = phrase_spans(hits, technique.lists, raw, extra=extra.get(name))
-    return spans, widened
+    if not evidence:
+        return spans, None
+    return spans, adverbs_before(by_position(spans_around(widened, phrases), said), raw, hits)
 
 
 @lru_cache(maxsize=1)
@@ -452,6 +457,12 @@ class SpanColumns:
     def take(self, rows: np.ndarray) -> SpanColumns:
         return SpanColumns(*(getattr(self, c)[rows] for c in _SPAN_FIELDS))
 
+    def cut(self, n: int) -> tuple[SpanColumns, SpanColumns]:
+        """The spans of texts before ``n`` and those of the rest (their doc less ``n``), each
+        in this order."""
+        after = self.take(np.flatnonzero(self.doc >= n))
+        return self.take(np.flatnonzero(self.doc < n)), replace(after, doc=after.doc - n)
+
 
 _SPAN_FIELDS = ("doc", "start", "end", "feature")
 
@@ -508,6 +519,16 @@ class TextSentences:
         compound = sentiment_of(texts) if memo else vader_compounds(texts)
         return cls(doc, start, end, texts, compound)
 
+    def followed_by(self, other: TextSentences, n: int) -> TextSentences:
+        """These sentences of ``n`` texts, then ``other``'s, of the texts after them."""
+        return TextSentences(
+            np.concatenate([self.doc, other.doc + n]),
+            np.concatenate([self.start, other.start]),
+            np.concatenate([self.end, other.end]),
+            self.texts + other.texts,
+            np.concatenate([self.compound, other.compound]),
+        )
+
 
 def text_detail(
     raw: list[str], lexicons: LexiconsArg = None, sentences: TextSentences | None = None
@@ -515,6 +536,21 @@ def text_detail(
     """Features of each text (columns of ``FEATURES``, a RangeIndex) and the spans behind them,
     in the order of :func:`_evidence` (unsorted). ``sentences`` is ``TextSentences.of(raw)``
     when the caller has it already."""
+    features, spans = _text_scores(raw, lexicons, sentences, evidence=True)
+    assert spans is not None
+    return features, spans
+
+
+def text_features(raw: list[str], lexicons: LexiconsArg = None) -> pd.DataFrame:
+    """The features of :func:`text_detail` alone, without the steps that only its spans need
+    (link framing's added, dropped and cited text: the spans were made and dropped)."""
+    return _text_scores(raw, lexicons, None, evidence=False)[0]
+
+
+def _text_scores(
+    raw: list[str], lexicons: LexiconsArg, sentences: TextSentences | None, evidence: bool
+) -> tuple[pd.DataFrame, SpanColumns | None]:
+    """:func:`text_detail`, the spans only with ``evidence``."""
     n = len(raw)
     n_words, syllables = word_and_syllable_counts(raw)
     scanner = scanner_for(lexicons)
@@ -540,6 +576,7 @@ def text_detail(
         unquoted_sentences(sents[final == "?"], quotes),
         unquoted_sentences(sents[final == "!"], quotes),
         quotes.spans(scare),
+        evidence,
     )
     marks = {m: np.array([t.count(m) for t in raw], dtype=float) for m in "!?"}
     strong = np.abs(compound) >= STRONG_SENTENCE
@@ -570,6 +607,8 @@ def text_detail(
     weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
+    if widened is None:
+        return features, None
     # Evidence shows each loaded phrase with the noun phrase it modifies; counts (above) and
     # repeats are of the phrases as matched (techniques.noun_phrases).
     phrases["f_loaded_language"] = widened

@@ -30,7 +30,7 @@ from .features import (
     loaded_language_hits,
     remember_compounds,
     scanner_for,
-    text_detail,
+    text_features,
 )
 from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg
 from .quotes import quotes_table
@@ -504,8 +504,8 @@ def _passage_features(ctx: _LinkContext, al: _Alignment) -> tuple[pd.DataFrame, 
     n_added = len(al.added_text)
     if n_added:
         codes, uniques = pd.factorize(pd.Series(al.added_text + al.dropped_text, dtype=object))
-        # text_detail, not score_detail: the spans are not read, so not sorted into a frame
-        feats, _ = text_detail([str(t) for t in uniques], ctx.lexicons)
+        # text_features: the spans are not read, so not made
+        feats = text_features([str(t) for t in uniques], ctx.lexicons)
         passage_values = feats[sub].to_numpy()[codes]
     blocks, evidence = [], []
     link_list = ctx.link_list
@@ -674,8 +674,11 @@ def _cited_features(
     if rows:
         # Once for all links: per citation it was 0.3 of 1.3 CPU s (5,000 ABP, cProfile)
         ctx.remember(np.unique(np.concatenate(cited_rows)))
-        feats, _ = text_detail(c_txt, ctx.lexicons)
-        out.loc[rows, cited_cols] = feats[[f"f_{k}" for k in PASSAGE_FEATURES]].to_numpy()
+        # Each distinct text scored once (a text's features depend on it alone): a sentence
+        # citing two outlets is the text of two links.
+        codes, uniques = pd.factorize(pd.Series(c_txt, dtype=object))
+        feats = text_features(uniques.tolist(), ctx.lexicons)
+        out.loc[rows, cited_cols] = feats[[f"f_{k}" for k in PASSAGE_FEATURES]].to_numpy()[codes]
     return out, evidence
 
 

@@ -61,6 +61,12 @@ class QuoteSpan:
 
 def quote_spans(text: str) -> list[QuoteSpan]:
     """The quoted stretches of ``text`` (offsets of the words inside the quote marks)."""
+    return [QuoteSpan(s, e, inner, count_words(inner)) for s, e, inner in quote_bounds(text)]
+
+
+def quote_bounds(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each of :func:`quote_spans`, without counting its words (the
+    framing stage counts them for every text at once: ``provenance.text.count_words_all``)."""
     out = []
     for m in QUOTE_RE.finditer(text):
         group = "d" if m.group("d") is not None else "c" if m.group("c") is not None else "s"
@@ -68,7 +74,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
         if not inner:
             continue
         start = m.start(group) + m.group(group).index(inner)
-        out.append(QuoteSpan(start, start + len(inner), inner, count_words(inner)))
+        out.append((start, start + len(inner), inner))
     return out
 
 
