@@ -309,10 +309,12 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
         columns = [_column_fields(frame[name]) for name in frame.columns]
         for start in range(0, len(frame), step):
             fields = [column(start, start + step) for column in columns]
+            # The line end joined to the last field, not to each whole line in a second pass
+            # (framing.csv of the first 20,000 ABP articles, its first 2M rows: 0.25 -> 0.16
+            # CPU s).
             comma, line_end = pa.scalar(",", _TEXT), pa.scalar("\n", _TEXT)
-            lines = pc.binary_join_element_wise(
-                pc.binary_join_element_wise(*fields, comma), line_end, pa.scalar("", _TEXT)
-            )
+            last = pc.binary_join_element_wise(fields.pop(), line_end, pa.scalar("", _TEXT))
+            lines = pc.binary_join_element_wise(*fields, last, comma)
             del fields
             handle.write(_utf8_of(lines))
 
