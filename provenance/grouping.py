@@ -76,3 +76,22 @@ def member_of(keys: pd.Series, wanted: pd.Series | Collection[str]) -> np.ndarra
     values = pa.chunked_array(pa.array(wanted.array)).combine_chunks()
     found = pc.is_in(pa.chunked_array(pa.array(keys.array)), value_set=values)
     return np.array(found, dtype=np.bool_)
+
+
+def non_empty(strings: pd.Series) -> np.ndarray:
+    """``(strings.fillna("") != "").to_numpy()``: Arrow-backed strings by their lengths alone
+    (the report's framing rows with evidence, first 20,000 ABP articles: 4.27M values; pandas
+    copied every one to fill the missing ones, ~0.3-0.6 CPU s, against ~0.07).
+
+    >>> non_empty(pd.Series(["a", "", None], dtype="string[pyarrow]")).tolist()
+    [True, False, False]
+    >>> non_empty(pd.Series(["a", "", None], dtype=object)).tolist()
+    [True, False, False]
+    """
+    if not isinstance(strings.array, pd.arrays.ArrowStringArray):
+        return (strings.fillna("") != "").to_numpy(dtype=bool)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    lengths = pc.binary_length(pa.chunked_array(pa.array(strings.array)))
+    return np.array(pc.fill_null(pc.greater(lengths, 0), False), dtype=np.bool_)

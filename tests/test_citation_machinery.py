@@ -298,3 +298,42 @@ def test_hint_gate_changes_no_row_of_the_labelled_passages(monkeypatch):
     every = extract_citations(articles)
     assert len(passages) > 250 and len(every) > 100
     pd.testing.assert_frame_equal(gated, every)
+
+
+def test_rows_build_no_people_where_reads_people_says_none(monkeypatch):
+    """``extract_citations`` builds a chunk's ``People`` up front for the texts
+    ``_reads_people`` names; ``_rows`` builds one for no other text (a text it missed would only
+    cost its own pass, but the test pins the promise). Labelled passages and random texts of
+    cue words, people and outlets."""
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "eval"
+    texts = [json.loads(line)["text"] for line in
+             (folder / "attribution_passages.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]  # fmt: skip
+    rng = random.Random(5)
+    texts += [" ".join(rng.choice(_VENUE_WORDS) for _ in range(rng.randint(3, 14)))
+              for _ in range(800)]  # fmt: skip
+    resolver = C.OutletResolver(C.registry_or_default(None))
+    read = []
+    for text in texts:
+        cands = C._candidates(text)
+        resolver.resolve_many(c.phrase for c in cands)
+        read.append((text, C._passing(text, cands, resolver)))
+    real = C.People
+
+    def refused(text: str) -> None:
+        raise AssertionError(f"People built for {text!r}")
+
+    needed = 0
+    for text, passing in read:
+        if C._reads_people(passing):
+            needed += 1
+            want = C._rows("a", text, passing)
+            assert C._rows("a", text, passing, real(text)) == want, text
+            continue
+        monkeypatch.setattr(C, "People", refused)
+        C._rows("a", text, passing)
+        monkeypatch.setattr(C, "People", real)
+    assert needed > 50

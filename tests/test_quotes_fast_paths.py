@@ -178,3 +178,25 @@ def test_sentence_starts_read_in_place_are_those_of_the_slice() -> None:
                 assert sentence_starts(text, pos, end) == want, (text, pos, end)
                 tried += len(want) > 1
     assert tried > 1000  # (slices cut through abbreviations, blanks and sentence ends)
+
+
+def test_rows_kept_in_place_are_the_sorted_frame_rows() -> None:
+    import pandas as pd
+
+    from provenance.quotes import extract_quotes
+
+    texts = [
+        "“ We are ready , ” Foreign Minister Sergey Lavrov said . “ Fine , ” he added .",
+        'Joe Smith said: "We will go." Later, "no," said Ann Roe, and "yes," Smith said.',
+        "no quotes here",
+        "“ A , ” she said , “ B . ” ¶ Then “ C , ” Mr . Roe said .",
+    ]
+    titles = ["Talks ' useful ' - Lavrov", "", "' Quoted ' title", "Roe : ' Go '"]
+    arts = pd.DataFrame({"article_id": ["z9", "a1", "m5", "b2"], "title": titles, "text": texts})
+    in_place = extract_quotes(arts)  # unique ids: each article's rows kept in order
+    # a duplicate id (an article without quotes) sends the rows through the frame's sort
+    extra = pd.DataFrame({"article_id": ["m5"], "title": [""], "text": ["nothing quoted"]})
+    twice = pd.concat([arts, extra], ignore_index=True)
+    assert len(in_place) > 8 and in_place["article_id"].is_monotonic_increasing
+    pd.testing.assert_frame_equal(in_place, extract_quotes(twice))
+

@@ -1,4 +1,4 @@
-"""The attribution word lists shipped as data (provenance/resources/speakers and credits):
+"""The word lists shipped as data (provenance/resources/speakers, credits and outlets):
 each file says what it holds and where it came from, holds no entry twice, and loads as
 written."""
 
@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.attribution._wordlists import RESOURCES_DIR, WORDS_DIR, words
+from provenance.attribution import _wordlists
+from provenance.outlets.mentions import RISKY
+from provenance.wordlists import RESOURCES_DIR, WORDS_DIR, words
 
 LISTS = sorted(p.stem for p in WORDS_DIR.glob("*.txt"))
-FOLDERS = ("speakers", "credits")
+FOLDERS = ("speakers", "credits", "outlets")
 ALL_LISTS = sorted(
     (folder, p.stem) for folder in FOLDERS for p in (RESOURCES_DIR / folder).glob("*.txt")
 )
@@ -38,3 +40,14 @@ def test_entries_keep_their_case() -> None:
 def test_the_credits_list_is_there() -> None:
     assert ("credits", "not_agency_acronyms") in ALL_LISTS
     assert {"NATO", "EDT", "HOST"} <= set(words("not_agency_acronyms", "credits"))
+
+
+def test_the_outlets_list_is_there() -> None:
+    """The outlet matcher's names that need a cue are read from package data, case-folded."""
+    entries = words("needs_cue", "outlets")
+    assert {"dawn", "the hill", "die welt"} <= set(entries) and frozenset(entries) == RISKY
+    assert all(e == e.casefold() for e in entries)
+
+
+def test_attribution_reads_the_same_lists() -> None:
+    assert _wordlists.words is words

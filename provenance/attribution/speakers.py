@@ -101,8 +101,12 @@ ROLE_NAME_SCAN = AnchoredScan(ROLE_NAME_RE, _ROLE_VARIANTS)  # matches start at 
 # a comma can only follow the last word, so shorter readings never match (same matches, ~40%
 # cheaper at each capital letter that starts no appositive).
 _APPOSITIVE_ROLE = (
-    rf",[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:{UPPER}[\w'’\-]*[ \t]+){{0,3}}"
-    rf"(?:[a-z][\w\-]*[ \t]+){{0,3}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
+    # (capitalised and lower-case modifiers in any order: "Rudy Giuliani, the former New York
+    # mayor," taught no role, so "the former mayor told" stayed unresolved; session 18. No
+    # lower-case possessive: "Mick Mulvaney, the president's acting chief of staff," made him
+    # "the president" of "the president tweeted".)
+    rf",[ \t]+(?P<role>(?:(?:the|a|an)[ \t]+)?(?:(?:{UPPER}[\w'’\-]*|[a-z][\w\-]*)"
+    rf"[ \t]+){{0,5}}?{ROLE_ANY}(?:[ \t]+(?:of|for|at|to|with)[ \t]+"
     r"[^,.;\n\"“”]{1,60}?)?)[ \t]*[,.;]"
 )
 APPOSITIVE_RE = re.compile(
@@ -248,7 +252,9 @@ def _speaker(
     return (
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
-        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
+        # (a modifier may be possessive: "according to Trump's lawyer Rudy Giuliani" gave
+        # "Trump's"; session 18)
+        rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*(?:['’]s)?[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
         rf"|{compound_role})[ \t]+{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{_GENERATION}{role}"
         rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
@@ -389,7 +395,7 @@ _DOC_ONLY_VERBS = (
 DOC_VERBS = frozenset(
     "said says stated declares declared noted notes warned warns urged urges".split()
     + _DOC_ONLY_VERBS
-) | {"called for", "calls for"}
+) | {"called for", "calls for", "calling for"}
 DOC_EXTRA_VERB_RE = re.compile(rf"(?<![\w\-])(?:{trie_pattern(_DOC_ONLY_VERBS)})(?![\w\-])")
 DOC_EXTRA_VERB_SCAN = AnchoredScan(DOC_EXTRA_VERB_RE, _DOC_ONLY_VERBS)
 # Quotes from documents: "X and Y signed a joint statement on ..., stating that ... "...""
@@ -397,7 +403,9 @@ DOCUMENT_BEFORE = ReverseMatcher(
     rf"(?:(?P<signers>{_PERSON_LIST})[ \t]+(?:[a-z]+[ \t]+)?(?:signed|issued|released|adopted"
     r"|published|put[ \t]+out|agreed[ \t]+on|approved|sent|wrote|posted)[ \t]+)?"
     rf"(?P<doc>(?:[Aa]n?|[Tt]he|[Tt]heir|[Ii]ts|[Hh]is|[Hh]er)[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?"
-    rf"(?:{_DOC_NOUNS}))(?![\w\-])(?:[ \t]+(?:on|of|about|from|by|between|issued|released"
+    # (a weekday after the document: "Rep. Roger Williams released a statement Thursday saying",
+    # heldout2)
+    rf"(?:{_DOC_NOUNS}))(?![\w\-])(?:[ \t]+{WEEKDAY})?(?:[ \t]+(?:on|of|about|from|by|between|issued|released"
     r"|signed|published|posted|seen|sent|adopted)(?![\w\-])[^,;\"“”.\n]{0,100}?)?"
     r"(?:,[ \t]+[^,;\"“”.\n()]{1,80},)?,?[ \t]+(?:(?:which|that)[ \t]+)?"
 )
@@ -475,6 +483,18 @@ _IN_PHRASE_BEFORE_RE = re.compile(
     r"|(?<![\w\-])[Tt]he[ \t]+(?:[a-z][\w\-]*[ \t]+)?|['’]s[ \t]+)$"
 )
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s(?![\w\-])")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
+
+
+def _without_possessive(name: str) -> str:
+    """A role's name of two words or more without its possessive ("President Donald Trump’s
+    team" taught "Donald" for "the president said"; session 18), else the name as before: a
+    surname alone ("President Lincoln’s order") stays no mention (ABP 36,000-37,553: "the
+    president wrote" went to Lincoln, "she explained" to Trump)."""
+    bare = _POSSESSIVE_END_RE.sub("", name)
+    return bare if bare != name and len(bare.split()) > 1 else name
+
+
 # Words that open a sentence or clause before its subject.
 _CLAUSE_LEADS = frozenset(words("clause_leads"))
 # Those that open a subordinate clause inside a sentence, written in lower case (not "such as":
@@ -961,7 +981,7 @@ class People:
                 continue  # "Collin Laverty, head of Cuba Educational Travel": an organisation
             role = m.group("noun") + (m.group("of") or m.group("adj") or "")
             role, name = _move_roles(role, m.group("name"))
-            name = _clean_name(name)
+            name = _clean_name(_without_possessive(name))
             # (one word after "of the ...": "chairman of the Joint Chiefs" names no one.)
             if name and (not (m.group("adj") or m.group("of")) or " " in name):
                 self.mentions.append((m.start(), name, _extend_role(text, m.start(), role)))

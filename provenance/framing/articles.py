@@ -62,6 +62,41 @@ def speaker_key(speaker: pd.Series) -> pd.Series:
     return pd.Series(taken, index=speaker.index, name=speaker.name, dtype=object)
 
 
+def outer_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``quotes`` (a copy) whose span lies inside no other row's span of the same
+    article and field: a quote nested in a quoted passage (the quotes stage's rows of single-
+    mark quotes, :mod:`provenance.quotes.nested`) adds no quoted words, quote or speaker to the
+    article's framing features, whose figures were measured without such rows.
+
+    >>> q = pd.DataFrame({"article_id": ["a", "a", "a"], "field": ["text"] * 3,
+    ...                   "span_start": [0, 5, 40], "span_end": [30, 12, 50]})
+    >>> outer_quotes(q)["span_start"].tolist()
+    [0, 40]
+    """
+    doc = pd.factorize(quotes["article_id"])[0]
+    return quotes[~_nested(quotes, doc)].copy()
+
+
+def _nested(quotes: pd.DataFrame, doc: np.ndarray) -> np.ndarray:
+    """Whether each row's span lies inside the span of another row of its article (``doc``, an
+    integer code a row) and field opening before it (or at the same start, longer, or an equal
+    span earlier in the table): by numbers, no groupby (~15 ms a framing job each)."""
+    start, end = (
+        pd.to_numeric(quotes[c], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        for c in ("span_start", "span_end")
+    )
+    if len(end) < 2:
+        return np.zeros(len(end), dtype=bool)
+    group = doc.astype(np.int64) * 2 + (quotes["field"].astype(str).to_numpy() == "text")
+    order = np.lexsort((-end, start, group))  # stable: an equal span's first row stays outer
+    width = np.nanmax(end, initial=0.0) + 1.0
+    keyed = group[order] * width + end[order]  # each group's ends above every earlier group's
+    reach = np.fmax.accumulate(keyed)  # NaN spans take no part
+    inside = np.zeros(len(end), dtype=bool)
+    inside[order[1:]] = reach[:-1] >= keyed[1:]
+    return inside
+
+
 def quote_features(
     quotes: pd.DataFrame, ids: np.ndarray, lexicons: LexiconsArg = None
 ) -> pd.DataFrame:
@@ -70,13 +105,14 @@ def quote_features(
 
     Counted by position in ``ids`` with bincounts, as a groupby of the quotes by article_id
     reindexed by ``ids`` gives them (integer counts and their quotients: the same floats): the
-    groupbys were ~15 ms a framing job whatever its size (jobs of 10 ABP articles, py-spy)."""
+    groupbys were ~15 ms a framing job whatever its size (jobs of 10 ABP articles, py-spy).
+    Quotes nested in another quote of the same field (:func:`outer_quotes`) are left out."""
     missing = set(_QUOTE_COLUMNS) - set(quotes.columns)
     if missing:
         raise ValueError(f"quotes lacks columns {sorted(missing)}")
     n = len(ids)
     doc = pd.Index(ids).get_indexer(quotes["article_id"])
-    at = np.flatnonzero(doc >= 0)
+    at = np.flatnonzero((doc >= 0) & ~_nested(quotes, doc))
     doc = doc[at]
     q = quotes.iloc[at]
     who = q["speaker_role"].fillna("").astype(str) + " " + q["speaker"].fillna("").astype(str)

@@ -19,42 +19,12 @@ from dataclasses import dataclass
 
 from provenance.literals import LiteralFinder
 from provenance.outlets.codes import COUNTRY_WORDS
+from provenance.wordlists import words
 
-# Aliases that are everyday words or first names in English text: matched only with a cue.
-RISKY = frozenset(
-    """
-    dawn mint hill age nation news metro express time fortune people star sun post mirror
-    independent guardian observer national atlantic punch vanguard sabah fars mehr petra kan
-    pti dr aa map tap nan spa mena cctv dpa insider week economist monitor pap apa anp bta
-    cnr ina pna isna aap upi sta hrt lrt nrc informer jang scroll kbc smh zvezda irrawaddy life
-    outlook salon slate stuff tempo semana telex vox rai hina
-    wired variety reason fox ajr
-    spiegel bild
-    commentary lawfare etemad n1 ictv danas vreme vijesti pobjeda kurir perfil proceso exame veja
-    primicias confidencial evrensel akşam aksam takvim sözcü sozcu libertatea metropoles metrópoles
-    excelsior excélsior patch washingtonian
-    """.split()
-) | frozenset(
-    phrase.strip()
-    for phrase in """
-    the hill|the age|the nation|the news|the star|the sun|the post|the mirror|the national
-    |the atlantic|the punch|the insider|the week|daily news|the monitor|the independent
-    |the observer|the wire|the print|the peninsula|channel one|the hindu|the australian
-    |the standard|the irrawaddy|new yorker|the root|hot air|the blaze|new republic|the young turks
-    |die welt|die zeit|der spiegel|der standard|die presse|die tageszeitung|20 minutes
-    |al bayan|al-bayan|al khaleej|al-khaleej|al raya|al-raya|al ittihad|al-ittihad|al rai|al-rai
-    |al iraqiya|al-iraqiya|ad-dustour|ad dustour|al-dustour|al riyadh|últimas noticias
-    |ultimas noticias|última hora|ultima hora|el faro|prensa libre|la razón|la razon|los tiempos
-    |el deber|la república|la republica|tal cual|georgia today|the national interest
-    |outside the beltway|human events
-    """.split("|")
-)
-# German nouns are capitalised: "Die Welt hat ...", "ein düsteres Bild", "Der Spiegel hing"
-# read as the world, a picture, a mirror unless a cue says outlet (above, with the others).
-# So do session 17's names that are words of the outlet's own language ("Vreme" time, "Veja"
-# see, "Akşam" evening, "Al Bayan" the statement, "Última Hora" breaking news), English words
-# ("Commentary", "Lawfare") or other things' names (the "Al-Ittihad" football clubs, Iraq's
-# "al-Iraqiya" list, the ship "El Faro", "ICTV" the virus taxonomy committee, "N1" roads).
+# Aliases that are everyday words, first names or other things' names ("Dawn", "The Hill",
+# "Die Welt", "Vreme"): matched only with a cue. Package data, case-folded:
+# ``resources/outlets/needs_cue.txt`` (why each kind of name is there: its header).
+RISKY = frozenset(words("needs_cue", "outlets"))
 
 # What may not follow an alias: retweets ("RT @x"), exams ("AP Biology"), Pakistan's PTI party,
 # CCTV cameras, the Nikkei index, the Sputnik V vaccine, DR Congo, Times Square.

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from provenance.grouping import non_empty
 from provenance.report.safe import esc, is_missing, link, number, text
 from provenance.text import WORD_PATTERN, uncovered_spans
 
@@ -250,7 +251,7 @@ class LinkContext:
         )
         self.passages = tables["passages"].sort_values(["pair_id", "passage"], kind="mergesort")
         framing = tables["framing"]
-        self.framing = framing[framing["evidence"].fillna("") != ""]
+        self.framing = framing[non_empty(framing["evidence"])]
         self._groups: dict[str, _GroupPositions] = {}
         self._columns: dict[tuple[str, str], _Column] = {}
         self._articles: dict[str, pd.Series | None] = {}

@@ -179,10 +179,12 @@ def postings(
     >>> docs.tolist()  # every shingle of either in a column that a sketch sampled
     [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
     """
-    flags = np.unpackbits(columns, count=N_COLUMNS).view(bool)
     judgeable = np.repeat(index.n_shingles >= MIN_SHARED, index.n_shingles)
-    entry = np.flatnonzero(flags[index.cols] & judgeable)
-    doc = np.searchsorted(index.indptr, entry, side="right") - 1
+    # The packed flags read as they are (4 MB, not 33 MB unpacked); each entry's document by
+    # one search per document, not one per entry.
+    entry = np.flatnonzero(_ColumnRanks(columns).held(index.cols) & judgeable)
+    per_doc = np.diff(np.searchsorted(entry, index.indptr))
+    doc = np.repeat(np.arange(index.n_docs, dtype=np.int64), per_doc)
     names = doc if labels is None else np.asarray(labels)[doc]
     return names, index.cols[entry]
 
@@ -203,14 +205,15 @@ def sketch_hits(sketch: Sketch, post_docs: np.ndarray, post_cols: np.ndarray) ->
     >>> hits.a.tolist(), hits.b.tolist(), hits.hits.tolist()  # all 10 of doc 0's in doc 1
     ([0, 1], [1, 0], [10, 10])
     """
-    q_cols, q_col = np.unique(sketch.cols, return_inverse=True)
-    q_col = q_col.ravel()
-    p_col = np.searchsorted(q_cols, post_cols)
-    p_col[p_col == len(q_cols)] = 0
-    held = (q_cols[p_col] == post_cols) if len(q_cols) else np.zeros(len(post_cols), bool)
-    names, doc = np.unique(np.concatenate([sketch.docs, post_docs[held]]), return_inverse=True)
-    q_doc, p_doc, p_col = doc[: len(sketch.docs)], doc[len(sketch.docs) :], p_col[held]
-    n, m = len(names), max(len(q_cols), 1)
+    # The sketch's distinct columns numbered in order by their rank among its flags (all 37,554
+    # ABP articles: 2.4M sampled and 3.2M posted entries, 0.9 CPU s by np.unique and a search
+    # of the posted ones; ~0.1 s so), its documents by their runs where the labels ascend.
+    ranks = _ColumnRanks(sketched_columns([sketch]))
+    q_col = ranks.rank(sketch.cols)
+    held = ranks.held(post_cols)
+    p_col = ranks.rank(post_cols[held])
+    names, (q_doc, p_doc) = _dense_codes([sketch.docs, post_docs[held]])
+    n, m = len(names), max(ranks.total, 1)
     big = np.bincount(p_col, minlength=m) > MAX_POSTINGS
     small_q, small_p = ~big[q_col], ~big[p_col]
     query = sp.csr_matrix(
@@ -229,6 +232,60 @@ def sketch_hits(sketch: Sketch, post_docs: np.ndarray, post_cols: np.ndarray) ->
     need = np.zeros(n, dtype=np.int32)
     need[q_doc] = sketch.need
     return Hits(names[a], names[b], hits, need[a])
+
+
+_POPCOUNT = np.array([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
+# The bits of a packed flag byte before bit r (np.packbits is big-endian: column 8i is bit 7).
+_BITS_BEFORE = np.array([(0xFF << (8 - r)) & 0xFF for r in range(8)], dtype=np.uint8)
+
+
+class _ColumnRanks:
+    """Rank of a flagged column among the flagged ones (packed flags as
+    :func:`sketched_columns` returns them): the position it has in their sorted distinct list.
+
+    >>> ranks = _ColumnRanks(np.packbits(np.isin(np.arange(32), [3, 9, 10, 31])))
+    >>> ranks.rank(np.array([31, 3, 10])).tolist(), ranks.held(np.array([9, 8])).tolist(), ranks.total
+    ([3, 0, 2], [True, False], 4)
+    """
+
+    def __init__(self, flags: np.ndarray) -> None:
+        self.flags = flags
+        counts = _POPCOUNT[flags]
+        self.before = np.cumsum(counts) - counts  # flagged columns in the bytes before each
+        self.total = int(counts.sum())
+
+    def held(self, cols: np.ndarray) -> np.ndarray:
+        """Whether each of ``cols`` is flagged."""
+        shift = (7 - (cols & 7)).astype(np.uint8)
+        return ((self.flags[cols >> 3] >> shift) & 1).astype(bool)
+
+    def rank(self, cols: np.ndarray) -> np.ndarray:
+        """Each flagged column's rank (int64)."""
+        byte = cols >> 3
+        return self.before[byte] + _POPCOUNT[self.flags[byte] & _BITS_BEFORE[cols & 7]]
+
+
+def _dense_codes(parts: Sequence[np.ndarray]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """``np.unique(np.concatenate(parts), return_inverse=True)``, the inverse cut back into
+    the parts; a part whose values ascend (row numbers) is coded by its runs, not sorted.
+
+    >>> names, codes = _dense_codes([np.array([2, 2, 5]), np.array([7, 2, 3])])
+    >>> names.tolist(), [c.tolist() for c in codes]
+    ([2, 3, 5, 7], [[0, 0, 2], [3, 0, 1]])
+    """
+    if not all(np.all(part[1:] >= part[:-1]) for part in parts):
+        names, inverse = np.unique(np.concatenate(parts), return_inverse=True)
+        cuts = np.cumsum([len(part) for part in parts])[:-1]
+        return names, np.split(inverse.ravel(), cuts)
+    runs = []
+    for part in parts:
+        first = np.ones(len(part), dtype=bool)
+        first[1:] = part[1:] != part[:-1]
+        starts = np.flatnonzero(first)
+        runs.append((part[starts], np.diff(np.append(starts, len(part)))))
+    names = np.unique(np.concatenate([firsts for firsts, _ in runs]))
+    codes = [np.repeat(np.searchsorted(names, firsts), lengths) for firsts, lengths in runs]
+    return names, codes
 
 
 def _next_holders(

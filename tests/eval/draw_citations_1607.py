@@ -15,6 +15,9 @@ Usage: python tests/eval/draw_citations_1607.py [--ptc 27 --state 36 --small 27]
 ``--seed S`` draws another sample the same way (session 17: ``--seed 1703 --ptc 12 --state 16
 --small 12``, citations_sample_1703.csv): the seed shuffles the strata and splits the parts, and
 every sample file but ``citations_sample_<S>.csv`` is skipped (1607's ids among them).
+``--halves`` splits by the sha256 of "<seed>:<id>" mod 2 instead (1 ``B``, 0 ``C``: no part A);
+session 18: ``--seed 1803 --ptc 12 --state 22 --small 18 --halves`` (no PTC tuning article is
+left unlabelled), citations_sample_1803.csv, labelled before any run of the tool.
 """
 
 from __future__ import annotations
@@ -55,6 +58,11 @@ FRAME_RE = re.compile(r"\b(?:according to|reported|told|interview|quoted|cited|w
 def part_of(article_id: str, seed: int = SEED) -> str:
     """``A``, ``B`` or ``C`` by the sha256 of "<seed>:<id>" mod 3 (1, 2, 0)."""
     return "CAB"[int(hashlib.sha256(f"{seed}:{article_id}".encode()).hexdigest(), 16) % 3]
+
+
+def half_of(article_id: str, seed: int) -> str:
+    """``B`` or ``C`` by the sha256 of "<seed>:<id>" mod 2 (1, 0): a sample with no read part."""
+    return "CB"[int(hashlib.sha256(f"{seed}:{article_id}".encode()).hexdigest(), 16) % 2]
 
 
 def sampled_ids(own: str = OWN_LABELS) -> set[str]:
@@ -111,7 +119,9 @@ def main() -> None:
     parser.add_argument("--state", type=int, default=36)
     parser.add_argument("--small", type=int, default=27)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--halves", action="store_true", help="parts B and C only (mod 2)")
     args = parser.parse_args()
+    split = half_of if args.halves else part_of
     skip = {aid for _, aid in split_of()} | sampled_ids(f"citations_sample_{args.seed}.csv")
     state, small = abp_strata(skip)
     rng = random.Random(args.seed)
@@ -123,7 +133,7 @@ def main() -> None:
         ids = sorted(ids)
         rng.shuffle(ids)
         for aid in sorted(ids[:k]):
-            out.writerow([corpus, aid, stratum, part_of(aid, args.seed)])
+            out.writerow([corpus, aid, stratum, split(aid, args.seed)])
 
 
 if __name__ == "__main__":

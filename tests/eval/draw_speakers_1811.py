@@ -1,0 +1,80 @@
+"""Draw session 18's quote-speaker sample (seed 1811), weighted like seed 1709's
+(``draw_speakers_1709``'s strata: ``translated``, ``wire``, ``small``), from the ABP lines no
+sample has read for speakers: 23,025-25,999 (lines 36,000-37,553 stay unread for this session's
+diff of the quotes table). Every labelled id and every id of an earlier sample file is skipped;
+no PTC tuning article with quotes is left unsampled. Each stratum's candidates are sorted,
+shuffled by ``random.Random(1811)`` and the first ``--translated``/``--wire``/``--small`` kept.
+The part is the sha256 of "1811:<corpus>:<id>" mod 2: 1 ``B`` (labelled before any rule,
+totals only while a change is judged), 0 ``C`` (scored once at the end).
+
+Usage: python tests/eval/draw_speakers_1811.py > rows.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import random
+import sys
+from collections import Counter
+
+from draw_citations_1607 import sampled_ids
+from draw_speakers_1709 import MAX_CHARS, QUOTE_RE, stratum
+from score_real_attribution import ABP, split_of
+
+SEED = 1811
+OWN_LABELS = "speakers_sample_1811.csv"
+LINES = range(23_025, 26_000)
+
+
+def part_of(corpus: str, article_id: str) -> str:
+    """``B`` or ``C`` by the sha256 of "1811:<corpus>:<id>" mod 2 (1, 0)."""
+    digest = hashlib.sha256(f"{SEED}:{corpus}:{article_id}".encode()).hexdigest()
+    return "CB"[int(digest, 16) % 2]
+
+
+def abp_strata(skip: set[str]) -> dict[str, list[tuple[str, int]]]:
+    """Unlabelled, unsampled ABP (id, line) on LINES with four quote marks or more, by stratum."""
+    counts: Counter = Counter()
+    records = []
+    with gzip.open(ABP, "rt", encoding="utf-8") as f:
+        for position, line in enumerate(f):
+            rec = json.loads(line)
+            counts[rec["outlet"]] += 1
+            text = rec.get("text") or ""
+            if (
+                position in LINES
+                and rec["id"] not in skip
+                and len(text) < MAX_CHARS
+                and len(QUOTE_RE.findall(text)) >= 4
+            ):
+                records.append((rec, position))
+    out: dict[str, list[tuple[str, int]]] = {"translated": [], "wire": [], "small": []}
+    for rec, position in records:
+        name = stratum(rec, counts)
+        if name:
+            out[name].append((rec["id"], position))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    for name in ("translated", "wire", "small"):
+        parser.add_argument(f"--{name}", type=int, default=15)
+    args = parser.parse_args()
+    skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
+    rng = random.Random(SEED)
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["corpus", "id", "abp_position", "class", "part"])
+    for name, rows in abp_strata(skip).items():
+        rows = sorted(rows)
+        rng.shuffle(rows)
+        for aid, position in sorted(rows[: getattr(args, name)]):
+            out.writerow(["ABP", aid, position, name, part_of("ABP", aid)])
+
+
+if __name__ == "__main__":
+    main()
