@@ -111,3 +111,19 @@ def test_outer_quotes_are_the_grouped_running_reach(seed: int) -> None:
     before = reach.groupby(keys, sort=False).shift()
     expected = q.drop(index=order.index[(order["span_end"] <= before).to_numpy()])
     pd.testing.assert_frame_equal(outer_quotes(q), expected)
+
+
+def test_link_framing_compares_outer_quotes_only() -> None:
+    """A child that keeps its parent's quoted column keeps one quote (the nested rows are part
+    of its text) and adds none."""
+    from provenance.framing.links import score_links
+
+    arts = pd.DataFrame({"article_id": ["p", "c"], "title": ["T", "T"], "text": [_COLUMN] * 2})
+    quotes = extract_quotes(arts)
+    assert len(quotes) == 6  # the outer quote and its two nested ones, in each article
+    links = pd.DataFrame({"link_id": ["l1"], "child_article_id": ["c"],
+                          "parent_article_id": ["p"], "parent_outlet_id": ["x"]})  # fmt: skip
+    out = score_links(links, arts, quotes=quotes)
+    assert out[["d_quotes_kept", "d_quotes_added", "d_quotes_dropped"]].values.tolist() == [
+        [1.0, 0.0, 0.0]
+    ]

@@ -1907,7 +1907,11 @@ def _left_found(cue: str, text: str, start: int, end: int, kind: str) -> Citatio
         # made 8 wrong rows of 23 new on ABP 0-8,000).
         joined = "right" if cue == "reported" and _AND_AHEAD_RE.match(text, right.end()) else None
         found = CitationCandidate(
-            right.group("ent"), right.start("ent"), start, max(end, right.end("ent")), kind,
+            right.group("ent"),
+            right.start("ent"),
+            start,
+            max(end, right.end("ent")),
+            kind,
             joined=joined,
         )
     else:

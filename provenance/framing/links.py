@@ -23,7 +23,7 @@ from provenance.errors import check_frame
 from provenance.grouping import member_of
 from provenance.text import uncovered_spans
 
-from .articles import _check_articles, column_strings, score_articles, speaker_key
+from .articles import _check_articles, column_strings, outer_quotes, score_articles, speaker_key
 from .features import (
     FEATURES,
     _slices,
@@ -554,11 +554,15 @@ class _ArticleQuotes:
 
 def _quotes_by_article(ctx: _LinkContext) -> dict[str, _ArticleQuotes]:
     """The body quotes of the articles of links with a parent (the only ones compared): on
-    20,000 ABP articles 1,130 of 16,811 links, whose articles hold a tenth of the quotes."""
+    20,000 ABP articles 1,130 of 16,811 links, whose articles hold a tenth of the quotes.
+    Outer quotes only, as the articles' quote features read them (:func:`outer_quotes`): a
+    quote nested in a quoted passage is part of that passage's text."""
     q = ctx.quotes
     rows = np.flatnonzero(ctx.has_parent)
     compared = {ctx.child_ids[i] for i in rows} | {ctx.parent_ids[i] for i in rows}
-    body_q = q[(q["field"].astype(str) == "text") & member_of(q["article_id"], compared)]
+    body_q = outer_quotes(
+        q[(q["field"].astype(str) == "text") & member_of(q["article_id"], compared)]
+    )
     by: dict[str, _ArticleQuotes] = {}
     for a, t, qs, qe, k in zip(
         body_q["article_id"].astype(str).tolist(),
