@@ -204,7 +204,10 @@ _register(
 _register(
     _table(
         "quotes",
-        "direct quotes with their speakers",
+        "direct quotes with their speakers; a quote in single marks inside a quoted passage"
+        ' ("‘...,’ Gillibrand replied" within a quoted column) is a row of its own when a person'
+        " is named beside it, and framing's quote features (articles and links) count the outer"
+        " quotes only",
         [
             ("quote_id", STRING, "stable id: hash of article_id, field and span"),
             ("article_id", STRING, "article containing the quote"),
