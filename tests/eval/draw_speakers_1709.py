@@ -30,7 +30,9 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from draw_citations_1607 import sampled_ids
 from score_real_attribution import ABP, PTC, split_of
@@ -54,10 +56,15 @@ WIRE_RE = re.compile(r"\b(?:AP|Associated Press|Reuters|AFP|Agence France-Presse
 SMALL_LIMIT = 300
 
 
+def hashed_part(seed: int, corpus: str, article_id: str, parts: str) -> str:
+    """The letter of ``parts`` at the sha256 of "<seed>:<corpus>:<id>" mod ``len(parts)``."""
+    digest = hashlib.sha256(f"{seed}:{corpus}:{article_id}".encode()).hexdigest()
+    return parts[int(digest, 16) % len(parts)]
+
+
 def part_of(corpus: str, article_id: str) -> str:
     """``A``, ``B`` or ``C`` by the sha256 of "1709:<corpus>:<id>" mod 3 (1, 2, 0)."""
-    digest = hashlib.sha256(f"{SEED}:{corpus}:{article_id}".encode()).hexdigest()
-    return "CAB"[int(digest, 16) % 3]
+    return hashed_part(SEED, corpus, article_id, "CAB")
 
 
 def ptc_tuning(skip: set[str]) -> list[str]:
@@ -86,29 +93,47 @@ def stratum(rec: dict, counts: Counter) -> str | None:
     return None
 
 
-def abp_strata(skip: set[str]) -> dict[str, list[str]]:
-    """Unlabelled, unread ABP ids from position 20,000 on with quotes, by stratum."""
+def quoted(rec: dict, skip: set[str]) -> bool:
+    """An ABP record outside ``skip``, under MAX_CHARS, with four quote marks or more."""
+    text = rec.get("text") or ""
+    return rec["id"] not in skip and len(text) < MAX_CHARS and len(QUOTE_RE.findall(text)) >= 4
+
+
+def abp_strata_of(keep: Callable[[int, dict], bool]) -> dict[str, list[tuple[str, int]]]:
+    """(id, line) of the ABP records ``keep(line, record)`` takes, by :func:`stratum` (which
+    reads every outlet's article count: the whole file is read first)."""
     counts: Counter = Counter()
     records = []
     with gzip.open(ABP, "rt", encoding="utf-8") as f:
         for position, line in enumerate(f):
             rec = json.loads(line)
             counts[rec["outlet"]] += 1
-            fresh = position >= FIRST and not any(position in r for r in READ_BEFORE)
-            text = rec.get("text") or ""
-            if (
-                fresh
-                and rec["id"] not in skip
-                and len(text) < MAX_CHARS
-                and (len(QUOTE_RE.findall(text)) >= 4)
-            ):
-                records.append(rec)
-    out: dict[str, list[str]] = {"translated": [], "wire": [], "small": []}
-    for rec in records:
+            if keep(position, rec):
+                records.append((rec, position))
+    out: dict[str, list[tuple[str, int]]] = {"translated": [], "wire": [], "small": []}
+    for rec, position in records:
         name = stratum(rec, counts)
         if name:
-            out[name].append(rec["id"])
+            out[name].append((rec["id"], position))
     return out
+
+
+def abp_strata(skip: set[str]) -> dict[str, list[str]]:
+    """Unlabelled, unread ABP ids from position 20,000 on with quotes, by stratum."""
+    fresh = lambda p: p >= FIRST and not any(p in r for r in READ_BEFORE)  # noqa: E731
+    strata = abp_strata_of(lambda p, rec: fresh(p) and quoted(rec, skip))
+    return {name: [aid for aid, _ in rows] for name, rows in strata.items()}
+
+
+def drawn(strata: dict[str, list], limits: dict[str, int], seed: int) -> Iterator[tuple[str, Any]]:
+    """(stratum, candidate) of each stratum's candidates sorted, shuffled by one
+    ``random.Random(seed)`` (the strata in order), the first ``limits[stratum]`` kept, sorted."""
+    rng = random.Random(seed)
+    for name, items in strata.items():
+        items = sorted(items)
+        rng.shuffle(items)
+        for item in sorted(items[: limits[name]]):
+            yield name, item
 
 
 def main() -> None:
@@ -118,15 +143,11 @@ def main() -> None:
     args = parser.parse_args()
     skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
     strata = {"ptc": ptc_tuning(skip), **abp_strata(skip)}
-    rng = random.Random(SEED)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["corpus", "id", "class", "part"])
-    for name, ids in strata.items():
+    for name, aid in drawn(strata, vars(args), SEED):
         corpus = "PTC" if name == "ptc" else "ABP"
-        ids = sorted(ids)
-        rng.shuffle(ids)
-        for aid in sorted(ids[: getattr(args, name)]):
-            out.writerow([corpus, aid, name, part_of(corpus, aid)])
+        out.writerow([corpus, aid, name, part_of(corpus, str(aid))])
 
 
 if __name__ == "__main__":

@@ -23,14 +23,12 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import hashlib
 import json
-import random
 import re
 import sys
 
 from draw_citations_1607 import sampled_ids
-from draw_speakers_1709 import ptc_tuning
+from draw_speakers_1709 import drawn, hashed_part, ptc_tuning
 from score_real_attribution import ABP, PTC, split_of
 
 from provenance.attribution._detok import detokenise
@@ -62,8 +60,7 @@ def nested(text: str) -> tuple[bool, bool]:
 
 def part_of(corpus: str, article_id: str) -> str:
     """``A`` or ``C`` by the sha256 of "1807:<corpus>:<id>" mod 2 (1, 0)."""
-    digest = hashlib.sha256(f"{SEED}:{corpus}:{article_id}".encode()).hexdigest()
-    return "CA"[int(digest, 16) % 2]
+    return hashed_part(SEED, corpus, article_id, "CA")
 
 
 def ptc_nested(skip: set[str]) -> list[str]:
@@ -102,16 +99,13 @@ def main() -> None:
     args = parser.parse_args()
     skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
     strata = {"ptc": ptc_nested(skip), **abp_strata(skip)}
-    rng = random.Random(SEED)
+    for name, ids in strata.items():
+        print(f"{name}: {len(ids)} candidates", file=sys.stderr)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["corpus", "id", "class", "part"])
-    for name, ids in strata.items():
+    for name, aid in drawn(strata, vars(args), SEED):
         corpus = "PTC" if name == "ptc" else "ABP"
-        print(f"{name}: {len(ids)} candidates", file=sys.stderr)
-        ids = sorted(ids)
-        rng.shuffle(ids)
-        for aid in sorted(ids[: getattr(args, name)]):
-            out.writerow([corpus, aid, name, part_of(corpus, aid)])
+        out.writerow([corpus, aid, name, part_of(corpus, str(aid))])
 
 
 if __name__ == "__main__":

@@ -14,16 +14,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import hashlib
-import json
-import random
 import sys
-from collections import Counter
 
 from draw_citations_1607 import sampled_ids
-from draw_speakers_1709 import MAX_CHARS, QUOTE_RE, stratum
-from score_real_attribution import ABP, split_of
+from draw_speakers_1709 import abp_strata_of, drawn, hashed_part, quoted
+from score_real_attribution import split_of
 
 SEED = 1811
 OWN_LABELS = "speakers_sample_1811.csv"
@@ -32,32 +27,12 @@ LINES = range(23_025, 26_000)
 
 def part_of(corpus: str, article_id: str) -> str:
     """``B`` or ``C`` by the sha256 of "1811:<corpus>:<id>" mod 2 (1, 0)."""
-    digest = hashlib.sha256(f"{SEED}:{corpus}:{article_id}".encode()).hexdigest()
-    return "CB"[int(digest, 16) % 2]
+    return hashed_part(SEED, corpus, article_id, "CB")
 
 
 def abp_strata(skip: set[str]) -> dict[str, list[tuple[str, int]]]:
     """Unlabelled, unsampled ABP (id, line) on LINES with four quote marks or more, by stratum."""
-    counts: Counter = Counter()
-    records = []
-    with gzip.open(ABP, "rt", encoding="utf-8") as f:
-        for position, line in enumerate(f):
-            rec = json.loads(line)
-            counts[rec["outlet"]] += 1
-            text = rec.get("text") or ""
-            if (
-                position in LINES
-                and rec["id"] not in skip
-                and len(text) < MAX_CHARS
-                and len(QUOTE_RE.findall(text)) >= 4
-            ):
-                records.append((rec, position))
-    out: dict[str, list[tuple[str, int]]] = {"translated": [], "wire": [], "small": []}
-    for rec, position in records:
-        name = stratum(rec, counts)
-        if name:
-            out[name].append((rec["id"], position))
-    return out
+    return abp_strata_of(lambda position, rec: position in LINES and quoted(rec, skip))
 
 
 def main() -> None:
@@ -66,14 +41,10 @@ def main() -> None:
         parser.add_argument(f"--{name}", type=int, default=15)
     args = parser.parse_args()
     skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
-    rng = random.Random(SEED)
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["corpus", "id", "abp_position", "class", "part"])
-    for name, rows in abp_strata(skip).items():
-        rows = sorted(rows)
-        rng.shuffle(rows)
-        for aid, position in sorted(rows[: getattr(args, name)]):
-            out.writerow(["ABP", aid, position, name, part_of("ABP", aid)])
+    for name, (aid, position) in drawn(abp_strata(skip), vars(args), SEED):
+        out.writerow(["ABP", aid, position, name, part_of("ABP", aid)])
 
 
 if __name__ == "__main__":
