@@ -64,7 +64,7 @@ from provenance.attribution.patterns import (
     WEEKDAY,
     WHEN,
 )
-from provenance.attribution.resolve import OutletResolver, registry_or_default
+from provenance.attribution.resolve import registry_or_default, shared_resolver
 from provenance.attribution.speakers import (
     ADDRESSEE_RE,
     CUE_SCAN,
@@ -371,7 +371,11 @@ def extract_quotes(articles: pd.DataFrame, registry: OutletRegistry | None = Non
 def _extracted(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.DataFrame:
     """:func:`extract_quotes`' table."""
     cols = article_columns(articles)
-    resolver = OutletResolver(registry_or_default(registry))
+    # (the resolver the extractors share, its decided phrases kept: a decision depends only on
+    # the phrase and the registry, and credits and citations decide most outlet phrases of a
+    # block before quotes reads its addressees. First 3,000 ABP articles in calls of 250: a
+    # resolver of its own, one registry pass a call, cost ~1.2% of the stage)
+    resolver = shared_resolver(registry_or_default(registry))
     articles_ = list(zip(cols["article_id"], cols["title"], cols["text"], strict=True))
     # Unique ids (the usual case): each article's rows come in the table's order (title, then
     # text, by span), their spans mapped back as they come, the articles sorted by id; else the
