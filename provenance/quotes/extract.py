@@ -100,7 +100,7 @@ from provenance.collector import collector_paused
 from provenance.ids import ID_LENGTH
 from provenance.quotes.marks import OPENING_MARKS, quote_pattern, strip_blanks
 from provenance.quotes.nested import SEPARATOR, cued, inner_quotes, nested_text
-from provenance.schema import conform, empty
+from provenance.schema import conform, empty, from_columns
 from provenance.text import count_words, count_words_all
 
 if TYPE_CHECKING:
@@ -408,13 +408,13 @@ def _extracted(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.Da
     addressees = columns.pop("addressee")
     resolver.resolve_many(phrase for phrase in addressees if phrase)
     columns["addressee_outlet_id"] = [resolver.outlet_of(p) if p else None for p in addressees]
+    if in_place:
+        return from_columns(columns, "quotes")
     frame = pd.DataFrame(columns)
-    if not in_place:
-        frame["_field"] = frame["field"].map({"title": 0, "text": 1})
-        frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
-        restore_spans(frame, cols, "field")
-        frame = frame.drop(columns="_field")
-    return conform(frame, "quotes")
+    frame["_field"] = frame["field"].map({"title": 0, "text": 1})
+    frame = frame.sort_values(["article_id", "_field", "span_start"], kind="stable")
+    restore_spans(frame, cols, "field")
+    return conform(frame.drop(columns="_field"), "quotes")
 
 
 def _with_nested(rows: list[_Row], nested: list[_Row]) -> list[_Row]:
