@@ -175,7 +175,7 @@ def _block_sentences(
     # boundary that is not a text's end to the next one (sentence_spans's _add_span).
     points = np.concatenate([starts, cuts, starts + lengths])
     kind = np.repeat([0, 1, 2], [len(starts), len(cuts), len(starts)])
-    order = np.lexsort((kind, points))
+    order = stable_order(points, kind)
     points, kind = points[order], kind[order]
     opens = np.flatnonzero(kind[:-1] != 2)
     chunk_start, chunk_end = points[opens], points[opens + 1]
@@ -306,11 +306,14 @@ class Scanner:
         )
         return frame, counts
 
-    def scan_arrays(self, texts: Sequence[str]) -> tuple[ScanHits, sp.csr_matrix]:
-        """:meth:`scan` with the hits as arrays (no DataFrame)."""
+    def scan_arrays(
+        self, texts: Sequence[str], codes: Sequence[np.ndarray] | None = None
+    ) -> tuple[ScanHits, sp.csr_matrix]:
+        """:meth:`scan` with the hits as arrays (no DataFrame). ``codes``: the code points of
+        :func:`joined` texts of each of their :func:`text_blocks`, when the caller has them."""
         n = len(texts)
         starts = text_starts(texts)
-        ends, keys = self._matches(texts, starts)
+        ends, keys = self._matches(texts, starts, codes)
         term_start = ends - self.key_len[keys]
         doc = np.searchsorted(starts, term_start, side="right") - 1
         local_start = term_start - starts[doc] if len(doc) else term_start
@@ -331,14 +334,17 @@ class Scanner:
         )
         return hits, counts
 
-    def _matches(self, texts: Sequence[str], starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _matches(
+        self, texts: Sequence[str], starts: np.ndarray, codes: Sequence[np.ndarray] | None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(end offset in ``joined(texts)``, key) of every term match; ``starts``: the texts'
         offsets there. Block by block, so the normalised copy stays small."""
         ends, keys = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
-        for first, end in text_blocks(texts) if self.keys else []:
+        for i, (first, end) in enumerate(text_blocks(texts) if self.keys else []):
             block = texts[first:end]
             if self._bytes is not None:
-                matches = self._bytes.hits(code_points(joined(block)))
+                block_codes = codes[i] if codes is not None else code_points(joined(block))
+                matches = self._bytes.hits(block_codes)
             else:
                 matches = self._finder.hits(
                     from_code_points(normalised_codes(joined(block), block))

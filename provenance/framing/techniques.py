@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicons import person_nouns
+from .table import stable_order
 
 PER_1K = "per 1,000 words"
 
@@ -208,7 +209,7 @@ def merge_phrases(
     Returns ``(order, group)``: ``order`` sorts the spans by (doc, start); ``group[k]`` is the
     phrase of span ``order[k]`` (0, 1, ... in document order).
     """
-    order = np.lexsort((end, start, doc))
+    order = stable_order(doc, start, end)  # np.lexsort((end, start, doc)), one argsort
     d, s, e = doc[order], start[order], end[order]
     if not len(d):
         return order, np.zeros(0, dtype=np.int64)
