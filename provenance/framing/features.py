@@ -393,7 +393,17 @@ def _count_classes() -> np.ndarray:
     return table
 
 
-def word_and_syllable_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def block_codes(texts: Sequence[str]) -> list[np.ndarray]:
+    """The code points of :func:`joined` ``texts[first:end]`` of each of their
+    :func:`text_blocks`, read once for the steps that read them block by block (the word and
+    syllable counts and the lexicon scan: joining and reading the blocks again was ~2% of the
+    framing stage, py-spy, first 5,000 ABP; all blocks held at once, 4 bytes a character)."""
+    return [code_points(joined(texts[first:end])) for first, end in text_blocks(texts)]
+
+
+def word_and_syllable_counts(
+    texts: list[str], codes: Sequence[np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Per text, the matches of ``WORD_PATTERN`` (``\\w+(?:['’\\-]\\w+)*``) and the syllables
     of Flesch's formula: groups of ``[aeiouyAEIOUY]+`` minus silent final e's
     (``\\w\\w[^aeiouylAEIOUYL\\W]e\\b``), counted on code-point arrays block by block.
@@ -402,16 +412,17 @@ def word_and_syllable_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     characters; no two silent-e matches can overlap (each ends a word). Three regex counts per
     text took 1.45 CPU s on the first 3,000 ABP bodies and titles, positions of each start
     looked up (searchsorted) 0.27 s on the bodies; one class lookup per character and +1/-1
-    marks summed per text (np.add.reduceat) 0.09 s (same counts).
+    marks summed per text (np.add.reduceat) 0.09 s (same counts). ``codes``: the texts'
+    :func:`block_codes`, when the caller has them.
 
     >>> word_and_syllable_counts(["Rock-'n'-roll isn't dead, they'd state.", ""])
     (array([7., 0.]), array([6., 0.]))
     """
     words, syllables = np.zeros(len(texts)), np.zeros(len(texts))
-    for first, end in text_blocks(texts):
+    for i, (first, end) in enumerate(text_blocks(texts)):
         block = texts[first:end]
         # spaces at both ends of joined(): no neighbour wraps around
-        cls = _count_classes()[code_points(joined(block))]
+        cls = _count_classes()[codes[i] if codes is not None else code_points(joined(block))]
         word, vowel = (cls & 1).view(bool), (cls & 4) != 0
         # +1 where a word (a vowel group) starts, -1 at a joiner inside a word (a silent e),
         # at the position of the match's first character or of the joiner, the e's - 3
@@ -552,9 +563,11 @@ def _text_scores(
 ) -> tuple[pd.DataFrame, SpanColumns | None]:
     """:func:`text_detail`, the spans only with ``evidence``."""
     n = len(raw)
-    n_words, syllables = word_and_syllable_counts(raw)
+    codes = block_codes(raw)
+    n_words, syllables = word_and_syllable_counts(raw, codes)
     scanner = scanner_for(lexicons)
-    scanned, counts = scanner.scan_arrays(raw)
+    scanned, counts = scanner.scan_arrays(raw, codes)
+    del codes
     hits = scanned.arrays()
     col = dict(zip(scanner.names, counts.toarray().T.astype(float), strict=True))
 
