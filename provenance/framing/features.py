@@ -23,7 +23,14 @@ import pandas as pd
 
 from provenance.text import count_words_all
 
-from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
+from .lexicons import (
+    FRAMES,
+    VERB_CLASSES,
+    LexiconsArg,
+    lexicon_key,
+    load_lexicons,
+    rare_valenced,
+)
 from .quotes import quote_bounds
 from .scan import (
     Scanner,
@@ -45,6 +52,7 @@ from .techniques import (
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
     NOT_LOADED_MODIFIERS,
+    RARE_VALENCED_LIST,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -61,7 +69,7 @@ from .techniques import (
     headline_case,
     labelled_names,
     last_lines,
-    narration_sentences,
+    narration_counts,
     noun_phrases,
     on_repeated_lines,
     person_headed,
@@ -164,11 +172,10 @@ def _vader_words() -> tuple[str, ...]:
 
 
 def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
-    """The compiled scanner for the resolved lexicons plus VADER's word list (``vader_any``)."""
+    """The compiled scanner for the resolved lexicons plus the fixed lists (``_fixed_lists``)."""
     if lexicons is None:
         return _default_scanner()
-    lists = load_lexicons(lexicons)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(lexicons)), *_fixed_lists()))
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +183,13 @@ def _default_scanner() -> Scanner:
     """``scanner_for(None)``, looked up once (the shipped lists are read once a process):
     resolving them and hashing the cache key of their ~16,000 terms took ~2-3 ms a call,
     three calls a job of the pipeline's framing stage."""
-    lists = load_lexicons(None)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(None)), *_fixed_lists()))
+
+
+def _fixed_lists() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The scanned lists that ``lexicons=`` cannot replace: VADER's words (``vader_any``) and
+    the rare ones among them (``rare_valenced``, lexicons.rare_valenced)."""
+    return (("vader_any", _vader_words()), (RARE_VALENCED_LIST, rare_valenced()))
 
 
 def loaded_language_spans(hits: HitArrays, texts: list[str]) -> pd.DataFrame:
@@ -604,7 +616,8 @@ def _text_scores(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
+    narration, rare = narration_counts(sents, hits, n, (RARE_VALENCED_LIST,))
+    weighted = loaded + graded_count(col, narration, rare)  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     if widened is None:
