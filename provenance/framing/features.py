@@ -53,6 +53,7 @@ from .techniques import (
     NOT_LOADED_LIST,
     NOT_LOADED_MODIFIERS,
     RARE_VALENCED_LIST,
+    RARE_VALENCED_WEIGHT,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -119,7 +120,9 @@ FEATURES: dict[str, str] = {
     f"valenced words), plus exclamations outside quotes, plus {SUBJECTIVE_WEIGHT:g} per word of "
     f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}) and {SENTENCE_CUE_WEIGHT:g} per "
     "sentence without a neutral attribution verb and per booster, doubt verb or editorializing "
-    f"word (a booster half that), per 1,000 of (words + "
+    f"word (a booster half that), plus {RARE_VALENCED_WEIGHT:g} per rare valenced word (list "
+    f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence, per 1,000 "
+    f"of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     "f_bias_cues": "bias-cue score: "
