@@ -23,7 +23,14 @@ import pandas as pd
 
 from provenance.text import count_words_all
 
-from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
+from .lexicons import (
+    FRAMES,
+    VERB_CLASSES,
+    LexiconsArg,
+    lexicon_key,
+    load_lexicons,
+    rare_valenced,
+)
 from .quotes import quote_bounds
 from .scan import (
     Scanner,
@@ -45,6 +52,8 @@ from .techniques import (
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
     NOT_LOADED_MODIFIERS,
+    RARE_VALENCED_LIST,
+    RARE_VALENCED_WEIGHT,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -61,7 +70,7 @@ from .techniques import (
     headline_case,
     labelled_names,
     last_lines,
-    narration_sentences,
+    narration_counts,
     noun_phrases,
     on_repeated_lines,
     person_headed,
@@ -111,7 +120,9 @@ FEATURES: dict[str, str] = {
     f"valenced words), plus exclamations outside quotes, plus {SUBJECTIVE_WEIGHT:g} per word of "
     f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}) and {SENTENCE_CUE_WEIGHT:g} per "
     "sentence without a neutral attribution verb and per booster, doubt verb or editorializing "
-    f"word (a booster half that), per 1,000 of (words + "
+    f"word (a booster half that), plus {RARE_VALENCED_WEIGHT:g} per rare valenced word (list "
+    f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence, per 1,000 "
+    f"of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     "f_bias_cues": "bias-cue score: "
@@ -164,11 +175,10 @@ def _vader_words() -> tuple[str, ...]:
 
 
 def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
-    """The compiled scanner for the resolved lexicons plus VADER's word list (``vader_any``)."""
+    """The compiled scanner for the resolved lexicons plus the fixed lists (``_fixed_lists``)."""
     if lexicons is None:
         return _default_scanner()
-    lists = load_lexicons(lexicons)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(lexicons)), *_fixed_lists()))
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +186,13 @@ def _default_scanner() -> Scanner:
     """``scanner_for(None)``, looked up once (the shipped lists are read once a process):
     resolving them and hashing the cache key of their ~16,000 terms took ~2-3 ms a call,
     three calls a job of the pipeline's framing stage."""
-    lists = load_lexicons(None)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(None)), *_fixed_lists()))
+
+
+def _fixed_lists() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The scanned lists that ``lexicons=`` cannot replace: VADER's words (``vader_any``) and
+    the rare ones among them (``rare_valenced``, lexicons.rare_valenced)."""
+    return (("vader_any", _vader_words()), (RARE_VALENCED_LIST, rare_valenced()))
 
 
 def loaded_language_spans(hits: HitArrays, texts: list[str]) -> pd.DataFrame:
@@ -617,7 +632,8 @@ def _text_scores(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
+    narration, rare = narration_counts(sents, hits, n, (RARE_VALENCED_LIST,))
+    weighted = loaded + graded_count(col, narration, rare)  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     if widened is None:
