@@ -86,6 +86,7 @@ from provenance.attribution.speakers import (
     speaker_before,
 )
 from provenance.attribution.unlisted import is_outlet, slots
+from provenance.collector import collector_paused
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder, find_all
 from provenance.schema import conform, empty
@@ -851,6 +852,14 @@ def extract_citations(
     >>> extract_citations(arts)[["kind", "entity_text", "speaker"]].values.tolist()
     [['interview', 'the Daily Clarion newspaper', 'Sergey Lavrov']]
     """
+    # (the stage makes no reference cycle, as quotes: the collections its candidates, matches
+    # and rows set off find nothing to free; _COLLECTOR_PAUSED)
+    with collector_paused():
+        return _citations(articles, registry)
+
+
+def _citations(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.DataFrame:
+    """:func:`extract_citations`' table."""
     cols = article_columns(articles)
     resolver = shared_resolver(registry_or_default(registry))
     rows: list[dict[str, object]] = []
