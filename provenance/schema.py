@@ -494,6 +494,20 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def from_columns(columns: dict[str, list], name: str) -> pd.DataFrame:
+    """The table built from ``columns`` of Python values (str, int, float or None; exactly the
+    contract's columns), each typed by the contract as it is built: the frame
+    ``conform(pd.DataFrame(columns), name)`` gives, without pandas inferring object columns
+    first and ``conform`` casting and copying them again. (The quotes table of 250 ABP
+    articles, ~2,900 rows: ~10 -> ~5 ms a call.)"""
+    table = TABLES[name]
+    if set(columns) != set(table.dtypes):
+        raise ValueError(f"table {name!r}: columns {sorted(columns)} != contract {table.names}")
+    if any(c.dtype in (TIME, BOOL) for c in table.columns):
+        return conform(pd.DataFrame(columns), name)  # (values that need _cast's reading)
+    return pd.DataFrame({c.name: pd.array(columns[c.name], dtype=c.dtype) for c in table.columns})
+
+
 def _cast(series: pd.Series, dtype: str) -> pd.Series:
     if dtype == TIME:
         return pd.to_datetime(series, utc=True, errors="coerce").astype(TIME)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from provenance.schema import TABLES, conform, empty, markdown, validate
+from provenance.schema import TABLES, conform, empty, from_columns, markdown, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,3 +38,20 @@ def test_conform_orders_casts_and_rejects_unknown_columns():
     assert str(articles["published"].dtype) == "datetime64[ns, UTC]"
     assert articles["f_quote_share"].iloc[0] == 0.5
     validate(articles, "articles")
+
+
+def test_from_columns_is_conform_of_the_inferred_frame():
+    # (missing values in string and integer columns, a column of missing values only, a
+    # non-ASCII string, columns given out of contract order)
+    columns = {
+        "span_end": [5, 9, 40], "n_words": [1, 2, 7], "span_start": [0, 3, 30],
+        "quote_id": ["q1", "q2", "q3"], "article_id": ["a", "a", "b"],
+        "field": ["title", "text", "text"], "text": ["Ja,", "„so“ é", "x"],
+        "speaker": ["Sergey Lavrov", None, "he"], "speaker_role": [None, None, None],
+        "verb": ["said", None, "told"], "addressee_outlet_id": [None, None, "reuters"],
+    }  # fmt: skip
+    built = from_columns(columns, "quotes")
+    pd.testing.assert_frame_equal(built, conform(pd.DataFrame(columns), "quotes"))
+    validate(built, "quotes")
+    with pytest.raises(ValueError, match="contract"):
+        from_columns({k: v for k, v in columns.items() if k != "verb"}, "quotes")
