@@ -774,12 +774,15 @@ _OWNED_ADJECTIVE = (
 _OWNER_NOUN_RE = re.compile(
     # "in today's New York Times" (seed-1309 draw).
     r"[ \t]+(?:(?:(?:the|its|their)[ \t]+[a-z][\w\-]*|today|yesterday)['’]s(?=[ \t]+[A-Z])"
-    rf"|{UPPER}[\w\-]*(?:['’]s)?(?=(?:[ \t]+[a-z][\w\-]*){{0,2}}[ \t]+{DESCRIPTOR}[ \t]+"
-    rf"(?!{WEEKDAY}|{MONTH}){UPPER})"
+    # "told the British newspaper The Guardian": "the" before the owner too (seed-1903 sample).
+    rf"|(?:the[ \t]+)?{UPPER}[\w\-]*(?:['’]s)?(?=(?:[ \t]+[a-z][\w\-]*){{0,2}}[ \t]+"
+    rf"{DESCRIPTOR}[ \t]+(?!{WEEKDAY}|{MONTH}){UPPER})"
     r"|(?:both|either)(?=[ \t]+(?:the[ \t]+)?[A-Z])"
     # "according to Russia's state-run Itar-Tass news agency": a capitalised owner before a
-    # state or rank adjective and the name (seed-1504 sample; issue 18's state-media forms).
-    rf"|{UPPER}[\w\-]*['’]s(?=(?:[ \t]+{_OWNED_ADJECTIVE})+[ \t]+{UPPER}))"
+    # state or rank adjective and the name (seed-1504 sample; issue 18's state-media forms); a
+    # nationality too ("told Russian state-run Zvezda TV", "Iranian state-run Press TV": seed
+    # 1903 sample).
+    rf"|(?:the[ \t]+)?{UPPER}[\w\-]*(?:['’]s)?(?=(?:[ \t]+{_OWNED_ADJECTIVE})+[ \t]+{UPPER}))"
 )
 
 
