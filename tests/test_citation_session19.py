@@ -1,8 +1,10 @@
 """Citations in the forms session 19 read in seed 1903's part A: an owner written as a
 nationality before a state or rank adjective ("told Russian state-run Zvezda TV"), "the" before
 a capitalised owner and a descriptor ("told the British newspaper The Guardian"), and English
-names of registered outlets ("Russia 24", "Radio France International"). Sentences written for
-these tests; none is copied from an article."""
+names of registered outlets ("Russia 24", "Radio France International"); the printed page or
+cover of a registered outlet as the venue ("on the front page of the New York Times", "in the
+pages of the Wall Street Journal"). Sentences written for these tests; none is copied from an
+article."""
 
 from __future__ import annotations
 
@@ -27,6 +29,12 @@ from test_citation_fresh_forms import cited_outlets
         ("Two guards were hurt, reports Radio France International.", {"rfi"}),
         # A number after a country is no channel without a registered name.
         ("The team beat Russia 3 on Sunday, the paper reported.", set()),
+        # A registered outlet's page or cover is the venue of what was printed on it.
+        ("The essay ran on the front page of the New York Times on Sunday.", {"nytimes"}),
+        ("She argued in the pages of the Wall Street Journal that rates would rise.", {"wsj"}),
+        ("The mayor's quip made the cover of Time magazine.", {"time"}),
+        # A page of anything else is no venue.
+        ("He read a page of the Bible before the vote.", set()),
     ],
 )
 def test_session19_forms(text: str, outlets: set[str]) -> None:
