@@ -67,8 +67,14 @@ _PWORD = rf"{UPPER}{NAME_CHAR}+"
 # speakers lost at the initial, cut to "Richard" or not read as a name at all).
 _INITIAL = rf"{UPPER}\.(?=[ \t]{UPPER})"
 _PWORD_OR_INITIAL = rf"(?:{_PWORD}|{_INITIAL})"
+# Initials before the first name, glued or spaced: "J.J. Kinahan", "J.B. Pritzker", "H. R.
+# McMaster" (seed 1611 C, PTC: "said J.J. Kinahan, chief market strategist" went to no one,
+# "Gov. J.B. Pritzker said" to "J.B"; ABP 0-8,000: ~90 such names). Not "U.S.", "U.N.", "U.K.",
+# "E.U.", "D.C." ("U.S. Senate"; a country inside a speaker phrase lost Bolton's quotes in
+# session 18).
+_LEAD_INITIALS = rf"(?:(?!U\.[SNK]\.|E\.U\.|D\.C\.){UPPER}\.(?:[ \t]?{UPPER}\.){{1,2}}[ \t]+)?"
 PNAME = (
-    rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
+    rf"{_LEAD_INITIALS}{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
     r"{0,4}"
 )
 # Role nouns in any case without the cost of a case-insensitive alternation.
@@ -249,7 +255,7 @@ def _speaker(
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
         rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
-        rf"|{compound_role})[ \t]+{CAP}"
+        rf"|{compound_role})[ \t]+{_LEAD_INITIALS}{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{_GENERATION}{role}"
         rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
         rf"|{_ML_DETERMINER})[ \t]+|[Ll]['’])"
@@ -257,9 +263,10 @@ def _speaker(
         # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
         rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:{word}[ \t]+){{0,2}}{word})"
         r"{0,2}"
-        rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{CAP}"
+        rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{_LEAD_INITIALS}{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{modifier}"
-        rf"|{_RUN_LEAD}{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+        rf"|{_RUN_LEAD}{_LEAD_INITIALS}{CAP}"
+        rf"(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{_LEAD_INITIALS}{CAP}){{0,7}}"
         rf"{_GENERATION}{capital}"
         rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
         rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
@@ -1846,6 +1853,8 @@ def clean_name(name: str) -> str:
         return ""  # "Florida Republican", "R-Wyo."
     if not all(t[0].isupper() or t.split("-", 1)[0] in NAME_PARTICLES for t in tokens):
         return ""
+    if all(_INITIALS_RE.fullmatch(t) for t in tokens):
+        return ""  # initials left of a possessive ("Gov. J.B. Pritzker’s adviser"): no name
     return " ".join(tokens)
 
 

@@ -1,0 +1,63 @@
+"""Session 19 speaker forms (a fresh labelled sample, seed 1907: tests/eval/speakers_sample_1907.csv;
+the misses of the read sets: seed 1611 C, heldout2, PTC).
+
+Each text is written for the test (no corpus text): the shape of a miss, with made-up names.
+"""
+
+from __future__ import annotations
+
+import pytest
+from speaker_helpers import body_speakers
+
+_QUOTE = "“When the index is down 600 points it is hard to call it a positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "said J.J. Kinahan, chief market strategist at ..." (base: no speaker)
+        (f"{_QUOTE},” said J.J. Rowan, chief market strategist at a bank.", "J.J. Rowan"),
+        (f"{_QUOTE},” said J.J. Rowan.", "J.J. Rowan"),
+        # "said Illinois Gov. J.B. Pritzker" (base: "J.B")
+        (f"{_QUOTE},” said Illinois Gov. J.B. Rowan.", "J.B. Rowan"),
+        # tokenised copy ("said J.J. Rowan , a strategist .")
+        (f"{_QUOTE} , ” said E.J. Rowan , a columnist .", "E.J. Rowan"),
+        # spaced initials kept as before
+        (f"{_QUOTE},” said J. J. Rowan, a strategist.", "J. J. Rowan"),
+    ],
+)
+def test_initials_before_a_name(text: str, speaker: str) -> None:
+    assert body_speakers(text) == [speaker]
+
+
+def test_a_country_abbreviation_is_no_initial() -> None:
+    # "U.S." stays out of the name: the role reading is unchanged
+    text = f"{_QUOTE},” said U.S. Sen. Ann Rowan."
+    assert body_speakers(text) == ["Ann Rowan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "“crumbs” as ... Nancy Pelosi recently said" (base: the sentence's subject or none)
+        ("Democrats say the bonuses are “crumbs,” as Ann Rowan said.", "Ann Rowan"),
+        ("The night was “a virtual tie,” as Rowan put it.", "Rowan"),
+        ("The rally was “a disaster,” as Sen. Ann Rowan noted on Sunday.", "Ann Rowan"),
+        ("Ann Rowan spoke. The plan was “a drag,” as she put it, and lost.", "Ann Rowan"),
+    ],
+)
+def test_as_a_speaker_says_after_a_quote(text: str, speaker: str) -> None:
+    assert body_speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no reporting verb after the speaker: no speaker
+        "The bill was “a drag” as the Senate passed it on Friday.",
+        # first person: no speaker
+        "We know the plan was “a drag,” as I said before.",
+    ],
+)
+def test_as_without_a_speaker_and_verb(text: str) -> None:
+    assert body_speakers(text) == [None]
