@@ -61,3 +61,42 @@ def test_as_a_speaker_says_after_a_quote(text: str, speaker: str) -> None:
 )
 def test_as_without_a_speaker_and_verb(text: str) -> None:
     assert body_speakers(text) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "The governor said that “...”" went to the lieutenant governor named after the governor
+        (
+            "Governor Ann Rowan smiles.\nThe race nearly cost her the lieutenant governor, Jim "
+            "Lisk, who held off a challenge.\nThe governor said that “nobody has stood up to "
+            "them like I have” at a debate.",
+            "Ann Rowan",
+        ),
+        # "the president" is no "Vice President X" named nearer
+        (
+            "President Ann Rowan spoke Monday. Vice President Jim Lisk stood beside her. “We will "
+            "win this,” the president said.",
+            "Ann Rowan",
+        ),
+        (
+            "Foreign Minister Ann Rowan met Deputy Foreign Minister Jim Lisk. “We will win this,” "
+            "the minister said.",
+            "Ann Rowan",
+        ),
+        # the rank asked for still finds its holder
+        (
+            "President Ann Rowan spoke Monday. Vice President Jim Lisk stood beside her. “We will "
+            "win this,” the vice president said.",
+            "Jim Lisk",
+        ),
+    ],
+)
+def test_a_role_is_no_rank_below_it(text: str, speaker: str) -> None:
+    assert body_speakers(text) == [speaker]
+
+
+def test_only_a_lower_rank_named_leaves_the_role_unresolved() -> None:
+    # (base: "the governor" went to Lt. Gov. Jim Lisk)
+    text = "Lt. Gov. Jim Lisk spoke Monday. “We will win this,” the governor said."
+    assert body_speakers(text) == ["the governor"]

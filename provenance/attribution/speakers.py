@@ -1243,15 +1243,17 @@ class People:
         # "the Republican presidential nominee" is no "Democratic presidential nominee" (dev: a
         # quote of Trump's went to Hillary Clinton by the noun alone).
         opposed = tuple(o for w in wanted for o in _OPPOSED_PARTIES.get(w, ()))
+        ranked = not _LOWER_RANKS.isdisjoint(wanted)
         for need in (wanted, wanted[-1:], *synonyms):
-            fits = [m for m in (*before, *after) if _role_has(m[2], need)] if opposed else None
+            has = _role_has if ranked else _role_has_unranked
+            fits = [m for m in (*before, *after) if has(m[2], need)] if opposed else None
             if fits is not None:
                 best = next((m for m in fits if not _role_has_any(m[2], opposed)), None)
                 if best is not None:
                     return best
                 continue
-            best = next((m for m in before if _role_has(m[2], need)), None)
-            best = best or next((m for m in after if _role_has(m[2], need)), None)
+            best = next((m for m in before if has(m[2], need)), None)
+            best = best or next((m for m in after if has(m[2], need)), None)
             if best is not None:
                 return best
         return None
@@ -1782,6 +1784,27 @@ def _role_has_any(role: str | None, words: tuple[str, ...]) -> bool:
     """Whether the role has one of ``words`` (as written, any case)."""
     have = (role or "").lower()
     return any(w in have for w in words)
+
+
+# A rank below the office its noun names: "the governor" is no "lieutenant governor", "the
+# president" no "Vice President Mike Pence" (seed 1907 A: "The governor said that “...”" went
+# to Lt. Gov. Kathy Hochul, named after Gov. Andrew Cuomo).
+_LOWER_RANKS = frozenset("lieutenant lt. vice deputy assistant under".split())
+_RANK_RE = re.compile(r"(?<![\w\-])(?:lieutenant|lt\.|vice|deputy|assistant|under)[ \t\-]+")
+
+
+def _role_has_unranked(role: str | None, words: tuple[str, ...]) -> bool:
+    """:func:`_role_has`, and the role's last wanted word not one of the two words after a
+    rank below it ("lieutenant governor", "Vice President", "Deputy Foreign Minister" for
+    "governor", "president", "minister")."""
+    if not _role_has(role, words):
+        return False
+    have = str(role).lower()
+    return not any(
+        t.startswith(words[-1])
+        for m in _RANK_RE.finditer(have)
+        for t in have[m.end() :].split(maxsplit=2)[:2]
+    )
 
 
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
