@@ -44,6 +44,11 @@ def test_a_country_abbreviation_is_no_initial() -> None:
         ("The night was “a virtual tie,” as Rowan put it.", "Rowan"),
         ("The rally was “a disaster,” as Sen. Ann Rowan noted on Sunday.", "Ann Rowan"),
         ("Ann Rowan spoke. The plan was “a drag,” as she put it, and lost.", "Ann Rowan"),
+        # lower-case modifiers before the name ("as multi-millionaire Nancy Pelosi said")
+        (
+            "Democrats say the bonuses are “crumbs” as multi-millionaire Ann Rowan said.",
+            "Ann Rowan",
+        ),
     ],
 )
 def test_as_a_speaker_says_after_a_quote(text: str, speaker: str) -> None:

@@ -1222,13 +1222,21 @@ def _post_long_clause(masked: str, end: int) -> dict[str, object] | None:
 # put it', '“crumbs” as multi-millionaire Nancy Pelosi recently said' (seed 1611 C). ABP
 # 0-8,000: 28 such clauses after a closing mark, none read before.
 _AS_POST_RE = re.compile(r"[ \t]*,?[ \t]*as[ \t]+(?=[^ \t])")
+# Lower-case words before the name, no determiner: "as multi-millionaire Nancy Pelosi said".
+_AS_MODIFIERS_RE = re.compile(
+    r"(?!(?:the|a|an|his|her|their|its|this|that|one|some)[ \t])(?:[a-z][\w\-]*[ \t]+){1,2}"
+    r"(?=[A-Z])"
+)
 
 
 def _post_as(masked: str, end: int) -> dict[str, object] | None:
     """The speaker of "as <speaker> <verb>" right after a quote (the speaker-first reading of
-    POST_ATTRIBUTION_RE after "as")."""
+    POST_ATTRIBUTION_RE after "as", past lower-case modifiers before a name)."""
     a = _AS_POST_RE.match(masked, end)
     p = POST_ATTRIBUTION_RE.match(masked, a.end()) if a is not None else None
+    if a is not None and (p is None or not p.group("verb2")):
+        lead = _AS_MODIFIERS_RE.match(masked, a.end())
+        p = POST_ATTRIBUTION_RE.match(masked, lead.end()) if lead is not None else None
     if p is None or not p.group("verb2"):
         return None
     speaker = pick_speaker(p.group("spk2"), p.group("ins"))
