@@ -105,3 +105,35 @@ def test_only_a_lower_rank_named_leaves_the_role_unresolved() -> None:
     # (base: "the governor" went to Lt. Gov. Jim Lisk)
     text = "Lt. Gov. Jim Lisk spoke Monday. “We will win this,” the governor said."
     assert body_speakers(text) == ["the governor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "Added Scott Amey, general counsel for the Project ...: “...”" (base: none)
+        (
+            "Lawmakers met. Added Ann Rowan, general counsel for the Project on Oversight: “It "
+            "would have been more appropriate to wait.”",
+            "Ann Rowan",
+        ),
+        # "Tweeted Randi Weingarten, president of the AFT: “...”" (tokenised copy)
+        (
+            "Lawmakers met. Tweeted Ann Rowan , president of the teachers' federation : `` Arne , "
+            "walk this back . '' Others agreed .",
+            "Ann Rowan",
+        ),
+        # "Said Michael Rubin, a Middle East scholar at ...: “...”"
+        (
+            "Lawmakers met. Said Ann Rowan, a scholar at the institute: “He keeps pushing.”",
+            "Ann Rowan",
+        ),
+    ],
+)
+def test_an_inverted_label_with_a_role_set_off(text: str, speaker: str) -> None:
+    assert body_speakers(text) == [speaker]
+
+
+def test_a_role_after_a_name_without_a_lead_word_is_no_label() -> None:
+    # (only an inverted verb or "Said"/"From" lets a set-off role stand before the colon)
+    text = "Lawmakers met. Ann Rowan, general counsel for the Project on Oversight: “Wait.”"
+    assert body_speakers(text) == [None]

@@ -326,8 +326,13 @@ _LEAD_DATELINE_RE = re.compile(
 )
 # A sentence that only labels who speaks next: "Says <speaker>:", "<speaker>:" (the quote
 # follows the colon).
-_LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From)[ \t]+")
+# (or an inverted verb: "Added Scott Amey, general counsel for the Project on Government
+# Oversight: “...”", "Tweeted Randi Weingarten, president of the AFT: “...”": heldout2; ABP
+# 0-8,000: 11 "Added" and 2 "Wrote"/"Writes" labels)
+_LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From|Added|Adds|Wrote|Writes|Tweeted|Tweets)[ \t]+")
 _LABEL_END_RE = re.compile(r"[ \t]*:[ \t]*$")
+# After a lead word, a role set off after the name: ", general counsel for the Project:".
+_LABEL_ROLE_END_RE = re.compile(r"[ \t]*,[ \t]+[a-z][^:;,“”\"\n]{0,80}:[ \t]*$")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 # (after a party tag too: "Bob Roe (R-Va.) threw"; a fresh ABP sample, seed 20261207)
 _SUBJECT_END_RE = re.compile(rf"{PARTY_TAG}(?:[ \t]*,|[ \t]+[a-z])")
@@ -1046,7 +1051,10 @@ def _label(masked: str, people: People, start: int, open_at: int) -> dict[str, o
     lead = _LABEL_LEAD_RE.match(masked, start, open_at)
     at = lead.end() if lead else start
     m = SPEAKER_AT_RE.match(masked, at, open_at)
-    if m is None or not _LABEL_END_RE.match(masked, m.end(), open_at):
+    if m is None or not (
+        _LABEL_END_RE.match(masked, m.end(), open_at)
+        or (lead and _LABEL_ROLE_END_RE.match(masked, m.end(), open_at))
+    ):
         return None
     phrase = " ".join(m.group(0).split())
     speaker = str(people.resolve(phrase, at)[0])
