@@ -78,6 +78,30 @@ def member_of(keys: pd.Series, wanted: pd.Series | Collection[str]) -> np.ndarra
     return np.array(found, dtype=np.bool_)
 
 
+def positions_in(keys: pd.Series, index: pd.Index) -> np.ndarray:
+    """``index.get_indexer(keys.astype(str))`` for an ``index`` of distinct strings (-1 where a
+    key is not in it, missing keys too), with Arrow's ``index_in`` straight on Arrow-backed
+    strings: pandas makes a Python string of every key first (link framing's jobs look up the
+    first 20,000 ABP articles' 636k sentences, 234k quotes and the other per-article tables
+    among the linked articles: 0.19 -> 0.04 CPU s).
+
+    >>> ids = pd.Series(["b", None, "c", "a"], dtype="string[pyarrow]")
+    >>> positions_in(ids, pd.Index(["a", "b"])).tolist()
+    [1, -1, -1, 0]
+    >>> positions_in(ids.astype(object), pd.Index(["a", "b"])).tolist()
+    [1, -1, -1, 0]
+    """
+    if not isinstance(keys.array, pd.arrays.ArrowStringArray) or not len(index):
+        return index.get_indexer(keys.astype(str))
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = pa.chunked_array(pa.array(keys.array))
+    values = pa.array(index.to_numpy(dtype=object), type=column.type)
+    found = pc.fill_null(pc.index_in(column, value_set=values), -1)
+    return np.asarray(found, dtype=np.intp)
+
+
 def non_empty(strings: pd.Series) -> np.ndarray:
     """``(strings.fillna("") != "").to_numpy()``: Arrow-backed strings by their lengths alone
     (the report's framing rows with evidence, first 20,000 ABP articles: 4.27M values; pandas

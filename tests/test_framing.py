@@ -21,7 +21,11 @@ from provenance.framing import (
     score_texts,
 )
 from provenance.framing.quotes import quotes_from_text
-from provenance.framing.techniques import LOADED_PRIOR_WORDS, SENTENCE_CUE_WEIGHT
+from provenance.framing.techniques import (
+    LOADED_PRIOR_WORDS,
+    RARE_VALENCED_WEIGHT,
+    SENTENCE_CUE_WEIGHT,
+)
 from provenance.schema import conform, validate
 
 SEED = Path("/work/shared/seed/urdupoint-sputnik-lavrov-2021-08-23.txt")
@@ -205,10 +209,12 @@ def test_editorializing_and_evaluative_modifiers():
     narration = 1000 * SENTENCE_CUE_WEIGHT / (words + LOADED_PRIOR_WORDS)
     assert df.loc[1, "f_loaded_language"] == pytest.approx(narration[1])
     assert df.loc[2, "f_evaluative_modifiers"] > 0  # "wonderful": VADER, adjective, not hand-listed
-    # One loaded phrase ("dreadful"; "wonderful" is praise, a word of not_loaded_modifiers) and
-    # two sentences of narration.
+    # One loaded phrase ("dreadful"; "wonderful" is praise, a word of not_loaded_modifiers), two
+    # sentences of narration, and one rare valenced word in them ("dreadful", Zipf 3.4;
+    # "wonderful" is common).
     one = 1000 / (words[2] + LOADED_PRIOR_WORDS)
-    assert df.loc[2, "f_loaded_language"] == pytest.approx(one + 2 * narration[2])
+    rare = RARE_VALENCED_WEIGHT * one
+    assert df.loc[2, "f_loaded_language"] == pytest.approx(one + 2 * narration[2] + rare)
 
 
 def test_loaded_language_counts_a_word_once():
@@ -220,8 +226,10 @@ def test_loaded_language_counts_a_word_once():
     assert (
         twice.loc[0, "f_loaded_language"]
         == pytest.approx(once)
-        == pytest.approx(1000 * (1 + SENTENCE_CUE_WEIGHT) / (4 + LOADED_PRIOR_WORDS))
-    )  # one phrase and one sentence of narration
+        == pytest.approx(
+            1000 * (1 + SENTENCE_CUE_WEIGHT + RARE_VALENCED_WEIGHT) / (4 + LOADED_PRIOR_WORDS)
+        )
+    )  # one phrase, one sentence of narration, one rare valenced word ("disastrous", Zipf 3.7)
 
 
 def test_evaluative_modifiers_are_vader_strong_words_outside_the_hand_lists():

@@ -107,15 +107,26 @@ def test_byte_search_finds_what_the_string_search_finds():
     normalised string gave, for ASCII terms and for terms with letters above ASCII; a term
     holding a sigma (lower-cased by its context) keeps the string search."""
     words = ["so-called", "rock", "state", "end", "x", "istanbul", "k", "étét", "été", "ß", "a'b"]
+    # Terms of several words: sharing first words, one inside another, a word repeated.
+    phrases = ["so-called end", "rock state", "x x", "x x x", "été été", "end x", "b c", "rock"]
     texts = TRICKY + ["ÉTÉ été Été-x, STATE'S rock", "\u212a İstanbul Straße SS", "a’b a'b-c"]
+    texts += ["x x x  x x, rock  state rock state; so-called end so-called  end", "été été été"]
     big = scan.joined(texts * 3)
     reference = scan.from_code_points(scan.normalised_codes(big, texts * 3))
-    for terms in (words[:5], words):
+    for terms in (words[:5], words, words + phrases, phrases):
         scanner = scan.Scanner({"all": terms})
         assert scanner._bytes is not None
-        got = scanner._bytes.hits(scan.code_points(big))
-        assert got == scanner._finder.hits(reference)
-        assert len(got) > 20
+        key, end = scanner._bytes.hits(scan.code_points(big))
+        expected = scanner._finder.hits(reference)  # Aho-Corasick over the normalised text
+        assert end.tolist() == [e for _, _, e in expected]
+        pairs = zip(end.tolist(), key.tolist(), strict=True)
+        assert sorted(pairs) == sorted((e, k) for k, _, e in expected)
+        assert len(expected) > 20
+    multi = scan.Scanner({"all": phrases})._bytes.hits(scan.code_points(big))[0]
+    assert {scan.Scanner({"all": phrases}).keys[k] for k in multi} >= {"x x x", "été été"}
+    assert (
+        scan.Scanner({"all": ["x"]})._bytes.hits(scan.code_points(scan.joined([""])))[0].size == 0
+    )
     assert scan.Scanner({"greek": ("αθηνα",)})._bytes is not None
     assert scan.Scanner({"greek": ("οδος",)})._bytes is None
     assert scan.word_chars()[[ord("_"), ord("a"), ord("١"), ord("-"), 0x10FFFF]].tolist() == [

@@ -229,6 +229,23 @@ def test_span_cut_reads_only_what_it_shows():
         assert _clean_span(text) == re.sub(r"\s+", " ", text)[:n].replace(";", ","), text
 
 
+def test_collapsed_is_the_whitespace_regex():
+    """_collapsed (str.split and join) gives re.sub(r"\\s+", " ") on whitespace of every kind,
+    at the ends, alone and between non-printable characters."""
+    import re
+    import sys
+
+    from provenance.framing.table import _collapsed
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert len(spaces) > 20
+    pieces = [*spaces, "a", ";", "\x00", "\x1f", "\u200b", "\ufeff", "é", ""]
+    texts = ["", " ", "  ", "a", " a ", "\n\na\t\tb\u3000", "\x85x\x85"]
+    texts += [a + b + c for a in pieces for b in ("", "x", " y ") for c in pieces]
+    for text in texts:
+        assert _collapsed(text) == re.sub(r"\s+", " ", text), repr(text)
+
+
 def test_article_evidence_strings_as_evidence_strings_of_the_spans():
     """article_scores_detail(evidence="strings") gives evidence_strings of its spans (the
     pipeline's framing stage keeps that), reading only the spans it shows."""

@@ -659,3 +659,23 @@ def test_a_superlative_scoped_to_all_history_is_an_exaggeration(text, evidence):
 )
 def test_a_sentence_a_universal_pronoun_opens_is_an_exaggeration(text, evidence):
     assert _evidence_texts(text, "f_exaggeration") == evidence
+
+
+def test_rare_valenced_words_of_the_narration_weigh_the_loaded_language_score():
+    from provenance.framing.techniques import LOADED_PRIOR_WORDS, RARE_VALENCED_WEIGHT
+
+    texts = pd.Series(
+        ["They deride the plan.", "They discuss the plan.", "He said they deride the plan."]
+    )
+    df = score_texts(texts)
+    # "deride" (VADER, Zipf < 3.75) is no loaded phrase: only the graded term tells the two apart.
+    rare = 1000 * RARE_VALENCED_WEIGHT / (4 + LOADED_PRIOR_WORDS)
+    assert df.loc[0, "f_loaded_language"] - df.loc[1, "f_loaded_language"] == pytest.approx(rare)
+    assert df.loc[2, "f_loaded_language"] == 0  # reported speech: no narration, no rare word
+
+
+def test_shipped_rare_valenced_words_are_what_the_tool_makes():
+    pytest.importorskip("wordfreq")  # the maintainer tool's frequency source (not a dependency)
+    tool = _load_script(ROOT / "tools" / "build_rare_valenced.py")
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "rare_valenced.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.build()

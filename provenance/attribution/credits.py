@@ -58,6 +58,7 @@ from provenance.attribution.resolve import (
     registry_or_default,
     shared_resolver,
 )
+from provenance.collector import collector_paused
 from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder
@@ -764,6 +765,13 @@ def extract_credits(articles: pd.DataFrame, registry: OutletRegistry | None = No
     >>> extract_credits(arts)[["outlet_id", "place", "credit_date"]].values.tolist()
     [['sputnik', 'MOSCOW', '2021-08-23']]
     """
+    # (no reference cycle made: the collector paused, as in citations and quotes)
+    with collector_paused():
+        return _credits(articles, registry)
+
+
+def _credits(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.DataFrame:
+    """:func:`extract_credits`' table."""
     cols = article_columns(articles)
     registry = registry_or_default(registry)
     # The run's resolver, shared with citations (a decision depends only on the phrase and

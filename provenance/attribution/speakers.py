@@ -67,8 +67,14 @@ _PWORD = rf"{UPPER}{NAME_CHAR}+"
 # speakers lost at the initial, cut to "Richard" or not read as a name at all).
 _INITIAL = rf"{UPPER}\.(?=[ \t]{UPPER})"
 _PWORD_OR_INITIAL = rf"(?:{_PWORD}|{_INITIAL})"
+# Initials before the first name, glued or spaced: "J.J. Kinahan", "J.B. Pritzker", "H. R.
+# McMaster" (seed 1611 C, PTC: "said J.J. Kinahan, chief market strategist" went to no one,
+# "Gov. J.B. Pritzker said" to "J.B"; ABP 0-8,000: ~90 such names). Not "U.S.", "U.N.", "U.K.",
+# "E.U.", "D.C." ("U.S. Senate"; a country inside a speaker phrase lost Bolton's quotes in
+# session 18).
+_LEAD_INITIALS = rf"(?:(?!U\.[SNK]\.|E\.U\.|D\.C\.){UPPER}\.(?:[ \t]?{UPPER}\.){{1,2}}[ \t]+)?"
 PNAME = (
-    rf"{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
+    rf"{_LEAD_INITIALS}{_PARTICLE}{_PWORD}(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{_PARTICLE}{_PWORD_OR_INITIAL})"
     r"{0,4}"
 )
 # Role nouns in any case without the cost of a case-insensitive alternation.
@@ -249,7 +255,7 @@ def _speaker(
         # "(Montana Highway Patrol) spokeswoman (Sgt.) Kristin Albrecht": up to four modifiers.
         # (an elided article may be glued to the role: "l'assessore Bruno Gatti").
         rf"(?<![\w'’\-])(?:(?:[A-Za-z][\w\-]*[ \t]+){{0,4}}(?:[lL]['’])?(?:{role_nouns}"
-        rf"|{compound_role})[ \t]+{CAP}"
+        rf"|{compound_role})[ \t]+{_LEAD_INITIALS}{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{_GENERATION}{role}"
         rf"|(?:(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ne|[Aa]nother"
         rf"|{_ML_DETERMINER})[ \t]+|[Ll]['’])"
@@ -257,9 +263,10 @@ def _speaker(
         # Up to two prepositional phrases: "la diretora de Política Monetária do Banco Central".
         rf"(?:[ \t]+{_PREPOSITION}[ \t]+(?:{_ARTICLE}[ \t]+)?(?:{word}[ \t]+){{0,2}}{word})"
         r"{0,2}"
-        rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{CAP}"
+        rf"|{_MODIFIER}(?:(?:{UPPER}\.){{2,}}[ \t]+|{CAP}[ \t]+){{0,4}}?(?:{cap_roles})[ \t]+{_LEAD_INITIALS}{CAP}"
         rf"(?:[ \t]+(?:(?:{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,4}}{modifier}"
-        rf"|{_RUN_LEAD}{CAP}(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{CAP}){{0,7}}"
+        rf"|{_RUN_LEAD}{_LEAD_INITIALS}{CAP}"
+        rf"(?:[ \t]+(?:(?:{CONNECTOR}|{_PARTICLES})[ \t]+){{0,2}}{_LEAD_INITIALS}{CAP}){{0,7}}"
         rf"{_GENERATION}{capital}"
         rf"|(?:(?:{CAP}[ \t]+)?{CAP}['’]s[ \t]+)?(?:[Ss]tate|[Oo]fficial|{UPPER}[\w\-]*)[ \t]+media"
         rf"|[Hh]e|[Ss]he|[Tt]hey|{_ML_PRONOUN}|(?:(?:{UPPER}[\w\-]*|some|many|several|senior|local|western"
@@ -1236,15 +1243,17 @@ class People:
         # "the Republican presidential nominee" is no "Democratic presidential nominee" (dev: a
         # quote of Trump's went to Hillary Clinton by the noun alone).
         opposed = tuple(o for w in wanted for o in _OPPOSED_PARTIES.get(w, ()))
+        ranked = not _LOWER_RANKS.isdisjoint(wanted)
         for need in (wanted, wanted[-1:], *synonyms):
-            fits = [m for m in (*before, *after) if _role_has(m[2], need)] if opposed else None
+            has = _role_has if ranked else _role_has_unranked
+            fits = [m for m in (*before, *after) if has(m[2], need)] if opposed else None
             if fits is not None:
                 best = next((m for m in fits if not _role_has_any(m[2], opposed)), None)
                 if best is not None:
                     return best
                 continue
-            best = next((m for m in before if _role_has(m[2], need)), None)
-            best = best or next((m for m in after if _role_has(m[2], need)), None)
+            best = next((m for m in before if has(m[2], need)), None)
+            best = best or next((m for m in after if has(m[2], need)), None)
             if best is not None:
                 return best
         return None
@@ -1777,6 +1786,27 @@ def _role_has_any(role: str | None, words: tuple[str, ...]) -> bool:
     return any(w in have for w in words)
 
 
+# A rank below the office its noun names: "the governor" is no "lieutenant governor", "the
+# president" no "Vice President Mike Pence" (seed 1907 A: "The governor said that “...”" went
+# to Lt. Gov. Kathy Hochul, named after Gov. Andrew Cuomo).
+_LOWER_RANKS = frozenset("lieutenant lt. vice deputy assistant under".split())
+_RANK_RE = re.compile(r"(?<![\w\-])(?:lieutenant|lt\.|vice|deputy|assistant|under)[ \t\-]+")
+
+
+def _role_has_unranked(role: str | None, words: tuple[str, ...]) -> bool:
+    """:func:`_role_has`, and the role's last wanted word not one of the two words after a
+    rank below it ("lieutenant governor", "Vice President", "Deputy Foreign Minister" for
+    "governor", "president", "minister")."""
+    if not _role_has(role, words):
+        return False
+    have = str(role).lower()
+    return not any(
+        t.startswith(words[-1])
+        for m in _RANK_RE.finditer(have)
+        for t in have[m.end() :].split(maxsplit=2)[:2]
+    )
+
+
 def _role_has(role: str | None, words: tuple[str, ...]) -> bool:
     """Whether the role has every one of ``words`` (as written, any case); no role has none
     (:func:`_role_has_any` asks for one of them)."""
@@ -1846,6 +1876,8 @@ def clean_name(name: str) -> str:
         return ""  # "Florida Republican", "R-Wyo."
     if not all(t[0].isupper() or t.split("-", 1)[0] in NAME_PARTICLES for t in tokens):
         return ""
+    if all(_INITIALS_RE.fullmatch(t) for t in tokens):
+        return ""  # initials left of a possessive ("Gov. J.B. Pritzker’s adviser"): no name
     return " ".join(tokens)
 
 

@@ -9,7 +9,6 @@ pointer walk, so it cannot loop.
 
 from __future__ import annotations
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -72,19 +71,58 @@ def choose_parents(links: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     banned: set[str] = set()
     while True:
         chosen = edges[~edges["link_id"].isin(banned)].drop_duplicates("child_node")
-        graph = nx.DiGraph(zip(chosen["child_node"], chosen["parent_node"], strict=True))
-        cycles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-        if not cycles:
+        cycle = _cycle_labels(chosen["child_node"], chosen["parent_node"])
+        if not (cycle >= 0).any():
             break
-        for cycle in cycles:
-            in_cycle = chosen[chosen["child_node"].isin(cycle) & chosen["parent_node"].isin(cycle)]
-            weakest = in_cycle.sort_values(
-                ["_late", "_confidence", "link_id"], ascending=[False, False, True]
-            )
-            banned.add(weakest["link_id"].iloc[0])
+        # Each cycle's weakest edge: the cycle's edges are its nodes' chosen ones.
+        in_cycle = chosen.assign(_cycle=cycle)[cycle >= 0]
+        weakest = in_cycle.sort_values(
+            ["_cycle", "_late", "_confidence", "link_id"], ascending=[True, False, False, True]
+        ).drop_duplicates("_cycle")
+        banned.update(weakest["link_id"].tolist())
     return chosen.drop(
         columns=["_mirror", "_is_outlet", "_relation", "_confidence", "_lag", "_late"]
     )
+
+
+def _cycle_labels(child: pd.Series, parent: pd.Series) -> np.ndarray:
+    """Per edge (``child`` -> ``parent``, each child once), the number of the cycle of two or
+    more nodes it lies on, else -1: the strongly connected components of more than one node,
+    which in a graph of one out-edge a node are its cycles.
+
+    Nodes that no cycle holds are peeled off (no edge comes in, then their parent loses one),
+    the rest labelled by the least node of their cycle. networkx's components on the 18,000
+    chosen links of the first 20,000 ABP articles: ~0.5 CPU s a pass, two passes a run.
+
+    >>> _cycle_labels(pd.Series(["a", "b", "c", "d"]), pd.Series(["b", "a", "a", "d"])).tolist()
+    [0, 0, -1, -1]
+    """
+    nodes, numbers = pd.factorize(pd.concat([child, parent], ignore_index=True))
+    n_nodes, n_edges = len(numbers), len(child)
+    nxt = np.full(n_nodes, -1, dtype=np.int64)
+    nxt[nodes[:n_edges]] = nodes[n_edges:]
+    has_next = nxt >= 0
+    incoming = np.bincount(nxt[has_next], minlength=n_nodes)
+    alive = np.ones(n_nodes, dtype=bool)
+    peel = incoming == 0
+    while peel.any():
+        alive &= ~peel
+        np.subtract.at(incoming, nxt[peel & has_next], 1)
+        peel = alive & (incoming == 0)
+    # What is left lies on cycles; a node on its own loop is no cycle of two or more.
+    on_cycle = alive & (nxt != np.arange(n_nodes))
+    label = np.where(on_cycle, np.arange(n_nodes), n_nodes)
+    step = np.where(on_cycle, nxt, 0)
+    while True:  # the least node of each cycle, passed round it
+        passed = np.where(on_cycle, np.minimum(label, label[step]), n_nodes)
+        if (passed == label).all():
+            break
+        label = passed
+    edge_label = label[nodes[:n_edges]]
+    cycle_of = np.where(edge_label < n_nodes, edge_label, -1)
+    # Numbered in order of their least node: 0, 1, ...
+    found = np.unique(cycle_of[cycle_of >= 0])
+    return np.where(cycle_of >= 0, np.searchsorted(found, cycle_of), -1)
 
 
 def build_chains(

@@ -65,7 +65,21 @@ CREDIT_KEY = ["child_article_id", "parent_outlet_id"]
 
 
 def entity_outlet_id(entity_text: pd.Series) -> pd.Series:
-    """Outlet ids for names not in the registry: ``entity:<slug>`` of the name as written."""
+    """Outlet ids for names not in the registry: ``entity:<slug>`` of the name as written.
+
+    Each distinct name slugged once (first 20,000 ABP articles: ~30,700 credits and citations,
+    ~1,500 distinct names; three calls a run).
+
+    >>> entity_outlet_id(pd.Series(["The Daily Star", None, "The Daily Star", "--"])).tolist()
+    ['entity:daily-star', <NA>, 'entity:daily-star', <NA>]
+    """
+    codes, names = pd.factorize(entity_text.astype("string"))
+    ids = _entity_ids(pd.Series(names, dtype="string")).array.take(codes, allow_fill=True)
+    return pd.Series(ids, index=entity_text.index, name=entity_text.name).astype("string")
+
+
+def _entity_ids(entity_text: pd.Series) -> pd.Series:
+    """:func:`entity_outlet_id` of each name."""
     slug = (
         entity_text.astype("string")
         .str.lower()

@@ -32,6 +32,7 @@ from provenance.engine.pool import (
     contiguous_chunks,
     pool_size,
 )
+from provenance.grouping import positions_in
 from provenance.memory import release_freed_memory
 from provenance.outlets.registry import OutletRegistry
 from provenance.pipeline import (
@@ -522,9 +523,9 @@ def _link_chunks(
     # Each table's articles looked up once among the linked ones (-1: linked by no chunk), a
     # chunk's rows then picked by position, instead of an isin per table and chunk.
     every = pd.Index(np.unique(np.concatenate(linked)))
-    place = {name: every.get_indexer(t["article_id"].astype(str)) for name, t in by_article.items()}
-    reuse_child = every.get_indexer(reuse["child_article_id"].astype(str))
-    reuse_parent = every.get_indexer(reuse["parent_article_id"].astype(str))
+    place = {name: positions_in(t["article_id"], every) for name, t in by_article.items()}
+    reuse_child = positions_in(reuse["child_article_id"], every)
+    reuse_parent = positions_in(reuse["parent_article_id"], every)
     for chunk, ids in zip(chunks, linked, strict=True):
         member = np.zeros(len(every) + 1, dtype=bool)  # the last one stands for -1
         member[every.get_indexer(ids)] = True

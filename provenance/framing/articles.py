@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from provenance.errors import check_frame
+from provenance.grouping import member_of
 
 from .features import (
     TITLE_FEATURES,
@@ -296,7 +297,7 @@ class _ArticleTexts:
 def _quote_spans(texts: _ArticleTexts, quotes: pd.DataFrame) -> tuple[SpanColumns, list[str]]:
     """Evidence of the quotes table: f_quote_share (body quotes), f_title_n_quotes and
     f_speakers ('speaker (field)'), in the table's order, and each span's text."""
-    rows = quotes[quotes["article_id"].isin(texts.ids)]
+    rows = quotes[member_of(quotes["article_id"], texts.ids)]  # isin made a scalar an id
     doc = pd.Index(texts.ids).get_indexer(rows["article_id"].astype(str))
     start = rows["span_start"].to_numpy(dtype=np.int64)
     end = rows["span_end"].to_numpy(dtype=np.int64)

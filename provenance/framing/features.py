@@ -23,7 +23,14 @@ import pandas as pd
 
 from provenance.text import count_words_all
 
-from .lexicons import FRAMES, VERB_CLASSES, LexiconsArg, lexicon_key, load_lexicons
+from .lexicons import (
+    FRAMES,
+    VERB_CLASSES,
+    LexiconsArg,
+    lexicon_key,
+    load_lexicons,
+    rare_valenced,
+)
 from .quotes import quote_bounds
 from .scan import (
     Scanner,
@@ -45,6 +52,8 @@ from .techniques import (
     LOADED_PRIOR_WORDS,
     NOT_LOADED_LIST,
     NOT_LOADED_MODIFIERS,
+    RARE_VALENCED_LIST,
+    RARE_VALENCED_WEIGHT,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -61,7 +70,7 @@ from .techniques import (
     headline_case,
     labelled_names,
     last_lines,
-    narration_sentences,
+    narration_counts,
     noun_phrases,
     on_repeated_lines,
     person_headed,
@@ -111,7 +120,9 @@ FEATURES: dict[str, str] = {
     f"valenced words), plus exclamations outside quotes, plus {SUBJECTIVE_WEIGHT:g} per word of "
     f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}) and {SENTENCE_CUE_WEIGHT:g} per "
     "sentence without a neutral attribution verb and per booster, doubt verb or editorializing "
-    f"word (a booster half that), per 1,000 of (words + "
+    f"word (a booster half that), plus {RARE_VALENCED_WEIGHT:g} per rare valenced word (list "
+    f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence, per 1,000 "
+    f"of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
     "f_bias_cues": "bias-cue score: "
@@ -164,11 +175,10 @@ def _vader_words() -> tuple[str, ...]:
 
 
 def scanner_for(lexicons: LexiconsArg = None) -> Scanner:
-    """The compiled scanner for the resolved lexicons plus VADER's word list (``vader_any``)."""
+    """The compiled scanner for the resolved lexicons plus the fixed lists (``_fixed_lists``)."""
     if lexicons is None:
         return _default_scanner()
-    lists = load_lexicons(lexicons)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(lexicons)), *_fixed_lists()))
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +186,13 @@ def _default_scanner() -> Scanner:
     """``scanner_for(None)``, looked up once (the shipped lists are read once a process):
     resolving them and hashing the cache key of their ~16,000 terms took ~2-3 ms a call,
     three calls a job of the pipeline's framing stage."""
-    lists = load_lexicons(None)
-    return cached_scanner((*lexicon_key(lists), ("vader_any", _vader_words())))
+    return cached_scanner((*lexicon_key(load_lexicons(None)), *_fixed_lists()))
+
+
+def _fixed_lists() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The scanned lists that ``lexicons=`` cannot replace: VADER's words (``vader_any``) and
+    the rare ones among them (``rare_valenced``, lexicons.rare_valenced)."""
+    return (("vader_any", _vader_words()), (RARE_VALENCED_LIST, rare_valenced()))
 
 
 def loaded_language_spans(hits: HitArrays, texts: list[str]) -> pd.DataFrame:
@@ -393,7 +408,17 @@ def _count_classes() -> np.ndarray:
     return table
 
 
-def word_and_syllable_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+def block_codes(texts: Sequence[str]) -> list[np.ndarray]:
+    """The code points of :func:`joined` ``texts[first:end]`` of each of their
+    :func:`text_blocks`, read once for the steps that read them block by block (the word and
+    syllable counts and the lexicon scan: joining and reading the blocks again was ~2% of the
+    framing stage, py-spy, first 5,000 ABP; all blocks held at once, 4 bytes a character)."""
+    return [code_points(joined(texts[first:end])) for first, end in text_blocks(texts)]
+
+
+def word_and_syllable_counts(
+    texts: list[str], codes: Sequence[np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Per text, the matches of ``WORD_PATTERN`` (``\\w+(?:['’\\-]\\w+)*``) and the syllables
     of Flesch's formula: groups of ``[aeiouyAEIOUY]+`` minus silent final e's
     (``\\w\\w[^aeiouylAEIOUYL\\W]e\\b``), counted on code-point arrays block by block.
@@ -402,16 +427,17 @@ def word_and_syllable_counts(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     characters; no two silent-e matches can overlap (each ends a word). Three regex counts per
     text took 1.45 CPU s on the first 3,000 ABP bodies and titles, positions of each start
     looked up (searchsorted) 0.27 s on the bodies; one class lookup per character and +1/-1
-    marks summed per text (np.add.reduceat) 0.09 s (same counts).
+    marks summed per text (np.add.reduceat) 0.09 s (same counts). ``codes``: the texts'
+    :func:`block_codes`, when the caller has them.
 
     >>> word_and_syllable_counts(["Rock-'n'-roll isn't dead, they'd state.", ""])
     (array([7., 0.]), array([6., 0.]))
     """
     words, syllables = np.zeros(len(texts)), np.zeros(len(texts))
-    for first, end in text_blocks(texts):
+    for i, (first, end) in enumerate(text_blocks(texts)):
         block = texts[first:end]
         # spaces at both ends of joined(): no neighbour wraps around
-        cls = _count_classes()[code_points(joined(block))]
+        cls = _count_classes()[codes[i] if codes is not None else code_points(joined(block))]
         word, vowel = (cls & 1).view(bool), (cls & 4) != 0
         # +1 where a word (a vowel group) starts, -1 at a joiner inside a word (a silent e),
         # at the position of the match's first character or of the joiner, the e's - 3
@@ -552,9 +578,11 @@ def _text_scores(
 ) -> tuple[pd.DataFrame, SpanColumns | None]:
     """:func:`text_detail`, the spans only with ``evidence``."""
     n = len(raw)
-    n_words, syllables = word_and_syllable_counts(raw)
+    codes = block_codes(raw)
+    n_words, syllables = word_and_syllable_counts(raw, codes)
     scanner = scanner_for(lexicons)
-    scanned, counts = scanner.scan_arrays(raw)
+    scanned, counts = scanner.scan_arrays(raw, codes)
+    del codes
     hits = scanned.arrays()
     col = dict(zip(scanner.names, counts.toarray().T.astype(float), strict=True))
 
@@ -604,7 +632,8 @@ def _text_scores(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    weighted = loaded + graded_count(col, narration_sentences(sents, hits, n))  # techniques
+    narration, rare = narration_counts(sents, hits, n, (RARE_VALENCED_LIST,))
+    weighted = loaded + graded_count(col, narration, rare)  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     if widened is None:

@@ -150,6 +150,24 @@ def person_nouns() -> frozenset[str]:
     return frozenset(w for w in lines if w and not w.startswith("#"))
 
 
+# Rare valenced words (VADER's words that wordfreq rates rarer than Zipf 3.75,
+# ``tools/build_rare_valenced.py``): scanned beside VADER's list as ``rare_valenced``, a graded
+# term of the loaded-language score (``techniques.RARE_VALENCED_WEIGHT``). Not replaceable with
+# ``lexicons=``.
+RARE_VALENCED_FILE = "rare_valenced.txt"
+
+
+@lru_cache(maxsize=1)
+def rare_valenced() -> tuple[str, ...]:
+    """The shipped rare valenced words, lower-cased, sorted.
+
+    >>> "deride" in rare_valenced(), "killed" in rare_valenced()
+    (True, False)
+    """
+    lines = _read_list(LEXICON_DIR / RARE_VALENCED_FILE)
+    return tuple(w for w in lines if w and not w.startswith("#"))
+
+
 # Suffixes added to a word to make its regular inflections and derivations: a loaded word keeps
 # its charge in them ("smear" -> "smeared", "egregious" -> "egregiously", "wicked" ->
 # "wickedness"). Only suffixes are added, never stripped: stripping ("supremely" -> "supreme",

@@ -391,11 +391,16 @@ def _apply_but(tok: Tokens, t: np.ndarray, valence: np.ndarray, n: int) -> np.nd
     if not len(affected):
         return valence
     valence = valence.copy()
-    groups = np.split(affected, np.flatnonzero(np.diff(sentence[affected])) + 1)
-    for rows in groups:
-        valence[rows] = _but_weighted(
-            valence[rows].tolist(), tok.position[t[rows]].tolist(), first_but[sentence[rows[0]]]
-        )
+    # Each sentence's run of rows read off Python lists: np.split made an array a sentence
+    # (~8,000 a batch of 10,000 ABP sentences, ~1/4 of this function's CPU).
+    cuts = (np.flatnonzero(np.diff(sentence[affected])) + 1).tolist()
+    values = valence[affected].tolist()
+    positions = tok.position[t[affected]].tolist()
+    buts = first_but[sentence[affected]].tolist()
+    weighted: list[float] = []
+    for lo, hi in zip([0, *cuts], [*cuts, len(values)], strict=True):
+        weighted += _but_weighted(values[lo:hi], positions[lo:hi], buts[lo])
+    valence[affected] = weighted
     return valence
 
 
@@ -445,10 +450,27 @@ def _compounds_of_batch(batch: list[str]) -> np.ndarray:
     total = np.where(total > 0, total + amplifier, np.where(total < 0, total - amplifier, total))
     compound = np.clip(total / np.sqrt(total * total + 15), -1.0, 1.0)
     nonzero = np.flatnonzero(compound)  # round(0.0, 4) is 0.0, round(-0.0, 4) is -0.0
-    compound[nonzero] = [round(c, 4) for c in compound[nonzero].tolist()]  # Python's exact rounding
+    compound[nonzero] = rounded_4(compound[nonzero])
     for i in np.flatnonzero(marks[_EMOJI]):
         compound[i] = analyzer().polarity_scores(batch[i])["compound"]
     return compound
+
+
+def rounded_4(values: np.ndarray) -> np.ndarray:
+    """Python's ``round(v, 4)`` of each value in [-1, 1], exactly: the integer nearest to
+    ``v * 1e4`` over 1e4 (both sides divide the same integer by 10^4, correctly rounded),
+    where ``v * 1e4`` lies farther than 1e-9 from a half (its rounding error, below 1e-12 here,
+    cannot cross one); Python's own ``round`` for the rest. A round call per sentence was ~1%
+    of the framing stage (py-spy, first 5,000 ABP).
+
+    >>> rounded_4(np.array([0.00005, 0.12345, -0.00001, 0.4404])).tolist()
+    [0.0001, 0.1235, -0.0, 0.4404]
+    """
+    scaled = values * 1e4
+    out = np.rint(scaled) / 1e4
+    near = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-9)
+    out[near] = [round(v, 4) for v in values[near].tolist()]
+    return out
 
 
 def vader_compounds(sentences: Sequence[str]) -> np.ndarray:

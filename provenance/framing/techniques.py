@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .lexicons import person_nouns
+from .table import stable_order
 
 PER_1K = "per 1,000 words"
 
@@ -164,22 +165,65 @@ SENTENCE_CUE_WEIGHT = 0.05
 SENTENCE_CUE_LISTS: dict[str, float] = {"boosters": 0.5, "verbs_doubt": 1.0, "editorializing": 1.0}
 REPORTED_SPEECH_LISTS = ("verbs_neutral",)
 
+# Rare valenced words (session 19): each VADER word that is rare in general English (wordfreq
+# Zipf < 3.75, list ``rare_valenced``, tools/build_rare_valenced.py) in a sentence of the
+# narration adds ``RARE_VALENCED_WEIGHT`` to the count (no span). The biased BABE sentences
+# without a loaded phrase hold such words ("deride", "smug", "fiasco", "apocalyptic")
+# more often than the neutral ones; a common valenced word mostly names an event. Chosen on
+# BABE's development split and PTC's three tuning folds (Spearman per fold, 40/56/54 articles;
+# before 0.699, 0.719 / 0.727 / 0.717; scratch counts): Zipf < 3.75 at 0.06 dev 0.710, rho
+# 0.715 / 0.725 / 0.727; 0.08 0.710, 0.723 / 0.728 / 0.727; 0.1 0.710, 0.724 / 0.731 / 0.726
+# (shipped); 0.12 0.710, 0.720 / 0.727 / 0.726; < 3.5 at 0.1 0.706, 0.721 / 0.727 / 0.732;
+# < 3.25 0.704. Measured and not kept (docs/framing-eval.md, session 19): every rare word, not
+# only VADER's (dev up to 0.72 but fold 2 lower, and a 60,000-word scan list cost ~0.15 CPU s
+# on 2,000 ABP bodies), VADER words of |valence| >= 1.5 only (dev 0.700), in every sentence
+# instead of the narration (fold 2 lower), AFINN's words too (ODbL; dev 0.708).
+RARE_VALENCED_LIST = "rare_valenced"
+RARE_VALENCED_WEIGHT = 0.1
 
-def graded_count(columns: Mapping[str, np.ndarray], narration_sentences: np.ndarray) -> np.ndarray:
+
+def graded_count(
+    columns: Mapping[str, np.ndarray], narration: np.ndarray, rare_valenced: np.ndarray
+) -> np.ndarray:
     """The loaded-language score's graded terms per text, in phrases: ``SUBJECTIVE_WEIGHT`` per
     subjective word, ``SENTENCE_CUE_WEIGHT`` per narration sentence and (weighted by
-    ``SENTENCE_CUE_LISTS``) per cue word. ``columns``: list name -> hit count per text."""
+    ``SENTENCE_CUE_LISTS``) per cue word, ``RARE_VALENCED_WEIGHT`` per rare valenced word of
+    the narration. ``columns``: list name -> hit count per text."""
     cues = sum(w * np.asarray(columns[n], dtype=float) for n, w in SENTENCE_CUE_LISTS.items())
-    return SUBJECTIVE_WEIGHT * np.asarray(columns[SUBJECTIVE_LIST], dtype=float) + (
-        SENTENCE_CUE_WEIGHT * (cues + np.asarray(narration_sentences, dtype=float))
+    return (
+        SUBJECTIVE_WEIGHT * np.asarray(columns[SUBJECTIVE_LIST], dtype=float)
+        + SENTENCE_CUE_WEIGHT * (cues + np.asarray(narration, dtype=float))
+        + RARE_VALENCED_WEIGHT * np.asarray(rare_valenced, dtype=float)
     )
 
 
-def narration_sentences(sentences: pd.DataFrame, hits: HitArrays, n_texts: int) -> np.ndarray:
-    """Per text, its sentences (doc, start, end) that hold no reported-speech verb."""
-    reported = spans_holding(sentences, hits, REPORTED_SPEECH_LISTS)["doc"].to_numpy(np.int64)
+def narration_counts(
+    sentences: pd.DataFrame, hits: HitArrays, n_texts: int, lists: tuple[str, ...]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per text, its sentences (doc, start, end, sorted) that hold no reported-speech verb, and
+    the hits of ``lists`` inside them."""
+    reported = spans_holding(sentences, hits, REPORTED_SPEECH_LISTS)
     total = np.bincount(sentences["doc"].to_numpy(np.int64), minlength=n_texts)
-    return (total - np.bincount(reported, minlength=n_texts)).astype(float)
+    told = np.bincount(reported["doc"].to_numpy(np.int64), minlength=n_texts)
+    sel = hits.of_lists(lists)
+    doc, start = hits.doc[sel], hits.start[sel]
+    inside = _positions_inside(reported, doc, start)
+    words = np.bincount(doc, minlength=n_texts) - np.bincount(doc[inside], minlength=n_texts)
+    return (total - told).astype(float), words.astype(float)
+
+
+def _positions_inside(spans: pd.DataFrame, doc: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Which positions (``doc``, ``start``) lie inside one of ``spans`` (doc, start, end; sorted
+    by doc and start, not overlapping)."""
+    if not len(spans) or not len(doc):
+        return np.zeros(len(doc), dtype=bool)
+    width = int(max(spans["end"].max(), start.max())) + 1
+    at = spans["doc"].to_numpy(dtype=np.int64) * width
+    first = at + spans["start"].to_numpy(dtype=np.int64)
+    past = at + spans["end"].to_numpy(dtype=np.int64)
+    keys = doc.astype(np.int64) * width + start
+    i = np.searchsorted(first, keys, side="right") - 1
+    return (i >= 0) & (keys < past[np.maximum(i, 0)])
 
 
 def damped_rate(count: np.ndarray, n_words: np.ndarray) -> np.ndarray:
@@ -208,7 +252,7 @@ def merge_phrases(
     Returns ``(order, group)``: ``order`` sorts the spans by (doc, start); ``group[k]`` is the
     phrase of span ``order[k]`` (0, 1, ... in document order).
     """
-    order = np.lexsort((end, start, doc))
+    order = stable_order(doc, start, end)  # np.lexsort((end, start, doc)), one argsort
     d, s, e = doc[order], start[order], end[order]
     if not len(d):
         return order, np.zeros(0, dtype=np.int64)
@@ -467,18 +511,22 @@ def on_repeated_lines(spans: pd.DataFrame, texts: list[str]) -> np.ndarray:
     up to two words before the phrase ("not corrupt"; 31 spans, 0.13 precise): F1 0.383, but
     rho 0.677 and BABE development 0.642 -> 0.641.
     """
+    doc = spans["doc"].to_numpy(dtype=np.int64)
+    out = np.zeros(len(doc), dtype=bool)
     repeated: dict[int, set[str]] = {}  # per document: its non-blank lines that recur
-    out = np.zeros(len(spans), dtype=bool)
-    for k, (d, s) in enumerate(zip(spans["doc"].tolist(), spans["start"].tolist(), strict=True)):
+    for d in np.unique(doc).tolist():
+        counts = Counter(texts[d].split("\n"))
+        lines = {line for line, n in counts.items() if n > 1 and line.strip()}
+        if lines:
+            repeated[d] = lines
+    # Only the spans of documents with a recurring line are read (most have none: a loop over
+    # every span was ~1% of the framing stage, py-spy, first 5,000 ABP).
+    start = spans["start"].to_numpy(dtype=np.int64)
+    for k in np.flatnonzero(np.isin(doc, list(repeated))).tolist():
+        d, s = int(doc[k]), int(start[k])
         text = texts[d]
-        if d not in repeated:
-            counts = Counter(text.split("\n"))
-            repeated[d] = {line for line, n in counts.items() if n > 1 and line.strip()}
-        if repeated[d]:
-            end = text.find("\n", s)
-            out[k] = (
-                text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)] in repeated[d]
-            )
+        end = text.find("\n", s)
+        out[k] = text[text.rfind("\n", 0, s) + 1 : end if end >= 0 else len(text)] in repeated[d]
     return out
 
 

@@ -326,8 +326,13 @@ _LEAD_DATELINE_RE = re.compile(
 )
 # A sentence that only labels who speaks next: "Says <speaker>:", "<speaker>:" (the quote
 # follows the colon).
-_LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From)[ \t]+")
+# (or an inverted verb: "Added Scott Amey, general counsel for the Project on Government
+# Oversight: “...”", "Tweeted Randi Weingarten, president of the AFT: “...”": heldout2; ABP
+# 0-8,000: 11 "Added" and 2 "Wrote"/"Writes" labels)
+_LABEL_LEAD_RE = re.compile(r"(?:Says|Said|From|Added|Adds|Wrote|Writes|Tweeted|Tweets)[ \t]+")
 _LABEL_END_RE = re.compile(r"[ \t]*:[ \t]*$")
+# After a lead word, a role set off after the name: ", general counsel for the Project:".
+_LABEL_ROLE_END_RE = re.compile(r"[ \t]*,[ \t]+[a-z][^:;,“”\"\n]{0,80}:[ \t]*$")
 # A subject is followed by its verb (a lower-case word) or an appositive comma.
 # (after a party tag too: "Bob Roe (R-Va.) threw"; a fresh ABP sample, seed 20261207)
 _SUBJECT_END_RE = re.compile(rf"{PARTY_TAG}(?:[ \t]*,|[ \t]+[a-z])")
@@ -1050,7 +1055,10 @@ def _label(masked: str, people: People, start: int, open_at: int) -> dict[str, o
     lead = _LABEL_LEAD_RE.match(masked, start, open_at)
     at = lead.end() if lead else start
     m = SPEAKER_AT_RE.match(masked, at, open_at)
-    if m is None or not _LABEL_END_RE.match(masked, m.end(), open_at):
+    if m is None or not (
+        _LABEL_END_RE.match(masked, m.end(), open_at)
+        or (lead and _LABEL_ROLE_END_RE.match(masked, m.end(), open_at))
+    ):
         return None
     phrase = " ".join(m.group(0).split())
     speaker = str(people.resolve(phrase, at)[0])
@@ -1160,6 +1168,7 @@ def _post(masked: str, m: re.Match[str], body: str, n_words: int,
                          owned.start("verb"), owned.start(), owned.end())  # fmt: skip
         return (
             _post_long_clause(masked, m.end())
+            or _post_as(masked, m.end())
             or _post_any_verb(masked, m, body)
             or _quoted_person_after(masked, m.end())
             or _post_clause_name(masked, people, m, body, n_words)
@@ -1219,6 +1228,34 @@ def _post_long_clause(masked: str, end: int) -> dict[str, object] | None:
     lead = " ".join(f"{p['lead']} {role or ''}".split()).rstrip(",")
     found = _attr("speaker", name, p.start("spk"), p["verb"], p.start("verb"), p.start(), p.end())
     return {**found, "role": lead or None}
+
+
+# "as" and a speaker with a reporting verb right after a quote: '“a virtual tie,” as Sanders
+# put it', '“crumbs” as multi-millionaire Nancy Pelosi recently said' (seed 1611 C). ABP
+# 0-8,000: 28 such clauses after a closing mark, none read before.
+_AS_POST_RE = re.compile(r"[ \t]*,?[ \t]*as[ \t]+(?=[^ \t])")
+# Lower-case words before the name, no determiner: "as multi-millionaire Nancy Pelosi said".
+_AS_MODIFIERS_RE = re.compile(
+    r"(?!(?:the|a|an|his|her|their|its|this|that|one|some)[ \t])(?:[a-z][\w\-]*[ \t]+){1,2}"
+    r"(?=[A-Z])"
+)
+
+
+def _post_as(masked: str, end: int) -> dict[str, object] | None:
+    """The speaker of "as <speaker> <verb>" right after a quote (the speaker-first reading of
+    POST_ATTRIBUTION_RE after "as", past lower-case modifiers before a name)."""
+    a = _AS_POST_RE.match(masked, end)
+    p = POST_ATTRIBUTION_RE.match(masked, a.end()) if a is not None else None
+    if a is not None and (p is None or not p.group("verb2")):
+        lead = _AS_MODIFIERS_RE.match(masked, a.end())
+        p = POST_ATTRIBUTION_RE.match(masked, lead.end()) if lead is not None else None
+    if p is None or not p.group("verb2"):
+        return None
+    speaker = pick_speaker(p.group("spk2"), p.group("ins"))
+    if not_a_speaker(speaker) or speaker.capitalize() in _NOT_SPEAKER_WORDS:
+        return None  # (and "as they say", "as we noted": an idiom, the author)
+    return _attr("speaker", speaker, p.start("spk2"), p.group("verb2"), p.start("verb2"),
+                 a.start(), p.end())  # fmt: skip
 
 
 def _post_clause_name(masked: str, people: People, m: re.Match[str], body: str,

@@ -44,12 +44,15 @@ def page_data(prep: PreparedTables) -> dict:
 
 def _linked_articles(prep: PreparedTables, chains: pd.DataFrame) -> pd.DataFrame:
     """The articles a link or a chain refers to, once each, sorted by id."""
-    articles = prep.t["articles"].drop_duplicates("article_id")
+    articles = prep.t["articles"]
     links = prep.links
     wanted = pd.concat(
         [links["child_article_id"], links["parent_article_id"], chains["article_id"]]
     ).dropna()
-    return articles[member_of(articles["article_id"], wanted)].sort_values("article_id")
+    # One selection: drop_duplicates copied every article and its text first (first 20,000 ABP
+    # articles: ~0.25 of the page data's ~1 CPU s).
+    first = ~articles["article_id"].duplicated().to_numpy()
+    return articles[first & member_of(articles["article_id"], wanted)].sort_values("article_id")
 
 
 def outlet_rows(outlets: pd.DataFrame) -> list[list]:
@@ -164,15 +167,27 @@ def _codes(ids: pd.Series, index: pd.Series) -> list[int | None]:
     return [None if pd.isna(v) else int(v) for v in codes]
 
 
-def _code_lists(ids: pd.Series, groups: pd.Series, index: pd.Series) -> pd.Series:
+def _code_lists(ids: pd.Series, groups: pd.Series, index: pd.Series) -> dict[object, list[int]]:
     """Per group, the codes of its ids in order; ids without a code (a hop whose outlet could
-    not be resolved is NA) are left out, never turned into NaN codes."""
-    codes = ids.map(index).dropna()
-    return (
-        codes.astype("int64")
-        .groupby(groups[codes.index].to_numpy(), sort=True)
-        .agg(lambda s: [int(v) for v in s])
-    )
+    not be resolved is NA) are left out, never turned into NaN codes.
+
+    One stable sort of the groups and a split, not a Python function a group (``groupby(...)
+    .agg``): first 20,000 ABP tables, 9,500 chains, ~0.5 of the report's CPU s.
+
+    >>> _code_lists(pd.Series(["x", "y", "z"]), pd.Series(["b", "a", "b"]),
+    ...             pd.Series([0, 1], index=["x", "z"]))
+    {'b': [0, 1]}
+    """
+    codes = ids.map(index)
+    kept = (codes.notna() & groups.notna()).to_numpy()
+    values = codes.to_numpy()[kept].astype(np.int64)
+    group_codes, keys = pd.factorize(groups.to_numpy()[kept], sort=True)
+    if not len(keys):
+        return {}
+    order = np.argsort(group_codes, kind="stable")
+    ends = np.searchsorted(group_codes[order], np.arange(1, len(keys)))
+    parts = np.split(values[order], ends)
+    return {key: part.tolist() for key, part in zip(keys.tolist(), parts, strict=True)}
 
 
 def _strs(values: pd.Series) -> list[str]:
