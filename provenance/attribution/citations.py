@@ -575,7 +575,7 @@ _CUE_ANCHORS = [
     " report article story column op-ed Op-Ed interview piece editorial investigation analysis"
     " profile review exclusive segment headline poll Poll average writing put"
     " count tally chart fact-check survey feed polls surveys commentary Writing forecast forum"
-    " town townhall breakfast witness documentary leaked leaks appearance page pages cover"
+    " town townhall breakfast witness documentary leaked leaks appearance"
     " statement".split(),
     *_SPEECH_IN_WORDS,
     # "remarks to", "suggested to": two words, as the cue needs "to" (one word alone would
@@ -594,6 +594,9 @@ _CUE_ANCHORS = [
         for w in ("questions", "inquiries", "queries", "query", "inquiry")
         for blank in " \t"
     ),  # fmt: skip
+    # "page of", "cover of": two words ("cover" alone opens "coverage", "covered": ~4% more
+    # CPU an ABP article, measured).
+    *(f"{w}{blank}of" for w in ("page", "pages", "cover") for blank in " \t"),
     *_OTHER_VERB_WORDS,
     # Short words with the blank that follows them (they start many longer words).
     *(
