@@ -199,8 +199,9 @@ def test_possessive_blanks_match_the_backtracking_patterns():
             assert (got and (got.span(), got.groupdict())) == (
                 want and (want.span(), want.groupdict())
             ), (text, pos)
-            want, got = before.match_before(text, pos, 200), speakers.SPEAKER_BEFORE.match_before(
-                text, pos, 200
+            want, got = (
+                before.match_before(text, pos, 200),
+                speakers.SPEAKER_BEFORE.match_before(text, pos, 200),
             )
             assert (got and (got.span(), got.span("spk"), got["ins"])) == (
                 want and (want.span(), want.span("spk"), want["ins"])

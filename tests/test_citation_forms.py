@@ -203,7 +203,9 @@ def test_an_unnamed_affiliate_cites_no_network(text: str) -> None:
 
 
 def test_a_lead_in_to_a_quoted_passage() -> None:
-    text = "The photo surfaced on Friday.\nThe following comes from Breitbart…\nThe senator said so."
+    text = (
+        "The photo surfaced on Friday.\nThe following comes from Breitbart…\nThe senator said so."
+    )
     assert _cited(text) == [("breitbart", "Breitbart")]
 
 

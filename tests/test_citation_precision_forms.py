@@ -67,7 +67,10 @@ def test_an_outlet_word_alone_is_no_outlet(text: str) -> None:
     ("text", "name"),
     [
         # A place before a registered name made of outlet words opens a longer masthead.
-        ("The mayor will not run again, according to the Fresno Daily News.", "the Fresno Daily News"),
+        (
+            "The mayor will not run again, according to the Fresno Daily News.",
+            "the Fresno Daily News",
+        ),
         # (The Bangor Daily News is registered since session 17: an unregistered town here.)
         ("She told the Muskogee Daily News that the mill would close.", "the Muskogee Daily News"),
     ],

@@ -25,7 +25,10 @@ from test_citation_fresh_forms import cited_outlets
         ("The Associated Press has found records showing the loan was late.", {"ap"}),
         ("Then there is USA Today asking, “Is the mall over?”", {"usa-today"}),
         # A progressive "writing" after a be-verb and an adverb.
-        ("The Washington Post was still writing about a “late surge” that week.", {"washington-post"}),
+        (
+            "The Washington Post was still writing about a “late surge” that week.",
+            {"washington-post"},
+        ),
         # Media nouns after the outlet: a forecast, a forum, a statement, its reporting.
         ("A Washington Post forecast gives the party a 90 percent chance.", {"washington-post"}),
         ("Speaking at a Politico forum, the senator said the deal was close.", {"politico"}),
@@ -37,15 +40,21 @@ from test_citation_fresh_forms import cited_outlets
         ("This morning, on Meet the Press, the governor said the budget would pass.", {"nbc-news"}),
         ("“We will see,” the speaker continued on “Fox News Sunday.”", {"fox-news"}),
         # A writer's column: a date or the writer between the verb and "in".
-        ("The army must be ready, the general wrote Feb. 4 in Foreign Policy magazine.",
-         {"foreign-policy"}),  # fmt: skip
+        (
+            "The army must be ready, the general wrote Feb. 4 in Foreign Policy magazine.",
+            {"foreign-policy"},
+        ),  # fmt: skip
         ("Faith is changing, writes Professor Jane Roe in The Huffington Post.", {"huffpost"}),
         ("The best account was the one John Doe penned for the New Republic.", {"new-republic"}),
-        ("As Jane Roe writes in a long profile at Buzzfeed News, he is quieter now.",
-         {"buzzfeed-news"}),  # fmt: skip
+        (
+            "As Jane Roe writes in a long profile at Buzzfeed News, he is quieter now.",
+            {"buzzfeed-news"},
+        ),  # fmt: skip
         # Words asked for by an outlet; a clause set off after the outlet; the first to report.
-        ("In response to questions from Reuters, the ministry said the talks were over.",
-         {"reuters"}),  # fmt: skip
+        (
+            "In response to questions from Reuters, the ministry said the talks were over.",
+            {"reuters"},
+        ),  # fmt: skip
         (
             "The New York Times, in a story published Sunday that cited two aides, said he quit.",
             {"nytimes"},
@@ -55,11 +64,15 @@ from test_citation_fresh_forms import cited_outlets
         # A dotted abbreviation opening the outlet's name.
         ("According to U.S. News, the college fell to ninth place.", {"us-news"}),
         # Source tags in brackets after the words they source.
-        ("“We will not vote for it,” the senator said. (The Salt Lake Tribune)\nShe left.",
-         {"salt-lake-tribune"}),  # fmt: skip
+        (
+            "“We will not vote for it,” the senator said. (The Salt Lake Tribune)\nShe left.",
+            {"salt-lake-tribune"},
+        ),  # fmt: skip
         ("“It is too early,” she said.” (Bloomberg) Then the vote came.", {"bloomberg"}),
-        ("The plan would cut costs by a third. [The Washington Post] That is the hope.",
-         {"washington-post"}),  # fmt: skip
+        (
+            "The plan would cut costs by a third. [The Washington Post] That is the hope.",
+            {"washington-post"},
+        ),  # fmt: skip
     ],
 )
 def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
@@ -81,11 +94,16 @@ def test_forms_missed_on_the_fresh_sample(text: str, outlets: set[str]) -> None:
             "The New York Times: What the slide means for you.",
             {"reuters", "nytimes"},
         ),
-        ("Gas prices rise again - Fox News: Drivers paid more.\nA mayor resigns - Politico: "
-         "The mayor quit Monday.", {"fox-news", "politico"}),  # fmt: skip
+        (
+            "Gas prices rise again - Fox News: Drivers paid more.\nA mayor resigns - Politico: "
+            "The mayor quit Monday.",
+            {"fox-news", "politico"},
+        ),  # fmt: skip
         # More verbs, anonymity, a venue after "touted".
-        ("The Huffington Post summed it up; The Huffington Post summarized it this way: “Wow.”",
-         {"huffpost"}),  # fmt: skip
+        (
+            "The Huffington Post summed it up; The Huffington Post summarized it this way: “Wow.”",
+            {"huffpost"},
+        ),  # fmt: skip
         ("The town is what Radio Free Europe calls “a stronghold of the opposition.”", {"rferl"}),
         ("On Monday, CBS Chicago obtained video of the two men at the store.", {"cbs-news"}),
         (

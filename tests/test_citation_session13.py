@@ -16,8 +16,10 @@ from test_citation_fresh_forms import cited_outlets
         ("[The Hill details why the talks stalled again.]", {"the-hill"}),
         ("The Telegraph explored the question at length: “Who gains?”", {"telegraph"}),
         ("WSJ opines: “The rule will not survive a court.”", {"wsj"}),
-        ("This is how The Washington Post recapped the night: “A long wait.”",
-         {"washington-post"}),  # fmt: skip
+        (
+            "This is how The Washington Post recapped the night: “A long wait.”",
+            {"washington-post"},
+        ),  # fmt: skip
         ("The NYT conceded in a later story that the memo was real.", {"nytimes"}),
         ("The fact-checking site Politifact rated the claim “mostly false.”", {"politifact"}),
         ("Hankyoreh newspaper also voiced doubt: “Nothing has changed.”", {"hankyoreh"}),
@@ -25,49 +27,69 @@ from test_citation_fresh_forms import cited_outlets
         ("The New York Times wrote at the time: “The mood was grim.”", {"nytimes"}),
         # An aside between the outlet and its verb: a capitalised word after "a", a
         # connective, a dash pair, "which", an adverb in -ly.
-        ("On Friday, Sabah, a Turkish daily close to the government, published new images.",
-         {"sabah"}),  # fmt: skip
+        (
+            "On Friday, Sabah, a Turkish daily close to the government, published new images.",
+            {"sabah"},
+        ),  # fmt: skip
         ("Bloomberg Politics, for example, found that most voters agreed.", {"bloomberg"}),
-        ("Late on Monday, CNN – a network the aide often attacks – published a story on it.",
-         {"cnn"}),  # fmt: skip
-        ("The fair was covered by Cleveland.com, which quotes an organizer at length.",
-         {"plain-dealer"}),  # fmt: skip
-        ("But the Washington Post only briefly described the dinner, saying it was short.",
-         {"washington-post"}),  # fmt: skip
+        (
+            "Late on Monday, CNN – a network the aide often attacks – published a story on it.",
+            {"cnn"},
+        ),  # fmt: skip
+        (
+            "The fair was covered by Cleveland.com, which quotes an organizer at length.",
+            {"plain-dealer"},
+        ),  # fmt: skip
+        (
+            "But the Washington Post only briefly described the dinner, saying it was short.",
+            {"washington-post"},
+        ),  # fmt: skip
         # A participle set off after a noun is no credit line.
         ("The letter, first published by Fox News, asks for more money.", {"fox-news"}),
         # "tell" before a registered outlet.
         ("Aides who saw the plan tell The New York Times that it is late.", {"nytimes"}),
         # A capitalised owner before a descriptor and the outlet's name.
-        ("The ship was found, according to Indonesia's national news agency Antara.",
-         {"antara"}),  # fmt: skip
+        (
+            "The ship was found, according to Indonesia's national news agency Antara.",
+            {"antara"},
+        ),  # fmt: skip
         # Verbs of print and publication before "in" and "by".
         ("The scheme detailed in The Guardian broke the law, the suit says.", {"the-guardian"}),
         ("The clip, dug up by CBS News, shows him at a rally.", {"cbs-news"}),
-        ("The minister spoke in a statement delivered by the Korean Central News Agency.",
-         {"kcna"}),  # fmt: skip
+        (
+            "The minister spoke in a statement delivered by the Korean Central News Agency.",
+            {"kcna"},
+        ),  # fmt: skip
         ("A poll conducted for The Miami Herald found the race tied.", {"miami-herald"}),
         ("A report emerged on Friday from NBC that the phones had been tapped.", {"nbc-news"}),
         # Venues: "during" before a show or an event, a town hall, a pronoun and a verb
         # after "on X", a comment made on a show.
-        ("Asked on Sunday during CBS’ “Face the Nation” about the vote, she said no.",
-         {"cbs-news"}),  # fmt: skip
+        (
+            "Asked on Sunday during CBS’ “Face the Nation” about the vote, she said no.",
+            {"cbs-news"},
+        ),  # fmt: skip
         ("He said during an MSNBC town hall that the plan would pass.", {"msnbc"}),
         ("Last week on MSNBC he said he was “not sure” about the bill.", {"msnbc"}),
         ("He made the comment on NBC’s Meet the Press that the bill was dead.", {"nbc-news"}),
         # A journalist named by "<Name> of <outlet>" who speaks.
-        ("Jane Roe of the Washington Post praised the speech, calling it “brave.”",
-         {"washington-post"}),  # fmt: skip
+        (
+            "Jane Roe of the Washington Post praised the speech, calling it “brave.”",
+            {"washington-post"},
+        ),  # fmt: skip
         ("Added Mr. Doe of Mother Jones: “We still cannot predict it.”", {"mother-jones"}),
         # Outlets added to the registry.
         ("The student was sent home, according to the Harvard Crimson.", {"harvard-crimson"}),
         ("As ZDNet points out, the app had been flagged before.", {"zdnet"}),
-        ("The MIT Technology Review recently published a long essay on it.",
-         {"mit-technology-review"}),  # fmt: skip
+        (
+            "The MIT Technology Review recently published a long essay on it.",
+            {"mit-technology-review"},
+        ),  # fmt: skip
         ("Writing at the New York Review of Books, Jane Roe argues the case.", {"nybooks"}),
         ("“The book is a risk,” John Doe writes at Standpoint.", {"standpoint"}),
-        ("NK News, an outlet that follows the North, also published a report on it.",
-         {"nk-news"}),  # fmt: skip
+        (
+            "NK News, an outlet that follows the North, also published a report on it.",
+            {"nk-news"},
+        ),  # fmt: skip
         ("Daily NK had claimed that the leader was ill.", {"daily-nk"}),
         ("“It is over,” Jane Roe writes at PJMedia.", {"pj-media"}),
         ("As KQED reports, the wells ran dry.", {"kqed"}),
@@ -115,8 +137,10 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
         ("He denied the reports during the CNN event on Monday.", {"cnn"}),
         ("A passage was published last week in Vanity Fair.", {"vanity-fair"}),
         ("A column published on Slate.com urged him to act.", {"slate"}),
-        ("“We are open to it,” the senator said at a Christian Science Monitor breakfast.",
-         {"christian-science-monitor"}),  # fmt: skip
+        (
+            "“We are open to it,” the senator said at a Christian Science Monitor breakfast.",
+            {"christian-science-monitor"},
+        ),  # fmt: skip
         ("Fox News suggested that the aide was unfit.", {"fox-news"}),
         ("In the latest poll from CNN, she is down to 5 percent.", {"cnn"}),
         ("Forbes pegs his fortune at $2 billion.", {"forbes"}),
@@ -132,27 +156,37 @@ def test_forms_of_the_second_round(text: str, outlets: set[str]) -> None:
         ("“He never asked,” the aide said in a later text to NBC News.", {"nbc-news"}),
         ("“It is voluntary,” he wrote, in his op-ed to the Wall Street Journal.", {"wsj"}),
         ("She did not repeat it when asked by The New York Times to respond.", {"nytimes"}),
-        ("When first confronted by The New York Times about the meeting, he denied it.",
-         {"nytimes"}),  # fmt: skip
+        (
+            "When first confronted by The New York Times about the meeting, he denied it.",
+            {"nytimes"},
+        ),  # fmt: skip
         ("McClatchy recently polled voters under the age of 30.", {"mcclatchy"}),
         ("The Oregonian recalled the visit in a long story.", {"oregonian"}),
         ("He famously commented on MSNBC in April that he would vote.", {"msnbc"}),
-        ("According to an account in the pro-government daily Yeni Şafak, they waited.",
-         {"yeni-safak"}),  # fmt: skip
+        (
+            "According to an account in the pro-government daily Yeni Şafak, they waited.",
+            {"yeni-safak"},
+        ),  # fmt: skip
         ("On Thursday a Reuters witness said the team had left.", {"reuters"}),
-        ("“It went well,” the aide was quoted as saying in the Washington Post.",
-         {"washington-post"}),  # fmt: skip
+        (
+            "“It went well,” the aide was quoted as saying in the Washington Post.",
+            {"washington-post"},
+        ),  # fmt: skip
         ("The analyst who leaked them to The Intercept was arrested.", {"the-intercept"}),
         ("On CNN on May 9, the counselor said the firing “had zero to do” with it.", {"cnn"}),
         ("On NBC News on Monday, the contestant said he had been rude.", {"nbc-news"}),
         ("“It is symbolic,” read one commentary in Xinhua on Friday.", {"xinhua"}),
         ("CNN has since reported a similar account.", {"cnn"}),
-        ("He explained the problem in a new documentary by FiveThirtyEight: it was late.",
-         {"fivethirtyeight"}),  # fmt: skip
+        (
+            "He explained the problem in a new documentary by FiveThirtyEight: it was late.",
+            {"fivethirtyeight"},
+        ),  # fmt: skip
         ("Reports of the inquiry first appeared in the New York Times on Friday.", {"nytimes"}),
         # "reported on" stays the outlet's verb ("on" is read after verbs of print only).
-        ("Shortly after the New York Times reported on the server, she asked for more.",
-         {"nytimes"}),  # fmt: skip
+        (
+            "Shortly after the New York Times reported on the server, she asked for more.",
+            {"nytimes"},
+        ),  # fmt: skip
     ],
 )
 def test_forms_of_the_extension(text: str, outlets: set[str]) -> None:

@@ -11,14 +11,22 @@ from test_citation_fresh_forms import cited_outlets
 @pytest.mark.parametrize(
     ("text", "outlets"),
     [
-        ("The vote was close. “The bill passed by two votes tonight.” — Axios (@axios) "
-         "September 27, 2018", {"axios"}),  # fmt: skip
+        (
+            "The vote was close. “The bill passed by two votes tonight.” — Axios (@axios) "
+            "September 27, 2018",
+            {"axios"},
+        ),  # fmt: skip
         # Tokenised copy, as ABP ships it.
-        ("The crowd grew . “ Thousands gather downtown . ” — CNN ( @ CNN ) May 28 , 2020",
-         {"cnn"}),  # fmt: skip
+        (
+            "The crowd grew . “ Thousands gather downtown . ” — CNN ( @ CNN ) May 28 , 2020",
+            {"cnn"},
+        ),  # fmt: skip
         # A person signs most embedded posts: no citation.
-        ("The vote was close. “We won by two votes tonight.” — Jane Roe (@janeroe) "
-         "September 27, 2018", set()),  # fmt: skip
+        (
+            "The vote was close. “We won by two votes tonight.” — Jane Roe (@janeroe) "
+            "September 27, 2018",
+            set(),
+        ),  # fmt: skip
         # A handle with no date after it is no signed post.
         ("Readers can follow — Axios (@axios) for updates.", set()),
     ],

@@ -273,7 +273,9 @@ def test_slashed_tags_of_captions_are_photo_credits(text) -> None:
 
 
 def test_a_slashed_tag_of_acronyms_still_credits() -> None:
-    text = "The talks went on.\nThe envoys left.\nThe minister said the talks would go on. (APP/ANI)"
+    text = (
+        "The talks went on.\nThe envoys left.\nThe minister said the talks would go on. (APP/ANI)"
+    )
     assert sorted(o for _, o in _source_credits(text)) == ["ani", "app-pakistan"]
 
 

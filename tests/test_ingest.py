@@ -498,13 +498,16 @@ def test_jsonl_decoded_in_batches_equals_the_whole_file_decode(tmp_path, monkeyp
     # text, a malformed line and a non-object line keep the same records, numbers and errors.
     from provenance.ingest import tables
 
-    rows = [json.dumps({"url": f"https://ex.org/{i}", "text": f"Café “{i}” — naïve"}) for i in range(5)]
+    rows = [
+        json.dumps({"url": f"https://ex.org/{i}", "text": f"Café “{i}” — naïve"}) for i in range(5)
+    ]
     rows[2] = "{not json"
     rows[3] = "[1, 2]"
     path = tmp_path / "a.jsonl"
     path.write_bytes(b"\xef\xbb\xbf" + "\n".join(rows).encode("utf-8") + b"\n")
     monkeypatch.setattr(tables, "_DECODE_BATCH", 2)
     batched = read_articles([str(path)], quiet=True)
+
     def not_utf8(lines):  # the whole-file decode, as for a file that is not UTF-8
         raise UnicodeDecodeError("utf-8", b"", 0, 1, "forced")
         yield ""

@@ -14,14 +14,23 @@ from speaker_helpers import body_speakers
     ("text", "speaker"),
     [
         # a relative clause after a comma (was an unrelated role phrase)
-        ("The mayor is defying many in her party, including Governor Dan Roe, who said in a "
-         "letter last week that “the plan cannot pass.”", "Dan Roe"),
+        (
+            "The mayor is defying many in her party, including Governor Dan Roe, who said in a "
+            "letter last week that “the plan cannot pass.”",
+            "Dan Roe",
+        ),
         # "who" with an aside set off by commas, after an object of the sentence
-        ("The nurse handed the chart to Dr. Lena Vogt who, after reading it, says the patient "
-         "is “in fine shape for his age.”", "Lena Vogt"),
+        (
+            "The nurse handed the chart to Dr. Lena Vogt who, after reading it, says the patient "
+            "is “in fine shape for his age.”",
+            "Lena Vogt",
+        ),
         # "who writes" after a name introduced by "by"
-        ("The point echoes a long essay in the magazine by Tom Ferrante who writes, “Every "
-         "rule the council made served one end.”", "Tom Ferrante"),
+        (
+            "The point echoes a long essay in the magazine by Tom Ferrante who writes, “Every "
+            "rule the council made served one end.”",
+            "Tom Ferrante",
+        ),
     ],
 )
 def test_relative_clause_speaker(text: str, speaker: str) -> None:
@@ -73,13 +82,19 @@ def test_name_after_with_still_speaks() -> None:
     ("text", "speaker"),
     [
         # a one-word name the article gave a role opens the paragraph before "he said"
-        ("President Obama spoke in the morning.\nSenate leader Harold Reed took a procedural "
-         "step later.\nObama stepped up the pressure on Friday.\n“There is no need for more "
-         "bills now,” he said.", "Obama"),
+        (
+            "President Obama spoke in the morning.\nSenate leader Harold Reed took a procedural "
+            "step later.\nObama stepped up the pressure on Friday.\n“There is no need for more "
+            "bills now,” he said.",
+            "Obama",
+        ),
         # the subject of a clause after "as" (not the object of the sentence before)
-        ("The gunman shot the usher, Rick Whitby, first. The gunman then turned as Wilson "
-         "searched for a clear line of fire.\n“I had no clear window,” he said.\nJack Wilson "
-         "was praised later.", "Jack Wilson"),
+        (
+            "The gunman shot the usher, Rick Whitby, first. The gunman then turned as Wilson "
+            "searched for a clear line of fire.\n“I had no clear window,” he said.\nJack Wilson "
+            "was praised later.",
+            "Jack Wilson",
+        ),
     ],
 )
 def test_pronoun_goes_to_the_clause_subject(text: str, speaker: str) -> None:
@@ -99,17 +114,26 @@ def test_such_as_names_no_subject() -> None:
     ("text", "speaker"),
     [
         # a long role set off between the name and the verb, before the quote
-        ("As Bram Stenlund, a sociologist who studies American social policy at a large public "
-         "university in the Midwest, told me in 2015, “The main thing it does is set an "
-         "expectation.”", "Bram Stenlund"),
+        (
+            "As Bram Stenlund, a sociologist who studies American social policy at a large public "
+            "university in the Midwest, told me in 2015, “The main thing it does is set an "
+            "expectation.”",
+            "Bram Stenlund",
+        ),
         # after the quote, with a party tag written with blanks inside its parentheses
-        ("“Our roads are failing our children,” Rep. Mina Sherwood ( D-NJ ) , a rising star "
-         "in a suburban district that had been held by the other party since the mid-1980s , "
-         "told reporters.", "Mina Sherwood"),
+        (
+            "“Our roads are failing our children,” Rep. Mina Sherwood ( D-NJ ) , a rising star "
+            "in a suburban district that had been held by the other party since the mid-1980s , "
+            "told reporters.",
+            "Mina Sherwood",
+        ),
         # a long clause set off is no role: the subject speaks
-        ("In a speech to the American Israel Public Affairs Committee, Mr. Netanyahu sought to "
-         "play down his discord with the president over Iran and over his coming speech, "
-         "saying the “friendship will weather the current disagreement.”", "Netanyahu"),
+        (
+            "In a speech to the American Israel Public Affairs Committee, Mr. Netanyahu sought to "
+            "play down his discord with the president over Iran and over his coming speech, "
+            "saying the “friendship will weather the current disagreement.”",
+            "Netanyahu",
+        ),
     ],
 )
 def test_long_insert(text: str, speaker: str) -> None:

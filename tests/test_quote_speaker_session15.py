@@ -13,8 +13,10 @@ from speaker_helpers import body_speakers
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("The former Patriarch Gregory III has also said: “Nobody listens to the villages.”",
-         "Gregory III"),
+        (
+            "The former Patriarch Gregory III has also said: “Nobody listens to the villages.”",
+            "Gregory III",
+        ),
         ("Mayor Ann Roe has repeatedly called the plan a “costly mistake.”", "Ann Roe"),
         ("Councillor Omid Farahani had previously said: “The bridge will hold.”", "Omid Farahani"),
     ],
@@ -65,10 +67,15 @@ def test_the_object_of_as_saying_speaks() -> None:
     ("text", "speaker"),
     [
         ("Calder’s lawyer, Omid Farahani, said: “My client was at home.”", "Omid Farahani"),
-        ("In a letter to the mayor, Ruth Calder, the boy’s father, Hal Brenner, wrote: “Let him "
-         "come home.”", "Hal Brenner"),
-        ("Roe’s longtime spokesman, Dana Whitcomb, also said: “The mayor is resting.”",
-         "Dana Whitcomb"),
+        (
+            "In a letter to the mayor, Ruth Calder, the boy’s father, Hal Brenner, wrote: “Let him "
+            "come home.”",
+            "Hal Brenner",
+        ),
+        (
+            "Roe’s longtime spokesman, Dana Whitcomb, also said: “The mayor is resting.”",
+            "Dana Whitcomb",
+        ),
     ],
 )
 def test_a_named_owners_role_set_off_before_a_name(text: str, speaker: str) -> None:

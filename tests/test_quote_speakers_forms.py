@@ -26,30 +26,54 @@ def _speakers(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ("text", "speaker", "role"),
     [
         # a lower-case modifier before role words and a name
-        ("“The plan is late,” said former Ostland Gov. Mara Quell, a party ally.",
-         "Mara Quell", "former Ostland Gov."),
-        ("“The plan is late,” said former Ostland Party Chairman Ivo Brandt, who backs it.",
-         "Ivo Brandt", "former Ostland Party Chairman"),
+        (
+            "“The plan is late,” said former Ostland Gov. Mara Quell, a party ally.",
+            "Mara Quell",
+            "former Ostland Gov.",
+        ),
+        (
+            "“The plan is late,” said former Ostland Party Chairman Ivo Brandt, who backs it.",
+            "Ivo Brandt",
+            "former Ostland Party Chairman",
+        ),
         # a party tag between name and verb; a party code or an affiliation set off is no name
-        ("“The plan is late,” Speaker Dora Venn (D-Calif.) told reporters.", "Dora Venn",
-         "Speaker"),
-        ("“The plan is late,” said Sen. Alan Pruitt, R-Wyo., chairman of the panel.",
-         "Alan Pruitt", "Sen."),
-        ("Meanwhile, Sen. Carl Moody, Ostland Democrat, said he would vote “no” on the plan.",
-         "Carl Moody", "Sen."),
+        (
+            "“The plan is late,” Speaker Dora Venn (D-Calif.) told reporters.",
+            "Dora Venn",
+            "Speaker",
+        ),
+        (
+            "“The plan is late,” said Sen. Alan Pruitt, R-Wyo., chairman of the panel.",
+            "Alan Pruitt",
+            "Sen.",
+        ),
+        (
+            "Meanwhile, Sen. Carl Moody, Ostland Democrat, said he would vote “no” on the plan.",
+            "Carl Moody",
+            "Sen.",
+        ),
         # clerical titles and "St." that the shared capitalised-word pattern stops at
-        ("“The plan is late,” said the Rev. Amos Treadwell, a minister in the city.",
-         "Amos Treadwell", None),
+        (
+            "“The plan is late,” said the Rev. Amos Treadwell, a minister in the city.",
+            "Amos Treadwell",
+            None,
+        ),
         ("“The plan is late,” said St. Clair, who worked on the campaign.", "St. Clair", None),
         # after a full name, the part set off by commas is about that person
-        ("Chris Tallin, head of Homeschool Ostland, told the paper that parents are fed up "
-         "with “the violence and the bullying.”", "Chris Tallin", "head of Homeschool Ostland"),
+        (
+            "Chris Tallin, head of Homeschool Ostland, told the paper that parents are fed up "
+            "with “the violence and the bullying.”",
+            "Chris Tallin",
+            "head of Homeschool Ostland",
+        ),
         # "then-" glued to the role
-        ("“It will be his Waterloo,” said then-Sen. Jim DeMott (R-S.C.), now at a think tank.",
-         "Jim DeMott", "then-Sen."),
+        (
+            "“It will be his Waterloo,” said then-Sen. Jim DeMott (R-S.C.), now at a think tank.",
+            "Jim DeMott",
+            "then-Sen.",
+        ),
         # a surname that is also a role word
-        ("“The plan is late,” Rep. Peter King, R-New York, told reporters.", "Peter King",
-         "Rep."),
+        ("“The plan is late,” Rep. Peter King, R-New York, told reporters.", "Peter King", "Rep."),
     ],
 )
 def test_speaker_forms(text: str, speaker: str, role: str | None) -> None:
@@ -68,7 +92,9 @@ def test_pronoun_opening_a_paragraph_continues_the_previous_speaker() -> None:
 
 def test_any_past_tense_verb_after_an_open_quote() -> None:
     assert _speakers("“We are flattening the curve,” exulted Vance on Wednesday.")[0][:3] == (
-        "Vance", None, "exulted"
+        "Vance",
+        None,
+        "exulted",
     )
     # an outlet's report stays a citation
     assert _speakers("“We are flattening the curve,” reported Axios.")[0][0] is None
@@ -134,12 +160,19 @@ def test_pronoun_and_any_verb_before_the_rest_of_the_clause() -> None:
     ("text", "speaker"),
     [
         # the person, not the organisation or place written after them
-        ("“It undercuts many firms,” Brian Rudd of the conservative-leaning Ostland Institute "
-         "told the paper.", "Brian Rudd"),
-        ("Ostland candidate Ray Mohr in Westmark suggested it was “something we intended.”",
-         "Ray Mohr"),
-        ("Olivier Le Garrec of Action Against Thirst said: “The peak is ahead of us.”",
-         "Olivier Le Garrec"),
+        (
+            "“It undercuts many firms,” Brian Rudd of the conservative-leaning Ostland Institute "
+            "told the paper.",
+            "Brian Rudd",
+        ),
+        (
+            "Ostland candidate Ray Mohr in Westmark suggested it was “something we intended.”",
+            "Ray Mohr",
+        ),
+        (
+            "Olivier Le Garrec of Action Against Thirst said: “The peak is ahead of us.”",
+            "Olivier Le Garrec",
+        ),
         # a role with "of" stays the speaker phrase's role
         ("“We are ready,” Secretary of State Ana Pell said.", "Ana Pell"),
     ],
@@ -152,12 +185,21 @@ def test_person_before_an_organisation(text: str, speaker: str) -> None:
     ("text", "speaker", "verb"),
     [
         # a named person and a past-tense verb before the quote, in its sentence
-        ("Ostland coach Phil Nevin had questioned the “etiquette” of the visiting team.",
-         "Phil Nevin", "questioned"),
-        ("Senate candidate Tod Akins referred to “legitimate concerns” in the debate.",
-         "Tod Akins", "referred"),
-        ("Committee Chairman Mike Rodd, R-Ost., has faulted “policy makers” for the delay.",
-         "Mike Rodd", "faulted"),
+        (
+            "Ostland coach Phil Nevin had questioned the “etiquette” of the visiting team.",
+            "Phil Nevin",
+            "questioned",
+        ),
+        (
+            "Senate candidate Tod Akins referred to “legitimate concerns” in the debate.",
+            "Tod Akins",
+            "referred",
+        ),
+        (
+            "Committee Chairman Mike Rodd, R-Ost., has faulted “policy makers” for the delay.",
+            "Mike Rodd",
+            "faulted",
+        ),
     ],
 )
 def test_name_and_any_verb_before_the_quote(text: str, speaker: str, verb: str) -> None:
@@ -188,31 +230,52 @@ def test_owned_role_with_the_name_set_off_after_the_quote() -> None:
     ("text", "speaker"),
     [
         # a quote run over lines without marks (sentence-per-line copy), then its attribution
-        ("“I represent a client with new claims.\nWe will ask to testify,” Dan Rivo wrote.",
-         "Dan Rivo"),
+        (
+            "“I represent a client with new claims.\nWe will ask to testify,” Dan Rivo wrote.",
+            "Dan Rivo",
+        ),
         # a signature ending the quote's line, after a dash or with its outlet
-        ("“Change the present to change the future.”-Willa Booth\nThe essay begins.",
-         "Willa Booth"),
-        ("“He should reconsider at once.” Jenna Rubik, Ostland Post\nAnother view follows.",
-         "Jenna Rubik"),
+        (
+            "“Change the present to change the future.”-Willa Booth\nThe essay begins.",
+            "Willa Booth",
+        ),
+        (
+            "“He should reconsider at once.” Jenna Rubik, Ostland Post\nAnother view follows.",
+            "Jenna Rubik",
+        ),
         # a participle after a comma: the sentence's subject speaks, not the clause after it
-        ("Strategist Ana Navar disagreed with the idea, saying the President is “in a box.”",
-         "Ana Navar"),
+        (
+            "Strategist Ana Navar disagreed with the idea, saying the President is “in a box.”",
+            "Ana Navar",
+        ),
         # an occupation as the role before a name
-        ("The move drew fire.\n“You can celebrate however you want, but for me it is "
-         "distasteful,” said English footballer Lia Sandersen, working as a pundit on TV.",
-         "Lia Sandersen"),
+        (
+            "The move drew fire.\n“You can celebrate however you want, but for me it is "
+            "distasteful,” said English footballer Lia Sandersen, working as a pundit on TV.",
+            "Lia Sandersen",
+        ),
         # a name set off before "<role> for <Organisation>", the closing comma missing
-        ("Critics spoke up.\n“A retreat will leave a big hole,” Li Shuon, climate analyst for "
-         "Greenpeace Ostland told the paper.", "Li Shuon"),
+        (
+            "Critics spoke up.\n“A retreat will leave a big hole,” Li Shuon, climate analyst for "
+            "Greenpeace Ostland told the paper.",
+            "Li Shuon",
+        ),
         # the agent of a passive reporting verb
-        ("(CNN) It was described by former US President Barak Obana as “a turning point.”",
-         "Barak Obana"),
-        ("The deal was hailed by President Donald Tramp — “Thank you for a very fair "
-         "negotiation” — a few days earlier.", "Donald Tramp"),
+        (
+            "(CNN) It was described by former US President Barak Obana as “a turning point.”",
+            "Barak Obana",
+        ),
+        (
+            "The deal was hailed by President Donald Tramp — “Thank you for a very fair "
+            "negotiation” — a few days earlier.",
+            "Donald Tramp",
+        ),
         # he/she and a past-tense verb outside the reporting verbs, before the quote
-        ("Senator Susan Colm spoke on Friday.\nShe rightly excoriated the process as “a "
-         "gutter-level political campaign.”", "Susan Colm"),
+        (
+            "Senator Susan Colm spoke on Friday.\nShe rightly excoriated the process as “a "
+            "gutter-level political campaign.”",
+            "Susan Colm",
+        ),
     ],
 )
 def test_speaker_forms_of_real_copy(text: str, speaker: str) -> None:
@@ -261,15 +324,26 @@ def test_she_reaches_a_person_named_in_full_only_without_a_role() -> None:
     [
         # a sentence of only a name and a colon labels the quote after it (session 7: 2,000
         # unlabelled ABP articles, the largest class of named quotes left without a speaker)
-        ("The briefing ran long.\nPress Secretary Lena Marsh: “We did not use those weapons.”",
-         "Lena Marsh"),
-        ("Party chairman Tomas Odell called the meeting.\nSays county party leader Mr. Odell: “Everyone "
-         "needs to take a deep breath.”", "Tomas Odell"),
+        (
+            "The briefing ran long.\nPress Secretary Lena Marsh: “We did not use those weapons.”",
+            "Lena Marsh",
+        ),
+        (
+            "Party chairman Tomas Odell called the meeting.\nSays county party leader Mr. Odell: “Everyone "
+            "needs to take a deep breath.”",
+            "Tomas Odell",
+        ),
         # the colon ends the paragraph before the quote
-        ("Governor Ana Ruiz, who closed the bridge in May, wrote on Facebook on Sunday:\n"
-         "“It is time to open the bridge again and let the traffic through.”", "Ana Ruiz"),
-        ("Mayor Ivo Brandt spoke first.\nSaid the mayor:\n“We will rebuild every single house "
-         "on this street.”", "Ivo Brandt"),
+        (
+            "Governor Ana Ruiz, who closed the bridge in May, wrote on Facebook on Sunday:\n"
+            "“It is time to open the bridge again and let the traffic through.”",
+            "Ana Ruiz",
+        ),
+        (
+            "Mayor Ivo Brandt spoke first.\nSaid the mayor:\n“We will rebuild every single house "
+            "on this street.”",
+            "Ivo Brandt",
+        ),
     ],
 )
 def test_quote_after_a_colon_label(text: str, speaker: str) -> None:
@@ -293,13 +367,22 @@ def test_no_person_behind_a_colon_label(text: str) -> None:
     [
         # a link's tooltip left in the page between the name and its party tag (garbled names:
         # the full name glued to the headlines, then "MORE")
-        ("“Kevin is in a very strong position,” Rep. Tom Colt Thomas (Tom) Jeffrey ColtBottom "
-         "Line: Senators flee the Sunday shows - Next phase dominates MORE (R-Okla.), an ally "
-         "of the leadership, told reporters.", "Tom Colt"),
-        ("“If you think you have the votes, call the vote,” said Rep. Mark Amodo Mark Eugene "
-         "AmodoTrump's defenders are running out of options MORE (R-Nev.).", "Mark Amodo"),
-        ("Sen. Mike Leek Michael (Mike) Shumway LeekFed chief urges relief from trade war MORE "
-         "(R-Utah) said on Friday that “Congress has been ceding far too much power.”", "Mike Leek"),
+        (
+            "“Kevin is in a very strong position,” Rep. Tom Colt Thomas (Tom) Jeffrey ColtBottom "
+            "Line: Senators flee the Sunday shows - Next phase dominates MORE (R-Okla.), an ally "
+            "of the leadership, told reporters.",
+            "Tom Colt",
+        ),
+        (
+            "“If you think you have the votes, call the vote,” said Rep. Mark Amodo Mark Eugene "
+            "AmodoTrump's defenders are running out of options MORE (R-Nev.).",
+            "Mark Amodo",
+        ),
+        (
+            "Sen. Mike Leek Michael (Mike) Shumway LeekFed chief urges relief from trade war MORE "
+            "(R-Utah) said on Friday that “Congress has been ceding far too much power.”",
+            "Mike Leek",
+        ),
     ],
 )
 def test_link_tooltip_after_a_name_is_no_part_of_it(text: str, speaker: str) -> None:
@@ -321,12 +404,19 @@ def test_blank_link_residue_keeps_offsets_and_plain_text() -> None:
     ("text", "speaker"),
     [
         # present-tense reporting verbs of feature copy, after the quote
-        ("“We worked until eleven at night for weeks,” trade envoy Rob Lighton recalls.",
-         "Rob Lighton"),
-        ("“Some will pay, but most will not,” counters Tom Klose, chief analyst at a fuel "
-         "tracker.", "Tom Klose"),
-        ("“America,” Senator Ada Vance continues, “has made it through the worst of it.”",
-         "Ada Vance"),
+        (
+            "“We worked until eleven at night for weeks,” trade envoy Rob Lighton recalls.",
+            "Rob Lighton",
+        ),
+        (
+            "“Some will pay, but most will not,” counters Tom Klose, chief analyst at a fuel "
+            "tracker.",
+            "Tom Klose",
+        ),
+        (
+            "“America,” Senator Ada Vance continues, “has made it through the worst of it.”",
+            "Ada Vance",
+        ),
     ],
 )
 def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
@@ -337,14 +427,22 @@ def test_present_tense_reporting_verbs(text: str, speaker: str) -> None:
     ("text", "speaker"),
     [
         # an adverb with its intensifier between the speaker and the verb
-        ("As conservative blogger Eric Eriksen so bluntly put it, “The fastest growing group "
-         "will not vote for a party that sounds like that.”", "Eric Eriksen"),
+        (
+            "As conservative blogger Eric Eriksen so bluntly put it, “The fastest growing group "
+            "will not vote for a party that sounds like that.”",
+            "Eric Eriksen",
+        ),
         # a document noun right before ", said <speaker>" is no document speaking
-        ("The push is on. “There may be some common ground” among members who want to tweak "
-         "the law, said Rep. Tim Pryce (R., Ga.)\nEmployers already won changes.", "Tim Pryce"),
-        ("“It relies on junk science,” the adviser argued. The bill, said Amy Fried-Karnak, "
-         "senior adviser at a reproductive rights center, is “basically a ban.”",
-         "Amy Fried-Karnak"),
+        (
+            "The push is on. “There may be some common ground” among members who want to tweak "
+            "the law, said Rep. Tim Pryce (R., Ga.)\nEmployers already won changes.",
+            "Tim Pryce",
+        ),
+        (
+            "“It relies on junk science,” the adviser argued. The bill, said Amy Fried-Karnak, "
+            "senior adviser at a reproductive rights center, is “basically a ban.”",
+            "Amy Fried-Karnak",
+        ),
     ],
 )
 def test_long_attribution_clauses(text: str, speaker: str) -> None:
@@ -355,12 +453,21 @@ def test_long_attribution_clauses(text: str, speaker: str) -> None:
     ("text", "speaker"),
     [
         # the person a sentence quotes, right before or after the quote
-        ("“We will win,” Romney said, and then quoted the Rev. Samuel Ellis King Jr.: “Without "
-         "faith, our efforts turn to ashes.”", "Samuel Ellis King Jr"),
-        ("In the words of Tribune columnist Clarence Paige, “the inclusive party was not "
-         "looking so inclusive.”", "Clarence Paige"),
-        ("The agency released the remarks.\n“We should show the big powers how our state "
-         "reached the goal,” the BBC quoted Kim Jong Un as saying.", "Kim Jong Un"),
+        (
+            "“We will win,” Romney said, and then quoted the Rev. Samuel Ellis King Jr.: “Without "
+            "faith, our efforts turn to ashes.”",
+            "Samuel Ellis King Jr",
+        ),
+        (
+            "In the words of Tribune columnist Clarence Paige, “the inclusive party was not "
+            "looking so inclusive.”",
+            "Clarence Paige",
+        ),
+        (
+            "The agency released the remarks.\n“We should show the big powers how our state "
+            "reached the goal,” the BBC quoted Kim Jong Un as saying.",
+            "Kim Jong Un",
+        ),
     ],
 )
 def test_person_quoted_by_the_sentence(text: str, speaker: str) -> None:
@@ -376,12 +483,21 @@ def test_a_generational_suffix_after_a_role_word_is_no_name() -> None:
     ("text", "speaker"),
     [
         # after the quote by title only: the person named before
-        ("Senate Minority Leader Harlan Reeve vowed to block the bill.\n“We are not going to "
-         "be part of their petty games,” said the Nevada Democrat.", "Harlan Reeve"),
-        ("Rep. Bill Pascoe said the move was upsetting.\n“It is a cheap stunt,” the "
-         "congressman said.", "Bill Pascoe"),
-        ("“It was a bad earpiece,” Donald Tramp said.\n“I was sitting in a house in Florida,” the "
-         "brash billionaire told the show.", "Donald Tramp"),
+        (
+            "Senate Minority Leader Harlan Reeve vowed to block the bill.\n“We are not going to "
+            "be part of their petty games,” said the Nevada Democrat.",
+            "Harlan Reeve",
+        ),
+        (
+            "Rep. Bill Pascoe said the move was upsetting.\n“It is a cheap stunt,” the "
+            "congressman said.",
+            "Bill Pascoe",
+        ),
+        (
+            "“It was a bad earpiece,” Donald Tramp said.\n“I was sitting in a house in Florida,” the "
+            "brash billionaire told the show.",
+            "Donald Tramp",
+        ),
     ],
 )
 def test_title_only_after_the_quote(text: str, speaker: str) -> None:
@@ -389,8 +505,10 @@ def test_title_only_after_the_quote(text: str, speaker: str) -> None:
 
 
 def test_an_unnamed_party_member_names_no_one() -> None:
-    text = ("Jeb Bash spoke on Monday.\n“It is the culture of the campaign,” said one Florida "
-            "Republican who knows the candidate.")
+    text = (
+        "Jeb Bash spoke on Monday.\n“It is the culture of the campaign,” said one Florida "
+        "Republican who knows the candidate."
+    )
     assert _speakers(text)[-1][0] == "one Florida Republican"
 
 
@@ -399,18 +517,37 @@ def test_an_unnamed_party_member_names_no_one() -> None:
     [
         # a person named in full at the end of a long role after the verb (a fresh unlabelled
         # ABP sample: an organisation, an owner or modifiers before the role word)
-        ("“The ruling helps growers,” said Kessler Seeds general counsel Nora Pell.",
-         "Nora Pell", "Kessler Seeds general counsel"),
-        ("“Prices will settle,” said Harlow Bank's chief economist Tom Ferris, who expects cuts.",
-         "Tom Ferris", "Harlow Bank's chief economist"),
-        ("“We won the county,” said Governor Hale's 2016 campaign manager Ada Vance.",
-         "Ada Vance", "Governor Hale's 2016 campaign manager"),
-        ("“I miss the old shop,” says longtime Main Street barber Eli Brandt to the crowd.",
-         "Eli Brandt", "longtime Main Street barber"),
+        (
+            "“The ruling helps growers,” said Kessler Seeds general counsel Nora Pell.",
+            "Nora Pell",
+            "Kessler Seeds general counsel",
+        ),
+        (
+            "“Prices will settle,” said Harlow Bank's chief economist Tom Ferris, who expects cuts.",
+            "Tom Ferris",
+            "Harlow Bank's chief economist",
+        ),
+        (
+            "“We won the county,” said Governor Hale's 2016 campaign manager Ada Vance.",
+            "Ada Vance",
+            "Governor Hale's 2016 campaign manager",
+        ),
+        (
+            "“I miss the old shop,” says longtime Main Street barber Eli Brandt to the crowd.",
+            "Eli Brandt",
+            "longtime Main Street barber",
+        ),
         # a modifier before an abbreviated title; a middle initial is part of the name
-        ("“This bill is overdue,” said veteran Sen. Rhoda Pike of Vermont.", "Rhoda Pike", "veteran Sen."),
-        ("“We followed every lead,” said retired agent Colin P. Marsh, the unit's first chief.",
-         "Colin P. Marsh", "retired agent"),
+        (
+            "“This bill is overdue,” said veteran Sen. Rhoda Pike of Vermont.",
+            "Rhoda Pike",
+            "veteran Sen.",
+        ),
+        (
+            "“We followed every lead,” said retired agent Colin P. Marsh, the unit's first chief.",
+            "Colin P. Marsh",
+            "retired agent",
+        ),
     ],
 )
 def test_person_after_a_long_role(text: str, speaker: str, role: str) -> None:
@@ -423,8 +560,10 @@ def test_person_after_a_long_role(text: str, speaker: str, role: str) -> None:
         # a full name read by the usual rule stays; no name after a document or an outlet
         ("“Talks stalled,” said Dana Korb of the Center for Rural Policy Studies.", "Dana Korb"),
         ("“Talks stalled,” said a story on Ridge Media.", None),
-        ("“Talks stalled,” said a statement from Western Fleet Command.",
-         "a statement from Western Fleet Command"),
+        (
+            "“Talks stalled,” said a statement from Western Fleet Command.",
+            "a statement from Western Fleet Command",
+        ),
         ("“Talks stalled,” said Ms. Ortolan told Channel Nine's Lisa Bryce.", "Ortolan"),
     ],
 )
@@ -436,19 +575,33 @@ def test_no_person_from_the_end_of_a_clause(text: str, speaker: str | None) -> N
     ("text", "speaker"),
     [
         # a signature line with a middle initial
-        ("Critics weighed in.\n“Pardons of witnesses threaten the check that impeachment was "
-         "meant to be.” — Harold J. Benning, Lakeside Tribune", "Harold J. Benning"),
+        (
+            "Critics weighed in.\n“Pardons of witnesses threaten the check that impeachment was "
+            "meant to be.” — Harold J. Benning, Lakeside Tribune",
+            "Harold J. Benning",
+        ),
         # present-tense and phrasal reporting verbs of feature copy
         ("“It was a turning point,” agrees Mona Ferrand, the magazine's editor.", "Mona Ferrand"),
-        ("“We did this together,” proclaims Sen. Owen Lasker of Ohio, calling for grace.",
-         "Owen Lasker"),
-        ("“What have we become in this town?” prosecutor Dale Hurst shot back during closing "
-         "arguments.", "Dale Hurst"),
+        (
+            "“We did this together,” proclaims Sen. Owen Lasker of Ohio, calling for grace.",
+            "Owen Lasker",
+        ),
+        (
+            "“What have we become in this town?” prosecutor Dale Hurst shot back during closing "
+            "arguments.",
+            "Dale Hurst",
+        ),
         # the subject after an adverbial clause, speaking through a participle
-        ("Vera Lund ran the agency for two years. Throughout her tenure, Ms. Lund stayed "
-         'outspoken, noting that "any attack on the vote is an attack on us all."', "Vera Lund"),
-        ("Despite the setback, Governor Amos Keel made clear he still backs the plan, telling "
-         'aides they "should be ashamed of the delay."', "Amos Keel"),
+        (
+            "Vera Lund ran the agency for two years. Throughout her tenure, Ms. Lund stayed "
+            'outspoken, noting that "any attack on the vote is an attack on us all."',
+            "Vera Lund",
+        ),
+        (
+            "Despite the setback, Governor Amos Keel made clear he still backs the plan, telling "
+            'aides they "should be ashamed of the delay."',
+            "Amos Keel",
+        ),
     ],
 )
 def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
@@ -459,12 +612,17 @@ def test_signatures_verbs_and_lead_clauses(text: str, speaker: str) -> None:
     ("text", "speaker"),
     [
         # the name set off after a role, then "who <verb>" (a relative clause before the quote)
-        ("He was contradicted by key senators and even his own Farm Bureau Secretary, Lena "
-         'Okafor, who said on Sunday that the levy "is not the whole answer to the problem."',
-         "Lena Okafor"),
+        (
+            "He was contradicted by key senators and even his own Farm Bureau Secretary, Lena "
+            'Okafor, who said on Sunday that the levy "is not the whole answer to the problem."',
+            "Lena Okafor",
+        ),
         # an appositive that only describes the subject names no one in it
-        ("Judge Amos Reyes, an outspoken critic of late Justice Paul Varga, also blasted "
-         "“absurd” tributes to the late jurist.", "Amos Reyes"),
+        (
+            "Judge Amos Reyes, an outspoken critic of late Justice Paul Varga, also blasted "
+            "“absurd” tributes to the late jurist.",
+            "Amos Reyes",
+        ),
     ],
 )
 def test_name_set_off_before_who_and_a_verb(text: str, speaker: str) -> None:
@@ -478,26 +636,50 @@ def test_name_set_off_before_who_and_a_verb(text: str, speaker: str) -> None:
     ("text", "speaker"),
     [
         # an appositive whose closing comma is missing
-        ("The charity has run the homes for decades. “We will not let the families down,” Ken "
-         "Holder, the group's chairman and chief executive said in a statement.", "Ken Holder"),
-        ("“This plan puts the power company first,” Karl Bittner, a federal wildlife biologist "
-         "in the Plains region wrote in comments to the agency.", "Karl Bittner"),
+        (
+            "The charity has run the homes for decades. “We will not let the families down,” Ken "
+            "Holder, the group's chairman and chief executive said in a statement.",
+            "Ken Holder",
+        ),
+        (
+            "“This plan puts the power company first,” Karl Bittner, a federal wildlife biologist "
+            "in the Plains region wrote in comments to the agency.",
+            "Karl Bittner",
+        ),
         # a role owned by someone (a tokenised possessive), then the name set off
-        ("The clerk was released. “She has a clear conscience about it,” Davis' attorney, Roger "
-         "Gannam, said.", "Roger Gannam"),
+        (
+            "The clerk was released. “She has a clear conscience about it,” Davis' attorney, Roger "
+            "Gannam, said.",
+            "Roger Gannam",
+        ),
         # a role with its own phrase, then the name set off
-        ("“There was one holdout on the panel,” the juror in the trial, Paula Dunn, said in an "
-         "interview.", "Paula Dunn"),
-        ("“Nobody here was told about the recall,” the mechanic at the plant, Jorge Salas, said "
-         "on Monday.", "Jorge Salas"),
+        (
+            "“There was one holdout on the panel,” the juror in the trial, Paula Dunn, said in an "
+            "interview.",
+            "Paula Dunn",
+        ),
+        (
+            "“Nobody here was told about the recall,” the mechanic at the plant, Jorge Salas, said "
+            "on Monday.",
+            "Jorge Salas",
+        ),
         # a surname before its organisation or a time, for a person the article names in full
-        ("Lawyer Lee Gelfand filed the suit. “These rules fall hardest on the poor,” Gelfand of "
-         "the ACLU said.", "Lee Gelfand"),
-        ("Economist Sergei Glazunov has warned Kiev. Yanukovych “has a choice to make,” "
-         "Glazunov last month told a trade magazine.", "Sergei Glazunov"),
+        (
+            "Lawyer Lee Gelfand filed the suit. “These rules fall hardest on the poor,” Gelfand of "
+            "the ACLU said.",
+            "Lee Gelfand",
+        ),
+        (
+            "Economist Sergei Glazunov has warned Kiev. Yanukovych “has a choice to make,” "
+            "Glazunov last month told a trade magazine.",
+            "Sergei Glazunov",
+        ),
         # two people: the first
-        ("“The public deserves an answer before the vote,” Sen. Maria Kent and Rep. John Hale "
-         "said on Monday.", "Maria Kent"),
+        (
+            "“The public deserves an answer before the vote,” Sen. Maria Kent and Rep. John Hale "
+            "said on Monday.",
+            "Maria Kent",
+        ),
     ],
 )
 def test_person_in_the_clause_before_the_verb(text: str, speaker: str) -> None:
@@ -508,15 +690,26 @@ def test_person_in_the_clause_before_the_verb(text: str, speaker: str) -> None:
     ("text", "speaker", "not_speaker"),
     [
         # a scare quote, then a clause of its own
-        ("Pelosi called the rollout “fabulous,” and Harry Reid insists that the law is a "
-         "success.", "Pelosi", "Harry Reid"),
+        (
+            "Pelosi called the rollout “fabulous,” and Harry Reid insists that the law is a "
+            "success.",
+            "Pelosi",
+            "Harry Reid",
+        ),
         # the name is whom the clause speaks about ("the standing of X")
-        ("Critics accused him of “enabling the populism he was supposed to defeat,” as the "
-         "standing of Marine Lepic, the party leader, continues to rise.", "Critics",
-         "Marine Lepic"),
+        (
+            "Critics accused him of “enabling the populism he was supposed to defeat,” as the "
+            "standing of Marine Lepic, the party leader, continues to rise.",
+            "Critics",
+            "Marine Lepic",
+        ),
         # "Health" before "and" is no surname: the person named in full after it
-        ("“It will be a very small number,” Health and Human Services Secretary Kathleen Seber "
-         "told a House committee.", "Kathleen Seber", "Health"),
+        (
+            "“It will be a very small number,” Health and Human Services Secretary Kathleen Seber "
+            "told a House committee.",
+            "Kathleen Seber",
+            "Health",
+        ),
     ],
 )
 def test_no_person_from_a_clause_that_is_not_the_speakers(
@@ -558,20 +751,38 @@ def _title_speakers(title: str, text: str) -> list[str | None]:
     ("title", "text", "speaker"),
     [
         # "X on Y:" / "X to Y:"
-        ("Kudrow on Jobs Tweet: 'I Don't Think He Gave Anything Away'",
-         "Economic adviser Larry Kudrow spoke on Friday.", "Larry Kudrow"),
-        ("Speaker Ryle On Harassment: 'We Are Having A Watershed Moment'",
-         "House Speaker Paul Ryle spoke.", "Paul Ryle"),
+        (
+            "Kudrow on Jobs Tweet: 'I Don't Think He Gave Anything Away'",
+            "Economic adviser Larry Kudrow spoke on Friday.",
+            "Larry Kudrow",
+        ),
+        (
+            "Speaker Ryle On Harassment: 'We Are Having A Watershed Moment'",
+            "House Speaker Paul Ryle spoke.",
+            "Paul Ryle",
+        ),
         # "X <verb>s ...:"
-        ("Nadell boils down impeachment case: 'No president should put himself first'",
-         "Rep. Jerry Nadell said it.", "Jerry Nadell"),
-        ("Tucker Carlin Laments America's Cultural Decline: 'Why Is This Happening?'",
-         "The host spoke.", "Tucker Carlin"),
+        (
+            "Nadell boils down impeachment case: 'No president should put himself first'",
+            "Rep. Jerry Nadell said it.",
+            "Jerry Nadell",
+        ),
+        (
+            "Tucker Carlin Laments America's Cultural Decline: 'Why Is This Happening?'",
+            "The host spoke.",
+            "Tucker Carlin",
+        ),
         # the quote first
-        ("'I'm not gonna respond to that': Biden snaps at reporter", "Joe Biden was asked.",
-         "Joe Biden"),
-        ("'We Never Saw It Coming': Eric Bollard Talks About the Crisis Next Door", "x",
-         "Eric Bollard"),
+        (
+            "'I'm not gonna respond to that': Biden snaps at reporter",
+            "Joe Biden was asked.",
+            "Joe Biden",
+        ),
+        (
+            "'We Never Saw It Coming': Eric Bollard Talks About the Crisis Next Door",
+            "x",
+            "Eric Bollard",
+        ),
     ],
 )
 def test_headline_speaker_forms(title: str, text: str, speaker: str) -> None:
@@ -598,12 +809,19 @@ def test_headline_forms_name_no_group(title: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("“This is a sad day for the country,” said Sen. Ben Sassen, Nebraska Republican.",
-         "Ben Sassen"),
-        ("“How misinformed this statement is,” said Joe Kaspar, Mr. Hunt's chief of staff.",
-         "Joe Kaspar"),
-        ("“The question is whether there will be a deal,” said Sen. John Thuna of South Dakota, "
-         "No. 3 in Senate leadership.", "John Thuna"),
+        (
+            "“This is a sad day for the country,” said Sen. Ben Sassen, Nebraska Republican.",
+            "Ben Sassen",
+        ),
+        (
+            "“How misinformed this statement is,” said Joe Kaspar, Mr. Hunt's chief of staff.",
+            "Joe Kaspar",
+        ),
+        (
+            "“The question is whether there will be a deal,” said Sen. John Thuna of South Dakota, "
+            "No. 3 in Senate leadership.",
+            "John Thuna",
+        ),
     ],
 )
 def test_no_name_set_off_after_the_speaker(text: str, speaker: str) -> None:
@@ -615,13 +833,21 @@ def test_no_name_set_off_after_the_speaker(text: str, speaker: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        ("Intro.\n“When you fire across the bow of a ship, you say stop or we sink you.” - "
-         "Charles Krauhammer, on “Special Report”\nNext line.", "Charles Krauhammer"),
-        ("Intro.\n“I hope the court believes, as I do, that it is not constitutional.”\n-- "
-         "Republican presidential nominee Mitt Romley on “Face the Nation.”\nMore.",
-         "Mitt Romley"),
-        ("Intro.\n“I think there is a wider understanding among women now.” — ERA legal "
-         "advocate Linda Coberley to Time\nMore.", "Linda Coberley"),
+        (
+            "Intro.\n“When you fire across the bow of a ship, you say stop or we sink you.” - "
+            "Charles Krauhammer, on “Special Report”\nNext line.",
+            "Charles Krauhammer",
+        ),
+        (
+            "Intro.\n“I hope the court believes, as I do, that it is not constitutional.”\n-- "
+            "Republican presidential nominee Mitt Romley on “Face the Nation.”\nMore.",
+            "Mitt Romley",
+        ),
+        (
+            "Intro.\n“I think there is a wider understanding among women now.” — ERA legal "
+            "advocate Linda Coberley to Time\nMore.",
+            "Linda Coberley",
+        ),
     ],
 )
 def test_dashed_signature_lines(text: str, speaker: str) -> None:
@@ -629,13 +855,17 @@ def test_dashed_signature_lines(text: str, speaker: str) -> None:
 
 
 def test_a_dash_before_a_clause_is_no_signature() -> None:
-    text = ("Intro.\n“It was a potential Saturday Night Massacre” — a reference to when Richard "
-            "Nixel fired the special counsel.\nMore.")
+    text = (
+        "Intro.\n“It was a potential Saturday Night Massacre” — a reference to when Richard "
+        "Nixel fired the special counsel.\nMore."
+    )
     assert _speakers(text)[0][0] is None
 
 
 def test_a_show_after_a_name_and_on_has_no_speaker() -> None:
     # the show's name is no quote of the person (a signature, or "told X on “New Day.”")
-    text = ("Sean Duffe spoke.\n“It will hurt him in the polls and it has gone down,” he told "
-            "anchor Chris Cuomi Tuesday on “New Day.”\nMore.")
+    text = (
+        "Sean Duffe spoke.\n“It will hurt him in the polls and it has gone down,” he told "
+        "anchor Chris Cuomi Tuesday on “New Day.”\nMore."
+    )
     assert [row[0] for row in _speakers(text)] == ["Sean Duffe", None]
