@@ -375,7 +375,7 @@ def _beside_the_pool(
 
 
 def _import_later_stages() -> None:
-    """Import what links, chains, link framing and the report import (networkx, scikit-learn,
+    """Import what links, chains, link framing and the report import (scikit-learn,
     matplotlib; ~0.75 s), here while the pool works instead of after it."""
     import provenance.chains
     import provenance.chains.stories
