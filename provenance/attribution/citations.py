@@ -1349,55 +1349,6 @@ def _from_lead_candidates(text: str, near: list[int] | None = None) -> list[Cita
     return cands
 
 
-# A registered outlet opening a sentence as the subject of any verb, when the sentence goes
-# on to a quotation or a colon: what it printed follows ("NBC went with “...”", "Yesterday's
-# New York Times recognized Trump's triumph:", "CNN got weirdly ponderous:"). The cues' verbs
-# are a list (_OTHER_VERBS); this reads the verb by its form instead: a past tense, an
-# irregular one, or a present tense in -s before an object ("The Times leads with how"; a
-# plural noun after a name, "Fox News viewers ,", "MSNBC figures Stephanie", is none).
-# Seed-1607 A, dev and heldout misses; tried at each quotation mark and colon near a hint.
-_SUBJECT_OPENER = r"(?:(?:Even|And|But|So|Then|Now|Also|Meanwhile,?)[ \t]+)?"
-_SUBJECT_VERB_RE = re.compile(
-    rf"{_SUBJECT_OPENER}(?:(?:{WEEKDAY}|Yesterday|Today)[ \t]?['’][ \t]?s[ \t]+)?"
-    rf"(?P<ent>{_LISTED})[ \t]+(?:(?:also|then|later|first|quickly|even|too)[ \t]+)?"
-    r"(?!(?:is|was|has|does|goes|seems|looks|means|needs|remains|gets|owns|runs|includes"
-    r"|used|based|owned|called|named|headquartered)(?![\w\-]))"
-    r"(?P<verb>[a-z]{2,}ed|went|ran|took|gave|put|threw|led|got|made|saw|came|kept|wrote|broke"
-    r"|[a-z]{2,}s(?=[ \t]+(?:that|the|a|an|this|these|it|its|itself|his|her|their|with|how"
-    r"|what|up|in|on|to|``|“)(?![\w\-])))(?![\w\-])"
-)
-_SUBJECT_REACH = 200  # characters back from the mark to the sentence's start
-# A sentence's end before the mark: a stop, closing marks, a blank ("Roots.” NBC went with").
-_SENTENCE_END_RE = re.compile(r"[.!?](?:[ \t]*(?:[”\"’']|''))*[ \t]+|\n")
-
-
-def _subject_quote_candidates(text: str, near: list[int] | None = None) -> list[CitationCandidate]:
-    """Registered outlets as the subject of a sentence that quotes or lists what they printed
-    (``_SUBJECT_VERB_RE``): report citations, tried at each opening quotation mark and colon."""
-    marks = [*_occurrences(text, "``"), *_occurrences(text, ": "), *find_all(text, "“"),
-             *find_all(text, ":\n"), *find_all(text, '"')]  # fmt: skip
-    cands: list[CitationCandidate] = []
-    opened: set[int] = set()
-    for at in sorted(marks):
-        if not _hinted(near, at - _SUBJECT_REACH, at):
-            continue
-        lo = max(0, at - _SUBJECT_REACH)
-        ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, at)]
-        if not ends and lo > 0:
-            continue  # the sentence opens beyond reach
-        start = ends[-1] if ends else 0
-        if start in opened:
-            continue
-        opened.add(start)
-        m = _SUBJECT_VERB_RE.match(text, start, at)
-        if m is not None:
-            cands.append(CitationCandidate(
-                m.group("ent"), m.start("ent"), m.start("ent"), m.end("verb"), "report",
-                cue_start=m.start("verb"), registered_only=True, whole_name=True,
-            ))  # fmt: skip
-    return cands
-
-
 # A source tag: a registered outlet in brackets right after the sentence or quotation it
 # sources, "... someone different.” (CNN)", "... individualism.” [Buzzfeed News]", "(NYT) He
 # also said" (seed-1208 sample: 12 such tags in 1,111 articles, 4 of the 36 listable misses;
@@ -1799,7 +1750,7 @@ _SIDE_RULES: tuple[tuple[Callable[..., list[CitationCandidate]], bool], ...] = (
     (_quoted_dateline_candidates, True), (_venue_lead_candidates, True),
     (_quoted_name_candidates, False), (_state_outlet_candidates, False),
     (_from_lead_candidates, True), (_source_tag_candidates, True), (_staff_of_candidates, True),
-    (_post_signed_candidates, True), (_subject_quote_candidates, True),
+    (_post_signed_candidates, True),
 )  # fmt: skip
 
 
