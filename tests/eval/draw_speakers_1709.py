@@ -136,6 +136,23 @@ def drawn(strata: dict[str, list], limits: dict[str, int], seed: int) -> Iterato
             yield name, item
 
 
+def draw_lines(seed: int, own_labels: str, lines: range, parts: str, description: str) -> None:
+    """Print (csv, stdout) a sample of ABP articles on ``lines`` drawn in this module's strata
+    (``--translated``/``--wire``/``--small``, 15 each by default), every labelled id and every
+    id of a sample file but ``own_labels`` skipped, each with its part by :func:`hashed_part`
+    of ``seed`` over ``parts``: the shared body of the later speaker draws (seeds 1811, 1907)."""
+    parser = argparse.ArgumentParser(description=description)
+    for name in ("translated", "wire", "small"):
+        parser.add_argument(f"--{name}", type=int, default=15)
+    args = parser.parse_args()
+    skip = {aid for _, aid in split_of()} | sampled_ids(own_labels)
+    strata = abp_strata_of(lambda position, rec: position in lines and quoted(rec, skip))
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["corpus", "id", "abp_position", "class", "part"])
+    for name, (aid, position) in drawn(strata, vars(args), seed):
+        out.writerow(["ABP", aid, position, name, hashed_part(seed, "ABP", aid, parts)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     for name, k in (("ptc", 16), ("translated", 16), ("wire", 16), ("small", 16)):
