@@ -160,11 +160,19 @@ def main() -> None:
     args = parser.parse_args()
     skip = {aid for _, aid in split_of()} | sampled_ids(OWN_LABELS)
     strata = {"ptc": ptc_tuning(skip), **abp_strata(skip)}
+    write_drawn(strata, vars(args), SEED, part_of)
+
+
+def write_drawn(
+    strata: dict[str, list], limits: dict[str, int], seed: int, part: Callable[[str, str], str]
+) -> None:
+    """Print (csv, stdout) the ids :func:`drawn` keeps of ``strata`` (PTC ids in the ``ptc``
+    stratum, ABP ids in the others), each with its class and ``part(corpus, id)``."""
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["corpus", "id", "class", "part"])
-    for name, aid in drawn(strata, vars(args), SEED):
+    for name, aid in drawn(strata, limits, seed):
         corpus = "PTC" if name == "ptc" else "ABP"
-        out.writerow([corpus, aid, name, part_of(corpus, str(aid))])
+        out.writerow([corpus, aid, name, part(corpus, str(aid))])
 
 
 if __name__ == "__main__":

@@ -21,14 +21,13 @@ Usage: python tests/eval/draw_speakers_1807.py > rows.csv
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import json
 import re
 import sys
 
 from draw_citations_1607 import sampled_ids
-from draw_speakers_1709 import drawn, hashed_part, ptc_tuning
+from draw_speakers_1709 import hashed_part, ptc_tuning, write_drawn
 from score_real_attribution import ABP, PTC, split_of
 
 from provenance.attribution._detok import detokenise
@@ -101,11 +100,7 @@ def main() -> None:
     strata = {"ptc": ptc_nested(skip), **abp_strata(skip)}
     for name, ids in strata.items():
         print(f"{name}: {len(ids)} candidates", file=sys.stderr)
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(["corpus", "id", "class", "part"])
-    for name, aid in drawn(strata, vars(args), SEED):
-        corpus = "PTC" if name == "ptc" else "ABP"
-        out.writerow([corpus, aid, name, part_of(corpus, str(aid))])
+    write_drawn(strata, vars(args), SEED, part_of)
 
 
 if __name__ == "__main__":
