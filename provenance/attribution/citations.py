@@ -1124,9 +1124,12 @@ def _signoff_candidates(text: str, near: list[int] | None = None) -> list[Citati
     cands: list[CitationCandidate] = []
     marks = sorted(_occurrences(text, "”") + _occurrences(text, "''") + _occurrences(text, '"'))
     for at in marks:
-        line_end = text.find("\n", at)
-        if not _hinted(near, at, len(text) if line_end < 0 else line_end):
-            continue
+        if near is not None:  # the first hint from the mark on, before the line's end
+            i = bisect.bisect_left(near, at)
+            if i == len(near):
+                break  # no hint after this mark, nor after the later ones
+            if text.find("\n", at, near[i] + 1) >= 0:
+                continue
         m = _SIGNOFF_RE.match(text, at)
         if m is None:
             continue
