@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns, article_years, restore_spans
+from provenance.attribution._input import article_columns, article_years, rows_table
 from provenance.attribution._scan import finditer_in_lines, stays_in_line
 from provenance.attribution._spans import SpanSet
 from provenance.attribution._wordlists import words
@@ -62,7 +62,7 @@ from provenance.collector import collector_paused
 from provenance.errors import check_frame
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder
-from provenance.schema import conform, empty
+from provenance.schema import empty
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -792,12 +792,7 @@ def _credits(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.Data
         )  # fmt: skip
     if not rows:
         return empty("credits")
-    frame = pd.DataFrame(rows)
-    frame = frame.sort_values(
-        ["article_id", "span_start", "span_end", "credit_id"], na_position="last", kind="stable"
-    )
-    restore_spans(frame, cols)
-    return conform(frame, "credits")
+    return rows_table(rows, cols, "credits", ("article_id", "span_start", "span_end", "credit_id"))
 
 
 def _article_candidates(text: str, byline: str) -> list[CreditCandidate]:
