@@ -73,6 +73,7 @@ class _AnchorIndex:
         self._owners: dict[str, int] = {}  # anchor word -> bit mask of the scans that use it
         self._n_scans = 0
         self._finder: tuple[LiteralFinder, list[int]] | None = None  # and each word's mask
+        self._block_finder: LiteralFinder | None = None  # the same words as a DFA (``pinned``)
         # text -> (its hits (word index, start, end), what was derived from them: each scan's
         # sorted distinct starts by its bit, the hits' (start, mask), ...)
         self._cache: dict[str, tuple[list[tuple[int, int, int]], dict[object, object]]] = {}
@@ -89,8 +90,14 @@ class _AnchorIndex:
         block runs. (The quotes stage between two texts evicts a large automaton from the CPU
         caches: first 3,000 ABP articles, the speakers family's pass cost 86-99 us a text found
         text by text, 65-66 us found 64 texts at a time; the stage's total moved within the noise
-        of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.)"""
-        finder, _ = self._built()
+        of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.) The
+        block's texts are read by the family's words as a DFA, whatever the size: texts read
+        back to back keep its tables in the cache (the same hits in the same order; the
+        speakers family on the masked texts of the first 1,000 ABP articles, 64 at a time: NFA
+        75-79, DFA 62-67 us a text, session 20)."""
+        finder = self._block_finder
+        if finder is None:
+            finder = self._block_finder = LiteralFinder(self._built()[0].words, dfa=True)
         with self._pinning({text: finder.hits(text) for text in texts}):
             yield
 
@@ -101,7 +108,7 @@ class _AnchorIndex:
             self._n_scans += 1
             for word in words:
                 self._owners[word] = self._owners.get(word, 0) | bit
-            self._finder = None
+            self._finder = self._block_finder = None
             self._cache, self._pinned = {}, {}
             return bit
 
