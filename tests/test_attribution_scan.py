@@ -267,8 +267,8 @@ def test_pinned_texts_give_the_same_matches_and_are_let_go():
 
 
 def test_pinned_pass_gives_the_family_s_own_hits_in_order():
-    """A pinned block is read by the family's words as a DFA: the same hits, in the same
-    order, as the family's own automaton (an NFA for the speakers family) gives text by text."""
+    """A pinned block's hits are those the family's own automaton gives text by text, in the
+    same order (what ``word_starts`` and ``first_words`` read them by)."""
     index = speakers.CUE_SCAN._index
     texts = [_noise(300 + seed) for seed in range(6)] + ["Sen. Jane Roe, a spokeswoman, said."]
     with index.pinned(texts):

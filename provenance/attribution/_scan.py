@@ -58,7 +58,10 @@ from provenance.literals import LiteralFinder, find_all
 # 155-175 us a text as a DFA (~3 MB of tables: between two texts the stage's own work evicts
 # them from the cache) and in 110 us as an NFA, on the first 3,000 ABP articles in the quotes
 # stage; alone in a loop the DFA wins (55 against 61 us). Citations' family (474 anchors,
-# 4,042 characters) stays a DFA. (A pinned block of texts is read by a DFA whatever the size.)
+# 4,042 characters) stays a DFA. (Session 20: a pinned block read by a DFA, alone in a loop
+# 75-79 -> 62-67 us a masked text, 64 at a time, cost more in the stage: alternating by chunk
+# over the first 3,000 ABP, four passes, the pass 104-112 us an article as an NFA, 113-131
+# as a DFA, the stage +1-3% in three passes of four.)
 _FAMILY_DFA_MAX_CHARS = 8_000
 
 
@@ -73,7 +76,6 @@ class _AnchorIndex:
         self._owners: dict[str, int] = {}  # anchor word -> bit mask of the scans that use it
         self._n_scans = 0
         self._finder: tuple[LiteralFinder, list[int]] | None = None  # and each word's mask
-        self._block_finder: LiteralFinder | None = None  # the same words as a DFA (``pinned``)
         # text -> (its hits (word index, start, end), what was derived from them: each scan's
         # sorted distinct starts by its bit, the hits' (start, mask), ...)
         self._cache: dict[str, tuple[list[tuple[int, int, int]], dict[object, object]]] = {}
@@ -90,14 +92,8 @@ class _AnchorIndex:
         block runs. (The quotes stage between two texts evicts a large automaton from the CPU
         caches: first 3,000 ABP articles, the speakers family's pass cost 86-99 us a text found
         text by text, 65-66 us found 64 texts at a time; the stage's total moved within the noise
-        of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.) The
-        block's texts are read by the family's words as a DFA, whatever the size: texts read
-        back to back keep its tables in the cache (the same hits in the same order; the
-        speakers family on the masked texts of the first 1,000 ABP articles, 64 at a time: NFA
-        75-79, DFA 62-67 us a text, session 20; the speakers family's DFA: +3.1 MB a process)."""
-        finder = self._block_finder
-        if finder is None:
-            finder = self._block_finder = LiteralFinder(self._built()[0].words, dfa=True)
+        of a shared machine: -2.4%, +1.4%, -0.9% in three alternating runs, session 13.)"""
+        finder, _ = self._built()
         with self._pinning({text: finder.hits(text) for text in texts}):
             yield
 
@@ -108,7 +104,7 @@ class _AnchorIndex:
             self._n_scans += 1
             for word in words:
                 self._owners[word] = self._owners.get(word, 0) | bit
-            self._finder = self._block_finder = None
+            self._finder = None
             self._cache, self._pinned = {}, {}
             return bit
 
