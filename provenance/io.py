@@ -6,17 +6,15 @@ only when all of a run's files are complete.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -68,8 +66,6 @@ def write_tables(
             target.parent.mkdir(parents=True, exist_ok=True)
         files = _table_writers(tables, staging, formats, include_text)
         written_ahead = ahead.files(files) if ahead is not None else []
-        if ahead is not None:  # the tables' first rows written ahead: their CSVs finished
-            files = ahead.finishing(files, tables)
         # The largest table's files are written in a forked child of their own: framing.csv
         # of the first 3,000 ABP articles (618k rows) is 0.56 of the tables' 1.3 CPU s, and
         # of 20,000 (3.8M rows) about half of the ~7 s.
@@ -79,6 +75,8 @@ def write_tables(
         with BesideThisProcess([extras, beside]) as done:
             _run_writers(here)
         done.check()
+        if ahead is not None:
+            ahead.check()
         written = [name for name, _, _ in files + extras]
         final = []
         for file_name in written:
@@ -107,10 +105,6 @@ class TablesAhead:
     folder in a forked child (:class:`Forked`) while the run goes on; :func:`write_tables`
     given it writes the other tables into the same folder and renames them all into place
     together, so a run still leaves all of its files or none.
-
-    A table of which only the first rows are final (framing: the articles' rows, the links'
-    follow) is given as a function that builds those rows (``heads``): the child builds and
-    writes them as the CSV's start, and :func:`write_tables` appends the table's other rows.
 
     Used as a context manager around the run and its write: a child whose files were not
     taken is stopped and the staging folder removed when the block ends (an error, Ctrl-C).
@@ -141,13 +135,8 @@ class TablesAhead:
         self._child: Forked | None = None
         self._made: list[Path] = []
 
-    def start(
-        self,
-        tables: Mapping[str, pd.DataFrame],
-        heads: Mapping[str, Callable[[], pd.DataFrame]] | None = None,
-    ) -> None:
-        """Start writing ``tables`` (each as :func:`write_tables` writes it) and the CSV start
-        of each table whose first rows ``heads[name]()`` builds; once a run."""
+    def start(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        """Start writing ``tables`` (each as :func:`write_tables` writes it); once a run."""
         if self.staging is not None:
             raise RuntimeError("tables ahead are started once")
         # The folders made here, deepest first: removed again if the run leaves them empty.
@@ -156,33 +145,17 @@ class TablesAhead:
         self.staging = Path(tempfile.mkdtemp(prefix=".provenance-", dir=self.out))
         files = _table_writers(tables, self.staging, self.formats, self.include_text)
         self._names = [name for name, _, _ in files]
-        heads = heads if "csv" in self.formats else None
-        starts = {
-            name: (self.staging / f"{name}.csv.head", partial(_head_csv, name, make))
-            for name, make in (heads or {}).items()
-        }
-        self._child = Forked(_written_ahead, files, starts, self.include_text)
+        self._child = Forked(_run_writers, files)
 
     def files(self, files: Writers) -> Writers:
         """Those of ``files`` (:func:`write_tables`'s, with the same names) written here."""
         return [file for file in files if file[0] in self._names]
 
-    def finishing(self, files: Writers, tables: Mapping[str, pd.DataFrame]) -> Writers:
-        """``files`` (:func:`write_tables`'s), each CSV whose start is written here finished by
-        appending the other rows of its table in ``tables``. Waits for the child; raises its
-        writer's exception here (stage-marked)."""
-        if self._child is None:
-            return files
-        child, self._child = self._child, None
-        starts: dict[str, _CsvStart] = child.result()
-        finishing = []
-        for file_name, target, writer in files:
-            name = file_name.removesuffix(".csv")
-            if file_name.endswith(".csv") and name in starts:
-                start = starts[name]
-                writer = partial(_finished_csv, name, tables[name], self.include_text, start)
-            finishing.append((file_name, target, writer))
-        return finishing
+    def check(self) -> None:
+        """Wait for the child; raise its writer's exception here (stage-marked)."""
+        if self._child is not None:
+            child, self._child = self._child, None
+            child.result()
 
     def __enter__(self) -> TablesAhead:
         return self
@@ -198,52 +171,6 @@ class TablesAhead:
                 folder.rmdir()
             except OSError:  # not empty: the run's files are in it
                 break
-
-
-@dataclass
-class _CsvStart:
-    """A CSV's first rows written ahead: its file, their count and the columns."""
-
-    path: Path
-    rows: int
-    columns: list[str]
-
-
-def _head_csv(
-    name: str, make: Callable[[], pd.DataFrame], include_text: bool, path: Path
-) -> _CsvStart:
-    """Write the CSV of the rows ``make()`` builds (the start of table ``name``'s) to ``path``."""
-    view = _csv_view(name, make(), include_text)
-    write_csv(view, path)
-    return _CsvStart(path, len(view), [str(column) for column in view.columns])
-
-
-def _written_ahead(
-    files: Writers,
-    starts: Mapping[str, tuple[Path, Callable[[bool, Path], _CsvStart]]],
-    include_text: bool,
-) -> dict[str, _CsvStart]:
-    """In :class:`TablesAhead`'s child: ``files`` written, then each CSV start of ``starts``."""
-    _run_writers(files)
-    written = {}
-    for name, (path, write) in starts.items():
-        with stage(f"write {name}.csv"):
-            written[name] = write(include_text, path)
-    return written
-
-
-def _finished_csv(
-    name: str, frame: pd.DataFrame, include_text: bool, start: _CsvStart, path: Path
-) -> None:
-    """Table ``name``'s CSV at ``path``: its start (``start``, written ahead) and the rows of
-    ``frame`` after those, appended; the whole file written anew if the columns differ."""
-    view = _csv_view(name, frame, include_text)
-    if [str(column) for column in view.columns] != start.columns or len(view) < start.rows:
-        write_csv(view, path)
-        return
-    with open(start.path, "ab") as handle:
-        write_csv(view.iloc[start.rows :], handle, header=False)
-    os.replace(start.path, path)
 
 
 # A table with at least this many rows is written beside the others (see write_tables).
@@ -445,9 +372,8 @@ _MAY_NEED_QUOTES = re.compile(_QUOTED_FIELD)
 _TEXT = pa.large_string()
 
 
-def write_csv(frame: pd.DataFrame, path: Path | BinaryIO, *, header: bool = True) -> None:
-    """``frame.to_csv(path, index=False, lineterminator="\\n", header=header)``, byte for byte
-    (``path`` or an open binary file, whose rows are written at its end).
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """``frame.to_csv(path, index=False, lineterminator="\\n")``, byte for byte.
 
     A frame of text, float64, Int64 and boolean columns only (every table of the contract) is
     formatted here, a column at a time, instead of by pandas' row writer: framing.csv of the
@@ -460,12 +386,11 @@ def write_csv(frame: pd.DataFrame, path: Path | BinaryIO, *, header: bool = True
     2.24 s).
     """
     if frame.shape[1] < 2 or not all(map(_formatted_here, frame.dtypes)):
-        frame.to_csv(path, index=False, lineterminator="\n", header=header)
+        frame.to_csv(path, index=False, lineterminator="\n")
         return
-    with _opened(path) as handle:
-        if header:
-            names = ",".join(_csv_text(str(name)) for name in frame.columns) + "\n"
-            handle.write(names.encode("utf-8"))
+    with open(path, "wb") as handle:
+        header = ",".join(_csv_text(str(name)) for name in frame.columns) + "\n"
+        handle.write(header.encode("utf-8"))
         # (a chunk of a wide table holds as many fields as CSV_CHUNK_ROWS of framing's five
         # columns: quotes.csv in chunks of 100,000 rows raised the main process's peak RSS on
         # the first 20,000 ABP articles from 1,943 to 2,052 MB, written during that peak)
@@ -481,13 +406,6 @@ def write_csv(frame: pd.DataFrame, path: Path | BinaryIO, *, header: bool = True
             lines = pc.binary_join_element_wise(*fields, last, comma)
             del fields
             handle.write(_utf8_of(lines))
-
-
-def _opened(path: Path | BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
-    """``path`` opened for writing, or an open file as it is (left open)."""
-    if isinstance(path, (str, os.PathLike)):
-        return open(path, "wb")
-    return contextlib.nullcontext(path)
 
 
 def _utf8_of(strings: pa.LargeStringArray) -> memoryview:

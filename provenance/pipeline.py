@@ -18,7 +18,6 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -342,25 +341,9 @@ class LinkFramingInputs:
 LinkFraming = Callable[[pd.DataFrame, pd.DataFrame, LinkFramingInputs], Any]
 
 # Called by finish_analysis, before the links, with the tables that are final then (credits,
-# citations, quotes, reuse, passages, errors: the run returns them as they are), by name, and
-# with a function by table name that builds the table's first rows where only they are final
-# (framing: the articles' rows): the CLI's writes their files while the rest of the run goes
-# on (:class:`provenance.io.TablesAhead`).
-WriteAhead = Callable[[Mapping[str, pd.DataFrame], Mapping[str, Callable[[], pd.DataFrame]]], None]
-
-
-def _framing_head(
-    article_scores: pd.DataFrame | None, article_evidence: pd.DataFrame | None
-) -> dict[str, Callable[[], pd.DataFrame]]:
-    """The framing table's first rows, the articles' (the links' follow them, built from the
-    links' own scores and evidence: :func:`provenance.framing.framing_table`), as a function
-    by table name; none without framing."""
-    if article_scores is None:
-        return {}
-    from provenance.framing import framing_table
-
-    evidence = [] if article_evidence is None else [article_evidence]
-    return {"framing": partial(framing_table, article_scores, None, evidence)}
+# citations, quotes, reuse, passages, errors: the run returns them as they are), by name: the
+# CLI's writes their files while the rest of the run goes on (:class:`provenance.io.TablesAhead`).
+WriteAhead = Callable[[Mapping[str, pd.DataFrame]], None]
 
 
 def finish_analysis(
@@ -399,8 +382,7 @@ def finish_analysis(
     per_article = {"credits": credits, "citations": citations, "quotes": quotes}
     errors = errors if errors is not None else empty("errors")
     if write_ahead is not None:
-        final = {**per_article, "reuse": reuse, "passages": passages, "errors": errors}
-        write_ahead(final, _framing_head(article_scores, article_evidence))
+        write_ahead({**per_article, "reuse": reuse, "passages": passages, "errors": errors})
     with clock("links"):
         links, outlet_rows = _links_and_outlets(
             registry, articles, reuse, passages, credits, citations, quotes, count_terms

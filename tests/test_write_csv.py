@@ -209,28 +209,6 @@ def test_tables_written_ahead_give_the_same_files_in_the_same_order(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in here)  # no staging
 
 
-@pytest.mark.parametrize("head_columns", [["kind", "v", "text"], ["kind", "v"]])
-def test_a_table_whose_first_rows_are_written_ahead_gives_the_same_file(tmp_path, head_columns):
-    framing = pd.DataFrame(
-        {
-            "kind": pd.array(["article"] * 150_001 + ["link"] * 3, dtype="string"),
-            "v": [0.5, -0.0, float("nan"), 1e-300] * 37_501,
-            "text": pd.array(['a,"b"', None, "c\nd", "e"] * 37_501, dtype="string"),
-        }
-    )
-    tables = {"errors": pd.DataFrame({"id": ["x"]}), "framing": framing}
-    formats = ("csv", "parquet")
-    here = write_tables(tables, tmp_path / "here", formats=formats)
-    out = tmp_path / "ahead"
-    with io.TablesAhead(out, formats=formats) as ahead:
-        # (the second case: the head's columns differ, so the whole file is written again)
-        ahead.start({}, {"framing": lambda: framing[head_columns].iloc[:150_001]})
-        written = write_tables(tables, out, formats=formats, ahead=ahead)
-    assert [p.name for p in written] == [p.name for p in here]
-    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(here, written, strict=True))
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in here)
-
-
 def test_an_interrupted_run_leaves_nothing_of_the_tables_written_ahead(tmp_path):
     out = tmp_path / "new" / "out"
     with pytest.raises(KeyboardInterrupt), io.TablesAhead(out) as ahead:
