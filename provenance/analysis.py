@@ -20,7 +20,7 @@ from provenance.engine import ENGINES
 from provenance.engine.local import analyze_articles
 from provenance.engine.pool import check_workers
 from provenance.errors import invalid_parameter
-from provenance.pipeline import TABLE_ORDER, Analysis, WriteAhead
+from provenance.pipeline import TABLE_ORDER, Analysis
 from provenance.reuse.params import ReuseParams
 
 __all__ = ["TABLE_ORDER", "Analysis", "InputLike", "analyze", "analyze_articles"]
@@ -41,7 +41,6 @@ def analyze(
     scheduler: str | None = None,
     engine_options: Mapping[str, Any] | None = None,
     quiet: bool = True,
-    write_ahead: WriteAhead | None = None,
 ) -> Analysis:
     """Run the whole pipeline on files, directories, globs or a DataFrame of articles.
 
@@ -69,9 +68,6 @@ def analyze(
     engine_options : Dask only: memory_limit, partition_bytes, parquet_dir, keep_text, ...
         (see :func:`provenance.engine.dask.analyze_dask`).
     quiet : no progress bars or per-error lines on stderr.
-    write_ahead : pandas only: called, before the links, with the tables that are final then
-        (credits, citations, quotes, reuse, passages, errors), by name: the CLI's
-        :class:`provenance.io.TablesAhead` writes their files while the run goes on.
 
     Returns
     -------
@@ -102,9 +98,6 @@ def analyze(
     if engine == "dask":
         from provenance.engine.dask import analyze_dask
 
-        if write_ahead is not None:
-            raise ValueError("write_ahead applies to engine='pandas' only")
-
         return analyze_dask(
             inputs,
             outlets=outlets,
@@ -121,7 +114,6 @@ def analyze(
         raise ValueError("scheduler and engine_options apply to engine='dask' only")
 
     options = {"outlets": outlets, "framing": framing, "lexicons": lexicons, "quiet": quiet}
-    options |= {"write_ahead": write_ahead}
     return _analyze_locally(
         inputs, columns, reuse_options=reuse_options, workers=workers, **options
     )

@@ -15,14 +15,10 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from provenance import __version__
-
-if TYPE_CHECKING:
-    from provenance.pipeline import WriteAhead
 
 # 1: the run found nothing to analyse (or a check failed); 2: the command line or a user file
 # is wrong; 3: a bug (an internal error), named by stage; --debug prints its traceback.
@@ -353,16 +349,12 @@ def _check_engine_options(args: argparse.Namespace) -> None:
         raise UsageError("--engine dask needs the dask extra: pip install 'provenance[dask]'")
 
 
-def _run_analysis(
-    args: argparse.Namespace, *, framing: bool = True, write_ahead: WriteAhead | None = None
-):
+def _run_analysis(args: argparse.Namespace, *, framing: bool = True):
     import provenance
     from provenance.progress import stage
 
     engine = getattr(args, "engine", "pandas")
     extra = {"workers": getattr(args, "workers", None)}
-    if write_ahead is not None:
-        extra["write_ahead"] = write_ahead
     if engine == "dask":
         options = {"memory_limit": args.memory_limit, "parquet_dir": args.parquet_dir}
         extra |= {
@@ -425,22 +417,15 @@ def _print_table(frame: pd.DataFrame, as_csv: bool) -> None:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    from provenance.io import TablesAhead
-
     _check_options(args)
-    options = {"formats": args.formats, "include_text": args.include_text}
-    # The tables final before the links are written while the rest of the run goes on (the
-    # pandas engine; the Dask client's threads make forking unsafe).
-    with TablesAhead(args.out, **options) as ahead:
-        ahead_hook = ahead.start if getattr(args, "engine", "pandas") == "pandas" else None
-        analysis = _run_analysis(args, framing=not args.no_framing, write_ahead=ahead_hook)
-        paths = analysis.write(
-            args.out,
-            report=not args.no_report,
-            figures=args.figures,
-            ahead=ahead,
-            **options,
-        )
+    analysis = _run_analysis(args, framing=not args.no_framing)
+    paths = analysis.write(
+        args.out,
+        formats=args.formats,
+        report=not args.no_report,
+        figures=args.figures,
+        include_text=args.include_text,
+    )
     if analysis.articles.empty:
         raise _nothing_read(analysis.errors, written=True)
     if not args.quiet:

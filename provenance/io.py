@@ -34,7 +34,6 @@ def write_tables(
     formats: tuple[str, ...] = ("csv",),
     include_text: bool = False,
     extra_files: Mapping[str, Callable[[Path], None]] | None = None,
-    ahead: TablesAhead | None = None,
 ) -> list[Path]:
     """Write each table as ``NAME.csv`` / ``NAME.parquet`` into ``out_dir``, all or nothing.
 
@@ -43,18 +42,14 @@ def write_tables(
     ``include_text`` and writes times as ISO 8601 strings.
 
     ``extra_files`` maps file names to callables that write that file to the path they are
-    given (used for the HTML report and the figures directory). ``ahead``, started into the
-    same ``out_dir`` with the same ``formats`` and ``include_text``, has written some of the
-    tables already (:class:`TablesAhead`): their files are its, the rest are written here, and
-    all are renamed into place together. Returns the final paths.
+    given (used for the HTML report and the figures directory). Returns the final paths.
     """
-    _check_formats(formats)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown output format(s) {bad}; choose from {FORMATS}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".provenance-", dir=out))
-    if ahead is not None and ahead.staging is not None:
-        staging.rmdir()
-        staging = ahead.staging
     try:
         # The extra files (report.html, figures) are drawn in a forked process while this one
         # writes the tables: first 3,000 ABP articles, report 2.2 CPU s (+0.7 s importing
@@ -65,18 +60,14 @@ def write_tables(
         for _, target, _ in extras:
             target.parent.mkdir(parents=True, exist_ok=True)
         files = _table_writers(tables, staging, formats, include_text)
-        written_ahead = ahead.files(files) if ahead is not None else []
         # The largest table's files are written in a forked child of their own: framing.csv
         # of the first 3,000 ABP articles (618k rows) is 0.56 of the tables' 1.3 CPU s, and
         # of 20,000 (3.8M rows) about half of the ~7 s.
         largest = _largest_table(tables)
         beside = [file for file in files if file[0].rsplit(".", 1)[0] == largest]
-        here = [file for file in files if file not in beside and file not in written_ahead]
         with BesideThisProcess([extras, beside]) as done:
-            _run_writers(here)
+            _run_writers([file for file in files if file not in beside])
         done.check()
-        if ahead is not None:
-            ahead.check()
         written = [name for name, _, _ in files + extras]
         final = []
         for file_name in written:
@@ -92,86 +83,6 @@ def write_tables(
 
 
 Writers = list[tuple[str, Path, Callable[[Path], None]]]
-
-
-def _check_formats(formats: Sequence[str]) -> None:
-    bad = [f for f in formats if f not in FORMATS]
-    if bad:
-        raise ValueError(f"unknown output format(s) {bad}; choose from {FORMATS}")
-
-
-class TablesAhead:
-    """Tables of a run that are final before the run ends, written into ``out_dir``'s staging
-    folder in a forked child (:class:`Forked`) while the run goes on; :func:`write_tables`
-    given it writes the other tables into the same folder and renames them all into place
-    together, so a run still leaves all of its files or none.
-
-    Used as a context manager around the run and its write: a child whose files were not
-    taken is stopped and the staging folder removed when the block ends (an error, Ctrl-C).
-    :meth:`start` is the hook that the pandas engine calls with those tables
-    (``provenance.analyze(..., write_ahead=...)``).
-
-    >>> import tempfile
-    >>> out = Path(tempfile.mkdtemp())
-    >>> frame = pd.DataFrame({"a": [1]})
-    >>> with TablesAhead(out) as ahead:
-    ...     ahead.start({"reuse": frame})
-    ...     paths = write_tables({"reuse": frame, "links": frame}, out, ahead=ahead)
-    >>> sorted(path.name for path in out.iterdir())
-    ['links.csv', 'reuse.csv']
-    """
-
-    def __init__(
-        self,
-        out_dir: str | os.PathLike[str],
-        *,
-        formats: tuple[str, ...] = ("csv",),
-        include_text: bool = False,
-    ) -> None:
-        _check_formats(formats)
-        self.out, self.formats, self.include_text = Path(out_dir), formats, include_text
-        self.staging: Path | None = None
-        self._names: list[str] = []
-        self._child: Forked | None = None
-        self._made: list[Path] = []
-
-    def start(self, tables: Mapping[str, pd.DataFrame]) -> None:
-        """Start writing ``tables`` (each as :func:`write_tables` writes it); once a run."""
-        if self.staging is not None:
-            raise RuntimeError("tables ahead are started once")
-        # The folders made here, deepest first: removed again if the run leaves them empty.
-        self._made = [p for p in (self.out, *self.out.parents) if not p.exists()]
-        self.out.mkdir(parents=True, exist_ok=True)
-        self.staging = Path(tempfile.mkdtemp(prefix=".provenance-", dir=self.out))
-        files = _table_writers(tables, self.staging, self.formats, self.include_text)
-        self._names = [name for name, _, _ in files]
-        self._child = Forked(_run_writers, files)
-
-    def files(self, files: Writers) -> Writers:
-        """Those of ``files`` (:func:`write_tables`'s, with the same names) written here."""
-        return [file for file in files if file[0] in self._names]
-
-    def check(self) -> None:
-        """Wait for the child; raise its writer's exception here (stage-marked)."""
-        if self._child is not None:
-            child, self._child = self._child, None
-            child.result()
-
-    def __enter__(self) -> TablesAhead:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._child is not None:
-            self._child.cancel()
-            self._child = None
-        if self.staging is not None:
-            shutil.rmtree(self.staging, ignore_errors=True)
-        for folder in self._made:
-            try:
-                folder.rmdir()
-            except OSError:  # not empty: the run's files are in it
-                break
-
 
 # A table with at least this many rows is written beside the others (see write_tables).
 LARGE_TABLE_ROWS = 100_000

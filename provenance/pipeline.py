@@ -29,7 +29,6 @@ from provenance.schema import conform, empty
 
 if TYPE_CHECKING:
     from provenance.chains.match import TermCounter
-    from provenance.io import TablesAhead
     from provenance.outlets.registry import OutletRegistry
 
 TABLE_ORDER = (
@@ -109,10 +108,8 @@ class Analysis:
         report: bool = True,
         figures: bool = False,
         include_text: bool = False,
-        ahead: TablesAhead | None = None,
     ) -> list[Path]:
-        """Write tables (and ``report.html``, ``figures/``) into ``out_dir``, all or nothing;
-        ``ahead``: the tables of this run already written (:func:`provenance.io.write_tables`)."""
+        """Write tables (and ``report.html``, ``figures/``) into ``out_dir``, all or nothing."""
         from provenance.io import write_tables
 
         extra: dict[str, Any] = {}
@@ -128,7 +125,6 @@ class Analysis:
             formats=formats,
             include_text=include_text,
             extra_files=extra,
-            ahead=ahead,
         )
 
     def summary(self) -> dict[str, int]:
@@ -340,11 +336,6 @@ class LinkFramingInputs:
 # calling it.
 LinkFraming = Callable[[pd.DataFrame, pd.DataFrame, LinkFramingInputs], Any]
 
-# Called by finish_analysis, before the links, with the tables that are final then (credits,
-# citations, quotes, reuse, passages, errors: the run returns them as they are), by name: the
-# CLI's writes their files while the rest of the run goes on (:class:`provenance.io.TablesAhead`).
-WriteAhead = Callable[[Mapping[str, pd.DataFrame]], None]
-
 
 def finish_analysis(
     articles: pd.DataFrame,
@@ -364,7 +355,6 @@ def finish_analysis(
     frame_links: LinkFraming | None = None,
     count_terms: TermCounter | None = None,
     clock: StageClock | None = None,
-    write_ahead: WriteAhead | None = None,
 ) -> Analysis:
     """The stages on the (small) graph: links, chains, link framing, outlet comparison.
 
@@ -375,14 +365,10 @@ def finish_analysis(
     engine passes one that uses its process pool). ``article_sentences`` (the framing stage's
     body sentences, optional) saves link framing splitting and scoring them again.
     ``count_terms`` counts the terms of the outlet-only links' texts for their TF-IDF (default
-    in this process; the pandas engine's counts them in its pool). ``write_ahead`` is called
-    first with the tables that are final already (:data:`WriteAhead`).
+    in this process; the pandas engine's counts them in its pool).
     """
     clock = clock or StageClock(stage_names(article_scores is not None), quiet=True)
     per_article = {"credits": credits, "citations": citations, "quotes": quotes}
-    errors = errors if errors is not None else empty("errors")
-    if write_ahead is not None:
-        write_ahead({**per_article, "reuse": reuse, "passages": passages, "errors": errors})
     with clock("links"):
         links, outlet_rows = _links_and_outlets(
             registry, articles, reuse, passages, credits, citations, quotes, count_terms
@@ -436,7 +422,7 @@ def finish_analysis(
             reuse=reuse,
             passages=passages,
             framing=framing_long,
-            errors=errors,
+            errors=errors if errors is not None else empty("errors"),
             **per_article,
         )
     clock.close()

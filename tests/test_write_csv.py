@@ -193,45 +193,6 @@ def test_a_failing_large_table_is_raised_here_with_its_stage(tmp_path, monkeypat
     assert not (tmp_path / "out" / "framing.csv").exists()
 
 
-def test_tables_written_ahead_give_the_same_files_in_the_same_order(tmp_path):
-    tables = {
-        "credits": pd.DataFrame({"id": ["a", "b,c"]}),
-        "links": pd.DataFrame({"v": [0.5, float("nan")]}),
-        "errors": pd.DataFrame({"id": ["x"]}),
-    }
-    here = write_tables(tables, tmp_path / "here", formats=("csv", "parquet"))
-    out = tmp_path / "ahead"
-    with io.TablesAhead(out, formats=("csv", "parquet")) as ahead:
-        ahead.start({"credits": tables["credits"], "errors": tables["errors"]})
-        written = write_tables(tables, out, formats=("csv", "parquet"), ahead=ahead)
-    assert [p.name for p in written] == [p.name for p in here]
-    assert all(a.read_bytes() == b.read_bytes() for a, b in zip(here, written, strict=True))
-    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in here)  # no staging
-
-
-def test_an_interrupted_run_leaves_nothing_of_the_tables_written_ahead(tmp_path):
-    out = tmp_path / "new" / "out"
-    with pytest.raises(KeyboardInterrupt), io.TablesAhead(out) as ahead:
-        ahead.start({"credits": pd.DataFrame({"id": range(100_000)})})
-        raise KeyboardInterrupt  # the run stopped before its write
-    assert list(tmp_path.iterdir()) == []  # nor the folders it made
-
-
-def test_a_failing_table_written_ahead_is_raised_with_its_stage(tmp_path, monkeypatch):
-    def broken(name, frame, include_text, path):
-        raise OSError(f"disk full writing {name}")
-
-    out, frame = tmp_path / "out", pd.DataFrame({"v": [1.0]})
-    with io.TablesAhead(out) as ahead:
-        monkeypatch.setattr(io, "_write_csv_view", broken)
-        ahead.start({"reuse": frame})
-        monkeypatch.undo()
-        with pytest.raises(OSError, match="disk full writing reuse") as caught:
-            write_tables({"reuse": frame, "links": frame}, out, ahead=ahead)
-    assert stage_of(caught.value) == "write reuse.csv"
-    assert not out.exists()  # neither the tables nor the folder the run made
-
-
 def test_a_forked_call_returns_its_value_or_raises_its_error_here():
     with io.Forked(sorted, [3, 1, 2]) as forked:
         assert forked.result() == [1, 2, 3]

@@ -38,7 +38,6 @@ from provenance.outlets.registry import OutletRegistry
 from provenance.pipeline import (
     Analysis,
     LinkFramingInputs,
-    WriteAhead,
     article_stages,
     concat_article_parts,
     finish_analysis,
@@ -62,12 +61,11 @@ def analyze_articles(
     reuse_options: Mapping[str, Any] | None = None,
     workers: int | None = None,
     quiet: bool = True,
-    write_ahead: WriteAhead | None = None,
 ) -> Analysis:
     """The pipeline after ingest, on an articles table that conforms to the contract.
 
-    ``workers`` runs the per-article stages in that many processes, and ``write_ahead`` is
-    called with the tables final before the links, as in :func:`provenance.analyze`.
+    ``workers`` runs the per-article stages in that many processes, as in
+    :func:`provenance.analyze`.
 
     >>> import pandas as pd
     >>> from provenance.ingest import articles_from_frame
@@ -89,7 +87,7 @@ def analyze_articles(
     registry = load_registry(outlets)
     params = ReuseParams.from_options(reuse_options)
     clock = StageClock(stage_names(framing, n_workers), quiet=quiet)
-    run = _Run(registry, params, clock, framing, lexicons, workers, quiet, write_ahead)
+    run = _Run(registry, params, clock, framing, lexicons, workers, quiet)
     candidates = None
     if n_workers > 1:
         # The stages run side by side, so they are timed as one block under a combined name.
@@ -112,7 +110,6 @@ def analyze_stream(
     reuse_options: Mapping[str, Any] | None = None,
     workers: int | None = None,
     quiet: bool = True,
-    write_ahead: WriteAhead | None = None,
 ) -> Analysis:
     """:func:`analyze_articles` on articles that arrive in batches (an ingest stream,
     :func:`provenance.ingest.stream_articles`), with the same tables: the per-article stages
@@ -142,7 +139,6 @@ def analyze_stream(
         head.append(batch)
         n_head += len(batch)
     options = {"outlets": outlets, "framing": framing, "lexicons": lexicons, "quiet": quiet}
-    options |= {"write_ahead": write_ahead}
     if most == 1 or pool_size(n_head, workers) < most:  # one process, or a small corpus
         articles = _joined(head + list(stream))
         return analyze_articles(
@@ -150,9 +146,7 @@ def analyze_stream(
         )
     clock = StageClock(stage_names(framing, most), quiet=quiet)
     params = ReuseParams.from_options(reuse_options)
-    run = _Run(
-        load_registry(outlets), params, clock, framing, lexicons, workers, quiet, write_ahead
-    )
+    run = _Run(load_registry(outlets), params, clock, framing, lexicons, workers, quiet)
     with clock(stage_names(framing, most)[0]):
         batches = itertools.chain(head, stream)
         del head  # (the chain holds the first batches until the pool has every job)
@@ -236,7 +230,6 @@ class _Run:
     lexicons: str | os.PathLike[str] | Mapping[str, Any] | None
     workers: int | None
     quiet: bool
-    write_ahead: WriteAhead | None = None
 
 
 def _reuse_and_finish(
@@ -277,7 +270,6 @@ def _reuse_and_finish(
         frame_links=partial(pooled_link_framing, workers=run.workers, later=True),
         count_terms=partial(pooled_term_counts, workers=run.workers),
         clock=run.clock,
-        write_ahead=run.write_ahead,
     )
     del per_article, reuse, passages  # the analysis holds what it keeps of them
     release_freed_memory()
