@@ -57,3 +57,19 @@ def test_a_fragment_and_its_sentence_end_speaker(text: str, speaker: str) -> Non
 )
 def test_a_fragment_keeps_no_speaker(text: str) -> None:
     assert body_speakers(text)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribution goes on with what was said: the fragment is someone else's
+        "In reply to the agency's “grave doubts” about the memo, Ann Rowan says the agency "
+        "stalled for a year.",
+        # the attribution introduces its own quote
+        "Asked why he played “the game” for a month, Ann Rowan said, “I do not know.”",
+        # a show's or a person's name in marks inside the sentence
+        "In the “Today” interview, Ann Rowan said taxes would rise.",
+    ],
+)
+def test_a_fragment_before_a_clause_keeps_no_speaker(text: str) -> None:
+    assert body_speakers(text)[0] is None

@@ -546,7 +546,9 @@ def _article_quotes(article_id: str, title: str, text: str, found: list[re.Match
                                       open_at)  # fmt: skip
             if attr is None and n_words <= SHORT_QUOTE_WORDS:
                 attrs, ends = attributions.of(paragraph, paragraph)
-                attr = _sentence_end_speaker(masked, paragraphs, attrs, ends, close_at)
+                attr = _sentence_end_speaker(
+                    masked, paragraphs, attrs, ends, m, body, sentence_start
+                )
             if attr is None and n_words > SHORT_QUOTE_WORDS:
                 attrs, ends = attributions.of(paragraph, last_paragraph)
                 attr = _nearest(attrs, ends, para_start, para_end, open_at, close_at)
@@ -1446,16 +1448,29 @@ def _pre(attrs: list[dict[str, object]], ends: list[int], sentence_start: int, o
 
 # A fragment's speaker set off by a comma at its sentence's end, after more words: 'be a
 # “responsible” steward of those weapons at the same time, said Andrea Berger, a senior analyst'
-# (seed 2007 A; fragments are not given the paragraph's nearest speaker). Only a named speaker's
-# attribution that opens right after a comma, with no quote between, within _FRAGMENT_REACH.
+# (seed 2007 A; fragments are not given the paragraph's nearest speaker). Only an attribution
+# that opens right after a comma within _FRAGMENT_REACH characters, no quote between, its
+# speaker a name, and that ends the clause (_FRAGMENT_CLAUSE_END_RE). On ABP lines
+# 16,000-17,999, without that clause test 8 of 31 such fragments went wrong: "X says the FBI
+# ...", "X said Democrats are ...", "X said, “...”" (its own quote), and names of shows and
+# people ("the “Today” interview", "Randolph “Tex” Alles": _TITLE_WORDS_RE).
 _FRAGMENT_REACH = 160
 _COMMA_END_RE = re.compile(r",[ \t]*$")
+_FRAGMENT_CLAUSE_END_RE = re.compile(
+    r"(?![ \t]*[,:]?[ \t]*[“\"«‘])"  # (no quote of its own next)
+    r"(?:[ \t]*(?:[,.;:!?()\n—–\-]|$)|[ \t]+(?!(?:that|the|a|an|there|it|he|she|they|we|I|this"
+    rf"|these|those|his|her|their|its|many|some|if|whether)(?![\w\-])|(?!{WEEKDAY}){UPPER}))"
+)
+_TITLE_WORDS_RE = re.compile(rf"(?:{UPPER}[\w'’.\-]*[ \t,]*)+")
 
 
 def _sentence_end_speaker(masked: str, paragraphs: Paragraphs, attrs: list[dict[str, object]],
-                          ends: list[int], close_at: int) -> dict[str, object] | None:  # fmt: skip
-    """The first attribution after ``close_at`` in its sentence, if it opens after a comma
-    within _FRAGMENT_REACH characters, no quote between, its speaker a name (a capital)."""
+                          ends: list[int], m: re.Match[str], body: str,
+                          sentence_start: int) -> dict[str, object] | None:  # fmt: skip
+    """The first attribution after the quote ``m`` in its sentence, if it opens after a comma
+    within _FRAGMENT_REACH characters, no quote between, its speaker a name (a capital), and
+    ends the clause; not for a fragment of capitalised words inside the sentence (a name)."""
+    open_at, close_at = m.span()
     k = bisect.bisect_right(ends, close_at)
     if k == len(attrs):
         return None
@@ -1468,6 +1483,8 @@ def _sentence_end_speaker(masked: str, paragraphs: Paragraphs, attrs: list[dict[
         or not str(a["speaker"])[:1].isupper()
         or any(mark in DOUBLE_MARKS for mark in masked[close_at:a_start])
         or not _COMMA_END_RE.search(masked, close_at, a_start)
+        or not _FRAGMENT_CLAUSE_END_RE.match(masked, int(a["end"]))
+        or (masked[sentence_start:open_at].strip() and _TITLE_WORDS_RE.fullmatch(body))
     ):
         return None
     return a
