@@ -1,7 +1,8 @@
 """Citations in the forms session 20 read in seed 2003's part A: an outlet set off by commas
 after its descriptor, right before the cue ("the official news agency, IRNA, quoted"), and the
 outlets listed before one whose descriptor has its own article and adjectives ("X and the
-Belgian public broadcaster RTBF reported"). Sentences written for these tests; none is copied
+Belgian public broadcaster RTBF reported"); a channel's hosts as speakers on it ("hosts on Fox
+News"). Sentences written for these tests; none is copied
 from an article."""
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from test_citation_fresh_forms import cited_outlets
             {"le-monde", "rtbf"},
         ),
         ("Officials and the Belgian public broadcaster RTBF reported it.", {"rtbf"}),
+        # A channel's hosts speak on it.
+        ("She was mocked by several hosts on Fox News that night.", {"fox-news"}),
         # A registered magazine (registry row): an interview given to its reporter.
         ("The economist once told a Saturday Evening Post reporter that it would pass.",
          {"saturday-evening-post"}),
