@@ -30,6 +30,9 @@ from test_citation_fresh_forms import cited_outlets
         ("Officials and the Belgian public broadcaster RTBF reported it.", {"rtbf"}),
         # A channel's hosts speak on it.
         ("She was mocked by several hosts on Fox News that night.", {"fox-news"}),
+        # An embedded post signed by an outlet's edition: the tag is no part of the name.
+        ("The track was posted. pic.twitter.com/x — CNN Türk ENG (@CNNTURK_ENG) May 2, 2015",
+         {"cnn-turk"}),
         # A registered magazine (registry row): an interview given to its reporter.
         ("The economist once told a Saturday Evening Post reporter that it would pass.",
          {"saturday-evening-post"}),
