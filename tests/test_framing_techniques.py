@@ -691,11 +691,11 @@ def test_rare_words_of_the_narration_weigh_the_loaded_language_score_up_to_a_cap
 
     texts = pd.Series(
         [
-            "They saw the sunspots.",  # "sunspots": Zipf 2-3, no VADER word, no loaded phrase
+            "They saw the borealis.",  # "borealis": Zipf 2.5-3, no VADER word, no loaded phrase
             "They saw the report.",
-            "He said they saw the sunspots.",  # reported speech
-            "Sunspots were seen.",  # capitalised: a name or a sentence's first word
-            "They saw sunspots, microbes, borealis and fealty.",
+            "He said they saw the borealis.",  # reported speech
+            "Borealis was seen.",  # capitalised: a name or a sentence's first word
+            "They saw borealis, dioceses, caucuses and fealty.",
         ]
     )
     df = score_texts(texts)["f_loaded_language"]

@@ -128,7 +128,7 @@ FEATURES: dict[str, str] = {
     f"word (a booster half that), plus {RARE_VALENCED_WEIGHT:g} per rare valenced word (list "
     f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence and "
     f"{RARE_WORDS_WEIGHT:g} per lower-case rare word there (list {RARE_WORDS_LIST}: other words "
-    f"of Zipf 2 to 3; at most {RARE_WORDS_CAP} a text), per 1,000 "
+    f"of Zipf 2.5 to 3; at most {RARE_WORDS_CAP} a text), per 1,000 "
     f"of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},

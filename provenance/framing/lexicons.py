@@ -167,7 +167,7 @@ def rare_valenced() -> tuple[str, ...]:
     return _generated_words(RARE_VALENCED_FILE)
 
 
-# Rare words (wordfreq's words of Zipf 2.0 to 3.0 less VADER's, ``tools/build_rare_valenced.py``):
+# Rare words (wordfreq's words of Zipf 2.5 to 3.0 less VADER's, ``tools/build_rare_valenced.py``):
 # scanned as ``rare_words``, a graded term of the loaded-language score
 # (``techniques.RARE_WORDS_WEIGHT``, session 20). Not replaceable with ``lexicons=``.
 RARE_WORDS_FILE = "rare_words.txt"
