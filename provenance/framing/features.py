@@ -72,6 +72,7 @@ from .techniques import (
     formulaic_clauses,
     graded_count,
     headline_case,
+    hits_without,
     labelled_names,
     last_lines,
     lower_case_hits,
@@ -601,6 +602,12 @@ def _text_scores(
     split = sentences if sentences is not None else TextSentences.of(raw)
     sdoc, compound = split.doc, split.compound
     sents = pd.DataFrame({"doc": sdoc, "start": split.start, "end": split.end})
+    rare_sel = (
+        hits.of_lists((RARE_VALENCED_LIST,)),
+        lower_case_hits(hits, (RARE_WORDS_LIST,), raw),
+    )
+    narration, (rare, uncommon) = narration_counts(sents, hits, n, rare_sel)
+    hits = hits_without(hits, (RARE_WORDS_LIST,))  # counted: no later step reads them
     n_sent = _bincount(sdoc, n)
     final = final_marks(split.texts)
 
@@ -644,11 +651,6 @@ def _text_scores(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    rare_sel = (
-        hits.of_lists((RARE_VALENCED_LIST,)),
-        lower_case_hits(hits, (RARE_WORDS_LIST,), raw),
-    )
-    narration, (rare, uncommon) = narration_counts(sents, hits, n, rare_sel)
     weighted = loaded + graded_count(col, narration, rare, uncommon)  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]

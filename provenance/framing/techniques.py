@@ -238,6 +238,13 @@ def narration_counts(
     return (total - told).astype(float), tuple(words)
 
 
+def hits_without(hits: HitArrays, lists: tuple[str, ...]) -> HitArrays:
+    """``hits`` less those of ``lists``: a list only a count reads (``rare_words``) is left out
+    of every later step (its 35,000 hits on 3,000 ABP bodies were 5% of them all)."""
+    keep = ~hits.of_lists(lists)
+    return HitArrays(hits.doc[keep], hits.start[keep], hits.end[keep], hits.code[keep], hits.names)
+
+
 def lower_case_hits(hits: HitArrays, lists: tuple[str, ...], texts: list[str]) -> np.ndarray:
     """Boolean mask of the hits of ``lists`` whose first letter is lower case in its text (the
     scan is case-blind: this leaves out names and sentences' first words)."""
