@@ -513,3 +513,37 @@ def test_a_column_read_again_gives_the_same_strings():
     assert again == first and again is not first
     del frame, copy  # (the column's data gone, its strings are not kept)
     assert all(values is not first for _, values in _input._STRINGS_SEEN)
+
+
+def test_rows_table_is_the_sorted_restored_conformed_frame():
+    # _input.rows_table against the frame credits and citations built before it: pandas'
+    # stable sort (missing values last), restore_spans, conform; rows with missing spans,
+    # tied keys, tokenised and plain texts, ids out of order.
+    import random
+
+    import pandas as pd
+
+    from provenance.attribution._input import article_columns, restore_spans, rows_table
+    from provenance.schema import conform
+
+    texts = ["“ We are ready , ” he said ( AP ) .", "Plain text, no tokens.", "A , b , c ."]
+    articles = pd.DataFrame({"article_id": ["b", "a", "c"], "title": ["T"] * 3, "text": texts})
+    cols = article_columns(articles)
+    rng = random.Random(20)
+    rows = []
+    for i in range(200):
+        start = None if rng.random() < 0.2 else rng.randint(0, 10)
+        rows.append({
+            "credit_id": rng.choice(["x", "y"]), "article_id": rng.choice(["a", "b", "c"]),
+            "kind": "dateline", "outlet_id": rng.choice([None, "reuters"]), "entity_text": "R",
+            "cue": str(i), "place": None, "credit_date": None, "span_start": start,
+            "span_end": None if start is None else start + rng.randint(1, 5), "text": "t",
+            "confidence": 0.9,
+        })  # fmt: skip
+    keys = ("article_id", "span_start", "span_end", "credit_id")
+    frame = pd.DataFrame([dict(r) for r in rows]).sort_values(
+        list(keys), na_position="last", kind="stable"
+    )
+    restore_spans(frame, cols)
+    expected = conform(frame, "credits")
+    pd.testing.assert_frame_equal(rows_table(rows, cols, "credits", keys), expected)

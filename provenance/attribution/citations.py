@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
-from provenance.attribution._input import article_columns, restore_spans
+from provenance.attribution._input import article_columns, rows_table
 from provenance.attribution._scan import AnchoredScan, AnchorWords, ByAnchor, split_alternatives
 from provenance.attribution._spans import SpanSet
 from provenance.attribution.credits import (
@@ -89,7 +89,7 @@ from provenance.attribution.unlisted import is_outlet, slots
 from provenance.collector import collector_paused
 from provenance.ids import stable_id
 from provenance.literals import LiteralFinder, find_all
-from provenance.schema import conform, empty
+from provenance.schema import empty
 
 if TYPE_CHECKING:
     from provenance.outlets.registry import OutletRegistry
@@ -908,9 +908,7 @@ def _citations(articles: pd.DataFrame, registry: OutletRegistry | None) -> pd.Da
             rows.extend(_rows(article_id, text, ok, built.get(text)))
     if not rows:
         return empty("citations")
-    frame = pd.DataFrame(rows).sort_values(["article_id", "span_start", "span_end"])
-    restore_spans(frame, cols)
-    return conform(frame, "citations")
+    return rows_table(rows, cols, "citations", ("article_id", "span_start", "span_end"))
 
 
 # Articles whose candidates are read, resolved together and accepted before the next ones' (a
