@@ -18,6 +18,8 @@ every sample file but ``citations_sample_<S>.csv`` is skipped (1607's ids among 
 ``--halves`` splits by the sha256 of "<seed>:<id>" mod 2 instead (1 ``B``, 0 ``C``: no part A);
 session 18: ``--seed 1803 --ptc 12 --state 22 --small 18 --halves`` (no PTC tuning article is
 left unlabelled), citations_sample_1803.csv, labelled before any run of the tool.
+Session 20: ``--seed 2003 --ptc 6 --state 20 --small 25`` (parts A/B/C; no PTC tuning article is
+left unlabelled, so 45 ABP), citations_sample_2003.csv, labelled before any run of the tool.
 """
 
 from __future__ import annotations
