@@ -9,7 +9,8 @@ The scores are ``f_loaded_language`` (since session 8 a damped rate, phrases per
 words + 200, which on a sentence is close to a count: development 0.642 -> 0.645; since session
 9 plus 0.04 per word of Pattern's subjectivity lexicon, 0.645 -> 0.659, and without scare-quote
 and 'very' + valenced-word phrases, 0.665; since session 19 plus 0.1 per rare valenced word
-of the narration, list ``rare_valenced``, 0.699 -> 0.710) and
+of the narration, list ``rare_valenced``, 0.699 -> 0.710; since session 20 plus 0.1 per other
+rare word there, at most 2 a text, list ``rare_words``, 0.710 -> 0.721) and
 ``f_bias_cues`` (definitions in provenance.framing.FEATURES; the weights of ``f_bias_cues`` were chosen on the development
 split below, ``provenance.framing.techniques.BIAS_CUE_WEIGHTS``). The second version of
 ``f_loaded_language`` (editorializing words, VADER's evaluative adjectives/adverbs instead of every strongly

@@ -266,6 +266,18 @@ def test_pinned_texts_give_the_same_matches_and_are_let_go():
     assert not speakers.CUE_SCAN._index.cached(texts[0])  # (evicted from the cache of 8, unpinned)
 
 
+def test_pinned_pass_gives_the_family_s_own_hits_in_order():
+    """A pinned block's hits are those the family's own automaton gives text by text, in the
+    same order (what ``word_starts`` and ``first_words`` read them by)."""
+    index = speakers.CUE_SCAN._index
+    texts = [_noise(300 + seed) for seed in range(6)] + ["Sen. Jane Roe, a spokeswoman, said."]
+    with index.pinned(texts):
+        pinned = {text: index._pinned[text][0] for text in texts}
+    finder, _ = index._built()
+    assert all(pinned.values())
+    assert all(pinned[text] == finder.hits(text) for text in texts)
+
+
 @pytest.mark.parametrize(
     ("pattern", "in_line"),
     [(r"a\sb", False), (r"a[^x]b", False), (r"a[ \t]b", True), (r"(?s)a.b", False),

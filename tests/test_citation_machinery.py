@@ -36,6 +36,23 @@ def test_no_outlet_before_only_where_no_outlet_phrase_ends():
     assert shortcuts > 100  # the shortcut is taken, and only where nothing is lost
 
 
+def test_word_before_reads_what_the_reversed_match_read():
+    # _word_before's strips against the reversed match they replaced, at every position of
+    # random strings of the characters its tests tell apart (blanks, letters of both cases,
+    # digits, the marks of the lookbehind, a non-ASCII letter), and past its reach.
+    from provenance.attribution.reverse import ReverseMatcher
+
+    reversed_match = ReverseMatcher(r"(?<![\w&\-.'’])(?P<word>[a-z]+)[ \t]+")
+    rng = random.Random(20)
+    alphabet = "ab z \t\tXQ9_&-.'’é,\n(“"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    texts += ["x" + "a" * 70 + " said", "a" * 59 + " said", "a" * 60 + " said", " " * 61 + "said"]
+    for text in texts:
+        for start in range(len(text) + 1):
+            m = reversed_match.match_before(text, start, C._WORD_BEFORE_REACH)
+            assert C._word_before(text, start) == (None if m is None else m["word"]), (text, start)
+
+
 _VENUE_WORDS = (
     "Jane Roe said told spoke appeared on CNN MSNBC Fox News and the Daily Clarion newspaper"
     " attack , . in an interview with quoted by Reuters he Senator Bob Smith later"

@@ -679,3 +679,36 @@ def test_shipped_rare_valenced_words_are_what_the_tool_makes():
     tool = _load_script(ROOT / "tools" / "build_rare_valenced.py")
     shipped = ROOT / "provenance" / "resources" / "lexicons" / "rare_valenced.txt"
     assert shipped.read_text(encoding="utf-8") == tool.build()
+
+
+def test_rare_words_of_the_narration_weigh_the_loaded_language_score_up_to_a_cap():
+    from provenance.framing.techniques import (
+        LOADED_PRIOR_WORDS,
+        RARE_WORDS_CAP,
+        RARE_WORDS_WEIGHT,
+        SENTENCE_CUE_WEIGHT,
+    )
+
+    texts = pd.Series(
+        [
+            "They saw the borealis.",  # "borealis": Zipf 2.5-3, no VADER word, no loaded phrase
+            "They saw the report.",
+            "He said they saw the borealis.",  # reported speech
+            "Borealis was seen.",  # capitalised: a name or a sentence's first word
+            "They saw borealis, dioceses, caucuses and fealty.",
+        ]
+    )
+    df = score_texts(texts)["f_loaded_language"]
+    sentence = [1000 * SENTENCE_CUE_WEIGHT / (n + LOADED_PRIOR_WORDS) for n in (4, 3, 7)]
+    assert df[0] - df[1] == pytest.approx(1000 * RARE_WORDS_WEIGHT / (4 + LOADED_PRIOR_WORDS))
+    assert df[2] == 0  # reported speech: no narration, no rare word
+    assert df[3] == pytest.approx(sentence[1])
+    capped = 1000 * RARE_WORDS_WEIGHT * RARE_WORDS_CAP / (7 + LOADED_PRIOR_WORDS)
+    assert df[4] == pytest.approx(capped + sentence[2])
+
+
+def test_shipped_rare_words_are_what_the_tool_makes():
+    pytest.importorskip("wordfreq")  # the maintainer tool's frequency source (not a dependency)
+    tool = _load_script(ROOT / "tools" / "build_rare_valenced.py")
+    shipped = ROOT / "provenance" / "resources" / "lexicons" / "rare_words.txt"
+    assert shipped.read_text(encoding="utf-8") == tool.build_words()

@@ -340,3 +340,29 @@ def test_a_registry_unpickled_again_is_the_copy_unpickled_before(reg):
     other = load_registry(pd.DataFrame({"outlet_id": ["qz-herald"], "name": ["Qz Herald"]}))
     copy = pickle.loads(pickle.dumps(other))
     assert copy is not first and copy.get("qz-herald") is not None and reg.get("qz-herald") is None
+
+
+def test_country_words_grouped_by_first_character_match_as_the_flat_alternation():
+    # mentions._COUNTRY_RE tries the country words grouped under their first character: the
+    # same matches as the flat alternation, longest word first, on random runs of the words,
+    # blanks, marks and letters that may glue to them.
+    import random
+    import re
+
+    from provenance.outlets import mentions
+    from provenance.outlets.codes import COUNTRY_WORDS
+
+    flat = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    rng = random.Random(20)
+    words = sorted(COUNTRY_WORDS)
+    pieces = [" ", ".", "x", "'s", "’", "-", "\t", "n", "ian", "s", ","]
+    for _ in range(5000):
+        text = "".join(
+            rng.choice(words) if rng.random() < 0.4 else rng.choice(pieces) for _ in range(8)
+        )
+        got = [(m.span(), m.group(0)) for m in mentions._COUNTRY_RE.finditer(text)]
+        assert got == [(m.span(), m.group(0)) for m in flat.finditer(text)], text

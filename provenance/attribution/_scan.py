@@ -58,7 +58,10 @@ from provenance.literals import LiteralFinder, find_all
 # 155-175 us a text as a DFA (~3 MB of tables: between two texts the stage's own work evicts
 # them from the cache) and in 110 us as an NFA, on the first 3,000 ABP articles in the quotes
 # stage; alone in a loop the DFA wins (55 against 61 us). Citations' family (474 anchors,
-# 4,042 characters) stays a DFA.
+# 4,042 characters) stays a DFA. (Session 20: a pinned block read by a DFA, alone in a loop
+# 75-79 -> 62-67 us a masked text, 64 at a time, cost more in the stage: alternating by chunk
+# over the first 3,000 ABP, four passes, the pass 104-112 us an article as an NFA, 113-131
+# as a DFA, the stage +1-3% in three passes of four.)
 _FAMILY_DFA_MAX_CHARS = 8_000
 
 

@@ -30,6 +30,7 @@ from .lexicons import (
     lexicon_key,
     load_lexicons,
     rare_valenced,
+    rare_words,
 )
 from .quotes import quote_bounds
 from .scan import (
@@ -54,6 +55,9 @@ from .techniques import (
     NOT_LOADED_MODIFIERS,
     RARE_VALENCED_LIST,
     RARE_VALENCED_WEIGHT,
+    RARE_WORDS_CAP,
+    RARE_WORDS_LIST,
+    RARE_WORDS_WEIGHT,
     SENTENCE_CUE_WEIGHT,
     SUBJECTIVE_LIST,
     SUBJECTIVE_WEIGHT,
@@ -68,8 +72,10 @@ from .techniques import (
     formulaic_clauses,
     graded_count,
     headline_case,
+    hits_without,
     labelled_names,
     last_lines,
+    lower_case_hits,
     narration_counts,
     noun_phrases,
     on_repeated_lines,
@@ -121,7 +127,9 @@ FEATURES: dict[str, str] = {
     f"Pattern's subjectivity lexicon (list {SUBJECTIVE_LIST}) and {SENTENCE_CUE_WEIGHT:g} per "
     "sentence without a neutral attribution verb and per booster, doubt verb or editorializing "
     f"word (a booster half that), plus {RARE_VALENCED_WEIGHT:g} per rare valenced word (list "
-    f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence, per 1,000 "
+    f"{RARE_VALENCED_LIST}: VADER's words rarer than Zipf 3.75) in such a sentence and "
+    f"{RARE_WORDS_WEIGHT:g} per lower-case rare word there (list {RARE_WORDS_LIST}: other words "
+    f"of Zipf 2.5 to 3; at most {RARE_WORDS_CAP} a text), per 1,000 "
     f"of (words + "
     f"{LOADED_PRIOR_WORDS}) (a damped rate: techniques.damped_rate)",
     **{name: f"{t.tracks} {PER_1K}" for name, t in TECHNIQUES.items()},
@@ -191,8 +199,13 @@ def _default_scanner() -> Scanner:
 
 def _fixed_lists() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The scanned lists that ``lexicons=`` cannot replace: VADER's words (``vader_any``) and
-    the rare ones among them (``rare_valenced``, lexicons.rare_valenced)."""
-    return (("vader_any", _vader_words()), (RARE_VALENCED_LIST, rare_valenced()))
+    the rare ones among them (``rare_valenced``, lexicons.rare_valenced), and the rare words
+    without a valence (``rare_words``, lexicons.rare_words)."""
+    return (
+        ("vader_any", _vader_words()),
+        (RARE_VALENCED_LIST, rare_valenced()),
+        (RARE_WORDS_LIST, rare_words()),
+    )
 
 
 def loaded_language_spans(hits: HitArrays, texts: list[str]) -> pd.DataFrame:
@@ -589,6 +602,12 @@ def _text_scores(
     split = sentences if sentences is not None else TextSentences.of(raw)
     sdoc, compound = split.doc, split.compound
     sents = pd.DataFrame({"doc": sdoc, "start": split.start, "end": split.end})
+    rare_sel = (
+        hits.of_lists((RARE_VALENCED_LIST,)),
+        lower_case_hits(hits, (RARE_WORDS_LIST,), raw),
+    )
+    narration, (rare, uncommon) = narration_counts(sents, hits, n, rare_sel)
+    hits = hits_without(hits, (RARE_WORDS_LIST,))  # counted: no later step reads them
     n_sent = _bincount(sdoc, n)
     final = final_marks(split.texts)
 
@@ -632,8 +651,7 @@ def _text_scores(
     distinct = first_mentions(phrases["f_loaded_language"], raw)  # evidence keeps repeats
     loaded = _bincount(distinct["doc"].to_numpy(dtype=np.int64), n)
     f["f_bias_cues"] = bias_cue_score({**f, "f_loaded_language": _rate(loaded, n_words)})
-    narration, rare = narration_counts(sents, hits, n, (RARE_VALENCED_LIST,))
-    weighted = loaded + graded_count(col, narration, rare)  # techniques
+    weighted = loaded + graded_count(col, narration, rare, uncommon)  # techniques
     f["f_loaded_language"] = damped_rate(weighted, n_words)  # techniques.LOADED_PRIOR_WORDS
     features = pd.DataFrame(f)[[k for k in FEATURES if k in f]]
     if widened is None:

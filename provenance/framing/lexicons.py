@@ -164,7 +164,28 @@ def rare_valenced() -> tuple[str, ...]:
     >>> "deride" in rare_valenced(), "killed" in rare_valenced()
     (True, False)
     """
-    lines = _read_list(LEXICON_DIR / RARE_VALENCED_FILE)
+    return _generated_words(RARE_VALENCED_FILE)
+
+
+# Rare words (wordfreq's words of Zipf 2.5 to 3.0 less VADER's, ``tools/build_rare_valenced.py``):
+# scanned as ``rare_words``, a graded term of the loaded-language score
+# (``techniques.RARE_WORDS_WEIGHT``, session 20). Not replaceable with ``lexicons=``.
+RARE_WORDS_FILE = "rare_words.txt"
+
+
+@lru_cache(maxsize=1)
+def rare_words() -> tuple[str, ...]:
+    """The shipped rare words, lower-cased, sorted.
+
+    >>> "tirade" in rare_words(), "deride" in rare_words(), "report" in rare_words()
+    (True, False, False)
+    """
+    return _generated_words(RARE_WORDS_FILE)
+
+
+def _generated_words(name: str) -> tuple[str, ...]:
+    """The words of a generated list file (one a line after its ``#`` header)."""
+    lines = _read_list(LEXICON_DIR / name)
     return tuple(w for w in lines if w and not w.startswith("#"))
 
 

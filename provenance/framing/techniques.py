@@ -181,35 +181,78 @@ REPORTED_SPEECH_LISTS = ("verbs_neutral",)
 RARE_VALENCED_LIST = "rare_valenced"
 RARE_VALENCED_WEIGHT = 0.1
 
+# Rare words (session 20): each word of four letters or more that is uncommon in general
+# English and carries no VADER valence (wordfreq Zipf 2.5 to 3.0, list ``rare_words``,
+# tools/build_rare_valenced.py), written in lower case (no name, no sentence's first word) in a
+# sentence of the narration, adds ``RARE_WORDS_WEIGHT`` to the count, at most ``RARE_WORDS_CAP``
+# of them a text (no span). A biased BABE sentence uses uncommon words more often than a neutral
+# one ("tirade", "diatribe", "fealty"); an article's uncommon words are mostly its topic's jargon
+# ("dioceses", "sunspots", "rehydration"): uncapped, they lowered PTC fold 2's rho (0.725 ->
+# 0.696-0.713), capped, the term orders sentences and short texts and leaves long articles'
+# ranks alone. Chosen on BABE's development split and PTC's three tuning folds (Spearman per
+# fold; before 0.710, 0.7214 / 0.7305 / 0.7248; docs/framing-eval.md session 20): cap 2 at
+# 0.08 dev 0.7207, rho 0.7226 / 0.7356 / 0.7260; 0.1 0.7210, 0.7261 / 0.7327 / 0.7273
+# (shipped); 0.12 0.7209, 0.7279 / 0.7327 / 0.7280; cap 3 at 0.1 0.7210, 0.7261 / 0.7303 /
+# 0.7290; cap 4 at 0.1 0.7210, 0.7261 / 0.7331 / 0.7279. Zipf 2.0 to 3.0 (58,581 words) gave
+# 0.7216-0.7220, but its 73,000 scan keys cost ~0.12 CPU s more a scan of 3,000 ABP articles
+# (21,049 words: ~0.05-0.09 s); uncapped at 0.1 dev 0.727, fold 2 0.70; any case 0.720.
+RARE_WORDS_LIST = "rare_words"
+RARE_WORDS_WEIGHT = 0.1
+RARE_WORDS_CAP = 2
+
 
 def graded_count(
-    columns: Mapping[str, np.ndarray], narration: np.ndarray, rare_valenced: np.ndarray
+    columns: Mapping[str, np.ndarray],
+    narration: np.ndarray,
+    rare_valenced: np.ndarray,
+    rare_words: np.ndarray,
 ) -> np.ndarray:
     """The loaded-language score's graded terms per text, in phrases: ``SUBJECTIVE_WEIGHT`` per
     subjective word, ``SENTENCE_CUE_WEIGHT`` per narration sentence and (weighted by
     ``SENTENCE_CUE_LISTS``) per cue word, ``RARE_VALENCED_WEIGHT`` per rare valenced word of
-    the narration. ``columns``: list name -> hit count per text."""
+    the narration, ``RARE_WORDS_WEIGHT`` per rare word there (at most ``RARE_WORDS_CAP``).
+    ``columns``: list name -> hit count per text."""
     cues = sum(w * np.asarray(columns[n], dtype=float) for n, w in SENTENCE_CUE_LISTS.items())
     return (
         SUBJECTIVE_WEIGHT * np.asarray(columns[SUBJECTIVE_LIST], dtype=float)
         + SENTENCE_CUE_WEIGHT * (cues + np.asarray(narration, dtype=float))
         + RARE_VALENCED_WEIGHT * np.asarray(rare_valenced, dtype=float)
+        + RARE_WORDS_WEIGHT * np.minimum(np.asarray(rare_words, dtype=float), RARE_WORDS_CAP)
     )
 
 
 def narration_counts(
-    sentences: pd.DataFrame, hits: HitArrays, n_texts: int, lists: tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray]:
+    sentences: pd.DataFrame, hits: HitArrays, n_texts: int, selected: tuple[np.ndarray, ...]
+) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
     """Per text, its sentences (doc, start, end, sorted) that hold no reported-speech verb, and
-    the hits of ``lists`` inside them."""
+    for each mask of ``selected`` (over ``hits``) its hits inside them."""
     reported = spans_holding(sentences, hits, REPORTED_SPEECH_LISTS)
     total = np.bincount(sentences["doc"].to_numpy(np.int64), minlength=n_texts)
     told = np.bincount(reported["doc"].to_numpy(np.int64), minlength=n_texts)
+    words = []
+    for sel in selected:
+        doc, start = hits.doc[sel], hits.start[sel]
+        inside = _positions_inside(reported, doc, start)
+        count = np.bincount(doc, minlength=n_texts) - np.bincount(doc[inside], minlength=n_texts)
+        words.append(count.astype(float))
+    return (total - told).astype(float), tuple(words)
+
+
+def hits_without(hits: HitArrays, lists: tuple[str, ...]) -> HitArrays:
+    """``hits`` less those of ``lists``: a list only a count reads (``rare_words``) is left out
+    of every later step (its 35,000 hits on 3,000 ABP bodies were 5% of them all)."""
+    keep = ~hits.of_lists(lists)
+    return HitArrays(hits.doc[keep], hits.start[keep], hits.end[keep], hits.code[keep], hits.names)
+
+
+def lower_case_hits(hits: HitArrays, lists: tuple[str, ...], texts: list[str]) -> np.ndarray:
+    """Boolean mask of the hits of ``lists`` whose first letter is lower case in its text (the
+    scan is case-blind: this leaves out names and sentences' first words)."""
     sel = hits.of_lists(lists)
-    doc, start = hits.doc[sel], hits.start[sel]
-    inside = _positions_inside(reported, doc, start)
-    words = np.bincount(doc, minlength=n_texts) - np.bincount(doc[inside], minlength=n_texts)
-    return (total - told).astype(float), words.astype(float)
+    at = np.flatnonzero(sel)
+    doc, start = hits.doc[at].tolist(), hits.start[at].tolist()
+    sel[at] = [texts[d][s].islower() for d, s in zip(doc, start, strict=True)]
+    return sel
 
 
 def _positions_inside(spans: pd.DataFrame, doc: np.ndarray, start: np.ndarray) -> np.ndarray:

@@ -93,9 +93,23 @@ _POST_CUE = re.compile(
     r"|outlet|magazine|paper|tabloid))",
     re.IGNORECASE,
 )
+
+
+def _by_first_character(words: list[str]) -> str:
+    """A regex for any of ``words`` that tries them in their order, grouped under their first
+    character: at a position only the words opening with its character can match, so the
+    order in which the alternatives are tried there, and so every match, is the flat
+    alternation's; a failed position costs a test per first character, not per word (the
+    country words' 603 alternatives: ~21 us a 60-character window)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(ch)}(?:{'|'.join(rests)})" for ch, rests in groups.items())
+
+
 _COUNTRY_RE = re.compile(
     r"(?<![\w.])(?:"
-    + "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    + _by_first_character(sorted(COUNTRY_WORDS, key=len, reverse=True))
     + r")(?![\w])"
 )
 # Up to three words between a country word and the name, none of them a verb or preposition
