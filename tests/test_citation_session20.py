@@ -33,6 +33,8 @@ from test_citation_fresh_forms import cited_outlets
         # An embedded post signed by an outlet's edition: the tag is no part of the name.
         ("The track was posted. pic.twitter.com/x — CNN Türk ENG (@CNNTURK_ENG) May 2, 2015",
          {"cnn-turk"}),
+        # A show's title in quote marks after "host of" is no outlet unless registered.
+        ("He was named the new host of “The Daily Show” last week.", set()),
         # A registered magazine (registry row): an interview given to its reporter.
         ("The economist once told a Saturday Evening Post reporter that it would pass.",
          {"saturday-evening-post"}),
