@@ -99,9 +99,14 @@ def quoted(rec: dict, skip: set[str]) -> bool:
     return rec["id"] not in skip and len(text) < MAX_CHARS and len(QUOTE_RE.findall(text)) >= 4
 
 
-def abp_strata_of(keep: Callable[[int, dict], bool]) -> dict[str, list[tuple[str, int]]]:
-    """(id, line) of the ABP records ``keep(line, record)`` takes, by :func:`stratum` (which
-    reads every outlet's article count: the whole file is read first)."""
+def abp_strata_of(
+    keep: Callable[[int, dict], bool],
+    classify: Callable[[dict, Counter], str | None] = stratum,
+    names: tuple[str, ...] = ("translated", "wire", "small"),
+) -> dict[str, list[tuple[str, int]]]:
+    """(id, line) of the ABP records ``keep(line, record)`` takes, by ``classify(record,
+    counts)`` (one of ``names``, or None to leave it out; ``counts``: every outlet's article
+    count, so the whole file is read first; default :func:`stratum`)."""
     counts: Counter = Counter()
     records = []
     with gzip.open(ABP, "rt", encoding="utf-8") as f:
@@ -110,9 +115,9 @@ def abp_strata_of(keep: Callable[[int, dict], bool]) -> dict[str, list[tuple[str
             counts[rec["outlet"]] += 1
             if keep(position, rec):
                 records.append((rec, position))
-    out: dict[str, list[tuple[str, int]]] = {"translated": [], "wire": [], "small": []}
+    out: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
     for rec, position in records:
-        name = stratum(rec, counts)
+        name = classify(rec, counts)
         if name:
             out[name].append((rec["id"], position))
     return out

@@ -21,14 +21,13 @@ Usage: python tests/eval/draw_speakers_1807.py > rows.csv
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
 
 from draw_citations_1607 import sampled_ids
-from draw_speakers_1709 import hashed_part, ptc_tuning, write_drawn
-from score_real_attribution import ABP, PTC, split_of
+from draw_speakers_1709 import abp_strata_of, hashed_part, ptc_tuning, write_drawn
+from score_real_attribution import PTC, split_of
 
 from provenance.attribution._detok import detokenise
 
@@ -74,21 +73,21 @@ def ptc_nested(skip: set[str]) -> list[str]:
     return ids
 
 
+def nested_stratum(rec: dict, counts: object = None) -> str | None:
+    """``cued`` or ``other`` for a record with a nested quote (:func:`nested`), else None."""
+    inner, cued = nested(rec.get("text") or "")
+    return ("cued" if cued else "other") if inner else None
+
+
 def abp_strata(skip: set[str]) -> dict[str, list[str]]:
     """Unlabelled, unread ABP ids from position 20,000 on with a nested quote, by stratum."""
-    out: dict[str, list[str]] = {"cued": [], "other": []}
-    with gzip.open(ABP, "rt", encoding="utf-8") as f:
-        for position, line in enumerate(f):
-            if position < FIRST or any(position in r for r in READ_BEFORE):
-                continue
-            rec = json.loads(line)
-            text = rec.get("text") or ""
-            if rec["id"] in skip or len(text) >= MAX_CHARS:
-                continue
-            inner, cued = nested(text)
-            if inner:
-                out["cued" if cued else "other"].append(rec["id"])
-    return out
+
+    def keep(position: int, rec: dict) -> bool:
+        fresh = position >= FIRST and not any(position in r for r in READ_BEFORE)
+        return fresh and rec["id"] not in skip and len(rec.get("text") or "") < MAX_CHARS
+
+    strata = abp_strata_of(keep, nested_stratum, ("cued", "other"))
+    return {name: [aid for aid, _ in rows] for name, rows in strata.items()}
 
 
 def main() -> None:
