@@ -24,27 +24,13 @@ import pickle
 import pstats
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from provenance.engine.local import _jobs_of, article_stages_without_text
 from provenance.engine.pool import POOL_PRELOAD, contiguous_chunks, tune_worker_malloc
 from provenance.ingest import stream_articles
 from provenance.outlets import load_registry
-
-
-class CpuClock:
-    """:class:`provenance.progress.StageClock`'s interface, timing CPU seconds of this process."""
-
-    def __init__(self) -> None:
-        self.timings: dict[str, float] = {}
-
-    @contextmanager
-    def __call__(self, name: str, *, advance: bool = True) -> Iterator[None]:
-        started = time.process_time()
-        yield
-        self.timings[name] = self.timings.get(name, 0.0) + time.process_time() - started
+from provenance.progress import StageClock
 
 
 def jobs_of(path: Path, chunks: int) -> list[bytes]:
@@ -61,7 +47,7 @@ def jobs_of(path: Path, chunks: int) -> list[bytes]:
     return [pickle.dumps(job | {"articles": part}, protocol=5) for part in parts]
 
 
-def run_jobs(jobs: list[bytes], clock: CpuClock) -> None:
+def run_jobs(jobs: list[bytes], clock: StageClock) -> None:
     """What the workers do with ``jobs``, timed on ``clock``."""
     for data in jobs:
         with clock("unpickle job"):
@@ -74,7 +60,7 @@ def run_jobs(jobs: list[bytes], clock: CpuClock) -> None:
         del job, out
 
 
-def report(clock: CpuClock, n_jobs: int) -> None:
+def report(clock: StageClock, n_jobs: int) -> None:
     """The table stage | CPU s | share."""
     timings = dict(clock.timings)
     stages = timings.pop("stages")
@@ -97,7 +83,7 @@ def main() -> None:
         importlib.import_module(module)
     tune_worker_malloc()  # as each worker does first
     jobs = jobs_of(args.path, args.chunks)
-    clock = CpuClock()
+    clock = StageClock([], quiet=True, timer=time.process_time)  # CPU: the host is shared
     if args.profile:
         profiler = cProfile.Profile(time.process_time)  # CPU: the host is shared
         profiler.runcall(run_jobs, jobs, clock)

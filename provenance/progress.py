@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TypeVar
 
@@ -74,8 +74,16 @@ class StageClock:
     ['ingest']
     """
 
-    def __init__(self, stages: list[str], *, quiet: bool = False, desc: str = "analyze") -> None:
+    def __init__(
+        self,
+        stages: list[str],
+        *,
+        quiet: bool = False,
+        desc: str = "analyze",
+        timer: Callable[[], float] = time.perf_counter,
+    ) -> None:
         disable = quiet or not sys.stderr.isatty()
+        self._timer = timer  # wall seconds; time.process_time for CPU (benchmarks)
         self._bar = _Bar(
             total=len(stages), desc=desc, disable=disable, file=sys.stderr, leave=False
         )
@@ -89,10 +97,10 @@ class StageClock:
         its time joins the stage's when the stage itself is timed (``timings`` in run order).
         """
         self._bar.set_postfix_str(name)
-        started = time.perf_counter()
+        started = self._timer()
         with stage(name):
             yield
-        elapsed = time.perf_counter() - started
+        elapsed = self._timer() - started
         if not advance:
             self._ahead[name] = self._ahead.get(name, 0.0) + elapsed
             return
